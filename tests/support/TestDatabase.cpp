@@ -1,0 +1,1 @@
+#include "TestDatabase.h"
