@@ -1,0 +1,220 @@
+#include "db/Database.h"
+
+#include "db/DbError.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace herald {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+
+QString errorText(const QSqlError &e)
+{
+    QString text = e.databaseText().trimmed();
+    if (text.isEmpty()) {
+        text = e.driverText().trimmed();
+    }
+    return text;
+}
+
+QAtomicInteger<quint64> s_serial;
+} // namespace
+
+Database::Database(const DatabaseConfig &config, const QString &purpose)
+    : m_config(config)
+    , m_name(u"herald/%1/%2/%3"_s.arg(purpose)
+                 .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16)
+                 .arg(s_serial.fetchAndAddRelaxed(1)))
+{
+    if (m_config.dialect() == Dialect::Sqlite) {
+        openSqlite();
+    } else {
+        openPostgres();
+    }
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isOpen()) {
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+void Database::openSqlite()
+{
+    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
+        fail(tr("SQLite is not available"), tr("the Qt SQLite driver (QSQLITE) is not installed"));
+    }
+    const QString path = m_config.sqlitePath();
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath())) {
+        fail(tr("Cannot create the database folder"), info.absolutePath());
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+    db.setDatabaseName(path);
+    // A writer that finds the database locked waits up to 10 s instead of failing at once.
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    if (!db.open()) {
+        fail(tr("Cannot open the database"), errorText(db.lastError()));
+    }
+    // The first statement reads the file header: a corrupt or foreign file fails here,
+    // before anything is written.
+    QSqlQuery probe(db);
+    if (!probe.exec(u"SELECT count(*) FROM sqlite_master"_s)) {
+        fail(tr("This file is not a usable Herald database"), errorText(probe.lastError()));
+    }
+    probe.finish();
+    const bool writable = info.exists() ? info.isWritable() : true;
+    // WAL lets the GUI read while the sender writes; NORMAL sync is durable across
+    // application crashes and loses at most the last transactions on power loss.
+    for (const QString &pragma :
+         {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA temp_store = MEMORY"_s}) {
+        if (!probe.exec(pragma)) {
+            fail(tr("Cannot configure the database"), errorText(probe.lastError()));
+        }
+    }
+    if (writable) {
+        if (!probe.exec(u"PRAGMA journal_mode = WAL"_s)) {
+            fail(tr("Cannot configure the database"), errorText(probe.lastError()));
+        }
+        probe.finish();
+    }
+}
+
+void Database::openPostgres()
+{
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
+        fail(tr("PostgreSQL is not available"),
+             tr("the Qt PostgreSQL driver (QPSQL) is not installed; on Debian/Ubuntu install "
+                "libqt6sql6-psql"));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+    db.setHostName(m_config.host());
+    db.setPort(m_config.port());
+    db.setUserName(m_config.user());
+    db.setPassword(m_config.password());
+    db.setDatabaseName(m_config.databaseName());
+    QString options = m_config.connectOptions();
+    if (!options.contains("connect_timeout"_L1)) {
+        options += (options.isEmpty() ? ""_L1 : ";"_L1) + "connect_timeout=10"_L1;
+    }
+    if (!options.contains("application_name"_L1)) {
+        options += ";application_name=herald"_L1;
+    }
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        fail(tr("Cannot connect to PostgreSQL"), errorText(db.lastError()));
+    }
+    QSqlQuery q(db);
+    if (!q.exec(u"SET TIME ZONE 'UTC'"_s)) {
+        fail(tr("Cannot configure the PostgreSQL session"), errorText(q.lastError()));
+    }
+}
+
+void Database::fail(const QString &what, const QString &detail) const
+{
+    QString message = what + " ("_L1 + m_config.displayName() + u')';
+    if (!detail.isEmpty()) {
+        message += ": "_L1 + detail;
+    }
+    throw DbError(message);
+}
+
+QSqlQuery Database::prepare(const QString &sql) const
+{
+    QSqlQuery q(handle());
+    if (!q.prepare(sql)) {
+        throw DbError(tr("Database statement could not be prepared: %1\nStatement: %2")
+                          .arg(errorText(q.lastError()), sql.simplified().left(200)));
+    }
+    return q;
+}
+
+void Database::exec(QSqlQuery &query, const QVariantList &values)
+{
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        query.bindValue(int(i), values.at(i));
+    }
+    if (!query.exec()) {
+        throw DbError(tr("Database statement failed: %1\nStatement: %2")
+                          .arg(errorText(query.lastError()), query.lastQuery().simplified().left(200)));
+    }
+}
+
+QSqlQuery Database::run(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery q = prepare(sql);
+    exec(q, values);
+    return q;
+}
+
+void Database::execDirect(const QString &sql) const
+{
+    QSqlQuery q(handle());
+    if (!q.exec(sql)) {
+        throw DbError(tr("Database statement failed: %1\nStatement: %2")
+                          .arg(errorText(q.lastError()), sql.simplified().left(200)));
+    }
+}
+
+QVariant Database::scalar(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery q = run(sql, values);
+    if (!q.next()) {
+        throw DbError(tr("Database statement returned no row: %1").arg(sql.simplified().left(200)));
+    }
+    QVariant v = q.value(0);
+    q.finish();
+    return v;
+}
+
+QVariant Database::timeValue(const QDateTime &t) const
+{
+    if (!t.isValid()) {
+        return nullString();
+    }
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime Database::readTime(const QVariant &v)
+{
+    if (v.isNull()) {
+        return {};
+    }
+    if (v.typeId() == QMetaType::QDateTime) {
+        return v.toDateTime().toUTC();
+    }
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (!t.isValid()) {
+        t = QDateTime::fromString(v.toString(), Qt::ISODate);
+    }
+    return t.toUTC();
+}
+
+QVariant Database::nullString()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant Database::nullInt()
+{
+    return QVariant(QMetaType::fromType<qlonglong>());
+}
+
+} // namespace herald

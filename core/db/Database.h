@@ -1,0 +1,66 @@
+#pragma once
+
+#include "db/DatabaseConfig.h"
+#include "db/Dialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+class QDateTime;
+
+namespace herald {
+
+// One open connection, owned by the thread that created it. Qt's SQL connections must not
+// cross threads, so every thread that touches the database (GUI, sender, importer, each
+// test worker) opens its own Database; the connection name records the purpose and the
+// thread so that they can be told apart in logs. Destroying it closes the connection.
+class Database
+{
+public:
+    // Opens and configures the connection: SQLite in WAL mode with a busy timeout and
+    // foreign keys on; PostgreSQL over libpq. Throws DbError with a clear message when the
+    // database cannot be reached, refuses the password, or is not a database at all.
+    explicit Database(const DatabaseConfig &config, const QString &purpose = QStringLiteral("main"));
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Dialect dialect() const { return m_config.dialect(); }
+    bool isPostgres() const { return dialect() == Dialect::Postgres; }
+    const DatabaseConfig &config() const { return m_config; }
+    QSqlDatabase handle() const { return QSqlDatabase::database(m_name, false); }
+    const QString &connectionName() const { return m_name; }
+
+    // Prepares a statement; throws DbError naming the statement's purpose on failure.
+    QSqlQuery prepare(const QString &sql) const;
+    // Executes a prepared statement with the values bound positionally; throws on failure.
+    static void exec(QSqlQuery &query, const QVariantList &values = {});
+    // Prepares, binds and executes in one step.
+    QSqlQuery run(const QString &sql, const QVariantList &values = {}) const;
+    // Executes a statement without preparing it: for utility statements PostgreSQL cannot
+    // prepare (CREATE DATABASE, LOCK TABLE, SET …). Never pass user input here.
+    void execDirect(const QString &sql) const;
+    // Executes a statement that returns one value (COUNT, MAX…); throws when no row.
+    QVariant scalar(const QString &sql, const QVariantList &values = {}) const;
+
+    // How timestamps travel: always UTC. SQLite stores ISO-8601 text with milliseconds and a
+    // 'Z' so that text order is time order; PostgreSQL stores timestamptz.
+    QVariant timeValue(const QDateTime &t) const;
+    static QDateTime readTime(const QVariant &v);
+    // A typed SQL NULL of the given kind (Qt binds an empty QVariant inconsistently).
+    static QVariant nullString();
+    static QVariant nullInt();
+    static QVariant textOrNull(const QString &s) { return s.isEmpty() ? nullString() : QVariant(s); }
+
+private:
+    void openSqlite();
+    void openPostgres();
+    [[noreturn]] void fail(const QString &what, const QString &detail) const;
+
+    DatabaseConfig m_config;
+    QString m_name;
+};
+
+} // namespace herald

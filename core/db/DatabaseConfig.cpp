@@ -1,0 +1,105 @@
+#include "db/DatabaseConfig.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace herald {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DatabaseConfig", text);
+}
+
+bool isPostgresScheme(const QString &spec)
+{
+    return spec.startsWith("postgresql://"_L1, Qt::CaseInsensitive) ||
+           spec.startsWith("postgres://"_L1, Qt::CaseInsensitive);
+}
+} // namespace
+
+QString DatabaseConfig::defaultSqlitePath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty()) {
+        dir = QDir::homePath() + "/.herald"_L1;
+    }
+    return QDir(dir).filePath(u"herald.db"_s);
+}
+
+bool DatabaseConfig::parse(const QString &rawSpec, DatabaseConfig *out, QString *error)
+{
+    const QString spec = rawSpec.trimmed();
+    DatabaseConfig cfg;
+    if (spec.isEmpty()) {
+        cfg.m_sqlitePath = defaultSqlitePath();
+        *out = cfg;
+        return true;
+    }
+    if (!isPostgresScheme(spec)) {
+        if (spec.contains("://"_L1)) {
+            *error = tr("Unsupported database address \"%1\": use a file path for SQLite or "
+                        "postgresql://user:password@host:port/database for PostgreSQL.")
+                         .arg(spec.section("://"_L1, 0, 0) + "://…"_L1);
+            return false;
+        }
+        cfg.m_sqlitePath = spec.startsWith("sqlite:"_L1) ? spec.mid(7) : spec;
+        *out = cfg;
+        return true;
+    }
+
+    const QUrl url(spec, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()) {
+        *error = tr("Malformed PostgreSQL URL: expected postgresql://user:password@host:port/database.");
+        return false;
+    }
+    cfg.m_dialect = Dialect::Postgres;
+    cfg.m_host = url.host();
+    cfg.m_port = url.port(5432);
+    cfg.m_user = url.userName(QUrl::FullyDecoded);
+    cfg.m_password = url.password(QUrl::FullyDecoded);
+    cfg.m_database = url.path(QUrl::FullyDecoded).mid(1);
+    cfg.m_options = QUrlQuery(url);
+    if (cfg.m_database.isEmpty()) {
+        *error = tr("The PostgreSQL URL names no database: add /database after host:port.");
+        return false;
+    }
+    if (cfg.m_user.isEmpty()) {
+        *error = tr("The PostgreSQL URL names no user: write postgresql://user:password@host:port/database.");
+        return false;
+    }
+    *out = cfg;
+    return true;
+}
+
+bool DatabaseConfig::resolve(const QString &commandLineValue, DatabaseConfig *out, QString *error)
+{
+    if (!commandLineValue.isEmpty()) {
+        return parse(commandLineValue, out, error);
+    }
+    return parse(qEnvironmentVariable("HERALD_DB"), out, error);
+}
+
+QString DatabaseConfig::connectOptions() const
+{
+    QStringList parts;
+    const auto items = m_options.queryItems(QUrl::FullyDecoded);
+    for (const auto &[k, v] : items) {
+        parts << k + u'=' + v;
+    }
+    return parts.join(u';');
+}
+
+QString DatabaseConfig::displayName() const
+{
+    if (m_dialect == Dialect::Sqlite) {
+        return QDir::toNativeSeparators(m_sqlitePath);
+    }
+    return u"postgresql://%1@%2:%3/%4"_s.arg(m_user, m_host).arg(m_port).arg(m_database);
+}
+
+} // namespace herald

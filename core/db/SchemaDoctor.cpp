@@ -1,0 +1,291 @@
+#include "db/SchemaDoctor.h"
+
+#include "db/Database.h"
+#include "db/DbError.h"
+#include "db/Migrator.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace herald {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SchemaDoctor", text);
+}
+
+struct ExpectedTable
+{
+    QString name;
+    QStringList columns;
+};
+
+const QList<ExpectedTable> &expectedTables()
+{
+    static const QList<ExpectedTable> tables = {
+        {u"herald_schema"_s, {u"version"_s, u"name"_s, u"applied_at"_s}},
+        {u"campaigns"_s,
+         {u"id"_s, u"name"_s, u"template_name"_s, u"template_language"_s, u"phone_number_id"_s, u"status"_s,
+          u"status_reason"_s, u"total_contacts"_s, u"total_sent"_s, u"total_failed"_s, u"settings"_s,
+          u"created_at"_s, u"scheduled_at"_s, u"start_time"_s, u"end_time"_s, u"updated_at"_s}},
+        {u"send_queue"_s,
+         {u"id"_s, u"campaign_id"_s, u"phone"_s, u"contact_name"_s, u"params"_s, u"source_line"_s,
+          u"status"_s, u"attempts"_s, u"next_attempt_at"_s, u"claimed_by"_s, u"claimed_at"_s, u"wamid"_s,
+          u"error_code"_s, u"error_reason"_s, u"error_details"_s, u"fbtrace_id"_s, u"sent_at"_s,
+          u"updated_at"_s}},
+        {u"templates"_s,
+         {u"id"_s, u"name"_s, u"language"_s, u"status"_s, u"category"_s, u"previous_category"_s,
+          u"category_changed_at"_s, u"components"_s, u"parameter_format"_s, u"updated_at"_s}},
+        {u"daily_summary"_s, {u"day"_s, u"campaign_id"_s, u"sent"_s, u"failed"_s}},
+        {u"opt_outs"_s, {u"phone"_s, u"source"_s, u"reason"_s, u"created_at"_s}},
+        {u"app_settings"_s, {u"key"_s, u"value"_s}},
+    };
+    return tables;
+}
+
+struct ExpectedIndex
+{
+    QString name; // the name Herald creates; constraint indexes are matched by columns
+    QString table;
+    QStringList columns;
+    bool unique;
+};
+
+const QList<ExpectedIndex> &expectedIndexes()
+{
+    static const QList<ExpectedIndex> indexes = {
+        {u"send_queue_campaign_status_idx"_s,
+         u"send_queue"_s,
+         {u"campaign_id"_s, u"status"_s, u"id"_s},
+         false},
+        {u"send_queue unique (campaign_id, phone)"_s, u"send_queue"_s, {u"campaign_id"_s, u"phone"_s}, true},
+        {u"templates unique (name, language)"_s, u"templates"_s, {u"name"_s, u"language"_s}, true},
+        {u"daily_summary primary key (day, campaign_id)"_s,
+         u"daily_summary"_s,
+         {u"day"_s, u"campaign_id"_s},
+         true},
+    };
+    return indexes;
+}
+
+// name → identity argument list as PostgreSQL prints it.
+const QList<QPair<QString, QString>> &expectedFunctions()
+{
+    static const QList<QPair<QString, QString>> functions = {
+        {u"increment_campaign_sent"_s, u"_campaign_id uuid"_s},
+        {u"increment_campaign_failed"_s, u"_campaign_id uuid"_s},
+        {u"upsert_template"_s,
+         u"_name text, _language text, _status text, _category text, _components jsonb, "
+         "_parameter_format text"_s},
+        {u"detect_template_category_change"_s, QString()},
+        {u"refresh_daily_summary"_s, u"_since date"_s},
+        {u"herald_sync_campaign"_s, u"_campaign_id uuid"_s},
+    };
+    return functions;
+}
+} // namespace
+
+QStringList SchemaReport::lines() const
+{
+    QStringList out;
+    for (const SchemaProblem &p : problems) {
+        out << SchemaDoctor::kindName(p.kind) + u' ' + p.object + ": "_L1 + p.message;
+    }
+    return out;
+}
+
+QString SchemaDoctor::kindName(SchemaProblem::Kind kind)
+{
+    switch (kind) {
+    case SchemaProblem::Kind::Version:
+        return tr("version");
+    case SchemaProblem::Kind::Table:
+        return tr("table");
+    case SchemaProblem::Kind::Column:
+        return tr("column");
+    case SchemaProblem::Kind::Index:
+        return tr("index");
+    case SchemaProblem::Kind::Trigger:
+        return tr("trigger");
+    case SchemaProblem::Kind::Function:
+        return tr("function");
+    case SchemaProblem::Kind::Privilege:
+        return tr("privilege");
+    }
+    return {};
+}
+
+SchemaDoctor::SchemaDoctor(Database &db)
+    : m_db(db)
+{}
+
+SchemaReport SchemaDoctor::check() const
+{
+    SchemaReport report;
+    Migrator migrator(m_db);
+    report.expectedVersion = migrator.latestVersion();
+    report.version = migrator.currentVersion();
+    if (report.version == 0) {
+        report.problems << SchemaProblem{SchemaProblem::Kind::Version, u"herald_schema"_s,
+                                         tr("the database has no Herald schema; run herald-cli init")};
+        return report;
+    }
+    if (report.version != report.expectedVersion) {
+        report.problems << SchemaProblem{
+            SchemaProblem::Kind::Version, u"herald_schema"_s,
+            report.version < report.expectedVersion
+                ? tr("schema version %1 is older than this Herald's %2; run herald-cli init to upgrade")
+                      .arg(report.version)
+                      .arg(report.expectedVersion)
+                : tr("schema version %1 is newer than this Herald's %2; install a newer Herald")
+                      .arg(report.version)
+                      .arg(report.expectedVersion)};
+    }
+    checkTables(report);
+    checkIndexes(report);
+    checkTriggers(report);
+    if (m_db.isPostgres()) {
+        checkFunctions(report);
+    }
+    return report;
+}
+
+QStringList SchemaDoctor::columnsOf(const QString &table) const
+{
+    QStringList cols;
+    QSqlQuery q = m_db.isPostgres() ? m_db.run(u"SELECT column_name FROM information_schema.columns "
+                                               "WHERE table_schema = current_schema() AND table_name = ?"_s,
+                                               {table})
+                                    : m_db.run(u"SELECT name FROM pragma_table_info(?)"_s, {table});
+    while (q.next()) {
+        cols << q.value(0).toString();
+    }
+    return cols;
+}
+
+void SchemaDoctor::checkTables(SchemaReport &report) const
+{
+    for (const ExpectedTable &t : expectedTables()) {
+        const QStringList cols = columnsOf(t.name);
+        if (cols.isEmpty()) {
+            report.problems << SchemaProblem{SchemaProblem::Kind::Table, t.name, tr("missing")};
+            continue;
+        }
+        for (const QString &c : t.columns) {
+            if (!cols.contains(c)) {
+                report.problems << SchemaProblem{SchemaProblem::Kind::Column, t.name + u'.' + c,
+                                                 tr("missing")};
+            }
+        }
+    }
+}
+
+QList<QPair<QStringList, bool>> SchemaDoctor::indexesOf(const QString &table) const
+{
+    QList<QPair<QStringList, bool>> out;
+    if (m_db.isPostgres()) {
+        QSqlQuery q =
+            m_db.run(u"SELECT i.indisunique, "
+                     "       (SELECT string_agg(a.attname, ',' ORDER BY k.ord) "
+                     "          FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) "
+                     "          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum) "
+                     "  FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
+                     " WHERE t.relname = ? AND t.relnamespace = current_schema()::regnamespace"_s,
+                     {table});
+        while (q.next()) {
+            out.append({q.value(1).toString().split(u','), q.value(0).toBool()});
+        }
+        return out;
+    }
+    QSqlQuery list = m_db.run(u"SELECT name, \"unique\" FROM pragma_index_list(?)"_s, {table});
+    QList<QPair<QString, bool>> names;
+    while (list.next()) {
+        names.append({list.value(0).toString(), list.value(1).toBool()});
+    }
+    for (const auto &[name, unique] : names) {
+        QSqlQuery info = m_db.run(u"SELECT name FROM pragma_index_info(?) ORDER BY seqno"_s, {name});
+        QStringList cols;
+        while (info.next()) {
+            cols << info.value(0).toString();
+        }
+        out.append({cols, unique});
+    }
+    return out;
+}
+
+void SchemaDoctor::checkIndexes(SchemaReport &report) const
+{
+    for (const ExpectedIndex &e : expectedIndexes()) {
+        const auto present = indexesOf(e.table);
+        const bool found = std::any_of(present.cbegin(), present.cend(), [&](const auto &ix) {
+            return ix.first == e.columns && (!e.unique || ix.second);
+        });
+        if (!found) {
+            report.problems << SchemaProblem{
+                SchemaProblem::Kind::Index, e.name,
+                tr("missing: %1(%2) is needed for %3")
+                    .arg(e.table, e.columns.join(", "_L1),
+                         e.unique ? tr("uniqueness") : tr("claiming and counting"))};
+        }
+    }
+}
+
+void SchemaDoctor::checkTriggers(SchemaReport &report) const
+{
+    const QString name = u"templates_category_change"_s;
+    const int count =
+        m_db.isPostgres()
+            ? m_db.scalar(u"SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                          "WHERE t.tgname = ? AND c.relname = 'templates' AND NOT t.tgisinternal "
+                          "AND t.tgenabled <> 'D'"_s,
+                          {name})
+                  .toInt()
+            : m_db.scalar(u"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?"_s, {name})
+                  .toInt();
+    if (count == 0) {
+        report.problems << SchemaProblem{SchemaProblem::Kind::Trigger, name,
+                                         tr("missing or disabled: template category changes go unrecorded")};
+    }
+}
+
+void SchemaDoctor::checkFunctions(SchemaReport &report) const
+{
+    for (const auto &[name, args] : expectedFunctions()) {
+        QSqlQuery q = m_db.run(
+            u"SELECT pg_get_function_identity_arguments(p.oid), "
+            "       EXISTS (SELECT 1 FROM aclexplode(COALESCE(p.proacl, acldefault('f', p.proowner))) a "
+            "                WHERE a.privilege_type = 'EXECUTE' AND (a.grantee = 0 OR a.grantee IN "
+            "                      (SELECT oid FROM pg_roles WHERE rolname IN ('anon', 'authenticated')))), "
+            "       has_function_privilege(current_user, p.oid, 'EXECUTE') "
+            "  FROM pg_proc p WHERE p.proname = ? AND p.pronamespace = current_schema()::regnamespace"_s,
+            {name});
+        bool found = false;
+        QStringList seen;
+        while (q.next()) {
+            const QString have = q.value(0).toString();
+            seen << have;
+            if (have != args) {
+                continue;
+            }
+            found = true;
+            if (q.value(1).toBool()) {
+                report.problems << SchemaProblem{SchemaProblem::Kind::Privilege, name,
+                                                 tr("executable by PUBLIC or an anonymous role; revoke it")};
+            }
+            if (!q.value(2).toBool()) {
+                report.problems << SchemaProblem{SchemaProblem::Kind::Privilege, name,
+                                                 tr("not executable by the application's role")};
+            }
+        }
+        if (!found) {
+            report.problems << SchemaProblem{
+                SchemaProblem::Kind::Function, name + u'(' + args + u')',
+                seen.isEmpty() ? tr("missing") : tr("wrong signature: found (%1)").arg(seen.join(u"), ("_s))};
+        }
+    }
+}
+
+} // namespace herald

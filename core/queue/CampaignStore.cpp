@@ -1,0 +1,181 @@
+#include "queue/CampaignStore.h"
+
+#include "db/Clock.h"
+#include "db/Database.h"
+#include "db/DbError.h"
+#include "db/Transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace herald {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CampaignStore", text);
+}
+
+const QString kColumns =
+    u"c.id, c.name, c.template_name, c.template_language, c.phone_number_id, c.status, c.status_reason, "
+    "c.total_contacts, c.total_sent, c.total_failed, c.settings, c.created_at, c.scheduled_at, c.start_time, "
+    "c.end_time, c.updated_at, "
+    "(SELECT count(*) FROM send_queue q WHERE q.campaign_id = c.id AND q.status IN ('ready', 'processing'))"_s;
+
+Campaign readCampaign(const QSqlQuery &q)
+{
+    Campaign c;
+    c.id = q.value(0).toString();
+    c.name = q.value(1).toString();
+    c.templateName = q.value(2).toString();
+    c.templateLanguage = q.value(3).toString();
+    c.phoneNumberId = q.value(4).toString();
+    c.status = CampaignStatusMachine::fromString(q.value(5).toString()).value_or(CampaignStatus::Draft);
+    c.statusReason = q.value(6).toString();
+    c.totalContacts = q.value(7).toLongLong();
+    c.totalSent = q.value(8).toLongLong();
+    c.totalFailed = q.value(9).toLongLong();
+    c.settings = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
+    c.createdAt = Database::readTime(q.value(11));
+    c.scheduledAt = Database::readTime(q.value(12));
+    c.startTime = Database::readTime(q.value(13));
+    c.endTime = Database::readTime(q.value(14));
+    c.updatedAt = Database::readTime(q.value(15));
+    c.pending = q.value(16).toLongLong();
+    return c;
+}
+} // namespace
+
+CampaignStore::CampaignStore(Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{}
+
+Campaign CampaignStore::create(const NewCampaign &spec)
+{
+    const QString name = spec.name.trimmed();
+    if (name.isEmpty()) {
+        throw DbError(tr("A campaign needs a name."));
+    }
+    if (spec.templateName.trimmed().isEmpty() || spec.templateLanguage.trimmed().isEmpty()) {
+        throw DbError(tr("A campaign needs a template name and a language code (for example en_US)."));
+    }
+    Transaction tx(m_db);
+    if (findByName(name)) {
+        throw DbError(tr("A campaign named \"%1\" already exists.").arg(name));
+    }
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QVariant now = m_db.timeValue(m_clock.now());
+    m_db.run(u"INSERT INTO campaigns (id, name, template_name, template_language, phone_number_id, status, "
+             "settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)"_s,
+             {id, name, spec.templateName.trimmed(), spec.templateLanguage.trimmed(),
+              Database::textOrNull(spec.phoneNumberId),
+              QString::fromUtf8(QJsonDocument(spec.settings).toJson(QJsonDocument::Compact)), now, now});
+    tx.commit();
+    return byId(id);
+}
+
+QList<Campaign> CampaignStore::select(const QString &where, const QVariantList &values) const
+{
+    QSqlQuery q = m_db.run(u"SELECT "_s + kColumns + u" FROM campaigns c "_s + where, values);
+    QList<Campaign> out;
+    while (q.next()) {
+        out << readCampaign(q);
+    }
+    return out;
+}
+
+std::optional<Campaign> CampaignStore::findByName(const QString &name) const
+{
+    const auto list = select(u"WHERE c.name = ?"_s, {name});
+    return list.isEmpty() ? std::nullopt : std::optional<Campaign>(list.first());
+}
+
+std::optional<Campaign> CampaignStore::findById(const QString &id) const
+{
+    if (QUuid::fromString(id).isNull()) {
+        return std::nullopt;
+    }
+    const auto list = select(u"WHERE c.id = ?"_s, {id});
+    return list.isEmpty() ? std::nullopt : std::optional<Campaign>(list.first());
+}
+
+Campaign CampaignStore::byName(const QString &name) const
+{
+    if (auto c = findByName(name)) {
+        return *c;
+    }
+    throw DbError(tr("There is no campaign named \"%1\".").arg(name));
+}
+
+Campaign CampaignStore::byId(const QString &id) const
+{
+    if (auto c = findById(id)) {
+        return *c;
+    }
+    throw DbError(tr("There is no campaign with id %1.").arg(id));
+}
+
+QList<Campaign> CampaignStore::list() const
+{
+    return select(u"ORDER BY c.created_at, c.name"_s, {});
+}
+
+Campaign CampaignStore::transition(const QString &id, CampaignStatus to, const QString &reason)
+{
+    Transaction tx(m_db);
+    transitionInTransaction(id, to, reason);
+    tx.commit();
+    return byId(id);
+}
+
+void CampaignStore::transitionInTransaction(const QString &id, CampaignStatus to, const QString &reason)
+{
+    if (m_db.isPostgres()) {
+        // Serialises with a sender that is claiming or completing this campaign.
+        m_db.run(u"SELECT 1 FROM campaigns WHERE id = ? FOR UPDATE"_s, {id});
+    }
+    const Campaign current = byId(id);
+    const QString refusal = CampaignStatusMachine::refusal(current.status, to);
+    if (!refusal.isEmpty()) {
+        throw DbError(tr("Campaign \"%1\": %2.").arg(current.name, refusal));
+    }
+    const bool needsWork = to == CampaignStatus::Running || current.status == CampaignStatus::Completed;
+    if (needsWork && current.pending == 0) {
+        throw DbError(current.totalContacts == 0
+                          ? tr("Campaign \"%1\" has no recipients: import contacts first.").arg(current.name)
+                          : tr("Campaign \"%1\" has nothing left to send.").arg(current.name));
+    }
+    const QVariant now = m_db.timeValue(m_clock.now());
+    const bool keepsReason =
+        to == CampaignStatus::Paused || to == CampaignStatus::Stopped || to == CampaignStatus::Cancelled;
+    QString sql = u"UPDATE campaigns SET status = ?, status_reason = ?, updated_at = ?"_s;
+    QVariantList values{CampaignStatusMachine::toString(to),
+                        keepsReason ? Database::textOrNull(reason) : Database::nullString(), now};
+    if (to == CampaignStatus::Running && !current.startTime.isValid()) {
+        sql += u", start_time = ?"_s;
+        values << now;
+    }
+    if (to == CampaignStatus::Completed || to == CampaignStatus::Cancelled) {
+        sql += u", end_time = ?"_s;
+        values << now;
+    } else {
+        sql += u", end_time = NULL"_s;
+    }
+    sql += u" WHERE id = ?"_s;
+    values << id;
+    m_db.run(sql, values);
+}
+
+void CampaignStore::updateSettings(const QString &id, const QJsonObject &settings)
+{
+    m_db.run(u"UPDATE campaigns SET settings = ?, updated_at = ? WHERE id = ?"_s,
+             {QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)),
+              m_db.timeValue(m_clock.now()), id});
+}
+
+} // namespace herald

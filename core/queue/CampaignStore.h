@@ -1,0 +1,46 @@
+#pragma once
+
+#include "queue/Campaign.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace herald {
+
+class Clock;
+class Database;
+
+// Campaigns: creation, lookup and every status change, each checked by the state machine.
+class CampaignStore
+{
+public:
+    explicit CampaignStore(Database &db, const Clock &clock);
+
+    // Creates a draft. Throws DbError when the name is empty or taken.
+    Campaign create(const NewCampaign &spec);
+
+    std::optional<Campaign> findByName(const QString &name) const;
+    std::optional<Campaign> findById(const QString &id) const;
+    // Throws DbError "no campaign named …" when absent.
+    Campaign byName(const QString &name) const;
+    Campaign byId(const QString &id) const;
+    QList<Campaign> list() const;
+
+    // Moves a campaign to a new status, with the reason shown to the user for paused and
+    // stopped. Throws DbError naming both states when the state machine refuses, or when
+    // starting/reopening a campaign with nothing queued.
+    Campaign transition(const QString &id, CampaignStatus to, const QString &reason = {});
+    // The same, for a caller that already holds a Transaction on this database.
+    void transitionInTransaction(const QString &id, CampaignStatus to, const QString &reason = {});
+
+    void updateSettings(const QString &id, const QJsonObject &settings);
+
+private:
+    QList<Campaign> select(const QString &where, const QVariantList &values) const;
+
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace herald

@@ -1,0 +1,324 @@
+#include "queue/QueueEngine.h"
+
+#include "db/Clock.h"
+#include "db/Database.h"
+#include "db/DbError.h"
+#include "db/Transaction.h"
+#include "queue/CampaignStore.h"
+#include "queue/Completion.h"
+#include "queue/Counters.h"
+#include "queue/OutcomeWriter.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace herald {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("QueueEngine", text);
+}
+
+QString compactJson(const QJsonObject &o)
+{
+    return o.isEmpty() ? u"{}"_s : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// Rows per statement when PostgreSQL enqueues a JSON batch.
+constexpr qsizetype kPgEnqueueChunk = 2000;
+} // namespace
+
+Outcome Outcome::sent(qint64 id, const QString &campaignId, const QString &wamid)
+{
+    Outcome o;
+    o.id = id;
+    o.campaignId = campaignId;
+    o.kind = Kind::Sent;
+    o.wamid = wamid;
+    return o;
+}
+
+Outcome Outcome::failed(qint64 id, const QString &campaignId, const QString &reason, const QString &details,
+                        std::optional<int> code, const QString &fbtraceId)
+{
+    Outcome o;
+    o.id = id;
+    o.campaignId = campaignId;
+    o.kind = Kind::Failed;
+    o.reason = reason;
+    o.details = details;
+    o.errorCode = code;
+    o.fbtraceId = fbtraceId;
+    return o;
+}
+
+Outcome Outcome::retry(qint64 id, const QString &campaignId, const QDateTime &at, const QString &reason,
+                       const QString &details, std::optional<int> code)
+{
+    Outcome o;
+    o.id = id;
+    o.campaignId = campaignId;
+    o.kind = Kind::Retry;
+    o.nextAttemptAt = at;
+    o.reason = reason;
+    o.details = details;
+    o.errorCode = code;
+    return o;
+}
+
+QueueEngine::QueueEngine(Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{}
+
+EnqueueResult QueueEngine::enqueue(const QString &campaignId, const QList<Recipient> &recipients)
+{
+    Transaction tx(m_db);
+    const Campaign campaign = CampaignStore(m_db, m_clock).byId(campaignId);
+    if (campaign.status == CampaignStatus::Completed || campaign.status == CampaignStatus::Cancelled) {
+        throw DbError(tr("Campaign \"%1\" is %2: create a new campaign for these contacts.")
+                          .arg(campaign.name, CampaignStatusMachine::toString(campaign.status)));
+    }
+    const EnqueueResult result =
+        m_db.isPostgres() ? enqueuePostgres(campaignId, recipients) : enqueueSqlite(campaignId, recipients);
+    Counters::apply(m_db, campaignId, result.inserted, 0, 0, m_clock);
+    tx.commit();
+    return result;
+}
+
+EnqueueResult QueueEngine::enqueueSqlite(const QString &campaignId, const QList<Recipient> &recipients)
+{
+    EnqueueResult result;
+    const QVariant now = m_db.timeValue(m_clock.now());
+    QSqlQuery insert = m_db.prepare(
+        u"INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, status, updated_at) "
+        "SELECT ?, ?, ?, ?, ?, 'ready', ? WHERE NOT EXISTS (SELECT 1 FROM opt_outs WHERE phone = ?) "
+        "ON CONFLICT (campaign_id, phone) DO NOTHING"_s);
+    QSqlQuery optedOut = m_db.prepare(u"SELECT 1 FROM opt_outs WHERE phone = ?"_s);
+    for (const Recipient &r : recipients) {
+        Database::exec(insert,
+                       {campaignId, r.phone, Database::textOrNull(r.name), compactJson(r.params),
+                        r.sourceLine > 0 ? QVariant(r.sourceLine) : Database::nullInt(), now, r.phone});
+        if (insert.numRowsAffected() == 1) {
+            ++result.inserted;
+            continue;
+        }
+        Database::exec(optedOut, {r.phone});
+        if (optedOut.next()) {
+            ++result.optedOut;
+        } else {
+            ++result.duplicates;
+        }
+        optedOut.finish();
+    }
+    return result;
+}
+
+EnqueueResult QueueEngine::enqueuePostgres(const QString &campaignId, const QList<Recipient> &recipients)
+{
+    EnqueueResult result;
+    const QVariant now = m_db.timeValue(m_clock.now());
+    QSqlQuery insert = m_db.prepare(
+        u"WITH v AS (SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb)) "
+        "              AS x(p text, n text, a jsonb, l bigint)), "
+        "ins AS (INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, status, "
+        "updated_at) "
+        "        SELECT CAST(? AS uuid), v.p, v.n, COALESCE(v.a, '{}'::jsonb), v.l, 'ready', CAST(? AS "
+        "timestamptz) "
+        "          FROM v WHERE NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone = v.p) "
+        "        ON CONFLICT (campaign_id, phone) DO NOTHING RETURNING 1) "
+        "SELECT (SELECT count(*) FROM ins), "
+        "       (SELECT count(*) FROM v WHERE EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone = v.p))"_s);
+    for (qsizetype start = 0; start < recipients.size(); start += kPgEnqueueChunk) {
+        QJsonArray rows;
+        const qsizetype end = std::min(recipients.size(), start + kPgEnqueueChunk);
+        for (qsizetype i = start; i < end; ++i) {
+            const Recipient &r = recipients.at(i);
+            QJsonObject o{{u"p"_s, r.phone}, {u"a"_s, r.params}};
+            if (!r.name.isEmpty()) {
+                o.insert(u"n"_s, r.name);
+            }
+            if (r.sourceLine > 0) {
+                o.insert(u"l"_s, r.sourceLine);
+            }
+            rows.append(o);
+        }
+        Database::exec(
+            insert, {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)), campaignId, now});
+        if (!insert.next()) {
+            throw DbError(tr("Queueing recipients returned no result."));
+        }
+        const qint64 inserted = insert.value(0).toLongLong();
+        const qint64 opted = insert.value(1).toLongLong();
+        insert.finish();
+        result.inserted += inserted;
+        result.optedOut += opted;
+        result.duplicates += (end - start) - inserted - opted;
+    }
+    return result;
+}
+
+QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QString &workerId, int limit)
+{
+    QList<ClaimedMessage> out;
+    Transaction tx(m_db);
+    const QString lock = m_db.isPostgres() ? u" FOR SHARE"_s : QString();
+    QSqlQuery status = m_db.run(u"SELECT status FROM campaigns WHERE id = ?"_s + lock, {campaignId});
+    if (!status.next()) {
+        throw DbError(tr("There is no campaign with id %1.").arg(campaignId));
+    }
+    const bool running = status.value(0).toString() == "running"_L1;
+    status.finish();
+    if (!running || limit <= 0) {
+        tx.commit();
+        return out;
+    }
+    const QVariant now = m_db.timeValue(m_clock.now());
+    const QString skipLocked = m_db.isPostgres() ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+    QSqlQuery q = m_db.run(
+        u"UPDATE send_queue SET status = 'processing', claimed_by = ?, claimed_at = ?, attempts = attempts + "
+        u"1, "
+        "updated_at = ? WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? AND status = 'ready' "
+        "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?"_s +
+            skipLocked + u") RETURNING id, phone, contact_name, params, attempts"_s,
+        {workerId, now, now, campaignId, now, limit});
+    while (q.next()) {
+        ClaimedMessage m;
+        m.id = q.value(0).toLongLong();
+        m.campaignId = campaignId;
+        m.phone = q.value(1).toString();
+        m.name = q.value(2).toString();
+        m.params = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+        m.attempts = q.value(4).toInt();
+        out << m;
+    }
+    q.finish();
+    if (out.isEmpty()) {
+        // The seed's first completion scenario: nothing claimable, maybe nothing left.
+        Completion::completeIfDone(m_db, campaignId, m_clock);
+    }
+    tx.commit();
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    return out;
+}
+
+RecordResult QueueEngine::record(const QList<Outcome> &outcomes)
+{
+    RecordResult result;
+    if (outcomes.isEmpty()) {
+        return result;
+    }
+    Transaction tx(m_db);
+    OutcomeWriter writer(m_db, m_clock);
+    const auto tallies = writer.write(outcomes, &result.ignored);
+    for (auto it = tallies.cbegin(); it != tallies.cend(); ++it) {
+        Counters::apply(m_db, it.key(), 0, it->sent, it->failed, m_clock);
+        result.sent += it->sent;
+        result.failed += it->failed;
+        result.retried += it->retried;
+        // The seed's second completion scenario: after a batch.
+        if (Completion::completeIfDone(m_db, it.key(), m_clock)) {
+            result.completedCampaigns << it.key();
+        }
+    }
+    tx.commit();
+    return result;
+}
+
+qint64 QueueEngine::recoverExpiredLeases(std::chrono::seconds leaseDuration)
+{
+    const QDateTime cutoff = m_clock.now().addSecs(-leaseDuration.count());
+    return recover(u"claimed_at < ?"_s, {m_db.timeValue(cutoff)},
+                   tr("its lease expired (the sender stopped answering)"));
+}
+
+qint64 QueueEngine::recoverWorker(const QString &workerId)
+{
+    return recover(u"claimed_by = ?"_s, {workerId}, tr("sender %1 stopped").arg(workerId));
+}
+
+qint64 QueueEngine::recover(const QString &extraCondition, const QVariantList &extraValues,
+                            const QString &who)
+{
+    Transaction tx(m_db);
+    QStringList campaigns;
+    {
+        QSqlQuery q = m_db.run(u"SELECT id FROM campaigns WHERE status NOT IN ('draft', 'completed')"_s);
+        while (q.next()) {
+            campaigns << q.value(0).toString();
+        }
+    }
+    const QVariant now = m_db.timeValue(m_clock.now());
+    const QString details =
+        tr("The message was in flight when %1; Meta may or may not have received it. Resend it if it did not "
+           "arrive.")
+            .arg(who);
+    qint64 total = 0;
+    for (const QString &id : campaigns) {
+        QVariantList values{FailureReason::Interrupted, details, now, id};
+        values += extraValues;
+        QSqlQuery q =
+            m_db.run(u"UPDATE send_queue SET status = 'failed', error_code = NULL, error_reason = ?, "
+                     "error_details = ?, fbtrace_id = NULL, next_attempt_at = NULL, updated_at = ? "
+                     "WHERE campaign_id = ? AND status = 'processing' AND "_s +
+                         extraCondition,
+                     values);
+        const qint64 n = q.numRowsAffected();
+        if (n > 0) {
+            Counters::apply(m_db, id, 0, 0, n, m_clock);
+            Completion::completeIfDone(m_db, id, m_clock);
+            total += n;
+        }
+    }
+    tx.commit();
+    return total;
+}
+
+qint64 QueueEngine::resend(const QString &campaignId, const QString &reason)
+{
+    Transaction tx(m_db);
+    CampaignStore store(m_db, m_clock);
+    const Campaign campaign = store.byId(campaignId);
+    if (campaign.status == CampaignStatus::Cancelled) {
+        throw DbError(tr("Campaign \"%1\" is cancelled: nothing can be resent.").arg(campaign.name));
+    }
+    const bool all = reason.compare("all"_L1, Qt::CaseInsensitive) == 0;
+    QVariantList values{m_db.timeValue(m_clock.now()), campaignId};
+    QString sql =
+        u"UPDATE send_queue SET status = 'ready', attempts = 0, next_attempt_at = NULL, claimed_by = NULL, "
+        "claimed_at = NULL, updated_at = ? WHERE campaign_id = ? AND status = 'failed' "
+        "AND phone NOT IN (SELECT phone FROM opt_outs)"_s;
+    if (!all) {
+        sql += u" AND error_reason = ?"_s;
+        values << reason;
+    }
+    QSqlQuery q = m_db.run(sql, values);
+    const qint64 n = q.numRowsAffected();
+    if (n > 0) {
+        Counters::apply(m_db, campaignId, 0, 0, -n, m_clock);
+        if (campaign.status == CampaignStatus::Completed) {
+            store.transitionInTransaction(
+                campaignId, CampaignStatus::Paused,
+                QCoreApplication::translate("QueueEngine", "%n message(s) queued again for resending",
+                                            nullptr, int(n)));
+        }
+    }
+    tx.commit();
+    return n;
+}
+
+QDateTime QueueEngine::nextRetryTime(const QString &campaignId) const
+{
+    QSqlQuery q =
+        m_db.run(u"SELECT MIN(next_attempt_at) FROM send_queue WHERE campaign_id = ? AND status = 'ready' "
+                 "AND next_attempt_at IS NOT NULL"_s,
+                 {campaignId});
+    return q.next() ? Database::readTime(q.value(0)) : QDateTime();
+}
+
+} // namespace herald

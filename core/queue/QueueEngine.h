@@ -1,0 +1,58 @@
+#pragma once
+
+#include "queue/QueueTypes.h"
+
+#include <chrono>
+
+namespace herald {
+
+class Clock;
+class Database;
+
+// The send queue: what gets queued, who may send it, and what became of it. Every method
+// is one transaction that changes send_queue, the campaign's counters (Counters) and its
+// completion (Completion) together, so the invariants hold at every commit.
+class QueueEngine
+{
+public:
+    QueueEngine(Database &db, const Clock &clock);
+
+    // Queues recipients in one transaction. A phone already in the campaign is counted as a
+    // duplicate, a phone on the opt-out list is never queued. Refused for completed and
+    // cancelled campaigns.
+    EnqueueResult enqueue(const QString &campaignId, const QList<Recipient> &recipients);
+
+    // Leases up to `limit` ready rows whose retry time has come to `workerId`. Only a
+    // running campaign hands out work; on PostgreSQL concurrent workers never receive the
+    // same row (FOR UPDATE SKIP LOCKED). When nothing is left at all the campaign
+    // completes here.
+    QList<ClaimedMessage> claim(const QString &campaignId, const QString &workerId, int limit);
+
+    // Records a batch of outcomes in one transaction with the counters and completion.
+    // Rows that are no longer in processing are left alone and counted as ignored.
+    RecordResult record(const QList<Outcome> &outcomes);
+
+    // Rows left in processing by a worker that died have an unknown outcome: they become
+    // failed "interrupted" (never silently re-sent). Returns how many.
+    qint64 recoverExpiredLeases(std::chrono::seconds leaseDuration);
+    qint64 recoverWorker(const QString &workerId);
+
+    // Puts failed messages with the given reason ("131026", "interrupted", "no response",
+    // …; "all" for every failure) back in the queue, as an explicit user action. Opted-out
+    // phones are never resent. A completed campaign reopens as paused. Returns how many.
+    qint64 resend(const QString &campaignId, const QString &reason);
+
+    // The earliest next_attempt_at among ready rows that are waiting for a retry, so a
+    // sender with nothing claimable knows when to look again. Invalid when none waits.
+    QDateTime nextRetryTime(const QString &campaignId) const;
+
+private:
+    qint64 recover(const QString &extraCondition, const QVariantList &extraValues, const QString &who);
+    EnqueueResult enqueueSqlite(const QString &campaignId, const QList<Recipient> &recipients);
+    EnqueueResult enqueuePostgres(const QString &campaignId, const QList<Recipient> &recipients);
+
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace herald
