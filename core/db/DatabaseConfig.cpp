@@ -24,11 +24,13 @@ bool isPostgresScheme(const QString &spec)
 
 QString DatabaseConfig::defaultSqlitePath()
 {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // One folder for every Herald program: the console and herald-cli must find the same
+    // database, so the path does not depend on the executable's name.
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     if (dir.isEmpty()) {
-        dir = QDir::homePath() + "/.herald"_L1;
+        dir = QDir::homePath();
     }
-    return QDir(dir).filePath(u"herald.db"_s);
+    return QDir(dir).filePath(u"Herald/herald.db"_s);
 }
 
 bool DatabaseConfig::parse(const QString &rawSpec, DatabaseConfig *out, QString *error)

@@ -19,7 +19,9 @@ public:
     // --db wins over HERALD_DB, which wins over the default embedded database.
     static bool resolve(const QString &commandLineValue, DatabaseConfig *out, QString *error);
 
-    // <application data folder>/herald.db for the current platform.
+    // <generic data folder>/Herald/herald.db: ~/.local/share/Herald/herald.db on Linux,
+    // ~/Library/Application Support/Herald/herald.db on macOS, %LOCALAPPDATA%\\Herald\\herald.db
+    // on Windows.
     static QString defaultSqlitePath();
 
     Dialect dialect() const { return m_dialect; }

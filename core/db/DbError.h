@@ -12,13 +12,28 @@ namespace herald {
 class DbError : public std::runtime_error
 {
 public:
+    // What kind of failure it is, so callers (exit codes, dialogs) need not parse messages.
+    enum class Kind {
+        Other,       // a statement failed unexpectedly
+        Unavailable, // the database cannot be reached, opened or read
+        Schema,      // the schema is missing, incomplete or newer than this program
+        NotFound,    // no such campaign
+        Refused,     // the request breaks a rule: illegal transition, nothing queued, name taken
+    };
+
     explicit DbError(const QString &message)
+        : DbError(Kind::Other, message)
+    {}
+    DbError(Kind kind, const QString &message)
         : std::runtime_error(message.toStdString())
+        , m_kind(kind)
         , m_message(message)
     {}
+    Kind kind() const noexcept { return m_kind; }
     const QString &message() const noexcept { return m_message; }
 
 private:
+    Kind m_kind;
     QString m_message;
 };
 

@@ -107,13 +107,15 @@ int Migrator::migrate()
         }
         QFile file(m.resourcePath);
         if (!file.open(QIODevice::ReadOnly)) {
-            throw DbError(tr("Migration %1 is missing from this build").arg(m.resourcePath));
+            throw DbError(DbError::Kind::Schema,
+                          tr("Migration %1 is missing from this build").arg(m.resourcePath));
         }
         const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
         for (const QString &sql : statements) {
             QSqlQuery q(m_db.handle());
             if (!q.exec(sql)) {
-                throw DbError(tr("Migration %1 (%2) failed: %3\nStatement: %4")
+                throw DbError(DbError::Kind::Schema,
+                              tr("Migration %1 (%2) failed: %3\nStatement: %4")
                                   .arg(m.version)
                                   .arg(m.name, q.lastError().text(), sql.simplified().left(160)));
             }
@@ -129,7 +131,8 @@ int Migrator::migrate()
 void Migrator::refuseIfNewer(int current, int latest) const
 {
     if (current > latest) {
-        throw DbError(tr("The database %1 has schema version %2, newer than this Herald understands "
+        throw DbError(DbError::Kind::Schema,
+                      tr("The database %1 has schema version %2, newer than this Herald understands "
                          "(up to %3). Install a newer Herald; nothing was changed.")
                           .arg(m_db.config().displayName())
                           .arg(current)

@@ -57,10 +57,8 @@ struct ExpectedIndex
 const QList<ExpectedIndex> &expectedIndexes()
 {
     static const QList<ExpectedIndex> indexes = {
-        {u"send_queue_campaign_status_idx"_s,
-         u"send_queue"_s,
-         {u"campaign_id"_s, u"status"_s, u"id"_s},
-         false},
+        {u"send_queue_pending_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"id"_s}, false},
+        {u"send_queue_failed_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"error_reason"_s}, false},
         {u"send_queue unique (campaign_id, phone)"_s, u"send_queue"_s, {u"campaign_id"_s, u"phone"_s}, true},
         {u"templates unique (name, language)"_s, u"templates"_s, {u"name"_s, u"language"_s}, true},
         {u"daily_summary primary key (day, campaign_id)"_s,

@@ -59,14 +59,15 @@ Campaign CampaignStore::create(const NewCampaign &spec)
 {
     const QString name = spec.name.trimmed();
     if (name.isEmpty()) {
-        throw DbError(tr("A campaign needs a name."));
+        throw DbError(DbError::Kind::Refused, tr("A campaign needs a name."));
     }
     if (spec.templateName.trimmed().isEmpty() || spec.templateLanguage.trimmed().isEmpty()) {
-        throw DbError(tr("A campaign needs a template name and a language code (for example en_US)."));
+        throw DbError(DbError::Kind::Refused,
+                      tr("A campaign needs a template name and a language code (for example en_US)."));
     }
     Transaction tx(m_db);
     if (findByName(name)) {
-        throw DbError(tr("A campaign named \"%1\" already exists.").arg(name));
+        throw DbError(DbError::Kind::Refused, tr("A campaign named \"%1\" already exists.").arg(name));
     }
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QVariant now = m_db.timeValue(m_clock.now());
@@ -109,7 +110,7 @@ Campaign CampaignStore::byName(const QString &name) const
     if (auto c = findByName(name)) {
         return *c;
     }
-    throw DbError(tr("There is no campaign named \"%1\".").arg(name));
+    throw DbError(DbError::Kind::NotFound, tr("There is no campaign named \"%1\".").arg(name));
 }
 
 Campaign CampaignStore::byId(const QString &id) const
@@ -117,7 +118,7 @@ Campaign CampaignStore::byId(const QString &id) const
     if (auto c = findById(id)) {
         return *c;
     }
-    throw DbError(tr("There is no campaign with id %1.").arg(id));
+    throw DbError(DbError::Kind::NotFound, tr("There is no campaign with id %1.").arg(id));
 }
 
 QList<Campaign> CampaignStore::list() const
@@ -142,11 +143,12 @@ void CampaignStore::transitionInTransaction(const QString &id, CampaignStatus to
     const Campaign current = byId(id);
     const QString refusal = CampaignStatusMachine::refusal(current.status, to);
     if (!refusal.isEmpty()) {
-        throw DbError(tr("Campaign \"%1\": %2.").arg(current.name, refusal));
+        throw DbError(DbError::Kind::Refused, tr("Campaign \"%1\": %2.").arg(current.name, refusal));
     }
     const bool needsWork = to == CampaignStatus::Running || current.status == CampaignStatus::Completed;
     if (needsWork && current.pending == 0) {
-        throw DbError(current.totalContacts == 0
+        throw DbError(DbError::Kind::Refused,
+                      current.totalContacts == 0
                           ? tr("Campaign \"%1\" has no recipients: import contacts first.").arg(current.name)
                           : tr("Campaign \"%1\" has nothing left to send.").arg(current.name));
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 namespace herald {
@@ -28,6 +29,8 @@ public:
                       const Clock &clock);
     // What the counters should be, counted from send_queue.
     static CounterValues recount(Database &db, const QString &campaignId);
+    // The same for every campaign that has rows (or only `campaignId` when given).
+    static QHash<QString, CounterValues> recountAll(Database &db, const QString &campaignId = {});
     // Overwrites the stored counters (repair only).
     static void set(Database &db, const QString &campaignId, const CounterValues &values, const Clock &clock);
 };

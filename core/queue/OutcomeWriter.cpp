@@ -69,6 +69,14 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::write(const QList<Outcome> &
     return tallies;
 }
 
+QSqlQuery &OutcomeWriter::statement(std::optional<QSqlQuery> &slot, const QString &sql)
+{
+    if (!slot) {
+        slot.emplace(m_db.prepare(sql));
+    }
+    return *slot;
+}
+
 QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writeSqlite(const QList<Outcome> &outcomes,
                                                                 qint64 *ignored)
 {
@@ -78,11 +86,13 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writeSqlite(const QList<Outc
                      u"next_attempt_at = NULL, "
                      "error_code = NULL, error_reason = NULL, error_details = NULL, fbtrace_id = NULL "
                      "WHERE id = ? AND campaign_id = ? AND status = 'processing'"_s);
-    QSqlQuery failed = m_db.prepare(
+    QSqlQuery &failed = statement(
+        m_failed,
         u"UPDATE send_queue SET status = 'failed', error_code = ?, error_reason = ?, error_details = ?, "
         "fbtrace_id = ?, updated_at = ?, next_attempt_at = NULL "
         "WHERE id = ? AND campaign_id = ? AND status = 'processing'"_s);
-    QSqlQuery retry = m_db.prepare(
+    QSqlQuery &retry = statement(
+        m_retry,
         u"UPDATE send_queue SET status = 'ready', next_attempt_at = ?, error_code = ?, error_reason = ?, "
         "error_details = ?, fbtrace_id = ?, claimed_by = NULL, claimed_at = NULL, updated_at = ? "
         "WHERE id = ? AND campaign_id = ? AND status = 'processing'"_s);
@@ -174,6 +184,7 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writePostgres(const QList<Ou
         count(tallies[q.value(0).toString()], kind, n);
         changed += n;
     }
+    q.finish();
     *ignored = outcomes.size() - changed;
     return tallies;
 }

@@ -3,6 +3,9 @@
 #include "queue/QueueTypes.h"
 
 #include <QHash>
+#include <QSqlQuery>
+
+#include <optional>
 
 namespace herald {
 
@@ -31,9 +34,15 @@ public:
 private:
     QHash<QString, Tally> writeSqlite(const QList<Outcome> &outcomes, qint64 *ignored);
     QHash<QString, Tally> writePostgres(const QList<Outcome> &outcomes, qint64 *ignored);
+    QSqlQuery &statement(std::optional<QSqlQuery> &slot, const QString &sql);
 
     Database &m_db;
     const Clock &m_clock;
+    // Prepared once per writer: a sender records thousands of batches on one connection.
+    std::optional<QSqlQuery> m_sent;
+    std::optional<QSqlQuery> m_failed;
+    std::optional<QSqlQuery> m_retry;
+    std::optional<QSqlQuery> m_batch;
 };
 
 } // namespace herald

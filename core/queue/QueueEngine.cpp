@@ -74,6 +74,7 @@ Outcome Outcome::retry(qint64 id, const QString &campaignId, const QDateTime &at
 QueueEngine::QueueEngine(Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock)
+    , m_writer(db, clock)
 {}
 
 EnqueueResult QueueEngine::enqueue(const QString &campaignId, const QList<Recipient> &recipients)
@@ -81,7 +82,8 @@ EnqueueResult QueueEngine::enqueue(const QString &campaignId, const QList<Recipi
     Transaction tx(m_db);
     const Campaign campaign = CampaignStore(m_db, m_clock).byId(campaignId);
     if (campaign.status == CampaignStatus::Completed || campaign.status == CampaignStatus::Cancelled) {
-        throw DbError(tr("Campaign \"%1\" is %2: create a new campaign for these contacts.")
+        throw DbError(DbError::Kind::Refused,
+                      tr("Campaign \"%1\" is %2: create a new campaign for these contacts.")
                           .arg(campaign.name, CampaignStatusMachine::toString(campaign.status)));
     }
     const EnqueueResult result =
@@ -170,7 +172,7 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
     const QString lock = m_db.isPostgres() ? u" FOR SHARE"_s : QString();
     QSqlQuery status = m_db.run(u"SELECT status FROM campaigns WHERE id = ?"_s + lock, {campaignId});
     if (!status.next()) {
-        throw DbError(tr("There is no campaign with id %1.").arg(campaignId));
+        throw DbError(DbError::Kind::NotFound, tr("There is no campaign with id %1.").arg(campaignId));
     }
     const bool running = status.value(0).toString() == "running"_L1;
     status.finish();
@@ -183,7 +185,8 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
     QSqlQuery q = m_db.run(
         u"UPDATE send_queue SET status = 'processing', claimed_by = ?, claimed_at = ?, attempts = attempts + "
         u"1, "
-        "updated_at = ? WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? AND status = 'ready' "
+        "updated_at = ? WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? "
+        "AND status IN ('ready', 'processing') AND status = 'ready' "
         "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?"_s +
             skipLocked + u") RETURNING id, phone, contact_name, params, attempts"_s,
         {workerId, now, now, campaignId, now, limit});
@@ -214,8 +217,7 @@ RecordResult QueueEngine::record(const QList<Outcome> &outcomes)
         return result;
     }
     Transaction tx(m_db);
-    OutcomeWriter writer(m_db, m_clock);
-    const auto tallies = writer.write(outcomes, &result.ignored);
+    const auto tallies = m_writer.write(outcomes, &result.ignored);
     for (auto it = tallies.cbegin(); it != tallies.cend(); ++it) {
         Counters::apply(m_db, it.key(), 0, it->sent, it->failed, m_clock);
         result.sent += it->sent;
@@ -262,12 +264,12 @@ qint64 QueueEngine::recover(const QString &extraCondition, const QVariantList &e
     for (const QString &id : campaigns) {
         QVariantList values{FailureReason::Interrupted, details, now, id};
         values += extraValues;
-        QSqlQuery q =
-            m_db.run(u"UPDATE send_queue SET status = 'failed', error_code = NULL, error_reason = ?, "
-                     "error_details = ?, fbtrace_id = NULL, next_attempt_at = NULL, updated_at = ? "
-                     "WHERE campaign_id = ? AND status = 'processing' AND "_s +
-                         extraCondition,
-                     values);
+        QSqlQuery q = m_db.run(
+            u"UPDATE send_queue SET status = 'failed', error_code = NULL, error_reason = ?, "
+            "error_details = ?, fbtrace_id = NULL, next_attempt_at = NULL, updated_at = ? "
+            "WHERE campaign_id = ? AND status IN ('ready', 'processing') AND status = 'processing' AND "_s +
+                extraCondition,
+            values);
         const qint64 n = q.numRowsAffected();
         if (n > 0) {
             Counters::apply(m_db, id, 0, 0, n, m_clock);
@@ -285,7 +287,8 @@ qint64 QueueEngine::resend(const QString &campaignId, const QString &reason)
     CampaignStore store(m_db, m_clock);
     const Campaign campaign = store.byId(campaignId);
     if (campaign.status == CampaignStatus::Cancelled) {
-        throw DbError(tr("Campaign \"%1\" is cancelled: nothing can be resent.").arg(campaign.name));
+        throw DbError(DbError::Kind::Refused,
+                      tr("Campaign \"%1\" is cancelled: nothing can be resent.").arg(campaign.name));
     }
     const bool all = reason.compare("all"_L1, Qt::CaseInsensitive) == 0;
     QVariantList values{m_db.timeValue(m_clock.now()), campaignId};
@@ -314,10 +317,10 @@ qint64 QueueEngine::resend(const QString &campaignId, const QString &reason)
 
 QDateTime QueueEngine::nextRetryTime(const QString &campaignId) const
 {
-    QSqlQuery q =
-        m_db.run(u"SELECT MIN(next_attempt_at) FROM send_queue WHERE campaign_id = ? AND status = 'ready' "
-                 "AND next_attempt_at IS NOT NULL"_s,
-                 {campaignId});
+    QSqlQuery q = m_db.run(u"SELECT MIN(next_attempt_at) FROM send_queue WHERE campaign_id = ? AND status IN "
+                           u"('ready', 'processing') "
+                           "AND status = 'ready' AND next_attempt_at IS NOT NULL"_s,
+                           {campaignId});
     return q.next() ? Database::readTime(q.value(0)) : QDateTime();
 }
 

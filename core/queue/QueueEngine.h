@@ -1,5 +1,6 @@
 #pragma once
 
+#include "queue/OutcomeWriter.h"
 #include "queue/QueueTypes.h"
 
 #include <chrono>
@@ -53,6 +54,7 @@ private:
 
     Database &m_db;
     const Clock &m_clock;
+    OutcomeWriter m_writer;
 };
 
 } // namespace herald

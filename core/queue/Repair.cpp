@@ -34,26 +34,7 @@ Repair::Repair(Database &db, const Clock &clock)
 QList<RepairItem> Repair::analyze(const QString &campaignId) const
 {
     const bool one = !campaignId.isEmpty();
-    QHash<QString, CounterValues> recounts;
-    {
-        QSqlQuery q =
-            m_db.run(u"SELECT campaign_id, status, count(*) FROM send_queue "_s +
-                         (one ? u"WHERE campaign_id = ? "_s : QString()) + u"GROUP BY campaign_id, status"_s,
-                     one ? QVariantList{campaignId} : QVariantList{});
-        while (q.next()) {
-            CounterValues &v = recounts[q.value(0).toString()];
-            const QString status = q.value(1).toString();
-            const qint64 n = q.value(2).toLongLong();
-            v.contacts += n;
-            if (status == "sent"_L1) {
-                v.sent = n;
-            } else if (status == "failed"_L1) {
-                v.failed = n;
-            } else {
-                v.pending += n;
-            }
-        }
-    }
+    const QHash<QString, CounterValues> recounts = Counters::recountAll(m_db, campaignId);
     QList<RepairItem> items;
     QSqlQuery q =
         m_db.run(u"SELECT id, name, status, total_contacts, total_sent, total_failed FROM campaigns "_s +

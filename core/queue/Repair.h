@@ -33,7 +33,8 @@ struct RepairItem
 // Compares every campaign's (or one campaign's) counters and status with a recount from
 // send_queue and, on apply, fixes them atomically. It also completes campaigns left running
 // or paused with nothing pending, and reopens (as paused) a completed one that still has
-// queued rows. One grouped count over the (campaign_id, status) index serves all campaigns.
+// queued rows. The recount (Counters::recountAll) covers every campaign in three index-only
+// counts.
 class Repair
 {
 public:

@@ -55,9 +55,12 @@ start)
     for attempt in $(seq 1 20); do
         port=$(( 20000 + (RANDOM * 7 + attempt * 131) % 40000 ))
         port_free "$port" || continue
-        # fsync off: a throwaway test cluster; benchmarks document their own settings.
+        # fsync off for a throwaway test cluster; HERALD_PG_DURABLE=1 (benchmarks) keeps
+        # PostgreSQL's durable defaults.
+        durability="-c fsync=off -c full_page_writes=off"
+        [ "${HERALD_PG_DURABLE:-0}" = 1 ] && durability=""
         if as_owner "$bindir/pg_ctl" -D "$data" -l "$root/server.log" -w -t 30 \
-            -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" \
+            -o "-p $port -k $root -c listen_addresses=127.0.0.1 $durability -c max_connections=200" \
             start >/dev/null 2>&1; then
             break
         fi

@@ -45,8 +45,13 @@ CREATE TABLE send_queue (
     UNIQUE (campaign_id, phone)
 );
 
--- Claiming (ready rows of a campaign in id order) and counting by status both walk this.
-CREATE INDEX send_queue_campaign_status_idx ON send_queue (campaign_id, status, id);
+-- Counting by status without an index that every status change must rewrite: rows in
+-- flight or waiting are in the pending index (claiming walks it in id order), failed rows
+-- in the failed index (resend and the failures view group them by reason), and sent is
+-- the campaign's total (an index-only count over the unique index) minus the two. Recording
+-- a sent message then only removes one entry from the pending index.
+CREATE INDEX send_queue_pending_idx ON send_queue (campaign_id, id) WHERE status IN ('ready', 'processing');
+CREATE INDEX send_queue_failed_idx ON send_queue (campaign_id, error_reason) WHERE status = 'failed';
 
 CREATE TABLE templates (
     id                  INTEGER PRIMARY KEY,

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Command.h"
+
+#include <QCommandLineOption>
+#include <QCoreApplication>
+#include <QList>
+
+namespace herald::cli {
+
+// `campaign <action>`: manages campaigns themselves. Actions are rows in a table
+// (actions()), so `list` or `delete` arrive as one entry and one member function.
+class CampaignCommand final : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(CampaignCommand)
+
+public:
+    CampaignCommand();
+    QString name() const override;
+    QString summary() const override;
+    bool supportsJson() const override { return true; }
+    int maxPositionalArguments() const override { return 1; }
+    void addOptions(QCommandLineParser &parser) override;
+    ExitCode run(CliContext &context) override;
+
+private:
+    struct Action
+    {
+        QString name;
+        QString summary;
+        ExitCode (CampaignCommand::*run)(CliContext &);
+    };
+    QList<Action> actions() const;
+    QString actionNames() const;
+
+    ExitCode create(CliContext &context);
+
+    QCommandLineOption m_name;
+    QCommandLineOption m_template;
+    QCommandLineOption m_language;
+    QCommandLineOption m_phoneNumberId;
+};
+
+} // namespace herald::cli

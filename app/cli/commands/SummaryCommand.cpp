@@ -1,0 +1,92 @@
+#include "commands/SummaryCommand.h"
+
+#include "CliContext.h"
+#include "CliError.h"
+#include "Format.h"
+#include "TextTable.h"
+#include "queue/DailySummary.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::cli {
+
+namespace {
+constexpr int kDefaultDays = 7;
+}
+
+SummaryCommand::SummaryCommand()
+    : m_days(u"days"_s,
+             tr("How many days back, today included (default %1; 0 = all history).").arg(kDefaultDays),
+             tr("n"), QString::number(kDefaultDays))
+{}
+
+QString SummaryCommand::name() const
+{
+    return u"summary"_s;
+}
+
+QString SummaryCommand::summary() const
+{
+    return tr("Shows messages sent and failed per day and campaign.");
+}
+
+void SummaryCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(m_days);
+}
+
+ExitCode SummaryCommand::run(CliContext &context)
+{
+    bool ok = false;
+    const int days = context.args().value(m_days).toInt(&ok);
+    if (!ok || days < 0) {
+        throw CliError(ExitCode::Usage, tr("--days needs a whole number of days, 0 or more (got \"%1\")")
+                                            .arg(context.args().value(m_days)));
+    }
+    DailySummary summary(context.db(), context.clock());
+    summary.refresh(days);
+    const QList<DailySummaryRow> rows = summary.rows(days);
+
+    if (context.json()) {
+        QJsonArray list;
+        for (const DailySummaryRow &r : rows) {
+            list.append(QJsonObject{{u"day"_s, r.day.toString(Qt::ISODate)},
+                                    {u"campaign_id"_s, r.campaignId},
+                                    {u"campaign"_s, r.campaignName},
+                                    {u"sent"_s, r.sent},
+                                    {u"failed"_s, r.failed}});
+        }
+        context.printJson(QJsonObject{{u"days"_s, days}, {u"rows"_s, list}});
+        return ExitCode::Success;
+    }
+
+    if (rows.isEmpty()) {
+        context.out() << (days > 0 ? tr("No messages sent or failed in the last %n day(s).", nullptr, days)
+                                   : tr("No messages sent or failed yet."))
+                      << u'\n';
+        return ExitCode::Success;
+    }
+    using A = TextTable::Align;
+    TextTable table({{tr("Day (UTC)"), A::Left},
+                     {tr("Campaign"), A::Left},
+                     {tr("Sent"), A::Right},
+                     {tr("Failed"), A::Right}});
+    qint64 sent = 0;
+    qint64 failed = 0;
+    for (const DailySummaryRow &r : rows) {
+        table.addRow(
+            {r.day.toString(Qt::ISODate), r.campaignName, Format::number(r.sent), Format::number(r.failed)});
+        sent += r.sent;
+        failed += r.failed;
+    }
+    table.addRow({tr("Total"), QString(), Format::number(sent), Format::number(failed)});
+    context.out() << table.render();
+    return ExitCode::Success;
+}
+
+} // namespace herald::cli
