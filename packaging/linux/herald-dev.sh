@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Herald on a fresh Debian/Ubuntu machine, in one step:
+#   bash packaging/linux/herald-dev.sh start   install what is missing, build, start Herald
+#   bash packaging/linux/herald-dev.sh test    install what is missing, build, run every test
+# Both are idempotent: a second run installs nothing and rebuilds only what changed.
+# Environment: BUILD_DIR (default ./build), HERALD_WERROR=ON|OFF (ON under CI),
+#              HERALD_DB (database for 'start'; default: the embedded SQLite database).
+set -euo pipefail
+
+mode=${1:-}
+case "$mode" in
+start|test) ;;
+*) echo "usage: $0 start|test" >&2; exit 2 ;;
+esac
+
+src=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${BUILD_DIR:-$src/build}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+packages=(
+    build-essential cmake ninja-build ccache pkg-config git
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
+    libqt6sql6-sqlite libqt6sql6-psql
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libphonenumber-dev
+)
+if [ "$mode" = test ]; then
+    # The suite runs every engine test on a throwaway PostgreSQL server too.
+    packages+=(postgresql sqlite3)
+fi
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "== Installing: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" = 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+    local dir=$1; shift
+    cmake -S "$src" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "$@" >/dev/null
+    cmake --build "$dir" -j "$jobs"
+}
+
+install_missing
+
+werror=${HERALD_WERROR:-$([ "${CI:-}" = true ] && echo ON || echo OFF)}
+echo "== Building in $build"
+configure_and_build "$build" -DHERALD_WERROR="$werror"
+
+if [ "$mode" = start ]; then
+    cli="$build/app/herald-cli"
+    "$cli" init
+    exec "$cli" status
+fi
+
+# core must never grow a GUI dependency: build it once with the GUI switched off.
+echo "== Building the GUI-less configuration in $build-nogui"
+configure_and_build "$build-nogui" -DHERALD_WERROR="$werror" -DHERALD_BUILD_GUI=OFF \
+    -DHERALD_BUILD_TESTS=OFF -DHERALD_BUILD_BENCHMARKS=OFF
+
+echo "== Running the test suite"
+cd "$build"
+ctest --output-on-failure -j "$jobs" --timeout 900
