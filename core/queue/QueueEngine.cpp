@@ -281,6 +281,26 @@ qint64 QueueEngine::recover(const QString &extraCondition, const QVariantList &e
     return total;
 }
 
+qint64 QueueEngine::release(const QString &workerId, const QList<qint64> &ids)
+{
+    if (ids.isEmpty()) {
+        return 0;
+    }
+    Transaction tx(m_db);
+    QSqlQuery q =
+        m_db.prepare(u"UPDATE send_queue SET status = 'ready', attempts = attempts - 1, claimed_by = NULL, "
+                     "claimed_at = NULL, updated_at = ? WHERE id = ? AND claimed_by = ? "
+                     "AND status = 'processing'"_s);
+    const QVariant now = m_db.timeValue(m_clock.now());
+    qint64 n = 0;
+    for (qint64 id : ids) {
+        Database::exec(q, {now, id, workerId});
+        n += q.numRowsAffected();
+    }
+    tx.commit();
+    return n;
+}
+
 qint64 QueueEngine::resend(const QString &campaignId, const QString &reason)
 {
     Transaction tx(m_db);

@@ -38,6 +38,11 @@ public:
     qint64 recoverExpiredLeases(std::chrono::seconds leaseDuration);
     qint64 recoverWorker(const QString &workerId);
 
+    // Hands claimed rows that were never sent back to the queue (a sender that pauses with
+    // messages still waiting for a rate-limiter token). Only rows this worker holds in
+    // processing are touched, and the claim's attempt is given back. Returns how many.
+    qint64 release(const QString &workerId, const QList<qint64> &ids);
+
     // Puts failed messages with the given reason ("131026", "interrupted", "no response",
     // …; "all" for every failure) back in the queue, as an explicit user action. Opted-out
     // phones are never resent. A completed campaign reopens as paused. Returns how many.

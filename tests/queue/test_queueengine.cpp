@@ -169,6 +169,24 @@ private Q_SLOTS:
         QCOMPARE(store.byId(c.id).totalFailed, 3);
     }
 
+    void releasedRowsGoBackUnsentWithTheirAttemptGivenBack()
+    {
+        HERALD_TEST_DB(tdb);
+        ManualClock clock;
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, clock, u"A"_s, 3);
+        CampaignStore(db, clock).transition(c.id, CampaignStatus::Running);
+        QueueEngine engine(db, clock);
+        const auto batch = engine.claim(c.id, u"w1"_s, 3);
+        QCOMPARE(engine.release(u"other"_s, {batch[0].id}), 0); // not its rows
+        QCOMPARE(engine.release(u"w1"_s, {batch[0].id, batch[1].id}), 2);
+        QCOMPARE(engine.recoverWorker(u"w1"_s), 1); // only the row still held
+        const auto again = engine.claim(c.id, u"w2"_s, 3);
+        QCOMPARE(again.size(), 2);
+        QCOMPARE(again[0].attempts, 1);
+        QVERIFY(countersMatch(db, clock, c.id));
+    }
+
     void resendByReasonQueuesOnlyThoseAndReopensACompletedCampaign()
     {
         HERALD_TEST_DB(tdb);

@@ -45,7 +45,10 @@ void adminExec(const QString &sql)
     QString why;
     DatabaseConfig cfg;
     QString error;
-    DatabaseConfig::parse(TestDatabase::postgresServerUrl(u"postgres"_s, &why), &cfg, &error);
+    const QString url = TestDatabase::postgresServerUrl(u"postgres"_s, &why);
+    if (url.isEmpty() || !DatabaseConfig::parse(url, &cfg, &error)) {
+        throw DbError(DbError::Kind::Unavailable, u"test PostgreSQL cluster unavailable: "_s + why + error);
+    }
     Database admin(cfg, u"test-admin"_s);
     admin.execDirect(sql);
 }
@@ -79,13 +82,14 @@ std::unique_ptr<TestDatabase> TestDatabase::create(const QString &backend, QStri
     std::unique_ptr<TestDatabase> t(new TestDatabase);
     if (backend == "postgresql"_L1) {
         t->m_backend = Backend::Postgres;
-        t->m_pgDatabase =
+        const QString name =
             u"herald_t_%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(s_counter.fetchAndAddRelaxed(1));
-        t->m_url = postgresServerUrl(t->m_pgDatabase, skipReason);
+        t->m_url = postgresServerUrl(name, skipReason);
         if (t->m_url.isEmpty()) {
             return nullptr;
         }
-        adminExec(u"CREATE DATABASE "_s + t->m_pgDatabase);
+        adminExec(u"CREATE DATABASE "_s + name);
+        t->m_pgDatabase = name; // from here on the destructor drops it
     } else {
         t->m_dir = std::make_unique<QTemporaryDir>();
         t->m_url = t->m_dir->filePath(u"herald.db"_s);
