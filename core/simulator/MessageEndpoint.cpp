@@ -1,0 +1,145 @@
+#include "simulator/MessageEndpoint.h"
+
+#include "simulator/NumberEndings.h"
+#include "simulator/SendValidator.h"
+#include "simulator/SimRandom.h"
+#include "simulator/SimulatorState.h"
+
+namespace herald {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Decider
+{
+    SimulatorState &state;
+    const SimulatorConfig &config;
+    const QString &key;
+
+    SimAnswer fail(const SimGraphError &e) const
+    {
+        state.log().recordOutcome(key, RequestLog::outcomeGraph(e.code));
+        return SimAnswer::error(e);
+    }
+    SimAnswer html() const
+    {
+        state.log().recordOutcome(key, RequestLog::outcomeHtml());
+        return SimAnswer::html(502, SimGraphError::htmlErrorPage());
+    }
+    SimAnswer hold() const
+    {
+        state.log().recordOutcome(key, RequestLog::outcomeTimeout());
+        return SimAnswer::hold();
+    }
+    SimAnswer reset() const
+    {
+        state.log().recordOutcome(key, RequestLog::outcomeReset());
+        return SimAnswer::reset();
+    }
+};
+
+std::optional<SimAnswer> injectedFault(const Decider &d, double u)
+{
+    const SimulatorConfig &c = d.config;
+    double edge = c.resetRate;
+    if (u < edge)
+        return d.reset();
+    if (u < (edge += c.timeoutRate))
+        return d.hold();
+    if (u < (edge += c.error500Rate))
+        return d.fail(SimGraphError::unexpected500());
+    if (u < (edge += c.error503Rate))
+        return d.fail(SimGraphError::unavailable503());
+    if (u < (edge += c.htmlErrorRate))
+        return d.html();
+    if (u < (edge += c.error131000Rate))
+        return d.fail(SimGraphError::somethingWentWrong());
+    return std::nullopt;
+}
+
+std::optional<SimAnswer> catalogueCheck(const Decider &d, const SendValidator::Result &send)
+{
+    if (!d.config.checkTemplates || send.type != "template"_L1)
+        return std::nullopt;
+    const auto found = d.state.catalogue().find(send.templateName, send.languageCode);
+    if (!found)
+        return d.fail(SimGraphError::templateMissing(send.templateName, send.languageCode));
+    const QString &status = found->tmpl.status;
+    if (status == "PAUSED"_L1)
+        return d.fail(SimGraphError::templatePaused());
+    if (status == "DISABLED"_L1)
+        return d.fail(SimGraphError::templateDisabled());
+    if (status != "APPROVED"_L1)
+        return d.fail(SimGraphError::templateMissing(send.templateName, send.languageCode));
+    if (send.bodyParameters != found->bodyPlaceholders)
+        return d.fail(SimGraphError::parameterCountMismatch(send.bodyParameters, found->bodyPlaceholders));
+    return std::nullopt;
+}
+
+QByteArray successBody(const QString &to, const QString &waId, const QString &wamid)
+{
+    // Built by hand: this is the hot path, and `to` was validated as '+'/digits only.
+    QByteArray body;
+    body.reserve(200);
+    body.append(R"({"messaging_product":"whatsapp","contacts":[{"input":")")
+        .append(to.toLatin1())
+        .append(R"(","wa_id":")")
+        .append(waId.toLatin1())
+        .append(R"("}],"messages":[{"id":")")
+        .append(wamid.toLatin1())
+        .append(R"(","message_status":"accepted"}]})");
+    return body;
+}
+
+} // namespace
+
+SimAnswer MessageEndpoint::handle(SimulatorState &state, const SimulatorConfig &config,
+                                  const SimRequest &request)
+{
+    const SendValidator::Result send = SendValidator::check(request.body);
+    const QString &key = send.recipientKey;
+    const Decider d{state, config, key};
+    if (key.isEmpty()) {
+        state.log().recordUnattributedSend();
+        return d.fail(send.error.value_or(SimGraphError::invalidParameter(u"Invalid parameter"_s)));
+    }
+    const int attempt = state.log().recordSend(key, request.body);
+    if (send.error)
+        return d.fail(*send.error);
+
+    const quint64 keyHash = SimRandom::hash(key);
+    if (auto fault =
+            injectedFault(d, SimRandom::unit(config.seed, keyHash, quint64(attempt), SimRandom::Fault)))
+        return *fault;
+
+    if (!state.throughput().tryAdmit(config.throughputPerSecond, request.receivedNs))
+        return d.fail(SimGraphError::throughputReached());
+
+    if (config.numberEndingsEnabled) {
+        if (const auto rule = NumberEndings::match(key, send.templateName, send.languageCode)) {
+            switch (rule->action) {
+            case NumberEndings::Action::SimGraphError:
+                return d.fail(rule->error);
+            case NumberEndings::Action::Html:
+                return d.html();
+            case NumberEndings::Action::Timeout:
+                return d.hold();
+            case NumberEndings::Action::Reset:
+                return d.reset();
+            }
+        }
+    }
+
+    if (auto refused = catalogueCheck(d, send))
+        return *refused;
+
+    if (config.pairLimitEnabled && !state.pairLimiter().tryAdmit(key, config.pairLimitMs, request.receivedNs))
+        return d.fail(SimGraphError::pairRateLimit());
+
+    const QString wamid = state.nextWamid(key);
+    state.log().recordOutcome(key, RequestLog::outcomeAccepted(), wamid);
+    return SimAnswer::json(200, successBody(send.to, key, wamid));
+}
+
+} // namespace herald

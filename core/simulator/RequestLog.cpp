@@ -1,0 +1,111 @@
+#include "simulator/RequestLog.h"
+
+#include <QMutexLocker>
+
+namespace herald {
+
+RequestLog::RequestLog(int instances)
+{
+    m_totals.requestsByInstance.fill(0, qMax(1, instances));
+}
+
+QString RequestLog::recipientKey(QStringView to)
+{
+    QString key;
+    key.reserve(to.size());
+    for (QChar c : to) {
+        if (c.isDigit())
+            key.append(c);
+    }
+    return key;
+}
+
+void RequestLog::countRequest(int instance)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_totals.requests;
+    if (instance >= 0 && instance < m_totals.requestsByInstance.size())
+        ++m_totals.requestsByInstance[instance];
+}
+
+int RequestLog::recordSend(const QString &key, const QByteArray &payload)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_totals.sendRequests;
+    RecipientLog &r = m_recipients[key];
+    r.lastPayload = payload;
+    return r.received++;
+}
+
+void RequestLog::recordUnattributedSend()
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_totals.sendRequests;
+}
+
+void RequestLog::recordOutcome(const QString &key, const QString &outcome, const QString &wamid)
+{
+    const bool accepted = !wamid.isEmpty();
+    QMutexLocker lock(&m_mutex);
+    ++m_totals.byOutcome[outcome];
+    if (accepted)
+        ++m_totals.accepted;
+    if (key.isEmpty())
+        return;
+    auto it = m_recipients.find(key);
+    if (it == m_recipients.end())
+        return;
+    it->lastOutcome = outcome;
+    if (accepted) {
+        ++it->accepted;
+        it->lastWamid = wamid;
+    }
+}
+
+void RequestLog::countTemplateListing()
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_totals.templateListings;
+}
+
+RecipientLog RequestLog::recipient(QStringView to) const
+{
+    const QString key = recipientKey(to);
+    QMutexLocker lock(&m_mutex);
+    return m_recipients.value(key);
+}
+
+QHash<QString, RecipientLog> RequestLog::recipients() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_recipients;
+}
+
+RequestLogTotals RequestLog::totals() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_totals;
+}
+
+qint64 RequestLog::outcomeCount(const QString &outcome) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_totals.byOutcome.value(outcome);
+}
+
+void RequestLog::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    const auto instances = m_totals.requestsByInstance.size();
+    m_recipients.clear();
+    m_totals = RequestLogTotals{};
+    m_totals.requestsByInstance.fill(0, instances);
+}
+
+void RequestLog::setInstanceCount(int instances)
+{
+    QMutexLocker lock(&m_mutex);
+    m_totals.requestsByInstance.fill(0, qMax(1, instances));
+}
+
+} // namespace herald

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QMutex>
+#include <QString>
+
+namespace herald {
+
+// What the simulator saw for one recipient. "accepted" counts 200 answers carrying a wamid,
+// decided by the simulator: an accepted send whose answer was then lost (client gone,
+// simulator stopped) still counts, exactly as Meta would have it.
+struct RecipientLog
+{
+    int received = 0; // send requests with valid credentials naming this recipient
+    int accepted = 0;
+    QByteArray lastPayload;
+    QString lastOutcome; // see RequestLog::outcome*()
+    QString lastWamid;
+
+    bool operator==(const RecipientLog &) const = default;
+};
+
+struct RequestLogTotals
+{
+    qint64 requests = 0;     // every HTTP request, any path, any credentials
+    qint64 sendRequests = 0; // POST …/messages with valid credentials
+    qint64 accepted = 0;
+    qint64 templateListings = 0; // GET …/message_templates answered with a page
+    QMap<QString, qint64> byOutcome;
+    QList<qint64> requestsByInstance; // index = server instance (thread)
+};
+
+// Thread-safe record of everything the simulator answered, for tests and the CLI summary.
+// One mutex and a hash: each request costs two short critical sections, which is far below
+// the cost of parsing the HTTP request itself.
+//
+// Recipients are keyed by their digits, so "+4915…" and "4915…" are the same person.
+// Outcome keys: "accepted", "graph.<code>" (e.g. "graph.130429"), "html", "timeout", "reset".
+class RequestLog
+{
+public:
+    explicit RequestLog(int instances = 1);
+
+    static QString recipientKey(QStringView to);
+    static QString outcomeAccepted() { return QStringLiteral("accepted"); }
+    static QString outcomeGraph(int code) { return QStringLiteral("graph.") + QString::number(code); }
+    static QString outcomeHtml() { return QStringLiteral("html"); }
+    static QString outcomeTimeout() { return QStringLiteral("timeout"); }
+    static QString outcomeReset() { return QStringLiteral("reset"); }
+
+    // Server side. recordSend returns how many sends to this recipient came before (0 for the first).
+    void countRequest(int instance);
+    int recordSend(const QString &key, const QByteArray &payload);
+    void recordUnattributedSend(); // a send whose payload names no usable recipient
+    void recordOutcome(const QString &key, const QString &outcome, const QString &wamid = {});
+    void countTemplateListing();
+
+    // Queries; all return copies taken under the lock.
+    RecipientLog recipient(QStringView to) const;
+    int receivedFor(QStringView to) const { return recipient(to).received; }
+    int acceptedFor(QStringView to) const { return recipient(to).accepted; }
+    QHash<QString, RecipientLog> recipients() const;
+    RequestLogTotals totals() const;
+    qint64 outcomeCount(const QString &outcome) const;
+
+    void clear();
+    void setInstanceCount(int instances); // clears the per-instance counters
+
+private:
+    mutable QMutex m_mutex;
+    QHash<QString, RecipientLog> m_recipients;
+    RequestLogTotals m_totals;
+};
+
+} // namespace herald

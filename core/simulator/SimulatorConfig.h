@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+
+namespace herald {
+
+// One message template as the simulator's catalogue serves it (the fields Graph returns for
+// GET /{waba-id}/message_templates). components is kept as Graph JSON so any component a
+// test needs can be described without a parallel C++ model.
+struct SimTemplate
+{
+    QString id;
+    QString name;
+    QString language;
+    QString status;   // APPROVED, PENDING, REJECTED, PAUSED, DISABLED, …
+    QString category; // MARKETING, UTILITY, AUTHENTICATION
+    QString previousCategory;
+    QString parameterFormat; // POSITIONAL or NAMED
+    QJsonArray components;
+
+    bool operator==(const SimTemplate &) const = default;
+};
+
+// "After the N-th listing, template X's category becomes Y": a listing is a request for the
+// first page (no after/before cursor), so a client walking the pages of one listing never
+// sees the catalogue change under its feet; the change is visible from listing N+1 on.
+struct CategoryChange
+{
+    int afterListings = 1;
+    QString templateName;
+    QString language; // empty: every language of templateName
+    QString newCategory = QStringLiteral("MARKETING");
+
+    bool operator==(const CategoryChange &) const = default;
+};
+
+// Every knob of the Cloud API simulator. Thread count is read by start() only; everything
+// else may be changed while running through CloudApiSimulator::setConfig().
+//
+// Latency: answers are delayed by a lognormal distribution with median latencyMs and 99th
+// percentile latencyP99Ms; latencyP99Ms <= latencyMs means a fixed delay of latencyMs.
+// Lognormal because real API latencies have a long right tail and never go below zero.
+//
+// Injected faults are drawn from a hash of (seed, recipient, attempt number for that
+// recipient), not from a shared generator: the k-th request to a number gets the same outcome
+// on every run with the same seed, however the requests are spread over threads and
+// connections. Latency jitter uses (seed, arrival order), which only the order can change.
+struct SimulatorConfig
+{
+    // Identity of the simulated account.
+    QString accessToken = QStringLiteral("herald-demo-token");
+    QString apiVersion = QStringLiteral("v23.0"); // empty: accept any vNN.N
+    QString phoneNumberId = QStringLiteral("106540352242922");
+    QString wabaId = QStringLiteral("102290129340398");
+
+    int threads = 2; // QHttpServer instances sharing the port (SO_REUSEPORT)
+
+    int latencyMs = 0;
+    int latencyP99Ms = 0;
+
+    int throughputPerSecond = 0; // 130429 above this many accepted sends per sliding second; 0 = off
+    bool pairLimitEnabled = false;
+    int pairLimitMs = 6000; // 131056 when the same number is sent to again within this window
+
+    bool numberEndingsEnabled = true; // deterministic outcomes by number ending (see NumberEndings.h)
+    bool checkTemplates = false;      // 132001/132015/132016/132000 against the catalogue
+
+    // Injected faults: probabilities per send request, drawn in this order; their sum must be <= 1.
+    double resetRate = 0.0;       // abort the connection after reading the request
+    double timeoutRate = 0.0;     // accept the request and never answer
+    double error500Rate = 0.0;    // HTTP 500, Graph code 2
+    double error503Rate = 0.0;    // HTTP 503, Graph code 2
+    double htmlErrorRate = 0.0;   // HTTP 502 with an HTML page (not JSON)
+    double error131000Rate = 0.0; // HTTP 500, Graph code 131000
+    quint64 seed = 1;
+
+    QList<SimTemplate> templates = defaultTemplates();
+    QList<CategoryChange> categoryChanges;
+
+    bool validate(QString *error) const;
+
+    // A small catalogue covering each status a sender must handle, positional and named
+    // parameters, media headers and URL buttons; 9 templates, so paging with limit=2 has 5 pages.
+    static QList<SimTemplate> defaultTemplates();
+};
+
+} // namespace herald

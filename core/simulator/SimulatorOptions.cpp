@@ -1,0 +1,278 @@
+#include "simulator/SimulatorOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace herald {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SimulatorOptions", text);
+}
+
+struct IntOption
+{
+    const char *name;
+    int SimulatorConfig::*member;
+    int min;
+    int max;
+};
+
+struct RateOption
+{
+    const char *name;
+    double SimulatorConfig::*member;
+};
+
+const IntOption kIntOptions[] = {
+    {"threads", &SimulatorConfig::threads, 1, 64},
+    {"latency-ms", &SimulatorConfig::latencyMs, 0, 600000},
+    {"latency-p99-ms", &SimulatorConfig::latencyP99Ms, 0, 600000},
+    {"throughput", &SimulatorConfig::throughputPerSecond, 0, 10000000},
+    {"pair-limit-ms", &SimulatorConfig::pairLimitMs, 0, 86400000},
+};
+
+const RateOption kRateOptions[] = {
+    {"reset-rate", &SimulatorConfig::resetRate},
+    {"timeout-rate", &SimulatorConfig::timeoutRate},
+    {"error-500-rate", &SimulatorConfig::error500Rate},
+    {"error-503-rate", &SimulatorConfig::error503Rate},
+    {"html-error-rate", &SimulatorConfig::htmlErrorRate},
+    {"error-131000-rate", &SimulatorConfig::error131000Rate},
+};
+
+QCommandLineOption valueOption(const char *name, const char *help, const char *valueName)
+{
+    return QCommandLineOption(QString::fromLatin1(name), tr(help), tr(valueName));
+}
+
+SimTemplate templateFromJson(const QJsonObject &o)
+{
+    return SimTemplate{o.value("id"_L1).toString(),
+                       o.value("name"_L1).toString(),
+                       o.value("language"_L1).toString(),
+                       o.value("status"_L1).toString(u"APPROVED"_s),
+                       o.value("category"_L1).toString(u"UTILITY"_s),
+                       o.value("previous_category"_L1).toString(),
+                       o.value("parameter_format"_L1).toString(u"POSITIONAL"_s),
+                       o.value("components"_L1).toArray()};
+}
+
+} // namespace
+
+void SimulatorOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        valueOption("port", "Port on 127.0.0.1 to listen on; 0 picks a free one (default 0).", "port"),
+        valueOption("threads", "HTTP server instances (threads) sharing the port (default 2).", "n"),
+        valueOption("token",
+                    "Access token clients must send as 'Authorization: Bearer' "
+                    "(default herald-demo-token).",
+                    "token"),
+        valueOption("api-version", "Graph API version in the path, e.g. v23.0; empty accepts any.",
+                    "version"),
+        valueOption("phone-number-id", "Phone number id of POST /{version}/{id}/messages.", "id"),
+        valueOption("waba-id", "WhatsApp Business Account id of GET /{version}/{id}/message_templates.",
+                    "id"),
+        valueOption("latency-ms",
+                    "Answer delay in ms; with --latency-p99-ms the median of a lognormal "
+                    "distribution (default 0).",
+                    "ms"),
+        valueOption("latency-p99-ms",
+                    "99th percentile of the answer delay in ms; at or below --latency-ms "
+                    "the delay is fixed (default 0).",
+                    "ms"),
+        valueOption("throughput",
+                    "Sends accepted per sliding second before error 130429; 0 is unlimited "
+                    "(default 0; Meta's default is 80).",
+                    "msg/s"),
+        QCommandLineOption(
+            u"pair-limit"_s,
+            tr("Refuse with 131056 a send to a number that was sent to within --pair-limit-ms.")),
+        valueOption("pair-limit-ms", "Window of the pair rate limit in ms (default 6000).", "ms"),
+        QCommandLineOption(
+            u"no-number-endings"_s,
+            tr("Disable the deterministic outcomes by number ending (numbers ending in 999XXXX).")),
+        QCommandLineOption(u"check-templates"_s,
+                           tr("Check template name, language, status and body parameter "
+                              "count against the catalogue (132001/132015/132016/132000).")),
+        valueOption("reset-rate", "Probability of resetting the connection after reading a send.", "p"),
+        valueOption("timeout-rate", "Probability of never answering a send (the client must time out).", "p"),
+        valueOption("error-500-rate", "Probability of HTTP 500 with Graph code 2.", "p"),
+        valueOption("error-503-rate", "Probability of HTTP 503 with Graph code 2.", "p"),
+        valueOption("html-error-rate", "Probability of HTTP 502 with an HTML page instead of JSON.", "p"),
+        valueOption("error-131000-rate", "Probability of HTTP 500 with Graph code 131000.", "p"),
+        valueOption("seed", "Seed of the injected faults and latency jitter (default 1).", "n"),
+        valueOption("templates",
+                    "JSON file with the template catalogue: Graph's listing ({\"data\":[...]}) "
+                    "or an array of templates.",
+                    "file"),
+        valueOption("category-change",
+                    "Scripted re-categorisation NAME[@LANG]:AFTER[:CATEGORY]: from listing "
+                    "AFTER+1 on, the template's category becomes CATEGORY (default MARKETING) "
+                    "with previous_category set. Repeatable.",
+                    "spec"),
+    });
+}
+
+bool SimulatorOptions::fromParser(const QCommandLineParser &parser, SimulatorConfig *config, QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    SimulatorConfig c = *config;
+    for (const IntOption &o : kIntOptions) {
+        const QString name = QString::fromLatin1(o.name);
+        if (!parser.isSet(name))
+            continue;
+        bool ok = false;
+        const int v = parser.value(name).toInt(&ok);
+        if (!ok || v < o.min || v > o.max)
+            return fail(tr("--%1 must be an integer from %2 to %3").arg(name).arg(o.min).arg(o.max));
+        c.*o.member = v;
+    }
+    for (const RateOption &o : kRateOptions) {
+        const QString name = QString::fromLatin1(o.name);
+        if (!parser.isSet(name))
+            continue;
+        bool ok = false;
+        const double v = parser.value(name).toDouble(&ok);
+        if (!ok || v < 0.0 || v > 1.0)
+            return fail(tr("--%1 must be a probability from 0 to 1").arg(name));
+        c.*o.member = v;
+    }
+    if (parser.isSet(u"token"_s))
+        c.accessToken = parser.value(u"token"_s);
+    if (parser.isSet(u"api-version"_s))
+        c.apiVersion = parser.value(u"api-version"_s);
+    if (parser.isSet(u"phone-number-id"_s))
+        c.phoneNumberId = parser.value(u"phone-number-id"_s);
+    if (parser.isSet(u"waba-id"_s))
+        c.wabaId = parser.value(u"waba-id"_s);
+    if (parser.isSet(u"pair-limit"_s))
+        c.pairLimitEnabled = true;
+    if (parser.isSet(u"no-number-endings"_s))
+        c.numberEndingsEnabled = false;
+    if (parser.isSet(u"check-templates"_s))
+        c.checkTemplates = true;
+    if (parser.isSet(u"seed"_s)) {
+        bool ok = false;
+        c.seed = parser.value(u"seed"_s).toULongLong(&ok);
+        if (!ok)
+            return fail(tr("--seed must be a non-negative integer"));
+    }
+    if (parser.isSet(u"templates"_s) && !loadTemplates(parser.value(u"templates"_s), &c.templates, error))
+        return false;
+    const QStringList changes = parser.values(u"category-change"_s);
+    for (const QString &spec : changes) {
+        CategoryChange change;
+        if (!parseCategoryChange(spec, &change))
+            return fail(tr("--category-change expects NAME[@LANG]:AFTER[:CATEGORY], not '%1'").arg(spec));
+        c.categoryChanges.append(change);
+    }
+    if (!c.validate(error))
+        return false;
+    *config = c;
+    return true;
+}
+
+bool SimulatorOptions::port(const QCommandLineParser &parser, quint16 *port, QString *error)
+{
+    *port = 0;
+    if (!parser.isSet(u"port"_s))
+        return true;
+    bool ok = false;
+    const uint v = parser.value(u"port"_s).toUInt(&ok);
+    if (!ok || v > 65535) {
+        if (error)
+            *error = tr("--port must be a number from 0 to 65535");
+        return false;
+    }
+    *port = quint16(v);
+    return true;
+}
+
+bool SimulatorOptions::fromArguments(const QStringList &arguments, SimulatorConfig *config, quint16 *port,
+                                     QString *error)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    addTo(parser);
+    if (!parser.parse(arguments)) {
+        if (error)
+            *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(u"help"_s)) {
+        if (error)
+            *error = parser.helpText();
+        return false;
+    }
+    return SimulatorOptions::port(parser, port, error) && fromParser(parser, config, error);
+}
+
+bool SimulatorOptions::loadTemplates(const QString &path, QList<SimTemplate> *templates, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonArray items = doc.isArray() ? doc.array() : doc.object().value("data"_L1).toArray();
+    if (parseError.error != QJsonParseError::NoError || items.isEmpty()) {
+        if (error)
+            *error = tr("%1 holds no templates (expected {\"data\":[...]} or an array)").arg(path);
+        return false;
+    }
+    QList<SimTemplate> out;
+    for (const QJsonValue &v : items) {
+        SimTemplate t = templateFromJson(v.toObject());
+        if (t.name.isEmpty() || t.language.isEmpty()) {
+            if (error)
+                *error = tr("%1: every template needs a name and a language").arg(path);
+            return false;
+        }
+        if (t.id.isEmpty())
+            t.id = QString::number(1000000000000000LL + out.size());
+        out.append(t);
+    }
+    *templates = out;
+    return true;
+}
+
+bool SimulatorOptions::parseCategoryChange(const QString &spec, CategoryChange *change)
+{
+    const QStringList parts = spec.split(u':');
+    if (parts.size() < 2 || parts.size() > 3)
+        return false;
+    CategoryChange c;
+    const QStringList nameLang = parts.at(0).split(u'@');
+    c.templateName = nameLang.at(0).trimmed();
+    if (nameLang.size() > 1)
+        c.language = nameLang.at(1).trimmed();
+    bool ok = false;
+    c.afterListings = parts.at(1).toInt(&ok);
+    if (!ok || c.afterListings < 0 || c.templateName.isEmpty())
+        return false;
+    if (parts.size() == 3)
+        c.newCategory = parts.at(2).trimmed().toUpper();
+    if (c.newCategory.isEmpty())
+        return false;
+    *change = c;
+    return true;
+}
+
+} // namespace herald
