@@ -30,6 +30,19 @@ QString errorText(const QSqlError &e)
 }
 
 QAtomicInteger<quint64> s_serial;
+
+// Closes and unregisters a connection. Qt keeps every added connection (and SQLite its open
+// file) until removeDatabase(), so this also runs when opening fails.
+void release(const QString &name)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen()) {
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+}
 } // namespace
 
 Database::Database(const DatabaseConfig &config, const QString &purpose)
@@ -38,22 +51,23 @@ Database::Database(const DatabaseConfig &config, const QString &purpose)
                  .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16)
                  .arg(s_serial.fetchAndAddRelaxed(1)))
 {
-    if (m_config.dialect() == Dialect::Sqlite) {
-        openSqlite();
-    } else {
-        openPostgres();
+    try {
+        if (m_config.dialect() == Dialect::Sqlite) {
+            openSqlite();
+        } else {
+            openPostgres();
+        }
+    } catch (...) {
+        // No destructor runs for a constructor that throws: without this, every failed open
+        // would leave its connection registered and a corrupt file held open.
+        release(m_name);
+        throw;
     }
 }
 
 Database::~Database()
 {
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_name, false);
-        if (db.isOpen()) {
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(m_name);
+    release(m_name);
 }
 
 void Database::openSqlite()
@@ -76,11 +90,16 @@ void Database::openSqlite()
     // The first statement reads the file header: a corrupt or foreign file fails here,
     // before anything is written.
     QSqlQuery probe(db);
+    const bool writable = info.exists() ? info.isWritable() : true;
     if (!probe.exec(u"SELECT count(*) FROM sqlite_master"_s)) {
-        fail(tr("This file is not a usable Herald database"), errorText(probe.lastError()));
+        // A database in WAL mode cannot even be read when SQLite may not write next to it:
+        // say so rather than blame the file.
+        const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
+        fail(writable && folderWritable ? tr("This file is not a usable Herald database")
+                                        : tr("The database file or its folder is read-only"),
+             errorText(probe.lastError()));
     }
     probe.finish();
-    const bool writable = info.exists() ? info.isWritable() : true;
     // WAL lets the GUI read while the sender writes; NORMAL sync is durable across
     // application crashes and loses at most the last transactions on power loss.
     for (const QString &pragma :

@@ -33,10 +33,30 @@ bool startsTrigger(const QString &statementSoFar)
     return re.match(statementSoFar).hasMatch();
 }
 
-bool endsWithEnd(const QString &statementSoFar)
+// Whether a CREATE TRIGGER statement read so far is inside its BEGIN … END body, where a
+// semicolon does not end the statement. SQLite bodies hold several statements and may hold
+// CASE … END expressions; a PostgreSQL trigger has no body (EXECUTE FUNCTION f()) and ends at
+// its first semicolon. Quoted text is left out of the count.
+bool insideTriggerBody(const QString &statementSoFar)
 {
-    static const QRegularExpression re(u"\\bEND\\s*$"_s, QRegularExpression::CaseInsensitiveOption);
-    return re.match(statementSoFar).hasMatch();
+    static const QRegularExpression quoted(u"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\""_s);
+    static const QRegularExpression keyword(u"\\b(BEGIN|CASE|END)\\b"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    QString code = statementSoFar;
+    code.replace(quoted, u" "_s);
+    int begins = 0;
+    int depth = 0;
+    auto it = keyword.globalMatch(code);
+    while (it.hasNext()) {
+        const QString word = it.next().captured(1);
+        if (word.compare("END"_L1, Qt::CaseInsensitive) == 0) {
+            --depth;
+        } else {
+            ++depth;
+            begins += word.compare("BEGIN"_L1, Qt::CaseInsensitive) == 0 ? 1 : 0;
+        }
+    }
+    return begins > 0 && depth > 0;
 }
 } // namespace
 
@@ -200,7 +220,7 @@ QStringList Migrator::splitStatements(const QString &script)
             }
         }
         if (c == u';') {
-            if (startsTrigger(current) && !endsWithEnd(current)) {
+            if (startsTrigger(current) && insideTriggerBody(current)) {
                 current += c;
                 ++i;
                 continue;
