@@ -281,6 +281,28 @@ qint64 QueueEngine::recover(const QString &extraCondition, const QVariantList &e
     return total;
 }
 
+QStringList QueueEngine::workersHolding(const QString &campaignId) const
+{
+    QSqlQuery q = m_db.run(
+        u"SELECT DISTINCT claimed_by FROM send_queue WHERE campaign_id = ? "
+        "AND status IN ('ready', 'processing') AND status = 'processing' AND claimed_by IS NOT NULL"_s,
+        {campaignId});
+    QStringList out;
+    while (q.next()) {
+        out << q.value(0).toString();
+    }
+    return out;
+}
+
+qint64 QueueEngine::renewLeases(const QString &campaignId, const QString &workerId)
+{
+    QSqlQuery q =
+        m_db.run(u"UPDATE send_queue SET claimed_at = ? WHERE campaign_id = ? "
+                 "AND status IN ('ready', 'processing') AND status = 'processing' AND claimed_by = ?"_s,
+                 {m_db.timeValue(m_clock.now()), campaignId, workerId});
+    return q.numRowsAffected();
+}
+
 qint64 QueueEngine::release(const QString &workerId, const QList<qint64> &ids)
 {
     if (ids.isEmpty()) {

@@ -38,6 +38,13 @@ public:
     qint64 recoverExpiredLeases(std::chrono::seconds leaseDuration);
     qint64 recoverWorker(const QString &workerId);
 
+    // The workers that hold rows of the campaign in processing.
+    QStringList workersHolding(const QString &campaignId) const;
+
+    // Keeps a live worker's leases fresh, so that rows it still holds (waiting for a rate
+    // limiter token) are not taken for a dead worker's. Returns how many rows it holds.
+    qint64 renewLeases(const QString &campaignId, const QString &workerId);
+
     // Hands claimed rows that were never sent back to the queue (a sender that pauses with
     // messages still waiting for a rate-limiter token). Only rows this worker holds in
     // processing are touched, and the claim's attempt is given back. Returns how many.

@@ -1,0 +1,643 @@
+#include "sender/SendWorker.h"
+
+#include "cloudapi/ApiResponse.h"
+#include "cloudapi/MessageBuilder.h"
+#include "db/Clock.h"
+#include "db/Database.h"
+#include "db/DbError.h"
+#include "db/SchemaDoctor.h"
+#include "queue/CampaignStore.h"
+#include "queue/QueueEngine.h"
+#include "sender/WorkerIdentity.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace herald {
+
+namespace {
+// Plain HTTP/1.1 gets at most six connections per host from one access manager and Qt does
+// not pipeline POSTs, so more requests than that queue inside it. Over TLS Qt negotiates
+// HTTP/2, whose streams are capped at ~100 per connection until the server says otherwise:
+// stay at three quarters of it (QT64_NOTES.md, pitfalls 1 and 9).
+constexpr int kHttp1PerManager = 6;
+constexpr int kHttp2PerManager = 75;
+
+SendResult::End endForStatus(CampaignStatus s)
+{
+    switch (s) {
+    case CampaignStatus::Completed:
+        return SendResult::End::Completed;
+    case CampaignStatus::Cancelled:
+        return SendResult::End::Cancelled;
+    case CampaignStatus::Stopped:
+        return SendResult::End::Stopped;
+    default:
+        return SendResult::End::Paused;
+    }
+}
+} // namespace
+
+QString SendResult::endName(End end)
+{
+    switch (end) {
+    case End::Completed:
+        return u"completed"_s;
+    case End::Paused:
+        return u"paused"_s;
+    case End::Stopped:
+        return u"stopped"_s;
+    case End::Cancelled:
+        return u"cancelled"_s;
+    case End::SenderStopped:
+        return u"sender stopped"_s;
+    case End::Refused:
+        return u"refused"_s;
+    }
+    return {};
+}
+
+SendWorker::SendWorker(const SenderConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_workerId(WorkerIdentity::makeId())
+    , m_retry(config.retry)
+    , m_pumpTimer(this)
+    , m_recordTimer(this)
+    , m_progressTimer(this)
+    , m_leaseTimer(this)
+{
+    WorkerIdentity::registerLive(m_workerId);
+    m_pumpTimer.setSingleShot(true);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &SendWorker::pump);
+    connect(&m_recordTimer, &QTimer::timeout, this, [this] {
+        flush();
+        maybeFinish();
+    });
+    connect(&m_progressTimer, &QTimer::timeout, this, &SendWorker::emitProgress);
+    connect(&m_leaseTimer, &QTimer::timeout, this, [this] {
+        try {
+            m_engine->renewLeases(m_config.campaignId, m_workerId);
+        } catch (const DbError &e) {
+            qWarning("herald sender: could not renew leases: %s", qPrintable(e.message()));
+        }
+    });
+}
+
+SendWorker::~SendWorker()
+{
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+    }
+    qDeleteAll(m_managers);
+    m_engine.reset();
+    m_db.reset();
+    WorkerIdentity::unregisterLive(m_workerId);
+}
+
+void SendWorker::start()
+{
+    if (m_state != State::Idle) {
+        return;
+    }
+    m_clock.start();
+    QString why;
+    if (!prepare(&why)) {
+        finish(SendResult::End::Refused, why);
+        return;
+    }
+    m_state = State::Running;
+    m_recordTimer.start(m_config.recordInterval);
+    m_progressTimer.start(m_config.progressInterval);
+    m_leaseTimer.start(std::max<std::chrono::milliseconds>(m_config.lease / 3, 1s));
+    emitProgress();
+    pump();
+}
+
+bool SendWorker::prepare(QString *why)
+{
+    try {
+        m_db = std::make_unique<Database>(m_config.database, u"sender"_s);
+        const SchemaReport report = SchemaDoctor(*m_db).check();
+        if (!report.ok()) {
+            *why = tr("The database schema is incomplete; Herald will not send until it is repaired:\n%1")
+                       .arg(report.lines().join(u'\n'));
+            return false;
+        }
+        const QString settingsProblem = m_config.api.validate();
+        if (!settingsProblem.isEmpty()) {
+            *why = settingsProblem;
+            return false;
+        }
+        m_engine = std::make_unique<QueueEngine>(*m_db, Clock::system());
+        CampaignStore store(*m_db, Clock::system());
+        // Rows a dead sender of this machine left in flight have an unknown outcome: they
+        // become failed "interrupted" now, not when their lease runs out.
+        for (const QString &worker : m_engine->workersHolding(m_config.campaignId)) {
+            if (WorkerIdentity::isDeadLocalWorker(worker)) {
+                m_engine->recoverWorker(worker);
+            }
+        }
+        m_engine->recoverExpiredLeases(m_config.lease);
+        Campaign campaign = store.byId(m_config.campaignId);
+        if (campaign.status == CampaignStatus::Completed) {
+            *why = tr("Campaign \"%1\" is already completed.").arg(campaign.name);
+            return false;
+        }
+        if (campaign.status != CampaignStatus::Running) {
+            campaign = store.transition(campaign.id, CampaignStatus::Running);
+        }
+        m_total = campaign.totalContacts;
+        m_baseSent = campaign.totalSent;
+        m_baseFailed = campaign.totalFailed;
+    } catch (const DbError &e) {
+        *why = e.message();
+        return false;
+    }
+
+    const double rate = std::clamp(m_config.rate, 0.1, RateLimiter::MaxCeiling);
+    m_limiter.setCeiling(m_config.api.phoneNumberId(), rate);
+    if (m_config.concurrency <= 0) {
+        // Enough requests in flight for the rate at 250 ms of latency, with a margin.
+        m_config.concurrency = std::clamp(int(std::ceil(rate * 0.3)), 8, 600);
+    }
+    if (m_config.claimBatch <= 0) {
+        m_config.claimBatch = std::clamp(m_config.concurrency, 50, 500);
+    }
+    const bool tls = m_config.api.messagesUrl().scheme() == "https"_L1;
+    m_perManager = tls ? kHttp2PerManager : kHttp1PerManager;
+    const int managers = (m_config.concurrency + m_perManager - 1) / m_perManager;
+    for (int i = 0; i < managers; ++i) {
+        m_managers << new QNetworkAccessManager(this);
+        m_managerLoad << 0;
+    }
+    return true;
+}
+
+QByteArray SendWorker::buildBody(const ClaimedMessage &message, QString *error) const
+{
+    TemplateMessage msg;
+    msg.to = message.phone;
+    msg.name = m_config.templateName;
+    msg.languageCode = m_config.templateLanguage;
+    *error = ParameterMapping::fill(m_config.templateSlots, message.params, msg, m_config.defaultParameters);
+    if (!error->isEmpty()) {
+        return {};
+    }
+    const MessageBuilder::Result built = MessageBuilder::build(msg);
+    *error = built.error;
+    return built.json;
+}
+
+bool SendWorker::refill()
+{
+    if (m_queueEmpty || m_state != State::Running) {
+        return false;
+    }
+    QList<ClaimedMessage> batch;
+    try {
+        batch = m_engine->claim(m_config.campaignId, m_workerId, m_config.claimBatch);
+    } catch (const DbError &e) {
+        beginDrain(SendResult::End::SenderStopped, tr("The database failed: %1").arg(e.message()));
+        return false;
+    }
+    if (batch.isEmpty()) {
+        m_queueEmpty = true;
+        return false;
+    }
+    for (const ClaimedMessage &m : std::as_const(batch)) {
+        QString error;
+        Held held{m, buildBody(m, &error)};
+        if (!error.isEmpty()) {
+            finalFailure(held, ErrorPolicy::invalidMessage(error));
+            continue;
+        }
+        m_held.push_back(std::move(held));
+    }
+    return true;
+}
+
+void SendWorker::schedulePump(std::chrono::milliseconds wait)
+{
+    const int ms = int(std::clamp<qint64>(wait.count(), 1, 60'000));
+    if (!m_pumpTimer.isActive() || m_pumpTimer.remainingTime() > ms) {
+        m_pumpTimer.start(ms);
+    }
+}
+
+void SendWorker::pump()
+{
+    if (m_state != State::Running) {
+        return;
+    }
+    const qint64 now = m_clock.elapsed();
+    if (now < m_appPausedUntilMs) {
+        schedulePump(std::chrono::milliseconds(m_appPausedUntilMs - now));
+        return;
+    }
+    // Recipients whose pair limit has passed go first.
+    for (qsizetype i = m_deferred.size() - 1; i >= 0; --i) {
+        if (!m_deferrals.isDeferred(m_deferred.at(i).message.phone)) {
+            m_held.push_front(m_deferred.takeAt(i));
+        }
+    }
+    const QString number = m_config.api.phoneNumberId();
+    while (m_state == State::Running && m_inFlight.size() < m_config.concurrency) {
+        if (m_held.empty()) {
+            if (m_deferred.size() >= m_config.claimBatch * 2 || !refill() || m_held.empty()) {
+                break;
+            }
+        }
+        if (m_deferrals.isDeferred(m_held.front().message.phone)) {
+            m_deferred << std::move(m_held.front());
+            m_held.pop_front();
+            continue;
+        }
+        if (!m_limiter.tryTake(number)) {
+            schedulePump(m_limiter.msUntilAvailable(number));
+            return;
+        }
+        Held held = std::move(m_held.front());
+        m_held.pop_front();
+        send(std::move(held));
+    }
+    if (const auto next = m_deferrals.nextRelease(); next && !m_deferred.isEmpty()) {
+        schedulePump(*next);
+    }
+    maybeFinish();
+}
+
+int SendWorker::pickManager()
+{
+    for (int tries = 0; tries < m_managers.size(); ++tries) {
+        const int i = m_nextManager;
+        m_nextManager = (m_nextManager + 1) % int(m_managers.size());
+        if (m_managerLoad.at(i) < m_perManager) {
+            return i;
+        }
+    }
+    // Every manager is at its cap (the concurrency was raised or HTTP/2 fell back): add one.
+    m_managers << new QNetworkAccessManager(this);
+    m_managerLoad << 0;
+    return int(m_managers.size()) - 1;
+}
+
+void SendWorker::send(Held held)
+{
+    const int manager = pickManager();
+    QNetworkRequest request(m_config.api.messagesUrl());
+    request.setRawHeader("Authorization", m_config.api.authorizationHeader());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(int(m_config.api.requestTimeout().count()));
+    QNetworkReply *reply = m_managers.at(manager)->post(request, held.body);
+    ++m_managerLoad[manager];
+    m_inFlight.insert(reply, InFlight{std::move(held), manager, false, false});
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 sent, qint64 total) {
+        if (total > 0 && sent == total) {
+            if (auto it = m_inFlight.find(reply); it != m_inFlight.end()) {
+                it->requestSent = true;
+            }
+        }
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        if (auto it = m_inFlight.find(reply); it != m_inFlight.end()) {
+            it->responseStarted = true;
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
+}
+
+void SendWorker::onReply(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const auto it = m_inFlight.find(reply);
+    if (it == m_inFlight.end()) {
+        return;
+    }
+    const InFlight request = std::move(*it);
+    m_inFlight.erase(it);
+    --m_managerLoad[request.manager];
+
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    TransportInfo transport;
+    transport.error = reply->error();
+    transport.responseStarted = request.responseStarted || statusAttr.isValid();
+    // A reply that got an HTTP status had its request read; without uploadProgress (some
+    // errors arrive before it) the request counts as sent when anything came back.
+    transport.requestSent = request.requestSent || transport.responseStarted;
+    transport.errorString = reply->errorString();
+    if (m_perManager == kHttp2PerManager && statusAttr.isValid() &&
+        !reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()) {
+        m_perManager = kHttp1PerManager; // the server speaks HTTP/1.1 only
+    }
+    const ApiResponse response =
+        ApiResponse::parse(statusAttr.toInt(), reply->isOpen() ? reply->readAll() : QByteArray(), transport,
+                           m_config.api.redactor());
+    handle(request, response, ErrorPolicy::classify(response));
+    pump();
+    maybeFinish();
+}
+
+void SendWorker::handle(const InFlight &request, const ApiResponse &response, const ErrorDecision &decision)
+{
+    const Held &held = request.held;
+    const ClaimedMessage &m = held.message;
+    const QString number = m_config.api.phoneNumberId();
+    const qint64 now = m_clock.elapsed();
+    const bool draining = m_state != State::Running;
+    switch (decision.action) {
+    case ErrorAction::Sent:
+        m_limiter.reportClean(number);
+        addOutcome(Outcome::sent(m.id, m.campaignId, response.wamid));
+        notePermanent(false, decision);
+        break;
+    case ErrorAction::RetryMessage:
+    case ErrorAction::UnknownOutcome: {
+        const bool mayRetry = decision.action == ErrorAction::RetryMessage || m_config.retryNoResponse;
+        if (!mayRetry) {
+            finalFailure(held, decision);
+        } else if (m.attempts >= m_retry.settings().maxAttempts) {
+            finalFailure(held, ErrorPolicy::retriesExhausted(decision));
+        } else {
+            const auto delay = m_retry.delay(m.attempts);
+            addOutcome(Outcome::retry(m.id, m.campaignId,
+                                      QDateTime::currentDateTimeUtc().addMSecs(delay.count()),
+                                      decision.reason, decision.details, decision.code));
+        }
+        break;
+    }
+    case ErrorAction::SlowDown:
+    case ErrorAction::Maintenance:
+        if (decision.throttle == ThrottleScope::PhoneNumber) {
+            m_limiter.reportThrottled(number);
+        }
+        if (decision.throttle == ThrottleScope::App || decision.action == ErrorAction::Maintenance) {
+            m_appPausedUntilMs = std::max(m_appPausedUntilMs, now + qint64(decision.pause.count()));
+        }
+        // Provably not accepted: send the same message again once the pace allows.
+        if (draining) {
+            m_toRelease << m.id;
+        } else {
+            m_held.push_front(held);
+        }
+        break;
+    case ErrorAction::DeferRecipient:
+        if (decision.pause.count() > 0) {
+            m_deferrals.deferFor(m.phone, decision.pause);
+        } else {
+            m_deferrals.defer(m.phone);
+        }
+        if (draining) {
+            m_toRelease << m.id;
+        } else {
+            m_deferred << held;
+        }
+        break;
+    case ErrorAction::PermanentFailure:
+    case ErrorAction::PermanentOptOut:
+        m_limiter.reportClean(number);
+        finalFailure(held, decision);
+        break;
+    case ErrorAction::PauseCampaign:
+    case ErrorAction::StopCampaign:
+    case ErrorAction::StopSender: {
+        m_toRelease << m.id;
+        const QString code = decision.code ? u" (%1)"_s.arg(*decision.code) : QString();
+        const QString reason = decision.meaning() + code + u": "_s + decision.whatToDo();
+        beginDrain(decision.action == ErrorAction::StopCampaign    ? SendResult::End::Stopped
+                   : decision.action == ErrorAction::PauseCampaign ? SendResult::End::Paused
+                                                                   : SendResult::End::SenderStopped,
+                   reason);
+        break;
+    }
+    }
+}
+
+void SendWorker::finalFailure(const Held &held, const ErrorDecision &decision)
+{
+    Outcome o = Outcome::failed(held.message.id, held.message.campaignId, decision.reason, decision.details,
+                                decision.code, decision.fbtraceId);
+    if (decision.action == ErrorAction::PermanentOptOut) {
+        o.optOut = true;
+        o.phone = held.message.phone;
+    }
+    addOutcome(o);
+    notePermanent(decision.action == ErrorAction::PermanentFailure ||
+                      decision.action == ErrorAction::PermanentOptOut ||
+                      decision.action == ErrorAction::RetryMessage,
+                  decision);
+}
+
+void SendWorker::notePermanent(bool permanent, const ErrorDecision &decision)
+{
+    m_recentPermanent << permanent;
+    if (permanent) {
+        ++m_recentPermanentCount;
+        ++m_recentReasons[decision.reason];
+    }
+    if (m_recentPermanent.size() > m_config.errorWindow) {
+        if (m_recentPermanent.takeFirst()) {
+            --m_recentPermanentCount;
+        }
+    }
+    // Judge only on a meaningful sample, so that the first failures of a run do not pause it.
+    const int minimum = std::max(10, m_config.errorWindow / 4);
+    if (m_state != State::Running || m_recentPermanent.size() < minimum || m_config.errorThreshold <= 0) {
+        return;
+    }
+    const double share = double(m_recentPermanentCount) / double(m_recentPermanent.size());
+    if (share < m_config.errorThreshold) {
+        return;
+    }
+    QString top;
+    int topCount = 0;
+    for (auto it = m_recentReasons.cbegin(); it != m_recentReasons.cend(); ++it) {
+        if (it.value() > topCount) {
+            top = it.key();
+            topCount = it.value();
+        }
+    }
+    const ErrorPolicyEntry *entry = ErrorPolicy::entryForCode(top.toInt());
+    const QString meaning = entry ? entry->meaningText() : top;
+    beginDrain(
+        SendResult::End::Paused,
+        tr("%1 of the last %2 messages failed permanently (most often: %3). Check the template and the "
+           "contact list before resuming.")
+            .arg(m_recentPermanentCount)
+            .arg(m_recentPermanent.size())
+            .arg(meaning));
+}
+
+void SendWorker::addOutcome(const Outcome &outcome)
+{
+    m_outcomes << outcome;
+    if (m_outcomes.size() >= m_config.recordBatch) {
+        flush();
+    }
+}
+
+void SendWorker::flush()
+{
+    if (m_outcomes.isEmpty() || !m_engine) {
+        return;
+    }
+    try {
+        const RecordResult r = m_engine->record(m_outcomes);
+        m_runSent += r.sent;
+        m_runFailed += r.failed;
+        m_outcomes.clear();
+    } catch (const DbError &e) {
+        // Keep the outcomes for the next attempt; stop sending more meanwhile.
+        beginDrain(SendResult::End::SenderStopped, tr("Recording results failed: %1").arg(e.message()));
+    }
+}
+
+void SendWorker::requestPause(const QString &reason)
+{
+    beginDrain(SendResult::End::Paused, reason.isEmpty() ? tr("paused by the user") : reason);
+}
+
+void SendWorker::requestCancel(const QString &reason)
+{
+    if (m_state == State::Draining) {
+        m_drainEnd = SendResult::End::Cancelled; // a cancel overrides a pause in progress
+        m_drainReason = reason.isEmpty() ? tr("cancelled by the user") : reason;
+        return;
+    }
+    beginDrain(SendResult::End::Cancelled, reason.isEmpty() ? tr("cancelled by the user") : reason);
+}
+
+void SendWorker::beginDrain(SendResult::End end, const QString &reason)
+{
+    if (m_state == State::Idle) {
+        finish(end, reason);
+        return;
+    }
+    if (m_state != State::Running) {
+        return; // the first reason to stop is the one reported
+    }
+    m_state = State::Draining;
+    m_drainEnd = end;
+    m_drainReason = reason;
+    m_pumpTimer.stop();
+    for (const Held &h : m_held) {
+        m_toRelease << h.message.id;
+    }
+    for (const Held &h : std::as_const(m_deferred)) {
+        m_toRelease << h.message.id;
+    }
+    m_held.clear();
+    m_deferred.clear();
+    QTimer::singleShot(0, this, &SendWorker::maybeFinish);
+}
+
+void SendWorker::maybeFinish()
+{
+    if (m_state == State::Running) {
+        if (!m_queueEmpty || !m_held.empty() || !m_deferred.isEmpty() || !m_inFlight.isEmpty()) {
+            return;
+        }
+        flush();
+        if (m_state != State::Running) {
+            return maybeFinish();
+        }
+        try {
+            const Campaign c = CampaignStore(*m_db, Clock::system()).byId(m_config.campaignId);
+            if (c.status != CampaignStatus::Running) {
+                // Completed by our last batch, or paused or cancelled from elsewhere.
+                m_state = State::Draining;
+                m_drainEnd = endForStatus(c.status);
+                m_drainReason = c.statusReason;
+                return maybeFinish();
+            }
+            // Running with nothing claimable: retries are waiting for their time.
+            const QDateTime next = m_engine->nextRetryTime(m_config.campaignId);
+            const qint64 wait = next.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(next) : 1000;
+            QTimer::singleShot(std::clamp<qint64>(wait, 10, 60'000), this, [this] {
+                m_queueEmpty = false;
+                pump();
+            });
+        } catch (const DbError &e) {
+            beginDrain(SendResult::End::SenderStopped, tr("The database failed: %1").arg(e.message()));
+        }
+        return;
+    }
+    if (m_state != State::Draining || !m_inFlight.isEmpty()) {
+        return;
+    }
+    flush();
+    SendResult::End end = m_drainEnd;
+    QString reason = m_drainReason;
+    try {
+        m_engine->release(m_workerId, m_toRelease);
+        m_toRelease.clear();
+        CampaignStore store(*m_db, Clock::system());
+        const Campaign c = store.byId(m_config.campaignId);
+        if (c.status == CampaignStatus::Completed) {
+            end = SendResult::End::Completed;
+            reason.clear();
+        } else if (c.status == CampaignStatus::Running ||
+                   (end == SendResult::End::Cancelled && c.status != CampaignStatus::Cancelled)) {
+            const CampaignStatus to = end == SendResult::End::Cancelled ? CampaignStatus::Cancelled
+                                      : end == SendResult::End::Stopped ? CampaignStatus::Stopped
+                                                                        : CampaignStatus::Paused;
+            store.transition(c.id, to, reason);
+        }
+    } catch (const DbError &e) {
+        reason += u"\n"_s + tr("The campaign's status could not be saved: %1").arg(e.message());
+    }
+    finish(end, reason);
+}
+
+void SendWorker::finish(SendResult::End end, const QString &reason)
+{
+    if (m_state == State::Done) {
+        return;
+    }
+    m_state = State::Done;
+    m_pumpTimer.stop();
+    m_recordTimer.stop();
+    m_leaseTimer.stop();
+    m_progressTimer.stop();
+    emitProgress();
+    SendResult result;
+    result.end = end;
+    result.reason = reason;
+    result.sent = m_runSent;
+    result.failed = m_runFailed;
+    result.seconds = m_clock.isValid() ? double(m_clock.elapsed()) / 1000.0 : 0;
+    Q_EMIT finished(result);
+}
+
+void SendWorker::emitProgress()
+{
+    SendProgress p;
+    p.campaignId = m_config.campaignId;
+    p.total = m_total;
+    p.sent = m_baseSent + m_runSent;
+    p.failed = m_baseFailed + m_runFailed;
+    p.pending = std::max<qint64>(0, p.total - p.sent - p.failed);
+    p.inFlight = int(m_inFlight.size());
+    p.ceiling = m_limiter.rate(m_config.api.phoneNumberId());
+    const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
+    const qint64 done = m_runSent + m_runFailed;
+    m_rateSamples.append({now, done});
+    while (m_rateSamples.size() > 2 && now - m_rateSamples.first().first > 5000) {
+        m_rateSamples.removeFirst();
+    }
+    const qint64 dt = now - m_rateSamples.first().first;
+    p.rate = dt > 0 ? double(done - m_rateSamples.first().second) * 1000.0 / double(dt) : 0;
+    p.etaSeconds = p.rate > 0.1 ? qint64(double(p.pending) / p.rate) : -1;
+    Q_EMIT progress(p);
+}
+
+} // namespace herald

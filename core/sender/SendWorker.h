@@ -1,0 +1,135 @@
+#pragma once
+
+#include "cloudapi/ErrorPolicy.h"
+#include "cloudapi/RetryPolicy.h"
+#include "queue/QueueTypes.h"
+#include "sender/RateLimiter.h"
+#include "sender/RecipientDeferrals.h"
+#include "sender/SenderTypes.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace herald {
+
+class Database;
+class QueueEngine;
+
+// Sends one campaign. Lives on the sender thread (see Sender), with its own database
+// connection and its own network access managers, and is driven entirely by events:
+// replies, a pump timer that waits for rate-limiter tokens, a record timer that batches
+// outcomes into transactions, and a progress timer.
+//
+// The path of a message: claimed (processing, under this worker's lease) → held locally
+// until the rate limiter and the recipient's pair limit allow → one POST → its outcome is
+// classified by ErrorPolicy → recorded with the next batch (sent / failed / retry at a
+// time) together with the counters and completion. Throttled and deferred messages stay
+// held and are sent again without touching the database. Pausing stops sending at once;
+// requests in flight finish and are recorded, held messages are released unsent.
+class SendWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SendWorker(const SenderConfig &config, QObject *parent = nullptr);
+    ~SendWorker() override;
+
+    const QString &workerId() const { return m_workerId; }
+
+public Q_SLOTS:
+    void start();
+    // Stop sending; requests in flight finish and are recorded; the campaign ends paused
+    // (or cancelled) with the reason.
+    void requestPause(const QString &reason);
+    void requestCancel(const QString &reason);
+
+Q_SIGNALS:
+    void progress(const herald::SendProgress &progress);
+    void finished(const herald::SendResult &result);
+
+private:
+    struct Held
+    {
+        ClaimedMessage message;
+        QByteArray body; // built once; resent as is after a throttle
+    };
+    struct InFlight
+    {
+        Held held;
+        int manager = 0;
+        bool requestSent = false;
+        bool responseStarted = false;
+    };
+    enum class State { Idle, Running, Draining, Done };
+
+    bool prepare(QString *why);
+    void pump();
+    void schedulePump(std::chrono::milliseconds wait);
+    bool refill();
+    void send(Held held);
+    int pickManager();
+    void onReply(QNetworkReply *reply);
+    void handle(const InFlight &request, const ApiResponse &response, const ErrorDecision &decision);
+    void addOutcome(const Outcome &outcome);
+    void flush();
+    void finalFailure(const Held &held, const ErrorDecision &decision);
+    void notePermanent(bool permanent, const ErrorDecision &decision);
+    void beginDrain(SendResult::End end, const QString &reason);
+    void maybeFinish();
+    void finish(SendResult::End end, const QString &reason);
+    void emitProgress();
+    QByteArray buildBody(const ClaimedMessage &message, QString *error) const;
+
+    SenderConfig m_config;
+    QString m_workerId;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<QueueEngine> m_engine;
+    QList<QNetworkAccessManager *> m_managers;
+    QList<int> m_managerLoad;
+    int m_perManager = 6;
+    int m_nextManager = 0;
+    RateLimiter m_limiter;
+    RecipientDeferrals m_deferrals;
+    RetryPolicy m_retry;
+
+    State m_state = State::Idle;
+    SendResult::End m_drainEnd = SendResult::End::Paused;
+    QString m_drainReason;
+    std::deque<Held> m_held; // claimed, waiting for a token
+    QList<Held> m_deferred;  // waiting for their recipient's pair limit
+    QHash<QNetworkReply *, InFlight> m_inFlight;
+    QList<Outcome> m_outcomes;     // not yet recorded
+    QList<qint64> m_toRelease;     // claimed, never accepted, to hand back unsent
+    bool m_queueEmpty = false;     // the last claim found nothing claimable
+    qint64 m_appPausedUntilMs = 0; // 4/80007/131057: the whole sender waits
+
+    // Children of the worker, so that they move to the sender thread with it.
+    QTimer m_pumpTimer;
+    QTimer m_recordTimer;
+    QTimer m_progressTimer;
+    QTimer m_leaseTimer;
+    QElapsedTimer m_clock;
+
+    // Counters for progress: the campaign's at start plus what this run recorded.
+    qint64 m_total = 0;
+    qint64 m_baseSent = 0;
+    qint64 m_baseFailed = 0;
+    qint64 m_runSent = 0;
+    qint64 m_runFailed = 0;
+    QList<QPair<qint64, qint64>> m_rateSamples; // (ms, finished so far)
+    QList<bool> m_recentPermanent;              // the error-threshold window
+    int m_recentPermanentCount = 0;
+    QHash<QString, int> m_recentReasons;
+};
+
+} // namespace herald

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "cloudapi/ApiSettings.h"
+#include "cloudapi/ParameterMapping.h"
+#include "cloudapi/RetryPolicy.h"
+#include "db/DatabaseConfig.h"
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+#include <chrono>
+
+namespace herald {
+
+// Everything a sender needs to run one campaign. The template's slots and the campaign's
+// default parameter values are resolved (and checked against the synced template) before
+// the sender starts; the sender only fills and sends.
+struct SenderConfig
+{
+    DatabaseConfig database;
+    QString campaignId;
+    ApiSettings api;
+    QString templateName;
+    QString templateLanguage;
+    TemplateSlots templateSlots;
+    QJsonObject defaultParameters;
+
+    double rate = 80.0;    // ceiling, messages/s, for this phone number
+    int concurrency = 0;   // requests in flight at most; 0: enough for `rate` at 250 ms latency
+    int claimBatch = 0;    // rows claimed at once; 0: derived from concurrency
+    int recordBatch = 100; // outcomes per transaction
+    std::chrono::milliseconds recordInterval{100}; // … or this often, whichever comes first
+    RetryPolicy::Settings retry;
+    // A request that went out and got no answer has an unknown outcome: by default it fails
+    // "no response" and waits for an explicit resend; true retries it automatically.
+    bool retryNoResponse = false;
+    std::chrono::seconds lease{300};
+    // Like listmonk's error threshold: pause when this share of the last `errorWindow`
+    // final outcomes failed permanently.
+    double errorThreshold = 0.5;
+    int errorWindow = 200;
+    std::chrono::milliseconds progressInterval{250};
+};
+
+// What the sender shows while it runs, coalesced to a few signals per second.
+struct SendProgress
+{
+    QString campaignId;
+    qint64 total = 0;
+    qint64 sent = 0;
+    qint64 failed = 0;
+    qint64 pending = 0; // total - sent - failed
+    int inFlight = 0;
+    double rate = 0;        // messages finished per second, over the last few seconds
+    double ceiling = 0;     // the rate limiter's current rate
+    qint64 etaSeconds = -1; // -1: unknown
+};
+
+// Why a sender ended.
+struct SendResult
+{
+    enum class End {
+        Completed,     // nothing left: the campaign is completed
+        Paused,        // paused by the user, by an error threshold, or by Meta (132015)
+        Stopped,       // the campaign was stopped: every further message would fail (132001, 131048…)
+        Cancelled,     // cancelled by the user
+        SenderStopped, // the token, account or connection is unusable (190, 368…); campaign paused
+        Refused,       // could not start: schema doctor, settings, campaign state
+    };
+    End end = End::Completed;
+    QString reason;
+    qint64 sent = 0;   // this run
+    qint64 failed = 0; // this run
+    double seconds = 0;
+
+    static QString endName(End end);
+};
+
+} // namespace herald
+
+Q_DECLARE_METATYPE(herald::SendProgress)
+Q_DECLARE_METATYPE(herald::SendResult)

@@ -1,0 +1,225 @@
+// The sender end to end: the real HTTP stack against the Cloud API simulator on 127.0.0.1,
+// on SQLite and PostgreSQL. Every run checks the invariants that matter to a user: every
+// message ends sent or failed with a reason, the counters equal a recount, and no recipient
+// was accepted twice (the simulator's own log).
+#include "SenderTestUtil.h"
+
+using namespace Qt::StringLiterals;
+using namespace herald;
+using namespace herald::test;
+
+namespace {
+void verifyNobodyMessagedTwice(const CloudApiSimulator &sim)
+{
+    const auto recipients = sim.log().recipients();
+    for (auto it = recipients.cbegin(); it != recipients.cend(); ++it) {
+        QVERIFY2(it->accepted <= 1,
+                 qPrintable(u"%1 was accepted %2 times"_s.arg(it.key()).arg(it->accepted)));
+    }
+}
+} // namespace
+
+class TestSender : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { TestDatabase::addBackendRows(); }
+
+    void twoThousandMessagesWithInjectedFaultsAllEndSentOrFailedWithAReason()
+    {
+        HERALD_TEST_DB(tdb);
+        SimulatorConfig sc;
+        sc.error500Rate = 0.015;
+        sc.error131000Rate = 0.01;
+        sc.htmlErrorRate = 0.005;
+        sc.resetRate = 0.01;
+        sc.timeoutRate = 0.01;
+        sc.seed = 7;
+        CloudApiSimulator sim(sc);
+        QString error;
+        QVERIFY2(sim.start(0, &error), qPrintable(error));
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Faults"_s, 2000);
+        SenderConfig cfg = senderConfigFor(*tdb, sim, c.id);
+        cfg.api.setRequestTimeout(std::chrono::milliseconds(1000));
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 120'000);
+        QCOMPARE(SendResult::endName(r.end), SendResult::endName(SendResult::End::Completed));
+        Database &db = tdb->db();
+        const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.status, CampaignStatus::Completed);
+        QCOMPARE(after.totalSent + after.totalFailed, 2000);
+        QVERIFY(countersMatch(db, Clock::system(), c.id));
+        QCOMPARE(countWhere(db, u"status = 'failed' AND (error_reason IS NULL OR error_reason = '')"_s), 0);
+        QCOMPARE(countWhere(db, u"status = 'sent' AND (wamid IS NULL OR wamid = '')"_s), 0);
+        // Resets and timeouts went out and got no answer: unknown outcome, never retried.
+        QVERIFY(countWhere(db, u"status = 'failed' AND error_reason = 'no response'"_s) > 0);
+        QVERIFY(after.totalSent > 1800);
+        verifyNobodyMessagedTwice(sim);
+        QCOMPARE(sim.log().totals().accepted, after.totalSent);
+        QCOMPARE(r.sent, after.totalSent);
+    }
+
+    void aThrottlingStormSlowsTheLimiterAndLosesNothing()
+    {
+        HERALD_TEST_DB(tdb);
+        SimulatorConfig sc;
+        sc.throughputPerSecond = 150;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Storm"_s, 600);
+        Sender sender;
+        double lowest = 1e9;
+        const SendResult r = runToEnd(sender, senderConfigFor(*tdb, sim, c.id), 120'000,
+                                      [&](const SendProgress &p) { lowest = std::min(lowest, p.ceiling); });
+        QCOMPARE(SendResult::endName(r.end), u"completed"_s);
+        QVERIFY(sim.log().outcomeCount(RequestLog::outcomeGraph(130429)) > 0);
+        QVERIFY2(lowest < 500, qPrintable(u"limiter never backed off: lowest rate %1"_s.arg(lowest)));
+        const Campaign after = CampaignStore(tdb->db(), Clock::system()).byId(c.id);
+        QCOMPARE(after.totalSent, 600);
+        QCOMPARE(after.totalFailed, 0);
+        verifyNobodyMessagedTwice(sim);
+    }
+
+    void anInvalidTokenStopsTheSenderAndPausesTheCampaignWithTheReason()
+    {
+        HERALD_TEST_DB(tdb);
+        SimulatorConfig sc;
+        sc.latencyMs = 20;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Token"_s, 3000);
+        SenderConfig cfg = senderConfigFor(*tdb, sim, c.id);
+        cfg.rate = 300;
+        Sender sender;
+        bool rotated = false;
+        const SendResult r = runToEnd(sender, cfg, 60'000, [&](const SendProgress &p) {
+            if (!rotated && p.sent >= 200) {
+                SimulatorConfig changed = sim.config();
+                changed.accessToken = u"rotated-token"_s; // Herald's token is now invalid: 190
+                QVERIFY(const_cast<CloudApiSimulator &>(sim).setConfig(changed));
+                rotated = true;
+            }
+        });
+        QVERIFY(rotated);
+        QCOMPARE(SendResult::endName(r.end), u"sender stopped"_s);
+        Database &db = tdb->db();
+        const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.status, CampaignStatus::Paused);
+        QVERIFY2(after.statusReason.contains(u"190"_s), qPrintable(after.statusReason));
+        QCOMPARE(countWhere(db, u"status = 'processing'"_s), 0);
+        QVERIFY(after.pending > 0);
+        QVERIFY(countersMatch(db, Clock::system(), c.id));
+        QCOMPARE(sim.log().totals().accepted, after.totalSent);
+        // Nothing that was refused for the token was counted as failed.
+        QCOMPARE(after.totalFailed, 0);
+    }
+
+    void pauseStopsSendingAtOnceAndResumeFinishesWithoutDuplicates()
+    {
+        HERALD_TEST_DB(tdb);
+        SimulatorConfig sc;
+        sc.latencyMs = 50;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Pause"_s, 1500);
+        SenderConfig cfg = senderConfigFor(*tdb, sim, c.id);
+        cfg.rate = 400;
+        Sender sender;
+        bool paused = false;
+        const SendResult r = runToEnd(sender, cfg, 60'000, [&](const SendProgress &p) {
+            if (!paused && p.sent >= 100) {
+                sender.pause(u"lunch break"_s);
+                paused = true;
+            }
+        });
+        QCOMPARE(SendResult::endName(r.end), u"paused"_s);
+        Database &db = tdb->db();
+        Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.status, CampaignStatus::Paused);
+        QCOMPARE(after.statusReason, u"lunch break"_s);
+        QCOMPARE(countWhere(db, u"status = 'processing'"_s), 0);
+        QVERIFY(countersMatch(db, Clock::system(), c.id));
+        const qint64 acceptedAtPause = sim.log().totals().accepted;
+        QCOMPARE(acceptedAtPause, after.totalSent);
+        QVERIFY2(after.pending > 500, "the pause was not prompt");
+
+        const SendResult resumed = runToEnd(sender, cfg, 60'000);
+        QCOMPARE(SendResult::endName(resumed.end), u"completed"_s);
+        after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.totalSent, 1500);
+        verifyNobodyMessagedTwice(sim);
+        QCOMPARE(sim.log().totals().accepted, 1500);
+    }
+
+    void cancelMidFlightRecordsWhatWentOutAndCancelsTheCampaign()
+    {
+        HERALD_TEST_DB(tdb);
+        SimulatorConfig sc;
+        sc.latencyMs = 50;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Cancel"_s, 1500);
+        SenderConfig cfg = senderConfigFor(*tdb, sim, c.id);
+        cfg.rate = 400;
+        Sender sender;
+        bool cancelled = false;
+        const SendResult r = runToEnd(sender, cfg, 60'000, [&](const SendProgress &p) {
+            if (!cancelled && p.sent >= 100) {
+                sender.cancel();
+                cancelled = true;
+            }
+        });
+        QCOMPARE(SendResult::endName(r.end), u"cancelled"_s);
+        Database &db = tdb->db();
+        const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.status, CampaignStatus::Cancelled);
+        QCOMPARE(countWhere(db, u"status = 'processing'"_s), 0);
+        QVERIFY(countersMatch(db, Clock::system(), c.id));
+        QCOMPARE(sim.log().totals().accepted, after.totalSent);
+    }
+
+    void permanentFailuresAreRecordedWithMetasCodeAndOptOutsAreRemembered()
+    {
+        HERALD_TEST_DB(tdb);
+        CloudApiSimulator sim;
+        QVERIFY(sim.start());
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, Clock::system(), u"Endings"_s, 0);
+        QList<Recipient> list = makeRecipients(20);
+        list << Recipient{u"+15559991026"_s, {}, QJsonObject{{u"body.1"_s, u"Undeliverable"_s}}, 0};
+        list << Recipient{u"+15559991050"_s, {}, QJsonObject{{u"body.1"_s, u"Opted out"_s}}, 0};
+        QueueEngine(db, Clock::system()).enqueue(c.id, list);
+        Sender sender;
+        const SendResult r = runToEnd(sender, senderConfigFor(*tdb, sim, c.id), 30'000);
+        QCOMPARE(SendResult::endName(r.end), u"completed"_s);
+        QSqlQuery q =
+            db.run(u"SELECT phone, error_code, error_reason, fbtrace_id FROM send_queue WHERE status = "
+                   "'failed' ORDER BY phone"_s);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), u"+15559991026"_s);
+        QCOMPARE(q.value(1).toInt(), 131026);
+        QCOMPARE(q.value(2).toString(), u"131026"_s);
+        QVERIFY(!q.value(3).toString().isEmpty());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(1).toInt(), 131050);
+        QCOMPARE(db.scalar(u"SELECT count(*) FROM opt_outs WHERE phone = '+15559991050'"_s).toInt(), 1);
+    }
+
+    void aSenderRefusesToStartOnAnIncompleteSchema()
+    {
+        HERALD_TEST_DB(tdb);
+        CloudApiSimulator sim;
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Doctor"_s, 5);
+        tdb->db().execDirect(u"DROP INDEX send_queue_failed_idx"_s);
+        Sender sender;
+        const SendResult r = runToEnd(sender, senderConfigFor(*tdb, sim, c.id), 30'000);
+        QCOMPARE(SendResult::endName(r.end), u"refused"_s);
+        QVERIFY2(r.reason.contains(u"send_queue_failed_idx"_s), qPrintable(r.reason));
+        QCOMPARE(sim.log().totals().sendRequests, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSender)
+#include "test_sender.moc"
