@@ -1,0 +1,665 @@
+#include "import/ContactImporter.h"
+
+#include "db/DbError.h"
+#include "import/CsvWriter.h"
+#include "import/ImportWriter.h"
+#include "import/PhoneColumnDetector.h"
+#include "phone/PhoneNormalizer.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QSaveFile>
+#include <QThread>
+#include <QThreadPool>
+#include <QWaitCondition>
+
+#include <map>
+#include <memory>
+#include <thread>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace herald {
+
+namespace {
+
+constexpr int kSampleRecords = 200; // rows the phone column is detected from
+
+// A row as read, with only the fields the import needs copied out (phone, name parts,
+// parameters), so the reader thread does as little as possible.
+struct RawRow
+{
+    qint64 line = 0;
+    QString raw;
+    QStringList needed;      // empty for a reader reject
+    QString readerRejection; // the reader's reason (a field count that does not match)
+};
+
+// A row after validation.
+struct Item
+{
+    enum Kind { Ok, Rejected, DuplicateInFile, InCampaign, OptedOut };
+    Kind kind = Ok;
+    qint64 line = 0;
+    quint64 key = 0; // the E.164 digits as a number: a compact key for the in-file dedup
+    QString raw;
+    QString phone;
+    QString name;
+    QString paramsJson;
+    QString reason;
+    QString message;
+};
+
+struct Chunk
+{
+    std::vector<RawRow> rows;
+    std::vector<Item> items;
+};
+
+// What the validation of a row needs to know: where its fields are in RawRow::needed.
+struct Layout
+{
+    QList<QString> paramKeys;       // needed[1 + i]
+    QList<QString> paramColumns;    // as the user named them, for messages
+    qsizetype nameParts = 0;        // needed[1 + params .. ]
+    std::vector<qsizetype> columns; // file columns to copy, in `needed` order
+};
+
+// RFC 8259 string escaping, the same text QJsonDocument writes.
+void appendJsonString(const QString &s, QString &out)
+{
+    out += u'"';
+    for (QChar c : s) {
+        const char16_t u = c.unicode();
+        if (u == u'"' || u == u'\\') {
+            out += u'\\';
+            out += c;
+        } else if (u < 0x20) {
+            switch (u) {
+            case u'\n':
+                out += u"\\n"_s;
+                break;
+            case u'\r':
+                out += u"\\r"_s;
+                break;
+            case u'\t':
+                out += u"\\t"_s;
+                break;
+            default:
+                out += u"\\u%1"_s.arg(int(u), 4, 16, QChar(u'0'));
+            }
+        } else {
+            out += c;
+        }
+    }
+    out += u'"';
+}
+
+Item validate(RawRow &row, const Layout &layout, const PhoneNormalizer &normalizer)
+{
+    Item item;
+    item.line = row.line;
+    item.raw = std::move(row.raw);
+    if (!row.readerRejection.isEmpty()) {
+        item.kind = Item::Rejected;
+        item.reason = u"ragged"_s;
+        item.message = row.readerRejection;
+        return item;
+    }
+    const QString &cell = row.needed.at(0);
+    QStringList candidates;
+    // Most cells hold one number: skip the splitter's regular expressions when no separator
+    // it knows is present (it would return the trimmed cell).
+    if (std::any_of(cell.cbegin(), cell.cend(), [](QChar c) {
+            return c == u':' || c == u';' || c == u',' || c == u'/' || c == u'\r' || c == u'\n';
+        })) {
+        candidates = PhoneColumnDetector::splitCandidates(cell);
+    }
+    if (candidates.isEmpty()) {
+        candidates << cell;
+    }
+    std::optional<PhoneNumberResult> chosen;
+    std::optional<PhoneNumberResult> firstValid;
+    std::optional<PhoneNumberResult> firstInvalid;
+    for (const QString &c : std::as_const(candidates)) {
+        PhoneNumberResult r = normalizer.normalize(c);
+        if (r.ok && PhoneNormalizer::canBeMobile(r.type)) {
+            chosen = std::move(r);
+            break;
+        }
+        if (r.ok && !firstValid) {
+            firstValid = std::move(r);
+        } else if (!r.ok && !firstInvalid) {
+            firstInvalid = std::move(r);
+        }
+    }
+    if (!chosen) {
+        chosen = firstValid;
+    }
+    if (!chosen) {
+        item.kind = Item::Rejected;
+        item.reason = QString(PhoneNormalizer::reasonName(firstInvalid->reason));
+        item.message = firstInvalid->message;
+        return item;
+    }
+    // The parameters as a compact JSON object, written directly: QJsonDocument would cost
+    // more than the rest of the row's work together.
+    QString params;
+    params.reserve(64);
+    params += u'{';
+    for (qsizetype i = 0; i < layout.paramKeys.size(); ++i) {
+        const QString value = row.needed.at(1 + i).trimmed();
+        if (value.isEmpty()) {
+            item.kind = Item::Rejected;
+            item.reason = u"missing_parameter"_s;
+            item.message = ContactImporter::tr("missing value for %1 (column %2)")
+                               .arg(layout.paramKeys.at(i), layout.paramColumns.at(i));
+            return item;
+        }
+        if (i > 0) {
+            params += u',';
+        }
+        appendJsonString(layout.paramKeys.at(i), params);
+        params += u':';
+        appendJsonString(value, params);
+    }
+    params += u'}';
+    QStringList nameParts;
+    for (qsizetype i = 0; i < layout.nameParts; ++i) {
+        const QString part = row.needed.at(1 + layout.paramKeys.size() + i).trimmed();
+        if (!part.isEmpty()) {
+            nameParts << part;
+        }
+    }
+    item.name = nameParts.join(u' ');
+    item.phone = chosen->e164;
+    item.key = chosen->digits.toULongLong();
+    item.paramsJson = std::move(params);
+    return item;
+}
+
+// The name column(s): a full-name column when there is one, else first + last name.
+std::vector<qsizetype> nameColumns(const QStringList &header, qsizetype phoneColumn)
+{
+    static const QStringList full = {u"name"_s,    u"full name"_s, u"display name"_s, u"contact name"_s,
+                                     u"contact"_s, u"nome"_s,      u"nombre"_s,       u"nom"_s};
+    static const QStringList first = {u"first name"_s, u"given name"_s, u"firstname"_s,
+                                      u"vorname"_s,    u"prenom"_s,     u"primeiro nome"_s};
+    static const QStringList last = {u"last name"_s, u"family name"_s, u"lastname"_s, u"surname"_s,
+                                     u"nachname"_s,  u"sobrenome"_s,   u"apellido"_s, u"apellidos"_s};
+    auto find = [&](const QStringList &names) -> qsizetype {
+        for (qsizetype i = 0; i < header.size(); ++i) {
+            if (i != phoneColumn && names.contains(PhoneColumnDetector::normalizeName(header.at(i)))) {
+                return i;
+            }
+        }
+        return -1;
+    };
+    if (const qsizetype f = find(full); f >= 0) {
+        return {f};
+    }
+    std::vector<qsizetype> out;
+    if (const qsizetype f = find(first); f >= 0) {
+        out.push_back(f);
+    }
+    if (const qsizetype l = find(last); l >= 0) {
+        out.push_back(l);
+    }
+    return out;
+}
+
+// Hands chunks from the reader thread through the pool to the writer in file order, with at
+// most `maxInFlight` chunks alive so that memory stays bounded.
+class Pipeline
+{
+public:
+    explicit Pipeline(int maxInFlight)
+        : m_maxInFlight(maxInFlight)
+    {}
+
+    // Reader: blocks while too many chunks are in flight; false when the import stopped.
+    bool reserve()
+    {
+        QMutexLocker lock(&m_mutex);
+        while (!m_stop && m_inFlight >= m_maxInFlight) {
+            m_cond.wait(&m_mutex);
+        }
+        if (m_stop) {
+            return false;
+        }
+        ++m_inFlight;
+        return true;
+    }
+    void done(qint64 seq, std::unique_ptr<Chunk> chunk)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_done.emplace(seq, std::move(chunk));
+        m_cond.wakeAll();
+    }
+    void readerFinished(qint64 chunks, const CsvError &error)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_chunks = chunks;
+        m_error = error;
+        m_cond.wakeAll();
+    }
+    // Writer: the next chunk in order, or null when everything has been handed over.
+    std::unique_ptr<Chunk> next()
+    {
+        QMutexLocker lock(&m_mutex);
+        for (;;) {
+            auto it = m_done.find(m_next);
+            if (it != m_done.end()) {
+                std::unique_ptr<Chunk> c = std::move(it->second);
+                m_done.erase(it);
+                ++m_next;
+                --m_inFlight;
+                m_cond.wakeAll();
+                return c;
+            }
+            if (m_chunks >= 0 && m_next >= m_chunks) {
+                return nullptr;
+            }
+            m_cond.wait(&m_mutex);
+        }
+    }
+    // Chunks are reused: their vectors are large enough that malloc would hand them back to
+    // the system and fault them in again (zeroed pages) for every chunk.
+    std::unique_ptr<Chunk> fresh()
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_free.empty()) {
+            return std::make_unique<Chunk>();
+        }
+        std::unique_ptr<Chunk> c = std::move(m_free.back());
+        m_free.pop_back();
+        return c;
+    }
+    void recycle(std::unique_ptr<Chunk> chunk)
+    {
+        chunk->rows.clear();
+        chunk->items.clear();
+        QMutexLocker lock(&m_mutex);
+        m_free.push_back(std::move(chunk));
+    }
+    void stop()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stop = true;
+        m_cond.wakeAll();
+    }
+    bool stopped()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_stop;
+    }
+    CsvError error()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_error;
+    }
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_cond;
+    const int m_maxInFlight;
+    int m_inFlight = 0;
+    bool m_stop = false;
+    qint64 m_next = 0;
+    qint64 m_chunks = -1; // known once the reader has finished
+    CsvError m_error;
+    std::map<qint64, std::unique_ptr<Chunk>> m_done;
+    std::vector<std::unique_ptr<Chunk>> m_free;
+};
+
+// The rejected-rows report: written to a temporary file, kept only if the import completes.
+class RejectReport
+{
+public:
+    explicit RejectReport(const QString &path)
+        : m_file(path)
+    {}
+    void add(const Item &item, ImportSummary &summary)
+    {
+        if (summary.notImported.size() < ImportSummary::kMaxListedRows) {
+            summary.notImported.append({item.line, item.reason, item.message});
+        }
+        if (m_file.fileName().isEmpty() || m_failed) {
+            return;
+        }
+        if (!m_writer) {
+            if (!m_file.open(QIODevice::WriteOnly)) {
+                m_failed = true;
+                summary.warnings << ContactImporter::tr(
+                                        "The report of rows not imported could not be written to "
+                                        "%1: %2")
+                                        .arg(m_file.fileName(), m_file.errorString());
+                return;
+            }
+            m_writer = std::make_unique<CsvWriter>(&m_file);
+            m_writer->writeRow(QStringList{ContactImporter::tr("line"), ContactImporter::tr("reason"),
+                                           ContactImporter::tr("explanation"), ContactImporter::tr("row")});
+        }
+        m_writer->writeRow(QStringList{QString::number(item.line), item.reason, item.message, item.raw});
+    }
+    // The file name when a report was written.
+    QString commit()
+    {
+        if (!m_writer || m_failed) {
+            return {};
+        }
+        m_writer.reset();
+        return m_file.commit() ? m_file.fileName() : QString();
+    }
+    void discard()
+    {
+        if (m_writer) {
+            m_writer.reset();
+            m_file.cancelWriting();
+            m_file.commit();
+        }
+    }
+
+private:
+    QSaveFile m_file;
+    std::unique_ptr<CsvWriter> m_writer;
+    bool m_failed = false;
+};
+
+QString columnLabel(const QStringList &header, qsizetype column)
+{
+    const QString name = header.value(column);
+    return name.isEmpty() ? ContactImporter::tr("column %1").arg(column + 1) : name;
+}
+
+} // namespace
+
+ContactImporter::ContactImporter(Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{}
+
+QString ContactImporter::defaultRejectsPath(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.dir().filePath(info.completeBaseName() + u".rejects.csv"_s);
+}
+
+ImportSummary ContactImporter::run(const QString &path, const ImportOptions &options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ImportSummary summary;
+    summary.file = QFileInfo(path).fileName();
+    auto badFile = [&](const QString &message) {
+        summary.outcome = ImportSummary::Outcome::BadFile;
+        summary.errorMessage = message;
+        summary.elapsedMs = timer.elapsed();
+        return summary;
+    };
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        summary.error.kind = CsvError::Kind::CannotOpen;
+        return badFile(tr("%1: cannot be opened: %2").arg(summary.file, file.errorString()));
+    }
+    const qint64 bytesTotal = file.size();
+    CsvReader reader(options.csv);
+    if (!reader.open(&file, summary.file)) {
+        summary.error = reader.error();
+        summary.detection = reader.detection();
+        return badFile(reader.error().message);
+    }
+    summary.detection = reader.detection();
+
+    // Read the first rows to find the phone column; they are imported like all the others.
+    std::vector<std::pair<CsvRecord, CsvReject>> first; // a reject has line != 0
+    QList<QStringList> samples;
+    bool atEnd = false;
+    while (int(first.size()) < kSampleRecords) {
+        CsvRecord rec;
+        CsvReject rej;
+        const CsvReader::Status st = reader.next(rec, rej);
+        if (st == CsvReader::Status::End) {
+            atEnd = true;
+            break;
+        }
+        if (st == CsvReader::Status::Error) {
+            summary.error = reader.error();
+            return badFile(reader.error().message);
+        }
+        if (st == CsvReader::Status::Record) {
+            samples << rec.fields();
+        }
+        first.emplace_back(std::move(rec), std::move(rej));
+    }
+
+    const QStringList header = reader.header();
+    QString why;
+    const PhoneColumnChoice choice = PhoneColumnDetector::detect(header, samples, options.phoneColumn, &why);
+    if (!choice.isValid()) {
+        return badFile(
+            why.isEmpty()
+                ? tr("%1: no column holds phone numbers; name it with --phone-column.").arg(summary.file)
+                : tr("%1: %2").arg(summary.file, why));
+    }
+    summary.phoneColumn = columnLabel(header, choice.column);
+    summary.phoneColumnReason = choice.explanation;
+
+    Layout layout;
+    layout.columns.push_back(choice.column);
+    for (const auto &[key, column] : options.params) {
+        const auto resolved = PhoneColumnDetector::resolveColumn(column, header, reader.columnCount(), &why);
+        if (!resolved) {
+            return badFile(tr("%1: parameter %2: %3").arg(summary.file, key, why));
+        }
+        layout.paramKeys << key;
+        layout.paramColumns << column;
+        layout.columns.push_back(*resolved);
+    }
+    const std::vector<qsizetype> names = nameColumns(header, choice.column);
+    QStringList nameLabels;
+    for (qsizetype c : names) {
+        layout.columns.push_back(c);
+        nameLabels << columnLabel(header, c);
+    }
+    layout.nameParts = qsizetype(names.size());
+    summary.nameColumns = nameLabels.join(u" + "_s);
+
+    PhoneNormalizer::Options normOptions;
+    normOptions.defaultRegion = options.region;
+    normOptions.mobileOnly = options.mobileOnly;
+    const PhoneNormalizer normalizer(normOptions);
+
+    auto toRaw = [&layout](const CsvRecord &rec) {
+        RawRow row;
+        row.line = rec.line();
+        row.raw = rec.raw();
+        row.needed.reserve(qsizetype(layout.columns.size()));
+        for (qsizetype c : layout.columns) {
+            row.needed << rec.field(c).toString();
+        }
+        return row;
+    };
+    auto rejectToRaw = [](const CsvReject &rej) {
+        RawRow row;
+        row.line = rej.line;
+        row.raw = rej.raw;
+        row.readerRejection = rej.reason;
+        return row;
+    };
+
+    const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
+    const qsizetype chunkRecords = std::max<qsizetype>(1, options.chunkRecords);
+    Pipeline pipeline(threads * 2 + 2);
+    QThreadPool pool;
+    pool.setMaxThreadCount(threads);
+    std::atomic<qint64> bytesRead{0};
+    const std::atomic<bool> *cancel = m_cancel;
+
+    // The reader thread: the sampled rows first, then the rest of the file.
+    std::thread readerThread([&] {
+        qint64 seq = 0;
+        auto submit = [&](std::unique_ptr<Chunk> chunk) {
+            if (!pipeline.reserve()) {
+                return false;
+            }
+            const qint64 s = seq++;
+            pool.start([&pipeline, &layout, &normalizer, s, c = chunk.release()]() mutable {
+                std::unique_ptr<Chunk> owned(c);
+                owned->items.reserve(owned->rows.size());
+                for (RawRow &row : owned->rows) {
+                    owned->items.push_back(validate(row, layout, normalizer));
+                }
+                owned->rows.clear();
+                pipeline.done(s, std::move(owned));
+            });
+            return true;
+        };
+        auto chunk = pipeline.fresh();
+        chunk->rows.reserve(size_t(chunkRecords));
+        auto push = [&](RawRow row) {
+            chunk->rows.push_back(std::move(row));
+            if (qsizetype(chunk->rows.size()) < chunkRecords) {
+                return true;
+            }
+            bytesRead.store(file.pos(), std::memory_order_relaxed);
+            if (!submit(std::move(chunk)) || (cancel && cancel->load())) {
+                return false;
+            }
+            chunk = pipeline.fresh();
+            chunk->rows.reserve(size_t(chunkRecords));
+            return true;
+        };
+        bool go = true;
+        for (auto &[rec, rej] : first) {
+            if (go) {
+                go = push(rej.line != 0 ? rejectToRaw(rej) : toRaw(rec));
+            }
+        }
+        first.clear();
+        CsvRecord rec;
+        CsvReject rej;
+        while (go && !atEnd) {
+            const CsvReader::Status st = reader.next(rec, rej);
+            if (st == CsvReader::Status::End || st == CsvReader::Status::Error) {
+                break;
+            }
+            go = push(st == CsvReader::Status::Rejected ? rejectToRaw(rej) : toRaw(rec));
+        }
+        bytesRead.store(file.pos(), std::memory_order_relaxed);
+        if (go && !chunk->rows.empty()) {
+            submit(std::move(chunk));
+        }
+        pipeline.readerFinished(seq, reader.error());
+    });
+    // Whatever happens on this thread, the reader and the pool stop before their state goes.
+    struct Joiner
+    {
+        Pipeline &pipeline;
+        std::thread &thread;
+        QThreadPool &pool;
+        ~Joiner()
+        {
+            pipeline.stop();
+            thread.join();
+            pool.waitForDone();
+        }
+    } joiner{pipeline, readerThread, pool};
+
+    RejectReport report(options.writeRejects
+                            ? (options.rejectsPath.isEmpty() ? defaultRejectsPath(path) : options.rejectsPath)
+                            : QString());
+    ImportWriter writer(m_db, m_clock, options.campaignId);
+    writer.begin();
+    QHash<quint64, qint64> seen; // phone digits → first line
+    seen.reserve(1024);
+    QList<ImportWriter::Row> rows;
+    bool cancelled = false;
+    while (std::unique_ptr<Chunk> chunk = pipeline.next()) {
+        std::vector<Item> &items = chunk->items;
+        rows.clear();
+        for (Item &item : items) {
+            ++summary.rowsRead;
+            if (item.kind != Item::Ok) {
+                continue;
+            }
+            if (const auto it = seen.constFind(item.key); it != seen.cend()) {
+                item.kind = Item::DuplicateInFile;
+                item.reason = u"duplicate_in_file"_s;
+                item.message = tr("the same number (%1) as line %2").arg(item.phone).arg(*it);
+                continue;
+            }
+            seen.insert(item.key, item.line);
+            rows.append({std::move(item.phone), std::move(item.name), std::move(item.paramsJson), item.line});
+        }
+        writer.write(rows, [&](qint64 line, bool opted) {
+            auto it = std::lower_bound(items.begin(), items.end(), line,
+                                       [](const Item &i, qint64 l) { return i.line < l; });
+            Q_ASSERT(it != items.end() && it->line == line);
+            it->kind = opted ? Item::OptedOut : Item::InCampaign;
+            it->reason = opted ? u"opted_out"_s : u"duplicate_in_campaign"_s;
+            it->message =
+                opted ? tr("the number is on the opt-out list") : tr("the number is already in the campaign");
+        });
+        for (const Item &item : std::as_const(items)) {
+            switch (item.kind) {
+            case Item::Ok:
+                continue;
+            case Item::Rejected:
+                ++summary.rejected;
+                ++summary.rejectedByReason[item.reason];
+                break;
+            case Item::DuplicateInFile:
+                ++summary.duplicatesInFile;
+                break;
+            case Item::InCampaign:
+                ++summary.duplicatesInCampaign;
+                break;
+            case Item::OptedOut:
+                ++summary.optedOut;
+                break;
+            }
+            report.add(item, summary);
+        }
+        pipeline.recycle(std::move(chunk));
+        if (m_progress) {
+            m_progress({summary.rowsRead, bytesRead.load(std::memory_order_relaxed), bytesTotal});
+        }
+        if (cancel && cancel->load()) {
+            cancelled = true;
+            break;
+        }
+    }
+    pipeline.stop();
+    summary.imported = writer.inserted();
+    summary.elapsedMs = timer.elapsed();
+    if (cancelled || (cancel && cancel->load())) {
+        writer.abort();
+        report.discard();
+        summary.outcome = ImportSummary::Outcome::Cancelled;
+        summary.imported = 0;
+        return summary;
+    }
+    if (const CsvError error = pipeline.error(); error.kind != CsvError::Kind::None) {
+        writer.abort();
+        report.discard();
+        summary.error = error;
+        summary.imported = 0;
+        return badFile(error.message);
+    }
+    // The reader thread is done with the reader: the pipeline only ends after it finished.
+    summary.warnings << reader.warnings();
+    writer.finish(!options.dryRun);
+    summary.outcome = options.dryRun ? ImportSummary::Outcome::DryRun : ImportSummary::Outcome::Imported;
+    summary.rejectsFile = report.commit();
+    summary.elapsedMs = timer.elapsed();
+    return summary;
+}
+
+} // namespace herald

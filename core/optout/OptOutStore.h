@@ -1,0 +1,62 @@
+#pragma once
+
+#include "import/CsvReader.h"
+#include "import/ImportSummary.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace herald {
+
+class Clock;
+class Database;
+
+struct OptOut
+{
+    QString phone;  // E.164
+    QString source; // manual | import | api
+    QString reason;
+    QDateTime createdAt;
+};
+
+// What importing a file of opted-out phones did: the rows reuse ImportSummary (imported =
+// newly added, duplicatesInCampaign = already on the list).
+using OptOutImportSummary = ImportSummary;
+
+// The opt-out list: phones that are never queued or resent. Phones are stored in E.164;
+// callers normalize with PhoneNormalizer first (importFile() does it itself).
+class OptOutStore
+{
+    Q_DECLARE_TR_FUNCTIONS(OptOutStore)
+
+public:
+    enum class Source { Manual, Import, Api };
+
+    OptOutStore(Database &db, const Clock &clock);
+
+    static QString sourceName(Source source);
+
+    // True when added, false when the phone was already on the list (left unchanged).
+    bool add(const QString &e164, Source source, const QString &reason = {});
+    // True when it was on the list.
+    bool remove(const QString &e164);
+    bool contains(const QString &e164) const;
+    qint64 count() const;
+    // Newest first, then by phone.
+    QList<OptOut> list(qint64 offset = 0, qint64 limit = 100) const;
+
+    // Adds every phone of a CSV file (the phone column is detected, or named by
+    // `phoneColumn`), normalized in `region`, in one transaction. Rows whose phone is invalid
+    // are reported with line and reason like a contact import; `rejectsPath` empty writes no
+    // report file.
+    ImportSummary importFile(const QString &path, const QString &region, const CsvReaderOptions &csv = {},
+                             const QString &phoneColumn = {}, const QString &rejectsPath = {});
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace herald

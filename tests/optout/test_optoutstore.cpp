@@ -1,0 +1,117 @@
+#include "TestDatabase.h"
+#include "db/Clock.h"
+#include "db/Database.h"
+#include "optout/OptOutStore.h"
+#include "queue/CampaignStore.h"
+#include "queue/QueueEngine.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace herald;
+using namespace herald::test;
+
+class TestOptOutStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { TestDatabase::addBackendRows(); }
+
+    void addContainsAndRemoveAPhone()
+    {
+        HERALD_TEST_DB(tdb);
+        OptOutStore store(tdb->db(), Clock::system());
+        QVERIFY(!store.contains(u"+4915123456789"_s));
+        QVERIFY(store.add(u"+4915123456789"_s, OptOutStore::Source::Manual, u"asked by phone"_s));
+        QVERIFY(!store.add(u"+4915123456789"_s, OptOutStore::Source::Api));
+        QVERIFY(store.contains(u"+4915123456789"_s));
+        const QList<OptOut> list = store.list();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0).source, u"manual"_s); // the first entry is kept
+        QCOMPARE(list.at(0).reason, u"asked by phone"_s);
+        QVERIFY(list.at(0).createdAt.isValid());
+        QVERIFY(store.remove(u"+4915123456789"_s));
+        QVERIFY(!store.remove(u"+4915123456789"_s));
+        QCOMPARE(store.count(), 0);
+    }
+
+    void listPagesThroughTheList()
+    {
+        HERALD_TEST_DB(tdb);
+        OptOutStore store(tdb->db(), Clock::system());
+        for (int i = 0; i < 25; ++i) {
+            store.add(u"+49151%1"_s.arg(10000000 + i), OptOutStore::Source::Import);
+        }
+        QCOMPARE(store.count(), 25);
+        QCOMPARE(store.list(0, 10).size(), 10);
+        QCOMPARE(store.list(20, 10).size(), 5);
+        QStringList all;
+        for (qint64 off = 0; off < 25; off += 10) {
+            for (const OptOut &o : store.list(off, 10)) {
+                all << o.phone;
+            }
+        }
+        all.removeDuplicates();
+        QCOMPARE(all.size(), 25);
+    }
+
+    void anOptedOutPhoneIsNeverQueued()
+    {
+        HERALD_TEST_DB(tdb);
+        const Clock &clock = Clock::system();
+        OptOutStore(tdb->db(), clock).add(u"+4915123456789"_s, OptOutStore::Source::Manual);
+        const QString c = CampaignStore(tdb->db(), clock).create({u"C"_s, u"t"_s, u"en"_s, {}, {}}).id;
+        Recipient r;
+        r.phone = u"+4915123456789"_s;
+        QCOMPARE(QueueEngine(tdb->db(), clock).enqueue(c, {r}).optedOut, 1);
+    }
+
+    void importFileNormalizesAndReportsRejects()
+    {
+        HERALD_TEST_DB(tdb);
+        OptOutStore store(tdb->db(), Clock::system());
+        store.add(u"+4917612345678"_s, OptOutStore::Source::Manual);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"stop.csv"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("phone\n0151 23456789\n+49 176 12345678\n4.91512E+11\n+44 7700 900 900 ::: 0151 1\nabc\n");
+        f.close();
+        const QString rejects = dir.filePath(u"stop.rejects.csv"_s);
+        const ImportSummary s = store.importFile(path, u"DE"_s, {}, {}, rejects);
+        QCOMPARE(s.outcome, ImportSummary::Outcome::Imported);
+        QCOMPARE(s.rowsRead, 5);
+        QCOMPARE(s.imported, 1);
+        QCOMPARE(s.duplicatesInCampaign, 1); // already listed
+        QCOMPARE(s.rejected, 3);
+        QCOMPARE(s.notImported.size(), 3);
+        QCOMPARE(s.notImported.at(0).line, 4);
+        QCOMPARE(s.notImported.at(0).reason, u"scientific_notation"_s);
+        QCOMPARE(s.rejectsFile, rejects);
+        QVERIFY(store.contains(u"+4915123456789"_s));
+        QCOMPARE(store.count(), 2);
+        QCOMPARE(store.list().constFirst().source == u"import"_s ||
+                     store.list().constLast().source == u"import"_s,
+                 true);
+    }
+
+    void importOfABadFileAddsNothing()
+    {
+        HERALD_TEST_DB(tdb);
+        OptOutStore store(tdb->db(), Clock::system());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"empty.csv"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        const ImportSummary s = store.importFile(path, u"DE"_s);
+        QCOMPARE(s.outcome, ImportSummary::Outcome::BadFile);
+        QCOMPARE(store.count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOptOutStore)
+#include "test_optoutstore.moc"
