@@ -8,8 +8,9 @@ namespace herald::cli {
 
 QList<ExitCode> ExitCodes::all()
 {
-    return {ExitCode::Success, ExitCode::Unexpected, ExitCode::Usage,  ExitCode::DatabaseUnavailable,
-            ExitCode::Schema,  ExitCode::NotFound,   ExitCode::Refused};
+    return {ExitCode::Success, ExitCode::Unexpected, ExitCode::Usage,     ExitCode::DatabaseUnavailable,
+            ExitCode::Schema,  ExitCode::NotFound,   ExitCode::Refused,   ExitCode::BadInput,
+            ExitCode::Paused,  ExitCode::Stopped,    ExitCode::Cancelled, ExitCode::SenderStopped};
 }
 
 QString ExitCodes::meaning(ExitCode code)
@@ -29,6 +30,17 @@ QString ExitCodes::meaning(ExitCode code)
         return tr("not found: no campaign with that name");
     case ExitCode::Refused:
         return tr("refused: illegal status change, nothing to resend, name already taken");
+    case ExitCode::BadInput:
+        return tr("bad file: an input that is not CSV, unreadable or has no phone column (nothing imported), "
+                  "or an output that cannot be written");
+    case ExitCode::Paused:
+        return tr("sending paused (Ctrl+C, error threshold, or template paused by Meta); resume to go on");
+    case ExitCode::Stopped:
+        return tr("the campaign was stopped: every further message would fail the same way");
+    case ExitCode::Cancelled:
+        return tr("the campaign was cancelled while sending");
+    case ExitCode::SenderStopped:
+        return tr("sending stopped: the access token, account or connection is unusable");
     }
     return {};
 }

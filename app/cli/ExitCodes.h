@@ -20,6 +20,12 @@ enum class ExitCode : int {
     Schema = 4,              // the schema is missing parts, older or newer than the program
     NotFound = 5,            // no such campaign
     Refused = 6,             // the request makes no sense in the current state
+    BadInput = 7,            // a file cannot be used (not CSV, unreadable, no phone column, not writable)
+    // How a send run ended when it did not complete (run, demo):
+    Paused = 10,        // paused: by Ctrl+C, the error threshold, or Meta (template paused)
+    Stopped = 11,       // the campaign was stopped: every further message would fail the same way
+    Cancelled = 12,     // the campaign was cancelled while sending
+    SenderStopped = 13, // the token, account or connection is unusable; the campaign is paused
 };
 
 // Where a DbError was raised: the same exception type means different things at each step.
@@ -36,10 +42,8 @@ public:
     // The "Exit codes:" block appended to every --help text.
     static QString helpText();
 
-    // DbError carries no kind yet, so the stage decides: failing to open means the
-    // database is unusable, failing to migrate is a schema problem, anything later is
-    // unexpected. Conditions with their own code (unknown campaign, refused transition)
-    // are checked by the commands before they call core and raised as CliError.
+    // DbError's kind decides; an unclassified error is judged by the stage it came from
+    // (opening: the database is unusable; migrating: the schema is).
     static ExitCode forDbError(const DbError &error, DbStage stage);
 
     static int toInt(ExitCode code) { return static_cast<int>(code); }

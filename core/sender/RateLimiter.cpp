@@ -18,8 +18,9 @@ RateLimiter::RateLimiter(const MonotonicClock &clock, const Settings &settings)
     : m_clock(clock)
     , m_settings(settings)
 {
-    m_settings.floor = std::clamp(m_settings.floor, 0.01, MaxCeiling);
-    m_settings.ceiling = std::clamp(m_settings.ceiling, m_settings.floor, MaxCeiling);
+    m_settings.maxCeiling = std::max(m_settings.maxCeiling, 0.01);
+    m_settings.floor = std::clamp(m_settings.floor, 0.01, m_settings.maxCeiling);
+    m_settings.ceiling = std::clamp(m_settings.ceiling, m_settings.floor, m_settings.maxCeiling);
     m_settings.decreaseFactor = std::clamp(m_settings.decreaseFactor, 0.05, 0.95);
     m_settings.burstWindow = std::max(m_settings.burstWindow, std::chrono::milliseconds(1));
 }
@@ -65,7 +66,7 @@ void RateLimiter::setCeiling(const QString &phoneNumberId, double messagesPerSec
 {
     Bucket &b = bucket(phoneNumberId);
     refill(b, m_clock.nowNs());
-    b.ceiling = std::clamp(messagesPerSecond, m_settings.floor, MaxCeiling);
+    b.ceiling = std::clamp(messagesPerSecond, m_settings.floor, m_settings.maxCeiling);
     b.rate = std::min(b.rate, b.ceiling);
     b.tokens = std::min(b.tokens, burstOf(b));
 }

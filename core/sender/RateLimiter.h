@@ -13,6 +13,9 @@ namespace herald {
 struct RateLimiterSettings
 {
     double ceiling = 80.0; // messages/s; Meta's default per number (20 for coexistence numbers)
+    // The highest ceiling accepted: Meta's 1,000/s. Raised only to measure the sender itself
+    // against the simulator (benchmarks), never for a real number.
+    double maxCeiling = 1000.0;
     double floor = 1.0;
     double startRate = 0.0;    // 0: start at the ceiling
     double increaseStep = 0.0; // messages/s added per clean interval; 0: ceiling / 20

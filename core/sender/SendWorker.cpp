@@ -74,7 +74,13 @@ SendWorker::SendWorker(const SenderConfig &config, QObject *parent)
     , m_recordTimer(this)
     , m_progressTimer(this)
     , m_leaseTimer(this)
+    , m_retryWaitTimer(this)
 {
+    m_retryWaitTimer.setSingleShot(true);
+    connect(&m_retryWaitTimer, &QTimer::timeout, this, [this] {
+        m_queueEmpty = false; // retries whose time has come are claimable again
+        pump();
+    });
     WorkerIdentity::registerLive(m_workerId);
     m_pumpTimer.setSingleShot(true);
     connect(&m_pumpTimer, &QTimer::timeout, this, &SendWorker::pump);
@@ -164,8 +170,17 @@ bool SendWorker::prepare(QString *why)
         return false;
     }
 
-    const double rate = std::clamp(m_config.rate, 0.1, RateLimiter::MaxCeiling);
-    m_limiter.setCeiling(m_config.api.phoneNumberId(), rate);
+    // Start at the configured ceiling: Meta says when to slow down (130429), and the limiter
+    // then halves and climbs back.
+    RateLimiterSettings pacing;
+    if (m_config.beyondMetaLimits) {
+        pacing.maxCeiling = 1e6;
+    }
+    const double rate = std::clamp(m_config.rate, 0.1, pacing.maxCeiling);
+    pacing.ceiling = rate;
+    pacing.floor = std::min(1.0, rate);
+    m_limiter.emplace(MonotonicClock::system(), pacing);
+    m_limiter->setCeiling(m_config.api.phoneNumberId(), rate);
     if (m_config.concurrency <= 0) {
         // Enough requests in flight for the rate at 250 ms of latency, with a margin.
         m_config.concurrency = std::clamp(int(std::ceil(rate * 0.3)), 8, 600);
@@ -262,8 +277,8 @@ void SendWorker::pump()
             m_held.pop_front();
             continue;
         }
-        if (!m_limiter.tryTake(number)) {
-            schedulePump(m_limiter.msUntilAvailable(number));
+        if (!m_limiter->tryTake(number)) {
+            schedulePump(m_limiter->msUntilAvailable(number));
             return;
         }
         Held held = std::move(m_held.front());
@@ -356,7 +371,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
     const bool draining = m_state != State::Running;
     switch (decision.action) {
     case ErrorAction::Sent:
-        m_limiter.reportClean(number);
+        m_limiter->reportClean(number);
         addOutcome(Outcome::sent(m.id, m.campaignId, response.wamid));
         notePermanent(false, decision);
         break;
@@ -378,7 +393,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
     case ErrorAction::SlowDown:
     case ErrorAction::Maintenance:
         if (decision.throttle == ThrottleScope::PhoneNumber) {
-            m_limiter.reportThrottled(number);
+            m_limiter->reportThrottled(number);
         }
         if (decision.throttle == ThrottleScope::App || decision.action == ErrorAction::Maintenance) {
             m_appPausedUntilMs = std::max(m_appPausedUntilMs, now + qint64(decision.pause.count()));
@@ -404,7 +419,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
         break;
     case ErrorAction::PermanentFailure:
     case ErrorAction::PermanentOptOut:
-        m_limiter.reportClean(number);
+        m_limiter->reportClean(number);
         finalFailure(held, decision);
         break;
     case ErrorAction::PauseCampaign:
@@ -560,12 +575,11 @@ void SendWorker::maybeFinish()
                 return maybeFinish();
             }
             // Running with nothing claimable: retries are waiting for their time.
-            const QDateTime next = m_engine->nextRetryTime(m_config.campaignId);
-            const qint64 wait = next.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(next) : 1000;
-            QTimer::singleShot(std::clamp<qint64>(wait, 10, 60'000), this, [this] {
-                m_queueEmpty = false;
-                pump();
-            });
+            if (!m_retryWaitTimer.isActive()) {
+                const QDateTime next = m_engine->nextRetryTime(m_config.campaignId);
+                const qint64 wait = next.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(next) : 1000;
+                m_retryWaitTimer.start(int(std::clamp<qint64>(wait, 10, 60'000)));
+            }
         } catch (const DbError &e) {
             beginDrain(SendResult::End::SenderStopped, tr("The database failed: %1").arg(e.message()));
         }
@@ -607,6 +621,7 @@ void SendWorker::finish(SendResult::End end, const QString &reason)
     m_pumpTimer.stop();
     m_recordTimer.stop();
     m_leaseTimer.stop();
+    m_retryWaitTimer.stop();
     m_progressTimer.stop();
     emitProgress();
     SendResult result;
@@ -627,7 +642,7 @@ void SendWorker::emitProgress()
     p.failed = m_baseFailed + m_runFailed;
     p.pending = std::max<qint64>(0, p.total - p.sent - p.failed);
     p.inFlight = int(m_inFlight.size());
-    p.ceiling = m_limiter.rate(m_config.api.phoneNumberId());
+    p.ceiling = m_limiter ? m_limiter->rate(m_config.api.phoneNumberId()) : 0;
     const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
     const qint64 done = m_runSent + m_runFailed;
     m_rateSamples.append({now, done});

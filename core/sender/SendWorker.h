@@ -16,6 +16,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -98,7 +99,7 @@ private:
     QList<int> m_managerLoad;
     int m_perManager = 6;
     int m_nextManager = 0;
-    RateLimiter m_limiter;
+    std::optional<RateLimiter> m_limiter; // made in prepare(), when the ceiling is known
     RecipientDeferrals m_deferrals;
     RetryPolicy m_retry;
 
@@ -118,6 +119,7 @@ private:
     QTimer m_recordTimer;
     QTimer m_progressTimer;
     QTimer m_leaseTimer;
+    QTimer m_retryWaitTimer; // nothing claimable now: retries wait for their time
     QElapsedTimer m_clock;
 
     // Counters for progress: the campaign's at start plus what this run recorded.

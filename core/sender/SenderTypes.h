@@ -26,7 +26,10 @@ struct SenderConfig
     TemplateSlots templateSlots;
     QJsonObject defaultParameters;
 
-    double rate = 80.0;    // ceiling, messages/s, for this phone number
+    double rate = 80.0; // ceiling, messages/s, for this phone number (at most Meta's 1,000)
+    // Lets `rate` go beyond Meta's 1,000/s: only for measuring the sender against the
+    // simulator (bench_send). Never set for a real phone number.
+    bool beyondMetaLimits = false;
     int concurrency = 0;   // requests in flight at most; 0: enough for `rate` at 250 ms latency
     int claimBatch = 0;    // rows claimed at once; 0: derived from concurrency
     int recordBatch = 100; // outcomes per transaction

@@ -1,12 +1,20 @@
 #include "commands/BuiltinCommands.h"
 
 #include "commands/CampaignCommand.h"
+#include "commands/ConfigCommand.h"
+#include "commands/DemoCommand.h"
 #include "commands/DoctorCommand.h"
+#include "commands/ExportCommand.h"
+#include "commands/ImportCommand.h"
 #include "commands/InitCommand.h"
+#include "commands/OptOutCommand.h"
 #include "commands/RepairCommand.h"
 #include "commands/ResendCommand.h"
+#include "commands/RunCommand.h"
+#include "commands/SimulateCommand.h"
 #include "commands/StatusCommand.h"
 #include "commands/SummaryCommand.h"
+#include "commands/TemplatesCommand.h"
 #include "commands/TransitionCommand.h"
 
 namespace herald::cli {
@@ -24,6 +32,14 @@ std::vector<std::unique_ptr<Command>> builtinCommands()
     list.push_back(TransitionCommand::resume());
     list.push_back(TransitionCommand::cancel());
     list.push_back(std::make_unique<ResendCommand>());
+    list.push_back(std::make_unique<ImportCommand>());
+    list.push_back(std::make_unique<ExportCommand>());
+    list.push_back(std::make_unique<OptOutCommand>());
+    list.push_back(std::make_unique<TemplatesCommand>());
+    list.push_back(std::make_unique<ConfigCommand>());
+    list.push_back(std::make_unique<RunCommand>());
+    list.push_back(std::make_unique<DemoCommand>());
+    list.push_back(std::make_unique<SimulateCommand>());
     return list;
 }
 

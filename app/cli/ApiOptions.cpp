@@ -1,0 +1,136 @@
+#include "ApiOptions.h"
+
+#include "CliContext.h"
+#include "CliError.h"
+#include "db/AppSettings.h"
+
+#include <QCommandLineParser>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::cli {
+
+namespace {
+
+bool isDigits(const QString &s)
+{
+    return !s.isEmpty() && std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+} // namespace
+
+QStringList ApiOptions::settingKeys()
+{
+    return {baseKey(), versionKey(), phoneNumberIdKey(), wabaIdKey(), timeoutKey()};
+}
+
+QString ApiOptions::checkSetting(const QString &key, const QString &value)
+{
+    if (key == baseKey()) {
+        return ApiSettings::checkBaseUrl(value);
+    }
+    if (key == versionKey()) {
+        // The same rule ApiSettings::validate applies, checked without the other settings.
+        ApiSettings probe;
+        probe.setApiVersion(value);
+        probe.setPhoneNumberId(u"1"_s);
+        probe.setAccessToken(u"probe"_s);
+        return probe.validate();
+    }
+    if (key == phoneNumberIdKey() || key == wabaIdKey()) {
+        return isDigits(value.trimmed())
+                   ? QString()
+                   : tr("%1 must be the numeric ID shown in Meta's WhatsApp Manager.").arg(key);
+    }
+    if (key == timeoutKey()) {
+        bool ok = false;
+        const qint64 ms = value.trimmed().toLongLong(&ok);
+        return ok && ms >= 1000 && ms <= 600000
+                   ? QString()
+                   : tr("%1 must be a whole number of milliseconds between 1000 and 600000.").arg(key);
+    }
+    if (key.startsWith("api."_L1)) {
+        return tr("\"%1\" is not an API setting; known: %2.").arg(key, settingKeys().join(u", "_s));
+    }
+    return {};
+}
+
+ApiOptions::ApiOptions()
+    : m_base(u"api-base"_s,
+             tr("The Graph API base URL (default: config api.base, else %1).")
+                 .arg(ApiSettings::defaultBaseUrl()),
+             tr("url"))
+    , m_version(u"api-version"_s,
+                tr("The Graph API version (default: config api.version, else %1).")
+                    .arg(ApiSettings::defaultApiVersion()),
+                tr("version"))
+    , m_phoneNumberId(u"phone-number-id"_s,
+                      tr("The WhatsApp Business phone number ID (default: config api.phone_number_id)."),
+                      tr("id"))
+    , m_wabaId(u"waba-id"_s, tr("The WhatsApp Business Account ID (default: config api.waba_id)."), tr("id"))
+    , m_timeout(u"request-timeout"_s,
+                tr("Milliseconds to wait for each API request (default: config api.request_timeout_ms, "
+                   "else %1). The access token is read from HERALD_ACCESS_TOKEN only.")
+                    .arg(ApiSettings::DefaultRequestTimeout.count()),
+                tr("ms"))
+{}
+
+void ApiOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOption(m_base);
+    parser.addOption(m_version);
+    parser.addOption(m_phoneNumberId);
+    parser.addOption(m_wabaId);
+    parser.addOption(m_timeout);
+}
+
+ApiSettings ApiOptions::resolve(CliContext &context, bool requireToken) const
+{
+    const AppSettings stored(context.db());
+    const QCommandLineParser &args = context.args();
+    // The command line wins over stored settings; both are checked by the same rules.
+    auto pick = [&](const QCommandLineOption &option, const QString &key) -> QString {
+        if (args.isSet(option)) {
+            const QString value = args.value(option).trimmed();
+            if (const QString problem = checkSetting(key, value); !problem.isEmpty()) {
+                throw CliError(ExitCode::Usage, tr("--%1: %2").arg(option.names().constFirst(), problem));
+            }
+            return value;
+        }
+        const QString value = stored.value(key, QString()).trimmed();
+        if (!value.isEmpty()) {
+            if (const QString problem = checkSetting(key, value); !problem.isEmpty()) {
+                throw CliError(
+                    ExitCode::Usage,
+                    tr("the stored setting %1: %2 Change it with 'config set %1 VALUE'.").arg(key, problem));
+            }
+        }
+        return value;
+    };
+
+    ApiSettings settings;
+    if (const QString base = pick(m_base, baseKey()); !base.isEmpty()) {
+        settings.setBaseUrl(base);
+    }
+    if (const QString version = pick(m_version, versionKey()); !version.isEmpty()) {
+        settings.setApiVersion(version);
+    }
+    settings.setPhoneNumberId(pick(m_phoneNumberId, phoneNumberIdKey()));
+    settings.setWabaId(pick(m_wabaId, wabaIdKey()));
+    if (const QString timeout = pick(m_timeout, timeoutKey()); !timeout.isEmpty()) {
+        settings.setRequestTimeout(std::chrono::milliseconds(timeout.toLongLong()));
+    }
+
+    settings.setAccessToken(qEnvironmentVariable(TokenVariable));
+    if (requireToken && !settings.hasAccessToken()) {
+        throw CliError(ExitCode::Usage,
+                       tr("no access token: set the environment variable %1 (it is never read from the "
+                          "command line or stored)")
+                           .arg(QLatin1StringView(TokenVariable)));
+    }
+    return settings;
+}
+
+} // namespace herald::cli

@@ -1,0 +1,96 @@
+#include "commands/RunCommand.h"
+
+#include "CliContext.h"
+#include "CliError.h"
+#include "SendSession.h"
+#include "templates/CampaignReadiness.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::cli {
+
+RunCommand::RunCommand()
+    : m_campaign(u"campaign"_s, tr("The campaign to send (required)."), tr("name"))
+    , m_rate(u"rate"_s,
+             tr("Messages per second at most for this phone number (default 80, Meta's standard; up to "
+                "1,000 for upgraded numbers). The sender slows down by itself when Meta says so."),
+             tr("r"), u"80"_s)
+    , m_concurrency(u"concurrency"_s,
+                    tr("Requests in flight at most (default: enough for the rate at 250 ms)."), tr("n"))
+    , m_retryNoResponse(
+          u"retry-no-response"_s,
+          tr("Retry messages whose request got no answer. Off by default: Meta may have accepted "
+             "them, so they fail \"no response\" and wait for an explicit resend. Also set by the "
+             "campaign setting retry_no_response."))
+{}
+
+QString RunCommand::name() const
+{
+    return u"run"_s;
+}
+
+QString RunCommand::summary() const
+{
+    return tr("Sends a campaign through the Cloud API until it completes, pauses or stops.");
+}
+
+void RunCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(m_campaign);
+    parser.addOption(m_rate);
+    parser.addOption(m_concurrency);
+    parser.addOption(m_retryNoResponse);
+    m_api.addTo(parser);
+}
+
+ExitCode RunCommand::run(CliContext &context)
+{
+    const Campaign campaign = context.campaignNamed(context.requiredValue(m_campaign));
+    bool ok = false;
+    const double rate = context.args().value(m_rate).toDouble(&ok);
+    if (!ok || rate <= 0 || rate > 1000) {
+        throw CliError(ExitCode::Usage,
+                       tr("--rate must be more than 0 and at most 1,000 messages per second"));
+    }
+    int concurrency = 0;
+    if (context.args().isSet(m_concurrency)) {
+        concurrency = context.args().value(m_concurrency).toInt(&ok);
+        if (!ok || concurrency < 1 || concurrency > 2000) {
+            throw CliError(ExitCode::Usage, tr("--concurrency must be from 1 to 2,000"));
+        }
+    }
+    ApiSettings api = m_api.resolve(context, true);
+    if (!context.args().isSet(u"phone-number-id"_s) && !campaign.phoneNumberId.isEmpty()) {
+        api.setPhoneNumberId(campaign.phoneNumberId);
+    }
+
+    const ReadinessReport readiness = CampaignReadiness(context.db(), context.clock()).check(campaign);
+    for (const QString &warning : readiness.warnings) {
+        context.err() << tr("warning: %1").arg(warning) << '\n';
+    }
+    if (!readiness.ok()) {
+        throw CliError(
+            ExitCode::Refused,
+            tr("campaign \"%1\" cannot start:\n  %2").arg(campaign.name, readiness.refusals.join(u"\n  "_s)));
+    }
+
+    SenderConfig cfg;
+    cfg.database = context.config();
+    cfg.campaignId = campaign.id;
+    cfg.api = api;
+    cfg.templateName = campaign.templateName;
+    cfg.templateLanguage = campaign.templateLanguage;
+    cfg.templateSlots = readiness.templateSlots;
+    cfg.defaultParameters = readiness.defaults;
+    cfg.rate = rate;
+    cfg.concurrency = concurrency;
+    cfg.retryNoResponse =
+        context.args().isSet(m_retryNoResponse) || campaign.settings.value(u"retry_no_response"_s).toBool();
+    SendSession session(context.out(), context.err(), context.json());
+    return session.run(cfg, campaign.name);
+}
+
+} // namespace herald::cli

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ApiOptions.h"
+#include "Command.h"
+
+#include <QCommandLineOption>
+#include <QCoreApplication>
+
+namespace herald::cli {
+
+// `run`: sends a campaign until it completes, pauses or stops, then exits with a code that
+// says which (0 completed; 10–13 otherwise, see --help). The campaign is checked first
+// (template synced and APPROVED, every placeholder mapped); Ctrl+C pauses gracefully.
+class RunCommand final : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(RunCommand)
+
+public:
+    RunCommand();
+    QString name() const override;
+    QString summary() const override;
+    bool supportsJson() const override { return true; }
+    void addOptions(QCommandLineParser &parser) override;
+    ExitCode run(CliContext &context) override;
+
+private:
+    ApiOptions m_api;
+    QCommandLineOption m_campaign;
+    QCommandLineOption m_rate;
+    QCommandLineOption m_concurrency;
+    QCommandLineOption m_retryNoResponse;
+};
+
+} // namespace herald::cli
