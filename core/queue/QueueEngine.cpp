@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -201,6 +202,7 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
         out << m;
     }
     q.finish();
+    dropOptedOut(campaignId, out);
     if (out.isEmpty()) {
         // The seed's first completion scenario: nothing claimable, maybe nothing left.
         Completion::completeIfDone(m_db, campaignId, m_clock);
@@ -208,6 +210,48 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
     tx.commit();
     std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
     return out;
+}
+
+void QueueEngine::dropOptedOut(const QString &campaignId, QList<ClaimedMessage> &claimed)
+{
+    // A phone may opt out after it was queued: it is never sent to. One indexed look-up per
+    // claimed batch, instead of a scan of the queue, finds them.
+    if (claimed.isEmpty()) {
+        return;
+    }
+    QString placeholders;
+    QVariantList phones;
+    for (const ClaimedMessage &m : std::as_const(claimed)) {
+        placeholders += placeholders.isEmpty() ? u"?"_s : u", ?"_s;
+        phones << m.phone;
+    }
+    QSet<QString> optedOut;
+    {
+        QSqlQuery q =
+            m_db.run(u"SELECT phone FROM opt_outs WHERE phone IN ("_s + placeholders + u')', phones);
+        while (q.next()) {
+            optedOut.insert(q.value(0).toString());
+        }
+    }
+    if (optedOut.isEmpty()) {
+        return;
+    }
+    QSqlQuery fail =
+        m_db.prepare(u"UPDATE send_queue SET status = 'failed', error_code = NULL, error_reason = ?, "
+                     "error_details = ?, updated_at = ? WHERE id = ? AND status = 'processing'"_s);
+    const QVariant now = m_db.timeValue(m_clock.now());
+    const QString details = tr("The recipient is on the opt-out list; the message was not sent.");
+    qint64 failed = 0;
+    for (auto it = claimed.begin(); it != claimed.end();) {
+        if (optedOut.contains(it->phone)) {
+            Database::exec(fail, {FailureReason::OptedOut, details, now, it->id});
+            failed += fail.numRowsAffected();
+            it = claimed.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    Counters::apply(m_db, campaignId, 0, 0, failed, m_clock);
 }
 
 RecordResult QueueEngine::record(const QList<Outcome> &outcomes)

@@ -25,8 +25,9 @@ public:
 
     // Leases up to `limit` ready rows whose retry time has come to `workerId`. Only a
     // running campaign hands out work; on PostgreSQL concurrent workers never receive the
-    // same row (FOR UPDATE SKIP LOCKED). When nothing is left at all the campaign
-    // completes here.
+    // same row (FOR UPDATE SKIP LOCKED). Rows whose phone opted out after being queued fail
+    // "opted out" here instead of being handed out. When nothing is left at all the
+    // campaign completes here.
     QList<ClaimedMessage> claim(const QString &campaignId, const QString &workerId, int limit);
 
     // Records a batch of outcomes in one transaction with the counters and completion.
@@ -60,6 +61,7 @@ public:
     QDateTime nextRetryTime(const QString &campaignId) const;
 
 private:
+    void dropOptedOut(const QString &campaignId, QList<ClaimedMessage> &claimed);
     qint64 recover(const QString &extraCondition, const QVariantList &extraValues, const QString &who);
     EnqueueResult enqueueSqlite(const QString &campaignId, const QList<Recipient> &recipients);
     EnqueueResult enqueuePostgres(const QString &campaignId, const QList<Recipient> &recipients);

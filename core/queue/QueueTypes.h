@@ -80,6 +80,7 @@ namespace FailureReason {
 inline const QString Interrupted = QStringLiteral("interrupted");
 inline const QString NoResponse = QStringLiteral("no response");
 inline const QString RetriesExhausted = QStringLiteral("retries exhausted");
+inline const QString OptedOut = QStringLiteral("opted out");
 } // namespace FailureReason
 
 } // namespace herald

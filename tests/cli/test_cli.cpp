@@ -1,3 +1,4 @@
+#include "CliTestUtil.h"
 #include "TestDatabase.h"
 #include "db/Clock.h"
 #include "db/Database.h"
@@ -17,17 +18,6 @@ using namespace herald;
 using namespace herald::test;
 
 namespace {
-
-// What one run of herald-cli left behind.
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QString describe() const { return u"exit %1\nstdout:\n%2\nstderr:\n%3"_s.arg(exitCode).arg(out, err); }
-};
 
 QList<Recipient> makeRecipients(int count)
 {
@@ -58,25 +48,7 @@ class TestCli : public QObject
 private:
     QTemporaryDir m_home; // keeps the child away from the real user's default database
 
-    CliRun cli(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"HERALD_DB"_s);
-        env.insert(u"HOME"_s, m_home.path());
-        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-        p.setProcessEnvironment(env);
-        p.start(QString::fromUtf8(HERALD_CLI_PATH), args);
-        CliRun r;
-        if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit) {
-            r.err = u"herald-cli did not finish normally: "_s + p.errorString();
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
-    }
+    CliRun cli(const QStringList &args) { return runCli(m_home.path(), args); }
 
     CliRun cli(TestDatabase &tdb, const QStringList &args)
     {

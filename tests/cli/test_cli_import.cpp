@@ -1,3 +1,4 @@
+#include "CliTestUtil.h"
 #include "TestDatabase.h"
 #include "db/Clock.h"
 #include "db/Database.h"
@@ -18,16 +19,6 @@ using namespace herald::test;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QString describe() const { return u"exit %1\nstdout:\n%2\nstderr:\n%3"_s.arg(exitCode).arg(out, err); }
-};
-
 QString fixture(const char *name)
 {
     return QString::fromUtf8(HERALD_IMPORT_DATA) + u'/' + QString::fromUtf8(name);
@@ -46,22 +37,7 @@ private:
 
     CliRun cli(TestDatabase &tdb, const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"HERALD_DB"_s);
-        env.insert(u"HOME"_s, m_home.path());
-        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-        p.setProcessEnvironment(env);
-        p.start(QString::fromUtf8(HERALD_CLI_PATH), QStringList{u"--db"_s, tdb.url()} + args);
-        CliRun r;
-        if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit) {
-            r.err = u"herald-cli did not finish normally: "_s + p.errorString();
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return runCli(m_home.path(), QStringList{u"--db"_s, tdb.url()} + args);
     }
 
     static QString makeCampaign(Database &db, const QString &name)

@@ -169,6 +169,28 @@ private Q_SLOTS:
         QCOMPARE(store.byId(c.id).totalFailed, 3);
     }
 
+    void aPhoneThatOptsOutAfterBeingQueuedIsNeverHandedOut()
+    {
+        HERALD_TEST_DB(tdb);
+        ManualClock clock;
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, clock, u"A"_s, 3);
+        CampaignStore store(db, clock);
+        store.transition(c.id, CampaignStatus::Running);
+        db.run(u"INSERT INTO opt_outs (phone, source, created_at) VALUES ('+4915100000001', 'manual', ?)"_s,
+               {db.timeValue(clock.now())});
+        QueueEngine engine(db, clock);
+        const auto batch = engine.claim(c.id, u"w1"_s, 10);
+        QCOMPARE(batch.size(), 2);
+        QVERIFY(std::none_of(batch.cbegin(), batch.cend(),
+                             [](const auto &m) { return m.phone == "+4915100000001"_L1; }));
+        QCOMPARE(
+            db.scalar(u"SELECT error_reason FROM send_queue WHERE phone = '+4915100000001'"_s).toString(),
+            FailureReason::OptedOut);
+        QCOMPARE(store.byId(c.id).totalFailed, 1);
+        QVERIFY(countersMatch(db, clock, c.id));
+    }
+
     void releasedRowsGoBackUnsentWithTheirAttemptGivenBack()
     {
         HERALD_TEST_DB(tdb);
