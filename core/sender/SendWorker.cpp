@@ -31,6 +31,23 @@ namespace {
 constexpr int kHttp1PerManager = 6;
 constexpr int kHttp2PerManager = 75;
 
+bool neverLeft(QNetworkReply::NetworkError e)
+{
+    switch (e) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 SendResult::End endForStatus(CampaignStatus s)
 {
     switch (s) {
@@ -315,19 +332,7 @@ void SendWorker::send(Held held)
     request.setTransferTimeout(int(m_config.api.requestTimeout().count()));
     QNetworkReply *reply = m_managers.at(manager)->post(request, held.body);
     ++m_managerLoad[manager];
-    m_inFlight.insert(reply, InFlight{std::move(held), manager, false, false});
-    connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 sent, qint64 total) {
-        if (total > 0 && sent == total) {
-            if (auto it = m_inFlight.find(reply); it != m_inFlight.end()) {
-                it->requestSent = true;
-            }
-        }
-    });
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
-        if (auto it = m_inFlight.find(reply); it != m_inFlight.end()) {
-            it->responseStarted = true;
-        }
-    });
+    m_inFlight.insert(reply, InFlight{std::move(held), manager});
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
 }
 
@@ -345,10 +350,10 @@ void SendWorker::onReply(QNetworkReply *reply)
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     TransportInfo transport;
     transport.error = reply->error();
-    transport.responseStarted = request.responseStarted || statusAttr.isValid();
-    // A reply that got an HTTP status had its request read; without uploadProgress (some
-    // errors arrive before it) the request counts as sent when anything came back.
-    transport.requestSent = request.requestSent || transport.responseStarted;
+    transport.responseStarted = statusAttr.isValid();
+    // Only errors that happen before a connection exists prove the request never went out;
+    // anything else (timeout, reset, cancel) may have reached Meta and counts as sent.
+    transport.requestSent = transport.responseStarted || !neverLeft(transport.error);
     transport.errorString = reply->errorString();
     if (m_perManager == kHttp2PerManager && statusAttr.isValid() &&
         !reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()) {

@@ -68,8 +68,6 @@ private:
     {
         Held held;
         int manager = 0;
-        bool requestSent = false;
-        bool responseStarted = false;
     };
     enum class State { Idle, Running, Draining, Done };
 
