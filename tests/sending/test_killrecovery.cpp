@@ -108,6 +108,40 @@ private Q_SLOTS:
         }
         QCOMPARE(sim.log().totals().accepted, after.totalSent + acceptedInterrupted);
     }
+
+    void ctrlCOrSigtermPausesGracefullyAndRecordsWhatWasInFlight()
+    {
+        HERALD_TEST_DB(tdb);
+        SimulatorConfig sc;
+        sc.latencyMs = 80;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        QByteArray output;
+        QCOMPARE(runCli(*tdb, sim, {u"templates"_s, u"sync"_s}, &output), 0);
+        Database &db = tdb->db();
+        const QJsonObject settings{
+            {u"defaults"_s, QJsonObject{{u"header.1"_s, u"https://example.com/a.jpg"_s},
+                                        {u"body.2"_s, u"A1"_s},
+                                        {u"button.0"_s, u"A1"_s}}}};
+        const Campaign c = CampaignStore(db, Clock::system())
+                               .create({u"Interrupt"_s, u"order_update"_s, u"en_US"_s, {}, settings});
+        QueueEngine(db, Clock::system()).enqueue(c.id, makeRecipients(2500));
+
+        std::unique_ptr<QProcess> child(
+            startCli(*tdb, sim, {u"run"_s, u"--campaign"_s, u"Interrupt"_s, u"--rate"_s, u"300"_s}));
+        QVERIFY(child->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(sim.log().totals().accepted >= 300, 60'000);
+        child->terminate(); // SIGTERM, handled like Ctrl+C
+        QVERIFY(child->waitForFinished(30'000));
+        QCOMPARE(child->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(child->exitCode(), 10); // paused
+        const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.status, CampaignStatus::Paused);
+        QCOMPARE(countWhere(db, u"status = 'processing'"_s), 0);
+        QCOMPARE(countWhere(db, u"error_reason = 'interrupted'"_s), 0);
+        QVERIFY(countersMatch(db, Clock::system(), c.id));
+        QCOMPARE(sim.log().totals().accepted, after.totalSent); // every answer was recorded
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKillRecovery)

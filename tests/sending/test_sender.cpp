@@ -206,6 +206,32 @@ private Q_SLOTS:
         QCOMPARE(db.scalar(u"SELECT count(*) FROM opt_outs WHERE phone = '+15559991050'"_s).toInt(), 1);
     }
 
+    void aCampaignWhoseMessagesMostlyFailPermanentlyPausesInsteadOfBurningTheList()
+    {
+        HERALD_TEST_DB(tdb);
+        CloudApiSimulator sim;
+        QVERIFY(sim.start());
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, Clock::system(), u"Threshold"_s, 0);
+        // 600 different numbers that all end in the simulator's 131026 (undeliverable) ending.
+        QList<Recipient> list;
+        for (int npa = 200; npa < 800; ++npa) {
+            list << Recipient{u"+1%1"_s.arg(npa) + u"9991026"_s, {}, QJsonObject{{u"body.1"_s, u"X"_s}}, 0};
+        }
+        QueueEngine(db, Clock::system()).enqueue(c.id, list);
+        SenderConfig cfg = senderConfigFor(*tdb, sim, c.id);
+        cfg.rate = 200;
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 60'000);
+        QCOMPARE(SendResult::endName(r.end), u"paused"_s);
+        QVERIFY2(r.reason.contains(u"failed permanently"_s), qPrintable(r.reason));
+        const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.status, CampaignStatus::Paused);
+        QVERIFY2(after.pending > 300, "the threshold did not stop the run early");
+        QCOMPARE(countWhere(db, u"status = 'processing'"_s), 0);
+        QVERIFY(countersMatch(db, Clock::system(), c.id));
+    }
+
     void aSenderRefusesToStartOnAnIncompleteSchema()
     {
         HERALD_TEST_DB(tdb);
