@@ -55,12 +55,15 @@ public:
     static QVariant textOrNull(const QString &s) { return s.isEmpty() ? nullString() : QVariant(s); }
 
 private:
+    friend class Transaction; // keeps m_inTransaction
+
     void openSqlite();
     void openPostgres();
     [[noreturn]] void fail(const QString &what, const QString &detail) const;
 
     DatabaseConfig m_config;
     QString m_name;
+    bool m_inTransaction = false;
 };
 
 } // namespace herald

@@ -13,6 +13,13 @@ namespace herald {
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
+    // Nesting would let the inner commit publish the outer transaction's half-done work;
+    // SQLite refuses a second BEGIN, PostgreSQL only warns, so Herald refuses it itself.
+    if (m_db.m_inTransaction) {
+        throw DbError(
+            QCoreApplication::translate("Transaction", "A transaction cannot begin inside another one on %1.")
+                .arg(m_db.connectionName()));
+    }
     QSqlQuery q(m_db.handle());
     const QString begin = m_db.isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s;
     if (!q.exec(begin)) {
@@ -20,6 +27,7 @@ Transaction::Transaction(Database &db)
                           .arg(q.lastError().text()));
     }
     m_open = true;
+    m_db.m_inTransaction = true;
 }
 
 Transaction::~Transaction()
@@ -27,20 +35,26 @@ Transaction::~Transaction()
     if (m_open) {
         QSqlQuery q(m_db.handle());
         q.exec(u"ROLLBACK"_s);
+        m_db.m_inTransaction = false;
     }
 }
 
 void Transaction::commit()
 {
     QSqlQuery q(m_db.handle());
-    if (!q.exec(u"COMMIT"_s)) {
+    // PostgreSQL answers COMMIT in a transaction that saw an error with a silent ROLLBACK;
+    // a statement first tells an aborted transaction apart, so the loss is never silent.
+    const bool aborted = m_db.isPostgres() && !q.exec(u"SELECT 1"_s);
+    if (aborted || !q.exec(u"COMMIT"_s)) {
         const QString reason = q.lastError().text();
         q.exec(u"ROLLBACK"_s);
         m_open = false;
+        m_db.m_inTransaction = false;
         throw DbError(
             QCoreApplication::translate("Transaction", "Cannot commit a transaction: %1").arg(reason));
     }
     m_open = false;
+    m_db.m_inTransaction = false;
 }
 
 } // namespace herald

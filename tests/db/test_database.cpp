@@ -333,13 +333,6 @@ private Q_SLOTS:
             QVERIFY2(!e.message().isEmpty(), "the error says what failed");
         }
         const bool kept = db.scalar(u"SELECT count(*) FROM app_settings WHERE key = 'a'"_s).toInt() == 1;
-        if (db.isPostgres()) {
-            // Known defect, reported: PostgreSQL answers COMMIT in an aborted transaction with a
-            // silent ROLLBACK, and Transaction::commit() does not notice. No caller catches a
-            // DbError inside a transaction today, so nothing is lost yet. Remove this marker
-            // with the fix (the test then XPASSes, which fails the run as a reminder).
-            QEXPECT_FAIL("", "Transaction::commit() reports success after PostgreSQL rolled back", Abort);
-        }
         QVERIFY2(!committed || kept, "commit() returned normally, yet the transaction's work is gone");
     }
 
@@ -350,11 +343,6 @@ private Q_SLOTS:
         Database &db = tdb->db();
         Transaction outer(db);
         putSetting(db, u"half"_s, u"done"_s);
-        if (db.isPostgres()) {
-            // Known defect, reported: a second BEGIN is only a WARNING on PostgreSQL, so nothing
-            // refuses the nesting there (SQLite refuses it). Remove with the fix.
-            QEXPECT_FAIL("", "a nested Transaction is not refused on PostgreSQL", Abort);
-        }
         QVERIFY_THROWS_EXCEPTION(DbError, Transaction inner(db));
         QCOMPARE(settingsCount(*tdb->open(u"other"_s)), 0);
     }
