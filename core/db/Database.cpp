@@ -30,6 +30,7 @@ QString errorText(const QSqlError &e)
 }
 
 QAtomicInteger<quint64> s_serial;
+thread_local quint64 t_failedStatements = 0;
 
 // Closes and unregisters a connection. Qt keeps every added connection (and SQLite its open
 // file) until removeDatabase(), so this also runs when opening fails.
@@ -161,6 +162,7 @@ QSqlQuery Database::prepare(const QString &sql) const
 {
     QSqlQuery q(handle());
     if (!q.prepare(sql)) {
+        ++t_failedStatements;
         throw DbError(tr("Database statement could not be prepared: %1\nStatement: %2")
                           .arg(errorText(q.lastError()), sql.simplified().left(200)));
     }
@@ -173,6 +175,7 @@ void Database::exec(QSqlQuery &query, const QVariantList &values)
         query.bindValue(int(i), values.at(i));
     }
     if (!query.exec()) {
+        ++t_failedStatements;
         throw DbError(tr("Database statement failed: %1\nStatement: %2")
                           .arg(errorText(query.lastError()), query.lastQuery().simplified().left(200)));
     }
@@ -189,6 +192,7 @@ void Database::execDirect(const QString &sql) const
 {
     QSqlQuery q(handle());
     if (!q.exec(sql)) {
+        ++t_failedStatements;
         throw DbError(tr("Database statement failed: %1\nStatement: %2")
                           .arg(errorText(q.lastError()), sql.simplified().left(200)));
     }
@@ -226,6 +230,11 @@ QDateTime Database::readTime(const QVariant &v)
         t = QDateTime::fromString(v.toString(), Qt::ISODate);
     }
     return t.toUTC();
+}
+
+quint64 Database::failedStatementsOnThisThread()
+{
+    return t_failedStatements;
 }
 
 QVariant Database::nullString()

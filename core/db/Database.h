@@ -49,6 +49,10 @@ public:
     // 'Z' so that text order is time order; PostgreSQL stores timestamptz.
     QVariant timeValue(const QDateTime &t) const;
     static QDateTime readTime(const QVariant &v);
+    // How many statements failed on this thread so far. A transaction compares it at commit:
+    // after a failed statement PostgreSQL would silently roll the whole transaction back.
+    static quint64 failedStatementsOnThisThread();
+
     // A typed SQL NULL of the given kind (Qt binds an empty QVariant inconsistently).
     static QVariant nullString();
     static QVariant nullInt();

@@ -28,6 +28,7 @@ Transaction::Transaction(Database &db)
     }
     m_open = true;
     m_db.m_inTransaction = true;
+    m_failuresAtBegin = Database::failedStatementsOnThisThread();
 }
 
 Transaction::~Transaction()
@@ -42,11 +43,14 @@ Transaction::~Transaction()
 void Transaction::commit()
 {
     QSqlQuery q(m_db.handle());
-    // PostgreSQL answers COMMIT in a transaction that saw an error with a silent ROLLBACK;
-    // a statement first tells an aborted transaction apart, so the loss is never silent.
-    const bool aborted = m_db.isPostgres() && !q.exec(u"SELECT 1"_s);
+    // PostgreSQL answers COMMIT in a transaction that saw an error with a silent ROLLBACK:
+    // a statement that failed since BEGIN means the work is gone, and that is an error.
+    const bool aborted = m_db.isPostgres() && Database::failedStatementsOnThisThread() != m_failuresAtBegin;
     if (aborted || !q.exec(u"COMMIT"_s)) {
-        const QString reason = q.lastError().text();
+        const QString reason =
+            aborted ? QCoreApplication::translate(
+                          "Transaction", "a statement failed inside it, so PostgreSQL rolled it back")
+                    : q.lastError().text();
         q.exec(u"ROLLBACK"_s);
         m_open = false;
         m_db.m_inTransaction = false;

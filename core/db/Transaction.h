@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 namespace herald {
 
 class Database;
@@ -20,6 +22,7 @@ public:
 private:
     Database &m_db;
     bool m_open = false;
+    quint64 m_failuresAtBegin = 0;
 };
 
 } // namespace herald
