@@ -8,7 +8,10 @@
 #include <QString>
 #include <QTextStream>
 
+#include <algorithm>
 #include <ctime>
+#include <random>
+#include <string>
 
 namespace herald::bench {
 
@@ -55,6 +58,24 @@ inline QTextStream &out()
 {
     static QTextStream s(stdout);
     return s;
+}
+
+// Digits in groups of 2 to 4 joined by `sep`, as people type phone numbers; shared by the
+// generators of bench_import and bench_phone_validate so both measure the same shapes.
+inline std::string group(const std::string &digits, char sep, std::mt19937_64 &rng)
+{
+    std::string out;
+    std::uniform_int_distribution<int> len(2, 4);
+    size_t i = 0;
+    while (i < digits.size()) {
+        const size_t n = std::min(digits.size() - i, size_t(len(rng)));
+        if (!out.empty()) {
+            out.push_back(sep);
+        }
+        out.append(digits, i, n);
+        i += n;
+    }
+    return out;
 }
 
 } // namespace herald::bench

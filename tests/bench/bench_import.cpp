@@ -54,22 +54,6 @@ const std::vector<RegionPlan> &plans()
     return p;
 }
 
-std::string group(const std::string &digits, char sep, std::mt19937_64 &rng)
-{
-    std::string out;
-    std::uniform_int_distribution<int> len(2, 4);
-    size_t i = 0;
-    while (i < digits.size()) {
-        const size_t n = std::min(digits.size() - i, size_t(len(rng)));
-        if (!out.empty()) {
-            out.push_back(sep);
-        }
-        out.append(digits, i, n);
-        i += n;
-    }
-    return out;
-}
-
 std::string writeNumber(const RegionPlan &plan, std::mt19937_64 &rng)
 {
     std::uniform_int_distribution<size_t> pick(0, plan.national.size() - 1);

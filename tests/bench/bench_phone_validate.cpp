@@ -61,22 +61,6 @@ const std::vector<RegionPlan> &plans()
     return p;
 }
 
-std::string group(const std::string &digits, char sep, std::mt19937_64 &rng)
-{
-    std::string out;
-    std::uniform_int_distribution<int> len(2, 4);
-    size_t i = 0;
-    while (i < digits.size()) {
-        const size_t n = std::min(digits.size() - i, size_t(len(rng)));
-        if (!out.empty()) {
-            out.push_back(sep);
-        }
-        out.append(digits, i, n);
-        i += n;
-    }
-    return out;
-}
-
 // One number as a person might have typed it. `defaultRegion` numbers are written nationally
 // half of the time, the others always with + or 00.
 std::string writeNumber(const RegionPlan &plan, const std::string &defaultRegion, std::mt19937_64 &rng)
