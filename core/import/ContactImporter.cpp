@@ -17,6 +17,13 @@
 #include <QThreadPool>
 #include <QWaitCondition>
 
+#ifdef Q_OS_UNIX
+#include <time.h>
+#endif
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
+#endif
+
 #include <map>
 #include <memory>
 #include <thread>
@@ -30,14 +37,45 @@ namespace {
 
 constexpr int kSampleRecords = 200; // rows the phone column is detected from
 
-// A row as read, with only the fields the import needs copied out (phone, name parts,
-// parameters), so the reader thread does as little as possible.
+// Processor time of the calling thread in microseconds; -1 where unknown.
+qint64 threadCpuMicros()
+{
+#if defined(Q_OS_UNIX) && defined(CLOCK_THREAD_CPUTIME_ID)
+    timespec ts{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0) {
+        return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+    }
+    return -1;
+#elif defined(Q_OS_WIN)
+    FILETIME created, exited, kernel, user;
+    if (GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user)) {
+        auto micros = [](const FILETIME &f) {
+            return ((qint64(f.dwHighDateTime) << 32) | f.dwLowDateTime) / 10; // 100 ns units
+        };
+        return micros(kernel) + micros(user);
+    }
+    return -1;
+#else
+    return -1;
+#endif
+}
+
+// Text the reader copied into a chunk, or UTF-8 a validation thread wrote into it.
+struct Span
+{
+    qsizetype offset = 0;
+    qsizetype size = 0;
+};
+
+// A row as read. Its text (the raw row, for the report, and the fields the import needs) is
+// in its chunk's buffer, so that a row costs no allocation of its own on the reader thread and
+// no free on another.
 struct RawRow
 {
     qint64 line = 0;
-    QString raw;
-    QStringList needed;      // empty for a reader reject
-    QString readerRejection; // the reader's reason (a field count that does not match)
+    Span raw;
+    qsizetype firstField = -1; // index of its first field in Chunk::fields; -1 for a reader reject
+    QString readerRejection;   // the reader's reason (a field count that does not match)
 };
 
 // A row after validation.
@@ -47,114 +85,190 @@ struct Item
     Kind kind = Ok;
     qint64 line = 0;
     quint64 key = 0; // the E.164 digits as a number: a compact key for the in-file dedup
-    QString raw;
-    QString phone;
-    QString name;
-    QString paramsJson;
-    QString reason;
+    Span raw;        // in Chunk::text
+    Span phone;      // E.164, in Chunk::out
+    Span name;       // UTF-8, in Chunk::out; empty: none
+    Span params;     // compact JSON object, UTF-8, in Chunk::out
+    QString reason;  // for rows that are not imported
     QString message;
 };
 
+// A unit of parallel work. Chunks are reused, buffers and all: they are large enough that
+// malloc would hand them back to the system and fault them in again for every chunk.
 struct Chunk
 {
+    QString text;             // the rows' raw text and needed fields, back to back
+    std::vector<Span> fields; // Layout::columns.size() per row that has fields
     std::vector<RawRow> rows;
+    QByteArray out; // what validation produced for the writer
     std::vector<Item> items;
+
+    Span append(QStringView s)
+    {
+        const Span span{text.size(), s.size()};
+        text.append(s);
+        return span;
+    }
+    QStringView view(Span s) const { return QStringView(text).sliced(s.offset, s.size); }
+    QByteArrayView bytes(Span s) const { return QByteArrayView(out).sliced(s.offset, s.size); }
+    void clear()
+    {
+        // resize keeps the capacity; clear() would release it.
+        text.resize(0);
+        out.resize(0);
+        fields.clear();
+        rows.clear();
+        items.clear();
+    }
 };
 
-// What the validation of a row needs to know: where its fields are in RawRow::needed.
+// What the validation of a row needs to know: where its fields are among the row's spans.
 struct Layout
 {
-    QList<QString> paramKeys;       // needed[1 + i]
+    QList<QString> paramKeys;       // field 1 + i
     QList<QString> paramColumns;    // as the user named them, for messages
-    qsizetype nameParts = 0;        // needed[1 + params .. ]
-    std::vector<qsizetype> columns; // file columns to copy, in `needed` order
+    qsizetype nameParts = 0;        // fields 1 + params ..
+    std::vector<qsizetype> columns; // file columns to copy, in field order
 };
 
-// RFC 8259 string escaping, the same text QJsonDocument writes.
-void appendJsonString(const QString &s, QString &out)
+void appendUtf8(char32_t cp, QByteArray &out)
 {
-    out += u'"';
-    for (QChar c : s) {
-        const char16_t u = c.unicode();
-        if (u == u'"' || u == u'\\') {
-            out += u'\\';
-            out += c;
-        } else if (u < 0x20) {
-            switch (u) {
-            case u'\n':
-                out += u"\\n"_s;
-                break;
-            case u'\r':
-                out += u"\\r"_s;
-                break;
-            case u'\t':
-                out += u"\\t"_s;
-                break;
-            default:
-                out += u"\\u%1"_s.arg(int(u), 4, 16, QChar(u'0'));
-            }
-        } else {
-            out += c;
-        }
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
     }
-    out += u'"';
 }
 
-Item validate(RawRow &row, const Layout &layout, const PhoneNormalizer &normalizer)
+// UTF-8 of s, with RFC 8259 string escaping when `json` (the same text QJsonDocument writes,
+// quotes excluded); a lone surrogate becomes U+FFFD, as in QString::toUtf8().
+void appendUtf8(QStringView s, QByteArray &out, bool json)
+{
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t u = s[i].unicode();
+        if (u < 0x80) {
+            if (json && (u == u'"' || u == u'\\')) {
+                out += '\\';
+                out += char(u);
+            } else if (json && u < 0x20) {
+                switch (u) {
+                case u'\n':
+                    out += "\\n";
+                    break;
+                case u'\r':
+                    out += "\\r";
+                    break;
+                case u'\t':
+                    out += "\\t";
+                    break;
+                default:
+                    out += "\\u00";
+                    out += "0123456789abcdef"[u >> 4];
+                    out += "0123456789abcdef"[u & 0xF];
+                }
+            } else {
+                out += char(u);
+            }
+            continue;
+        }
+        char32_t cp = u;
+        if (QChar::isHighSurrogate(u) && i + 1 < s.size() && QChar::isLowSurrogate(s[i + 1].unicode())) {
+            cp = QChar::surrogateToUcs4(u, s[i + 1].unicode());
+            ++i;
+        } else if (QChar::isSurrogate(u)) {
+            cp = QChar::ReplacementCharacter;
+        }
+        appendUtf8(cp, out);
+    }
+}
+
+void appendJsonString(QStringView s, QByteArray &out)
+{
+    out += '"';
+    appendUtf8(s, out, true);
+    out += '"';
+}
+
+Span appendLatin1(QStringView s, QByteArray &out)
+{
+    const Span span{out.size(), s.size()};
+    for (QChar c : s) {
+        out += char(c.unicode());
+    }
+    return span;
+}
+
+Item validate(Chunk &chunk, RawRow &row, const Layout &layout, const PhoneNormalizer &normalizer)
 {
     Item item;
     item.line = row.line;
-    item.raw = std::move(row.raw);
-    if (!row.readerRejection.isEmpty()) {
+    item.raw = row.raw;
+    if (row.firstField < 0) {
         item.kind = Item::Rejected;
         item.reason = u"ragged"_s;
-        item.message = row.readerRejection;
+        item.message = std::move(row.readerRejection);
         return item;
     }
-    const QString &cell = row.needed.at(0);
-    QStringList candidates;
+    auto field = [&](qsizetype i) {
+        return chunk.view(chunk.fields[size_t(row.firstField + i)]);
+    };
+    const QStringView cell = field(0);
+    std::optional<PhoneNumberResult> chosen;
     // Most cells hold one number: skip the splitter's regular expressions when no separator
     // it knows is present (it would return the trimmed cell).
     if (std::any_of(cell.cbegin(), cell.cend(), [](QChar c) {
             return c == u':' || c == u';' || c == u',' || c == u'/' || c == u'\r' || c == u'\n';
         })) {
-        candidates = PhoneColumnDetector::splitCandidates(cell);
-    }
-    if (candidates.isEmpty()) {
-        candidates << cell;
-    }
-    std::optional<PhoneNumberResult> chosen;
-    std::optional<PhoneNumberResult> firstValid;
-    std::optional<PhoneNumberResult> firstInvalid;
-    for (const QString &c : std::as_const(candidates)) {
-        PhoneNumberResult r = normalizer.normalize(c);
-        if (r.ok && PhoneNormalizer::canBeMobile(r.type)) {
-            chosen = std::move(r);
-            break;
+        QStringList candidates = PhoneColumnDetector::splitCandidates(cell);
+        if (candidates.isEmpty()) {
+            candidates << cell.toString();
         }
-        if (r.ok && !firstValid) {
-            firstValid = std::move(r);
-        } else if (!r.ok && !firstInvalid) {
-            firstInvalid = std::move(r);
+        std::optional<PhoneNumberResult> firstValid;
+        std::optional<PhoneNumberResult> firstInvalid;
+        for (const QString &c : std::as_const(candidates)) {
+            PhoneNumberResult r = normalizer.normalize(c);
+            if (r.ok && PhoneNormalizer::canBeMobile(r.type)) {
+                chosen = std::move(r);
+                break;
+            }
+            if (r.ok && !firstValid) {
+                firstValid = std::move(r);
+            } else if (!r.ok && !firstInvalid) {
+                firstInvalid = std::move(r);
+            }
         }
+        if (!chosen) {
+            chosen = firstValid ? std::move(firstValid) : std::move(firstInvalid);
+        }
+    } else {
+        chosen = normalizer.normalize(cell);
     }
-    if (!chosen) {
-        chosen = firstValid;
-    }
-    if (!chosen) {
+    if (!chosen->ok) {
         item.kind = Item::Rejected;
-        item.reason = QString(PhoneNormalizer::reasonName(firstInvalid->reason));
-        item.message = firstInvalid->message;
+        item.reason = QString(PhoneNormalizer::reasonName(chosen->reason));
+        item.message = std::move(chosen->message);
         return item;
     }
-    // The parameters as a compact JSON object, written directly: QJsonDocument would cost
-    // more than the rest of the row's work together.
-    QString params;
-    params.reserve(64);
-    params += u'{';
+    // The parameters as a compact JSON object in UTF-8, written directly: QJsonDocument would
+    // cost more than the rest of the row's work together. Encoded here, on a validation thread,
+    // so that the writer's thread only binds.
+    QByteArray &out = chunk.out;
+    const qsizetype start = out.size();
+    out += '{';
     for (qsizetype i = 0; i < layout.paramKeys.size(); ++i) {
-        const QString value = row.needed.at(1 + i).trimmed();
+        const QStringView value = field(1 + i).trimmed();
         if (value.isEmpty()) {
+            out.resize(start);
             item.kind = Item::Rejected;
             item.reason = u"missing_parameter"_s;
             item.message = ContactImporter::tr("missing value for %1 (column %2)")
@@ -162,24 +276,27 @@ Item validate(RawRow &row, const Layout &layout, const PhoneNormalizer &normaliz
             return item;
         }
         if (i > 0) {
-            params += u',';
+            out += ',';
         }
-        appendJsonString(layout.paramKeys.at(i), params);
-        params += u':';
-        appendJsonString(value, params);
+        appendJsonString(layout.paramKeys.at(i), out);
+        out += ':';
+        appendJsonString(value, out);
     }
-    params += u'}';
-    QStringList nameParts;
+    out += '}';
+    item.params = {start, out.size() - start};
+    item.name.offset = out.size();
     for (qsizetype i = 0; i < layout.nameParts; ++i) {
-        const QString part = row.needed.at(1 + layout.paramKeys.size() + i).trimmed();
+        const QStringView part = field(1 + layout.paramKeys.size() + i).trimmed();
         if (!part.isEmpty()) {
-            nameParts << part;
+            if (out.size() > item.name.offset) {
+                out += ' ';
+            }
+            appendUtf8(part, out, false);
         }
     }
-    item.name = nameParts.join(u' ');
-    item.phone = chosen->e164;
+    item.name.size = out.size() - item.name.offset;
+    item.phone = appendLatin1(chosen->e164, out);
     item.key = chosen->digits.toULongLong();
-    item.paramsJson = std::move(params);
     return item;
 }
 
@@ -282,8 +399,7 @@ public:
     }
     void recycle(std::unique_ptr<Chunk> chunk)
     {
-        chunk->rows.clear();
-        chunk->items.clear();
+        chunk->clear();
         QMutexLocker lock(&m_mutex);
         m_free.push_back(std::move(chunk));
     }
@@ -324,7 +440,7 @@ public:
     explicit RejectReport(const QString &path)
         : m_file(path)
     {}
-    void add(const Item &item, ImportSummary &summary)
+    void add(const Item &item, QStringView raw, ImportSummary &summary)
     {
         if (summary.notImported.size() < ImportSummary::kMaxListedRows) {
             summary.notImported.append({item.line, item.reason, item.message});
@@ -345,7 +461,8 @@ public:
             m_writer->writeRow(QStringList{ContactImporter::tr("line"), ContactImporter::tr("reason"),
                                            ContactImporter::tr("explanation"), ContactImporter::tr("row")});
         }
-        m_writer->writeRow(QStringList{QString::number(item.line), item.reason, item.message, item.raw});
+        m_writer->writeRow(
+            QStringList{QString::number(item.line), item.reason, item.message, raw.toString()});
     }
     // The file name when a report was written.
     QString commit()
@@ -474,24 +591,25 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     PhoneNormalizer::Options normOptions;
     normOptions.defaultRegion = options.region;
     normOptions.mobileOnly = options.mobileOnly;
+    normOptions.withRegion = false; // not stored; it would repeat part of the validation
     const PhoneNormalizer normalizer(normOptions);
 
-    auto toRaw = [&layout](const CsvRecord &rec) {
+    auto addRecord = [&layout](Chunk &chunk, const CsvRecord &rec) {
         RawRow row;
         row.line = rec.line();
-        row.raw = rec.raw();
-        row.needed.reserve(qsizetype(layout.columns.size()));
+        row.raw = chunk.append(rec.raw());
+        row.firstField = qsizetype(chunk.fields.size());
         for (qsizetype c : layout.columns) {
-            row.needed << rec.field(c).toString();
+            chunk.fields.push_back(chunk.append(rec.field(c)));
         }
-        return row;
+        chunk.rows.push_back(std::move(row));
     };
-    auto rejectToRaw = [](const CsvReject &rej) {
+    auto addReject = [](Chunk &chunk, const CsvReject &rej) {
         RawRow row;
         row.line = rej.line;
-        row.raw = rej.raw;
+        row.raw = chunk.append(rej.raw);
         row.readerRejection = rej.reason;
-        return row;
+        chunk.rows.push_back(std::move(row));
     };
 
     const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
@@ -503,28 +621,34 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     const std::atomic<bool> *cancel = m_cancel;
 
     // The reader thread: the sampled rows first, then the rest of the file.
+    std::atomic<qint64> readerCpu{-1};
+    std::atomic<qint64> validationCpu{0};
     std::thread readerThread([&] {
+        const qint64 cpuAtStart = threadCpuMicros();
         qint64 seq = 0;
         auto submit = [&](std::unique_ptr<Chunk> chunk) {
             if (!pipeline.reserve()) {
                 return false;
             }
             const qint64 s = seq++;
-            pool.start([&pipeline, &layout, &normalizer, s, c = chunk.release()]() mutable {
+            pool.start([&pipeline, &layout, &normalizer, &validationCpu, s, c = chunk.release()]() mutable {
+                const qint64 taskCpuAtStart = threadCpuMicros();
                 std::unique_ptr<Chunk> owned(c);
                 owned->items.reserve(owned->rows.size());
                 for (RawRow &row : owned->rows) {
-                    owned->items.push_back(validate(row, layout, normalizer));
+                    owned->items.push_back(validate(*owned, row, layout, normalizer));
                 }
-                owned->rows.clear();
+                if (taskCpuAtStart >= 0) {
+                    validationCpu.fetch_add(threadCpuMicros() - taskCpuAtStart, std::memory_order_relaxed);
+                }
                 pipeline.done(s, std::move(owned));
             });
             return true;
         };
         auto chunk = pipeline.fresh();
         chunk->rows.reserve(size_t(chunkRecords));
-        auto push = [&](RawRow row) {
-            chunk->rows.push_back(std::move(row));
+        // After a row was added to the chunk: hands the chunk on when it is full.
+        auto added = [&] {
             if (qsizetype(chunk->rows.size()) < chunkRecords) {
                 return true;
             }
@@ -539,7 +663,12 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
         bool go = true;
         for (auto &[rec, rej] : first) {
             if (go) {
-                go = push(rej.line != 0 ? rejectToRaw(rej) : toRaw(rec));
+                if (rej.line != 0) {
+                    addReject(*chunk, rej);
+                } else {
+                    addRecord(*chunk, rec);
+                }
+                go = added();
             }
         }
         first.clear();
@@ -550,11 +679,19 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
             if (st == CsvReader::Status::End || st == CsvReader::Status::Error) {
                 break;
             }
-            go = push(st == CsvReader::Status::Rejected ? rejectToRaw(rej) : toRaw(rec));
+            if (st == CsvReader::Status::Rejected) {
+                addReject(*chunk, rej);
+            } else {
+                addRecord(*chunk, rec);
+            }
+            go = added();
         }
         bytesRead.store(file.pos(), std::memory_order_relaxed);
         if (go && !chunk->rows.empty()) {
             submit(std::move(chunk));
+        }
+        if (cpuAtStart >= 0) {
+            readerCpu.store(threadCpuMicros() - cpuAtStart);
         }
         pipeline.readerFinished(seq, reader.error());
     });
@@ -575,7 +712,8 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     RejectReport report(options.writeRejects
                             ? (options.rejectsPath.isEmpty() ? defaultRejectsPath(path) : options.rejectsPath)
                             : QString());
-    ImportWriter writer(m_db, m_clock, options.campaignId);
+    const qint64 writerCpuAtStart = threadCpuMicros();
+    ImportWriter writer(m_db, m_clock, options.campaignId, options.sqlitePath);
     writer.begin();
     QHash<quint64, qint64> seen; // phone digits → first line
     seen.reserve(1024);
@@ -592,11 +730,14 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
             if (const auto it = seen.constFind(item.key); it != seen.cend()) {
                 item.kind = Item::DuplicateInFile;
                 item.reason = u"duplicate_in_file"_s;
-                item.message = tr("the same number (%1) as line %2").arg(item.phone).arg(*it);
+                item.message = tr("the same number (%1) as line %2")
+                                   .arg(QString::fromLatin1(chunk->bytes(item.phone)))
+                                   .arg(*it);
                 continue;
             }
             seen.insert(item.key, item.line);
-            rows.append({std::move(item.phone), std::move(item.name), std::move(item.paramsJson), item.line});
+            rows.append(
+                {chunk->bytes(item.phone), chunk->bytes(item.name), chunk->bytes(item.params), item.line});
         }
         writer.write(rows, [&](qint64 line, bool opted) {
             auto it = std::lower_bound(items.begin(), items.end(), line,
@@ -625,7 +766,7 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
                 ++summary.optedOut;
                 break;
             }
-            report.add(item, summary);
+            report.add(item, chunk->view(item.raw), summary);
         }
         pipeline.recycle(std::move(chunk));
         if (m_progress) {
@@ -637,6 +778,13 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
         }
     }
     pipeline.stop();
+    auto takeCpu = [&] {
+        // Once the pipeline has ended the reader has stored its time; the pool may still be
+        // finishing a chunk after a cancel, so its sum is taken as it stands.
+        summary.cpu.readerMs = readerCpu.load() < 0 ? -1 : readerCpu.load() / 1000;
+        summary.cpu.validationMs = writerCpuAtStart < 0 ? -1 : validationCpu.load() / 1000;
+        summary.cpu.writerMs = writerCpuAtStart < 0 ? -1 : (threadCpuMicros() - writerCpuAtStart) / 1000;
+    };
     summary.imported = writer.inserted();
     summary.elapsedMs = timer.elapsed();
     if (cancelled || (cancel && cancel->load())) {
@@ -656,6 +804,7 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     // The reader thread is done with the reader: the pipeline only ends after it finished.
     summary.warnings << reader.warnings();
     writer.finish(!options.dryRun);
+    takeCpu();
     summary.outcome = options.dryRun ? ImportSummary::Outcome::DryRun : ImportSummary::Outcome::Imported;
     summary.rejectsFile = report.commit();
     summary.elapsedMs = timer.elapsed();

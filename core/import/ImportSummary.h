@@ -53,6 +53,14 @@ public:
     QList<ImportRejectedRow> notImported;
     QString rejectsFile; // empty when nothing was reported or no report was asked for
     qint64 elapsedMs = 0;
+    // Processor time by stage, for performance work: the reader thread, the validation threads
+    // together, and the writer (the calling thread). -1 where the platform cannot tell.
+    struct CpuTime
+    {
+        qint64 readerMs = -1;
+        qint64 validationMs = -1;
+        qint64 writerMs = -1;
+    } cpu;
 
     static constexpr qsizetype kMaxListedRows = 1000;
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -23,17 +25,23 @@ class ImportWriter
     Q_DECLARE_TR_FUNCTIONS(ImportWriter)
 
 public:
+    // UTF-8, as the validation threads prepared it: the writer's thread only binds. The text
+    // must stay valid until write() returns.
     struct Row
     {
-        QString phone;      // E.164
-        QString name;       // empty: NULL
-        QString paramsJson; // compact JSON object text
+        QByteArrayView phone;      // E.164
+        QByteArrayView name;       // empty: NULL
+        QByteArrayView paramsJson; // compact JSON object text
         qint64 line = 0;
     };
+    // How rows reach SQLite: through SQLite's C API where that is sound (SqliteStatement), else
+    // through Qt SQL. PostgreSQL always goes through Qt SQL.
+    enum class SqlitePath { Fastest, QtSql };
     // A row that was not inserted: already in the campaign, or opted out.
     using SkippedFn = std::function<void(qint64 line, bool optedOut)>;
 
-    ImportWriter(Database &db, const Clock &clock, const QString &campaignId);
+    ImportWriter(Database &db, const Clock &clock, const QString &campaignId,
+                 SqlitePath sqlitePath = SqlitePath::Fastest);
     ~ImportWriter();
     ImportWriter(const ImportWriter &) = delete;
     ImportWriter &operator=(const ImportWriter &) = delete;
@@ -49,8 +57,11 @@ public:
     void abort();
 
     qint64 inserted() const { return m_inserted; }
+    // After begin(): whether rows go through SQLite's C API.
+    bool directSqlite() const;
 
 private:
+    void writeSqliteDirect(const QList<Row> &rows, const SkippedFn &skipped);
     void writeSqlite(const QList<Row> &rows, const SkippedFn &skipped);
     void insertOneSqlite(const Row &row, const SkippedFn &skipped);
     void writePostgres(const QList<Row> &rows, const SkippedFn &skipped);
@@ -58,6 +69,7 @@ private:
     Database &m_db;
     const Clock &m_clock;
     QString m_campaignId;
+    SqlitePath m_sqlitePath;
     std::unique_ptr<Transaction> m_tx;
     struct Statements;
     std::unique_ptr<Statements> m_st;

@@ -538,9 +538,11 @@ PhoneNumberResult PhoneNormalizer::normalize(QStringView raw) const
     r.e164 = QString::fromLatin1(e164.data(), qsizetype(e164.size()));
     r.digits = r.e164.sliced(1);
     r.type = fromLibrary(p.type);
-    std::string region;
-    util().GetRegionCodeForNumber(p.number, &region);
-    r.region = QString::fromLatin1(region.data(), qsizetype(region.size()));
+    if (m_options.withRegion) {
+        std::string region;
+        util().GetRegionCodeForNumber(p.number, &region);
+        r.region = QString::fromLatin1(region.data(), qsizetype(region.size()));
+    }
     r.countryCode = countryCode;
 
     if (m_options.mobileOnly && !canBeMobile(r.type)) {

@@ -52,7 +52,9 @@ struct PhoneNumberResult
     QString e164;   // "+4915123456789"
     QString digits; // "4915123456789": the Cloud API's "to" field
     PhoneNumberType type = PhoneNumberType::Unknown;
-    QString region;      // "DE"; "001" for non-geographic numbers such as +800; "GG" for Guernsey's +44
+    // "DE"; "001" for non-geographic numbers such as +800; "GG" for Guernsey's +44. Empty when
+    // Options::withRegion is false.
+    QString region;
     int countryCode = 0; // 49
     // When rejected: a machine reason and a translated sentence that quotes the input.
     PhoneRejectReason reason = PhoneRejectReason::None;
@@ -92,6 +94,10 @@ public:
     {
         QString defaultRegion; // ISO 3166-1 alpha-2 for numbers written without country code
         bool mobileOnly = false;
+        // False leaves PhoneNumberResult::region empty. Finding the region repeats part of the
+        // validation for calling codes that several regions share (+1, +44, +7, …), which a
+        // bulk import that never shows the region need not pay for.
+        bool withRegion = true;
     };
 
     PhoneNormalizer();

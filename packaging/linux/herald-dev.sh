@@ -20,7 +20,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
-    libqt6sql6-sqlite libqt6sql6-psql
+    libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libphonenumber-dev
 )
@@ -66,7 +66,9 @@ if [ "$mode" = start ]; then
     "$cli" init
     exec "$cli" demo
 fi
-configure_and_build "$build" all -DHERALD_WERROR="$werror"
+# Debian's Qt SQLite driver links the shared libsqlite3, so the import's direct SQLite path
+# must be found here: ON turns a failed detection into a build error instead of a slower path.
+configure_and_build "$build" all -DHERALD_WERROR="$werror" -DHERALD_SQLITE_DIRECT=ON
 
 # core must never grow a GUI dependency: build it once more with the GUI switched off. Until
 # ui/ has a CMake list, the build above already is that configuration.

@@ -156,6 +156,8 @@ int main(int argc, char **argv)
     parser.addOption({u"db"_s, u"SQLite file to create (default: a temporary one)."_s, u"path"_s});
     parser.addOption({u"threads"_s, u"Validation threads (default: one per core)."_s, u"t"_s, u"0"_s});
     parser.addOption({u"chunk"_s, u"Records per chunk (default 8192)."_s, u"n"_s, u"8192"_s});
+    parser.addOption(
+        {u"sqlite-path"_s, u"fastest (default) or qt: how rows reach SQLite."_s, u"path"_s, u"fastest"_s});
     parser.process(app);
 
     if (parser.isSet(u"generate"_s)) {
@@ -194,6 +196,13 @@ int main(int argc, char **argv)
     o.threads = parser.value(u"threads"_s).toInt();
     o.chunkRecords = parser.value(u"chunk"_s).toLongLong();
     o.rejectsPath = dir.filePath(u"rejects.csv"_s);
+    const QString sqlitePath = parser.value(u"sqlite-path"_s);
+    if (sqlitePath != u"fastest"_s && sqlitePath != u"qt"_s) {
+        qCritical("--sqlite-path must be fastest or qt");
+        return 2;
+    }
+    o.sqlitePath =
+        sqlitePath == u"qt"_s ? ImportWriter::SqlitePath::QtSql : ImportWriter::SqlitePath::Fastest;
 
     const Stopwatch watch;
     const ImportSummary s = ContactImporter(db, clock).run(file, o);
@@ -203,8 +212,12 @@ int main(int argc, char **argv)
           << " duplicates=" << s.duplicatesInFile << " rejected=" << s.rejected
           << " outcome=" << ImportSummary::outcomeName(s.outcome)
           << " threads=" << (o.threads > 0 ? o.threads : QThread::idealThreadCount())
-          << " wall_s=" << QString::number(wall, 'f', 2) << " cpu_s=" << QString::number(cpu, 'f', 2)
+          << " sqlite_path=" << sqlitePath << " wall_s=" << QString::number(wall, 'f', 2)
+          << " cpu_s=" << QString::number(cpu, 'f', 2)
           << " rows_per_s=" << qRound64(double(s.rowsRead) / wall)
+          << " reader_cpu_s=" << QString::number(double(s.cpu.readerMs) / 1000, 'f', 2)
+          << " validation_cpu_s=" << QString::number(double(s.cpu.validationMs) / 1000, 'f', 2)
+          << " writer_cpu_s=" << QString::number(double(s.cpu.writerMs) / 1000, 'f', 2)
           << " peak_rss_mib=" << QString::number(peakRssMiB(), 'f', 1) << Qt::endl;
     return s.outcome == ImportSummary::Outcome::Imported ? 0 : 1;
 }
