@@ -106,7 +106,7 @@ void SqliteStatement::reset()
 
 qint64 SqliteStatement::changes() const
 {
-    return sqlite3_changes64(m_db);
+    return sqlite3_changes(m_db); // sqlite3_changes64 needs 3.37; a statement here changes at most a batch
 }
 
 qint64 SqliteStatement::columnInt64(int column) const
