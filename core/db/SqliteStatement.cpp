@@ -6,6 +6,7 @@
 #include <QSqlDriver>
 
 #ifdef HERALD_SQLITE_DIRECT
+#include <dlfcn.h>
 #include <sqlite3.h>
 #endif
 
@@ -28,6 +29,27 @@ sqlite3 *connectionOf(const Database &db)
     return *static_cast<sqlite3 *const *>(v.constData());
 }
 
+// Whether the driver that opened db calls the SQLite herald_core calls. The build saw the
+// driver link the shared library, but the driver loaded at run time may come from another Qt
+// (QT_PLUGIN_PATH) with SQLite inside it. The driver object's virtual table lies in the
+// driver's own binary; asking that binary (and, failing that, what it links) for sqlite3_open_v2
+// must give the function herald_core links, or the handle is another library's.
+bool sameSqliteAsDriver(const QSqlDriver *driver)
+{
+    const void *vtable = *reinterpret_cast<const void *const *>(driver);
+    Dl_info info{};
+    if (dladdr(vtable, &info) == 0 || !info.dli_fname) {
+        return false;
+    }
+    void *binary = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+    if (!binary) {
+        return false;
+    }
+    const void *theirs = dlsym(binary, "sqlite3_open_v2");
+    dlclose(binary);
+    return theirs && theirs == reinterpret_cast<const void *>(&sqlite3_open_v2);
+}
+
 } // namespace
 
 bool SqliteStatement::available(const Database &db)
@@ -35,10 +57,8 @@ bool SqliteStatement::available(const Database &db)
     if (!connectionOf(db)) {
         return false;
     }
-    // The build saw the driver link the shared library; this confirms that the one loaded at run
-    // time is the one herald_core was compiled against (a driver from another Qt could differ).
-    const QByteArray loaded = db.scalar(QStringLiteral("SELECT sqlite_source_id()")).toString().toUtf8();
-    return loaded == QByteArrayView(sqlite3_sourceid());
+    static const bool same = sameSqliteAsDriver(db.handle().driver());
+    return same;
 }
 
 SqliteStatement::SqliteStatement(const Database &db, QByteArrayView sql)
@@ -102,6 +122,11 @@ void SqliteStatement::reset()
 {
     // sqlite3_reset repeats the error of the last step, which step() has already reported.
     sqlite3_reset(m_stmt);
+}
+
+void SqliteStatement::clearBindings()
+{
+    sqlite3_clear_bindings(m_stmt);
 }
 
 qint64 SqliteStatement::changes() const

@@ -19,7 +19,8 @@ class Database;
 // Sound only when herald_core and Qt's QSQLITE driver use the same shared libsqlite3, as with
 // the Qt that Linux distributions ship; Qt builds that bundle SQLite (the official Windows and
 // macOS ones) keep the Qt SQL path. The build checks the driver's linkage (HERALD_SQLITE_DIRECT),
-// and available() checks at run time that the library the driver loaded is this one.
+// and available() checks at run time that the SQLite the loaded driver resolves is the very
+// library herald_core calls (the same function addresses, not merely the same version).
 class SqliteStatement
 {
     Q_DECLARE_TR_FUNCTIONS(SqliteStatement)
@@ -34,16 +35,19 @@ public:
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
-    // Parameters are numbered from 1, as in SQLite. Text is UTF-8 and is not copied: it must
-    // stay valid until the statement is reset. Bindings survive reset().
+    // Parameters are numbered from 1, as in SQLite. Text is UTF-8 and is not copied: SQLite may
+    // read it until the parameter is bound again, cleared or the statement finalized, so it must
+    // stay valid until then. Bindings survive reset().
     void bindText(int index, QByteArrayView utf8);
     void bindInt64(int index, qint64 value);
     void bindNull(int index);
 
     // Runs the statement to its next row: true when there is one; throws DbError on failure.
     bool step();
-    // Makes the statement ready to run again with new bindings.
+    // Makes the statement ready to run again; the bindings stay.
     void reset();
+    // Binds NULL to every parameter, so that no pointer to the caller's text is kept.
+    void clearBindings();
     // Rows the last completed INSERT, UPDATE or DELETE changed.
     qint64 changes() const;
     qint64 columnInt64(int column) const;

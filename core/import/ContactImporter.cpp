@@ -21,7 +21,7 @@
 #include <time.h>
 #endif
 #ifdef Q_OS_WIN
-#include <qt_windows.h>
+#include <windows.h>
 #endif
 
 #include <map>
@@ -150,8 +150,9 @@ void appendUtf8(char32_t cp, QByteArray &out)
     }
 }
 
-// UTF-8 of s, with RFC 8259 string escaping when `json` (the same text QJsonDocument writes,
-// quotes excluded); a lone surrogate becomes U+FFFD, as in QString::toUtf8().
+// UTF-8 of s, with RFC 8259 string escaping when `json` (the escapes QJsonDocument writes,
+// quotes excluded). A lone surrogate, which no valid text holds, becomes U+FFFD: QString::toUtf8
+// would write '?' and QJsonDocument an escape that PostgreSQL's jsonb refuses.
 void appendUtf8(QStringView s, QByteArray &out, bool json)
 {
     for (qsizetype i = 0; i < s.size(); ++i) {
@@ -170,6 +171,12 @@ void appendUtf8(QStringView s, QByteArray &out, bool json)
                     break;
                 case u'\t':
                     out += "\\t";
+                    break;
+                case u'\b':
+                    out += "\\b";
+                    break;
+                case u'\f':
+                    out += "\\f";
                     break;
                 default:
                     out += "\\u00";
@@ -713,7 +720,7 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
                             ? (options.rejectsPath.isEmpty() ? defaultRejectsPath(path) : options.rejectsPath)
                             : QString());
     const qint64 writerCpuAtStart = threadCpuMicros();
-    ImportWriter writer(m_db, m_clock, options.campaignId, options.sqlitePath);
+    ImportWriter writer(m_db, m_clock, options.campaignId, options.sqliteApi);
     writer.begin();
     QHash<quint64, qint64> seen; // phone digits → first line
     seen.reserve(1024);
@@ -779,8 +786,8 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     }
     pipeline.stop();
     auto takeCpu = [&] {
-        // Once the pipeline has ended the reader has stored its time; the pool may still be
-        // finishing a chunk after a cancel, so its sum is taken as it stands.
+        // Taken once the pipeline has ended: the reader has stored its time, and every chunk's
+        // validation time was added before the chunk reached the writer.
         summary.cpu.readerMs = readerCpu.load() < 0 ? -1 : readerCpu.load() / 1000;
         summary.cpu.validationMs = writerCpuAtStart < 0 ? -1 : validationCpu.load() / 1000;
         summary.cpu.writerMs = writerCpuAtStart < 0 ? -1 : (threadCpuMicros() - writerCpuAtStart) / 1000;

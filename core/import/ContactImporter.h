@@ -34,9 +34,9 @@ struct ImportOptions
     bool writeRejects = true;      // the rejected-rows report
     qsizetype chunkRecords = 8192; // records per unit of parallel work
     int threads = 0;               // validation threads; 0: one per core
-    // Fastest: SQLite's C API where that is sound (see SqliteStatement); QtSql: always Qt SQL, the
-    // path of Qt builds that bundle SQLite (tests run both).
-    ImportWriter::SqlitePath sqlitePath = ImportWriter::SqlitePath::Fastest;
+    // Auto: SQLite's C API where that is sound (see SqliteStatement); QtSql: always Qt SQL, the
+    // path of Qt builds that bundle SQLite (the tests run both).
+    ImportWriter::SqliteApi sqliteApi = ImportWriter::SqliteApi::Auto;
 };
 
 struct ImportProgress

@@ -54,7 +54,9 @@ public:
     QString rejectsFile; // empty when nothing was reported or no report was asked for
     qint64 elapsedMs = 0;
     // Processor time by stage, for performance work: the reader thread, the validation threads
-    // together, and the writer (the calling thread). -1 where the platform cannot tell.
+    // together, and the writer (the calling thread). Filled when the import ran to its end
+    // (Imported, DryRun); -1 otherwise and where the platform cannot tell (Windows counts in
+    // scheduler ticks of about 16 ms, so small imports read coarse there).
     struct CpuTime
     {
         qint64 readerMs = -1;

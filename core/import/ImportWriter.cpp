@@ -44,7 +44,6 @@ struct ImportWriter::Statements
     std::unique_ptr<SqliteStatement> directSavepoint;
     std::unique_ptr<SqliteStatement> directRollbackTo;
     std::unique_ptr<SqliteStatement> directRelease;
-    std::vector<const ImportWriter::Row *> pending; // rows waiting for a full batch
     QSet<QByteArray> optedOut;
     QByteArray campaignUtf8; // bound once: the statements keep pointers to them
     QByteArray nowUtf8;
@@ -58,11 +57,11 @@ struct ImportWriter::Statements
     QVariant now;
 };
 
-ImportWriter::ImportWriter(Database &db, const Clock &clock, const QString &campaignId, SqlitePath sqlitePath)
+ImportWriter::ImportWriter(Database &db, const Clock &clock, const QString &campaignId, SqliteApi sqliteApi)
     : m_db(db)
     , m_clock(clock)
     , m_campaignId(campaignId)
-    , m_sqlitePath(sqlitePath)
+    , m_sqliteApi(sqliteApi)
 {}
 
 ImportWriter::~ImportWriter()
@@ -102,7 +101,7 @@ void ImportWriter::begin()
             "ON CONFLICT (campaign_id, phone) DO NOTHING RETURNING phone) "
             "SELECT v.l, EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone = v.p) FROM v "
             "WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.phone = v.p) ORDER BY v.l"_s);
-    } else if (m_sqlitePath == SqlitePath::Fastest && SqliteStatement::available(m_db)) {
+    } else if (m_sqliteApi == SqliteApi::Auto && SqliteStatement::available(m_db)) {
 #ifdef HERALD_SQLITE_DIRECT
         // The Qt SQL path below without Qt's per-value cost (a QVariant and UTF-16 text per
         // value). Opted-out numbers are looked up in the list read here, which cannot change
@@ -131,10 +130,6 @@ void ImportWriter::begin()
         }
         m_st->campaignUtf8 = m_campaignId.toUtf8();
         m_st->nowUtf8 = m_st->now.toString().toUtf8();
-        for (SqliteStatement *st : {m_st->directBatch.get(), m_st->directInsert.get()}) {
-            st->bindText(1, m_st->campaignUtf8);
-            st->bindText(2, m_st->nowUtf8);
-        }
 #endif
     } else {
         m_st->insert = m_db.prepare(
@@ -211,8 +206,14 @@ void run(SqliteStatement &st)
 void ImportWriter::writeSqliteDirect(const QList<Row> &rows, const SkippedFn &skipped)
 {
 #ifdef HERALD_SQLITE_DIRECT
-    // Rows are bound without copies: a batch is run before this call returns.
-    std::vector<const Row *> &batch = m_st->pending;
+    // Rows are bound without copies, so every row is written before this call returns (a
+    // partial batch row by row) and no binding outlives it.
+    for (SqliteStatement *st : {m_st->directBatch.get(), m_st->directInsert.get()}) {
+        st->bindText(1, m_st->campaignUtf8);
+        st->bindText(2, m_st->nowUtf8);
+    }
+    std::vector<const Row *> batch;
+    batch.reserve(size_t(kSqliteBatch));
     auto insertOne = [&](const Row &r) {
         SqliteStatement &insert = *m_st->directInsert;
         bindRow(insert, 3, r);
@@ -248,9 +249,9 @@ void ImportWriter::writeSqliteDirect(const QList<Row> &rows, const SkippedFn &sk
         }
         batch.clear();
     };
-    batch.clear();
     for (const Row &r : rows) {
-        if (!m_st->optedOut.isEmpty() && m_st->optedOut.contains(r.phone.toByteArray())) {
+        if (!m_st->optedOut.isEmpty() &&
+            m_st->optedOut.contains(QByteArray::fromRawData(r.phone.data(), r.phone.size()))) {
             skipped(r.line, true);
             continue;
         }
@@ -262,7 +263,8 @@ void ImportWriter::writeSqliteDirect(const QList<Row> &rows, const SkippedFn &sk
     for (const Row *r : batch) {
         insertOne(*r);
     }
-    batch.clear();
+    m_st->directBatch->clearBindings();
+    m_st->directInsert->clearBindings();
 #else
     Q_UNUSED(rows);
     Q_UNUSED(skipped);

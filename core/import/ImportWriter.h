@@ -34,14 +34,14 @@ public:
         QByteArrayView paramsJson; // compact JSON object text
         qint64 line = 0;
     };
-    // How rows reach SQLite: through SQLite's C API where that is sound (SqliteStatement), else
-    // through Qt SQL. PostgreSQL always goes through Qt SQL.
-    enum class SqlitePath { Fastest, QtSql };
+    // How rows reach SQLite. Auto: through SQLite's C API where that is sound (SqliteStatement),
+    // else through Qt SQL; QtSql: always through Qt SQL. PostgreSQL always goes through Qt SQL.
+    enum class SqliteApi { Auto, QtSql };
     // A row that was not inserted: already in the campaign, or opted out.
     using SkippedFn = std::function<void(qint64 line, bool optedOut)>;
 
     ImportWriter(Database &db, const Clock &clock, const QString &campaignId,
-                 SqlitePath sqlitePath = SqlitePath::Fastest);
+                 SqliteApi sqliteApi = SqliteApi::Auto);
     ~ImportWriter();
     ImportWriter(const ImportWriter &) = delete;
     ImportWriter &operator=(const ImportWriter &) = delete;
@@ -69,7 +69,7 @@ private:
     Database &m_db;
     const Clock &m_clock;
     QString m_campaignId;
-    SqlitePath m_sqlitePath;
+    SqliteApi m_sqliteApi;
     std::unique_ptr<Transaction> m_tx;
     struct Statements;
     std::unique_ptr<Statements> m_st;
