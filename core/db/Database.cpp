@@ -209,6 +209,13 @@ QVariant Database::scalar(const QString &sql, const QVariantList &values) const
     return v;
 }
 
+void Database::setBusyTimeout(std::chrono::milliseconds timeout) const
+{
+    if (!isPostgres()) {
+        execDirect(u"PRAGMA busy_timeout = "_s + QString::number(timeout.count()));
+    }
+}
+
 QVariant Database::timeValue(const QDateTime &t) const
 {
     if (!t.isValid()) {

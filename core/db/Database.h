@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <chrono>
+
 class QDateTime;
 
 namespace herald {
@@ -44,6 +46,11 @@ public:
     void execDirect(const QString &sql) const;
     // Executes a statement that returns one value (COUNT, MAX…); throws when no row.
     QVariant scalar(const QString &sql, const QVariantList &values = {}) const;
+
+    // SQLite: how long a writer waits for another connection's write transaction before its
+    // statement fails with "database is locked" (10 s unless changed). PostgreSQL: no effect,
+    // its writers wait for the rows they need without a limit.
+    void setBusyTimeout(std::chrono::milliseconds timeout) const;
 
     // How timestamps travel: always UTC. SQLite stores ISO-8601 text with milliseconds and a
     // 'Z' so that text order is time order; PostgreSQL stores timestamptz.

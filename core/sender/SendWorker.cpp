@@ -150,6 +150,11 @@ bool SendWorker::prepare(QString *why)
 {
     try {
         m_db = std::make_unique<Database>(m_config.database, u"sender"_s);
+        // A contact import writes its whole file in one transaction and holds SQLite's only
+        // write lock meanwhile (about 15 s per million rows on two cores). The sender waits for
+        // it on its own thread instead of stopping the campaign after the default 10 s; half
+        // the lease, so that the rows it holds stay its own while it waits.
+        m_db->setBusyTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(m_config.lease) / 2);
         const SchemaReport report = SchemaDoctor(*m_db).check();
         if (!report.ok()) {
             *why = tr("The database schema is incomplete; Herald will not send until it is repaired:\n%1")

@@ -3,6 +3,12 @@
 // message ends sent or failed with a reason, the counters equal a recount, and no recipient
 // was accepted twice (the simulator's own log).
 #include "SenderTestUtil.h"
+#include "db/Transaction.h"
+
+#include <QElapsedTimer>
+
+#include <atomic>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace herald;
@@ -230,6 +236,51 @@ private Q_SLOTS:
         QVERIFY2(after.pending > 300, "the threshold did not stop the run early");
         QCOMPARE(countWhere(db, u"status = 'processing'"_s), 0);
         QVERIFY(countersMatch(db, Clock::system(), c.id));
+    }
+
+    // A big contact import holds SQLite's write lock for its whole transaction (about 15 s per
+    // million rows). A campaign sending meanwhile waits for it rather than stopping. Here another
+    // connection holds the lock for 12 s, longer than a connection's default 10 s wait.
+    void aSenderWaitsForAnotherWriterInsteadOfStopping()
+    {
+        HERALD_TEST_DB(tdb);
+        if (tdb->isPostgres()) {
+            QSKIP("PostgreSQL writers do not share one database-wide lock");
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Wait"_s, 600);
+        SenderConfig cfg = senderConfigFor(*tdb, sim, c.id);
+        cfg.rate = 200;
+        Sender sender;
+        std::thread writer;
+        std::atomic<bool> held{false};
+        QElapsedTimer clock;
+        const SendResult r = runToEnd(sender, cfg, 60'000, [&](const SendProgress &p) {
+            if (writer.joinable() || p.sent < 100) {
+                return;
+            }
+            writer = std::thread([&] {
+                const std::unique_ptr<Database> other = tdb->open(u"importer"_s);
+                Transaction tx(*other); // BEGIN IMMEDIATE: SQLite's write lock
+                held = true;
+                clock.start();
+                std::this_thread::sleep_for(std::chrono::seconds(12));
+                tx.commit();
+            });
+        });
+        if (writer.joinable()) {
+            writer.join();
+        }
+        QVERIFY(held);
+        QCOMPARE(SendResult::endName(r.end), u"completed"_s);
+        QVERIFY2(clock.elapsed() >= 12'000, "the sender finished while the lock was still held");
+        const Campaign after = CampaignStore(tdb->db(), Clock::system()).byId(c.id);
+        QCOMPARE(after.totalSent, 600);
+        QVERIFY(countersMatch(tdb->db(), Clock::system(), c.id));
+        verifyNobodyMessagedTwice(sim);
     }
 
     void aSenderRefusesToStartOnAnIncompleteSchema()
