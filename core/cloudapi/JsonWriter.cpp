@@ -58,15 +58,16 @@ void appendUtf8(QByteArray &out, char32_t cp)
 }
 } // namespace
 
-void JsonWriter::appendString(QByteArray &out, QStringView s)
+namespace {
+// UTF-8 of s; with `json`, quote, backslash and control characters escaped.
+void appendText(QByteArray &out, QStringView s, bool json)
 {
-    out.append('"');
     const qsizetype n = s.size();
     const char16_t *d = s.utf16();
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = d[i];
         if (c < 0x80) {
-            if (c >= 0x20 && c != u'"' && c != u'\\') {
+            if (!json || (c >= 0x20 && c != u'"' && c != u'\\')) {
                 out.append(static_cast<char>(c));
             } else {
                 appendEscapedAscii(out, c);
@@ -81,7 +82,19 @@ void JsonWriter::appendString(QByteArray &out, QStringView s)
             appendUtf8(out, c);
         }
     }
+}
+} // namespace
+
+void JsonWriter::appendString(QByteArray &out, QStringView s)
+{
     out.append('"');
+    appendText(out, s, true);
+    out.append('"');
+}
+
+void JsonWriter::appendUtf8(QByteArray &out, QStringView s)
+{
+    appendText(out, s, false);
 }
 
 void JsonWriter::appendInteger(QByteArray &out, qint64 value)

@@ -1,5 +1,6 @@
 #include "import/ContactImporter.h"
 
+#include "cloudapi/JsonWriter.h"
 #include "db/DbError.h"
 #include "import/CsvWriter.h"
 #include "import/ImportWriter.h"
@@ -131,81 +132,6 @@ struct Layout
     std::vector<qsizetype> columns; // file columns to copy, in field order
 };
 
-void appendUtf8(char32_t cp, QByteArray &out)
-{
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
-// UTF-8 of s, with RFC 8259 string escaping when `json` (the escapes QJsonDocument writes,
-// quotes excluded). A lone surrogate, which no valid text holds, becomes U+FFFD: QString::toUtf8
-// would write '?' and QJsonDocument an escape that PostgreSQL's jsonb refuses.
-void appendUtf8(QStringView s, QByteArray &out, bool json)
-{
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const char16_t u = s[i].unicode();
-        if (u < 0x80) {
-            if (json && (u == u'"' || u == u'\\')) {
-                out += '\\';
-                out += char(u);
-            } else if (json && u < 0x20) {
-                switch (u) {
-                case u'\n':
-                    out += "\\n";
-                    break;
-                case u'\r':
-                    out += "\\r";
-                    break;
-                case u'\t':
-                    out += "\\t";
-                    break;
-                case u'\b':
-                    out += "\\b";
-                    break;
-                case u'\f':
-                    out += "\\f";
-                    break;
-                default:
-                    out += "\\u00";
-                    out += "0123456789abcdef"[u >> 4];
-                    out += "0123456789abcdef"[u & 0xF];
-                }
-            } else {
-                out += char(u);
-            }
-            continue;
-        }
-        char32_t cp = u;
-        if (QChar::isHighSurrogate(u) && i + 1 < s.size() && QChar::isLowSurrogate(s[i + 1].unicode())) {
-            cp = QChar::surrogateToUcs4(u, s[i + 1].unicode());
-            ++i;
-        } else if (QChar::isSurrogate(u)) {
-            cp = QChar::ReplacementCharacter;
-        }
-        appendUtf8(cp, out);
-    }
-}
-
-void appendJsonString(QStringView s, QByteArray &out)
-{
-    out += '"';
-    appendUtf8(s, out, true);
-    out += '"';
-}
-
 Span appendLatin1(QStringView s, QByteArray &out)
 {
     const Span span{out.size(), s.size()};
@@ -285,9 +211,9 @@ Item validate(Chunk &chunk, RawRow &row, const Layout &layout, const PhoneNormal
         if (i > 0) {
             out += ',';
         }
-        appendJsonString(layout.paramKeys.at(i), out);
+        JsonWriter::appendString(out, layout.paramKeys.at(i));
         out += ':';
-        appendJsonString(value, out);
+        JsonWriter::appendString(out, value);
     }
     out += '}';
     item.params = {start, out.size() - start};
@@ -298,7 +224,7 @@ Item validate(Chunk &chunk, RawRow &row, const Layout &layout, const PhoneNormal
             if (out.size() > item.name.offset) {
                 out += ' ';
             }
-            appendUtf8(part, out, false);
+            JsonWriter::appendUtf8(out, part);
         }
     }
     item.name.size = out.size() - item.name.offset;

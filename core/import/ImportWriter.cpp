@@ -1,5 +1,6 @@
 #include "import/ImportWriter.h"
 
+#include "cloudapi/JsonWriter.h"
 #include "db/Clock.h"
 #include "db/Database.h"
 #include "db/DbError.h"
@@ -8,8 +9,6 @@
 #include "queue/CampaignStore.h"
 #include "queue/Counters.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -23,13 +22,6 @@ namespace herald {
 namespace {
 // Rows per statement on PostgreSQL: one JSON document per round trip, as QueueEngine does.
 constexpr qsizetype kPgChunk = 2000;
-
-QString jsonString(const QString &s)
-{
-    const QByteArray doc = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    // "["...."]" → the quoted string
-    return QString::fromUtf8(doc.constData() + 1, doc.size() - 2);
-}
 } // namespace
 
 // Rows per statement on SQLite. One multi-row INSERT costs far less than as many executions
@@ -347,7 +339,8 @@ void ImportWriter::writePostgres(const QList<Row> &rows, const SkippedFn &skippe
             doc +=
                 "{\"p\":\"" + r.phone + "\",\"a\":" + r.paramsJson + ",\"l\":" + QByteArray::number(r.line);
             if (!r.name.isEmpty()) {
-                doc += ",\"n\":" + jsonString(QString::fromUtf8(r.name)).toUtf8();
+                doc += ",\"n\":";
+                JsonWriter::appendString(doc, QString::fromUtf8(r.name));
             }
             doc += '}';
         }
