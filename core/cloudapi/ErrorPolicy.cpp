@@ -177,8 +177,9 @@ constexpr std::array kTable = {
 };
 // clang-format on
 
-// Failures Qt reports only when no byte of the request can have reached the server.
-bool failsBeforeSending(QNetworkReply::NetworkError e)
+} // namespace
+
+bool ErrorPolicy::failsBeforeSending(QNetworkReply::NetworkError e)
 {
     switch (e) {
     case QNetworkReply::ConnectionRefusedError:
@@ -197,6 +198,8 @@ bool failsBeforeSending(QNetworkReply::NetworkError e)
         return false;
     }
 }
+
+namespace {
 
 QString networkReason(QNetworkReply::NetworkError e)
 {
@@ -331,7 +334,8 @@ ErrorDecision ErrorPolicy::classify(const ApiResponse &r)
     }
     case ApiResponse::Kind::NetworkFailure: {
         const TransportInfo &t = r.transport;
-        const bool notSent = failsBeforeSending(t.error) || (!t.requestSent && !t.responseStarted);
+        const bool notSent =
+            ErrorPolicy::failsBeforeSending(t.error) || (!t.requestSent && !t.responseStarted);
         ErrorDecision d = decide(entryFor(notSent ? S::NotSent : S::NoResponse));
         d.reason = notSent ? networkReason(t.error) : u"no response"_s;
         d.details = r.summary();

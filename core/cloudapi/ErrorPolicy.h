@@ -93,6 +93,9 @@ public:
     static ErrorDecision invalidMessage(const QString &problem);
     // Turns the last retryable decision into the final failure, keeping its code and details.
     static ErrorDecision retriesExhausted(const ErrorDecision &last);
+    // The network failures Qt reports only when no byte of the request can have reached the
+    // server (no connection was made). Anything else may have reached Meta.
+    static bool failsBeforeSending(QNetworkReply::NetworkError error);
 
     static std::span<const ErrorPolicyEntry> table();
     static const ErrorPolicyEntry &entryFor(ErrorSituation situation); // not for GraphCode

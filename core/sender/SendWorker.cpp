@@ -31,23 +31,6 @@ namespace {
 constexpr int kHttp1PerManager = 6;
 constexpr int kHttp2PerManager = 75;
 
-bool neverLeft(QNetworkReply::NetworkError e)
-{
-    switch (e) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-    case QNetworkReply::ProxyAuthenticationRequiredError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-        return true;
-    default:
-        return false;
-    }
-}
-
 SendResult::End endForStatus(CampaignStatus s)
 {
     switch (s) {
@@ -357,8 +340,9 @@ void SendWorker::onReply(QNetworkReply *reply)
     transport.error = reply->error();
     transport.responseStarted = statusAttr.isValid();
     // Only errors that happen before a connection exists prove the request never went out;
-    // anything else (timeout, reset, cancel) may have reached Meta and counts as sent.
-    transport.requestSent = transport.responseStarted || !neverLeft(transport.error);
+    // anything else (timeout, reset, cancel, a network switch) may have reached Meta and
+    // counts as sent. ErrorPolicy keeps the one list.
+    transport.requestSent = transport.responseStarted || !ErrorPolicy::failsBeforeSending(transport.error);
     transport.errorString = reply->errorString();
     if (m_perManager == kHttp2PerManager && statusAttr.isValid() &&
         !reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()) {

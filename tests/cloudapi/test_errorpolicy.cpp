@@ -201,6 +201,20 @@ private Q_SLOTS:
         QVERIFY2(d.reason.startsWith(u"network "_s), qPrintable(d.reason));
     }
 
+    // The sender derives "the request went out" from the same list the policy reads: a network
+    // switch mid-request (TemporaryNetworkFailureError) may have delivered it, so it must not be
+    // resent; only failures before any connection prove it never left.
+    void onlyFailuresBeforeAConnectionProveTheRequestNeverLeft()
+    {
+        QVERIFY(ErrorPolicy::failsBeforeSending(QNetworkReply::ConnectionRefusedError));
+        QVERIFY(ErrorPolicy::failsBeforeSending(QNetworkReply::HostNotFoundError));
+        QVERIFY(ErrorPolicy::failsBeforeSending(QNetworkReply::SslHandshakeFailedError));
+        QVERIFY(!ErrorPolicy::failsBeforeSending(QNetworkReply::TemporaryNetworkFailureError));
+        QVERIFY(!ErrorPolicy::failsBeforeSending(QNetworkReply::RemoteHostClosedError));
+        QVERIFY(!ErrorPolicy::failsBeforeSending(QNetworkReply::TimeoutError));
+        QVERIFY(!ErrorPolicy::failsBeforeSending(QNetworkReply::OperationCanceledError));
+    }
+
     void noAnswerAfterTheRequestWentOutIsAnUnknownOutcome_data()
     {
         QTest::addColumn<int>("error");
