@@ -32,25 +32,6 @@ QJsonValue lookup(const QJsonObject &values, const QJsonObject &defaults, const 
     return defaults.value(key);
 }
 
-// Spreadsheets hand over numbers; 12 must become "12", not "12.0" or "1.2e+01".
-QString scalarText(const QJsonValue &v)
-{
-    if (v.isString()) {
-        return v.toString();
-    }
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (std::floor(d) == d && std::fabs(d) < 1e15) {
-            return QString::number(static_cast<qint64>(d));
-        }
-        return QString::number(d, 'g', 15);
-    }
-    if (v.isBool()) {
-        return v.toBool() ? u"true"_s : u"false"_s;
-    }
-    return {};
-}
-
 QString missing(const QString &key)
 {
     return QCoreApplication::translate("ParameterMapping", "No value for %1.").arg(key);
@@ -79,7 +60,7 @@ QString textParameter(const QJsonValue &v, const QString &key, const QString &na
             return {};
         }
         if (type == "text"_L1) {
-            out = TemplateParameter::textValue(scalarText(o.value("text"_L1)), name);
+            out = TemplateParameter::textValue(ParameterMapping::scalarText(o.value("text"_L1)), name);
             return {};
         }
         return QCoreApplication::translate("ParameterMapping",
@@ -90,7 +71,7 @@ QString textParameter(const QJsonValue &v, const QString &key, const QString &na
         return QCoreApplication::translate("ParameterMapping", "%1: a list is not a parameter value.")
             .arg(key);
     }
-    out = TemplateParameter::textValue(scalarText(v), name);
+    out = TemplateParameter::textValue(ParameterMapping::scalarText(v), name);
     return {};
 }
 
@@ -99,7 +80,7 @@ QString mediaParameter(const QJsonValue &v, const QString &key, ParameterType ty
     if (v.isObject()) {
         const QJsonObject o = v.toObject();
         if (o.contains("id"_L1)) {
-            out = TemplateParameter::mediaById(type, scalarText(o.value("id"_L1)));
+            out = TemplateParameter::mediaById(type, ParameterMapping::scalarText(o.value("id"_L1)));
             return {};
         }
         if (o.contains("link"_L1)) {
@@ -109,7 +90,7 @@ QString mediaParameter(const QJsonValue &v, const QString &key, ParameterType ty
         return QCoreApplication::translate("ParameterMapping", "%1: a media value needs an id or a link.")
             .arg(key);
     }
-    const QString s = scalarText(v).trimmed();
+    const QString s = ParameterMapping::scalarText(v).trimmed();
     if (s.isEmpty()) {
         return QCoreApplication::translate("ParameterMapping", "%1: a media value needs an id or a link.")
             .arg(key);
@@ -209,7 +190,26 @@ QString ParameterMapping::fill(const TemplateSlots &tmpl, const QJsonObject &val
             return QCoreApplication::translate("ParameterMapping", "%1: a button takes a plain text value.")
                 .arg(key);
         }
-        message.buttons.append(TemplateButton{b.subType, b.index, absent ? QString() : scalarText(v)});
+        message.buttons.append(
+            TemplateButton{b.subType, b.index, absent ? QString() : ParameterMapping::scalarText(v)});
+    }
+    return {};
+}
+
+QString ParameterMapping::scalarText(const QJsonValue &v)
+{
+    if (v.isString()) {
+        return v.toString();
+    }
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (std::floor(d) == d && std::fabs(d) < 1e15) {
+            return QString::number(static_cast<qint64>(d));
+        }
+        return QString::number(d, 'g', 15);
+    }
+    if (v.isBool()) {
+        return v.toBool() ? u"true"_s : u"false"_s;
     }
     return {};
 }

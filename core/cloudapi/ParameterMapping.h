@@ -58,6 +58,9 @@ public:
     // the key (a missing value, a value of the wrong shape).
     static QString fill(const TemplateSlots &tmpl, const QJsonObject &values, TemplateMessage &message,
                         const QJsonObject &defaults = {});
+    // A JSON scalar as the text a parameter carries: spreadsheets hand over numbers, and 12 must
+    // become "12", not "12.0" or "1.2e+01"; booleans become "true"/"false"; anything else "".
+    static QString scalarText(const QJsonValue &v);
 };
 
 } // namespace herald

@@ -5,7 +5,6 @@
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -32,30 +31,18 @@ bool isPositional(const QString &variable)
            std::all_of(variable.cbegin(), variable.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
+// What the recipient would see for a sample value: scalars as ParameterMapping sends them,
+// currency and date_time objects as their fallback text.
 QString scalarText(const QJsonValue &v)
 {
-    if (v.isString()) {
-        return v.toString();
-    }
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (std::floor(d) == d && std::fabs(d) < 1e15) {
-            return QString::number(static_cast<qint64>(d));
-        }
-        return QString::number(d, 'g', 15);
-    }
-    if (v.isBool()) {
-        return v.toBool() ? u"true"_s : u"false"_s;
-    }
     if (v.isObject()) {
-        // Currency and date_time values show their fallback text, as the recipient would see it.
         const QJsonObject o = v.toObject();
         if (o.contains("fallback_value"_L1)) {
             return o.value("fallback_value"_L1).toString();
         }
         return scalarText(o.value("text"_L1));
     }
-    return {};
+    return ParameterMapping::scalarText(v);
 }
 
 QString filled(const QString &text, const QString &component, const QJsonObject &values,
