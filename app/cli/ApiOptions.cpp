@@ -23,7 +23,7 @@ bool isDigits(const QString &s)
 
 QStringList ApiOptions::settingKeys()
 {
-    return {baseKey(), versionKey(), phoneNumberIdKey(), wabaIdKey(), timeoutKey()};
+    return {baseKey(), versionKey(), phoneNumberIdKey(), wabaIdKey(), timeoutKey(), caFileKey()};
 }
 
 QString ApiOptions::checkSetting(const QString &key, const QString &value)
@@ -51,6 +51,9 @@ QString ApiOptions::checkSetting(const QString &key, const QString &value)
                    ? QString()
                    : tr("%1 must be a whole number of milliseconds between 1000 and 600000.").arg(key);
     }
+    if (key == caFileKey()) {
+        return value.trimmed().isEmpty() ? QString() : ApiSettings::checkCaFile(value.trimmed());
+    }
     if (key.startsWith("api."_L1)) {
         return tr("\"%1\" is not an API setting; known: %2.").arg(key, settingKeys().join(u", "_s));
     }
@@ -75,6 +78,10 @@ ApiOptions::ApiOptions()
                    "else %1). The access token is read from HERALD_ACCESS_TOKEN only.")
                     .arg(ApiSettings::DefaultRequestTimeout.count()),
                 tr("ms"))
+    , m_caFile(u"ca-file"_s,
+               tr("A certificate authority to trust beside the system's, PEM or DER (default: config "
+                  "api.ca_file): a TLS-inspecting proxy's. Certificate errors are never ignored."),
+               tr("file"))
 {}
 
 void ApiOptions::addTo(QCommandLineParser &parser) const
@@ -84,6 +91,7 @@ void ApiOptions::addTo(QCommandLineParser &parser) const
     parser.addOption(m_phoneNumberId);
     parser.addOption(m_wabaId);
     parser.addOption(m_timeout);
+    parser.addOption(m_caFile);
 }
 
 ApiSettings ApiOptions::resolve(CliContext &context, bool requireToken) const
@@ -122,6 +130,7 @@ ApiSettings ApiOptions::resolve(CliContext &context, bool requireToken) const
     if (const QString timeout = pick(m_timeout, timeoutKey()); !timeout.isEmpty()) {
         settings.setRequestTimeout(std::chrono::milliseconds(timeout.toLongLong()));
     }
+    settings.setCaFile(pick(m_caFile, caFileKey()));
 
     settings.setAccessToken(qEnvironmentVariable(TokenVariable));
     if (requireToken && !settings.hasAccessToken()) {

@@ -30,6 +30,7 @@ public:
     static QString phoneNumberIdKey() { return QStringLiteral("api.phone_number_id"); }
     static QString wabaIdKey() { return QStringLiteral("api.waba_id"); }
     static QString timeoutKey() { return QStringLiteral("api.request_timeout_ms"); }
+    static QString caFileKey() { return QStringLiteral("api.ca_file"); }
     static QStringList settingKeys();
 
     // Empty when `value` is acceptable for `key` (a known api.* key, or any other key), else
@@ -49,6 +50,7 @@ private:
     QCommandLineOption m_phoneNumberId;
     QCommandLineOption m_wabaId;
     QCommandLineOption m_timeout;
+    QCommandLineOption m_caFile;
 };
 
 } // namespace herald::cli

@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDebug>
+#include <QFile>
 #include <QHostAddress>
+#include <QSslCertificate>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -34,6 +36,28 @@ bool isApiVersion(const QString &v)
     const qsizetype dot = v.indexOf(u'.');
     return v.size() >= 4 && v.startsWith(u'v') && dot > 1 && isDigits(v.mid(1, dot - 1)) &&
            isDigits(v.mid(dot + 1));
+}
+
+QList<QSslCertificate> readCertificates(const QString &path, QString *problem)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problem =
+            QCoreApplication::translate("ApiSettings", "The CA certificate file %1 cannot be read: %2.")
+                .arg(path, file.errorString());
+        return {};
+    }
+    const QByteArray data = file.read(4 * 1024 * 1024);
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        certificates = QSslCertificate::fromData(data, QSsl::Der);
+    }
+    if (certificates.isEmpty()) {
+        *problem = QCoreApplication::translate(
+                       "ApiSettings", "The CA certificate file %1 holds no certificate in PEM or DER form.")
+                       .arg(path);
+    }
+    return certificates;
 }
 
 QString apiRoot(const ApiSettings &s)
@@ -126,6 +150,11 @@ QString ApiSettings::validate() const
                 "copy it again from Meta's developer portal.");
         }
     }
+    if (!m_caFile.isEmpty()) {
+        if (QString problem = checkCaFile(m_caFile); !problem.isEmpty()) {
+            return problem;
+        }
+    }
     if (m_requestTimeout < std::chrono::seconds(1)) {
         return QCoreApplication::translate("ApiSettings", "The request timeout must be at least one second.");
     }
@@ -154,6 +183,27 @@ QUrl ApiSettings::templatesUrl(const QString &afterCursor) const
     return url;
 }
 
+QString ApiSettings::checkCaFile(const QString &path)
+{
+    QString problem;
+    readCertificates(path, &problem);
+    return problem;
+}
+
+QSslConfiguration ApiSettings::sslConfiguration(QString *problem) const
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (!m_caFile.isEmpty()) {
+        QString why;
+        const QList<QSslCertificate> extra = readCertificates(m_caFile, &why);
+        if (problem) {
+            *problem = why;
+        }
+        tls.addCaCertificates(extra);
+    }
+    return tls;
+}
+
 QByteArray ApiSettings::authorizationHeader() const
 {
     return "Bearer " + m_accessToken.toLatin1();
@@ -170,7 +220,8 @@ QDebug operator<<(QDebug debug, const ApiSettings &s)
     debug.nospace() << "ApiSettings(base=" << s.baseUrl() << ", version=" << s.apiVersion()
                     << ", phoneNumberId=" << s.phoneNumberId() << ", wabaId=" << s.wabaId()
                     << ", token=" << (s.hasAccessToken() ? "set" : "not set")
-                    << ", timeout=" << s.requestTimeout().count() << "ms)";
+                    << ", timeout=" << s.requestTimeout().count() << "ms"
+                    << ", caFile=" << (s.caFile().isEmpty() ? u"none"_s : s.caFile()) << ")";
     return debug;
 }
 

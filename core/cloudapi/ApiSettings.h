@@ -3,6 +3,7 @@
 #include "cloudapi/Redactor.h"
 
 #include <QByteArray>
+#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 
@@ -38,6 +39,10 @@ public:
     bool hasAccessToken() const { return !m_accessToken.isEmpty(); }
     std::chrono::milliseconds requestTimeout() const { return m_requestTimeout; }
     void setRequestTimeout(std::chrono::milliseconds timeout) { m_requestTimeout = timeout; }
+    // An extra certificate authority to trust beside the system's (PEM or DER, one or more
+    // certificates): a TLS-inspecting corporate proxy's, or a test CA. Empty: the system's only.
+    QString caFile() const { return m_caFile; }
+    void setCaFile(const QString &path) { m_caFile = path.trimmed(); }
 
     // Empty when sending can start, else the first problem in words a user can act on.
     // Checks the base URL, version, phone number id, token shape and timeout; the WABA id is
@@ -54,6 +59,12 @@ public:
     // GET {base}/{version}/{waba-id}/message_templates?fields=…&limit=100[&after=cursor]
     QUrl templatesUrl(const QString &afterCursor = {}) const;
 
+    // The TLS configuration of every request: the system's CAs plus caFile's. Certificate
+    // errors are never ignored. When caFile cannot be used, returns the system's and says why.
+    QSslConfiguration sslConfiguration(QString *problem = nullptr) const;
+    // Empty when `path` names a readable file holding at least one certificate, else why not.
+    static QString checkCaFile(const QString &path);
+
     QByteArray authorizationHeader() const; // "Bearer <token>": only for the request header
     Redactor redactor() const;              // masks this token (and anything token-shaped)
 
@@ -63,6 +74,7 @@ private:
     QString m_phoneNumberId;
     QString m_wabaId;
     QString m_accessToken;
+    QString m_caFile;
     std::chrono::milliseconds m_requestTimeout = DefaultRequestTimeout;
 };
 

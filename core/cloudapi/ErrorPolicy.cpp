@@ -160,8 +160,13 @@ constexpr std::array kTable = {
         QT_TRANSLATE_NOOP("ErrorPolicy", "The server answered with an unexpected HTTP status and no Graph API error, so it is probably not the Graph API (a proxy, or a wrong base URL, version or phone number ID)."),
         QT_TRANSLATE_NOOP("ErrorPolicy", "Sending stopped. Check the base URL, API version, phone number ID and proxy settings, then resume.")},
     ErrorPolicyEntry{S::NotSent, 0, A::RetryMessage, T::None, 0, true, false,
-        QT_TRANSLATE_NOOP("ErrorPolicy", "The request could not be sent (connection refused, server not found, secure connection failed)."),
+        QT_TRANSLATE_NOOP("ErrorPolicy", "The request could not be sent (connection refused, or the server was not found)."),
         QT_TRANSLATE_NOOP("ErrorPolicy", "Check the internet connection and proxy; Herald tries again with growing pauses.")},
+    // A certificate that is not trusted does not heal by retrying, and retrying would fail
+    // every message of the campaign; the user must act. Nothing was sent.
+    ErrorPolicyEntry{S::TlsRefused, 0, A::StopSender, T::None, 0, true, false,
+        QT_TRANSLATE_NOOP("ErrorPolicy", "No secure connection could be made: the server's certificate was not accepted (an authority this computer does not trust, another host name, or expired)."),
+        QT_TRANSLATE_NOOP("ErrorPolicy", "Sending stopped. If your network inspects secure connections, set the CA certificate file (api.ca_file) to its certificate authority; otherwise check the API base URL and this computer's clock, then resume.")},
     ErrorPolicyEntry{S::NoResponse, 0, A::UnknownOutcome, T::None, 0, false, false,
         QT_TRANSLATE_NOOP("ErrorPolicy", "The request was sent but no answer came back, so Meta may or may not have accepted the message."),
         QT_TRANSLATE_NOOP("ErrorPolicy", "Resend it only if the recipient did not get it: the API cannot tell, and resending may deliver it twice.")},
@@ -336,7 +341,8 @@ ErrorDecision ErrorPolicy::classify(const ApiResponse &r)
         const TransportInfo &t = r.transport;
         const bool notSent =
             ErrorPolicy::failsBeforeSending(t.error) || (!t.requestSent && !t.responseStarted);
-        ErrorDecision d = decide(entryFor(notSent ? S::NotSent : S::NoResponse));
+        const bool tls = t.error == QNetworkReply::SslHandshakeFailedError;
+        ErrorDecision d = decide(entryFor(tls ? S::TlsRefused : notSent ? S::NotSent : S::NoResponse));
         d.reason = notSent ? networkReason(t.error) : u"no response"_s;
         d.details = r.summary();
         return d;

@@ -41,7 +41,8 @@ enum class ErrorSituation {
     HttpTooManyRequests, // HTTP 429 without a usable error code
     HttpUnauthorized,    // HTTP 401 without a usable error code
     HttpUnexpected,      // any other status without a usable error code (proxy page, wrong URL)
-    NotSent,             // the request never fully went out (refused, DNS, TLS, …)
+    NotSent,             // the request never fully went out (refused, DNS, …)
+    TlsRefused,          // no secure connection: the server's certificate was not accepted
     NoResponse,          // it went out and nothing usable came back (timeout, reset)
     UnreadableSuccess,   // 2xx without a message id
     InvalidMessage,      // refused by MessageBuilder / ParameterMapping before sending

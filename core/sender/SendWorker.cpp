@@ -1,5 +1,6 @@
 #include "sender/SendWorker.h"
 
+#include "cloudapi/ApiRequests.h"
 #include "cloudapi/ApiResponse.h"
 #include "cloudapi/MessageBuilder.h"
 #include "db/Clock.h"
@@ -8,6 +9,7 @@
 #include "db/SchemaDoctor.h"
 #include "queue/CampaignStore.h"
 #include "queue/QueueEngine.h"
+#include "sender/SendOnceBody.h"
 #include "sender/WorkerIdentity.h"
 
 #include <QCoreApplication>
@@ -193,7 +195,9 @@ bool SendWorker::prepare(QString *why)
     if (m_config.claimBatch <= 0) {
         m_config.claimBatch = std::clamp(m_config.concurrency, 50, 500);
     }
-    const bool tls = m_config.api.messagesUrl().scheme() == "https"_L1;
+    m_requests.emplace(m_config.api);
+    m_messagesUrl = m_config.api.messagesUrl();
+    const bool tls = m_messagesUrl.scheme() == "https"_L1;
     m_perManager = tls ? kHttp2PerManager : kHttp1PerManager;
     const int managers = (m_config.concurrency + m_perManager - 1) / m_perManager;
     for (int i = 0; i < managers; ++i) {
@@ -314,11 +318,9 @@ int SendWorker::pickManager()
 void SendWorker::send(Held held)
 {
     const int manager = pickManager();
-    QNetworkRequest request(m_config.api.messagesUrl());
-    request.setRawHeader("Authorization", m_config.api.authorizationHeader());
+    QNetworkRequest request = m_requests->make(m_messagesUrl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(int(m_config.api.requestTimeout().count()));
-    QNetworkReply *reply = m_managers.at(manager)->post(request, held.body);
+    QNetworkReply *reply = SendOnceBody::post(*m_managers.at(manager), request, held.body);
     ++m_managerLoad[manager];
     m_inFlight.insert(reply, InFlight{std::move(held), manager});
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });

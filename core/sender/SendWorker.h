@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cloudapi/ApiRequests.h"
 #include "cloudapi/ErrorPolicy.h"
 #include "cloudapi/RetryPolicy.h"
 #include "queue/QueueTypes.h"
@@ -93,6 +94,8 @@ private:
     QString m_workerId;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<QueueEngine> m_engine;
+    std::optional<ApiRequests> m_requests; // made in prepare(), once the settings are checked
+    QUrl m_messagesUrl;
     QList<QNetworkAccessManager *> m_managers;
     QList<int> m_managerLoad;
     int m_perManager = 6;

@@ -101,10 +101,10 @@ SimAnswer MessageEndpoint::handle(SimulatorState &state, const SimulatorConfig &
     const QString &key = send.recipientKey;
     const Decider d{state, config, key};
     if (key.isEmpty()) {
-        state.log().recordUnattributedSend();
+        state.log().recordUnattributedSend(request.receivedNs);
         return d.fail(send.error.value_or(SimGraphError::invalidParameter(u"Invalid parameter"_s)));
     }
-    const int attempt = state.log().recordSend(key, request.body);
+    const int attempt = state.log().recordSend(key, request.body, request.receivedNs);
     if (send.error)
         return d.fail(*send.error);
 
@@ -138,7 +138,11 @@ SimAnswer MessageEndpoint::handle(SimulatorState &state, const SimulatorConfig &
         return d.fail(SimGraphError::pairRateLimit());
 
     const QString wamid = state.nextWamid(key);
-    state.log().recordOutcome(key, RequestLog::outcomeAccepted(), wamid);
+    const qint64 ordinal = state.log().recordOutcome(key, RequestLog::outcomeAccepted(), wamid);
+    if (config.closeAfterAcceptEvery > 0 && ordinal % config.closeAfterAcceptEvery == 0) {
+        state.log().countClosedAfterAccept();
+        return SimAnswer::closeWithoutAnswer();
+    }
     return SimAnswer::json(200, successBody(send.to, key, wamid));
 }
 

@@ -28,38 +28,63 @@ void RequestLog::countRequest(int instance)
         ++m_totals.requestsByInstance[instance];
 }
 
-int RequestLog::recordSend(const QString &key, const QByteArray &payload)
+void RequestLog::noteSendTime(qint64 receivedNs)
+{
+    if (receivedNs <= 0)
+        return;
+    // Server threads record in nearly, not exactly, arrival order: insert from the back.
+    auto at = m_lastSecond.end();
+    while (at != m_lastSecond.begin() && *(at - 1) > receivedNs)
+        --at;
+    m_lastSecond.insert(at, receivedNs);
+    constexpr qint64 second = 1'000'000'000;
+    while (m_lastSecond.front() <= m_lastSecond.back() - second)
+        m_lastSecond.pop_front();
+    m_totals.peakSendsPerSecond = qMax(m_totals.peakSendsPerSecond, qint64(m_lastSecond.size()));
+}
+
+int RequestLog::recordSend(const QString &key, const QByteArray &payload, qint64 receivedNs)
 {
     QMutexLocker lock(&m_mutex);
     ++m_totals.sendRequests;
+    noteSendTime(receivedNs);
     RecipientLog &r = m_recipients[key];
     r.lastPayload = payload;
     return r.received++;
 }
 
-void RequestLog::recordUnattributedSend()
+void RequestLog::recordUnattributedSend(qint64 receivedNs)
 {
     QMutexLocker lock(&m_mutex);
     ++m_totals.sendRequests;
+    noteSendTime(receivedNs);
 }
 
-void RequestLog::recordOutcome(const QString &key, const QString &outcome, const QString &wamid)
+qint64 RequestLog::recordOutcome(const QString &key, const QString &outcome, const QString &wamid)
 {
     const bool accepted = !wamid.isEmpty();
     QMutexLocker lock(&m_mutex);
     ++m_totals.byOutcome[outcome];
     if (accepted)
         ++m_totals.accepted;
+    const qint64 ordinal = accepted ? m_totals.accepted : 0;
     if (key.isEmpty())
-        return;
+        return ordinal;
     auto it = m_recipients.find(key);
     if (it == m_recipients.end())
-        return;
+        return ordinal;
     it->lastOutcome = outcome;
     if (accepted) {
         ++it->accepted;
         it->lastWamid = wamid;
     }
+    return ordinal;
+}
+
+void RequestLog::countClosedAfterAccept()
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_totals.closedAfterAccept;
 }
 
 void RequestLog::countTemplateListing()
@@ -98,6 +123,7 @@ void RequestLog::clear()
     QMutexLocker lock(&m_mutex);
     const auto instances = m_totals.requestsByInstance.size();
     m_recipients.clear();
+    m_lastSecond.clear();
     m_totals = RequestLogTotals{};
     m_totals.requestsByInstance.fill(0, instances);
 }

@@ -7,6 +7,8 @@
 #include <QMutex>
 #include <QString>
 
+#include <deque>
+
 namespace herald {
 
 // What the simulator saw for one recipient. "accepted" counts 200 answers carrying a wamid,
@@ -28,6 +30,10 @@ struct RequestLogTotals
     qint64 requests = 0;     // every HTTP request, any path, any credentials
     qint64 sendRequests = 0; // POST …/messages with valid credentials
     qint64 accepted = 0;
+    qint64 closedAfterAccept = 0; // accepted, then the connection closed without an answer
+    // The most send requests received in any sliding one-second window (t - 1 s, t]: what a
+    // per-second throughput limit such as Meta's sees of a client's pace.
+    qint64 peakSendsPerSecond = 0;
     qint64 templateListings = 0; // GET …/message_templates answered with a page
     QMap<QString, qint64> byOutcome;
     QList<qint64> requestsByInstance; // index = server instance (thread)
@@ -51,11 +57,14 @@ public:
     static QString outcomeTimeout() { return QStringLiteral("timeout"); }
     static QString outcomeReset() { return QStringLiteral("reset"); }
 
-    // Server side. recordSend returns how many sends to this recipient came before (0 for the first).
+    // Server side. recordSend returns how many sends to this recipient came before (0 for the
+    // first); receivedNs (steady clock) feeds the peak one-second window.
     void countRequest(int instance);
-    int recordSend(const QString &key, const QByteArray &payload);
-    void recordUnattributedSend(); // a send whose payload names no usable recipient
-    void recordOutcome(const QString &key, const QString &outcome, const QString &wamid = {});
+    int recordSend(const QString &key, const QByteArray &payload, qint64 receivedNs = 0);
+    void recordUnattributedSend(qint64 receivedNs = 0); // a send naming no usable recipient
+    // Returns, for an accepted outcome (a wamid), its ordinal among all accepted sends (1, 2, …).
+    qint64 recordOutcome(const QString &key, const QString &outcome, const QString &wamid = {});
+    void countClosedAfterAccept();
     void countTemplateListing();
 
     // Queries; all return copies taken under the lock.
@@ -70,7 +79,10 @@ public:
     void setInstanceCount(int instances); // clears the per-instance counters
 
 private:
+    void noteSendTime(qint64 receivedNs); // under m_mutex
+
     mutable QMutex m_mutex;
+    std::deque<qint64> m_lastSecond; // send times within a second of the latest, in order
     QHash<QString, RecipientLog> m_recipients;
     RequestLogTotals m_totals;
 };

@@ -8,10 +8,11 @@
 
 namespace herald {
 
-// What to do with a request: answer (possibly later), hold it unanswered, or reset the connection.
+// What to do with a request: answer (possibly later), hold it unanswered, reset the connection,
+// or (possibly later) close it gracefully without a byte of the answer.
 struct SimAnswer
 {
-    enum class Action { Respond, Hold, Reset };
+    enum class Action { Respond, Hold, Reset, Close };
 
     Action action = Action::Respond;
     int status = 200;
@@ -38,6 +39,7 @@ struct SimAnswer
     }
     static SimAnswer hold() { return withAction(Action::Hold); }
     static SimAnswer reset() { return withAction(Action::Reset); }
+    static SimAnswer closeWithoutAnswer() { return withAction(Action::Close); }
 
 private:
     static SimAnswer respond(int status, QByteArray contentType, QByteArray body)

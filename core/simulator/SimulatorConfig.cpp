@@ -98,6 +98,8 @@ bool SimulatorConfig::validate(QString *error) const
         return fail(u"the throughput cap must be between 0 (off) and 10000000 messages/s"_s);
     if (pairLimitMs < 0)
         return fail(u"the pair limit window must not be negative"_s);
+    if (closeAfterAcceptEvery < 0)
+        return fail(u"close-after-accept-every must be 0 (off) or a positive count"_s);
     const double rates[] = {resetRate,    timeoutRate,   error500Rate,
                             error503Rate, htmlErrorRate, error131000Rate};
     double sum = 0.0;

@@ -63,6 +63,10 @@ struct SimulatorConfig
     int throughputPerSecond = 0; // 130429 above this many accepted sends per sliding second; 0 = off
     bool pairLimitEnabled = false;
     int pairLimitMs = 6000; // 131056 when the same number is sent to again within this window
+    // Every N-th accepted send (counted over the whole run) is accepted — logged with its wamid,
+    // exactly as Meta would count it — and then its connection is closed without a byte of the
+    // answer: the fault that makes an HTTP client that resends silently deliver twice. 0 = off.
+    int closeAfterAcceptEvery = 0;
 
     bool numberEndingsEnabled = true; // deterministic outcomes by number ending (see NumberEndings.h)
     bool checkTemplates = false;      // 132001/132015/132016/132000 against the catalogue

@@ -112,12 +112,14 @@ bool SimulatorHttpServer::handleRequest(const QHttpServerRequest &request, QTcpS
         m_held.push_back(std::make_unique<Waiting>(Waiting{socket, makeResponder(request, socket), {}}));
         updateCounts();
         return true;
+    case SimAnswer::Action::Close:
     case SimAnswer::Action::Respond:
         break;
     }
     QHttpServerResponder responder = makeResponder(request, socket);
     if (answer.delayMs <= 0) {
-        write(responder, answer);
+        Waiting now{socket, std::move(responder), std::move(answer)};
+        writeIfConnected(now);
         return true;
     }
     const qint64 due = SimulatorState::nowNs() + answer.delayMs * kNsPerMs;
@@ -160,7 +162,11 @@ void SimulatorHttpServer::writeIfConnected(Waiting &waiting)
 {
     // The client may have given up meanwhile: QHttpServer then deletes the socket, and the
     // responder's raw pointer to it would dangle.
-    if (waiting.socket && waiting.socket->state() == QAbstractSocket::ConnectedState)
+    if (!waiting.socket || waiting.socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (waiting.answer.action == SimAnswer::Action::Close)
+        waiting.socket->disconnectFromHost(); // FIN, with nothing of the answer written
+    else
         write(waiting.responder, waiting.answer);
 }
 

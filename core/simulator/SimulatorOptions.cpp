@@ -38,6 +38,7 @@ const IntOption kIntOptions[] = {
     {"latency-p99-ms", &SimulatorConfig::latencyP99Ms, 0, 600000},
     {"throughput", &SimulatorConfig::throughputPerSecond, 0, 10000000},
     {"pair-limit-ms", &SimulatorConfig::pairLimitMs, 0, 86400000},
+    {"close-after-accept-every", &SimulatorConfig::closeAfterAcceptEvery, 0, 100000000},
 };
 
 const RateOption kRateOptions[] = {
@@ -104,6 +105,10 @@ void SimulatorOptions::addTo(QCommandLineParser &parser)
         QCommandLineOption(u"check-templates"_s,
                            tr("Check template name, language, status and body parameter "
                               "count against the catalogue (132001/132015/132016/132000).")),
+        valueOption("close-after-accept-every",
+                    "Accept every N-th send (it counts as delivered) and then close its connection "
+                    "without answering (default 0: never).",
+                    "n"),
         valueOption("reset-rate", "Probability of resetting the connection after reading a send.", "p"),
         valueOption("timeout-rate", "Probability of never answering a send (the client must time out).", "p"),
         valueOption("error-500-rate", "Probability of HTTP 500 with Graph code 2.", "p"),

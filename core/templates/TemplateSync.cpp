@@ -1,5 +1,6 @@
 #include "templates/TemplateSync.h"
 
+#include "cloudapi/ApiRequests.h"
 #include "cloudapi/ApiResponse.h"
 #include "cloudapi/ErrorPolicy.h"
 #include "db/Database.h"
@@ -107,10 +108,7 @@ void TemplateSync::cancel()
 
 void TemplateSync::requestPage(const QString &afterCursor)
 {
-    QNetworkRequest request(pageUrl(afterCursor));
-    request.setRawHeader("Authorization", m_settings.authorizationHeader());
-    request.setTransferTimeout(int(m_settings.requestTimeout().count()));
-    m_reply = m_network->get(request);
+    m_reply = m_network->get(ApiRequests(m_settings).make(pageUrl(afterCursor)));
     connect(m_reply, &QNetworkReply::finished, this, &TemplateSync::onReply);
 }
 

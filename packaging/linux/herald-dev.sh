@@ -25,8 +25,9 @@ packages=(
     libphonenumber-dev
 )
 if [ "$mode" = test ]; then
-    # The suite runs every engine test on a throwaway PostgreSQL server too.
-    packages+=(postgresql sqlite3)
+    # The suite runs every engine test on a throwaway PostgreSQL server too, and the sender's
+    # HTTP/2-over-TLS tests against a Python h2 server with a CA made by openssl.
+    packages+=(postgresql sqlite3 python3-h2 openssl)
 fi
 
 install_missing() {

@@ -1,8 +1,12 @@
+#include "cloudapi/ApiRequests.h"
 #include "cloudapi/ApiResponse.h"
 #include "cloudapi/ApiSettings.h"
 #include "cloudapi/ErrorPolicy.h"
 
 #include <QDebug>
+#include <QFile>
+#include <QSslCertificate>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -151,6 +155,42 @@ private Q_SLOTS:
         ApiSettings s = valid();
         s.setRequestTimeout(std::chrono::milliseconds(200));
         QVERIFY(!s.validate().isEmpty());
+    }
+
+    void anExtraCaFileIsTrustedBesideTheSystemsAuthorities()
+    {
+        const QString pem = QStringLiteral(HERALD_SOURCE_TEST_DATA "/cloudapi/example-ca.pem");
+        QVERIFY(ApiSettings::checkCaFile(pem).isEmpty());
+        ApiSettings s = valid();
+        s.setCaFile(pem);
+        QVERIFY2(s.validate().isEmpty(), qPrintable(s.validate()));
+        const QSslCertificate ca = QSslCertificate::fromPath(pem).value(0);
+        QVERIFY(!ca.isNull());
+        const QSslConfiguration tls = s.sslConfiguration();
+        QVERIFY(tls.caCertificates().contains(ca));
+        // Every request to an https:// API carries it; certificate errors stay errors.
+        const QNetworkRequest request = ApiRequests(s).make(s.messagesUrl());
+        QVERIFY(request.sslConfiguration().caCertificates().contains(ca));
+        QCOMPARE(request.rawHeader("Authorization"), s.authorizationHeader());
+    }
+
+    void aCaFileThatCannotBeUsedIsRefusedWithTheReason()
+    {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(u"missing.pem"_s);
+        QVERIFY(ApiSettings::checkCaFile(missing).contains(missing));
+        const QString garbage = dir.filePath(u"garbage.pem"_s);
+        QFile f(garbage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a certificate\n");
+        f.close();
+        QVERIFY(ApiSettings::checkCaFile(garbage).contains(u"no certificate"_s));
+        ApiSettings s = valid();
+        s.setCaFile(garbage);
+        QVERIFY(s.validate().contains(garbage));
+        QString problem;
+        s.sslConfiguration(&problem);
+        QVERIFY(!problem.isEmpty());
     }
 
     void authorizationHeaderCarriesTheToken()

@@ -184,7 +184,6 @@ private Q_SLOTS:
         QTest::addColumn<bool>("sentFlag");
         QTest::newRow("connection refused") << int(QNetworkReply::ConnectionRefusedError) << true;
         QTest::newRow("host not found") << int(QNetworkReply::HostNotFoundError) << true;
-        QTest::newRow("TLS handshake") << int(QNetworkReply::SslHandshakeFailedError) << true;
         QTest::newRow("proxy refused") << int(QNetworkReply::ProxyConnectionRefusedError) << true;
         QTest::newRow("closed while writing") << int(QNetworkReply::RemoteHostClosedError) << false;
         QTest::newRow("timeout while writing") << int(QNetworkReply::TimeoutError) << false;
@@ -213,6 +212,17 @@ private Q_SLOTS:
         QVERIFY(!ErrorPolicy::failsBeforeSending(QNetworkReply::RemoteHostClosedError));
         QVERIFY(!ErrorPolicy::failsBeforeSending(QNetworkReply::TimeoutError));
         QVERIFY(!ErrorPolicy::failsBeforeSending(QNetworkReply::OperationCanceledError));
+        // What Qt reports when it wanted to send a request again (SendOnceBody refuses): the
+        // first copy went out.
+        QVERIFY(!ErrorPolicy::failsBeforeSending(QNetworkReply::ContentReSendError));
+    }
+
+    void anUntrustedCertificateStopsTheSenderInsteadOfFailingMessages()
+    {
+        const ErrorDecision d =
+            ErrorPolicy::classify(networkFailure(QNetworkReply::SslHandshakeFailedError, false, false));
+        QCOMPARE(d.action, ErrorAction::StopSender);
+        QVERIFY(d.whatToDo().contains(u"api.ca_file"_s));
     }
 
     void noAnswerAfterTheRequestWentOutIsAnUnknownOutcome_data()

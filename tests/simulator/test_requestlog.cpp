@@ -74,6 +74,26 @@ private Q_SLOTS:
         QCOMPARE(log.recipient(u"1"_s).lastPayload, QByteArray("b"));
     }
 
+    void peakSendsPerSecond_isTheBusiestSlidingSecond()
+    {
+        RequestLog log;
+        const qint64 t0 = 10'000 * kMs;
+        // 10 sends spread over the first second, then 30 within 300 ms, then 5 more a second later.
+        for (int i = 0; i < 10; ++i)
+            log.recordSend(u"1"_s, "x", t0 + i * 100 * kMs);
+        for (int i = 0; i < 30; ++i)
+            log.recordSend(u"2"_s, "x", t0 + 1000 * kMs + i * 10 * kMs);
+        for (int i = 0; i < 5; ++i)
+            log.recordSend(u"3"_s, "x", t0 + 2500 * kMs + i * kMs);
+        // (t0 + 290 ms - 1 s, t0 + 1290 ms]: sends 3…9 of the first batch (7) and all 30.
+        QCOMPARE(log.totals().peakSendsPerSecond, 37);
+        // Recorded slightly out of order by two server threads: counted all the same.
+        RequestLog unordered;
+        for (int i = 0; i < 20; ++i)
+            unordered.recordSend(u"4"_s, "x", t0 + (i % 2 ? i - 1 : i + 1) * kMs);
+        QCOMPARE(unordered.totals().peakSendsPerSecond, 20);
+    }
+
     void throughputWindow_admitsTheCapPerSlidingSecond()
     {
         ThroughputWindow window;

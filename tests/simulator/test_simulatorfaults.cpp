@@ -184,6 +184,27 @@ private Q_SLOTS:
         QCOMPARE(client.send(*sim, templateMessage(u"4915123456789"_s), 5000).status, 200);
     }
 
+    void closeAfterAccept_acceptsEveryNthSendAndClosesWithoutAnswering()
+    {
+        SimulatorConfig config;
+        config.closeAfterAcceptEvery = 3;
+        auto sim = startSimulator(config);
+        SimTestClient client(1);
+        for (int i = 0; i < 6; ++i) {
+            const HttpResult r = client.send(*sim, templateMessage(u"491601234%1"_s.arg(i)), 5000);
+            QVERIFY(r.finished);
+        }
+        // Every third accepted send lost its answer and still counts as accepted, exactly as
+        // Meta would have it. SimTestClient posts plain byte arrays, which Qt sends again on a
+        // new connection when one closes before the answer: the simulator then accepts the
+        // same message twice — the fault the sender's SendOnceBody exists for.
+        const RequestLogTotals totals = sim->log().totals();
+        QVERIFY(totals.closedAfterAccept >= 2);
+        QCOMPARE(totals.closedAfterAccept, totals.accepted / 3);
+        QCOMPARE(totals.accepted, totals.sendRequests);
+        QCOMPARE(totals.accepted, 6 + totals.closedAfterAccept);
+    }
+
     void stop_withRequestsInFlightDropsThemSafely()
     {
         SimulatorConfig config;

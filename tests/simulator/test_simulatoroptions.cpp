@@ -45,6 +45,7 @@ private Q_SLOTS:
                                u"--throughput=80"_s,
                                u"--pair-limit"_s,
                                u"--pair-limit-ms=5000"_s,
+                               u"--close-after-accept-every=50"_s,
                                u"--no-number-endings"_s,
                                u"--check-templates"_s,
                                u"--reset-rate=0.01"_s,
@@ -68,6 +69,7 @@ private Q_SLOTS:
         QCOMPARE(config.throughputPerSecond, 80);
         QVERIFY(config.pairLimitEnabled);
         QCOMPARE(config.pairLimitMs, 5000);
+        QCOMPARE(config.closeAfterAcceptEvery, 50);
         QVERIFY(!config.numberEndingsEnabled);
         QVERIFY(config.checkTemplates);
         QCOMPARE(config.resetRate, 0.01);
