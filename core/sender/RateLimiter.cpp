@@ -23,6 +23,7 @@ RateLimiter::RateLimiter(const MonotonicClock &clock, const Settings &settings)
     m_settings.ceiling = std::clamp(m_settings.ceiling, m_settings.floor, m_settings.maxCeiling);
     m_settings.decreaseFactor = std::clamp(m_settings.decreaseFactor, 0.05, 0.95);
     m_settings.burstWindow = std::max(m_settings.burstWindow, std::chrono::milliseconds(1));
+    m_settings.secondShare = std::clamp(m_settings.secondShare, 0.5, 1.0);
 }
 
 RateLimiter::Bucket &RateLimiter::bucket(const QString &phoneNumberId)
@@ -45,7 +46,10 @@ RateLimiter::Bucket &RateLimiter::bucket(const QString &phoneNumberId)
 
 double RateLimiter::burstOf(const Bucket &b) const
 {
-    return std::max(1.0, std::floor(b.rate * static_cast<double>(m_settings.burstWindow.count()) / 1000.0));
+    // Not rounded down: at 80/s the bucket holds 1.6 tokens, so a sender that wakes a little
+    // after its token was due keeps the fraction instead of losing it, and a second still
+    // sees at most 81.6 messages.
+    return std::max(1.0, b.rate * static_cast<double>(m_settings.burstWindow.count()) / 1000.0);
 }
 
 double RateLimiter::stepOf(const Bucket &b) const
@@ -71,46 +75,74 @@ void RateLimiter::setCeiling(const QString &phoneNumberId, double messagesPerSec
     b.tokens = std::min(b.tokens, burstOf(b));
 }
 
+int RateLimiter::secondLimitOf(const Bucket &b) const
+{
+    return std::max(1, static_cast<int>(std::floor(b.rate * m_settings.secondShare)));
+}
+
+int RateLimiter::roomThisSecond(Bucket &b, qint64 now)
+{
+    while (!b.lastSecond.empty() && b.lastSecond.front() <= now - static_cast<qint64>(kNsPerSecond)) {
+        b.lastSecond.pop_front();
+    }
+    return std::max(0, secondLimitOf(b) - static_cast<int>(b.lastSecond.size()));
+}
+
+int RateLimiter::grant(Bucket &b, qint64 now, int wanted)
+{
+    refill(b, now);
+    const int n =
+        std::min({static_cast<int>(std::floor(b.tokens)), roomThisSecond(b, now), std::max(wanted, 0)});
+    b.tokens -= n;
+    for (int i = 0; i < n; ++i) {
+        b.lastSecond.push_back(now);
+    }
+    return n;
+}
+
 int RateLimiter::available(const QString &phoneNumberId)
 {
     Bucket &b = bucket(phoneNumberId);
-    refill(b, m_clock.nowNs());
-    return static_cast<int>(std::floor(b.tokens));
+    const qint64 now = m_clock.nowNs();
+    refill(b, now);
+    return std::min(static_cast<int>(std::floor(b.tokens)), roomThisSecond(b, now));
 }
 
 bool RateLimiter::tryTake(const QString &phoneNumberId, int count)
 {
-    Bucket &b = bucket(phoneNumberId);
-    refill(b, m_clock.nowNs());
     if (count <= 0) {
         return true;
     }
-    if (b.tokens < count) {
+    if (available(phoneNumberId) < count) {
         return false;
     }
-    b.tokens -= count;
-    return true;
+    return grant(bucket(phoneNumberId), m_clock.nowNs(), count) == count;
 }
 
 int RateLimiter::take(const QString &phoneNumberId, int max)
 {
-    Bucket &b = bucket(phoneNumberId);
-    refill(b, m_clock.nowNs());
-    const int n = std::clamp(static_cast<int>(std::floor(b.tokens)), 0, std::max(max, 0));
-    b.tokens -= n;
-    return n;
+    return grant(bucket(phoneNumberId), m_clock.nowNs(), max);
 }
 
 std::chrono::nanoseconds RateLimiter::timeUntilAvailable(const QString &phoneNumberId, int count)
 {
     Bucket &b = bucket(phoneNumberId);
-    refill(b, m_clock.nowNs());
-    const double wanted = std::min(static_cast<double>(std::max(count, 1)), burstOf(b));
-    if (b.tokens >= wanted) {
-        return std::chrono::nanoseconds(0);
+    const qint64 now = m_clock.nowNs();
+    refill(b, now);
+    const double wanted = std::min(static_cast<double>(std::max(count, 1)), std::floor(burstOf(b)));
+    qint64 wait = 0;
+    if (b.tokens < wanted) {
+        wait = static_cast<qint64>(std::ceil((wanted - b.tokens) / b.rate * kNsPerSecond));
     }
-    return std::chrono::nanoseconds(
-        static_cast<qint64>(std::ceil((wanted - b.tokens) / b.rate * kNsPerSecond)));
+    // The sliding second: the grant whose leaving makes room for `wanted` more.
+    roomThisSecond(b, now);
+    const int full = static_cast<int>(b.lastSecond.size()) + static_cast<int>(wanted) - secondLimitOf(b);
+    if (full > 0) {
+        const auto leaving =
+            static_cast<std::size_t>(std::min<qint64>(full, qint64(b.lastSecond.size())) - 1);
+        wait = std::max(wait, b.lastSecond.at(leaving) + static_cast<qint64>(kNsPerSecond) - now + 1);
+    }
+    return std::chrono::nanoseconds(wait);
 }
 
 std::chrono::milliseconds RateLimiter::msUntilAvailable(const QString &phoneNumberId, int count)
@@ -158,7 +190,7 @@ double RateLimiter::ceiling(const QString &phoneNumberId)
 
 int RateLimiter::burst(const QString &phoneNumberId)
 {
-    return static_cast<int>(burstOf(bucket(phoneNumberId)));
+    return static_cast<int>(std::floor(burstOf(bucket(phoneNumberId))));
 }
 
 } // namespace herald

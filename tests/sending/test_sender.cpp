@@ -66,6 +66,42 @@ private Q_SLOTS:
         QCOMPARE(r.sent, after.totalSent);
     }
 
+    // Meta counts throughput per second. The simulator measures the busiest sliding second of
+    // requests it received; the sender must keep it within 2 % (or one message) of the ceiling
+    // — and reach the ceiling, or the limiter would not be what paces it.
+    void noSecondCarriesMoreThanTheCeilingAllows_data()
+    {
+        QTest::addColumn<int>("ceiling");
+        QTest::addColumn<int>("messages");
+        QTest::newRow("80/s") << 80 << 400;
+        QTest::newRow("1000/s") << 1000 << 5000;
+    }
+
+    void noSecondCarriesMoreThanTheCeilingAllows()
+    {
+        QFETCH(int, ceiling);
+        QFETCH(int, messages);
+        HERALD_TEST_DB(tdb);
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Ceiling"_s, messages);
+        SenderConfig cfg = senderConfigFor(*tdb, sim, c.id);
+        cfg.rate = ceiling;
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 120'000);
+        QCOMPARE(SendResult::endName(r.end), u"completed"_s);
+        const qint64 peak = sim.log().totals().peakSendsPerSecond;
+        const double allowed = std::max(1.02 * ceiling, ceiling + 1.0);
+        qInfo(
+            "ceiling %d/s: the busiest second carried %lld requests (%.1f allowed); %lld messages in %.2f s",
+            ceiling, peak, allowed, r.sent, r.seconds);
+        QVERIFY2(double(peak) <= allowed, qPrintable(u"%1 requests in one second"_s.arg(peak)));
+        QVERIFY2(double(peak) >= 0.9 * ceiling,
+                 qPrintable(u"only %1 requests in the busiest second"_s.arg(peak)));
+    }
+
     void aThrottlingStormSlowsTheLimiterAndLosesNothing()
     {
         HERALD_TEST_DB(tdb);
