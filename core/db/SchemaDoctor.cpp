@@ -35,7 +35,7 @@ const QList<ExpectedTable> &expectedTables()
          {u"id"_s, u"campaign_id"_s, u"phone"_s, u"contact_name"_s, u"params"_s, u"source_line"_s,
           u"status"_s, u"attempts"_s, u"next_attempt_at"_s, u"claimed_by"_s, u"claimed_at"_s, u"wamid"_s,
           u"error_code"_s, u"error_reason"_s, u"error_details"_s, u"fbtrace_id"_s, u"sent_at"_s,
-          u"updated_at"_s}},
+          u"updated_at"_s, u"claim_count"_s}},
         {u"templates"_s,
          {u"id"_s, u"name"_s, u"language"_s, u"status"_s, u"category"_s, u"previous_category"_s,
           u"category_changed_at"_s, u"components"_s, u"parameter_format"_s, u"updated_at"_s}},

@@ -85,17 +85,18 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writeSqlite(const QList<Outc
         m_db.prepare(u"UPDATE send_queue SET status = 'sent', wamid = ?, sent_at = ?, updated_at = ?, "
                      u"next_attempt_at = NULL, "
                      "error_code = NULL, error_reason = NULL, error_details = NULL, fbtrace_id = NULL "
-                     "WHERE id = ? AND campaign_id = ? AND status = 'processing'"_s);
+                     "WHERE id = ? AND campaign_id = ? AND status = 'processing' AND claimed_by = ? "
+                     "AND claim_count = ?"_s);
     QSqlQuery &failed = statement(
         m_failed,
         u"UPDATE send_queue SET status = 'failed', error_code = ?, error_reason = ?, error_details = ?, "
         "fbtrace_id = ?, updated_at = ?, next_attempt_at = NULL "
-        "WHERE id = ? AND campaign_id = ? AND status = 'processing'"_s);
+        "WHERE id = ? AND campaign_id = ? AND status = 'processing' AND claimed_by = ? AND claim_count = ?"_s);
     QSqlQuery &retry = statement(
         m_retry,
         u"UPDATE send_queue SET status = 'ready', next_attempt_at = ?, error_code = ?, error_reason = ?, "
         "error_details = ?, fbtrace_id = ?, claimed_by = NULL, claimed_at = NULL, updated_at = ? "
-        "WHERE id = ? AND campaign_id = ? AND status = 'processing'"_s);
+        "WHERE id = ? AND campaign_id = ? AND status = 'processing' AND claimed_by = ? AND claim_count = ?"_s);
 
     QHash<QString, Tally> tallies;
     for (const Outcome &o : outcomes) {
@@ -103,18 +104,19 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writeSqlite(const QList<Outc
         switch (o.kind) {
         case Outcome::Kind::Sent:
             q = &sent;
-            Database::exec(*q, {o.wamid, now, now, o.id, o.campaignId});
+            Database::exec(*q, {o.wamid, now, now, o.id, o.campaignId, o.claimedBy, o.claim});
             break;
         case Outcome::Kind::Failed:
             q = &failed;
             Database::exec(*q, {codeValue(o), Database::textOrNull(o.reason), Database::textOrNull(o.details),
-                                Database::textOrNull(o.fbtraceId), now, o.id, o.campaignId});
+                                Database::textOrNull(o.fbtraceId), now, o.id, o.campaignId, o.claimedBy,
+                                o.claim});
             break;
         case Outcome::Kind::Retry:
             q = &retry;
             Database::exec(*q, {m_db.timeValue(o.nextAttemptAt), codeValue(o), Database::textOrNull(o.reason),
                                 Database::textOrNull(o.details), Database::textOrNull(o.fbtraceId), now, o.id,
-                                o.campaignId});
+                                o.campaignId, o.claimedBy, o.claim});
             break;
         }
         if (q->numRowsAffected() == 1) {
@@ -131,7 +133,11 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writePostgres(const QList<Ou
 {
     QJsonArray rows;
     for (const Outcome &o : outcomes) {
-        QJsonObject r{{u"id"_s, o.id}, {u"c"_s, o.campaignId}, {u"k"_s, kindName(o.kind)}};
+        QJsonObject r{{u"id"_s, o.id},
+                      {u"c"_s, o.campaignId},
+                      {u"k"_s, kindName(o.kind)},
+                      {u"b"_s, o.claimedBy},
+                      {u"s"_s, o.claim}};
         if (!o.wamid.isEmpty()) {
             r.insert(u"w"_s, o.wamid);
         }
@@ -156,7 +162,7 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writePostgres(const QList<Ou
     QSqlQuery q =
         m_db.run(u"WITH v AS (SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb)) "
                  "              AS x(id bigint, c uuid, k text, w text, ec integer, r text, d text, f text, "
-                 "n timestamptz)), "
+                 "n timestamptz, b text, s bigint)), "
                  "u AS (UPDATE send_queue s SET "
                  "        status = CASE v.k WHEN 'retry' THEN 'ready' ELSE v.k END, "
                  "        wamid = CASE WHEN v.k = 'sent' THEN v.w ELSE s.wamid END, "
@@ -170,6 +176,7 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writePostgres(const QList<Ou
                  "        claimed_at = CASE WHEN v.k = 'retry' THEN NULL ELSE s.claimed_at END, "
                  "        updated_at = CAST(? AS timestamptz) "
                  "      FROM v WHERE s.id = v.id AND s.campaign_id = v.c AND s.status = 'processing' "
+                 "        AND s.claimed_by = v.b AND s.claim_count = v.s "
                  "      RETURNING s.campaign_id, v.k) "
                  "SELECT campaign_id::text, k, count(*) FROM u GROUP BY 1, 2"_s,
                  {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)), now, now});

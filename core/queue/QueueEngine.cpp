@@ -34,23 +34,30 @@ QString compactJson(const QJsonObject &o)
 constexpr qsizetype kPgEnqueueChunk = 2000;
 } // namespace
 
-Outcome Outcome::sent(qint64 id, const QString &campaignId, const QString &wamid)
+namespace {
+Outcome outcomeFor(const ClaimedMessage &claim, Outcome::Kind kind)
 {
     Outcome o;
-    o.id = id;
-    o.campaignId = campaignId;
-    o.kind = Kind::Sent;
+    o.id = claim.id;
+    o.campaignId = claim.campaignId;
+    o.claimedBy = claim.claimedBy;
+    o.claim = claim.claim;
+    o.kind = kind;
+    return o;
+}
+} // namespace
+
+Outcome Outcome::sent(const ClaimedMessage &claim, const QString &wamid)
+{
+    Outcome o = outcomeFor(claim, Kind::Sent);
     o.wamid = wamid;
     return o;
 }
 
-Outcome Outcome::failed(qint64 id, const QString &campaignId, const QString &reason, const QString &details,
+Outcome Outcome::failed(const ClaimedMessage &claim, const QString &reason, const QString &details,
                         std::optional<int> code, const QString &fbtraceId)
 {
-    Outcome o;
-    o.id = id;
-    o.campaignId = campaignId;
-    o.kind = Kind::Failed;
+    Outcome o = outcomeFor(claim, Kind::Failed);
     o.reason = reason;
     o.details = details;
     o.errorCode = code;
@@ -58,13 +65,10 @@ Outcome Outcome::failed(qint64 id, const QString &campaignId, const QString &rea
     return o;
 }
 
-Outcome Outcome::retry(qint64 id, const QString &campaignId, const QDateTime &at, const QString &reason,
+Outcome Outcome::retry(const ClaimedMessage &claim, const QDateTime &at, const QString &reason,
                        const QString &details, std::optional<int> code)
 {
-    Outcome o;
-    o.id = id;
-    o.campaignId = campaignId;
-    o.kind = Kind::Retry;
+    Outcome o = outcomeFor(claim, Kind::Retry);
     o.nextAttemptAt = at;
     o.reason = reason;
     o.details = details;
@@ -185,11 +189,11 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
     const QString skipLocked = m_db.isPostgres() ? u" FOR UPDATE SKIP LOCKED"_s : QString();
     QSqlQuery q = m_db.run(
         u"UPDATE send_queue SET status = 'processing', claimed_by = ?, claimed_at = ?, attempts = attempts + "
-        u"1, "
+        u"1, claim_count = claim_count + 1, "
         "updated_at = ? WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? "
         "AND status IN ('ready', 'processing') AND status = 'ready' "
         "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?"_s +
-            skipLocked + u") RETURNING id, phone, contact_name, params, attempts"_s,
+            skipLocked + u") RETURNING id, phone, contact_name, params, attempts, claim_count"_s,
         {workerId, now, now, campaignId, now, limit});
     while (q.next()) {
         ClaimedMessage m;
@@ -199,6 +203,8 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
         m.name = q.value(2).toString();
         m.params = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
         m.attempts = q.value(4).toInt();
+        m.claimedBy = workerId;
+        m.claim = q.value(5).toLongLong();
         out << m;
     }
     q.finish();
@@ -347,20 +353,20 @@ qint64 QueueEngine::renewLeases(const QString &campaignId, const QString &worker
     return q.numRowsAffected();
 }
 
-qint64 QueueEngine::release(const QString &workerId, const QList<qint64> &ids)
+qint64 QueueEngine::release(const QList<ClaimedMessage> &claims)
 {
-    if (ids.isEmpty()) {
+    if (claims.isEmpty()) {
         return 0;
     }
     Transaction tx(m_db);
     QSqlQuery q =
         m_db.prepare(u"UPDATE send_queue SET status = 'ready', attempts = attempts - 1, claimed_by = NULL, "
-                     "claimed_at = NULL, updated_at = ? WHERE id = ? AND claimed_by = ? "
+                     "claimed_at = NULL, updated_at = ? WHERE id = ? AND claimed_by = ? AND claim_count = ? "
                      "AND status = 'processing'"_s);
     const QVariant now = m_db.timeValue(m_clock.now());
     qint64 n = 0;
-    for (qint64 id : ids) {
-        Database::exec(q, {now, id, workerId});
+    for (const ClaimedMessage &c : claims) {
+        Database::exec(q, {now, c.id, c.claimedBy, c.claim});
         n += q.numRowsAffected();
     }
     tx.commit();

@@ -30,8 +30,10 @@ public:
     // campaign completes here.
     QList<ClaimedMessage> claim(const QString &campaignId, const QString &workerId, int limit);
 
-    // Records a batch of outcomes in one transaction with the counters and completion.
-    // Rows that are no longer in processing are left alone and counted as ignored.
+    // Records a batch of outcomes in one transaction with the counters and completion. An
+    // outcome changes its row only while the row is still held by the same claim (processing,
+    // same claimed_by and claim_count); any other — a late answer for a row that was recovered,
+    // resent or claimed again meanwhile — is left alone and counted as ignored.
     RecordResult record(const QList<Outcome> &outcomes);
 
     // Rows left in processing by a worker that died have an unknown outcome: they become
@@ -47,9 +49,9 @@ public:
     qint64 renewLeases(const QString &campaignId, const QString &workerId);
 
     // Hands claimed rows that were never sent back to the queue (a sender that pauses with
-    // messages still waiting for a rate-limiter token). Only rows this worker holds in
-    // processing are touched, and the claim's attempt is given back. Returns how many.
-    qint64 release(const QString &workerId, const QList<qint64> &ids);
+    // messages still waiting for a rate-limiter token). Only rows still held by exactly these
+    // claims are touched, and the claim's attempt is given back. Returns how many.
+    qint64 release(const QList<ClaimedMessage> &claims);
 
     // Puts failed messages with the given reason ("131026", "interrupted", "no response",
     // …; "all" for every failure) back in the queue, as an explicit user action. Opted-out

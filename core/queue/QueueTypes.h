@@ -27,18 +27,22 @@ struct EnqueueResult
     qint64 optedOut = 0;   // on the opt-out list: never queued
 };
 
-// A row handed to a sender: it is in `processing` under the sender's lease.
+// A row handed to a sender: it is in `processing` under the sender's lease. claimedBy and
+// claim identify this one claim: an outcome or release for it changes the row only while the
+// row is still held by exactly this claim.
 struct ClaimedMessage
 {
     qint64 id = 0;
     QString campaignId;
+    QString claimedBy;
+    qint64 claim = 0; // send_queue.claim_count at the claim: increases with every claim
     QString phone;
     QString name;
     QJsonObject params;
     int attempts = 0; // including this one
 };
 
-// What happened to one claimed message.
+// What happened to one claimed message. Made from the claim, never from a bare row id.
 struct Outcome
 {
     enum class Kind {
@@ -48,6 +52,8 @@ struct Outcome
     };
     qint64 id = 0;
     QString campaignId;
+    QString claimedBy;
+    qint64 claim = 0;
     Kind kind = Kind::Sent;
     QString wamid;
     std::optional<int> errorCode;
@@ -58,11 +64,10 @@ struct Outcome
     bool optOut = false;     // 131050: add the phone to opt_outs in the same transaction
     QString phone;           // needed when optOut is set
 
-    static Outcome sent(qint64 id, const QString &campaignId, const QString &wamid);
-    static Outcome failed(qint64 id, const QString &campaignId, const QString &reason,
-                          const QString &details = {}, std::optional<int> code = std::nullopt,
-                          const QString &fbtraceId = {});
-    static Outcome retry(qint64 id, const QString &campaignId, const QDateTime &at, const QString &reason,
+    static Outcome sent(const ClaimedMessage &claim, const QString &wamid);
+    static Outcome failed(const ClaimedMessage &claim, const QString &reason, const QString &details = {},
+                          std::optional<int> code = std::nullopt, const QString &fbtraceId = {});
+    static Outcome retry(const ClaimedMessage &claim, const QDateTime &at, const QString &reason,
                          const QString &details = {}, std::optional<int> code = std::nullopt);
 };
 
@@ -71,7 +76,7 @@ struct RecordResult
     qint64 sent = 0;
     qint64 failed = 0;
     qint64 retried = 0;
-    qint64 ignored = 0; // rows no longer in processing (e.g. recovered as interrupted meanwhile)
+    qint64 ignored = 0; // rows no longer held by that claim (recovered as interrupted, reclaimed, …)
     QStringList completedCampaigns;
 };
 

@@ -368,7 +368,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
     switch (decision.action) {
     case ErrorAction::Sent:
         m_limiter->reportClean(number);
-        addOutcome(Outcome::sent(m.id, m.campaignId, response.wamid));
+        addOutcome(Outcome::sent(m, response.wamid));
         notePermanent(false, decision);
         break;
     case ErrorAction::RetryMessage:
@@ -380,8 +380,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
             finalFailure(held, ErrorPolicy::retriesExhausted(decision));
         } else {
             const auto delay = m_retry.delay(m.attempts);
-            addOutcome(Outcome::retry(m.id, m.campaignId,
-                                      QDateTime::currentDateTimeUtc().addMSecs(delay.count()),
+            addOutcome(Outcome::retry(m, QDateTime::currentDateTimeUtc().addMSecs(delay.count()),
                                       decision.reason, decision.details, decision.code));
         }
         break;
@@ -396,7 +395,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
         }
         // Provably not accepted: send the same message again once the pace allows.
         if (draining) {
-            m_toRelease << m.id;
+            m_toRelease << m;
         } else {
             m_held.push_front(held);
         }
@@ -408,7 +407,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
             m_deferrals.defer(m.phone);
         }
         if (draining) {
-            m_toRelease << m.id;
+            m_toRelease << m;
         } else {
             m_deferred << held;
         }
@@ -421,7 +420,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
     case ErrorAction::PauseCampaign:
     case ErrorAction::StopCampaign:
     case ErrorAction::StopSender: {
-        m_toRelease << m.id;
+        m_toRelease << m;
         const QString code = decision.code ? u" (%1)"_s.arg(*decision.code) : QString();
         const QString reason = decision.meaning() + code + u": "_s + decision.whatToDo();
         beginDrain(decision.action == ErrorAction::StopCampaign    ? SendResult::End::Stopped
@@ -435,8 +434,8 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
 
 void SendWorker::finalFailure(const Held &held, const ErrorDecision &decision)
 {
-    Outcome o = Outcome::failed(held.message.id, held.message.campaignId, decision.reason, decision.details,
-                                decision.code, decision.fbtraceId);
+    Outcome o =
+        Outcome::failed(held.message, decision.reason, decision.details, decision.code, decision.fbtraceId);
     if (decision.action == ErrorAction::PermanentOptOut) {
         o.optOut = true;
         o.phone = held.message.phone;
@@ -541,10 +540,10 @@ void SendWorker::beginDrain(SendResult::End end, const QString &reason)
     m_drainReason = reason;
     m_pumpTimer.stop();
     for (const Held &h : m_held) {
-        m_toRelease << h.message.id;
+        m_toRelease << h.message;
     }
     for (const Held &h : std::as_const(m_deferred)) {
-        m_toRelease << h.message.id;
+        m_toRelease << h.message;
     }
     m_held.clear();
     m_deferred.clear();
@@ -588,7 +587,7 @@ void SendWorker::maybeFinish()
     SendResult::End end = m_drainEnd;
     QString reason = m_drainReason;
     try {
-        m_engine->release(m_workerId, m_toRelease);
+        m_engine->release(m_toRelease);
         m_toRelease.clear();
         CampaignStore store(*m_db, Clock::system());
         const Campaign c = store.byId(m_config.campaignId);

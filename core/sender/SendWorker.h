@@ -110,10 +110,10 @@ private:
     std::deque<Held> m_held; // claimed, waiting for a token
     QList<Held> m_deferred;  // waiting for their recipient's pair limit
     QHash<QNetworkReply *, InFlight> m_inFlight;
-    QList<Outcome> m_outcomes;     // not yet recorded
-    QList<qint64> m_toRelease;     // claimed, never accepted, to hand back unsent
-    bool m_queueEmpty = false;     // the last claim found nothing claimable
-    qint64 m_appPausedUntilMs = 0; // 4/80007/131057: the whole sender waits
+    QList<Outcome> m_outcomes;         // not yet recorded
+    QList<ClaimedMessage> m_toRelease; // claimed, never accepted, to hand back unsent
+    bool m_queueEmpty = false;         // the last claim found nothing claimable
+    qint64 m_appPausedUntilMs = 0;     // 4/80007/131057: the whole sender waits
 
     // Children of the worker, so that they move to the sender thread with it.
     QTimer m_pumpTimer;

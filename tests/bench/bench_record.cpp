@@ -40,7 +40,7 @@ QString prepareCampaign(Database &db, const QString &name, qint64 rows)
     }
     store.transition(c.id, CampaignStatus::Running);
     db.run(u"UPDATE send_queue SET status = 'processing', claimed_by = 'bench', claimed_at = updated_at, "
-           "attempts = 1 WHERE campaign_id = ?"_s,
+           "attempts = 1, claim_count = 1 WHERE campaign_id = ?"_s,
            {c.id});
     return c.id;
 }
@@ -59,15 +59,19 @@ double engineRun(Database &db, const QString &campaignId, const QList<qint64> &i
 {
     QueueEngine engine(db, Clock::system());
     Stopwatch sw;
+    ClaimedMessage claim; // as claim() hands them out: the rows are held by 'bench', claim 1
+    claim.campaignId = campaignId;
+    claim.claimedBy = u"bench"_s;
+    claim.claim = 1;
     for (qsizetype start = 0; start < ids.size(); start += batchSize) {
         QList<Outcome> outcomes;
         for (qsizetype i = start; i < std::min(ids.size(), start + batchSize); ++i) {
+            claim.id = ids[i];
             if (i % 33 == 0) {
-                outcomes << Outcome::failed(ids[i], campaignId, u"131026"_s, u"Message undeliverable"_s,
-                                            131026, u"AbCdEf012345"_s);
+                outcomes << Outcome::failed(claim, u"131026"_s, u"Message undeliverable"_s, 131026,
+                                            u"AbCdEf012345"_s);
             } else {
-                outcomes << Outcome::sent(ids[i], campaignId,
-                                          u"wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI%1"_s.arg(ids[i]));
+                outcomes << Outcome::sent(claim, u"wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI%1"_s.arg(ids[i]));
             }
         }
         engine.record(outcomes);

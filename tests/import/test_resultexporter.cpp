@@ -49,9 +49,9 @@ private Q_SLOTS:
         QueueEngine engine(db, clock);
         const QList<ClaimedMessage> claimed = engine.claim(c, u"w1"_s, 2);
         QCOMPARE(claimed.size(), 2);
-        engine.record({Outcome::sent(claimed.at(0).id, c, u"wamid.ABC"_s),
-                       Outcome::failed(claimed.at(1).id, c, u"131026"_s, u"=cmd|' /C calc'!A0"_s, 131026,
-                                       u"AbCdEf"_s)});
+        engine.record(
+            {Outcome::sent(claimed.at(0), u"wamid.ABC"_s),
+             Outcome::failed(claimed.at(1), u"131026"_s, u"=cmd|' /C calc'!A0"_s, 131026, u"AbCdEf"_s)});
 
         const QString out = dir.filePath(u"results.csv"_s);
         const ExportResult result = ResultExporter(db).exportCampaign(c, out);
@@ -83,6 +83,57 @@ private Q_SLOTS:
         QCOMPARE(t.records.at(2).fields().at(1), u"'-Carol"_s);
         QCOMPARE(t.records.at(2).fields().at(2), u"ready"_s);
         QCOMPARE(t.records.at(3).fields().at(11), u"5"_s);
+    }
+
+    // Every text column that comes from a contact file or from Meta's answers can carry a
+    // formula: each is exported with its leading =, +, - or @ neutralized.
+    void everyExportedTextFieldIsNeutralized_data()
+    {
+        QTest::addColumn<QString>("trigger");
+        for (const QString &t : {u"="_s, u"+"_s, u"-"_s, u"@"_s}) {
+            QTest::newRow(qPrintable(t)) << t;
+        }
+    }
+
+    void everyExportedTextFieldIsNeutralized()
+    {
+        QFETCH(QString, trigger);
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        const Clock &clock = Clock::system();
+        CampaignStore store(db, clock);
+        const QString c = store.create({u"Formulas"_s, u"order_update"_s, u"en_US"_s, {}, {}}).id;
+        QueueEngine engine(db, clock);
+        engine.enqueue(c, {Recipient{u"+4915111111111"_s, trigger + u"Sent name"_s, {}, 2},
+                           Recipient{u"+4915122222222"_s, trigger + u"Failed name"_s, {}, 3}});
+        store.transition(c, CampaignStatus::Running);
+        const QList<ClaimedMessage> claimed = engine.claim(c, u"w1"_s, 2);
+        QCOMPARE(claimed.size(), 2);
+        engine.record({Outcome::sent(claimed.at(0), trigger + u"wamid.HBgL"_s),
+                       Outcome::failed(claimed.at(1), trigger + u"reason"_s, trigger + u"details"_s, 131026,
+                                       trigger + u"trace"_s)});
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"results.csv"_s);
+        QVERIFY(ResultExporter(db).exportCampaign(c, out).error.isEmpty());
+        const CsvTable t = CsvReader::readAll(out);
+        QCOMPARE(t.records.size(), 2);
+        const QStringList columns = ResultExporter::columns();
+        const QStringList textColumns = {u"name"_s, u"wamid"_s, u"error_reason"_s, u"error_details"_s,
+                                         u"fbtrace_id"_s};
+        int checked = 0;
+        for (const CsvRecord &r : t.records) {
+            const QStringList fields = r.fields();
+            QVERIFY(fields.at(0).startsWith(u"+49"_s)); // an E.164 phone is data, not a formula
+            for (const QString &name : textColumns) {
+                const QString value = fields.at(columns.indexOf(name));
+                if (value.isEmpty()) {
+                    continue;
+                }
+                QVERIFY2(value.startsWith(u"'"_s + trigger), qPrintable(name + u": "_s + value));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 6); // both names, the wamid, and reason, details and trace of the failure
     }
 
     void onlyExactE164PhonesEscapeNeutralization()

@@ -54,7 +54,7 @@ private Q_SLOTS:
                         }
                         QList<Outcome> outcomes;
                         for (const auto &m : batch) {
-                            outcomes << Outcome::sent(m.id, c.id, u"wamid.%1"_s.arg(m.id));
+                            outcomes << Outcome::sent(m, u"wamid.%1"_s.arg(m.id));
                         }
                         QThread::usleep(200); // "sending": lets the other workers claim meanwhile
                         --inside;

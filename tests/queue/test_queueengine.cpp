@@ -10,6 +10,26 @@ using namespace Qt::StringLiterals;
 using namespace herald;
 using namespace herald::test;
 
+namespace {
+Outcome lateOutcome(Outcome::Kind kind, const ClaimedMessage &claim, const ManualClock &clock)
+{
+    switch (kind) {
+    case Outcome::Kind::Sent:
+        return Outcome::sent(claim, u"wamid.late"_s);
+    case Outcome::Kind::Failed:
+        return Outcome::failed(claim, u"131026"_s, u"late failure"_s, 131026);
+    case Outcome::Kind::Retry:
+        break;
+    }
+    return Outcome::retry(claim, clock.now(), u"131000"_s, {}, 131000);
+}
+
+QString rowStatus(Database &db, qint64 id)
+{
+    return db.scalar(u"SELECT status FROM send_queue WHERE id = ?"_s, {id}).toString();
+}
+} // namespace
+
 class TestQueueEngine : public QObject
 {
     Q_OBJECT
@@ -68,10 +88,10 @@ private Q_SLOTS:
         QueueEngine engine(db, clock);
         const auto batch = engine.claim(c.id, u"w1"_s, 10);
         QCOMPARE(batch.size(), 3);
-        const RecordResult r = engine.record(
-            {Outcome::sent(batch[0].id, c.id, u"wamid.A"_s),
-             Outcome::failed(batch[1].id, c.id, u"131026"_s, u"undeliverable"_s, 131026, u"trace1"_s),
-             Outcome::sent(batch[2].id, c.id, u"wamid.C"_s)});
+        const RecordResult r =
+            engine.record({Outcome::sent(batch[0], u"wamid.A"_s),
+                           Outcome::failed(batch[1], u"131026"_s, u"undeliverable"_s, 131026, u"trace1"_s),
+                           Outcome::sent(batch[2], u"wamid.C"_s)});
         QCOMPARE(r.sent, 2);
         QCOMPARE(r.failed, 1);
         QCOMPARE(r.completedCampaigns, QStringList{c.id});
@@ -113,8 +133,8 @@ private Q_SLOTS:
         CampaignStore(db, clock).transition(c.id, CampaignStatus::Running);
         QueueEngine engine(db, clock);
         auto batch = engine.claim(c.id, u"w1"_s, 1);
-        const RecordResult r = engine.record(
-            {Outcome::retry(batch[0].id, c.id, clock.now().addSecs(30), u"131000"_s, {}, 131000)});
+        const RecordResult r =
+            engine.record({Outcome::retry(batch[0], clock.now().addSecs(30), u"131000"_s, {}, 131000)});
         QCOMPARE(r.retried, 1);
         QCOMPARE(engine.nextRetryTime(c.id), clock.now().addSecs(30));
         QVERIFY(engine.claim(c.id, u"w1"_s, 1).isEmpty());
@@ -135,12 +155,99 @@ private Q_SLOTS:
         QueueEngine engine(db, clock);
         const auto batch = engine.claim(c.id, u"w1"_s, 2);
         QCOMPARE(engine.recoverWorker(u"w1"_s), 2);
-        const RecordResult r =
-            engine.record({Outcome::sent(batch[0].id, c.id, u"wamid.late"_s),
-                           Outcome::sent(batch[1].id, u"00000000-0000-0000-0000-000000000000"_s,
-                                         u"wamid.wrong-campaign"_s)});
+        ClaimedMessage wrongCampaign = batch[1];
+        wrongCampaign.campaignId = u"00000000-0000-0000-0000-000000000000"_s;
+        const RecordResult r = engine.record({Outcome::sent(batch[0], u"wamid.late"_s),
+                                              Outcome::sent(wrongCampaign, u"wamid.wrong-campaign"_s)});
         QCOMPARE(r.sent, 0);
         QCOMPARE(r.ignored, 2);
+        QVERIFY(countersMatch(db, clock, c.id));
+    }
+
+    // A sender's answer may arrive after its row was recovered as interrupted (its lease ran
+    // out, or its worker was declared dead). Whatever the answer says, the row stays failed
+    // "interrupted": counted once, never sent again behind the user's back.
+    void lateOutcomesOfEveryKindLeaveARecoveredRowAlone_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("sent") << int(Outcome::Kind::Sent);
+        QTest::newRow("failed") << int(Outcome::Kind::Failed);
+        QTest::newRow("retry") << int(Outcome::Kind::Retry);
+    }
+
+    void lateOutcomesOfEveryKindLeaveARecoveredRowAlone()
+    {
+        QFETCH(int, kind);
+        HERALD_TEST_DB(tdb);
+        ManualClock clock;
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, clock, u"A"_s, 3);
+        CampaignStore(db, clock).transition(c.id, CampaignStatus::Running);
+        QueueEngine engine(db, clock);
+        const auto batch = engine.claim(c.id, u"w1"_s, 1);
+        QCOMPARE(batch.size(), 1);
+        clock.advanceMs(400'000);
+        QCOMPARE(engine.recoverExpiredLeases(std::chrono::seconds(300)), 1);
+        const RecordResult r = engine.record({lateOutcome(Outcome::Kind(kind), batch[0], clock)});
+        QCOMPARE(r.ignored, 1);
+        QCOMPARE(r.sent + r.failed + r.retried, 0);
+        QCOMPARE(rowStatus(db, batch[0].id), u"failed"_s);
+        QCOMPARE(db.scalar(u"SELECT error_reason FROM send_queue WHERE id = ?"_s, {batch[0].id}).toString(),
+                 FailureReason::Interrupted);
+        QVERIFY(countersMatch(db, clock, c.id));
+        QCOMPARE(CampaignStore(db, clock).byId(c.id).totalFailed, 1);
+        // Nothing was put back: the two other rows are all there is to claim.
+        QCOMPARE(engine.claim(c.id, u"w2"_s, 10).size(), 2);
+    }
+
+    // The status guard alone is not enough: after recovery and a resend the row is claimed
+    // again — by another worker, or by the same one — and is `processing` once more. The first
+    // claim's late answer must not land on the second claim.
+    void aLateOutcomeNeverLandsOnTheRowsNextClaim_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("nextWorker");
+        for (const QString &worker : {u"w2"_s, u"w1"_s}) {
+            const QString who = worker == u"w1"_s ? u"same worker"_s : u"other worker"_s;
+            QTest::addRow("sent, %s", qPrintable(who)) << int(Outcome::Kind::Sent) << worker;
+            QTest::addRow("failed, %s", qPrintable(who)) << int(Outcome::Kind::Failed) << worker;
+            QTest::addRow("retry, %s", qPrintable(who)) << int(Outcome::Kind::Retry) << worker;
+        }
+    }
+
+    void aLateOutcomeNeverLandsOnTheRowsNextClaim()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, nextWorker);
+        HERALD_TEST_DB(tdb);
+        ManualClock clock;
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, clock, u"A"_s, 1);
+        CampaignStore(db, clock).transition(c.id, CampaignStatus::Running);
+        QueueEngine engine(db, clock);
+        const ClaimedMessage first = engine.claim(c.id, u"w1"_s, 1).value(0);
+        QCOMPARE(engine.recoverWorker(u"w1"_s), 1);
+        QCOMPARE(engine.resend(c.id, FailureReason::Interrupted), 1); // reopens the campaign, paused
+        CampaignStore(db, clock).transition(c.id, CampaignStatus::Running);
+        const ClaimedMessage second = engine.claim(c.id, nextWorker, 1).value(0);
+        QCOMPARE(second.id, first.id);
+        QVERIFY(second.claim > first.claim);
+
+        const RecordResult late = engine.record({lateOutcome(Outcome::Kind(kind), first, clock)});
+        QCOMPARE(late.ignored, 1);
+        QCOMPARE(rowStatus(db, first.id), u"processing"_s);
+        QCOMPARE(db.scalar(u"SELECT claimed_by FROM send_queue WHERE id = ?"_s, {first.id}).toString(),
+                 nextWorker);
+        QVERIFY(countersMatch(db, clock, c.id));
+        // A stale release is refused the same way.
+        QCOMPARE(engine.release({first}), 0);
+        QCOMPARE(rowStatus(db, first.id), u"processing"_s);
+
+        // The claim that holds the row records its own answer.
+        const RecordResult own = engine.record({Outcome::sent(second, u"wamid.second"_s)});
+        QCOMPARE(own.sent, 1);
+        QCOMPARE(own.ignored, 0);
+        QCOMPARE(CampaignStore(db, clock).byId(c.id).status, CampaignStatus::Completed);
         QVERIFY(countersMatch(db, clock, c.id));
     }
 
@@ -200,8 +307,10 @@ private Q_SLOTS:
         CampaignStore(db, clock).transition(c.id, CampaignStatus::Running);
         QueueEngine engine(db, clock);
         const auto batch = engine.claim(c.id, u"w1"_s, 3);
-        QCOMPARE(engine.release(u"other"_s, {batch[0].id}), 0); // not its rows
-        QCOMPARE(engine.release(u"w1"_s, {batch[0].id, batch[1].id}), 2);
+        ClaimedMessage notItsRow = batch[0];
+        notItsRow.claimedBy = u"other"_s;
+        QCOMPARE(engine.release({notItsRow}), 0);
+        QCOMPARE(engine.release({batch[0], batch[1]}), 2);
         QCOMPARE(engine.recoverWorker(u"w1"_s), 1); // only the row still held
         const auto again = engine.claim(c.id, u"w2"_s, 3);
         QCOMPARE(again.size(), 2);
@@ -221,10 +330,9 @@ private Q_SLOTS:
         const auto b = engine.claim(c.id, u"w1"_s, 4);
         db.run(u"INSERT INTO opt_outs (phone, source, created_at) VALUES (?, 'api', ?)"_s,
                {b[3].phone, db.timeValue(clock.now())});
-        engine.record({Outcome::failed(b[0].id, c.id, FailureReason::NoResponse),
-                       Outcome::failed(b[1].id, c.id, u"131026"_s, {}, 131026),
-                       Outcome::sent(b[2].id, c.id, u"wamid.x"_s),
-                       Outcome::failed(b[3].id, c.id, FailureReason::NoResponse)});
+        engine.record({Outcome::failed(b[0], FailureReason::NoResponse),
+                       Outcome::failed(b[1], u"131026"_s, {}, 131026), Outcome::sent(b[2], u"wamid.x"_s),
+                       Outcome::failed(b[3], FailureReason::NoResponse)});
         QCOMPARE(store.byId(c.id).status, CampaignStatus::Completed);
         QCOMPARE(engine.resend(c.id, u"no response"_s), 1); // the opted-out one stays failed
         const Campaign reopened = store.byId(c.id);
@@ -301,9 +409,9 @@ private Q_SLOTS:
         CampaignStore(db, clock).transition(c.id, CampaignStatus::Running);
         QueueEngine engine(db, clock);
         const auto b = engine.claim(c.id, u"w"_s, 3);
-        engine.record({Outcome::sent(b[0].id, c.id, u"w0"_s)});
+        engine.record({Outcome::sent(b[0], u"w0"_s)});
         clock.advanceMs(2000); // next UTC day
-        engine.record({Outcome::sent(b[1].id, c.id, u"w1"_s), Outcome::failed(b[2].id, c.id, u"131026"_s)});
+        engine.record({Outcome::sent(b[1], u"w1"_s), Outcome::failed(b[2], u"131026"_s)});
         DailySummary summary(db, clock);
         QCOMPARE(summary.refresh(7), 2);
         const auto rows = summary.rows(7);

@@ -23,10 +23,10 @@ void process(Database &db, const Clock &clock, const QString &id, qint64 sent, q
         QList<Outcome> out;
         for (const auto &m : batch) {
             if (doneFailed < failed && (m.id % 300 == 0 || doneSent >= sent)) {
-                out << Outcome::failed(m.id, id, u"135000"_s, u"Generic user error"_s, 135000);
+                out << Outcome::failed(m, u"135000"_s, u"Generic user error"_s, 135000);
                 ++doneFailed;
             } else if (doneSent < sent) {
-                out << Outcome::sent(m.id, id, u"wamid.%1"_s.arg(m.id));
+                out << Outcome::sent(m, u"wamid.%1"_s.arg(m.id));
                 ++doneSent;
             } else {
                 break;
@@ -34,7 +34,7 @@ void process(Database &db, const Clock &clock, const QString &id, qint64 sent, q
         }
         // Rows claimed beyond the figures go back to the queue.
         for (qsizetype i = out.size(); i < batch.size(); ++i) {
-            out << Outcome::retry(batch[i].id, id, clock.now().addSecs(-1), u"131000"_s);
+            out << Outcome::retry(batch[i], clock.now().addSecs(-1), u"131000"_s);
         }
         engine.record(out);
     }
