@@ -109,6 +109,16 @@ QStringView trimmedCell(QStringView raw)
     return raw.sliced(b, e - b);
 }
 
+// What follows a leading "tel:" URI scheme (any case, as URI schemes are), or `cell` itself.
+// The number must follow the colon directly: "Tel: 030 1234567" is a label, not a URI.
+QStringView afterTelScheme(QStringView cell)
+{
+    if (cell.size() > 4 && cell.startsWith(u"tel:", Qt::CaseInsensitive) && !isSpaceLike(cell[4])) {
+        return cell.sliced(4);
+    }
+    return cell;
+}
+
 qsizetype skipDigits(QStringView s, qsizetype i)
 {
     while (i < s.size() && isAsciiDigit(s[i].unicode())) {
@@ -343,11 +353,21 @@ PhoneNormalizer::PhoneNormalizer(const Options &options)
 PhoneNumberResult PhoneNormalizer::normalize(QStringView raw) const
 {
     const QStringView cell = trimmedCell(raw);
-    const Cleaned c = clean(cell);
+    // RFC 3966, one of libphonenumber's formats: "tel:+49-30-1234567" is that number. Messages
+    // quote the whole cell; everything else reads what follows the scheme.
+    const QStringView number = afterTelScheme(cell);
+    if (number.size() != cell.size() && number.contains(u';')) {
+        return rejected(PhoneRejectReason::ContainsLetters,
+                        tr("%1 is a tel: link with parameters after its number (an extension such as "
+                           ";ext=12, a phone-context, …): only the number itself can receive WhatsApp "
+                           "messages, so write it without them")
+                            .arg(quoted(cell)));
+    }
+    const Cleaned c = clean(number);
 
     // Before the scan verdict: "…,0" is a bad character and "….0" a separator to it, and the
     // latter must not silently gain a trailing 0.
-    if (isDecimalNumber(cell)) {
+    if (isDecimalNumber(number)) {
         return rejected(PhoneRejectReason::DecimalNumber,
                         tr("%1 has decimal places: the phone number was stored as a number rather than as "
                            "text, so a leading 0 or + may have been lost. Format the phone column as Text "
@@ -359,7 +379,7 @@ PhoneNumberResult PhoneNormalizer::normalize(QStringView raw) const
     case Scan::Empty:
         return rejected(PhoneRejectReason::Empty, tr("the phone number is empty"));
     case Scan::Letters:
-        if (isScientificNotation(cell)) {
+        if (isScientificNotation(number)) {
             return rejected(
                 PhoneRejectReason::ScientificNotation,
                 tr("%1 is in scientific notation: the spreadsheet stored the phone number as a number and "

@@ -30,7 +30,8 @@ enum class PhoneRejectReason {
     Empty,              // nothing but spaces or a lone apostrophe
     ScientificNotation, // "4.41E+11": the spreadsheet kept only the first digits
     DecimalNumber,      // "4915123456789.0": stored as a number with decimals; digits are uncertain
-    ContainsLetters,    // includes "ext. 12", "tel:" and vanity numbers such as "1-800-FLOWERS"
+    ContainsLetters,    // "ext. 12", labels ("Tel: …"), a tel: URI's ";ext=12" and other parameters,
+                        // vanity numbers such as "1-800-FLOWERS"
     InvalidCharacters,  // symbols other than the usual separators, or a '+' not at the start
     NotANumber,         // no digits, or too few to be any number
     MissingCountryCode, // written nationally but there is no default region to read it in
@@ -68,9 +69,17 @@ struct RegionCodeCheck
     QString message; // why not, and how to write it, when not ok
 };
 
-// Turns a phone cell as people type it (and as spreadsheets mangle it) into E.164, using
+// Turns a phone number as people type it (and as spreadsheets mangle it) into E.164, using
 // libphonenumber's metadata. It never repairs a number: anything it cannot read exactly is
-// rejected with a reason.
+// rejected with a reason. It reads one number; which numbers a cell holds (several joined with
+// ";", "/", " ::: " …) is PhoneCell's business.
+//
+// Accepted besides digits, a leading + or 00 and the usual separators: an RFC 3966 "tel:" URI
+// ("tel:+49-30-1234567"; its parameters such as ";ext=12" are rejected, an extension cannot
+// receive messages), and the trunk prefix written after the country code, "+49 (0)30 1234567"
+// or "0049 (0)30/1234567": libphonenumber strips a region's national prefix after the country
+// code as it does in a national number (only where that region has one: in Italy the 0 belongs
+// to the number and stays).
 //
 // Thread safety: normalize() is const and touches only immutable members plus libphonenumber's
 // PhoneNumberUtil singleton, whose parse/validate/format calls are safe from several threads

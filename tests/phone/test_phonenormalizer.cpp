@@ -122,6 +122,17 @@ private Q_SLOTS:
         ok("mobile dashes", de, u"0151-2345-6789"_s, mobile, mob, de);
         ok("mobile plus", de, u"+49 151 23456789"_s, mobile, mob, de);
         ok("mobile 00 no spaces", de, u"004915123456789"_s, mobile, mob, de);
+        // The slash between area code (or mobile prefix) and number, German and Austrian style;
+        // the "(0)" trunk prefix after the country code is stripped by libphonenumber itself.
+        ok("00 slash after the mobile prefix", de, u"0049 171/23456789"_s, u"+4917123456789"_s, mob, de);
+        ok("00 (0) and slash", de, u"0049 (0)30/1234567"_s, berlin, fixed, de);
+        ok("austrian mobile with slash", de, u"0043 664/1234567"_s, u"+436641234567"_s, mob, u"AT"_s);
+        ok("austrian mobile with (0)", de, u"+43 (0)664 1234567"_s, u"+436641234567"_s, mob, u"AT"_s);
+        // RFC 3966, one of libphonenumber's formats.
+        ok("tel uri", de, u"tel:+49-30-1234567"_s, berlin, fixed, de);
+        ok("tel uri upper case", de, u"TEL:+49-30-1234567"_s, berlin, fixed, de);
+        ok("tel uri national", de, u"tel:030-1234567"_s, berlin, fixed, de);
+        ok("tel uri with apostrophe and spaces", de, u" 'tel:+49-151-2345-6789 "_s, mobile, mob, de);
         // libphonenumber reads a national number without its trunk 0 as the national significant
         // number, so a column that lost its leading zeros still normalises, and correctly.
         ok("mobile without trunk zero", de, u"15123456789"_s, mobile, mob, de);
@@ -282,6 +293,12 @@ private Q_SLOTS:
         no("extension x", u"US"_s, u"201-555-0123 x12"_s, R::ContainsLetters);
         no("vanity", u"US"_s, u"1-800-FLOWERS"_s, R::ContainsLetters);
         no("label", u"DE"_s, u"Tel: 030 1234567"_s, R::ContainsLetters);
+        no("tel uri extension", u"DE"_s, u"tel:+49-30-1234567;ext=12"_s, R::ContainsLetters);
+        no("tel uri phone context", u"DE"_s, u"tel:030-1234567;phone-context=+49"_s, R::ContainsLetters);
+        no("tel uri isdn subaddress", u"DE"_s, u"tel:+49-30-1234567;isub=1"_s, R::ContainsLetters);
+        no("tel scheme alone", u"DE"_s, u"tel:"_s, R::ContainsLetters);
+        no("tel uri letters", u"US"_s, u"tel:+1-800-FLOWERS"_s, R::ContainsLetters);
+        no("tel uri twice", u"DE"_s, u"tel:tel:+49-30-1234567"_s, R::ContainsLetters);
         no("letter o for zero", u"DE"_s, u"O30 1234567"_s, R::ContainsLetters);
         no("scientific point", u"GB"_s, u"4.41E+11"_s, R::ScientificNotation);
         no("scientific comma", u"DE"_s, u"4,41E+11"_s, R::ScientificNotation);
@@ -384,6 +401,11 @@ private Q_SLOTS:
             PhoneNormalizer({u"BR"_s, false}).normalize(u"0043 1 201 555 0123"_s).message;
         QVERIFY2(ambiguous.contains(u"+4312015550123"_s) && ambiguous.contains(u"+12015550123"_s),
                  qPrintable(ambiguous));
+
+        const QString telExtension = de.normalize(u"tel:+49-30-1234567;ext=12"_s).message;
+        QVERIFY2(telExtension.contains(u"\u201Ctel:+49-30-1234567;ext=12\u201D"_s) &&
+                     telExtension.contains(u"extension"_s),
+                 qPrintable(telExtension));
 
         const QString noRegion = PhoneNormalizer().normalize(u"030 1234567"_s).message;
         QVERIFY2(noRegion.contains(u"no default region"_s), qPrintable(noRegion));
