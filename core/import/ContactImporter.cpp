@@ -5,6 +5,7 @@
 #include "import/CsvWriter.h"
 #include "import/ImportWriter.h"
 #include "import/PhoneColumnDetector.h"
+#include "phone/PhoneCell.h"
 #include "phone/PhoneNormalizer.h"
 
 #include <QDir>
@@ -155,36 +156,29 @@ Item validate(Chunk &chunk, RawRow &row, const Layout &layout, const PhoneNormal
     auto field = [&](qsizetype i) {
         return chunk.view(chunk.fields[size_t(row.firstField + i)]);
     };
-    const QStringView cell = field(0);
-    std::optional<PhoneNumberResult> chosen;
-    // Most cells hold one number: skip the splitter's regular expressions when no separator
-    // it knows is present (it would return the trimmed cell).
-    if (std::any_of(cell.cbegin(), cell.cend(), [](QChar c) {
-            return c == u':' || c == u';' || c == u',' || c == u'/' || c == u'\r' || c == u'\n';
-        })) {
-        QStringList candidates = PhoneColumnDetector::splitCandidates(cell);
-        if (candidates.isEmpty()) {
-            candidates << cell.toString();
+    // The cell's numbers by PhoneCell's rule (one normalize() for a cell with one number); of
+    // them the first valid one that can be mobile, else the first valid one, so that a
+    // landline-only contact is still imported (mobileOnly rejects it: its numbers are NotMobile).
+    PhoneCellNumbers cell = PhoneCell::read(field(0), normalizer);
+    PhoneNumberResult *chosen = nullptr;
+    PhoneNumberResult *firstValid = nullptr;
+    for (PhoneNumberResult &r : cell.numbers) {
+        if (!r.ok) {
+            continue;
         }
-        std::optional<PhoneNumberResult> firstValid;
-        std::optional<PhoneNumberResult> firstInvalid;
-        for (const QString &c : std::as_const(candidates)) {
-            PhoneNumberResult r = normalizer.normalize(c);
-            if (r.ok && PhoneNormalizer::canBeMobile(r.type)) {
-                chosen = std::move(r);
-                break;
-            }
-            if (r.ok && !firstValid) {
-                firstValid = std::move(r);
-            } else if (!r.ok && !firstInvalid) {
-                firstInvalid = std::move(r);
-            }
+        if (PhoneNormalizer::canBeMobile(r.type)) {
+            chosen = &r;
+            break;
         }
-        if (!chosen) {
-            chosen = firstValid ? std::move(firstValid) : std::move(firstInvalid);
+        if (!firstValid) {
+            firstValid = &r;
         }
-    } else {
-        chosen = normalizer.normalize(cell);
+    }
+    if (!chosen) {
+        chosen = firstValid;
+    }
+    if (!chosen) {
+        chosen = cell.numbers.isEmpty() ? &cell.rejection : &cell.numbers.first();
     }
     if (!chosen->ok) {
         item.kind = Item::Rejected;

@@ -1,5 +1,7 @@
 #include "import/PhoneColumnDetector.h"
 
+#include "phone/PhoneCell.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -236,38 +238,7 @@ bool PhoneColumnDetector::looksLikePhoneNumber(QStringView value)
 
 QStringList PhoneColumnDetector::splitCandidates(QStringView cell)
 {
-    static const QRegularExpression google(u"\\s*:::\\s*"_s);
-    static const QRegularExpression withSlash(u"[\\r\\n;,/]+"_s);
-    static const QRegularExpression withoutSlash(u"[\\r\\n;,]+"_s);
-    auto allPhones = [](const QStringList &parts) {
-        return parts.size() >= 2 && std::all_of(parts.cbegin(), parts.cend(),
-                                                [](const QString &p) { return looksLikePhoneNumber(p); });
-    };
-    auto pieces = [](const QString &text, const QRegularExpression &sep) {
-        QStringList out;
-        for (const QString &p : text.split(sep, Qt::SkipEmptyParts)) {
-            if (const QString t = p.trimmed(); !t.isEmpty()) {
-                out.append(t);
-            }
-        }
-        return out;
-    };
-    QStringList out;
-    for (const QString &part : pieces(cell.toString(), google)) {
-        QStringList split = pieces(part, withSlash);
-        if (!allPhones(split)) {
-            split = pieces(part, withoutSlash);
-        }
-        if (!allPhones(split)) {
-            split = {part};
-        }
-        for (const QString &p : std::as_const(split)) {
-            if (!out.contains(p)) {
-                out.append(p);
-            }
-        }
-    }
-    return out;
+    return PhoneCell::splitByShape(cell, &looksLikePhoneNumber);
 }
 
 std::optional<qsizetype> PhoneColumnDetector::resolveColumn(QStringView choice, const QStringList &header,

@@ -57,9 +57,13 @@ public:
     // number is valid for its country is the phone module's business.
     static bool looksLikePhoneNumber(QStringView value);
 
-    // The numbers in a cell, in order, without duplicates. Google joins several numbers with
-    // " ::: "; people type ";", ",", "/" or line breaks. Those are only split on when every
-    // piece looks like a phone number, so "030 / 123456" stays one number.
+    // For content detection only: the pieces of a cell that may each be a phone number, by
+    // shape (looksLikePhoneNumber), in order, without duplicates. PhoneCell::splitByShape():
+    // the same cuts as PhoneCell::read(), whole first — Google's " ::: " always separates; a
+    // cell (or piece) that looks like one number as a whole stays whole ("030 / 123456",
+    // "0049 171/23456789"); otherwise it is cut at line breaks, ";" and "," and then "/" only
+    // when every part looks like a number. These are candidates, not the cell's numbers: which
+    // numbers a cell holds needs validation in a region, and only PhoneCell::read() says.
     static QStringList splitCandidates(QStringView cell);
 };
 

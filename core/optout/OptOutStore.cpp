@@ -5,6 +5,7 @@
 #include "db/Transaction.h"
 #include "import/CsvWriter.h"
 #include "import/PhoneColumnDetector.h"
+#include "phone/PhoneCell.h"
 #include "phone/PhoneNormalizer.h"
 
 #include <QElapsedTimer>
@@ -124,16 +125,23 @@ ImportSummary OptOutStore::importFile(const QString &path, const QString &region
     Transaction tx(m_db);
     for (const CsvRecord &rec : table.records) {
         ++summary.rowsRead;
-        const QStringList candidates = PhoneColumnDetector::splitCandidates(rec.field(choice.column));
-        const PhoneNumberResult r = normalizer.normalize(
-            candidates.isEmpty() ? rec.field(choice.column) : QStringView(candidates.first()));
-        if (!r.ok) {
+        // Every number of the cell: whoever opts out with two numbers opts out both. The row
+        // counts once, as added when any of its numbers was new.
+        const PhoneCellNumbers cell = PhoneCell::read(rec.field(choice.column), normalizer);
+        if (cell.numbers.isEmpty()) {
+            const PhoneNumberResult &r = cell.rejection;
             ++summary.rejected;
             ++summary.rejectedByReason[QString(PhoneNormalizer::reasonName(r.reason))];
             report.append({rec.line(), rec.raw(), QString(PhoneNormalizer::reasonName(r.reason)), r.message});
             continue;
         }
-        if (add(r.e164, Source::Import, tr("imported from %1").arg(summary.file))) {
+        bool added = false;
+        for (const PhoneNumberResult &r : cell.numbers) {
+            if (add(r.e164, Source::Import, tr("imported from %1").arg(summary.file))) {
+                added = true;
+            }
+        }
+        if (added) {
             ++summary.imported;
         } else {
             ++summary.duplicatesInCampaign;

@@ -22,7 +22,11 @@ struct OptOut
 };
 
 // What importing a file of opted-out phones did: the rows reuse ImportSummary (imported =
-// newly added, duplicatesInCampaign = already on the list).
+// rows that added a number, duplicatesInCampaign = rows whose numbers were all on the list
+// already, rejected = rows without a valid number). It counts rows, so that rowsRead =
+// imported + duplicatesInCampaign + rejected as for a contact import: a row whose cell holds
+// several numbers (see PhoneCell) adds all of them and counts once, so count() can grow by
+// more than `imported`.
 using OptOutImportSummary = ImportSummary;
 
 // The opt-out list: phones that are never queued or resent. Phones are stored in E.164;
@@ -48,9 +52,9 @@ public:
     QList<OptOut> list(qint64 offset = 0, qint64 limit = 100) const;
 
     // Adds every phone of a CSV file (the phone column is detected, or named by
-    // `phoneColumn`), normalized in `region`, in one transaction. Rows whose phone is invalid
-    // are reported with line and reason like a contact import; `rejectsPath` empty writes no
-    // report file.
+    // `phoneColumn`), normalized in `region`, in one transaction: every number of a cell that
+    // holds several (PhoneCell::read()). Rows without a valid number are reported with line and
+    // the whole cell's reason like a contact import; `rejectsPath` empty writes no report file.
     ImportSummary importFile(const QString &path, const QString &region, const CsvReaderOptions &csv = {},
                              const QString &phoneColumn = {}, const QString &rejectsPath = {});
 

@@ -257,6 +257,54 @@ private Q_SLOTS:
         QCOMPARE(queued(tdb->db(), c).at(0).name, u"Carlos Pérez"_s);
     }
 
+    // A slash after the area code or mobile prefix (German and Austrian notation) is part of
+    // the number: "0049 171/23456789" was once cut at the slash and imported as +4923456789,
+    // a stranger's number. A cell is cut into numbers only when it is not one number as a
+    // whole and every part is a complete number; else it is rejected with the whole cell's
+    // reason, never imported as a fragment.
+    void aNumberIsNeverMadeFromAFragmentOfACell()
+    {
+        HERALD_TEST_DB(tdb);
+        const QString c = campaign(tdb->db());
+        const QString path = m_tmp.filePath(u"slashes.csv"_s);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Name,Phone\n"
+                    "Anna,0049 171/23456789\n"             // 2: one number, slash inside
+                    "Ben,0043 664/1234567\n"               // 3: Austrian, read in DE
+                    "Cora,0049 (0)30/1234567\n"            // 4: trunk 0 after the country code
+                    "Dirk,030 7654321 / 0160 1234567\n"    // 5: two numbers: the mobile
+                    "Eva,\"089 123456; 0176 12345678\"\n"  // 6: two numbers: the mobile
+                    "Finn,\"040 1234567\n0172 1234567\"\n" // 7-8: line break between them
+                    "Gina,0049 999/23456789\n"             // 9: invalid, not +4923456789
+                    "Hans,030 1111111 / 23456789\n"        // 10: a number and a fragment
+                    "Ida,tel:+49-171-7654321\n");          // 11: RFC 3966
+        }
+        ImportOptions o;
+        o.region = u"DE"_s;
+        o.csv.delimiter = u',';
+        const ImportSummary s = import(tdb->db(), c, path, o);
+        QCOMPARE(s.outcome, ImportSummary::Outcome::Imported);
+        QCOMPARE(s.phoneColumn, u"Phone"_s);
+        QCOMPARE(s.rowsRead, 9);
+        const QStringList queuedPhones = phones(queued(tdb->db(), c));
+        QCOMPARE(queuedPhones,
+                 (QStringList{u"+4917123456789"_s, u"+436641234567"_s, u"+49301234567"_s, u"+491601234567"_s,
+                              u"+4917612345678"_s, u"+491721234567"_s, u"+491717654321"_s}));
+        QVERIFY(!queuedPhones.contains(u"+4923456789"_s));
+        QCOMPARE(s.imported, 7);
+        QCOMPARE(s.rejected, 2);
+        QCOMPARE(notImported(s), (QStringList{u"9:invalid_number"_s, u"10:too_long"_s}));
+        // The reason is the whole cell's, quoting it whole.
+        QVERIFY2(s.notImported.at(0).message.contains(u"\u201C0049 999/23456789\u201D"_s),
+                 qPrintable(s.notImported.at(0).message));
+        QVERIFY2(s.notImported.at(1).message.contains(u"\u201C030 1111111 / 23456789\u201D"_s),
+                 qPrintable(s.notImported.at(1).message));
+        QString why;
+        QVERIFY2(countersMatch(tdb->db(), c, &why), qPrintable(why));
+    }
+
     void outlookExportUsesTheMobilePhoneColumn()
     {
         HERALD_TEST_DB(tdb);

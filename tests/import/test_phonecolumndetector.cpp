@@ -261,6 +261,20 @@ private Q_SLOTS:
         QTest::newRow("slash between numbers") << u"+49 171 1111111 / +49 30 2222222"_s
                                                << QStringList{u"+49 171 1111111"_s, u"+49 30 2222222"_s};
         QTest::newRow("slash inside a number") << u"030 / 1234567"_s << QStringList{u"030 / 1234567"_s};
+        // Whole first: a cell that looks like one number is never cut, so the slash German and
+        // Austrian numbers carry after the area code or mobile prefix stays inside the number.
+        QTest::newRow("slash after an international mobile prefix")
+            << u"0049 171/23456789"_s << QStringList{u"0049 171/23456789"_s};
+        QTest::newRow("austrian slash") << u"0043 664/1234567"_s << QStringList{u"0043 664/1234567"_s};
+        QTest::newRow("(0) and slash") << u"0049 (0)30/1234567"_s << QStringList{u"0049 (0)30/1234567"_s};
+        QTest::newRow("slash between national numbers")
+            << u"0151 23456789 / 030 1234567"_s << QStringList{u"0151 23456789"_s, u"030 1234567"_s};
+        QTest::newRow("slash inside one, comma between")
+            << u"0049 171/23456789, 030 1234567"_s << QStringList{u"0049 171/23456789"_s, u"030 1234567"_s};
+        QTest::newRow("google pieces stay whole")
+            << u"0049 171/23456789 ::: 0043 664/1234567"_s
+            << QStringList{u"0049 171/23456789"_s, u"0043 664/1234567"_s};
+        QTest::newRow("trailing semicolon") << u"0151 23456789;"_s << QStringList{u"0151 23456789"_s};
         QTest::newRow("slash inside, semicolon between")
             << u"030 / 1234567; 0171 / 7654321"_s << QStringList{u"030 / 1234567"_s, u"0171 / 7654321"_s};
         QTest::newRow("newlines") << u"+44 7700 900001\r\n+44 7700 900002\n"_s

@@ -98,6 +98,49 @@ private Q_SLOTS:
                  true);
     }
 
+    // Whoever opts out with two numbers in a cell opts out both; a slash inside a number never
+    // makes a number of its fragment ("0049 171/23456789" is not +4923456789). The summary
+    // counts rows: a row is added when any of its numbers was new.
+    void importFileAddsEveryNumberOfACellAndNeverAFragment()
+    {
+        HERALD_TEST_DB(tdb);
+        OptOutStore store(tdb->db(), Clock::system());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"stop.csv"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("phone\n"
+                "0049 171/23456789\n"                // 2: one number
+                "0151 23456789 / 030 1234567\n"      // 3: two new numbers
+                "\"0160 1234567; 0151 23456789\"\n"  // 4: one new, one already listed
+                "+49 30 1234567 ::: 0151 23456789\n" // 5: both already listed
+                "0049 999/23456789\n"                // 6: invalid as a whole, no fragment taken
+                "0043 664/1234567\n");               // 7: Austrian, read in DE
+        f.close();
+        CsvReaderOptions csv;
+        csv.delimiter = u',';
+        const ImportSummary s = store.importFile(path, u"DE"_s, csv);
+        QCOMPARE(s.outcome, ImportSummary::Outcome::Imported);
+        QCOMPARE(s.rowsRead, 6);
+        QCOMPARE(s.imported, 4);
+        QCOMPARE(s.duplicatesInCampaign, 1);
+        QCOMPARE(s.rejected, 1);
+        QCOMPARE(s.rowsRead, s.imported + s.duplicatesInCampaign + s.rejected);
+        QCOMPARE(s.notImported.size(), 1);
+        QCOMPARE(s.notImported.at(0).line, 6);
+        QCOMPARE(s.notImported.at(0).reason, u"invalid_number"_s);
+        QVERIFY2(s.notImported.at(0).message.contains(u"\u201C0049 999/23456789\u201D"_s),
+                 qPrintable(s.notImported.at(0).message));
+        QStringList listed;
+        for (const OptOut &o : store.list()) {
+            listed << o.phone;
+        }
+        listed.sort();
+        QCOMPARE(listed, (QStringList{u"+436641234567"_s, u"+4915123456789"_s, u"+491601234567"_s,
+                                      u"+4917123456789"_s, u"+49301234567"_s}));
+        QVERIFY(!store.contains(u"+4923456789"_s));
+    }
+
     void importOfABadFileAddsNothing()
     {
         HERALD_TEST_DB(tdb);
