@@ -15,9 +15,62 @@ void Counters::apply(Database &db, const QString &campaignId, qint64 dContacts, 
     if (dContacts == 0 && dSent == 0 && dFailed == 0) {
         return;
     }
+    const QDateTime now = clock.now();
     db.run(u"UPDATE campaigns SET total_contacts = total_contacts + ?, total_sent = total_sent + ?, "
            "total_failed = total_failed + ?, updated_at = ? WHERE id = ?"_s,
-           {dContacts, dSent, dFailed, db.timeValue(clock.now()), campaignId});
+           {dContacts, dSent, dFailed, db.timeValue(now), campaignId});
+    if (dSent != 0 || dFailed != 0) {
+        // One row per campaign and minute: a batch of outcomes costs one upsert, not one per row.
+        db.run(
+            u"INSERT INTO campaign_minutes (campaign_id, minute, sent, failed) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (campaign_id, minute) DO UPDATE SET sent = campaign_minutes.sent + excluded.sent, "
+            "failed = campaign_minutes.failed + excluded.failed"_s,
+            {campaignId, db.timeValue(minuteOf(now)), dSent, dFailed});
+    }
+}
+
+QDateTime Counters::minuteOf(const QDateTime &t)
+{
+    const QDateTime utc = t.toUTC();
+    return QDateTime(utc.date(), QTime(utc.time().hour(), utc.time().minute()), Qt::UTC);
+}
+
+CounterValues Counters::historyTotals(Database &db, const QString &campaignId)
+{
+    QSqlQuery q = db.run(u"SELECT COALESCE(SUM(sent), 0), COALESCE(SUM(failed), 0) FROM campaign_minutes "
+                         "WHERE campaign_id = ?"_s,
+                         {campaignId});
+    CounterValues v;
+    if (q.next()) {
+        v.sent = q.value(0).toLongLong();
+        v.failed = q.value(1).toLongLong();
+    }
+    return v;
+}
+
+void Counters::rebuildHistory(Database &db, const QString &campaignId)
+{
+    db.run(u"DELETE FROM campaign_minutes WHERE campaign_id = ?"_s, {campaignId});
+    // Minutes as the migrations and minuteOf() write them: text on SQLite, timestamptz on PostgreSQL.
+    // A row written without its time (by hand, or by an older writer) counts in the minute it
+    // was last updated, so that the history's sums always equal the recount.
+    const QString sentMinute = db.isPostgres()
+                                   ? u"date_trunc('minute', COALESCE(sent_at, updated_at))"_s
+                                   : u"substr(COALESCE(sent_at, updated_at), 1, 16) || ':00.000Z'"_s;
+    const QString failedMinute = db.isPostgres()
+                                     ? u"date_trunc('minute', COALESCE(failed_at, updated_at))"_s
+                                     : u"substr(COALESCE(failed_at, updated_at), 1, 16) || ':00.000Z'"_s;
+    db.run(u"INSERT INTO campaign_minutes (campaign_id, minute, sent, failed) "
+           "SELECT campaign_id, minute, SUM(sent), SUM(failed) FROM ("
+           "SELECT campaign_id, "_s +
+               sentMinute +
+               u" AS minute, 1 AS sent, 0 AS failed FROM send_queue "
+               "WHERE campaign_id = ? AND status = 'sent' "
+               "UNION ALL SELECT campaign_id, "_s +
+               failedMinute +
+               u", 0, 1 FROM send_queue WHERE campaign_id = ? AND status = 'failed'"
+               ") AS history GROUP BY campaign_id, minute"_s,
+           {campaignId, campaignId});
 }
 
 CounterValues Counters::recount(Database &db, const QString &campaignId)

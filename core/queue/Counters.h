@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QHash>
 #include <QString>
 
@@ -18,10 +19,12 @@ struct CounterValues
     bool operator==(const CounterValues &) const = default;
 };
 
-// The one place where campaigns.total_contacts, total_sent and total_failed change.
-// Callers pass the change their own statement just made to send_queue, inside the same
-// transaction, so the row change and the counter change commit or roll back together
-// (the seed lost its counters because they were a second, separate call).
+// The one place where campaigns.total_contacts, total_sent and total_failed change — and
+// with them the campaign's history, sent and failed per UTC minute (campaign_minutes), whose
+// sums are the counters. Callers pass the change their own statement just made to
+// send_queue, inside the same transaction, so the row change and the counter change commit
+// or roll back together (the seed lost its counters because they were a second, separate
+// call).
 class Counters
 {
 public:
@@ -33,6 +36,13 @@ public:
     static QHash<QString, CounterValues> recountAll(Database &db, const QString &campaignId = {});
     // Overwrites the stored counters (repair only).
     static void set(Database &db, const QString &campaignId, const CounterValues &values, const Clock &clock);
+
+    // The sums of the campaign's history (campaign_minutes): equal to its counters when intact.
+    static CounterValues historyTotals(Database &db, const QString &campaignId);
+    // Rebuilds the campaign's history from the rows' sent_at and failed_at (repair only).
+    static void rebuildHistory(Database &db, const QString &campaignId);
+    // The start of the UTC minute holding `t`, as campaign_minutes stores it.
+    static QDateTime minuteOf(const QDateTime &t);
 };
 
 } // namespace herald

@@ -90,7 +90,7 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writeSqlite(const QList<Outc
     QSqlQuery &failed = statement(
         m_failed,
         u"UPDATE send_queue SET status = 'failed', error_code = ?, error_reason = ?, error_details = ?, "
-        "fbtrace_id = ?, updated_at = ?, next_attempt_at = NULL "
+        "fbtrace_id = ?, updated_at = ?, failed_at = ?, next_attempt_at = NULL "
         "WHERE id = ? AND campaign_id = ? AND status = 'processing' AND claimed_by = ? AND claim_count = ?"_s);
     QSqlQuery &retry = statement(
         m_retry,
@@ -109,7 +109,7 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writeSqlite(const QList<Outc
         case Outcome::Kind::Failed:
             q = &failed;
             Database::exec(*q, {codeValue(o), Database::textOrNull(o.reason), Database::textOrNull(o.details),
-                                Database::textOrNull(o.fbtraceId), now, o.id, o.campaignId, o.claimedBy,
+                                Database::textOrNull(o.fbtraceId), now, now, o.id, o.campaignId, o.claimedBy,
                                 o.claim});
             break;
         case Outcome::Kind::Retry:
@@ -159,27 +159,28 @@ QHash<QString, OutcomeWriter::Tally> OutcomeWriter::writePostgres(const QList<Ou
         rows.append(r);
     }
     const QVariant now = m_db.timeValue(m_clock.now());
-    QSqlQuery q =
-        m_db.run(u"WITH v AS (SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb)) "
-                 "              AS x(id bigint, c uuid, k text, w text, ec integer, r text, d text, f text, "
-                 "n timestamptz, b text, s bigint)), "
-                 "u AS (UPDATE send_queue s SET "
-                 "        status = CASE v.k WHEN 'retry' THEN 'ready' ELSE v.k END, "
-                 "        wamid = CASE WHEN v.k = 'sent' THEN v.w ELSE s.wamid END, "
-                 "        sent_at = CASE WHEN v.k = 'sent' THEN CAST(? AS timestamptz) ELSE s.sent_at END, "
-                 "        next_attempt_at = CASE WHEN v.k = 'retry' THEN v.n ELSE NULL END, "
-                 "        error_code = CASE WHEN v.k = 'sent' THEN NULL ELSE v.ec END, "
-                 "        error_reason = CASE WHEN v.k = 'sent' THEN NULL ELSE v.r END, "
-                 "        error_details = CASE WHEN v.k = 'sent' THEN NULL ELSE v.d END, "
-                 "        fbtrace_id = CASE WHEN v.k = 'sent' THEN NULL ELSE v.f END, "
-                 "        claimed_by = CASE WHEN v.k = 'retry' THEN NULL ELSE s.claimed_by END, "
-                 "        claimed_at = CASE WHEN v.k = 'retry' THEN NULL ELSE s.claimed_at END, "
-                 "        updated_at = CAST(? AS timestamptz) "
-                 "      FROM v WHERE s.id = v.id AND s.campaign_id = v.c AND s.status = 'processing' "
-                 "        AND s.claimed_by = v.b AND s.claim_count = v.s "
-                 "      RETURNING s.campaign_id, v.k) "
-                 "SELECT campaign_id::text, k, count(*) FROM u GROUP BY 1, 2"_s,
-                 {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)), now, now});
+    QSqlQuery q = m_db.run(
+        u"WITH v AS (SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb)) "
+        "              AS x(id bigint, c uuid, k text, w text, ec integer, r text, d text, f text, "
+        "n timestamptz, b text, s bigint)), "
+        "u AS (UPDATE send_queue s SET "
+        "        status = CASE v.k WHEN 'retry' THEN 'ready' ELSE v.k END, "
+        "        wamid = CASE WHEN v.k = 'sent' THEN v.w ELSE s.wamid END, "
+        "        sent_at = CASE WHEN v.k = 'sent' THEN CAST(? AS timestamptz) ELSE s.sent_at END, "
+        "        next_attempt_at = CASE WHEN v.k = 'retry' THEN v.n ELSE NULL END, "
+        "        error_code = CASE WHEN v.k = 'sent' THEN NULL ELSE v.ec END, "
+        "        error_reason = CASE WHEN v.k = 'sent' THEN NULL ELSE v.r END, "
+        "        error_details = CASE WHEN v.k = 'sent' THEN NULL ELSE v.d END, "
+        "        fbtrace_id = CASE WHEN v.k = 'sent' THEN NULL ELSE v.f END, "
+        "        claimed_by = CASE WHEN v.k = 'retry' THEN NULL ELSE s.claimed_by END, "
+        "        claimed_at = CASE WHEN v.k = 'retry' THEN NULL ELSE s.claimed_at END, "
+        "        failed_at = CASE WHEN v.k = 'failed' THEN CAST(? AS timestamptz) ELSE s.failed_at END, "
+        "        updated_at = CAST(? AS timestamptz) "
+        "      FROM v WHERE s.id = v.id AND s.campaign_id = v.c AND s.status = 'processing' "
+        "        AND s.claimed_by = v.b AND s.claim_count = v.s "
+        "      RETURNING s.campaign_id, v.k) "
+        "SELECT campaign_id::text, k, count(*) FROM u GROUP BY 1, 2"_s,
+        {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)), now, now, now});
     QHash<QString, Tally> tallies;
     qint64 changed = 0;
     while (q.next()) {

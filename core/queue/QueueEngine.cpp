@@ -244,13 +244,14 @@ void QueueEngine::dropOptedOut(const QString &campaignId, QList<ClaimedMessage> 
     }
     QSqlQuery fail =
         m_db.prepare(u"UPDATE send_queue SET status = 'failed', error_code = NULL, error_reason = ?, "
-                     "error_details = ?, updated_at = ? WHERE id = ? AND status = 'processing'"_s);
+                     "error_details = ?, updated_at = ?, failed_at = ? WHERE id = ? AND status = "
+                     "'processing'"_s);
     const QVariant now = m_db.timeValue(m_clock.now());
     const QString details = tr("The recipient is on the opt-out list; the message was not sent.");
     qint64 failed = 0;
     for (auto it = claimed.begin(); it != claimed.end();) {
         if (optedOut.contains(it->phone)) {
-            Database::exec(fail, {FailureReason::OptedOut, details, now, it->id});
+            Database::exec(fail, {FailureReason::OptedOut, details, now, now, it->id});
             failed += fail.numRowsAffected();
             it = claimed.erase(it);
         } else {
@@ -312,11 +313,11 @@ qint64 QueueEngine::recover(const QString &extraCondition, const QVariantList &e
             .arg(who);
     qint64 total = 0;
     for (const QString &id : campaigns) {
-        QVariantList values{FailureReason::Interrupted, details, now, id};
+        QVariantList values{FailureReason::Interrupted, details, now, now, id};
         values += extraValues;
         QSqlQuery q = m_db.run(
             u"UPDATE send_queue SET status = 'failed', error_code = NULL, error_reason = ?, "
-            "error_details = ?, fbtrace_id = NULL, next_attempt_at = NULL, updated_at = ? "
+            "error_details = ?, fbtrace_id = NULL, next_attempt_at = NULL, updated_at = ?, failed_at = ? "
             "WHERE campaign_id = ? AND status IN ('ready', 'processing') AND status = 'processing' AND "_s +
                 extraCondition,
             values);
@@ -386,7 +387,7 @@ qint64 QueueEngine::resend(const QString &campaignId, const QString &reason)
     QVariantList values{m_db.timeValue(m_clock.now()), campaignId};
     QString sql =
         u"UPDATE send_queue SET status = 'ready', attempts = 0, next_attempt_at = NULL, claimed_by = NULL, "
-        "claimed_at = NULL, updated_at = ? WHERE campaign_id = ? AND status = 'failed' "
+        "claimed_at = NULL, failed_at = NULL, updated_at = ? WHERE campaign_id = ? AND status = 'failed' "
         "AND phone NOT IN (SELECT phone FROM opt_outs)"_s;
     if (!all) {
         sql += u" AND error_reason = ?"_s;

@@ -35,6 +35,18 @@ QList<RepairItem> Repair::analyze(const QString &campaignId) const
 {
     const bool one = !campaignId.isEmpty();
     const QHash<QString, CounterValues> recounts = Counters::recountAll(m_db, campaignId);
+    QHash<QString, CounterValues> history;
+    {
+        QSqlQuery h =
+            m_db.run(u"SELECT campaign_id, SUM(sent), SUM(failed) FROM campaign_minutes "_s +
+                         (one ? u"WHERE campaign_id = ? "_s : QString()) + u"GROUP BY campaign_id"_s,
+                     one ? QVariantList{campaignId} : QVariantList{});
+        while (h.next()) {
+            CounterValues &v = history[h.value(0).toString()];
+            v.sent = h.value(1).toLongLong();
+            v.failed = h.value(2).toLongLong();
+        }
+    }
     QList<RepairItem> items;
     QSqlQuery q =
         m_db.run(u"SELECT id, name, status, total_contacts, total_sent, total_failed FROM campaigns "_s +
@@ -50,6 +62,7 @@ QList<RepairItem> Repair::analyze(const QString &campaignId) const
         item.stored.sent = q.value(4).toLongLong();
         item.stored.failed = q.value(5).toLongLong();
         item.recounted = recounts.value(item.campaignId);
+        item.history = history.value(item.campaignId);
         item.stored.pending = item.recounted.pending;
         item.repairedStatus = repairedStatus(item.storedStatus, item.recounted);
         items << item;
@@ -70,6 +83,9 @@ QList<RepairItem> Repair::apply(const QString &campaignId)
     for (const RepairItem &item : items) {
         if (item.countersDiffer()) {
             Counters::set(m_db, item.campaignId, item.recounted, m_clock);
+        }
+        if (item.historyDiffers()) {
+            Counters::rebuildHistory(m_db, item.campaignId);
         }
         if (!item.statusDiffers()) {
             continue;

@@ -18,6 +18,7 @@ struct RepairItem
     QString name;
     CounterValues stored;
     CounterValues recounted;
+    CounterValues history; // sums of the campaign's per-minute history (sent, failed)
     CampaignStatus storedStatus = CampaignStatus::Draft;
     CampaignStatus repairedStatus = CampaignStatus::Draft;
 
@@ -26,12 +27,17 @@ struct RepairItem
         return stored.contacts != recounted.contacts || stored.sent != recounted.sent ||
                stored.failed != recounted.failed;
     }
+    bool historyDiffers() const
+    {
+        return history.sent != recounted.sent || history.failed != recounted.failed;
+    }
     bool statusDiffers() const { return storedStatus != repairedStatus; }
-    bool needsRepair() const { return countersDiffer() || statusDiffers(); }
+    bool needsRepair() const { return countersDiffer() || historyDiffers() || statusDiffers(); }
 };
 
-// Compares every campaign's (or one campaign's) counters and status with a recount from
-// send_queue and, on apply, fixes them atomically. It also completes campaigns left running
+// Compares every campaign's (or one campaign's) counters, history and status with a recount
+// from send_queue and, on apply, fixes them atomically (history is rebuilt from the rows'
+// sent_at and failed_at). It also completes campaigns left running
 // or paused with nothing pending, and reopens (as paused) a completed one that still has
 // queued rows. The recount (Counters::recountAll) covers every campaign in three index-only
 // counts.

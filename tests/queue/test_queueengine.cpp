@@ -1,5 +1,6 @@
 #include "QueueTestUtil.h"
 #include "db/DbError.h"
+#include "queue/CampaignHistory.h"
 #include "queue/DailySummary.h"
 #include "queue/Repair.h"
 
@@ -374,6 +375,53 @@ private Q_SLOTS:
         }
         QVERIFY_THROWS_EXCEPTION(DbError, store.create({u"Empty"_s, u"t"_s, u"en"_s, {}, {}}));
         QCOMPARE(db.scalar(u"SELECT count(*) FROM campaigns"_s).toInt(), 1);
+    }
+
+    // The console charts a campaign from its per-minute history: sent and failed land in the
+    // minute they happened, a resend takes its failures back in its own minute, and the
+    // sums are always the counters — also when a lost history is rebuilt by repair.
+    void historyKeepsSentAndFailedPerMinuteAndResendTakesFailuresBack()
+    {
+        HERALD_TEST_DB(tdb);
+        ManualClock clock(QDateTime(QDate(2026, 12, 1), QTime(9, 59, 30), Qt::UTC));
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, clock, u"A"_s, 4);
+        CampaignStore(db, clock).transition(c.id, CampaignStatus::Running);
+        QueueEngine engine(db, clock);
+        const auto b = engine.claim(c.id, u"w1"_s, 4);
+        engine.record({Outcome::sent(b[0], u"wamid.0"_s), Outcome::sent(b[1], u"wamid.1"_s)});
+        clock.advanceMs(60'000); // 10:00:30
+        engine.record({Outcome::failed(b[2], u"131026"_s, {}, 131026)});
+        clock.advanceMs(120'000); // 10:02:30
+        QCOMPARE(engine.recoverWorker(u"w1"_s), 1);
+        QCOMPARE(
+            db.scalar(u"SELECT count(*) FROM send_queue WHERE status = 'failed' AND failed_at IS NOT NULL"_s)
+                .toInt(),
+            2);
+        clock.advanceMs(60'000); // 10:03:30
+        QCOMPARE(engine.resend(c.id, u"131026"_s), 1);
+        QCOMPARE(db.scalar(u"SELECT failed_at FROM send_queue WHERE id = ?"_s, {b[2].id}).isNull(), true);
+
+        const auto at = [](int h, int m) {
+            return QDateTime(QDate(2026, 12, 1), QTime(h, m), Qt::UTC);
+        };
+        const QList<MinuteCount> expected{
+            {at(9, 59), 2, 0}, {at(10, 0), 0, 1}, {at(10, 2), 0, 1}, {at(10, 3), 0, -1}};
+        QCOMPARE(CampaignHistory(db).minutes(c.id), expected);
+        QCOMPARE(CampaignHistory(db).minutes(c.id, at(10, 2)), expected.mid(2));
+        const CounterValues sums = Counters::historyTotals(db, c.id);
+        const Campaign now = CampaignStore(db, clock).byId(c.id);
+        QCOMPARE(sums.sent, now.totalSent);
+        QCOMPARE(sums.failed, now.totalFailed);
+
+        // A lost history is found and rebuilt from the rows' own times.
+        db.run(u"DELETE FROM campaign_minutes"_s);
+        Repair repair(db, clock);
+        QVERIFY(repair.analyze(c.id).first().historyDiffers());
+        repair.apply(c.id);
+        QVERIFY(!repair.analyze(c.id).first().needsRepair());
+        const QList<MinuteCount> rebuilt{{at(9, 59), 2, 0}, {at(10, 2), 0, 1}};
+        QCOMPARE(CampaignHistory(db).minutes(c.id), rebuilt);
     }
 
     void repairRestoresZeroedCountersAndCompletesStuckCampaigns()

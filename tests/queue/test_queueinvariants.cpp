@@ -1,5 +1,6 @@
 // Randomised invariant test: thousands of seeded random claims, outcomes, retries, lease
-// expiries, pauses and resends. After every step the stored counters must equal a recount,
+// expiries, pauses and resends. After every step the stored counters must equal a recount
+// (and the per-minute history sum to them),
 // completion must be exactly right, and no row may be handed out twice unless it was put
 // back by a retry or an explicit resend. HERALD_FUZZ_SEED and HERALD_INVARIANT_STEPS explore
 // further than CI's fixed seeds.
@@ -35,6 +36,15 @@ QString check(World &w)
             return u"counters drifted: "_s + why;
         }
         const Campaign c = store.byId(id);
+        // The per-minute history the console charts sums to the counters.
+        const CounterValues history = Counters::historyTotals(w.db, id);
+        if (history.sent != c.totalSent || history.failed != c.totalFailed) {
+            return u"history of %1 sums to %2 sent / %3 failed, counters say %4 / %5"_s.arg(c.name)
+                .arg(history.sent)
+                .arg(history.failed)
+                .arg(c.totalSent)
+                .arg(c.totalFailed);
+        }
         const bool active = c.status == CampaignStatus::Running || c.status == CampaignStatus::Paused;
         if (active && c.pending == 0) {
             return u"campaign %1 is %2 with nothing pending"_s.arg(c.name,
