@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "CliError.h"
 #include "db/AppSettings.h"
+#include "settings/SettingKeys.h"
 
 #include <QCommandLineParser>
 
@@ -12,52 +13,14 @@ using namespace Qt::StringLiterals;
 
 namespace herald::cli {
 
-namespace {
-
-bool isDigits(const QString &s)
-{
-    return !s.isEmpty() && std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-}
-
-} // namespace
-
 QStringList ApiOptions::settingKeys()
 {
-    return {baseKey(), versionKey(), phoneNumberIdKey(), wabaIdKey(), timeoutKey(), caFileKey()};
+    return SettingKeys::keys();
 }
 
 QString ApiOptions::checkSetting(const QString &key, const QString &value)
 {
-    if (key == baseKey()) {
-        return ApiSettings::checkBaseUrl(value);
-    }
-    if (key == versionKey()) {
-        // The same rule ApiSettings::validate applies, checked without the other settings.
-        ApiSettings probe;
-        probe.setApiVersion(value);
-        probe.setPhoneNumberId(u"1"_s);
-        probe.setAccessToken(u"probe"_s);
-        return probe.validate();
-    }
-    if (key == phoneNumberIdKey() || key == wabaIdKey()) {
-        return isDigits(value.trimmed())
-                   ? QString()
-                   : tr("%1 must be the numeric ID shown in Meta's WhatsApp Manager.").arg(key);
-    }
-    if (key == timeoutKey()) {
-        bool ok = false;
-        const qint64 ms = value.trimmed().toLongLong(&ok);
-        return ok && ms >= 1000 && ms <= 600000
-                   ? QString()
-                   : tr("%1 must be a whole number of milliseconds between 1000 and 600000.").arg(key);
-    }
-    if (key == caFileKey()) {
-        return value.trimmed().isEmpty() ? QString() : ApiSettings::checkCaFile(value.trimmed());
-    }
-    if (key.startsWith("api."_L1)) {
-        return tr("\"%1\" is not an API setting; known: %2.").arg(key, settingKeys().join(u", "_s));
-    }
-    return {};
+    return SettingKeys::check(key, value);
 }
 
 ApiOptions::ApiOptions()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cloudapi/ApiSettings.h"
+#include "settings/SettingKeys.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
@@ -24,17 +25,16 @@ class ApiOptions
 public:
     static constexpr auto TokenVariable = "HERALD_ACCESS_TOKEN";
 
-    // The app_settings keys of the connection.
-    static QString baseKey() { return QStringLiteral("api.base"); }
-    static QString versionKey() { return QStringLiteral("api.version"); }
-    static QString phoneNumberIdKey() { return QStringLiteral("api.phone_number_id"); }
-    static QString wabaIdKey() { return QStringLiteral("api.waba_id"); }
-    static QString timeoutKey() { return QStringLiteral("api.request_timeout_ms"); }
-    static QString caFileKey() { return QStringLiteral("api.ca_file"); }
+    // The app_settings keys of the connection (SettingKeys holds them all).
+    static QString baseKey() { return SettingKeys::ApiBase; }
+    static QString versionKey() { return SettingKeys::ApiVersion; }
+    static QString phoneNumberIdKey() { return SettingKeys::PhoneNumberId; }
+    static QString wabaIdKey() { return SettingKeys::WabaId; }
+    static QString timeoutKey() { return SettingKeys::RequestTimeoutMs; }
+    static QString caFileKey() { return SettingKeys::CaFile; }
     static QStringList settingKeys();
 
-    // Empty when `value` is acceptable for `key` (a known api.* key, or any other key), else
-    // why not. Unknown api.* keys are refused: a typo would otherwise be silently ignored.
+    // SettingKeys::check: empty when `value` is acceptable for `key`, else why not.
     static QString checkSetting(const QString &key, const QString &value);
 
     ApiOptions();

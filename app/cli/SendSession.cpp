@@ -48,6 +48,8 @@ ExitCode SendSession::exitCodeFor(SendResult::End end)
         return ExitCode::SenderStopped;
     case SendResult::End::Refused:
         return ExitCode::Refused;
+    case SendResult::End::Detached: // another sender took the campaign over
+        return ExitCode::SenderStopped;
     }
     return ExitCode::Unexpected;
 }

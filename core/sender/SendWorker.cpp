@@ -10,6 +10,7 @@
 #include "queue/CampaignStore.h"
 #include "queue/QueueEngine.h"
 #include "sender/SendOnceBody.h"
+#include "sender/SenderPresence.h"
 #include "sender/WorkerIdentity.h"
 
 #include <QCoreApplication>
@@ -63,14 +64,17 @@ QString SendResult::endName(End end)
         return u"sender stopped"_s;
     case End::Refused:
         return u"refused"_s;
+    case End::Detached:
+        return u"detached"_s;
     }
     return {};
 }
 
-SendWorker::SendWorker(const SenderConfig &config, QObject *parent)
+SendWorker::SendWorker(const SenderConfig &config, RateLimiter &limiter, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_workerId(WorkerIdentity::makeId())
+    , m_workerId(config.senderId.isEmpty() ? WorkerIdentity::makeId() : config.senderId)
+    , m_limiter(limiter)
     , m_retry(config.retry)
     , m_pumpTimer(this)
     , m_recordTimer(this)
@@ -153,10 +157,16 @@ bool SendWorker::prepare(QString *why)
         }
         m_engine = std::make_unique<QueueEngine>(*m_db, Clock::system());
         CampaignStore store(*m_db, Clock::system());
-        // Rows a dead sender of this machine left in flight have an unknown outcome: they
-        // become failed "interrupted" now, not when their lease runs out.
+        if (!takeHold(why)) {
+            return false;
+        }
+        // Rows a dead sender left in flight have an unknown outcome: they become failed
+        // "interrupted" now, not when their lease runs out. Dead: a process of this machine
+        // that is gone, or a sender not heard for a while; a live one keeps its rows.
+        const SenderPresence presence(*m_db, Clock::system(), m_config.senderStaleness);
         for (const QString &worker : m_engine->workersHolding(m_config.campaignId)) {
-            if (WorkerIdentity::isDeadLocalWorker(worker)) {
+            if (worker != m_workerId &&
+                (WorkerIdentity::isDeadLocalWorker(worker) || !presence.isLive(worker))) {
                 m_engine->recoverWorker(worker);
             }
         }
@@ -177,17 +187,9 @@ bool SendWorker::prepare(QString *why)
         return false;
     }
 
-    // Start at the configured ceiling: Meta says when to slow down (130429), and the limiter
-    // then halves and climbs back.
-    RateLimiterSettings pacing;
-    if (m_config.beyondMetaLimits) {
-        pacing.maxCeiling = 1e6;
-    }
-    const double rate = std::clamp(m_config.rate, 0.1, pacing.maxCeiling);
-    pacing.ceiling = rate;
-    pacing.floor = std::min(1.0, rate);
-    m_limiter.emplace(MonotonicClock::system(), pacing);
-    m_limiter->setCeiling(m_config.api.phoneNumberId(), rate);
+    configurePacing();
+    const double rate =
+        m_config.campaignRate > 0 ? std::min(m_config.rate, m_config.campaignRate) : m_config.rate;
     if (m_config.concurrency <= 0) {
         // Enough requests in flight for the rate at 250 ms of latency, with a margin.
         m_config.concurrency = std::clamp(int(std::ceil(rate * 0.3)), 8, 600);
@@ -205,6 +207,54 @@ bool SendWorker::prepare(QString *why)
         m_managerLoad << 0;
     }
     return true;
+}
+
+bool SendWorker::takeHold(QString *why)
+{
+    SenderPresence presence(*m_db, Clock::system(), m_config.senderStaleness);
+    const SenderInfo holder = presence.acquire(m_config.campaignId, m_workerId);
+    if (holder.id == m_workerId) {
+        m_holding = true;
+        return true;
+    }
+    const Campaign campaign = CampaignStore(*m_db, Clock::system()).byId(m_config.campaignId);
+    *why = tr("Campaign \"%1\" is being sent by %2. Herald sends a campaign from one place at a time; it "
+              "takes over once that sender has been silent for %3 s.")
+               .arg(campaign.name, holder.describe(QDateTime::currentDateTimeUtc()))
+               .arg(m_config.senderStaleness.count() / 1000);
+    return false;
+}
+
+void SendWorker::configurePacing()
+{
+    // The number's ceiling is shared by every campaign this process sends from it; Meta says
+    // when to slow down (130429), and the number's bucket then halves and climbs back. A
+    // campaign that wants less has a bucket of its own as well.
+    const QString number = m_config.api.phoneNumberId();
+    m_limiter.setCeiling(number, m_config.rate);
+    if (m_config.campaignRate > 0 && m_config.campaignRate < m_config.rate) {
+        m_ownRateKey = u"campaign:"_s + m_config.campaignId;
+        m_limiter.setCeiling(m_ownRateKey, m_config.campaignRate);
+    }
+}
+
+bool SendWorker::takeToken()
+{
+    const QString number = m_config.api.phoneNumberId();
+    if (m_ownRateKey.isEmpty()) {
+        return m_limiter.tryTake(number);
+    }
+    if (m_limiter.available(m_ownRateKey) < 1 || !m_limiter.tryTake(number)) {
+        return false;
+    }
+    return m_limiter.tryTake(m_ownRateKey);
+}
+
+std::chrono::milliseconds SendWorker::msUntilToken()
+{
+    const auto numberWait = m_limiter.msUntilAvailable(m_config.api.phoneNumberId());
+    return m_ownRateKey.isEmpty() ? numberWait
+                                  : std::max(numberWait, m_limiter.msUntilAvailable(m_ownRateKey));
 }
 
 QByteArray SendWorker::buildBody(const ClaimedMessage &message, QString *error) const
@@ -286,8 +336,8 @@ void SendWorker::pump()
             m_held.pop_front();
             continue;
         }
-        if (!m_limiter->tryTake(number)) {
-            schedulePump(m_limiter->msUntilAvailable(number));
+        if (!takeToken()) {
+            schedulePump(msUntilToken());
             return;
         }
         Held held = std::move(m_held.front());
@@ -367,7 +417,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
     const bool draining = m_state != State::Running;
     switch (decision.action) {
     case ErrorAction::Sent:
-        m_limiter->reportClean(number);
+        m_limiter.reportClean(number);
         addOutcome(Outcome::sent(m, response.wamid));
         notePermanent(false, decision);
         break;
@@ -388,7 +438,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
     case ErrorAction::SlowDown:
     case ErrorAction::Maintenance:
         if (decision.throttle == ThrottleScope::PhoneNumber) {
-            m_limiter->reportThrottled(number);
+            m_limiter.reportThrottled(number);
         }
         if (decision.throttle == ThrottleScope::App || decision.action == ErrorAction::Maintenance) {
             m_appPausedUntilMs = std::max(m_appPausedUntilMs, now + qint64(decision.pause.count()));
@@ -414,7 +464,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
         break;
     case ErrorAction::PermanentFailure:
     case ErrorAction::PermanentOptOut:
-        m_limiter->reportClean(number);
+        m_limiter.reportClean(number);
         finalFailure(held, decision);
         break;
     case ErrorAction::PauseCampaign:
@@ -526,6 +576,11 @@ void SendWorker::requestCancel(const QString &reason)
     beginDrain(SendResult::End::Cancelled, reason.isEmpty() ? tr("cancelled by the user") : reason);
 }
 
+void SendWorker::requestDetach(const QString &reason)
+{
+    beginDrain(SendResult::End::Detached, reason);
+}
+
 void SendWorker::beginDrain(SendResult::End end, const QString &reason)
 {
     if (m_state == State::Idle) {
@@ -594,6 +649,9 @@ void SendWorker::maybeFinish()
         if (c.status == CampaignStatus::Completed) {
             end = SendResult::End::Completed;
             reason.clear();
+        } else if (end == SendResult::End::Detached) {
+            // Left running on purpose: the next sender (this console reopened, another one, a
+            // worker) continues it.
         } else if (c.status == CampaignStatus::Running ||
                    (end == SendResult::End::Cancelled && c.status != CampaignStatus::Cancelled)) {
             const CampaignStatus to = end == SendResult::End::Cancelled ? CampaignStatus::Cancelled
@@ -613,6 +671,16 @@ void SendWorker::finish(SendResult::End end, const QString &reason)
         return;
     }
     m_state = State::Done;
+    if (m_holding && m_db) {
+        try {
+            SenderPresence(*m_db, Clock::system(), m_config.senderStaleness)
+                .release(m_config.campaignId, m_workerId);
+        } catch (const DbError &e) {
+            // The hold goes with this sender's heartbeat; another sender may then take over.
+            qWarning("herald sender: could not give up the campaign: %s", qPrintable(e.message()));
+        }
+        m_holding = false;
+    }
     m_pumpTimer.stop();
     m_recordTimer.stop();
     m_leaseTimer.stop();
@@ -620,6 +688,7 @@ void SendWorker::finish(SendResult::End end, const QString &reason)
     m_progressTimer.stop();
     emitProgress();
     SendResult result;
+    result.campaignId = m_config.campaignId;
     result.end = end;
     result.reason = reason;
     result.sent = m_runSent;
@@ -637,7 +706,10 @@ void SendWorker::emitProgress()
     p.failed = m_baseFailed + m_runFailed;
     p.pending = std::max<qint64>(0, p.total - p.sent - p.failed);
     p.inFlight = int(m_inFlight.size());
-    p.ceiling = m_limiter ? m_limiter->rate(m_config.api.phoneNumberId()) : 0;
+    p.ceiling = m_limiter.rate(m_config.api.phoneNumberId());
+    if (!m_ownRateKey.isEmpty()) {
+        p.ceiling = std::min(p.ceiling, m_limiter.rate(m_ownRateKey));
+    }
     const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
     const qint64 done = m_runSent + m_runFailed;
     m_rateSamples.append({now, done});

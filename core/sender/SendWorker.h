@@ -43,10 +43,13 @@ class SendWorker : public QObject
     Q_OBJECT
 
 public:
-    explicit SendWorker(const SenderConfig &config, QObject *parent = nullptr);
+    // `limiter` paces every campaign this process sends (one bucket per phone number) and
+    // outlives the worker.
+    SendWorker(const SenderConfig &config, RateLimiter &limiter, QObject *parent = nullptr);
     ~SendWorker() override;
 
     const QString &workerId() const { return m_workerId; }
+    const QString &campaignId() const { return m_config.campaignId; }
 
 public Q_SLOTS:
     void start();
@@ -54,6 +57,10 @@ public Q_SLOTS:
     // (or cancelled) with the reason.
     void requestPause(const QString &reason);
     void requestCancel(const QString &reason);
+    // Stop sending without changing the campaign's status: requests in flight finish and are
+    // recorded, held rows are released, the hold is given up, and the campaign stays running
+    // for the next sender (this process is closing, or another one took the campaign over).
+    void requestDetach(const QString &reason);
 
 Q_SIGNALS:
     void progress(const herald::SendProgress &progress);
@@ -73,6 +80,10 @@ private:
     enum class State { Idle, Running, Draining, Done };
 
     bool prepare(QString *why);
+    bool takeHold(QString *why);
+    void configurePacing();
+    bool takeToken();
+    std::chrono::milliseconds msUntilToken();
     void pump();
     void schedulePump(std::chrono::milliseconds wait);
     bool refill();
@@ -100,7 +111,9 @@ private:
     QList<int> m_managerLoad;
     int m_perManager = 6;
     int m_nextManager = 0;
-    std::optional<RateLimiter> m_limiter; // made in prepare(), when the ceiling is known
+    RateLimiter &m_limiter;
+    QString m_ownRateKey;   // the campaign's own bucket when it wants less than the number's ceiling
+    bool m_holding = false; // this process holds the campaign (SenderPresence)
     RecipientDeferrals m_deferrals;
     RetryPolicy m_retry;
 

@@ -1,54 +1,78 @@
 #include "sender/Sender.h"
 
-#include "sender/SendWorker.h"
+#include "sender/SenderHost.h"
+#include "sender/WorkerIdentity.h"
 
 namespace herald {
 
-Sender::Sender(QObject *parent)
+Sender::Sender(SenderKind kind, QObject *parent)
     : QObject(parent)
+    , m_kind(kind)
+    , m_senderId(WorkerIdentity::makeId())
 {
     qRegisterMetaType<SendProgress>();
     qRegisterMetaType<SendResult>();
+    qRegisterMetaType<SenderConfig>();
 }
 
-Sender::~Sender() = default;
+Sender::~Sender() = default; // m_thread's deleter quits and joins; the host is deleted on it
+
+template <typename F>
+void Sender::post(F &&f)
+{
+    if (SenderHost *host = m_host) {
+        QMetaObject::invokeMethod(
+            host, [host, f = std::forward<F>(f)] { f(host); }, Qt::QueuedConnection);
+    }
+}
 
 bool Sender::start(const SenderConfig &config)
 {
-    if (m_worker) {
+    if (m_active.contains(config.campaignId)) {
         return false;
     }
-    m_thread.reset(new QThread);
-    m_thread->setObjectName(QStringLiteral("herald-sender"));
-    auto *worker = new SendWorker(config);
-    worker->moveToThread(m_thread.get());
-    m_worker = worker;
-    connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &SendWorker::progress, this, &Sender::progress);
-    connect(worker, &SendWorker::finished, this, [this](const SendResult &result) {
-        m_worker.clear();
-        m_thread.reset(); // quits and joins the thread; the worker is deleted on it
-        Q_EMIT finished(result);
-    });
-    m_thread->start();
-    QMetaObject::invokeMethod(worker, &SendWorker::start, Qt::QueuedConnection);
+    if (!m_thread) {
+        m_thread.reset(new QThread);
+        m_thread->setObjectName(QStringLiteral("herald-sender"));
+        auto *host = new SenderHost(m_kind, m_senderId);
+        host->moveToThread(m_thread.get());
+        m_host = host;
+        connect(m_thread.get(), &QThread::finished, host, &QObject::deleteLater);
+        connect(host, &SenderHost::progress, this, &Sender::progress);
+        connect(host, &SenderHost::finished, this, [this](const SendResult &result) {
+            m_active.remove(result.campaignId);
+            Q_EMIT finished(result);
+        });
+        m_thread->start();
+    }
+    m_active.insert(config.campaignId);
+    post([config](SenderHost *host) { host->startCampaign(config); });
     return true;
 }
 
 void Sender::pause(const QString &reason)
 {
-    if (SendWorker *w = m_worker) {
-        QMetaObject::invokeMethod(
-            w, [w, reason] { w->requestPause(reason); }, Qt::QueuedConnection);
-    }
+    pauseCampaign({}, reason);
 }
 
 void Sender::cancel(const QString &reason)
 {
-    if (SendWorker *w = m_worker) {
-        QMetaObject::invokeMethod(
-            w, [w, reason] { w->requestCancel(reason); }, Qt::QueuedConnection);
-    }
+    cancelCampaign({}, reason);
+}
+
+void Sender::pauseCampaign(const QString &campaignId, const QString &reason)
+{
+    post([campaignId, reason](SenderHost *host) { host->pauseCampaign(campaignId, reason); });
+}
+
+void Sender::cancelCampaign(const QString &campaignId, const QString &reason)
+{
+    post([campaignId, reason](SenderHost *host) { host->cancelCampaign(campaignId, reason); });
+}
+
+void Sender::detach(const QString &reason)
+{
+    post([reason](SenderHost *host) { host->detachCampaign({}, reason); });
 }
 
 } // namespace herald

@@ -20,13 +20,19 @@ struct SenderConfig
 {
     DatabaseConfig database;
     QString campaignId;
+    // Who sends: the process's id in senders and send_queue.claimed_by. Sender fills it in.
+    QString senderId;
     ApiSettings api;
     QString templateName;
     QString templateLanguage;
     TemplateSlots templateSlots;
     QJsonObject defaultParameters;
 
-    double rate = 80.0; // ceiling, messages/s, for this phone number (at most Meta's 1,000)
+    // The phone number's ceiling, messages/s (at most Meta's 1,000): every campaign a process
+    // sends from that number shares it (one rate limiter per number).
+    double rate = 80.0;
+    // This campaign's own limit when it wants less than the number's ceiling; 0: none.
+    double campaignRate = 0;
     // Lets `rate` go beyond Meta's 1,000/s: only for measuring the sender against the
     // simulator (bench_send). Never set for a real phone number.
     bool beyondMetaLimits = false;
@@ -44,6 +50,10 @@ struct SenderConfig
     double errorThreshold = 0.5;
     int errorWindow = 200;
     std::chrono::milliseconds progressInterval{250};
+    // How long a sender may go unheard before its hold on a campaign counts as abandoned, and
+    // how often this process says it is alive (SenderPresence).
+    std::chrono::milliseconds senderStaleness{10000};
+    std::chrono::milliseconds heartbeatInterval{2000};
 };
 
 // What the sender shows while it runs, coalesced to a few signals per second.
@@ -69,8 +79,10 @@ struct SendResult
         Stopped,       // the campaign was stopped: every further message would fail (132001, 131048…)
         Cancelled,     // cancelled by the user
         SenderStopped, // the token, account or connection is unusable (190, 368…); campaign paused
-        Refused,       // could not start: schema doctor, settings, campaign state
+        Refused,       // could not start: schema doctor, settings, campaign state, sent elsewhere
+        Detached,      // this process stopped sending (closed, or another took over); still running
     };
+    QString campaignId;
     End end = End::Completed;
     QString reason;
     qint64 sent = 0;   // this run
@@ -84,3 +96,4 @@ struct SendResult
 
 Q_DECLARE_METATYPE(herald::SendProgress)
 Q_DECLARE_METATYPE(herald::SendResult)
+Q_DECLARE_METATYPE(herald::SenderConfig)

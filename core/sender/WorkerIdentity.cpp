@@ -1,9 +1,9 @@
 #include "sender/WorkerIdentity.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QMutex>
 #include <QRandomGenerator>
-#include <QSet>
 #include <QSysInfo>
 
 #ifdef Q_OS_WIN
@@ -19,19 +19,21 @@ namespace herald {
 
 namespace {
 QMutex s_liveMutex;
-QSet<QString> s_live;
+QHash<QString, int> s_live; // id → how many registrations (several campaigns share a process's id)
 } // namespace
 
 void WorkerIdentity::registerLive(const QString &workerId)
 {
     QMutexLocker lock(&s_liveMutex);
-    s_live.insert(workerId);
+    ++s_live[workerId];
 }
 
 void WorkerIdentity::unregisterLive(const QString &workerId)
 {
     QMutexLocker lock(&s_liveMutex);
-    s_live.remove(workerId);
+    if (auto it = s_live.find(workerId); it != s_live.end() && --*it <= 0) {
+        s_live.erase(it);
+    }
 }
 
 QString WorkerIdentity::makeId()

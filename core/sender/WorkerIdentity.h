@@ -19,7 +19,8 @@ public:
     // this very process that has ended.
     static bool isDeadLocalWorker(const QString &workerId);
 
-    // Senders of this process register while they run.
+    // Senders of this process register while they run (counted: several campaigns sent by one
+    // process share its id).
     static void registerLive(const QString &workerId);
     static void unregisterLive(const QString &workerId);
 };

@@ -173,6 +173,16 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         r = cli(*tdb, {u"config"_s, u"set"_s, u"api.bse"_s, u"https://graph.facebook.com"_s});
         QCOMPARE(r.exitCode, 2);
+        // The sending settings the console shares, checked by the same catalogue.
+        QCOMPARE(cli(*tdb, {u"config"_s, u"set"_s, u"api.rate_ceiling"_s, u"250"_s}).exitCode, 0);
+        QCOMPARE(cli(*tdb, {u"config"_s, u"set"_s, u"api.rate_ceiling"_s, u"5000"_s}).exitCode, 2);
+        QCOMPARE(cli(*tdb, {u"config"_s, u"set"_s, u"api.concurrency"_s, u"0"_s}).exitCode, 0);
+        QCOMPARE(cli(*tdb, {u"config"_s, u"set"_s, u"send.retry_no_response"_s, u"maybe"_s}).exitCode, 2);
+        QCOMPARE(cli(*tdb, {u"config"_s, u"set"_s, u"import.region"_s, u"de"_s}).exitCode, 0);
+        r = cli(*tdb, {u"config"_s, u"set"_s, u"import.region"_s, u"Germany"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"DE"_s), qPrintable(r.describe()));
+        QCOMPARE(cli(*tdb, {u"config"_s, u"set"_s, u"send.colour"_s, u"blue"_s}).exitCode, 2);
     }
 
     void configRefusesTokenKeysWithoutEchoingTheValue()

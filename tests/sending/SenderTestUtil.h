@@ -50,7 +50,7 @@ inline SendResult runToEnd(Sender &sender, const SenderConfig &cfg, int timeoutM
     }
     if (!done.wait(timeoutMs) && done.isEmpty()) {
         qWarning("sender did not finish in time");
-        return SendResult{SendResult::End::Refused, QStringLiteral("timed out"), 0, 0, 0};
+        return SendResult{cfg.campaignId, SendResult::End::Refused, QStringLiteral("timed out"), 0, 0, 0};
     }
     QObject::disconnect(c);
     return done.first().first().value<SendResult>();

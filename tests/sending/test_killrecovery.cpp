@@ -3,6 +3,8 @@
 // must end failed "interrupted" (never silently re-sent), and the counters must equal a
 // recount — on SQLite and PostgreSQL.
 #include "SenderTestUtil.h"
+#include "db/AppSettings.h"
+#include "settings/SettingKeys.h"
 
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -56,6 +58,8 @@ private Q_SLOTS:
         QVERIFY(sim.start());
         QByteArray output;
         QCOMPARE(runCli(*tdb, sim, {u"templates"_s, u"sync"_s}, &output), 0);
+        // A ceiling of 300/s for the number: `run --rate` may only lower the stored one.
+        AppSettings(tdb->db()).set(SettingKeys::RateCeiling, u"300"_s);
 
         Database &db = tdb->db();
         CampaignStore store(db, Clock::system());
@@ -118,6 +122,8 @@ private Q_SLOTS:
         QVERIFY(sim.start());
         QByteArray output;
         QCOMPARE(runCli(*tdb, sim, {u"templates"_s, u"sync"_s}, &output), 0);
+        // A ceiling of 300/s for the number: `run --rate` may only lower the stored one.
+        AppSettings(tdb->db()).set(SettingKeys::RateCeiling, u"300"_s);
         Database &db = tdb->db();
         const QJsonObject settings{
             {u"defaults"_s, QJsonObject{{u"header.1"_s, u"https://example.com/a.jpg"_s},

@@ -3,7 +3,7 @@
 #include "CliContext.h"
 #include "CliError.h"
 #include "SendSession.h"
-#include "templates/CampaignReadiness.h"
+#include "sender/SendPlanner.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -15,9 +15,10 @@ namespace herald::cli {
 RunCommand::RunCommand()
     : m_campaign(u"campaign"_s, tr("The campaign to send (required)."), tr("name"))
     , m_rate(u"rate"_s,
-             tr("Messages per second at most for this phone number (default 80, Meta's standard; up to "
-                "1,000 for upgraded numbers). The sender slows down by itself when Meta says so."),
-             tr("r"), u"80"_s)
+             tr("Messages per second at most, to lower the phone number's ceiling for this run (the "
+                "setting api.rate_ceiling: 80 by default, Meta's standard, up to 1,000 for upgraded "
+                "numbers). The sender slows down by itself when Meta says so."),
+             tr("r"))
     , m_concurrency(u"concurrency"_s,
                     tr("Requests in flight at most (default: enough for the rate at 250 ms)."), tr("n"))
     , m_retryNoResponse(
@@ -50,10 +51,13 @@ ExitCode RunCommand::run(CliContext &context)
 {
     const Campaign campaign = context.campaignNamed(context.requiredValue(m_campaign));
     bool ok = false;
-    const double rate = context.args().value(m_rate).toDouble(&ok);
-    if (!ok || rate <= 0 || rate > 1000) {
-        throw CliError(ExitCode::Usage,
-                       tr("--rate must be more than 0 and at most 1,000 messages per second"));
+    double rate = 0;
+    if (context.args().isSet(m_rate)) {
+        rate = context.args().value(m_rate).toDouble(&ok);
+        if (!ok || rate <= 0 || rate > 1000) {
+            throw CliError(ExitCode::Usage,
+                           tr("--rate must be more than 0 and at most 1,000 messages per second"));
+        }
     }
     int concurrency = 0;
     if (context.args().isSet(m_concurrency)) {
@@ -63,34 +67,35 @@ ExitCode RunCommand::run(CliContext &context)
         }
     }
     ApiSettings api = m_api.resolve(context, true);
-    if (!context.args().isSet(u"phone-number-id"_s) && !campaign.phoneNumberId.isEmpty()) {
-        api.setPhoneNumberId(campaign.phoneNumberId);
+    if (context.args().isSet(u"phone-number-id"_s)) {
+        // The command line names the number for this run, even over the campaign's own.
+        Campaign overridden = campaign;
+        overridden.phoneNumberId.clear();
+        return send(context, overridden, api, rate, concurrency);
     }
+    return send(context, campaign, api, rate, concurrency);
+}
 
-    const ReadinessReport readiness = CampaignReadiness(context.db(), context.clock()).check(campaign);
-    for (const QString &warning : readiness.warnings) {
+ExitCode RunCommand::send(CliContext &context, const Campaign &campaign, const ApiSettings &api, double rate,
+                          int concurrency)
+{
+    SendPlan plan = SendPlanner(context.db(), context.clock()).plan(campaign, api, rate);
+    for (const QString &warning : std::as_const(plan.warnings)) {
         context.err() << tr("warning: %1").arg(warning) << '\n';
     }
-    if (!readiness.ok()) {
+    if (!plan.ok()) {
         throw CliError(
             ExitCode::Refused,
-            tr("campaign \"%1\" cannot start:\n  %2").arg(campaign.name, readiness.refusals.join(u"\n  "_s)));
+            tr("campaign \"%1\" cannot start:\n  %2").arg(campaign.name, plan.refusals.join(u"\n  "_s)));
     }
-
-    SenderConfig cfg;
-    cfg.database = context.config();
-    cfg.campaignId = campaign.id;
-    cfg.api = api;
-    cfg.templateName = campaign.templateName;
-    cfg.templateLanguage = campaign.templateLanguage;
-    cfg.templateSlots = readiness.templateSlots;
-    cfg.defaultParameters = readiness.defaults;
-    cfg.rate = rate;
-    cfg.concurrency = concurrency;
-    cfg.retryNoResponse =
-        context.args().isSet(m_retryNoResponse) || campaign.settings.value(u"retry_no_response"_s).toBool();
+    if (concurrency > 0) {
+        plan.config.concurrency = concurrency;
+    }
+    if (context.args().isSet(m_retryNoResponse)) {
+        plan.config.retryNoResponse = true;
+    }
     SendSession session(context.out(), context.err(), context.json());
-    return session.run(cfg, campaign.name);
+    return session.run(plan.config, campaign.name);
 }
 
 } // namespace herald::cli

@@ -2,6 +2,7 @@
 
 #include "ApiOptions.h"
 #include "Command.h"
+#include "queue/Campaign.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
@@ -10,7 +11,8 @@ namespace herald::cli {
 
 // `run`: sends a campaign until it completes, pauses or stops, then exits with a code that
 // says which (0 completed; 10–13 otherwise, see --help). The campaign is checked first
-// (template synced and APPROVED, every placeholder mapped); Ctrl+C pauses gracefully.
+// (template synced and APPROVED, every placeholder mapped) and refused while another live
+// process sends it; Ctrl+C pauses gracefully.
 class RunCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(RunCommand)
@@ -24,6 +26,9 @@ public:
     ExitCode run(CliContext &context) override;
 
 private:
+    ExitCode send(CliContext &context, const Campaign &campaign, const ApiSettings &api, double rate,
+                  int concurrency);
+
     ApiOptions m_api;
     QCommandLineOption m_campaign;
     QCommandLineOption m_rate;

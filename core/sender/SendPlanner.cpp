@@ -1,0 +1,64 @@
+#include "sender/SendPlanner.h"
+
+#include "db/AppSettings.h"
+#include "db/Database.h"
+#include "queue/Campaign.h"
+#include "settings/SettingKeys.h"
+#include "templates/CampaignReadiness.h"
+
+using namespace Qt::StringLiterals;
+
+namespace herald {
+
+SendPlanner::SendPlanner(Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{}
+
+SendPlan SendPlanner::plan(const Campaign &campaign, ApiSettings api, double rate) const
+{
+    SendPlan plan;
+    const AppSettings stored(m_db);
+    QString problem;
+    const double ceiling = SettingKeys::rateCeiling(stored, &problem);
+    const int concurrency = SettingKeys::concurrency(stored, &problem);
+    if (!problem.isEmpty()) {
+        plan.warnings << problem;
+    }
+    if (rate > ceiling) {
+        plan.refusals
+            << tr("%1 messages per second is above the phone number's ceiling of %2 (setting %3); a "
+                  "run may only lower it.")
+                   .arg(rate)
+                   .arg(ceiling)
+                   .arg(SettingKeys::RateCeiling);
+    }
+    const double campaignRate = campaign.settings.value(u"rate"_s).toDouble();
+    if (!campaign.phoneNumberId.isEmpty()) {
+        api.setPhoneNumberId(campaign.phoneNumberId);
+    }
+    if (const QString why = api.validate(); !why.isEmpty()) {
+        plan.refusals << why;
+    }
+
+    const ReadinessReport readiness = CampaignReadiness(m_db, m_clock).check(campaign);
+    plan.warnings << readiness.warnings;
+    plan.refusals << readiness.refusals;
+
+    SenderConfig &cfg = plan.config;
+    cfg.database = m_db.config();
+    cfg.campaignId = campaign.id;
+    cfg.api = api;
+    cfg.templateName = campaign.templateName;
+    cfg.templateLanguage = campaign.templateLanguage;
+    cfg.templateSlots = readiness.templateSlots;
+    cfg.defaultParameters = readiness.defaults;
+    cfg.rate = rate > 0 ? std::min(rate, ceiling) : ceiling;
+    cfg.campaignRate = campaignRate > 0 && campaignRate < cfg.rate ? campaignRate : 0;
+    cfg.concurrency = concurrency;
+    cfg.retryNoResponse =
+        SettingKeys::retryNoResponse(stored) || campaign.settings.value(u"retry_no_response"_s).toBool();
+    return plan;
+}
+
+} // namespace herald

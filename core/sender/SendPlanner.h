@@ -1,0 +1,46 @@
+#pragma once
+
+#include "sender/SenderTypes.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace herald {
+
+class Clock;
+class Database;
+struct Campaign;
+
+// What it takes to send a campaign, or why it may not start.
+struct SendPlan
+{
+    SenderConfig config;  // complete when ok()
+    QStringList warnings; // to be shown before sending (a template's category changed)
+    QStringList refusals; // each alone forbids starting
+
+    bool ok() const { return refusals.isEmpty(); }
+};
+
+// Turns a campaign and the stored settings into a SenderConfig, for the console and
+// `herald-cli run` alike: the template must be ready (CampaignReadiness), the phone number's
+// ceiling is the stored api.rate_ceiling, which a run's --rate and a campaign's own
+// settings["rate"] may only lower, concurrency and "retry no response" come from the settings
+// (a campaign may ask for retries too).
+class SendPlanner
+{
+    Q_DECLARE_TR_FUNCTIONS(SendPlanner)
+
+public:
+    SendPlanner(Database &db, const Clock &clock);
+
+    // `api` is the connection with its token already resolved by the caller; its phone number
+    // is replaced by the campaign's own when it has one. `rate` > 0 lowers the ceiling for this
+    // run; above the ceiling it is refused.
+    SendPlan plan(const Campaign &campaign, ApiSettings api, double rate = 0) const;
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace herald

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "sender/RateLimiter.h"
+#include "sender/SenderPresence.h"
+#include "sender/SenderTypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace herald {
+
+class Database;
+class SendWorker;
+
+// Everything a sending process runs on its sender thread: one SendWorker per campaign, the
+// rate limiter they share (one bucket per phone number, so campaigns sending from one number
+// never exceed its ceiling together), and the process's presence — announced when the first
+// campaign starts, a heartbeat every few seconds, withdrawn when the last one ends. A worker
+// whose campaign this process no longer holds (another sender took it over after this one went
+// silent) is detached at the next heartbeat.
+class SenderHost : public QObject
+{
+    Q_OBJECT
+
+public:
+    SenderHost(SenderKind kind, QString senderId, QObject *parent = nullptr);
+    ~SenderHost() override;
+
+public Q_SLOTS:
+    void startCampaign(const herald::SenderConfig &config);
+    // An empty campaign id means every campaign.
+    void pauseCampaign(const QString &campaignId, const QString &reason);
+    void cancelCampaign(const QString &campaignId, const QString &reason);
+    void detachCampaign(const QString &campaignId, const QString &reason);
+
+Q_SIGNALS:
+    void progress(const herald::SendProgress &progress);
+    void finished(const herald::SendResult &result);
+
+private:
+    bool announce(const SenderConfig &config, QString *why);
+    void heartbeat();
+    void withdraw();
+    void workerFinished(SendWorker *worker, const SendResult &result);
+    template <typename F>
+    void forEach(const QString &campaignId, F &&f);
+
+    const SenderKind m_kind;
+    const QString m_senderId;
+    std::unique_ptr<Database> m_db; // presence, on this thread
+    std::optional<SenderPresence> m_presence;
+    std::optional<RateLimiter> m_limiter;
+    QHash<QString, SendWorker *> m_workers; // by campaign id
+    QTimer m_heartbeat;
+};
+
+} // namespace herald
