@@ -31,6 +31,8 @@ QString errorText(const QSqlError &e)
 
 QAtomicInteger<quint64> s_serial;
 thread_local quint64 t_failedStatements = 0;
+QAtomicPointer<QThread> s_forbiddenThread;
+QAtomicInteger<quint64> s_forbiddenUses;
 
 // Closes and unregisters a connection. Qt keeps every added connection (and SQLite its open
 // file) until removeDatabase(), so this also runs when opening fails.
@@ -52,6 +54,7 @@ Database::Database(const DatabaseConfig &config, const QString &purpose)
                  .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16)
                  .arg(s_serial.fetchAndAddRelaxed(1)))
 {
+    checkThread(tr("open the database"));
     try {
         if (m_config.dialect() == Dialect::Sqlite) {
             openSqlite();
@@ -158,8 +161,30 @@ void Database::fail(const QString &what, const QString &detail) const
     throw DbError(DbError::Kind::Unavailable, message);
 }
 
+void Database::forbidThread(QThread *thread)
+{
+    s_forbiddenThread.storeRelease(thread);
+}
+
+quint64 Database::forbiddenThreadUses()
+{
+    return s_forbiddenUses.loadAcquire();
+}
+
+void Database::checkThread(const QString &what)
+{
+    QThread *forbidden = s_forbiddenThread.loadAcquire();
+    if (forbidden && QThread::currentThread() == forbidden) {
+        s_forbiddenUses.fetchAndAddRelaxed(1);
+        throw DbError(tr("Refused to %1 on the user-interface thread: the console runs every database "
+                         "statement on its data thread, so that the window never waits.")
+                          .arg(what));
+    }
+}
+
 QSqlQuery Database::prepare(const QString &sql) const
 {
+    checkThread(tr("run a statement"));
     QSqlQuery q(handle());
     if (!q.prepare(sql)) {
         ++t_failedStatements;
@@ -171,6 +196,7 @@ QSqlQuery Database::prepare(const QString &sql) const
 
 void Database::exec(QSqlQuery &query, const QVariantList &values)
 {
+    checkThread(tr("run a statement"));
     for (qsizetype i = 0; i < values.size(); ++i) {
         query.bindValue(int(i), values.at(i));
     }
@@ -190,6 +216,7 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &values) const
 
 void Database::execDirect(const QString &sql) const
 {
+    checkThread(tr("run a statement"));
     QSqlQuery q(handle());
     if (!q.exec(sql)) {
         ++t_failedStatements;

@@ -11,6 +11,7 @@
 #include <chrono>
 
 class QDateTime;
+class QThread;
 
 namespace herald {
 
@@ -60,6 +61,12 @@ public:
     // after a failed statement PostgreSQL would silently roll the whole transaction back.
     static quint64 failedStatementsOnThisThread();
 
+    // The console's rule: its GUI thread never runs SQL. Once a thread is forbidden, opening a
+    // connection or preparing a statement on it throws DbError and is counted, so a test can
+    // prove the rule held for a whole session. Nullptr lifts the ban.
+    static void forbidThread(QThread *thread);
+    static quint64 forbiddenThreadUses();
+
     // A typed SQL NULL of the given kind (Qt binds an empty QVariant inconsistently).
     static QVariant nullString();
     static QVariant nullInt();
@@ -71,6 +78,7 @@ private:
     void openSqlite();
     void openPostgres();
     [[noreturn]] void fail(const QString &what, const QString &detail) const;
+    static void checkThread(const QString &what);
 
     DatabaseConfig m_config;
     QString m_name;

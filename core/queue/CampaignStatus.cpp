@@ -27,6 +27,27 @@ QString CampaignStatusMachine::toString(CampaignStatus s)
     return {};
 }
 
+QString CampaignStatusMachine::displayName(CampaignStatus s)
+{
+    switch (s) {
+    case CampaignStatus::Draft:
+        return QCoreApplication::translate("CampaignStatus", "Draft");
+    case CampaignStatus::Scheduled:
+        return QCoreApplication::translate("CampaignStatus", "Scheduled");
+    case CampaignStatus::Running:
+        return QCoreApplication::translate("CampaignStatus", "Running");
+    case CampaignStatus::Paused:
+        return QCoreApplication::translate("CampaignStatus", "Paused");
+    case CampaignStatus::Completed:
+        return QCoreApplication::translate("CampaignStatus", "Completed");
+    case CampaignStatus::Cancelled:
+        return QCoreApplication::translate("CampaignStatus", "Cancelled");
+    case CampaignStatus::Stopped:
+        return QCoreApplication::translate("CampaignStatus", "Stopped");
+    }
+    return {};
+}
+
 QList<CampaignStatus> CampaignStatusMachine::all()
 {
     return {CampaignStatus::Draft,  CampaignStatus::Scheduled, CampaignStatus::Running,

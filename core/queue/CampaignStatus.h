@@ -15,7 +15,8 @@ enum class CampaignStatus { Draft, Scheduled, Running, Paused, Completed, Cancel
 class CampaignStatusMachine
 {
 public:
-    static QString toString(CampaignStatus s);
+    static QString toString(CampaignStatus s);    // as stored: "running"
+    static QString displayName(CampaignStatus s); // for people, translated: "Running"
     static std::optional<CampaignStatus> fromString(const QString &s);
     static QList<CampaignStatus> all();
 

@@ -1,0 +1,190 @@
+// The campaign table model and its progress delegate, fed with snapshots as the data thread
+// makes them: QAbstractItemModelTester watches every change; updates come as one block.
+#include "UiTestUtil.h"
+#include "data/CampaignMonitor.h"
+#include "delegates/ProgressDelegate.h"
+#include "sending/CampaignActionRules.h"
+
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+using namespace herald;
+using namespace herald::test;
+using namespace herald::ui;
+
+namespace {
+CampaignRow row(const QString &id, qint64 sent, qint64 total, CampaignStatus status = CampaignStatus::Running)
+{
+    CampaignRow r;
+    r.id = id;
+    r.name = u"Campaign "_s + id;
+    r.templateName = u"order_update"_s;
+    r.templateLanguage = u"en_US"_s;
+    r.status = status;
+    r.total = total;
+    r.sent = sent;
+    r.pending = total - sent;
+    r.startTime = QDateTime(QDate(2026, 12, 1), QTime(10, 2), Qt::UTC);
+    return r;
+}
+} // namespace
+
+class TestCampaignTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void snapshotsInsertUpdateAndRemoveRowsUnderTheModelTester()
+    {
+        CampaignTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        model.apply({{row(u"a"_s, 0, 100), row(u"b"_s, 0, 50)}, QDateTime::currentDateTimeUtc(), 0});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(inserted.size(), 1);
+        // Figures moved in both: one dataChanged for the block, not one per row or cell.
+        model.apply({{row(u"a"_s, 10, 100), row(u"b"_s, 5, 50)}, QDateTime::currentDateTimeUtc(), 0});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+        // Nothing moved: nothing emitted.
+        model.apply({{row(u"a"_s, 10, 100), row(u"b"_s, 5, 50)}, QDateTime::currentDateTimeUtc(), 0});
+        QCOMPARE(changed.size(), 1);
+        // One gone, one new.
+        model.apply({{row(u"b"_s, 5, 50), row(u"c"_s, 0, 10)}, QDateTime::currentDateTimeUtc(), 0});
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(model.campaign(u"c"_s));
+        QVERIFY(!model.campaign(u"a"_s));
+    }
+
+    void cellsShowLocaleNumbersAndSortByRawValues()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        CampaignTableModel model;
+        CampaignRow big = row(u"a"_s, 24363, 31265);
+        big.failed = 84;
+        big.pending = 31265 - 24363 - 84;
+        big.rate = 18.2;
+        big.etaSeconds = 380;
+        model.apply({{big, row(u"b"_s, 9, 10)}, QDateTime::currentDateTimeUtc(), 0});
+        const QModelIndex sent = model.index(0, CampaignTableModel::Sent);
+        QCOMPARE(sent.data().toString(), u"24,363"_s);
+        QCOMPARE(sent.data(CampaignTableModel::RawRole).toLongLong(), 24363);
+        QCOMPARE(model.index(0, CampaignTableModel::Rate).data().toString(), u"18/s"_s);
+        QCOMPARE(model.index(0, CampaignTableModel::Eta).data().toString(), u"6 min"_s);
+        QCOMPARE(model.index(0, CampaignTableModel::Progress).data().toString(), u"78.2 %"_s);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(CampaignTableModel::RawRole);
+        proxy.sort(CampaignTableModel::Progress, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, 0).data(CampaignTableModel::IdRole).toString(), u"b"_s); // 90 % before 78 %
+    }
+
+    void aPausedCampaignShowsItsReasonAndWhoSendsARunningOne()
+    {
+        CampaignTableModel model;
+        model.setLocalSender(u"host/1/here"_s);
+        CampaignRow paused = row(u"p"_s, 5, 10, CampaignStatus::Paused);
+        paused.statusReason = u"The access token has expired or is not valid. (190): Enter a new one"_s;
+        CampaignRow elsewhere = row(u"e"_s, 5, 10);
+        elsewhere.sender = SenderInfo{
+            u"other/2/x"_s, SenderKind::Run, u"other"_s, 2, {}, QDateTime::currentDateTimeUtc(), true};
+        CampaignRow orphan = row(u"o"_s, 5, 10);
+        model.apply({{paused, elsewhere, orphan}, QDateTime::currentDateTimeUtc(), 0});
+        QVERIFY(model.index(0, CampaignTableModel::Status).data().toString().contains(u"access token"_s));
+        QVERIFY(model.index(1, CampaignTableModel::Status).data().toString().contains(u"elsewhere"_s));
+        QVERIFY(model.index(1, CampaignTableModel::Status)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"herald-cli run"_s));
+        QVERIFY(model.index(2, CampaignTableModel::Status).data().toString().contains(u"waiting"_s));
+    }
+
+    void theDelegatePaintsABarPerVisibleRowWithoutAWidgetPerCell()
+    {
+        CampaignTableModel model;
+        QList<CampaignRow> rows;
+        for (int i = 0; i < 20; ++i) {
+            rows << row(QString::number(i), i * 5, 100);
+        }
+        model.apply({rows, QDateTime::currentDateTimeUtc(), 0});
+        QTableView view;
+        ProgressDelegate delegate;
+        view.setModel(&model);
+        view.setItemDelegateForColumn(CampaignTableModel::Progress, &delegate);
+        view.resize(900, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage shot = view.grab().toImage();
+        QVERIFY(!shot.isNull());
+        QVERIFY(delegate.paintedBars() > 0);
+        QVERIFY(delegate.paintedBars() <= 40); // the visible rows (a repaint or two), not all widgets
+        QCOMPARE(view.findChildren<QProgressBar *>().size(), 0);
+    }
+
+    void actionsAreAllowedOnlyWhereTheStateMachineAndTheConsoleAgree()
+    {
+        using A = CampaignActionRules::Action;
+        const CampaignActionRules::Situation idle{};
+        const CampaignActionRules::Situation here{true, false};
+        const CampaignRow draft = row(u"d"_s, 0, 10, CampaignStatus::Draft);
+        QVERIFY(CampaignActionRules::check(A::Start, &draft, idle).allowed);
+        QVERIFY(!CampaignActionRules::check(A::Pause, &draft, idle).allowed);
+        QVERIFY(!CampaignActionRules::check(A::Resend, &draft, idle).why.isEmpty());
+        const CampaignRow running = row(u"r"_s, 5, 10);
+        QVERIFY(!CampaignActionRules::check(A::Start, &running, here).allowed);
+        QVERIFY(CampaignActionRules::check(A::Start, &running, idle).allowed); // nobody sends it
+        QVERIFY(CampaignActionRules::check(A::Pause, &running, here).allowed);
+        QCOMPARE(CampaignActionRules::toggle(running, here), std::optional<A>(A::Pause));
+        CampaignRow completed = row(u"c"_s, 10, 10, CampaignStatus::Completed);
+        QVERIFY(!CampaignActionRules::check(A::Resume, &completed, idle).allowed);
+        QVERIFY(!CampaignActionRules::check(A::Cancel, &completed, idle).allowed);
+        QVERIFY(!CampaignActionRules::check(A::Resend, &completed, idle).allowed);
+        completed.failed = 2;
+        completed.sent = 8;
+        QVERIFY(CampaignActionRules::check(A::Resend, &completed, idle).allowed);
+        QVERIFY(!CampaignActionRules::check(A::Start, nullptr, idle).allowed);
+    }
+
+    void theMonitorWorksOutRateAndEtaFromTheCountersOfAnySender_data() { TestDatabase::addBackendRows(); }
+
+    void theMonitorWorksOutRateAndEtaFromTheCountersOfAnySender()
+    {
+        QFETCH(QString, backend);
+        TestDbAccess access;
+        QString skip;
+        auto tdb = TestDatabase::create(backend, &skip);
+        if (!tdb) {
+            QSKIP(qPrintable(skip));
+        }
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, Clock::system(), u"Monitored"_s, 1000);
+        CampaignStore(db, Clock::system()).transition(c.id, CampaignStatus::Running);
+        CampaignMonitor monitor(Clock::system());
+        CampaignsSnapshot first = monitor.poll(db);
+        QCOMPARE(first.rows.size(), 1);
+        QCOMPARE(first.rows.first().pending, 1000);
+        QueueEngine engine(db, Clock::system());
+        QTest::qWait(600);
+        QList<Outcome> outcomes;
+        for (const ClaimedMessage &m : engine.claim(c.id, u"w"_s, 300)) {
+            outcomes << Outcome::sent(m, u"wamid"_s);
+        }
+        engine.record(outcomes);
+        const CampaignsSnapshot second = monitor.poll(db);
+        const CampaignRow &r = second.rows.first();
+        QCOMPARE(r.sent, 300);
+        QCOMPARE(r.pending, 700);
+        QVERIFY2(r.rate > 100 && r.rate < 600, qPrintable(QString::number(r.rate)));
+        QVERIFY(r.etaSeconds > 0);
+    }
+};
+
+HERALD_UI_TEST_MAIN(TestCampaignTableModel)
+#include "test_campaigntablemodel.moc"

@@ -1,0 +1,352 @@
+// The console as a user drives it: the real main window, its actions triggered by object name,
+// questions answered through Prompt's test hooks, sending to the Cloud API simulator over real
+// HTTP — on SQLite and PostgreSQL. The GUI thread is banned from SQL throughout.
+#include "UiTestUtil.h"
+#include "db/AppSettings.h"
+#include "db/DbError.h"
+#include "dialogs/ResendDialog.h"
+#include "sending/SendController.h"
+#include "settings/SettingKeys.h"
+#include "views/CampaignActions.h"
+#include "views/CampaignDetail.h"
+#include "views/CampaignsPage.h"
+#include "views/StatusBanner.h"
+#include "widgets/SenderStatusBar.h"
+#include "widgets/TrayNotifier.h"
+
+#include <QAction>
+#include <QListWidget>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+using namespace herald;
+using namespace herald::test;
+using namespace herald::ui;
+
+namespace {
+void verifyNobodyMessagedTwice(const CloudApiSimulator &sim)
+{
+    const auto recipients = sim.log().recipients();
+    for (auto it = recipients.cbegin(); it != recipients.cend(); ++it) {
+        QVERIFY2(it->accepted <= 1,
+                 qPrintable(u"%1 was accepted %2 times"_s.arg(it.key()).arg(it->accepted)));
+    }
+}
+
+QAction *action(MainWindow &w, const char *name)
+{
+    return w.findChild<QAction *>(QString::fromLatin1(name));
+}
+
+CampaignStatus shownStatus(MainWindow &w, const QString &id)
+{
+    const CampaignRow *r = shownRow(w, id);
+    return r ? r->status : CampaignStatus::Draft;
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_tdb;
+    std::unique_ptr<CloudApiSimulator> m_sim;
+    quint64 m_violationsBefore = 0;
+
+    // A fresh database with synced templates and a campaign ready to send, and a simulator.
+    bool setUp(const QString &backend, int latencyMs, QString *skip)
+    {
+        TestDbAccess access;
+        m_tdb = TestDatabase::create(backend, skip);
+        if (!m_tdb) {
+            return false;
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = latencyMs;
+        m_sim = std::make_unique<CloudApiSimulator>(sc);
+        return m_sim->start() && syncTemplates(m_tdb->db(), *m_sim);
+    }
+
+private Q_SLOTS:
+    void initTestCase_data() { TestDatabase::addBackendRows(); }
+
+    void init() { m_violationsBefore = Database::forbiddenThreadUses(); }
+
+    void cleanup()
+    {
+        TestDbAccess access; // dropping a PostgreSQL test database is the test's own SQL
+        m_sim.reset();
+        m_tdb.reset();
+        Prompt::clearShown();
+    }
+
+    void aCampaignStartedFromTheWindowCompletesAndEveryNumberAgrees()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QString skip;
+        if (!setUp(backend, 5, &skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        Campaign c;
+        {
+            TestDbAccess access;
+            c = readyCampaign(m_tdb->db(), u"Spring sale"_s, 400);
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        MainWindow w(contextFor(*m_tdb, *m_sim, &credentials));
+        w.show();
+        QVERIFY(waitUntil([&] { return shownRow(w, c.id); }, 10'000));
+        w.campaignsPage().selectCampaign(c.id);
+        QVERIFY(action(w, "actionStart")->isEnabled());
+        QVERIFY(!action(w, "actionPause")->isEnabled());
+        QVERIFY(!action(w, "actionPause")->toolTip().isEmpty());
+        action(w, "actionStart")->trigger();
+        QVERIFY(waitUntil([&] { return w.sender().isSending(c.id); }, 10'000));
+        QVERIFY(w.statusLine().senderText().contains(u"sending"_s) ||
+                waitUntil([&] { return w.statusLine().senderText().contains(u"sending"_s); }, 5'000));
+        QVERIFY(waitUntil([&] { return shownStatus(w, c.id) == CampaignStatus::Completed; }, 60'000));
+
+        const CampaignRow shown = *shownRow(w, c.id);
+        Campaign stored;
+        {
+            TestDbAccess access;
+            stored = CampaignStore(m_tdb->db(), Clock::system()).byId(c.id);
+            QVERIFY(countersMatch(m_tdb->db(), Clock::system(), c.id));
+        }
+        QCOMPARE(stored.status, CampaignStatus::Completed);
+        QCOMPARE(shown.sent, stored.totalSent);
+        QCOMPARE(shown.failed, stored.totalFailed);
+        QCOMPARE(shown.total, 400);
+        const QTableView *table = w.findChild<QTableView *>(u"campaignTable"_s);
+        QVERIFY(table);
+        bool found = false;
+        for (int r = 0; r < table->model()->rowCount(); ++r) {
+            const QModelIndex name = table->model()->index(r, CampaignTableModel::Name);
+            if (name.data(CampaignTableModel::IdRole).toString() == c.id) {
+                found = true;
+                QCOMPARE(table->model()
+                             ->index(r, CampaignTableModel::Sent)
+                             .data(CampaignTableModel::RawRole)
+                             .toLongLong(),
+                         stored.totalSent);
+            }
+        }
+        QVERIFY(found);
+        const StatusBanner *banner = w.findChild<StatusBanner *>(u"statusBanner"_s);
+        QVERIFY(banner->text().contains(u"Completed"_s));
+        QCOMPARE(m_sim->log().totals().accepted, stored.totalSent);
+        verifyNobodyMessagedTwice(*m_sim);
+        QVERIFY(w.tray().history().join(u"\n"_s).contains(u"completed"_s, Qt::CaseInsensitive));
+        QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore); // the GUI thread ran no SQL
+    }
+
+    void pauseStopsSendingAndResumeFinishesWithoutDuplicates()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QString skip;
+        if (!setUp(backend, 40, &skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        Campaign c;
+        {
+            TestDbAccess access;
+            c = readyCampaign(m_tdb->db(), u"Pausable"_s, 1500);
+            AppSettings(m_tdb->db()).set(SettingKeys::RateCeiling, u"200"_s);
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        MainWindow w(contextFor(*m_tdb, *m_sim, &credentials));
+        w.show();
+        QVERIFY(waitUntil([&] { return shownRow(w, c.id); }, 10'000));
+        w.campaignsPage().selectCampaign(c.id);
+        action(w, "actionToggle")->trigger(); // Space: start
+        QVERIFY(waitUntil([&] { return shownRow(w, c.id)->sent >= 100; }, 30'000));
+        action(w, "actionToggle")->trigger(); // Space: pause
+        QVERIFY(waitUntil(
+            [&] { return shownStatus(w, c.id) == CampaignStatus::Paused && !w.sender().isSending(c.id); },
+            30'000));
+        {
+            TestDbAccess access;
+            QCOMPARE(countWhere(m_tdb->db(), u"status = 'processing'"_s), 0);
+            QVERIFY(countersMatch(m_tdb->db(), Clock::system(), c.id));
+        }
+        QVERIFY(shownRow(w, c.id)->pending > 500);
+        const StatusBanner *banner = w.findChild<StatusBanner *>(u"statusBanner"_s);
+        QVERIFY(waitUntil([&] { return banner->text().contains(u"Paused"_s); }, 5'000));
+        QCOMPARE(banner->actionLabel(), u"Resume"_s);
+        QVERIFY(action(w, "actionResume")->isEnabled());
+        action(w, "actionResume")->trigger();
+        QVERIFY(waitUntil([&] { return shownStatus(w, c.id) == CampaignStatus::Completed; }, 60'000));
+        QCOMPARE(shownRow(w, c.id)->sent, 1500);
+        verifyNobodyMessagedTwice(*m_sim);
+        QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore); // the GUI thread ran no SQL
+    }
+
+    void cancelAsksFirstAndThenCancels()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QString skip;
+        if (!setUp(backend, 40, &skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        Campaign c;
+        {
+            TestDbAccess access;
+            c = readyCampaign(m_tdb->db(), u"Cancellable"_s, 1500);
+            AppSettings(m_tdb->db()).set(SettingKeys::RateCeiling, u"100"_s);
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        MainWindow w(contextFor(*m_tdb, *m_sim, &credentials));
+        w.show();
+        QVERIFY(waitUntil([&] { return shownRow(w, c.id); }, 10'000));
+        w.campaignsPage().selectCampaign(c.id);
+        action(w, "actionStart")->trigger();
+        QVERIFY(waitUntil([&] { return shownRow(w, c.id)->sent >= 50; }, 30'000));
+        Prompt::setNextAnswer(false); // "Cancel campaign?" — no
+        action(w, "actionCancel")->trigger();
+        QTest::qWait(300);
+        QVERIFY(w.sender().isSending(c.id));
+        QVERIFY(Prompt::shown().last().contains(u"Cancellable"_s));
+        Prompt::setNextAnswer(true);
+        action(w, "actionCancel")->trigger();
+        QVERIFY(waitUntil([&] { return shownStatus(w, c.id) == CampaignStatus::Cancelled; }, 30'000));
+        QVERIFY(waitUntil([&] { return !w.sender().isSending(c.id); }, 30'000));
+        TestDbAccess access;
+        QCOMPARE(countWhere(m_tdb->db(), u"status = 'processing'"_s), 0);
+        QVERIFY(countersMatch(m_tdb->db(), Clock::system(), c.id));
+        QCOMPARE(m_sim->log().totals().accepted,
+                 CampaignStore(m_tdb->db(), Clock::system()).byId(c.id).totalSent);
+    }
+
+    void failedMessagesAreResentByTheReasonsChosen()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QString skip;
+        if (!setUp(backend, 0, &skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        Campaign c;
+        {
+            TestDbAccess access;
+            c = readyCampaign(m_tdb->db(), u"Resend"_s, 0);
+            // Two numbers Meta cannot deliver to (131026) and ten that go through.
+            QList<Recipient> list = makeRecipients(10);
+            list << Recipient{u"+15559991026"_s, {}, QJsonObject{{u"body.1"_s, u"X"_s}}, 0};
+            list << Recipient{u"+16559991026"_s, {}, QJsonObject{{u"body.1"_s, u"Y"_s}}, 0};
+            QueueEngine(m_tdb->db(), Clock::system()).enqueue(c.id, list);
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        MainWindow w(contextFor(*m_tdb, *m_sim, &credentials));
+        w.show();
+        QVERIFY(waitUntil([&] { return shownRow(w, c.id); }, 10'000));
+        w.campaignsPage().selectCampaign(c.id);
+        action(w, "actionStart")->trigger();
+        QVERIFY(waitUntil([&] { return shownStatus(w, c.id) == CampaignStatus::Completed; }, 30'000));
+        QCOMPARE(shownRow(w, c.id)->failed, 2);
+        QVERIFY(action(w, "actionResend")->isEnabled());
+        action(w, "actionResend")->trigger();
+        ResendDialog *dialog = nullptr;
+        QVERIFY(waitUntil(
+            [&] {
+                return (dialog = w.findChild<ResendDialog *>(u"resendDialog"_s)) &&
+                       dialog->list()->count() == 1;
+            },
+            10'000));
+        QVERIFY(dialog->list()->item(0)->text().contains(u"131026"_s));
+        QCOMPARE(dialog->chosenReasons(), QStringList{u"131026"_s});
+        dialog->accept();
+        // A completed campaign reopens paused with the two queued again.
+        QVERIFY(waitUntil([&] { return shownStatus(w, c.id) == CampaignStatus::Paused; }, 10'000));
+        QCOMPARE(shownRow(w, c.id)->pending, 2);
+        QCOMPARE(shownRow(w, c.id)->failed, 0);
+        TestDbAccess access;
+        QVERIFY(countersMatch(m_tdb->db(), Clock::system(), c.id));
+    }
+
+    // Closing drains: requests in flight finish and are recorded, held rows go back, and
+    // nothing is left processing or becomes interrupted; the campaign stays running for the
+    // next sender.
+    void closingWhileSendingLeavesNothingProcessing()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QString skip;
+        if (!setUp(backend, 150, &skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        Campaign c;
+        {
+            TestDbAccess access;
+            c = readyCampaign(m_tdb->db(), u"Closing"_s, 2000);
+            AppSettings(m_tdb->db()).set(SettingKeys::RateCeiling, u"300"_s);
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        auto w = std::make_unique<MainWindow>(contextFor(*m_tdb, *m_sim, &credentials));
+        w->show();
+        QVERIFY(waitUntil([&] { return shownRow(*w, c.id); }, 10'000));
+        w->campaignsPage().selectCampaign(c.id);
+        action(*w, "actionStart")->trigger();
+        QVERIFY(waitUntil([&] { return shownRow(*w, c.id)->sent >= 100; }, 30'000));
+        Prompt::setNextAnswer(true); // "Close Herald?" — yes
+        w->close();
+        QVERIFY(waitUntil([&] { return !w->isVisible(); }, 30'000));
+        QVERIFY(Prompt::shown().join(u"\n"_s).contains(u"Close Herald"_s));
+        QTest::qWait(500); // snapshots still arriving must not start sending again
+        QVERIFY(!w->sender().isSendingAnything());
+        w.reset();
+        TestDbAccess access;
+        Database &db = m_tdb->db();
+        const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.status, CampaignStatus::Running);
+        QCOMPARE(countWhere(db, u"status = 'processing'"_s), 0);
+        QCOMPARE(countWhere(db, u"error_reason = 'interrupted'"_s), 0);
+        QVERIFY(countersMatch(db, Clock::system(), c.id));
+        QCOMPARE(m_sim->log().totals().accepted, after.totalSent);
+        QCOMPARE(db.scalar(u"SELECT count(*) FROM campaign_holds"_s).toInt(), 0);
+    }
+
+    // A campaign left running with nobody sending it (a closed console, herald-cli resume) is
+    // continued by the next window that opens the database, with a notice.
+    void aRunningCampaignWithoutASenderIsContinuedWithANotice()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QString skip;
+        if (!setUp(backend, 0, &skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        Campaign c;
+        {
+            TestDbAccess access;
+            c = readyCampaign(m_tdb->db(), u"Orphaned"_s, 300);
+            CampaignStore(m_tdb->db(), Clock::system()).transition(c.id, CampaignStatus::Running);
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        MainWindow w(contextFor(*m_tdb, *m_sim, &credentials));
+        QSignalSpy notices(&w.sender(), &SendController::notice);
+        w.show();
+        QVERIFY(waitUntil([&] { return shownStatus(w, c.id) == CampaignStatus::Completed; }, 60'000));
+        QVERIFY(!notices.isEmpty());
+        QVERIFY(notices.first().first().toString().contains(u"Orphaned"_s));
+        QCOMPARE(m_sim->log().totals().accepted, 300);
+        QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore); // the GUI thread ran no SQL
+    }
+
+    void theGuiThreadIsRefusedAnyDatabaseUse()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QString skip;
+        std::unique_ptr<TestDatabase> tdb;
+        {
+            TestDbAccess access;
+            tdb = TestDatabase::create(backend, &skip);
+        }
+        if (!tdb) {
+            QSKIP(qPrintable(skip));
+        }
+        QVERIFY_THROWS_EXCEPTION(DbError, Database(tdb->config(), u"gui"_s));
+        QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore + 1);
+        TestDbAccess access;
+        tdb.reset();
+    }
+};
+
+HERALD_UI_TEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"

@@ -1,0 +1,91 @@
+#include "data/CampaignMonitor.h"
+
+#include "db/Clock.h"
+#include "db/Database.h"
+
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::ui {
+
+bool CampaignRow::sameFigures(const CampaignRow &o) const
+{
+    const bool sameSender = sender.has_value() == o.sender.has_value() &&
+                            (!sender || (sender->id == o.sender->id && sender->live == o.sender->live));
+    return id == o.id && name == o.name && status == o.status && statusReason == o.statusReason &&
+           total == o.total && sent == o.sent && failed == o.failed && qFuzzyCompare(1 + rate, 1 + o.rate) &&
+           etaSeconds == o.etaSeconds && startTime == o.startTime && endTime == o.endTime && sameSender;
+}
+
+CampaignMonitor::CampaignMonitor(const Clock &clock)
+    : m_clock(clock)
+{
+    m_time.start();
+}
+
+CampaignsSnapshot CampaignMonitor::poll(Database &db)
+{
+    QElapsedTimer took;
+    took.start();
+    CampaignsSnapshot snap;
+    snap.takenAt = m_clock.now();
+    const qint64 nowMs = m_time.elapsed();
+    const QHash<QString, SenderInfo> holders = SenderPresence(db, m_clock).holders();
+    QSqlQuery q = db.run(u"SELECT id, name, template_name, template_language, phone_number_id, status, "
+                         "status_reason, total_contacts, total_sent, total_failed, settings, created_at, "
+                         "start_time, end_time, updated_at FROM campaigns ORDER BY created_at DESC, name"_s);
+    QSet<QString> seen;
+    while (q.next()) {
+        CampaignRow r;
+        r.id = q.value(0).toString();
+        r.name = q.value(1).toString();
+        r.templateName = q.value(2).toString();
+        r.templateLanguage = q.value(3).toString();
+        r.phoneNumberId = q.value(4).toString();
+        r.status = CampaignStatusMachine::fromString(q.value(5).toString()).value_or(CampaignStatus::Draft);
+        r.statusReason = q.value(6).toString();
+        r.total = q.value(7).toLongLong();
+        r.sent = q.value(8).toLongLong();
+        r.failed = q.value(9).toLongLong();
+        r.pending = std::max<qint64>(0, r.total - r.sent - r.failed);
+        r.settings = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
+        r.createdAt = Database::readTime(q.value(11));
+        r.startTime = Database::readTime(q.value(12));
+        r.endTime = Database::readTime(q.value(13));
+        r.updatedAt = Database::readTime(q.value(14));
+        if (const auto it = holders.constFind(r.id); it != holders.cend()) {
+            r.sender = *it;
+        }
+        rateOf(r, nowMs);
+        seen.insert(r.id);
+        snap.rows << r;
+    }
+    for (auto it = m_samples.begin(); it != m_samples.end();) {
+        it = seen.contains(it.key()) ? std::next(it) : m_samples.erase(it);
+    }
+    snap.pollMs = took.elapsed();
+    return snap;
+}
+
+void CampaignMonitor::rateOf(CampaignRow &row, qint64 nowMs)
+{
+    std::deque<Sample> &samples = m_samples[row.id];
+    const qint64 done = row.sent + row.failed;
+    // A resend lowers the figure: start counting afresh.
+    if (!samples.empty() && done < samples.back().done) {
+        samples.clear();
+    }
+    samples.push_back({nowMs, done});
+    while (samples.size() > 2 && nowMs - samples.front().atMs > RateWindowMs) {
+        samples.pop_front();
+    }
+    const qint64 dt = nowMs - samples.front().atMs;
+    const bool active = row.status == CampaignStatus::Running;
+    row.rate = active && dt >= 500 ? double(done - samples.front().done) * 1000.0 / double(dt) : 0.0;
+    row.etaSeconds = active && row.rate > 0.05 ? qint64(double(row.pending) / row.rate) : -1;
+}
+
+} // namespace herald::ui

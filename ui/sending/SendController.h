@@ -1,0 +1,82 @@
+#pragma once
+
+#include "AppContext.h"
+#include "data/CampaignSnapshot.h"
+#include "sender/Sender.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+
+class QWidget;
+
+namespace herald::ui {
+
+class DataService;
+
+// What this console sends, and how: starting, pausing, cancelling and continuing campaigns,
+// and closing cleanly. Planning (the template check, the settings) runs on the data thread;
+// sending runs on the sender's own thread (Sender, kind Console) — nothing here touches the
+// database or the network itself.
+//
+// A running campaign that nobody sends (no sender recorded, or one silent for the staleness:
+// a closed console, a killed `herald-cli run`, one set running by `herald-cli resume`) is
+// taken over with a notice; one that another live process sends is left alone — its figures
+// move in the table all the same.
+class SendController : public QObject
+{
+    Q_OBJECT
+
+public:
+    SendController(DataService &data, const AppContext &context, QWidget *window, QObject *parent = nullptr);
+    ~SendController() override;
+
+    void start(const QString &campaignId);  // start or resume here
+    void pause(const QString &campaignId);  // here, or in the database for another sender
+    void cancel(const QString &campaignId); // the same; the caller has asked for confirmation
+    // Requests in flight finish and are recorded, held rows go back, campaigns stay running for
+    // the next sender; `done` runs once nothing is being sent.
+    void closeAll(std::function<void()> done);
+
+    bool isSending(const QString &campaignId) const { return m_sender.isSending(campaignId); }
+    bool isSendingAnything() const { return m_sender.isRunning(); }
+    bool isStarting(const QString &campaignId) const { return m_starting.contains(campaignId); }
+    const QString &senderId() const { return m_sender.senderId(); }
+
+    // The figures of this console's campaigns, as its sender last reported them.
+    const QHash<QString, SendProgress> &progress() const { return m_progress; }
+    double totalRate() const;
+    int inFlight() const;
+
+public Q_SLOTS:
+    // Looks for running campaigns without a live sender (the campaign feed calls this).
+    void review(const herald::ui::CampaignsSnapshot &snapshot);
+
+Q_SIGNALS:
+    void notice(const QString &text);                        // for the status bar and tray
+    void problem(const QString &title, const QString &text); // shown to the user
+    void sending(const QString &campaignId);                 // a campaign started here
+    void progressed(const herald::SendProgress &progress);
+    void ended(const herald::SendResult &result);
+    void actionDone(); // a status change was written
+
+private:
+    void plan(const QString &campaignId, bool takeover, const QString &previousSender);
+    void launch(const SenderConfig &config, const QStringList &warnings, const QString &name, bool takeover,
+                const QString &previousSender);
+    void transition(const QString &campaignId, CampaignStatus to, const QString &reason);
+
+    DataService &m_data;
+    AppContext m_context;
+    QWidget *m_window;
+    Sender m_sender;
+    QSet<QString> m_starting;           // planned, not yet running
+    QHash<QString, qint64> m_refusedAt; // takeovers that failed, by campaign: not retried at once
+    QHash<QString, SendProgress> m_progress;
+    std::function<void()> m_closed;
+    bool m_closing = false; // closeAll() was called: nothing starts any more
+};
+
+} // namespace herald::ui

@@ -1,0 +1,114 @@
+#include "views/CampaignActions.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QStyle>
+#include <QToolBar>
+#include <QWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::ui {
+
+QAction *CampaignActions::make(QWidget *window, const QString &objectName, const QString &text,
+                               const QKeySequence &shortcut, const QString &tip)
+{
+    auto *a = new QAction(text, window);
+    a->setObjectName(objectName);
+    if (!shortcut.isEmpty()) {
+        a->setShortcut(shortcut);
+        a->setShortcutContext(Qt::WindowShortcut);
+    }
+    a->setToolTip(shortcut.isEmpty() ? tip
+                                     : tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+    m_tips.insert(a, a->toolTip());
+    window->addAction(a);
+    return a;
+}
+
+CampaignActions::CampaignActions(QWidget *window)
+    : QObject(window)
+{
+    QStyle *s = window->style();
+    newCampaign = make(window, u"actionNewCampaign"_s, tr("&New campaign…"), QKeySequence::New,
+                       tr("Create a campaign from a contact file"));
+    newCampaign->setIcon(s->standardIcon(QStyle::SP_FileIcon));
+    start = make(window, u"actionStart"_s, tr("&Start"), {}, tr("Start sending the selected campaign"));
+    start->setIcon(s->standardIcon(QStyle::SP_MediaPlay));
+    pause = make(window, u"actionPause"_s, tr("&Pause"), {}, tr("Pause the selected campaign"));
+    pause->setIcon(s->standardIcon(QStyle::SP_MediaPause));
+    resume = make(window, u"actionResume"_s, tr("&Resume"), {}, tr("Resume the selected campaign"));
+    resume->setIcon(s->standardIcon(QStyle::SP_MediaSeekForward));
+    toggle = make(window, u"actionToggle"_s, tr("Start or pause"), QKeySequence(Qt::Key_Space),
+                  tr("Start, pause or resume the selected campaign"));
+    cancel = make(window, u"actionCancel"_s, tr("&Cancel campaign…"), QKeySequence::Delete,
+                  tr("Cancel the selected campaign for good"));
+    cancel->setIcon(s->standardIcon(QStyle::SP_MediaStop));
+    resend = make(window, u"actionResend"_s, tr("Resend &failed…"), {},
+                  tr("Queue failed messages of chosen reasons again"));
+    resend->setIcon(s->standardIcon(QStyle::SP_BrowserReload));
+    repair = make(window, u"actionRepair"_s, tr("&Repair counters…"), {},
+                  tr("Compare every campaign's counters with a recount and fix them"));
+    exportResults = make(window, u"actionExport"_s, tr("&Export results…"), {},
+                         tr("Save every recipient's result as a CSV file"));
+    exportResults->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
+    syncTemplates = make(window, u"actionSyncTemplates"_s, tr("S&ync templates"), {},
+                         tr("Fetch the message templates from Meta"));
+    settings = make(window, u"actionSettings"_s, tr("&Settings…"), QKeySequence::Preferences,
+                    tr("API account, sending, database and language"));
+    refresh =
+        make(window, u"actionRefresh"_s, tr("&Refresh"), QKeySequence::Refresh, tr("Read everything again"));
+    quit = make(window, u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit, tr("Close Herald"));
+    quit->setMenuRole(QAction::QuitRole);
+    about = make(window, u"actionAbout"_s, tr("&About Herald"), {}, tr("Version and licence"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void CampaignActions::apply(QAction *action, CampaignActionRules::Action rule, const CampaignRow *row,
+                            const CampaignActionRules::Situation &here)
+{
+    const CampaignActionRules::Verdict v = CampaignActionRules::check(rule, row, here);
+    action->setEnabled(v.allowed);
+    action->setToolTip(v.allowed ? m_tips.value(action) : m_tips.value(action) + u"\n"_s + v.why);
+    action->setStatusTip(v.allowed ? QString() : v.why);
+}
+
+void CampaignActions::update(const CampaignRow *row, const CampaignActionRules::Situation &here)
+{
+    using A = CampaignActionRules::Action;
+    apply(start, A::Start, row, here);
+    apply(pause, A::Pause, row, here);
+    apply(resume, A::Resume, row, here);
+    apply(cancel, A::Cancel, row, here);
+    apply(resend, A::Resend, row, here);
+    apply(exportResults, A::Export, row, here);
+    toggle->setEnabled(row && CampaignActionRules::toggle(*row, here).has_value());
+}
+
+void CampaignActions::fillToolBar(QToolBar *bar) const
+{
+    bar->addAction(newCampaign);
+    bar->addSeparator();
+    bar->addAction(start);
+    bar->addAction(pause);
+    bar->addAction(resume);
+    bar->addAction(cancel);
+    bar->addSeparator();
+    bar->addAction(resend);
+    bar->addAction(repair);
+    bar->addAction(exportResults);
+}
+
+void CampaignActions::fillContextMenu(QMenu *menu) const
+{
+    menu->addAction(start);
+    menu->addAction(pause);
+    menu->addAction(resume);
+    menu->addAction(cancel);
+    menu->addSeparator();
+    menu->addAction(resend);
+    menu->addAction(exportResults);
+    menu->addAction(repair);
+}
+
+} // namespace herald::ui

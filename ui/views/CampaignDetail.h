@@ -1,0 +1,53 @@
+#pragma once
+
+#include "data/CampaignSnapshot.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTabWidget;
+
+namespace herald::ui {
+
+class DataService;
+class FailuresView;
+class OverviewCharts;
+class RecipientsView;
+class StatusBanner;
+
+// The selected campaign: a header (template, category, started), a banner for a paused,
+// stopped or completed campaign, and its tabs — Overview (charts), Failures, Recipients.
+class CampaignDetail : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CampaignDetail(DataService &data, QWidget *parent = nullptr);
+
+    // Called on selection and with every snapshot that moved the campaign's figures.
+    void showCampaign(const CampaignRow &row, bool sendingHere);
+    void clear();
+    const QString &campaignId() const { return m_id; }
+
+    StatusBanner *banner() const { return m_banner; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    void resumeRequested(const QString &campaignId);
+    void settingsRequested();
+    void templatesRequested();
+    void resendRequested(const QString &campaignId, const QStringList &reasons);
+
+private:
+    void showBanner(const CampaignRow &row);
+
+    QString m_id;
+    QLabel *m_title;
+    StatusBanner *m_banner;
+    QTabWidget *m_tabs;
+    OverviewCharts *m_overview;
+    FailuresView *m_failures;
+    RecipientsView *m_recipients;
+};
+
+} // namespace herald::ui

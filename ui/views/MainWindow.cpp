@@ -1,0 +1,528 @@
+#include "views/MainWindow.h"
+
+#include "data/CampaignFeed.h"
+#include "data/DataService.h"
+#include "db/Clock.h"
+#include "db/Database.h"
+#include "db/Migrator.h"
+#include "db/SchemaDoctor.h"
+#include "dialogs/Prompt.h"
+#include "dialogs/RepairDialog.h"
+#include "dialogs/ResendDialog.h"
+#include "dialogs/SettingsDialog.h"
+#include "import/ResultExporter.h"
+#include "models/CampaignTableModel.h"
+#include "pages/DailySummaryPage.h"
+#include "pages/OptOutsPage.h"
+#include "pages/TemplatesPage.h"
+#include "queue/Repair.h"
+#include "sending/SendController.h"
+#include "views/CampaignActions.h"
+#include "views/CampaignDetail.h"
+#include "views/CampaignsPage.h"
+#include "widgets/Formats.h"
+#include "widgets/SenderStatusBar.h"
+#include "widgets/TrayNotifier.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::ui {
+
+namespace {
+const Clock &clockOf(const AppContext &c)
+{
+    return c.clock ? *c.clock : Clock::system();
+}
+
+struct StartCheck
+{
+    QStringList schemaProblems;
+    bool migrationFixes = false;
+    int campaignsToRepair = 0;
+};
+} // namespace
+
+MainWindow::MainWindow(const AppContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_data(std::make_unique<DataService>(context.database))
+    , m_feed(new CampaignFeed(*m_data, clockOf(context), this))
+    , m_sender(new SendController(*m_data, context, this, this))
+    , m_model(new CampaignTableModel(this))
+    , m_actions(new CampaignActions(this))
+    , m_navigation(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_campaignsPage(new CampaignsPage(*m_data, *m_model, this))
+    , m_templatesPage(new TemplatesPage(*m_data, m_context, this))
+    , m_dailyPage(new DailySummaryPage(*m_data, m_context, this))
+    , m_optOutsPage(new OptOutsPage(*m_data, m_context, this))
+    , m_status(new SenderStatusBar(statusBar(), context.database.displayName(), this))
+    , m_tray(new TrayNotifier(this, this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Herald"));
+    m_model->setLocalSender(m_sender->senderId());
+    m_campaignsPage->setSendingHere([this](const QString &id) { return m_sender->isSending(id); });
+
+    m_navigation->setObjectName(u"navigation"_s);
+    for (const QString &page : {tr("Campaigns"), tr("Templates"), tr("Daily summary"), tr("Opt-outs")}) {
+        m_navigation->addItem(page);
+    }
+    m_navigation->setFixedWidth(std::max(140, m_navigation->sizeHintForColumn(0) + 24));
+    m_navigation->setCurrentRow(0);
+    m_pages->setObjectName(u"pages"_s);
+    m_templatesPage->setObjectName(u"templatesPage"_s);
+    m_dailyPage->setObjectName(u"dailyPage"_s);
+    m_optOutsPage->setObjectName(u"optOutsPage"_s);
+    m_pages->addWidget(m_campaignsPage);
+    m_pages->addWidget(m_templatesPage);
+    m_pages->addWidget(m_dailyPage);
+    m_pages->addWidget(m_optOutsPage);
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    auto *toolbar = addToolBar(tr("Campaign"));
+    toolbar->setObjectName(u"mainToolBar"_s);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_actions->fillToolBar(toolbar);
+    buildMenus();
+    wire();
+    restoreLayout();
+    updateActions();
+    m_feed->start(context.pollInterval);
+    checkDatabaseAtStart();
+}
+
+MainWindow::~MainWindow()
+{
+    m_feed->stop();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions->newCampaign);
+    file->addAction(m_actions->exportResults);
+    file->addSeparator();
+    file->addAction(m_actions->settings);
+    file->addSeparator();
+    file->addAction(m_actions->quit);
+    QMenu *campaign = menuBar()->addMenu(tr("&Campaign"));
+    m_actions->fillContextMenu(campaign);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QAction *a = view->addAction(m_navigation->item(i)->text());
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { showPage(i); });
+    }
+    view->addSeparator();
+    view->addAction(m_actions->refresh);
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(m_actions->syncTemplates);
+    tools->addAction(m_actions->repair);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions->about);
+}
+
+void MainWindow::wire()
+{
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) { showPage(row); });
+    connect(m_feed, &CampaignFeed::updated, this, &MainWindow::onSnapshot);
+    connect(m_feed, &CampaignFeed::updated, m_sender, &SendController::review);
+    connect(m_feed, &CampaignFeed::failed, this, [this](const QString &why) {
+        m_status->showNotice(tr("The database cannot be read: %1").arg(why));
+    });
+    connect(m_campaignsPage, &CampaignsPage::currentChanged, this, &MainWindow::updateActions);
+    connect(m_campaignsPage, &CampaignsPage::contextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        m_actions->fillContextMenu(&menu);
+        menu.exec(pos);
+    });
+
+    auto current = [this] {
+        return m_campaignsPage->currentCampaignId();
+    };
+    connect(m_actions->start, &QAction::triggered, this, [this, current] {
+        m_sender->start(current());
+        updateActions();
+    });
+    connect(m_actions->resume, &QAction::triggered, this, [this, current] {
+        m_sender->start(current());
+        updateActions();
+    });
+    connect(m_actions->pause, &QAction::triggered, this, [this, current] { m_sender->pause(current()); });
+    connect(m_actions->toggle, &QAction::triggered, this, [this] {
+        const CampaignRow *row = m_campaignsPage->currentCampaign();
+        if (!row) {
+            return;
+        }
+        const CampaignActionRules::Situation here{m_sender->isSending(row->id),
+                                                  m_sender->isStarting(row->id)};
+        switch (CampaignActionRules::toggle(*row, here).value_or(CampaignActionRules::Action::Export)) {
+        case CampaignActionRules::Action::Pause:
+            m_actions->pause->trigger();
+            break;
+        case CampaignActionRules::Action::Resume:
+            m_actions->resume->trigger();
+            break;
+        case CampaignActionRules::Action::Start:
+            m_actions->start->trigger();
+            break;
+        default:
+            break;
+        }
+    });
+    connect(m_actions->cancel, &QAction::triggered, this, &MainWindow::confirmCancel);
+    connect(m_actions->resend, &QAction::triggered, this, [this, current] { openResend(current(), {}); });
+    connect(m_actions->repair, &QAction::triggered, this, [this] { openRepair(); });
+    connect(m_actions->exportResults, &QAction::triggered, this, &MainWindow::exportResults);
+    connect(m_actions->syncTemplates, &QAction::triggered, this, [this] {
+        showPage(1);
+        m_templatesPage->sync();
+    });
+    connect(m_actions->settings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_actions->refresh, &QAction::triggered, this, [this] {
+        m_feed->refreshNow();
+        m_templatesPage->refresh();
+        m_dailyPage->refresh();
+        m_optOutsPage->refresh();
+    });
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    m_actions->newCampaign->setEnabled(false);
+    m_actions->newCampaign->setToolTip(
+        tr("The new-campaign wizard is not part of this version: create campaigns with herald-cli campaign "
+           "create and herald-cli import."));
+
+    CampaignDetail *detail = m_campaignsPage->detail();
+    connect(detail, &CampaignDetail::resumeRequested, this, [this](const QString &id) {
+        m_sender->start(id);
+        updateActions();
+    });
+    connect(detail, &CampaignDetail::settingsRequested, this, &MainWindow::openSettings);
+    connect(detail, &CampaignDetail::templatesRequested, m_actions->syncTemplates, &QAction::trigger);
+    connect(detail, &CampaignDetail::resendRequested, this, &MainWindow::openResend);
+
+    connect(m_sender, &SendController::notice, this, [this](const QString &text) {
+        m_status->showNotice(text);
+        m_tray->notify(tr("Herald"), text, false);
+    });
+    connect(m_sender, &SendController::problem, this, [this](const QString &title, const QString &text) {
+        Prompt::tell(this, Prompt::Kind::Warning, title, text);
+        updateActions();
+    });
+    connect(m_sender, &SendController::sending, this, [this] {
+        m_feed->refreshNow();
+        updateActions();
+    });
+    connect(m_sender, &SendController::actionDone, m_feed, &CampaignFeed::refreshNow);
+    connect(m_sender, &SendController::progressed, this, [this] {
+        m_status->setSending(int(m_sender->progress().size()), m_sender->totalRate(), m_sender->inFlight());
+    });
+    connect(m_sender, &SendController::ended, this, [this](const SendResult &r) {
+        m_status->setSending(int(m_sender->progress().size()), m_sender->totalRate(), m_sender->inFlight());
+        if (r.end == SendResult::End::Refused) {
+            Prompt::tell(this, Prompt::Kind::Warning, tr("The campaign could not start"), r.reason);
+        }
+        m_feed->refreshNow();
+        updateActions();
+    });
+}
+
+void MainWindow::showPage(int index)
+{
+    if (index < 0 || index >= m_pages->count()) {
+        return;
+    }
+    m_pages->setCurrentIndex(index);
+    if (m_navigation->currentRow() != index) {
+        m_navigation->setCurrentRow(index);
+    }
+    switch (index) {
+    case 1:
+        m_templatesPage->refresh();
+        break;
+    case 2:
+        m_dailyPage->refresh();
+        break;
+    case 3:
+        m_optOutsPage->refresh();
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::onSnapshot(const CampaignsSnapshot &snapshot)
+{
+    const QString selected = m_campaignsPage->currentCampaignId();
+    m_model->apply(snapshot);
+    if (selected.isEmpty() && !snapshot.rows.isEmpty() && m_lastStatus.isEmpty()) {
+        m_campaignsPage->selectCampaign(snapshot.rows.first().id); // the newest, on first sight
+    }
+    m_campaignsPage->refreshDetail();
+    notifyTransitions(snapshot);
+    updateActions();
+    updateTitle();
+}
+
+void MainWindow::notifyTransitions(const CampaignsSnapshot &snapshot)
+{
+    const bool first = m_lastStatus.isEmpty();
+    for (const CampaignRow &r : snapshot.rows) {
+        const CampaignStatus before = m_lastStatus.value(r.id, r.status);
+        m_lastStatus.insert(r.id, r.status);
+        if (first || before != CampaignStatus::Running || r.status == CampaignStatus::Running) {
+            continue;
+        }
+        switch (r.status) {
+        case CampaignStatus::Completed:
+            m_tray->notify(
+                tr("Campaign completed"),
+                tr("%1: %2 sent, %3 failed.").arg(r.name, Formats::count(r.sent), Formats::count(r.failed)),
+                false);
+            break;
+        case CampaignStatus::Paused:
+        case CampaignStatus::Stopped:
+            m_tray->notify(
+                r.status == CampaignStatus::Paused ? tr("Campaign paused") : tr("Campaign stopped"),
+                r.statusReason.isEmpty() ? r.name : tr("%1: %2").arg(r.name, r.statusReason), true);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const CampaignRow *row = m_campaignsPage->currentCampaign();
+    const CampaignActionRules::Situation here{row && m_sender->isSending(row->id),
+                                              row && m_sender->isStarting(row->id)};
+    m_actions->update(row, here);
+}
+
+void MainWindow::updateTitle()
+{
+    // The first campaign this window sends (else any running one) with its progress.
+    const CampaignRow *shown = nullptr;
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        const CampaignRow &r = m_model->rowAt(i);
+        if (r.status != CampaignStatus::Running) {
+            continue;
+        }
+        if (!shown || (m_sender->isSending(r.id) && !m_sender->isSending(shown->id))) {
+            shown = &r;
+        }
+    }
+    setWindowTitle(shown ? tr("Herald — %1 %2").arg(shown->name, Formats::percent(shown->progress()))
+                         : tr("Herald"));
+}
+
+void MainWindow::checkDatabaseAtStart()
+{
+    // The schema first: a database with missing parts is reported with exactly what is missing;
+    // then the counters, whose drift the repair dialog shows.
+    m_data->submit<StartCheck>(
+        this,
+        [ctx = m_context](Database &db) {
+            StartCheck check;
+            Migrator migrator(db);
+            const SchemaReport report = SchemaDoctor(db).check();
+            if (!report.ok()) {
+                check.schemaProblems = report.lines();
+                check.migrationFixes = migrator.currentVersion() < migrator.latestVersion();
+                return check;
+            }
+            for (const RepairItem &item : Repair(db, clockOf(ctx)).analyze()) {
+                check.campaignsToRepair += item.needsRepair() ? 1 : 0;
+            }
+            return check;
+        },
+        [this](const DataResult<StartCheck> &r) {
+            if (!r.ok()) {
+                Prompt::tell(this, Prompt::Kind::Error, tr("The database cannot be used"), r.error);
+                return;
+            }
+            if (!r.value->schemaProblems.isEmpty()) {
+                openRepair(r.value->schemaProblems, r.value->migrationFixes);
+            } else if (r.value->campaignsToRepair > 0) {
+                m_status->showNotice(tr("The counters of %n campaign(s) do not match their messages.",
+                                        nullptr, r.value->campaignsToRepair));
+                openRepair();
+            }
+        });
+}
+
+void MainWindow::openRepair(const QStringList &schemaProblems, bool migrationFixes)
+{
+    auto *dialog = new RepairDialog(*m_data, m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RepairDialog::repaired, m_feed, &CampaignFeed::refreshNow);
+    if (!schemaProblems.isEmpty()) {
+        dialog->showSchemaProblems(schemaProblems, migrationFixes);
+    } else {
+        dialog->analyze();
+    }
+    dialog->open();
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(*m_data, m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::saved, m_feed, &CampaignFeed::refreshNow);
+    dialog->open();
+}
+
+void MainWindow::openResend(const QString &campaignId, const QStringList &reasons)
+{
+    const CampaignRow *row = m_model->campaign(campaignId);
+    if (!row) {
+        return;
+    }
+    auto *dialog = new ResendDialog(*m_data, campaignId, row->name, reasons, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ResendDialog::resent, this, [this](qint64 n) {
+        m_status->showNotice(tr("%n message(s) queued again.", nullptr, int(n)));
+        m_feed->refreshNow();
+    });
+    dialog->open();
+}
+
+void MainWindow::exportResults()
+{
+    const CampaignRow *row = m_campaignsPage->currentCampaign();
+    if (!row) {
+        return;
+    }
+    const QString id = row->id;
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' +
+                              row->name + tr(" results") + u".csv"_s;
+    Prompt::saveFileName(
+        this, tr("Export results"), suggested, tr("CSV files (*.csv)"), [this, id](const QString &path) {
+            if (path.isEmpty()) {
+                return;
+            }
+            m_status->showNotice(tr("Exporting to %1…").arg(path));
+            m_data->submit<ExportResult>(
+                this, [id, path](Database &db) { return ResultExporter(db).exportCampaign(id, path); },
+                [this, path](const DataResult<ExportResult> &r) {
+                    const QString error = r.ok() ? r.value->error : r.error;
+                    if (!error.isEmpty()) {
+                        Prompt::tell(this, Prompt::Kind::Error, tr("Export failed"), error);
+                        return;
+                    }
+                    m_status->showNotice(
+                        tr("Exported %1 recipients to %2.").arg(Formats::count(r.value->rows), path));
+                });
+        });
+}
+
+void MainWindow::confirmCancel()
+{
+    const CampaignRow *row = m_campaignsPage->currentCampaign();
+    if (!row) {
+        return;
+    }
+    const QString id = row->id;
+    Prompt::confirm(
+        this, tr("Cancel campaign \"%1\"?").arg(row->name),
+        tr("%1 messages have not been sent yet. A cancelled campaign cannot be resumed; messages already "
+           "sent stay sent.")
+            .arg(Formats::count(row->pending)),
+        tr("Cancel campaign"), [this, id](bool yes) {
+            if (yes) {
+                m_sender->cancel(id);
+            }
+        });
+}
+
+void MainWindow::showAbout()
+{
+    Prompt::tell(this, Prompt::Kind::Information, tr("About Herald"),
+                 tr("Herald %1\nA campaign console for the WhatsApp Business Cloud API.\nQt %2")
+                     .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value("window/geometry"_L1).toByteArray())) {
+        resize(1280, 800);
+    }
+    restoreState(settings.value("window/state"_L1).toByteArray());
+    m_campaignsPage->splitter()->restoreState(settings.value("window/campaignSplitter"_L1).toByteArray());
+    m_campaignsPage->table()->horizontalHeader()->restoreState(
+        settings.value("window/campaignColumns"_L1).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue("window/geometry"_L1, saveGeometry());
+    settings.setValue("window/state"_L1, saveState());
+    settings.setValue("window/campaignSplitter"_L1, m_campaignsPage->splitter()->saveState());
+    settings.setValue("window/campaignColumns"_L1, m_campaignsPage->table()->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeWithoutAsking()
+{
+    m_closing = true;
+    close();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closed) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    auto drainAndClose = [this] {
+        m_closing = true;
+        m_status->showNotice(tr("Finishing the messages in flight before closing…"));
+        m_feed->stop();
+        m_sender->closeAll([this] {
+            saveLayout();
+            m_closed = true;
+            close();
+        });
+    };
+    if (m_closing || !m_sender->isSendingAnything()) {
+        drainAndClose();
+        return;
+    }
+    Prompt::confirm(
+        this, tr("Close Herald?"),
+        tr("Herald is sending %n campaign(s). Messages in flight finish and are recorded; the campaigns "
+           "stay running and continue the next time Herald (or another sender) opens this database.",
+           nullptr, int(m_sender->progress().size())),
+        tr("Close"), [drainAndClose](bool yes) {
+            if (yes) {
+                drainAndClose();
+            }
+        });
+}
+
+} // namespace herald::ui

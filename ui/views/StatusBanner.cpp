@@ -1,0 +1,84 @@
+#include "views/StatusBanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::ui {
+
+StatusBanner::StatusBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_text(new QLabel(this))
+    , m_action(new QPushButton(this))
+{
+    setObjectName(u"statusBanner"_s);
+    m_text->setObjectName(u"bannerText"_s);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_action->setObjectName(u"bannerAction"_s);
+    setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_action);
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        if (m_onAction) {
+            m_onAction();
+        }
+    });
+    hide();
+}
+
+void StatusBanner::showMessage(Kind kind, const QString &text, const QString &actionLabel,
+                               std::function<void()> action)
+{
+    // Colours from the palette, shifted towards the meaning, so that dark themes stay readable.
+    const QColor base = palette().color(QPalette::Window);
+    QColor tint;
+    switch (kind) {
+    case Kind::Information:
+        tint = QColor(0x3d, 0x7e, 0xd8);
+        break;
+    case Kind::Warning:
+        tint = QColor(0xe0, 0x9b, 0x15);
+        break;
+    case Kind::Error:
+        tint = QColor(0xd2, 0x3c, 0x3c);
+        break;
+    case Kind::Success:
+        tint = QColor(0x2f, 0x9e, 0x55);
+        break;
+    }
+    const auto mix = [&](int a, int b) {
+        return (a * 3 + b) / 4;
+    };
+    const QColor background(mix(base.red(), tint.red()), mix(base.green(), tint.green()),
+                            mix(base.blue(), tint.blue()));
+    setStyleSheet(u"#statusBanner { background: %1; border: 1px solid %2; border-radius: 4px; }"_s.arg(
+        background.name(), tint.name()));
+    m_text->setText(text);
+    m_onAction = std::move(action);
+    m_action->setText(actionLabel);
+    m_action->setVisible(!actionLabel.isEmpty() && m_onAction);
+    show();
+}
+
+void StatusBanner::clear()
+{
+    m_onAction = {};
+    hide();
+}
+
+QString StatusBanner::text() const
+{
+    return isVisible() || !isHidden() ? m_text->text() : QString();
+}
+
+QString StatusBanner::actionLabel() const
+{
+    return m_action->isHidden() ? QString() : m_action->text();
+}
+
+} // namespace herald::ui

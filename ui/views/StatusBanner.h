@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QFrame>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+
+namespace herald::ui {
+
+// A strip above the campaign's tabs that says why a campaign is paused or stopped, with the
+// button that fixes it, or how a completed campaign ended.
+class StatusBanner : public QFrame
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Information, Warning, Error, Success };
+
+    explicit StatusBanner(QWidget *parent = nullptr);
+
+    void showMessage(Kind kind, const QString &text, const QString &actionLabel = {},
+                     std::function<void()> action = {});
+    void clear();
+    QString text() const;
+    QString actionLabel() const;
+
+private:
+    QLabel *m_text;
+    QPushButton *m_action;
+    std::function<void()> m_onAction;
+};
+
+} // namespace herald::ui
