@@ -176,6 +176,13 @@ constexpr std::array kTable = {
     ErrorPolicyEntry{S::InvalidMessage, 0, A::PermanentFailure, T::None, 0, false, true,
         QT_TRANSLATE_NOOP("ErrorPolicy", "Herald did not send the message because its content breaks one of Meta's rules."),
         QT_TRANSLATE_NOOP("ErrorPolicy", "Read the details, correct the contact's values or the mapping, and resend.")},
+    // Herald's own reasons for a failed row that no answer decided.
+    ErrorPolicyEntry{S::Interrupted, 0, A::UnknownOutcome, T::None, 0, false, false,
+        QT_TRANSLATE_NOOP("ErrorPolicy", "The sender ended (closed, crashed or lost its connection) while the message was on its way, so Meta may or may not have accepted it."),
+        QT_TRANSLATE_NOOP("ErrorPolicy", "Resend it only if the recipient did not get it: the API cannot tell, and resending may deliver it twice.")},
+    ErrorPolicyEntry{S::OptedOut, 0, A::PermanentFailure, T::None, 0, false, false,
+        QT_TRANSLATE_NOOP("ErrorPolicy", "The number was added to the opt-out list after it was queued, so Herald did not send to it."),
+        QT_TRANSLATE_NOOP("ErrorPolicy", "Nothing: opted-out numbers are never messaged or resent. Remove the number from the opt-out list only if the contact asked for messages again.")},
     ErrorPolicyEntry{S::RetriesExhausted, 0, A::PermanentFailure, T::None, 0, false, false,
         QT_TRANSLATE_NOOP("ErrorPolicy", "Sending failed several times in a row with temporary errors."),
         QT_TRANSLATE_NOOP("ErrorPolicy", "Resend later; the details show the last error.")},
@@ -224,17 +231,23 @@ ErrorDecision decide(const ErrorPolicyEntry &entry)
     return d;
 }
 
+ErrorSituation situationForHttpStatus(int status)
+{
+    if (status >= 500 || status == 408) {
+        return S::HttpTransient;
+    }
+    if (status == 429) {
+        return S::HttpTooManyRequests;
+    }
+    if (status == 401) {
+        return S::HttpUnauthorized;
+    }
+    return S::HttpUnexpected;
+}
+
 ErrorDecision byHttpStatus(int status)
 {
-    ErrorSituation s = S::HttpUnexpected;
-    if (status >= 500 || status == 408) {
-        s = S::HttpTransient;
-    } else if (status == 429) {
-        s = S::HttpTooManyRequests;
-    } else if (status == 401) {
-        s = S::HttpUnauthorized;
-    }
-    ErrorDecision d = decide(ErrorPolicy::entryFor(s));
+    ErrorDecision d = decide(ErrorPolicy::entryFor(situationForHttpStatus(status)));
     d.reason = u"http %1"_s.arg(status);
     return d;
 }
@@ -284,6 +297,41 @@ const ErrorPolicyEntry *ErrorPolicy::entryForCode(int code)
         if (e.situation == S::GraphCode && e.code == code) {
             return &e;
         }
+    }
+    return nullptr;
+}
+
+const ErrorPolicyEntry *ErrorPolicy::entryForReason(const QString &reason)
+{
+    // The reasons ErrorDecision and QueueEngine store; a code stands for itself.
+    bool numeric = false;
+    const int code = reason.toInt(&numeric);
+    if (numeric) {
+        const ErrorPolicyEntry *entry = entryForCode(code);
+        return entry ? entry : &entryFor(S::UnknownGraphCode);
+    }
+    static const struct
+    {
+        QLatin1StringView reason;
+        ErrorSituation situation;
+    } kReasons[] = {
+        {"no response"_L1, S::NoResponse},
+        {"interrupted"_L1, S::Interrupted},
+        {"opted out"_L1, S::OptedOut},
+        {"retries exhausted"_L1, S::RetriesExhausted},
+        {"invalid message"_L1, S::InvalidMessage},
+        {"unreadable response"_L1, S::UnreadableSuccess},
+    };
+    for (const auto &r : kReasons) {
+        if (reason == r.reason) {
+            return &entryFor(r.situation);
+        }
+    }
+    if (reason.startsWith("http "_L1)) {
+        return &entryFor(situationForHttpStatus(reason.mid(5).toInt()));
+    }
+    if (reason.startsWith("network "_L1)) {
+        return &entryFor(S::NotSent);
     }
     return nullptr;
 }

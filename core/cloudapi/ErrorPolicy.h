@@ -46,7 +46,9 @@ enum class ErrorSituation {
     NoResponse,          // it went out and nothing usable came back (timeout, reset)
     UnreadableSuccess,   // 2xx without a message id
     InvalidMessage,      // refused by MessageBuilder / ParameterMapping before sending
-    RetriesExhausted,    // RetryPolicy gave up
+    Interrupted,         // the sender ended with the message in flight (lease recovery)
+    OptedOut,            // the number was opted out after it was queued; never sent
+    RetriesExhausted,    // RetryPolicy gave up (keep last: the table's test counts up to it)
 };
 
 struct ErrorPolicyEntry
@@ -101,7 +103,11 @@ public:
     static std::span<const ErrorPolicyEntry> table();
     static const ErrorPolicyEntry &entryFor(ErrorSituation situation); // not for GraphCode
     static const ErrorPolicyEntry *entryForCode(int code);             // null when unknown
-    static QString actionName(ErrorAction action);                     // "RetryMessage", for logs
+    // The row that explains a failed row's stored error_reason ("131026", "no response",
+    // "interrupted", "opted out", "http 503", …), so that whoever lists failures by reason
+    // explains them from this one table. Null for a reason Herald never stores.
+    static const ErrorPolicyEntry *entryForReason(const QString &reason);
+    static QString actionName(ErrorAction action); // "RetryMessage", for logs
 };
 
 } // namespace herald
