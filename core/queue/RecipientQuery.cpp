@@ -1,0 +1,287 @@
+#include "queue/RecipientQuery.h"
+
+#include "db/Database.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace herald {
+
+namespace {
+
+constexpr auto kColumns = "SELECT id, phone, contact_name, status, attempts, wamid, sent_at, failed_at, "
+                          "error_code, error_reason, error_details "_L1;
+
+// Where a rowid scan between the bounds reads more than this many rows per match, SQLite
+// reads the filter's index and sorts the matches by id instead.
+constexpr qint64 kSparse = 100;
+
+RecipientRecord recordFrom(const QSqlQuery &q)
+{
+    RecipientRecord r;
+    r.id = q.value(0).toLongLong();
+    r.phone = q.value(1).toString();
+    r.name = q.value(2).toString();
+    r.status = q.value(3).toString();
+    r.attempts = q.value(4).toInt();
+    r.wamid = q.value(5).toString();
+    r.sentAt = Database::readTime(q.value(6));
+    r.failedAt = Database::readTime(q.value(7));
+    if (!q.value(8).isNull()) {
+        r.errorCode = q.value(8).toInt();
+    }
+    r.errorReason = q.value(9).toString();
+    r.errorDetails = q.value(10).toString();
+    return r;
+}
+
+} // namespace
+
+QString RecipientFilter::phoneSearch(bool *prefix) const
+{
+    QString kept;
+    for (const QChar c : phone) {
+        if (c.isDigit() || (c == u'+' && kept.isEmpty())) {
+            kept += c;
+        }
+    }
+    if (kept.startsWith("00"_L1)) {
+        kept = u"+"_s + kept.mid(2);
+    }
+    *prefix = kept.startsWith(u'+');
+    return kept == u"+"_s ? QString() : kept;
+}
+
+RecipientQuery::RecipientQuery(RecipientFilter filter)
+    : m_filter(std::move(filter))
+{}
+
+RecipientQuery::Where RecipientQuery::where(Database &db, bool planned) const
+{
+    const RecipientFilter::Status status = m_filter.effectiveStatus();
+    bool prefix = false;
+    const QString phone = m_filter.phoneSearch(&prefix);
+    Where w;
+    QString terms = u" WHERE campaign_id = ?"_s;
+    w.values << m_filter.campaignId;
+    switch (status) {
+    case RecipientFilter::Status::Any:
+        break;
+    case RecipientFilter::Status::Pending:
+        // Literally the partial index's predicate, so that SQLite may use the index.
+        terms += u" AND status IN ('ready', 'processing')"_s;
+        break;
+    case RecipientFilter::Status::Sent:
+        terms += u" AND status = 'sent'"_s;
+        break;
+    case RecipientFilter::Status::Failed:
+        terms += u" AND status = 'failed'"_s;
+        if (!m_filter.reason.isEmpty()) {
+            terms += u" AND error_reason = ?"_s;
+            w.values << m_filter.reason;
+        }
+        break;
+    }
+    if (!phone.isEmpty() && prefix) {
+        // The range walks the (campaign, phone) index; the substring makes the match exact
+        // whatever the collation orders '+' and digits by.
+        QString upper = phone;
+        upper.back() = QChar(upper.back().unicode() + 1);
+        terms += u" AND phone >= ? AND phone < ? AND substr(phone, 1, %1) = ?"_s.arg(phone.size());
+        w.values << phone << upper << phone;
+    } else if (!phone.isEmpty()) {
+        terms += db.isPostgres() ? u" AND strpos(phone, ?) > 0"_s : u" AND instr(phone, ?) > 0"_s;
+        w.values << phone;
+    }
+    // PostgreSQL's planner weighs the ways with its statistics. SQLite has none unless someone
+    // ran ANALYZE, and then takes the (campaign, phone) index for campaign_id = ? and sorts the
+    // whole campaign for every page. So for SQLite the way is chosen here: the partial index
+    // that holds the rows in id order, or a scan of the table in id order (rowid) between the
+    // filter's first and last id when matches are dense there, or the filter's index and a
+    // sort of its matches when they are few.
+    bool indexed = !planned;
+    if (planned && !db.isPostgres() && m_count) {
+        const qint64 span = m_maxId - m_minId + 1;
+        const bool sparse = *m_count > 0 && span / *m_count > kSparse;
+        indexed = status == RecipientFilter::Status::Pending ||
+                  (status == RecipientFilter::Status::Failed && (!m_filter.reason.isEmpty() || sparse)) ||
+                  (!phone.isEmpty() && prefix && sparse);
+    }
+    w.sql = (db.isPostgres() || indexed ? u" FROM send_queue"_s : u" FROM send_queue NOT INDEXED"_s) + terms;
+    return w;
+}
+
+qint64 RecipientQuery::count(Database &db)
+{
+    const auto bounded = [&](const QString &sql, const QVariantList &values) {
+        QSqlQuery q = db.run(u"SELECT count(*), COALESCE(min(id), 0), COALESCE(max(id), 0)"_s + sql, values);
+        q.next();
+        return std::tuple{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    };
+    bool prefix = false;
+    if (m_filter.effectiveStatus() == RecipientFilter::Status::Sent &&
+        m_filter.phoneSearch(&prefix).isEmpty()) {
+        // Sent rows have no index of their own (recording an outcome would rewrite it): they
+        // are the campaign's rows less the pending and failed ones, as Counters recounts.
+        const QString campaign = u" FROM send_queue WHERE campaign_id = ?"_s;
+        const auto [all, minId, maxId] = bounded(campaign, {m_filter.campaignId});
+        const qint64 pending =
+            db.scalar(u"SELECT count(*)"_s + campaign + u" AND status IN ('ready', 'processing')"_s,
+                      {m_filter.campaignId})
+                .toLongLong();
+        const qint64 failed =
+            db.scalar(u"SELECT count(*)"_s + campaign + u" AND status = 'failed'"_s, {m_filter.campaignId})
+                .toLongLong();
+        m_count = all - pending - failed;
+        m_minId = minId;
+        m_maxId = maxId;
+    } else {
+        // Counted over the filter's index, which also holds the ids.
+        const Where w = where(db, false);
+        const auto [n, minId, maxId] = bounded(w.sql, w.values);
+        m_count = n;
+        m_minId = minId;
+        m_maxId = maxId;
+    }
+    return *m_count;
+}
+
+QList<RecipientRecord> RecipientQuery::read(Database &db, const QString &idBound, qint64 boundId,
+                                            bool descending, qint64 skip, int limit) const
+{
+    const Where w = where(db, true);
+    QVariantList values = w.values;
+    values << boundId << limit << skip;
+    QSqlQuery q =
+        db.prepare(kColumns + w.sql + idBound + (descending ? u" ORDER BY id DESC"_s : u" ORDER BY id"_s) +
+                   u" LIMIT ? OFFSET ?"_s);
+    q.setForwardOnly(true);
+    Database::exec(q, values);
+    QList<RecipientRecord> rows;
+    rows.reserve(limit);
+    while (q.next()) {
+        rows << recordFrom(q);
+    }
+    if (descending) {
+        std::reverse(rows.begin(), rows.end());
+    }
+    return rows;
+}
+
+QList<RecipientRecord> RecipientQuery::page(Database &db, qint64 offset, int limit)
+{
+    if (!m_count) {
+        count(db);
+    }
+    const qint64 n = *m_count;
+    if (offset < 0 || offset >= n || limit <= 0) {
+        return {};
+    }
+    const qint64 last = std::min(offset + limit, n) - 1;
+    const int want = int(last - offset + 1);
+
+    // The nearest anchor: at or before the first row (read forward from it), at or after the
+    // last (read backward from it), or inside the window (step back from it to the first row,
+    // then read forward). The ends of the filter's id range are anchors too.
+    enum class Way { Forward, Backward, BackThenForward };
+    Way way = Way::Forward;
+    qint64 skip = offset;
+    qint64 anchorId = m_minId;
+    if (n - 1 - last < skip) {
+        way = Way::Backward;
+        skip = n - 1 - last;
+        anchorId = m_maxId;
+    }
+    const auto consider = [&](Way w, qint64 cost, qint64 id) {
+        if (cost < skip) {
+            way = w;
+            skip = cost;
+            anchorId = id;
+        }
+    };
+    const auto next = m_anchors.upper_bound(offset);
+    if (next != m_anchors.begin()) {
+        consider(Way::Forward, offset - std::prev(next)->first, std::prev(next)->second);
+    }
+    if (next != m_anchors.end() && next->first < last) {
+        consider(Way::BackThenForward, next->first - offset, next->second);
+    }
+    if (const auto after = m_anchors.lower_bound(last); after != m_anchors.end()) {
+        consider(Way::Backward, after->first - last, after->second);
+    }
+
+    m_lastSkip = skip;
+    QList<RecipientRecord> rows;
+    switch (way) {
+    case Way::Forward:
+        rows = read(db, u" AND id >= ?"_s, anchorId, false, skip, want);
+        break;
+    case Way::Backward:
+        rows = read(db, u" AND id <= ?"_s, anchorId, true, skip, want);
+        break;
+    case Way::BackThenForward: {
+        const Where w = where(db, true);
+        QVariantList values = w.values;
+        values << anchorId << skip - 1;
+        QSqlQuery q =
+            db.run(u"SELECT id"_s + w.sql + u" AND id < ? ORDER BY id DESC LIMIT 1 OFFSET ?"_s, values);
+        if (q.next()) {
+            rows = read(db, u" AND id >= ?"_s, q.value(0).toLongLong(), false, 0, want);
+        }
+        break;
+    }
+    }
+    if (!rows.isEmpty()) {
+        remember(offset, rows.first().id);
+        remember(offset + rows.size() - 1, rows.last().id);
+    }
+    return rows;
+}
+
+bool RecipientQuery::buildIndex(Database &db, int steps)
+{
+    if (!m_count) {
+        count(db);
+    }
+    if (*m_count == 0) {
+        m_indexedTo = 0;
+        return true;
+    }
+    const Where w = where(db, true);
+    if (m_indexedTo < 0) {
+        QVariantList values = w.values;
+        values << m_minId;
+        QSqlQuery q = db.run(u"SELECT id"_s + w.sql + u" AND id >= ? ORDER BY id LIMIT 1"_s, values);
+        if (!q.next()) {
+            m_indexedTo = *m_count;
+            return true;
+        }
+        remember(0, q.value(0).toLongLong());
+        m_indexedTo = 0;
+    }
+    QSqlQuery step = db.prepare(u"SELECT id"_s + w.sql + u" AND id > ? ORDER BY id LIMIT 1 OFFSET ?"_s);
+    step.setForwardOnly(true);
+    for (int i = 0; i < steps && !indexComplete(); ++i) {
+        QVariantList values = w.values;
+        values << m_anchors.at(m_indexedTo) << kStride - 1;
+        Database::exec(step, values);
+        if (!step.next()) {
+            m_indexedTo = *m_count; // rows went away meanwhile: nothing further to index
+            break;
+        }
+        remember(m_indexedTo + kStride, step.value(0).toLongLong());
+        m_indexedTo += kStride;
+        step.finish();
+    }
+    return indexComplete();
+}
+
+void RecipientQuery::remember(qint64 position, qint64 id)
+{
+    m_anchors[position] = id;
+}
+
+} // namespace herald
