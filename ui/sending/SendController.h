@@ -40,6 +40,9 @@ public:
     // the next sender; `done` runs once nothing is being sent.
     void closeAll(std::function<void()> done);
 
+    // Sends to this API (the demo's simulator) instead of the stored settings from now on.
+    void setApiOverride(const ApiSettings &api) { m_context.apiOverride = api; }
+
     bool isSending(const QString &campaignId) const { return m_sender.isSending(campaignId); }
     bool isSendingAnything() const { return m_sender.isRunning(); }
     bool isStarting(const QString &campaignId) const { return m_starting.contains(campaignId); }

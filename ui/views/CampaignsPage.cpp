@@ -3,6 +3,7 @@
 #include "delegates/ProgressDelegate.h"
 #include "models/CampaignTableModel.h"
 #include "views/CampaignDetail.h"
+#include "views/StatusBanner.h"
 
 #include <QHeaderView>
 #include <QLineEdit>
@@ -19,6 +20,7 @@ CampaignsPage::CampaignsPage(DataService &data, CampaignTableModel &model, QWidg
     : QWidget(parent)
     , m_model(model)
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_welcome(new StatusBanner(this))
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
@@ -26,6 +28,7 @@ CampaignsPage::CampaignsPage(DataService &data, CampaignTableModel &model, QWidg
     , m_progress(new ProgressDelegate(this))
 {
     setObjectName(u"campaignsPage"_s);
+    m_welcome->setObjectName(u"welcomeBanner"_s);
     m_filter->setObjectName(u"campaignFilter"_s);
     m_filter->setPlaceholderText(tr("Filter campaigns by name…"));
     m_filter->setClearButtonEnabled(true);
@@ -68,6 +71,7 @@ CampaignsPage::CampaignsPage(DataService &data, CampaignTableModel &model, QWidg
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_welcome);
     topLayout->addWidget(m_filter);
     topLayout->addWidget(m_table);
     m_splitter->setObjectName(u"campaignSplitter"_s);

@@ -15,6 +15,7 @@ class CampaignDetail;
 class CampaignTableModel;
 class DataService;
 class ProgressDelegate;
+class StatusBanner;
 
 // The campaign table (filterable, sortable, progress painted by a delegate) above the selected
 // campaign's detail.
@@ -33,6 +34,7 @@ public:
     void refreshDetail();
 
     QTableView *table() const { return m_table; }
+    StatusBanner *welcome() const { return m_welcome; }
     QSplitter *splitter() const { return m_splitter; }
     CampaignDetail *detail() const { return m_detail; }
     ProgressDelegate *progressDelegate() const { return m_progress; }
@@ -44,6 +46,7 @@ Q_SIGNALS:
 private:
     CampaignTableModel &m_model;
     QSortFilterProxyModel *m_proxy;
+    StatusBanner *m_welcome;
     QLineEdit *m_filter;
     QTableView *m_table;
     QSplitter *m_splitter;

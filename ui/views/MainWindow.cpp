@@ -2,6 +2,7 @@
 
 #include "data/CampaignFeed.h"
 #include "data/DataService.h"
+#include "db/AppSettings.h"
 #include "db/Clock.h"
 #include "db/Database.h"
 #include "db/Migrator.h"
@@ -16,10 +17,13 @@
 #include "pages/OptOutsPage.h"
 #include "pages/TemplatesPage.h"
 #include "queue/Repair.h"
+#include "sending/DemoSession.h"
 #include "sending/SendController.h"
+#include "settings/SettingKeys.h"
 #include "views/CampaignActions.h"
 #include "views/CampaignDetail.h"
 #include "views/CampaignsPage.h"
+#include "views/StatusBanner.h"
 #include "widgets/Formats.h"
 #include "widgets/SenderStatusBar.h"
 #include "widgets/TrayNotifier.h"
@@ -38,6 +42,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +79,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     , m_optOutsPage(new OptOutsPage(*m_data, m_context, this))
     , m_status(new SenderStatusBar(statusBar(), context.database.displayName(), this))
     , m_tray(new TrayNotifier(this, this))
+    , m_demo(new DemoSession(*m_data, *m_sender, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Herald"));
@@ -111,6 +117,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     updateActions();
     m_feed->start(context.pollInterval);
     checkDatabaseAtStart();
+    offerDemo();
 }
 
 MainWindow::~MainWindow()
@@ -372,6 +379,50 @@ void MainWindow::checkDatabaseAtStart()
                 openRepair();
             }
         });
+}
+
+void MainWindow::offerDemo()
+{
+    if (m_context.apiOverride) {
+        return; // sending to a simulator already
+    }
+    m_data->submit<bool>(
+        this,
+        [](Database &db) { return AppSettings(db).value(SettingKeys::PhoneNumberId, QString()).isEmpty(); },
+        [this](const DataResult<bool> &r) {
+            if (!r.ok() || !*r.value) {
+                return;
+            }
+            m_campaignsPage->welcome()->showMessage(
+                StatusBanner::Kind::Information,
+                tr("Herald is not connected to a WhatsApp Business account yet. Try it now with the built-in "
+                   "simulator: a sample campaign is created and sent while you watch. To send for real, "
+                   "enter "
+                   "your account in Settings (File ▸ Settings…)."),
+                tr("Try the demo"), [this] { startDemo(); });
+        });
+}
+
+void MainWindow::startDemo()
+{
+    m_campaignsPage->welcome()->showMessage(StatusBanner::Kind::Information,
+                                            tr("Starting the simulator and creating a sample campaign…"));
+    connect(
+        m_demo, &DemoSession::campaignCreated, this,
+        [this](const QString &id) {
+            m_campaignsPage->welcome()->showMessage(
+                StatusBanner::Kind::Success,
+                tr("The demo campaign is being sent to the built-in simulator, not to WhatsApp. Enter your "
+                   "account in Settings to send for real."));
+            m_feed->refreshNow();
+            QTimer::singleShot(300, this, [this, id] { m_campaignsPage->selectCampaign(id); });
+        },
+        Qt::SingleShotConnection);
+    connect(m_demo, &DemoSession::failed, this, [this](const QString &why) {
+        m_campaignsPage->welcome()->clear();
+        Prompt::tell(this, Prompt::Kind::Error, tr("The demo could not start"), why);
+    });
+    m_demo->start();
 }
 
 void MainWindow::openRepair(const QStringList &schemaProblems, bool migrationFixes)

@@ -19,6 +19,7 @@ class CampaignTableModel;
 class CampaignsPage;
 class DailySummaryPage;
 class DataService;
+class DemoSession;
 class OptOutsPage;
 class SendController;
 class SenderStatusBar;
@@ -46,6 +47,7 @@ public:
     CampaignActions &actions() const { return *m_actions; }
     SenderStatusBar &statusLine() const { return *m_status; }
     TrayNotifier &tray() const { return *m_tray; }
+    DemoSession &demo() const { return *m_demo; }
     void showPage(int index); // 0 campaigns, 1 templates, 2 daily summary, 3 opt-outs
 
     // Closes without asking: what a finished test or the OS session manager does; sending is
@@ -65,6 +67,8 @@ private:
     void updateTitle();
     void notifyTransitions(const CampaignsSnapshot &snapshot);
     void checkDatabaseAtStart();
+    void offerDemo();
+    void startDemo();
     void openRepair(const QStringList &schemaProblems = {}, bool migrationFixes = false);
     void openSettings();
     void openResend(const QString &campaignId, const QStringList &reasons);
@@ -86,6 +90,7 @@ private:
     OptOutsPage *m_optOutsPage;
     SenderStatusBar *m_status;
     TrayNotifier *m_tray;
+    DemoSession *m_demo;
     QHash<QString, CampaignStatus> m_lastStatus;
     bool m_closing = false;
     bool m_closed = false;

@@ -56,8 +56,8 @@ void StatusBanner::showMessage(Kind kind, const QString &text, const QString &ac
     };
     const QColor background(mix(base.red(), tint.red()), mix(base.green(), tint.green()),
                             mix(base.blue(), tint.blue()));
-    setStyleSheet(u"#statusBanner { background: %1; border: 1px solid %2; border-radius: 4px; }"_s.arg(
-        background.name(), tint.name()));
+    setStyleSheet(u"#%1 { background: %2; border: 1px solid %3; border-radius: 4px; }"_s.arg(
+        objectName(), background.name(), tint.name()));
     m_text->setText(text);
     m_onAction = std::move(action);
     m_action->setText(actionLabel);

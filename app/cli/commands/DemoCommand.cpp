@@ -10,6 +10,7 @@
 #include "queue/CampaignStore.h"
 #include "queue/QueueEngine.h"
 #include "simulator/CloudApiSimulator.h"
+#include "simulator/DemoCampaign.h"
 #include "templates/CampaignReadiness.h"
 #include "templates/TemplateSync.h"
 
@@ -22,31 +23,6 @@
 using namespace Qt::StringLiterals;
 
 namespace herald::cli {
-
-namespace {
-const QStringList kFirstNames = {u"Alex"_s,  u"Maria"_s, u"Budi"_s,  u"Priya"_s, u"Lucas"_s, u"Sofia"_s,
-                                 u"Jonas"_s, u"Aisha"_s, u"Mateo"_s, u"Chloe"_s, u"Ravi"_s,  u"Emma"_s};
-
-// Sample recipients on the simulator's fictional +1 555 numbers. A handful end in the
-// simulator's outcome endings (see simulator/NumberEndings.h), so the demo shows what a
-// real campaign meets: an undeliverable number, an opt-out, a retry.
-QList<Recipient> sampleRecipients(int count)
-{
-    QList<Recipient> list;
-    for (int i = 0; i < count; ++i) {
-        Recipient r;
-        r.phone = u"+1555%1"_s.arg(1000000 + i * 7 % 8000000, 7, 10, QChar(u'0'));
-        r.name = kFirstNames.at(i % kFirstNames.size());
-        r.params = QJsonObject{{u"body.1"_s, r.name}, {u"body.2"_s, u"A%1"_s.arg(10000 + i)}};
-        list << r;
-    }
-    const QStringList special = {u"+15559991026"_s, u"+15559991050"_s, u"+15559991000"_s};
-    for (qsizetype i = 0; i < special.size() && i < list.size(); ++i) {
-        list[i * 97 % list.size()].phone = special.at(i);
-    }
-    return list;
-}
-} // namespace
 
 DemoCommand::DemoCommand()
     : m_contacts(u"contacts"_s, tr("Recipients in the sample campaign (default 2000)."), tr("n"), u"2000"_s)
@@ -132,13 +108,11 @@ ExitCode DemoCommand::run(CliContext &context)
 
     const QString name = tr("Demo %1").arg(QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
     CampaignStore store(db, context.clock());
-    const QJsonObject settings{
-        {u"defaults"_s,
-         QJsonObject{{u"header.1"_s, u"https://example.com/parcel.jpg"_s}, {u"button.0"_s, u"demo"_s}}}};
     const Campaign campaign =
-        store.create({name, u"order_update"_s, u"en_US"_s, sim.phoneNumberId, settings});
+        store.create({name, DemoCampaign::templateName(), DemoCampaign::templateLanguage(), sim.phoneNumberId,
+                      DemoCampaign::settings()});
     const EnqueueResult queued =
-        QueueEngine(db, context.clock()).enqueue(campaign.id, sampleRecipients(contacts));
+        QueueEngine(db, context.clock()).enqueue(campaign.id, DemoCampaign::recipients(contacts));
     const ReadinessReport readiness = CampaignReadiness(db, context.clock()).check(store.byId(campaign.id));
     if (!readiness.ok()) {
         throw CliError(ExitCode::Refused, readiness.refusals.join(u'\n'));
