@@ -60,8 +60,11 @@ RepairDialog::RepairDialog(DataService &data, const AppContext &context, QWidget
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RepairModel::Campaign, QHeaderView::Stretch);
     m_problems->setObjectName(u"schemaProblems"_s);
     m_schemaText->setWordWrap(true);
     m_progress->setObjectName(u"repairProgress"_s);

@@ -60,6 +60,9 @@ CampaignsPage::CampaignsPage(DataService &data, CampaignTableModel &model, QWidg
                   CampaignTableModel::Total, CampaignTableModel::Rate, CampaignTableModel::Eta}) {
         m_table->setColumnWidth(c, 80);
     }
+    for (int c : {CampaignTableModel::Started, CampaignTableModel::Finished}) {
+        m_table->setColumnWidth(c, 150);
+    }
     connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
         Q_EMIT contextMenuRequested(m_table->viewport()->mapToGlobal(pos));
     });

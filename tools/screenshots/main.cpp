@@ -1,0 +1,193 @@
+// herald-screenshots: the console's screenshots in docs/screenshots, made from a database filled
+// by the engine itself and a window sending to the built-in simulator. Rerun with
+// tools/screenshots.sh (offscreen; no display needed).
+#include "AppContext.h"
+#include "SampleData.h"
+#include "data/CampaignFeed.h"
+#include "db/Clock.h"
+#include "db/Database.h"
+#include "db/Migrator.h"
+#include "dialogs/RepairDialog.h"
+#include "models/CampaignTableModel.h"
+#include "models/RepairModel.h"
+#include "sending/Credentials.h"
+#include "sending/SendController.h"
+#include "simulator/CloudApiSimulator.h"
+#include "templates/TemplateSync.h"
+#include "views/CampaignActions.h"
+#include "views/CampaignDetail.h"
+#include "views/CampaignsPage.h"
+#include "views/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace herald;
+
+namespace {
+void waitMs(int ms)
+{
+    QTest::qWait(ms);
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs) {
+            return false;
+        }
+        waitMs(50);
+    }
+    return true;
+}
+
+bool save(QWidget *w, const QString &dir, const QString &name)
+{
+    const QString path = QDir(dir).filePath(name);
+    const bool ok = w->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
+    return ok;
+}
+
+bool syncTemplates(Database &db, const ApiSettings &api)
+{
+    TemplateSync sync(db, api, Clock::system());
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(&sync, &TemplateSync::finished, &loop, [&](const TemplateSyncResult &r) {
+        ok = r.ok;
+        loop.quit();
+    });
+    sync.start();
+    loop.exec();
+    return ok;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", (home.path() + u"/config"_s).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", (home.path() + u"/data"_s).toLocal8Bit());
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Herald"_s);
+    QApplication::setApplicationDisplayName(u"Herald"_s);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString out = app.arguments().value(1, u"docs/screenshots"_s);
+    QDir().mkpath(out);
+
+    SimulatorConfig sc;
+    sc.latencyMs = 150;
+    sc.latencyP99Ms = 400;
+    sc.throughputPerSecond = 1000;
+    CloudApiSimulator sim(sc);
+    QString error;
+    if (!sim.start(0, &error)) {
+        std::fprintf(stderr, "simulator: %s\n", qPrintable(error));
+        return 1;
+    }
+    ApiSettings api;
+    api.setBaseUrl(sim.baseUrl().toString());
+    api.setApiVersion(sim.config().apiVersion);
+    api.setPhoneNumberId(sim.config().phoneNumberId);
+    api.setWabaId(sim.config().wabaId);
+    api.setAccessToken(sim.config().accessToken);
+
+    DatabaseConfig config;
+    DatabaseConfig::parse(home.filePath(u"herald.db"_s), &config, &error);
+    screenshots::SampleIds ids;
+    {
+        Database db(config, u"sample"_s);
+        Migrator(db).migrate();
+        if (!syncTemplates(db, api)) {
+            std::fprintf(stderr, "template sync failed\n");
+            return 1;
+        }
+        ids = screenshots::fillSampleData(db, sim);
+    }
+
+    ui::Credentials credentials;
+    credentials.setSessionToken(sim.config().accessToken);
+    ui::AppContext context;
+    context.database = config;
+    context.credentials = &credentials;
+    context.apiOverride = api;
+    ui::MainWindow window(context);
+    window.resize(1440, 900);
+    window.show();
+    // The window continues the running campaign by itself; let its chart and rate move a little.
+    if (!waitUntil([&] { return window.sender().isSending(ids.running); }, 20'000)) {
+        std::fprintf(stderr, "the window did not continue the running campaign\n");
+        return 1;
+    }
+    waitMs(9000);
+    ui::CampaignsPage &page = window.campaignsPage();
+    page.selectCampaign(ids.running);
+    page.detail()->tabs()->setCurrentIndex(0);
+    waitMs(2500);
+    bool ok = save(&window, out, u"main-window.png"_s);
+
+    page.selectCampaign(ids.completed);
+    page.detail()->tabs()->setCurrentIndex(0);
+    waitMs(1500);
+    ok = save(&window, out, u"campaign-overview.png"_s) && ok;
+    page.detail()->tabs()->setCurrentIndex(1);
+    waitMs(1500);
+    ok = save(&window, out, u"failures.png"_s) && ok;
+    page.detail()->tabs()->setCurrentIndex(2);
+    waitMs(1500);
+    ok = save(&window, out, u"recipients.png"_s) && ok;
+
+    page.selectCampaign(ids.paused);
+    page.detail()->tabs()->setCurrentIndex(0);
+    waitMs(1500);
+    ok = save(&window, out, u"paused-banner.png"_s) && ok;
+
+    window.showPage(1);
+    waitMs(1500);
+    ok = save(&window, out, u"templates.png"_s) && ok;
+    window.showPage(2);
+    waitMs(1500);
+    ok = save(&window, out, u"daily-summary.png"_s) && ok;
+    window.showPage(0);
+
+    // The repair dialog on counters a crash of an older sender left wrong.
+    {
+        Database db(config, u"sample"_s);
+        db.run(
+            u"UPDATE campaigns SET total_sent = 0, total_failed = 0 WHERE name = 'FIN NEW DATA FILE 29'"_s);
+        db.run(u"UPDATE campaigns SET total_sent = total_sent - 412 WHERE name = 'FIN NEW DATA FILE 30'"_s);
+    }
+    window.actions().repair->trigger();
+    ui::RepairDialog *repair = nullptr;
+    if (!waitUntil(
+            [&] {
+                return (repair = window.findChild<ui::RepairDialog *>()) && !repair->isBusy() &&
+                       repair->model().rowCount() > 0;
+            },
+            20'000)) {
+        std::fprintf(stderr, "the repair dialog did not count\n");
+        return 1;
+    }
+    repair->resize(900, 380);
+    waitMs(300);
+    ok = save(repair, out, u"repair-dialog.png"_s) && ok;
+    repair->close();
+
+    window.closeWithoutAsking();
+    waitUntil([&] { return !window.isVisible(); }, 30'000);
+    return ok ? 0 : 1;
+}
