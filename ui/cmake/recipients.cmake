@@ -3,3 +3,6 @@
 target_sources(herald_ui PRIVATE
     views/FailuresView.h views/FailuresView.cpp
     views/RecipientsView.h views/RecipientsView.cpp)
+target_sources(herald_ui PRIVATE
+    models/FailuresModel.h models/FailuresModel.cpp
+    models/RecipientsModel.h models/RecipientsModel.cpp)
