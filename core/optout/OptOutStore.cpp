@@ -19,6 +19,42 @@ using namespace Qt::StringLiterals;
 
 namespace herald {
 
+namespace {
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return u'%' + escaped + u'%';
+}
+
+// The WHERE clause (empty for everything) and its values for OptOutStore's `search`.
+QString searchCondition(const QString &search, QVariantList *values)
+{
+    const QString text = search.trimmed().toLower();
+    if (text.isEmpty()) {
+        return {};
+    }
+    // Written like a phone number: its digits, wherever they are in the stored E.164 number.
+    QString digits;
+    bool phoneLike = true;
+    for (const QChar c : text) {
+        if (c >= u'0' && c <= u'9') {
+            digits += c;
+        } else if (!QStringView(u" +-()/.").contains(c)) {
+            phoneLike = false;
+        }
+    }
+    if (phoneLike && !digits.isEmpty()) {
+        *values << QString(u'%' + digits + u'%');
+        return u" WHERE phone LIKE ?"_s;
+    }
+    *values << likePattern(text) << likePattern(text);
+    return u" WHERE lower(COALESCE(reason, '')) LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\'"_s;
+}
+
+} // namespace
+
 OptOutStore::OptOutStore(Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock)
@@ -58,16 +94,21 @@ bool OptOutStore::contains(const QString &e164) const
     return q.next();
 }
 
-qint64 OptOutStore::count() const
+qint64 OptOutStore::count(const QString &search) const
 {
-    return m_db.scalar(u"SELECT count(*) FROM opt_outs"_s).toLongLong();
+    QVariantList values;
+    const QString where = searchCondition(search, &values);
+    return m_db.scalar(u"SELECT count(*) FROM opt_outs"_s + where, values).toLongLong();
 }
 
-QList<OptOut> OptOutStore::list(qint64 offset, qint64 limit) const
+QList<OptOut> OptOutStore::list(qint64 offset, qint64 limit, const QString &search) const
 {
-    QSqlQuery q = m_db.run(u"SELECT phone, source, reason, created_at FROM opt_outs "
-                           "ORDER BY created_at DESC, phone LIMIT ? OFFSET ?"_s,
-                           {limit, offset});
+    QVariantList values;
+    const QString where = searchCondition(search, &values);
+    values << limit << offset;
+    QSqlQuery q = m_db.run(u"SELECT phone, source, reason, created_at FROM opt_outs"_s + where +
+                               u" ORDER BY created_at DESC, phone LIMIT ? OFFSET ?"_s,
+                           values);
     QList<OptOut> out;
     while (q.next()) {
         out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),

@@ -47,9 +47,12 @@ public:
     // True when it was on the list.
     bool remove(const QString &e164);
     bool contains(const QString &e164) const;
-    qint64 count() const;
+    // `search` narrows both: written like a phone number ("151 234", "+49 (151)"), to the phones
+    // that hold its digits in that order; otherwise to the entries whose reason or source holds
+    // the text, ignoring case. Empty: all.
+    qint64 count(const QString &search = {}) const;
     // Newest first, then by phone.
-    QList<OptOut> list(qint64 offset = 0, qint64 limit = 100) const;
+    QList<OptOut> list(qint64 offset = 0, qint64 limit = 100, const QString &search = {}) const;
 
     // Adds every phone of a CSV file (the phone column is detected, or named by
     // `phoneColumn`), normalized in `region`, in one transaction: every number of a cell that

@@ -1,6 +1,15 @@
 # What happened over time and what the account holds: the campaign's charts, the daily
 # summary, the templates and the opt-out list.
 target_sources(herald_ui PRIVATE
+    widgets/ChartStyle.h widgets/ChartStyle.cpp
+    widgets/PageMessage.h widgets/PageMessage.cpp
+    data/TemplateSyncRunner.h data/TemplateSyncRunner.cpp
+    models/TemplateTableModel.h models/TemplateTableModel.cpp
+    models/DailySummaryModel.h models/DailySummaryModel.cpp
+    models/DailyBuckets.h models/DailyBuckets.cpp
+    models/OptOutTableModel.h models/OptOutTableModel.cpp
+    widgets/OptOutImportText.h widgets/OptOutImportText.cpp
+    models/MinuteHistory.h models/MinuteHistory.cpp
     views/OverviewCharts.h views/OverviewCharts.cpp
     pages/TemplatesPage.h pages/TemplatesPage.cpp
     pages/DailySummaryPage.h pages/DailySummaryPage.cpp

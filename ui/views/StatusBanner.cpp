@@ -34,28 +34,8 @@ StatusBanner::StatusBanner(QWidget *parent)
 void StatusBanner::showMessage(Kind kind, const QString &text, const QString &actionLabel,
                                std::function<void()> action)
 {
-    // Colours from the palette, shifted towards the meaning, so that dark themes stay readable.
-    const QColor base = palette().color(QPalette::Window);
-    QColor tint;
-    switch (kind) {
-    case Kind::Information:
-        tint = QColor(0x3d, 0x7e, 0xd8);
-        break;
-    case Kind::Warning:
-        tint = QColor(0xe0, 0x9b, 0x15);
-        break;
-    case Kind::Error:
-        tint = QColor(0xd2, 0x3c, 0x3c);
-        break;
-    case Kind::Success:
-        tint = QColor(0x2f, 0x9e, 0x55);
-        break;
-    }
-    const auto mix = [&](int a, int b) {
-        return (a * 3 + b) / 4;
-    };
-    const QColor background(mix(base.red(), tint.red()), mix(base.green(), tint.green()),
-                            mix(base.blue(), tint.blue()));
+    const QColor background = toneBackground(kind, palette().color(QPalette::Window));
+    const QColor tint = toneColor(kind);
     setStyleSheet(u"#%1 { background: %2; border: 1px solid %3; border-radius: 4px; }"_s.arg(
         objectName(), background.name(), tint.name()));
     m_text->setText(text);

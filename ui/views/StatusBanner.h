@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/MessageTone.h"
+
 #include <QFrame>
 
 #include <functional>
@@ -16,7 +18,7 @@ class StatusBanner : public QFrame
     Q_OBJECT
 
 public:
-    enum class Kind { Information, Warning, Error, Success };
+    using Kind = MessageTone;
 
     explicit StatusBanner(QWidget *parent = nullptr);
 

@@ -1,0 +1,77 @@
+#include "widgets/PageMessage.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::ui {
+
+PageMessage::PageMessage(QWidget *parent)
+    : QFrame(parent)
+    , m_text(new QLabel(this))
+    , m_action(new QPushButton(this))
+    , m_close(new QPushButton(this))
+{
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::PlainText);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setFlat(true);
+    m_close->setToolTip(tr("Hide this message"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 4, 6);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_action, 0, Qt::AlignTop);
+    layout->addWidget(m_close, 0, Qt::AlignTop);
+    connect(m_action, &QPushButton::clicked, this, &PageMessage::triggerAction);
+    connect(m_close, &QPushButton::clicked, this, &PageMessage::clear);
+    hide();
+}
+
+void PageMessage::showMessage(Kind kind, const QString &text, const QString &actionLabel,
+                              std::function<void()> action)
+{
+    m_kind = kind;
+    const QColor base = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
+                                       : palette().color(QPalette::Window);
+    QPalette p = palette();
+    p.setColor(QPalette::Window, toneBackground(kind, base));
+    setPalette(p);
+    m_text->setText(text);
+    m_action->setText(actionLabel);
+    m_action->setVisible(!actionLabel.isEmpty() && action);
+    m_onAction = std::move(action);
+    show();
+}
+
+void PageMessage::clear()
+{
+    m_text->clear();
+    m_onAction = {};
+    hide();
+}
+
+QString PageMessage::text() const
+{
+    return m_text->text();
+}
+
+QString PageMessage::actionLabel() const
+{
+    return m_action->isVisibleTo(this) ? m_action->text() : QString();
+}
+
+void PageMessage::triggerAction()
+{
+    if (m_onAction) {
+        const std::function<void()> action = m_onAction;
+        action();
+    }
+}
+
+} // namespace herald::ui
