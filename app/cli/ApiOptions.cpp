@@ -2,6 +2,7 @@
 
 #include "CliContext.h"
 #include "CliError.h"
+#include "SystemKeychain.h"
 #include "db/AppSettings.h"
 #include "settings/SettingKeys.h"
 
@@ -38,7 +39,8 @@ ApiOptions::ApiOptions()
     , m_wabaId(u"waba-id"_s, tr("The WhatsApp Business Account ID (default: config api.waba_id)."), tr("id"))
     , m_timeout(u"request-timeout"_s,
                 tr("Milliseconds to wait for each API request (default: config api.request_timeout_ms, "
-                   "else %1). The access token is read from HERALD_ACCESS_TOKEN only.")
+                   "else %1). The access token comes from HERALD_ACCESS_TOKEN, else from the keychain "
+                   "('token set'); never from the command line.")
                     .arg(ApiSettings::DefaultRequestTimeout.count()),
                 tr("ms"))
     , m_caFile(u"ca-file"_s,
@@ -95,14 +97,42 @@ ApiSettings ApiOptions::resolve(CliContext &context, bool requireToken) const
     }
     settings.setCaFile(pick(m_caFile, caFileKey()));
 
-    settings.setAccessToken(qEnvironmentVariable(TokenVariable));
-    if (requireToken && !settings.hasAccessToken()) {
-        throw CliError(ExitCode::Usage,
-                       tr("no access token: set the environment variable %1 (it is never read from the "
-                          "command line or stored)")
-                           .arg(QLatin1StringView(TokenVariable)));
+    if (requireToken) {
+        settings.setAccessToken(accessToken());
+    } else {
+        settings.setAccessToken(qEnvironmentVariable(TokenVariable).trimmed());
     }
     return settings;
+}
+
+QString ApiOptions::accessToken()
+{
+    if (const QString token = qEnvironmentVariable(TokenVariable).trimmed(); !token.isEmpty()) {
+        return token;
+    }
+    // Only a session with a bus can have a keychain; asking without one would wait for
+    // nothing on a server. The timeout bounds a keychain that waits for a prompt nobody sees.
+    const QString unreachable = SystemKeychain::whyUnreachable();
+    if (!unreachable.isEmpty()) {
+        throw CliError(ExitCode::Usage,
+                       tr("no access token: set the environment variable %1 (it is never read from the "
+                          "command line or stored in a file). %2")
+                           .arg(QLatin1StringView(TokenVariable), unreachable));
+    }
+    const KeychainResult stored = SystemKeychain::readNow(SystemKeychain::AccessTokenKey);
+    if (stored.ok() && !stored.secret.trimmed().isEmpty()) {
+        return stored.secret.trimmed();
+    }
+    if (stored.notFound() || stored.ok()) {
+        throw CliError(ExitCode::Usage,
+                       tr("no access token: set the environment variable %1, or store the token in the "
+                          "keychain with 'herald-cli token set' (it is never read from the command line "
+                          "or stored in a file)")
+                           .arg(QLatin1StringView(TokenVariable)));
+    }
+    throw CliError(ExitCode::Usage,
+                   tr("no access token: %1 is not set and the keychain could not be read. %2")
+                       .arg(QLatin1StringView(TokenVariable), stored.problem));
 }
 
 } // namespace herald::cli

@@ -15,9 +15,10 @@ class CliContext;
 
 // The connection options of every command that talks to the Graph API, and where their
 // values come from: the command line first, then what `config set` stored in app_settings,
-// then the defaults. The access token is read only from HERALD_ACCESS_TOKEN: a token given on
-// the command line would end up in shell histories and process lists, and one stored in the
-// database could be read by anyone who can read the database.
+// then the defaults. The access token comes from HERALD_ACCESS_TOKEN, else from the operating
+// system's keychain (`token set` stores it there); never from the command line, where it would
+// end up in shell histories and process lists, nor from the database, where anyone who can
+// read the database could read it.
 class ApiOptions
 {
     Q_DECLARE_TR_FUNCTIONS(ApiOptions)
@@ -41,8 +42,13 @@ public:
     void addTo(QCommandLineParser &parser) const;
 
     // Resolves the settings for this run. Throws CliError (usage) for a value that cannot be
-    // used, and when requireToken is set and HERALD_ACCESS_TOKEN is empty.
+    // used, and when requireToken is set and no access token can be had.
     ApiSettings resolve(CliContext &context, bool requireToken) const;
+
+    // HERALD_ACCESS_TOKEN; when it is unset, the keychain, asked only when this session has a
+    // way to reach one and given a few seconds at most. Throws CliError (usage) saying where a
+    // token may come from when there is none.
+    static QString accessToken();
 
 private:
     QCommandLineOption m_base;

@@ -15,6 +15,7 @@
 #include "commands/StatusCommand.h"
 #include "commands/SummaryCommand.h"
 #include "commands/TemplatesCommand.h"
+#include "commands/TokenCommand.h"
 #include "commands/TransitionCommand.h"
 
 namespace herald::cli {
@@ -37,6 +38,7 @@ std::vector<std::unique_ptr<Command>> builtinCommands()
     list.push_back(std::make_unique<OptOutCommand>());
     list.push_back(std::make_unique<TemplatesCommand>());
     list.push_back(std::make_unique<ConfigCommand>());
+    list.push_back(std::make_unique<TokenCommand>());
     list.push_back(std::make_unique<RunCommand>());
     list.push_back(std::make_unique<DemoCommand>());
     list.push_back(std::make_unique<SimulateCommand>());
