@@ -2,13 +2,17 @@
 #include "AppContext.h"
 #include "db/Database.h"
 #include "db/DatabaseConfig.h"
+#include "dialogs/Prompt.h"
 #include "sending/Credentials.h"
+#include "settings/DatabaseChoice.h"
 #include "views/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QThread>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -26,25 +30,38 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Herald: a campaign console for the WhatsApp Business Cloud API."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption db(u"db"_s,
-                                QApplication::translate("main",
-                                                        "The database: a SQLite file or a postgresql:// URL "
-                                                        "(default: HERALD_DB, else the embedded one)."),
-                                QApplication::translate("main", "database"));
+    const QCommandLineOption db(
+        u"db"_s,
+        QApplication::translate("main", "The database: a SQLite file or a postgresql:// URL "
+                                        "(default: HERALD_DB, else the one chosen in Settings, else the "
+                                        "embedded one)."),
+        QApplication::translate("main", "database"));
     parser.addOption(db);
     parser.process(app);
 
     herald::ui::AppContext context;
-    QString problem;
-    if (!herald::DatabaseConfig::resolve(parser.value(db), &context.database, &problem)) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Herald cannot start"), problem);
-        return 3;
-    }
-    herald::ui::Credentials credentials;
+    herald::ui::Credentials credentials; // HERALD_ACCESS_TOKEN, this session's token, the keychain
     context.credentials = &credentials;
-    // From here on the GUI thread runs no SQL: the window reads and writes on its data thread.
-    herald::Database::forbidThread(QThread::currentThread());
-    herald::ui::MainWindow window(context);
-    window.show();
+    std::unique_ptr<herald::ui::MainWindow> window;
+    // --db, HERALD_DB, the user's choice in Settings (its password from the keychain, which
+    // answers later), else the embedded default.
+    herald::ui::DatabaseChoice::resolve(
+        parser.value(db), &app, [&](const herald::ui::DatabaseChoice::Resolved &r) {
+            if (!r.ok()) {
+                QMessageBox::critical(nullptr, QApplication::translate("main", "Herald cannot start"),
+                                      r.error);
+                QApplication::exit(3);
+                return;
+            }
+            context.database = r.config;
+            // From here on the GUI thread runs no SQL: the window reads and writes on its data thread.
+            herald::Database::forbidThread(QThread::currentThread());
+            window = std::make_unique<herald::ui::MainWindow>(context);
+            window->show();
+            if (!r.warning.isEmpty()) {
+                herald::ui::Prompt::tell(window.get(), herald::ui::Prompt::Kind::Warning,
+                                         QApplication::translate("main", "Database password"), r.warning);
+            }
+        });
     return QApplication::exec();
 }
