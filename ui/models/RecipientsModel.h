@@ -57,6 +57,7 @@ public:
     bool hasFilter() const { return !m_filter.campaignId.isEmpty(); }
     quint64 generation() const { return m_generation; }
     int cachedPages() const { return int(m_pages.size()); }
+    bool indexComplete() const { return m_indexDone; } // the query's sparse index covers every row
     bool isLoaded(int row) const;
 
     static QString statusText(const QString &status, int attempts);
