@@ -22,12 +22,14 @@ packages=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libphonenumber-dev
+    qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
+    libphonenumber-dev qtkeychain-qt6-dev
 )
 if [ "$mode" = test ]; then
-    # The suite runs every engine test on a throwaway PostgreSQL server too, and the sender's
-    # HTTP/2-over-TLS tests against a Python h2 server with a CA made by openssl.
-    packages+=(postgresql sqlite3 python3-h2 openssl)
+    # The suite runs every engine test on a throwaway PostgreSQL server too, the sender's
+    # HTTP/2-over-TLS tests against a Python h2 server with a CA made by openssl, and the
+    # keychain tests against GNOME Keyring on a private D-Bus session.
+    packages+=(postgresql sqlite3 python3-h2 openssl gnome-keyring dbus dbus-daemon libsecret-tools)
 fi
 
 install_missing() {
@@ -60,9 +62,18 @@ werror=${HERALD_WERROR:-$([ "${CI:-}" = true ] && echo ON || echo OFF)}
 echo "== Building in $build"
 if [ "$mode" = start ]; then
     # Starts Herald on its embedded defaults: the SQLite database in the application-data
-    # folder and the built-in Cloud API simulator, so no Meta account is needed. Until the
-    # console window exists, that is the demo: a sample campaign sent with live progress.
+    # folder and the built-in Cloud API simulator, so no Meta account is needed. On first run
+    # the window offers a demo campaign that visibly sends. Without a display there is no
+    # window to open: the command line's demo shows the same thing in the terminal.
     configure_and_build "$build" herald-cli -DHERALD_WERROR="$werror"
+    cmake --build "$build" -j "$jobs" --target herald
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname -s)" = Darwin ]; then
+        echo "== Starting Herald"
+        exec "$build/app/herald"
+    fi
+    echo "== No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so Herald's window"
+    echo "   cannot open. Running the command line's demo instead: a sample campaign sent to the"
+    echo "   built-in simulator, with live progress."
     cli="$build/app/herald-cli"
     "$cli" init
     exec "$cli" demo

@@ -13,11 +13,13 @@
 #include "views/CampaignActions.h"
 #include "views/CampaignDetail.h"
 #include "views/CampaignsPage.h"
+#include "views/OverviewCharts.h"
 #include "views/StatusBanner.h"
 #include "widgets/SenderStatusBar.h"
 #include "widgets/TrayNotifier.h"
 
 #include <QAction>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
@@ -138,6 +140,16 @@ private Q_SLOTS:
         QVERIFY(found);
         const StatusBanner *banner = w.findChild<StatusBanner *>(u"statusBanner"_s);
         QVERIFY(banner->text().contains(u"Completed"_s));
+        // The Overview's cumulative lines end where the database's counters are.
+        const OverviewCharts *charts = w.findChild<OverviewCharts *>(u"overviewTab"_s);
+        QVERIFY(charts);
+        QVERIFY2(
+            waitUntil([&] { return charts->lastSent() == stored.totalSent && !charts->isReading(); }, 10'000),
+            qPrintable(
+                u"chart ends at %1 sent, database has %2"_s.arg(charts->lastSent()).arg(stored.totalSent)));
+        QCOMPARE(charts->lastFailed(), stored.totalFailed);
+        QVERIFY(charts->showsCharts());
+        QVERIFY(charts->sentSeries()->count() > 0);
         QCOMPARE(m_sim->log().totals().accepted, stored.totalSent);
         verifyNobodyMessagedTwice(*m_sim);
         QVERIFY(w.tray().history().join(u"\n"_s).contains(u"completed"_s, Qt::CaseInsensitive));
