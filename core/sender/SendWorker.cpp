@@ -2,7 +2,7 @@
 
 #include "cloudapi/ApiRequests.h"
 #include "cloudapi/ApiResponse.h"
-#include "cloudapi/MessageBuilder.h"
+#include "cloudapi/CampaignMessage.h"
 #include "db/Clock.h"
 #include "db/Database.h"
 #include "db/DbError.h"
@@ -259,15 +259,9 @@ std::chrono::milliseconds SendWorker::msUntilToken()
 
 QByteArray SendWorker::buildBody(const ClaimedMessage &message, QString *error) const
 {
-    TemplateMessage msg;
-    msg.to = message.phone;
-    msg.name = m_config.templateName;
-    msg.languageCode = m_config.templateLanguage;
-    *error = ParameterMapping::fill(m_config.templateSlots, message.params, msg, m_config.defaultParameters);
-    if (!error->isEmpty()) {
-        return {};
-    }
-    const MessageBuilder::Result built = MessageBuilder::build(msg);
+    const CampaignMessage campaign{m_config.templateName, m_config.templateLanguage, m_config.templateSlots,
+                                   m_config.defaultParameters};
+    const MessageBuilder::Result built = campaign.build(message.phone, message.params);
     *error = built.error;
     return built.json;
 }
