@@ -40,9 +40,9 @@ FailuresView::FailuresView(DataService &data, QWidget *parent)
     header->setSectionResizeMode(FailuresModel::Meaning, QHeaderView::Stretch);
     header->setSectionResizeMode(FailuresModel::WhatToDo, QHeaderView::Stretch);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    // The texts wrap: rows grow to fit them whenever the columns change width.
-    connect(header, &QHeaderView::sectionResized, m_table, [this] { m_table->resizeRowsToContents(); });
-    connect(m_model, &QAbstractItemModel::modelReset, m_table, [this] { m_table->resizeRowsToContents(); });
+    // The texts wrap: each row is as tall as its texts at the columns' current widths (a handful
+    // of reasons, so measuring them at every layout costs nothing).
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_resend->setObjectName(u"failuresResend"_s);
     m_resend->setEnabled(false);
     m_resend->setToolTip(tr("Queue the messages that failed for the selected reasons again."));
