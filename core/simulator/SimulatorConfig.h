@@ -54,6 +54,13 @@ struct SimulatorConfig
     QString apiVersion = QStringLiteral("v23.0"); // empty: accept any vNN.N
     QString phoneNumberId = QStringLiteral("106540352242922");
     QString wabaId = QStringLiteral("102290129340398");
+    // What GET /{version}/{phone-number-id} answers about the number's health.
+    QString verifiedName = QStringLiteral("Herald Demo Shop");
+    QString displayPhoneNumber = QStringLiteral("+1 555-010-4242");
+    QString qualityRating = QStringLiteral("GREEN");         // GREEN | YELLOW | RED | NA
+    QString messagingLimitTier = QStringLiteral("TIER_10K"); // TIER_50 … TIER_UNLIMITED
+    QString numberStatus = QStringLiteral("CONNECTED");      // CONNECTED | FLAGGED | RESTRICTED | …
+    QString throughputLevel = QStringLiteral("STANDARD");    // STANDARD (80/s) | HIGH (up to 1,000/s)
 
     int threads = 2; // QHttpServer instances sharing the port (SO_REUSEPORT)
 

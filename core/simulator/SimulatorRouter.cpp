@@ -1,6 +1,7 @@
 #include "simulator/SimulatorRouter.h"
 
 #include "simulator/MessageEndpoint.h"
+#include "simulator/PhoneNumberEndpoint.h"
 #include "simulator/SimRandom.h"
 #include "simulator/SimulatorState.h"
 #include "simulator/TemplateEndpoint.h"
@@ -81,6 +82,8 @@ SimAnswer SimulatorRouter::route(const SimRequest &request, const SimulatorConfi
         return SimAnswer::error(SimGraphError::unknownPath(request.path));
     const QString objectId = parts.at(1).toString();
     const QString method = QString::fromLatin1(request.methodName).toLower();
+    if (parts.size() == 2 && objectId == config.phoneNumberId && request.method == SimRequest::Method::Get)
+        return PhoneNumberEndpoint::handle(config, request);
     if (parts.size() != 3)
         return parts.size() == 2 ? SimAnswer::error(SimGraphError::unsupportedRequest(method, objectId))
                                  : SimAnswer::error(SimGraphError::unknownPath(request.path));
