@@ -35,7 +35,8 @@ const QList<ExpectedTable> &expectedTables()
          {u"id"_s,          u"campaign_id"_s, u"phone"_s,      u"contact_name"_s,    u"params"_s,
           u"source_line"_s, u"status"_s,      u"attempts"_s,   u"next_attempt_at"_s, u"claimed_by"_s,
           u"claimed_at"_s,  u"wamid"_s,       u"error_code"_s, u"error_reason"_s,    u"error_details"_s,
-          u"fbtrace_id"_s,  u"sent_at"_s,     u"updated_at"_s, u"claim_count"_s,     u"failed_at"_s}},
+          u"fbtrace_id"_s,  u"sent_at"_s,     u"updated_at"_s, u"claim_count"_s,     u"failed_at"_s,
+          u"region"_s}},
         {u"campaign_minutes"_s, {u"campaign_id"_s, u"minute"_s, u"sent"_s, u"failed"_s}},
         {u"senders"_s, {u"id"_s, u"kind"_s, u"host"_s, u"pid"_s, u"started_at"_s, u"heartbeat_at"_s}},
         {u"campaign_holds"_s, {u"campaign_id"_s, u"sender_id"_s, u"since"_s}},
@@ -62,6 +63,7 @@ const QList<ExpectedIndex> &expectedIndexes()
     static const QList<ExpectedIndex> indexes = {
         {u"send_queue_pending_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"id"_s}, false},
         {u"send_queue_failed_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"error_reason"_s}, false},
+        {u"send_queue_region_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"region"_s, u"id"_s}, false},
         {u"send_queue unique (campaign_id, phone)"_s, u"send_queue"_s, {u"campaign_id"_s, u"phone"_s}, true},
         {u"templates unique (name, language)"_s, u"templates"_s, {u"name"_s, u"language"_s}, true},
         {u"campaign_minutes primary key (campaign_id, minute)"_s,
