@@ -8,6 +8,8 @@
 #include "queue/Completion.h"
 #include "queue/Counters.h"
 #include "queue/OutcomeWriter.h"
+#include "queue/QuietHoursQueue.h"
+#include "queue/RecipientRegions.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -103,14 +105,15 @@ EnqueueResult QueueEngine::enqueueSqlite(const QString &campaignId, const QList<
     EnqueueResult result;
     const QVariant now = m_db.timeValue(m_clock.now());
     QSqlQuery insert = m_db.prepare(
-        u"INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, status, updated_at) "
-        "SELECT ?, ?, ?, ?, ?, 'ready', ? WHERE NOT EXISTS (SELECT 1 FROM opt_outs WHERE phone = ?) "
+        u"INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, status, updated_at, "
+        "region) SELECT ?, ?, ?, ?, ?, 'ready', ?, ? "
+        "WHERE NOT EXISTS (SELECT 1 FROM opt_outs WHERE phone = ?) "
         "ON CONFLICT (campaign_id, phone) DO NOTHING"_s);
     QSqlQuery optedOut = m_db.prepare(u"SELECT 1 FROM opt_outs WHERE phone = ?"_s);
     for (const Recipient &r : recipients) {
-        Database::exec(insert,
-                       {campaignId, r.phone, Database::textOrNull(r.name), compactJson(r.params),
-                        r.sourceLine > 0 ? QVariant(r.sourceLine) : Database::nullInt(), now, r.phone});
+        Database::exec(insert, {campaignId, r.phone, Database::textOrNull(r.name), compactJson(r.params),
+                                r.sourceLine > 0 ? QVariant(r.sourceLine) : Database::nullInt(), now,
+                                RecipientRegions::of(r.phone), r.phone});
         if (insert.numRowsAffected() == 1) {
             ++result.inserted;
             continue;
@@ -132,11 +135,11 @@ EnqueueResult QueueEngine::enqueuePostgres(const QString &campaignId, const QLis
     const QVariant now = m_db.timeValue(m_clock.now());
     QSqlQuery insert = m_db.prepare(
         u"WITH v AS (SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb)) "
-        "              AS x(p text, n text, a jsonb, l bigint)), "
+        "              AS x(p text, n text, a jsonb, l bigint, r text)), "
         "ins AS (INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, status, "
-        "updated_at) "
+        "updated_at, region) "
         "        SELECT CAST(? AS uuid), v.p, v.n, COALESCE(v.a, '{}'::jsonb), v.l, 'ready', CAST(? AS "
-        "timestamptz) "
+        "timestamptz), COALESCE(v.r, '') "
         "          FROM v WHERE NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone = v.p) "
         "        ON CONFLICT (campaign_id, phone) DO NOTHING RETURNING 1) "
         "SELECT (SELECT count(*) FROM ins), "
@@ -146,7 +149,7 @@ EnqueueResult QueueEngine::enqueuePostgres(const QString &campaignId, const QLis
         const qsizetype end = std::min(recipients.size(), start + kPgEnqueueChunk);
         for (qsizetype i = start; i < end; ++i) {
             const Recipient &r = recipients.at(i);
-            QJsonObject o{{u"p"_s, r.phone}, {u"a"_s, r.params}};
+            QJsonObject o{{u"p"_s, r.phone}, {u"a"_s, r.params}, {u"r"_s, RecipientRegions::of(r.phone)}};
             if (!r.name.isEmpty()) {
                 o.insert(u"n"_s, r.name);
             }
@@ -175,15 +178,32 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
     QList<ClaimedMessage> out;
     Transaction tx(m_db);
     const QString lock = m_db.isPostgres() ? u" FOR SHARE"_s : QString();
-    QSqlQuery status = m_db.run(u"SELECT status FROM campaigns WHERE id = ?"_s + lock, {campaignId});
+    QSqlQuery status =
+        m_db.run(u"SELECT status, settings FROM campaigns WHERE id = ?"_s + lock, {campaignId});
     if (!status.next()) {
         throw DbError(DbError::Kind::NotFound, tr("There is no campaign with id %1.").arg(campaignId));
     }
     const bool running = status.value(0).toString() == "running"_L1;
+    const QuietHours quietHours =
+        QuietHours::fromSettings(QJsonDocument::fromJson(status.value(1).toString().toUtf8()).object());
     status.finish();
     if (!running || limit <= 0) {
         tx.commit();
         return out;
+    }
+    // Quiet hours: only the countries whose window is open now; the others wait, ready.
+    QString inWindow;
+    QVariantList windowValues;
+    if (const auto open = QuietHoursQueue::openRegions(m_db, campaignId, quietHours, m_clock.now())) {
+        if (open->isEmpty()) {
+            tx.commit();
+            return out;
+        }
+        for (const QString &region : *open) {
+            inWindow += inWindow.isEmpty() ? u" AND region IN (?"_s : u", ?"_s;
+            windowValues << region;
+        }
+        inWindow += u')';
     }
     const QVariant now = m_db.timeValue(m_clock.now());
     const QString skipLocked = m_db.isPostgres() ? u" FOR UPDATE SKIP LOCKED"_s : QString();
@@ -192,9 +212,10 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
         u"1, claim_count = claim_count + 1, "
         "updated_at = ? WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? "
         "AND status IN ('ready', 'processing') AND status = 'ready' "
-        "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?"_s +
-            skipLocked + u") RETURNING id, phone, contact_name, params, attempts, claim_count"_s,
-        {workerId, now, now, campaignId, now, limit});
+        "AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"_s +
+            inWindow + u" ORDER BY id LIMIT ?"_s + skipLocked +
+            u") RETURNING id, phone, contact_name, params, attempts, claim_count"_s,
+        QVariantList{workerId, now, now, campaignId, now} + windowValues + QVariantList{limit});
     while (q.next()) {
         ClaimedMessage m;
         m.id = q.value(0).toLongLong();

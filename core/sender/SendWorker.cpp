@@ -9,6 +9,8 @@
 #include "db/SchemaDoctor.h"
 #include "queue/CampaignStore.h"
 #include "queue/QueueEngine.h"
+#include "queue/QuietHours.h"
+#include "queue/RecipientRegions.h"
 #include "sender/SendOnceBody.h"
 #include "sender/SenderPresence.h"
 #include "sender/WorkerIdentity.h"
@@ -179,6 +181,10 @@ bool SendWorker::prepare(QString *why)
         if (campaign.status != CampaignStatus::Running) {
             campaign = store.transition(campaign.id, CampaignStatus::Running);
         }
+        if (QuietHours::fromSettings(campaign.settings).enabled) {
+            // Quiet hours need each recipient's country; the bulk import leaves it to here.
+            RecipientRegions::fill(*m_db, campaign.id);
+        }
         m_total = campaign.totalContacts;
         m_baseSent = campaign.totalSent;
         m_baseFailed = campaign.totalFailed;
@@ -282,6 +288,7 @@ bool SendWorker::refill()
         m_queueEmpty = true;
         return false;
     }
+    m_windowWait = {};
     for (const ClaimedMessage &m : std::as_const(batch)) {
         QString error;
         Held held{m, buildBody(m, &error)};
@@ -618,9 +625,19 @@ void SendWorker::maybeFinish()
                 m_drainReason = c.statusReason;
                 return maybeFinish();
             }
-            // Running with nothing claimable: retries are waiting for their time.
+            // Running with nothing claimable: retries are waiting for their time, recipients
+            // outside their quiet hours for their window. The sender holds the campaign meanwhile.
             if (!m_retryWaitTimer.isActive()) {
-                const QDateTime next = m_engine->nextRetryTime(m_config.campaignId);
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                m_windowWait = QuietHoursQueue::wait(*m_db, m_config.campaignId, now);
+                QDateTime next = m_engine->nextRetryTime(m_config.campaignId);
+                if (m_windowWait.nextOpening.isValid() &&
+                    (!next.isValid() || m_windowWait.nextOpening < next)) {
+                    next = m_windowWait.nextOpening;
+                }
+                if (m_windowWait.holding()) {
+                    emitProgress();
+                }
                 const qint64 wait = next.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(next) : 1000;
                 m_retryWaitTimer.start(int(std::clamp<qint64>(wait, 10, 60'000)));
             }
@@ -713,6 +730,8 @@ void SendWorker::emitProgress()
     const qint64 dt = now - m_rateSamples.first().first;
     p.rate = dt > 0 ? double(done - m_rateSamples.first().second) * 1000.0 / double(dt) : 0;
     p.etaSeconds = p.rate > 0.1 ? qint64(double(p.pending) / p.rate) : -1;
+    p.waitingForWindow = m_windowWait.waiting;
+    p.windowOpensAt = m_windowWait.nextOpening;
     Q_EMIT progress(p);
 }
 

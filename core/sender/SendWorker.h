@@ -4,6 +4,7 @@
 #include "cloudapi/ErrorPolicy.h"
 #include "cloudapi/RetryPolicy.h"
 #include "queue/QueueTypes.h"
+#include "queue/QuietHoursQueue.h"
 #include "sender/RateLimiter.h"
 #include "sender/RecipientDeferrals.h"
 #include "sender/SenderTypes.h"
@@ -126,6 +127,7 @@ private:
     QList<Outcome> m_outcomes;         // not yet recorded
     QList<ClaimedMessage> m_toRelease; // claimed, never accepted, to hand back unsent
     bool m_queueEmpty = false;         // the last claim found nothing claimable
+    WindowWait m_windowWait;           // holding: who waits for their quiet-hours window
     qint64 m_appPausedUntilMs = 0;     // 4/80007/131057: the whole sender waits
 
     // Children of the worker, so that they move to the sender thread with it.

@@ -5,6 +5,7 @@
 #include "cloudapi/RetryPolicy.h"
 #include "db/DatabaseConfig.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -68,6 +69,10 @@ struct SendProgress
     double rate = 0;        // messages finished per second, over the last few seconds
     double ceiling = 0;     // the rate limiter's current rate
     qint64 etaSeconds = -1; // -1: unknown
+    // Holding: recipients outside their quiet-hours window wait (ready), and when the next
+    // window opens (UTC). 0 / invalid while something is sendable.
+    qint64 waitingForWindow = 0;
+    QDateTime windowOpensAt;
 };
 
 // Why a sender ended.

@@ -1,0 +1,68 @@
+#include "queue/QuietHoursQueue.h"
+
+#include "db/Database.h"
+#include "queue/RecipientRegions.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace herald {
+
+std::optional<QStringList> QuietHoursQueue::openRegions(Database &db, const QString &campaignId,
+                                                        const QuietHours &quietHours, const QDateTime &now)
+{
+    if (!quietHours.enabled) {
+        return std::nullopt;
+    }
+    const QStringList regions = RecipientRegions::waiting(db, campaignId);
+    QStringList open;
+    for (const QString &r : regions) {
+        if (quietHours.isOpen(r, now)) {
+            open << r;
+        }
+    }
+    if (open.size() == regions.size()) {
+        return std::nullopt;
+    }
+    return open;
+}
+
+WindowWait QuietHoursQueue::wait(Database &db, const QString &campaignId, const QDateTime &now)
+{
+    const QVariant settings = db.scalar(u"SELECT settings FROM campaigns WHERE id = ?"_s, {campaignId});
+    const QJsonObject o = QJsonDocument::fromJson(settings.toString().toUtf8()).object();
+    return wait(db, campaignId, QuietHours::fromSettings(o), now);
+}
+
+WindowWait QuietHoursQueue::wait(Database &db, const QString &campaignId, const QuietHours &quietHours,
+                                 const QDateTime &now)
+{
+    WindowWait w;
+    if (!quietHours.enabled) {
+        return w;
+    }
+    for (const QString &r : RecipientRegions::waiting(db, campaignId)) {
+        if (quietHours.isOpen(r, now)) {
+            continue;
+        }
+        const qint64 n = db.scalar(u"SELECT count(*) FROM send_queue WHERE campaign_id = ? AND region = ? "
+                                   "AND status IN ('ready', 'processing') AND status = 'ready'"_s,
+                                   {campaignId, r})
+                             .toLongLong();
+        if (n == 0) {
+            continue; // only rows in flight: they are not waiting
+        }
+        w.waiting += n;
+        w.closed << r;
+        const QDateTime opening = quietHours.nextOpening(r, now);
+        if (opening.isValid() && (!w.nextOpening.isValid() || opening < w.nextOpening)) {
+            w.nextOpening = opening;
+            w.nextRegion = r;
+        }
+    }
+    return w;
+}
+
+} // namespace herald
