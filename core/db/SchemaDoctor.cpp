@@ -46,6 +46,15 @@ const QList<ExpectedTable> &expectedTables()
         {u"daily_summary"_s, {u"day"_s, u"campaign_id"_s, u"sent"_s, u"failed"_s}},
         {u"opt_outs"_s, {u"phone"_s, u"source"_s, u"reason"_s, u"created_at"_s}},
         {u"app_settings"_s, {u"key"_s, u"value"_s}},
+        {u"rate_cards"_s,
+         {u"id"_s, u"name"_s, u"effective_date"_s, u"currency"_s, u"is_example"_s, u"source"_s,
+          u"imported_at"_s}},
+        {u"rate_card_markets"_s, {u"card_id"_s, u"market"_s, u"rest_of_world"_s, u"position"_s}},
+        {u"rate_card_countries"_s, {u"card_id"_s, u"region"_s, u"market"_s}},
+        {u"rate_card_prices"_s, {u"card_id"_s, u"market"_s, u"category"_s, u"price_micros"_s}},
+        {u"cost_estimates"_s,
+         {u"campaign_id"_s, u"card_id"_s, u"category"_s, u"made_at"_s, u"currency"_s, u"recipients"_s,
+          u"total_micros"_s, u"details"_s}},
     };
     return tables;
 }
@@ -64,6 +73,7 @@ const QList<ExpectedIndex> &expectedIndexes()
         {u"send_queue_pending_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"id"_s}, false},
         {u"send_queue_failed_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"error_reason"_s}, false},
         {u"send_queue_region_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"region"_s, u"id"_s}, false},
+        {u"send_queue_sent_at_idx"_s, u"send_queue"_s, {u"sent_at"_s, u"phone"_s}, false},
         {u"send_queue unique (campaign_id, phone)"_s, u"send_queue"_s, {u"campaign_id"_s, u"phone"_s}, true},
         {u"templates unique (name, language)"_s, u"templates"_s, {u"name"_s, u"language"_s}, true},
         {u"campaign_minutes primary key (campaign_id, minute)"_s,
