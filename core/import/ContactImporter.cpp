@@ -3,6 +3,7 @@
 #include "cloudapi/JsonWriter.h"
 #include "db/DbError.h"
 #include "import/CsvWriter.h"
+#include "import/FrequencyCap.h"
 #include "import/ImportWriter.h"
 #include "import/PhoneColumnDetector.h"
 #include "phone/PhoneCell.h"
@@ -83,7 +84,7 @@ struct RawRow
 // A row after validation.
 struct Item
 {
-    enum Kind { Ok, Rejected, DuplicateInFile, InCampaign, OptedOut };
+    enum Kind { Ok, Rejected, DuplicateInFile, RecentlyMessaged, InCampaign, OptedOut };
     Kind kind = Ok;
     qint64 line = 0;
     quint64 key = 0; // the E.164 digits as a number: a compact key for the in-file dedup
@@ -642,6 +643,12 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     const qint64 writerCpuAtStart = threadCpuMicros();
     ImportWriter writer(m_db, m_clock, options.campaignId, options.sqliteApi);
     writer.begin();
+    summary.skipRecentDays = std::max(0, options.skipRecentDays);
+    const QSet<quint64> recent =
+        summary.skipRecentDays > 0
+            ? FrequencyCap(m_db).recentlyMessaged(FrequencyCap::windowStart(m_clock, summary.skipRecentDays),
+                                                  options.campaignId)
+            : QSet<quint64>();
     QHash<quint64, qint64> seen; // phone digits → first line
     seen.reserve(1024);
     QList<ImportWriter::Row> rows;
@@ -663,6 +670,13 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
                 continue;
             }
             seen.insert(item.key, item.line);
+            if (recent.contains(item.key)) {
+                item.kind = Item::RecentlyMessaged;
+                item.reason = u"recently_messaged"_s;
+                item.message = tr("a campaign sent to this number in the last %n day(s)", nullptr,
+                                  summary.skipRecentDays);
+                continue;
+            }
             rows.append(
                 {chunk->bytes(item.phone), chunk->bytes(item.name), chunk->bytes(item.params), item.line});
         }
@@ -685,6 +699,9 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
                 break;
             case Item::DuplicateInFile:
                 ++summary.duplicatesInFile;
+                break;
+            case Item::RecentlyMessaged:
+                ++summary.recentlyMessaged;
                 break;
             case Item::InCampaign:
                 ++summary.duplicatesInCampaign;

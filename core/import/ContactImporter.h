@@ -26,6 +26,9 @@ struct ImportOptions
     QString phoneColumn; // a header name or a 1-based number; empty: detect
     QString region;      // default region for national numbers ("DE"); empty: none
     bool mobileOnly = false;
+    // Frequency cap: leave out numbers another campaign sent to in the last this many days
+    // (FrequencyCap); 0: off.
+    int skipRecentDays = 0;
     // Template parameter key ("body.1", "header.1", "button.0", "body.first_name") → column
     // (header name or 1-based number), in the order given.
     QList<std::pair<QString, QString>> params;

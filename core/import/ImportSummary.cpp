@@ -49,6 +49,8 @@ QJsonObject ImportSummary::toJson() const
         {u"duplicates_in_file"_s, duplicatesInFile},
         {u"duplicates_in_campaign"_s, duplicatesInCampaign},
         {u"opted_out"_s, optedOut},
+        {u"recently_messaged"_s, recentlyMessaged},
+        {u"skip_recent_days"_s, skipRecentDays},
         {u"rejected"_s, rejected},
         {u"rejected_by_reason"_s, reasons},
         {u"not_imported"_s, rows},
@@ -92,6 +94,10 @@ QStringList ImportSummary::describe() const
                  .arg(duplicatesInCampaign)
                  .arg(optedOut)
                  .arg(rejected);
+    if (skipRecentDays > 0) {
+        lines << tr("Messaged by a campaign in the last %n day(s), left out: %1.", nullptr, skipRecentDays)
+                     .arg(recentlyMessaged);
+    }
     for (auto it = rejectedByReason.cbegin(); it != rejectedByReason.cend(); ++it) {
         lines << u"  %1: %2"_s.arg(it.key()).arg(it.value());
     }

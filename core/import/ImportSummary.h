@@ -46,6 +46,8 @@ public:
     qint64 duplicatesInFile = 0;     // the same number earlier in the file: first one wins
     qint64 duplicatesInCampaign = 0; // already queued in this campaign
     qint64 optedOut = 0;
+    qint64 recentlyMessaged = 0;            // left out by the frequency cap (ImportOptions::skipRecentDays)
+    int skipRecentDays = 0;                 // the cap's window; 0: off
     qint64 rejected = 0;                    // invalid rows: the sum of rejectedByReason
     QMap<QString, qint64> rejectedByReason; // reason key → rows
     // Rows in the report (rejected, duplicate, opted out), in line order; the first
