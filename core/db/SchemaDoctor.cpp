@@ -72,6 +72,7 @@ const QList<ExpectedIndex> &expectedIndexes()
     static const QList<ExpectedIndex> indexes = {
         {u"send_queue_pending_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"id"_s}, false},
         {u"send_queue_failed_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"error_reason"_s}, false},
+        {u"send_queue_done_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"id"_s}, false},
         {u"send_queue_region_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"region"_s, u"id"_s}, false},
         {u"send_queue_sent_at_idx"_s, u"send_queue"_s, {u"sent_at"_s, u"phone"_s}, false},
         {u"send_queue unique (campaign_id, phone)"_s, u"send_queue"_s, {u"campaign_id"_s, u"phone"_s}, true},
@@ -201,20 +202,22 @@ void SchemaDoctor::checkTables(SchemaReport &report) const
     }
 }
 
-QList<QPair<QStringList, bool>> SchemaDoctor::indexesOf(const QString &table) const
+QList<SchemaDoctor::PresentIndex> SchemaDoctor::indexesOf(const QString &table) const
 {
-    QList<QPair<QStringList, bool>> out;
+    QList<PresentIndex> out;
     if (m_db.isPostgres()) {
         QSqlQuery q =
             m_db.run(u"SELECT i.indisunique, "
                      "       (SELECT string_agg(a.attname, ',' ORDER BY k.ord) "
                      "          FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) "
-                     "          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum) "
+                     "          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum), "
+                     "       ic.relname "
                      "  FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
+                     "  JOIN pg_class ic ON ic.oid = i.indexrelid "
                      " WHERE t.relname = ? AND t.relnamespace = current_schema()::regnamespace"_s,
                      {table});
         while (q.next()) {
-            out.append({q.value(1).toString().split(u','), q.value(0).toBool()});
+            out.append({q.value(2).toString(), q.value(1).toString().split(u','), q.value(0).toBool()});
         }
         return out;
     }
@@ -229,7 +232,7 @@ QList<QPair<QStringList, bool>> SchemaDoctor::indexesOf(const QString &table) co
         while (info.next()) {
             cols << info.value(0).toString();
         }
-        out.append({cols, unique});
+        out.append({name, cols, unique});
     }
     return out;
 }
@@ -238,8 +241,11 @@ void SchemaDoctor::checkIndexes(SchemaReport &report) const
 {
     for (const ExpectedIndex &e : expectedIndexes()) {
         const auto present = indexesOf(e.table);
-        const bool found = std::any_of(present.cbegin(), present.cend(), [&](const auto &ix) {
-            return ix.first == e.columns && (!e.unique || ix.second);
+        // Constraint indexes have names the database chose: they are known by their columns.
+        // Herald's own are known by name too, since two of them (pending and done rows) share
+        // their columns and differ only in which rows they hold.
+        const bool found = std::any_of(present.cbegin(), present.cend(), [&](const PresentIndex &ix) {
+            return ix.columns == e.columns && (e.unique ? ix.unique : ix.name == e.name);
         });
         if (!found) {
             report.problems << SchemaProblem{

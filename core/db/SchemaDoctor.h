@@ -44,7 +44,13 @@ private:
     void checkTriggers(SchemaReport &report) const;
     void checkFunctions(SchemaReport &report) const;
     QStringList columnsOf(const QString &table) const;
-    QList<QPair<QStringList, bool>> indexesOf(const QString &table) const;
+    struct PresentIndex
+    {
+        QString name;
+        QStringList columns;
+        bool unique = false;
+    };
+    QList<PresentIndex> indexesOf(const QString &table) const;
 
     Database &m_db;
 };

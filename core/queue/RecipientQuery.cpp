@@ -1,6 +1,8 @@
 #include "queue/RecipientQuery.h"
 
+#include "db/Clock.h"
 #include "db/Database.h"
+#include "queue/CampaignStore.h"
 
 #include <QSqlQuery>
 
@@ -114,38 +116,101 @@ RecipientQuery::Where RecipientQuery::where(Database &db, bool planned) const
     return w;
 }
 
+void RecipientQuery::campaignBounds(Database &db)
+{
+    // Every row of a campaign is in the pending or the done index, both in id order: the
+    // campaign's first and last id are an entry of each. One aggregate per statement: only
+    // then do SQLite and PostgreSQL read a single index entry for it.
+    const QString campaign = u" FROM send_queue WHERE campaign_id = ?"_s;
+    const QVariantList id{m_filter.campaignId};
+    const auto bound = [&](const char *aggregate, const QString &rows) {
+        const QVariant v =
+            db.scalar(u"SELECT "_s + QLatin1StringView(aggregate) + u"(id)"_s + campaign + rows, id);
+        return v.isNull() ? std::optional<qint64>() : std::optional<qint64>(v.toLongLong());
+    };
+    const QString pending = u" AND status IN ('ready', 'processing')"_s;
+    const QString done = u" AND status IN ('sent', 'failed')"_s;
+    const auto lowest = [](std::optional<qint64> a, std::optional<qint64> b) {
+        return a && b ? std::min(*a, *b) : a ? *a : b.value_or(0);
+    };
+    const auto highest = [](std::optional<qint64> a, std::optional<qint64> b) {
+        return a && b ? std::max(*a, *b) : a ? *a : b.value_or(0);
+    };
+    m_minId = lowest(bound("min", pending), bound("min", done));
+    m_maxId = highest(bound("max", pending), bound("max", done));
+}
+
 qint64 RecipientQuery::count(Database &db)
 {
-    const auto bounded = [&](const QString &sql, const QVariantList &values) {
-        QSqlQuery q = db.run(u"SELECT count(*), COALESCE(min(id), 0), COALESCE(max(id), 0)"_s + sql, values);
-        q.next();
-        return std::tuple{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
-    };
     bool prefix = false;
-    if (m_filter.effectiveStatus() == RecipientFilter::Status::Sent &&
+    const RecipientFilter::Status status = m_filter.effectiveStatus();
+    if ((status == RecipientFilter::Status::Any || status == RecipientFilter::Status::Sent) &&
         m_filter.phoneSearch(&prefix).isEmpty()) {
         // Sent rows have no index of their own (recording an outcome would rewrite it): they
         // are the campaign's rows less the pending and failed ones, as Counters recounts.
         const QString campaign = u" FROM send_queue WHERE campaign_id = ?"_s;
-        const auto [all, minId, maxId] = bounded(campaign, {m_filter.campaignId});
-        const qint64 pending =
-            db.scalar(u"SELECT count(*)"_s + campaign + u" AND status IN ('ready', 'processing')"_s,
-                      {m_filter.campaignId})
-                .toLongLong();
-        const qint64 failed =
-            db.scalar(u"SELECT count(*)"_s + campaign + u" AND status = 'failed'"_s, {m_filter.campaignId})
-                .toLongLong();
-        m_count = all - pending - failed;
-        m_minId = minId;
-        m_maxId = maxId;
+        const QVariantList id{m_filter.campaignId};
+        qint64 n = db.scalar(u"SELECT count(*)"_s + campaign, id).toLongLong();
+        if (status == RecipientFilter::Status::Sent) {
+            n -= db.scalar(u"SELECT count(*)"_s + campaign + u" AND status IN ('ready', 'processing')"_s, id)
+                     .toLongLong() +
+                 db.scalar(u"SELECT count(*)"_s + campaign + u" AND status = 'failed'"_s, id).toLongLong();
+        }
+        m_count = n;
+        campaignBounds(db);
     } else {
         // Counted over the filter's index, which also holds the ids.
         const Where w = where(db, false);
-        const auto [n, minId, maxId] = bounded(w.sql, w.values);
-        m_count = n;
-        m_minId = minId;
-        m_maxId = maxId;
+        QSqlQuery q =
+            db.run(u"SELECT count(*), COALESCE(min(id), 0), COALESCE(max(id), 0)"_s + w.sql, w.values);
+        q.next();
+        m_count = q.value(0).toLongLong();
+        m_minId = q.value(1).toLongLong();
+        m_maxId = q.value(2).toLongLong();
     }
+    return *m_count;
+}
+
+std::optional<qint64> RecipientQuery::storedCount(Database &db) const
+{
+    bool prefix = false;
+    if (!m_filter.reason.isEmpty() || !m_filter.phoneSearch(&prefix).isEmpty()) {
+        return std::nullopt;
+    }
+    const Campaign c = CampaignStore(db, Clock::system()).byId(m_filter.campaignId);
+    switch (m_filter.status) {
+    case RecipientFilter::Status::Any:
+        return c.totalContacts;
+    case RecipientFilter::Status::Sent:
+        return c.totalSent;
+    case RecipientFilter::Status::Failed:
+        return c.totalFailed;
+    case RecipientFilter::Status::Pending:
+        return std::max<qint64>(0, c.totalContacts - c.totalSent - c.totalFailed);
+    }
+    return std::nullopt;
+}
+
+qint64 RecipientQuery::openingCount(Database &db, bool *exact)
+{
+    const std::optional<qint64> stored = storedCount(db);
+    const RecipientFilter::Status status = m_filter.effectiveStatus();
+    // Only where the id bounds are two index entries away; a failed filter's bounds would walk
+    // the failed index, which the count does as well.
+    if (!stored || status == RecipientFilter::Status::Failed) {
+        *exact = true;
+        return count(db);
+    }
+    *exact = false;
+    if (status == RecipientFilter::Status::Pending) {
+        // Each alone, so that each reads one entry of the pending index.
+        const Where w = where(db, false);
+        m_minId = db.scalar(u"SELECT min(id)"_s + w.sql, w.values).toLongLong();
+        m_maxId = db.scalar(u"SELECT max(id)"_s + w.sql, w.values).toLongLong();
+    } else {
+        campaignBounds(db);
+    }
+    m_count = *stored;
     return *m_count;
 }
 

@@ -77,6 +77,13 @@ public:
 
     // The number of rows the filter selects (and, on the way, the id bounds pages start from).
     qint64 count(Database &db);
+    // What a list shows the moment it opens: for the filters the campaign's stored counters
+    // keep (all, sent, failed or pending rows; no reason, no phone), their figure — one row
+    // read, where count() reads an index entry per row — with the id bounds; otherwise
+    // count(). The counters change in the transaction that changes a row's status, so the two
+    // agree unless the counters drifted (which Repair fixes); `*exact` says which was used, and
+    // a list that got the stored figure confirms it with count() next.
+    qint64 openingCount(Database &db, bool *exact);
     std::optional<qint64> knownCount() const { return m_count; }
 
     // Rows [offset, offset + limit) in id order; fewer at the end. Counts first if needed.
@@ -96,6 +103,8 @@ private:
         QVariantList values;
     };
     Where where(Database &db, bool planned) const; // planned: SQLite's way for pages
+    std::optional<qint64> storedCount(Database &db) const;
+    void campaignBounds(Database &db); // the campaign's first and last id, from two indexes
     QList<RecipientRecord> read(Database &db, const QString &idBound, qint64 boundId, bool descending,
                                 qint64 skip, int limit) const;
     void remember(qint64 position, qint64 id);

@@ -105,6 +105,34 @@ private Q_SLOTS:
         QCOMPARE(model.cachedPages(), 5);
     }
 
+    // A list opens on the campaign's stored counters (one row read, not an index entry per
+    // row) and then counts the rows: where the counters drifted, the rows win.
+    void aListOpenedOnDriftedCountersEndsWithTheRowsThereAre()
+    {
+        QString skip;
+        if (!setUp(2500, &skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        DataService data(m_tdb->config());
+        for (const qint64 stored : {4000, 1000}) {
+            {
+                TestDbAccess access;
+                m_tdb->db().run(u"UPDATE campaigns SET total_contacts = ? WHERE id = ?"_s,
+                                {stored, m_rows->campaignId});
+            }
+            RecipientsModel model(data);
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QSignalSpy counted(&model, &RecipientsModel::counted);
+            model.setFilter(filterFor(m_rows->campaignId));
+            QVERIFY(counted.wait(10'000));
+            QCOMPARE(counted.first().first().toLongLong(), stored);
+            QVERIFY(waitUntil([&] { return counted.size() == 2; }, 10'000));
+            QCOMPARE(model.rowCount(), 2500);
+            QVERIFY(loadRow(model, 2499));
+            QCOMPARE(model.index(2499, 0).data(RecipientsModel::IdRole).toLongLong(), m_rows->ids.last());
+        }
+    }
+
     void cellsShowStatusLocalTimesAndTheErrorWithPolicyAdvice()
     {
         QString skip;

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QPalette>
+#include <QTimer>
 
 #include <climits>
 
@@ -16,6 +17,7 @@ namespace herald::ui {
 struct RecipientsModel::Answer
 {
     qint64 count = -1;
+    bool exact = true; // false: the campaign's stored counters, which confirmCount() checks
     QList<std::pair<int, QList<RecipientRecord>>> pages;
 };
 
@@ -277,7 +279,7 @@ void RecipientsModel::startCount(bool firstPage)
         this,
         [query, firstPage](Database &db) {
             Answer a;
-            a.count = query->count(db);
+            a.count = firstPage ? query->openingCount(db, &a.exact) : query->count(db);
             if (firstPage && a.count > 0) {
                 a.pages.append({0, query->page(db, 0, kPageSize)});
             }
@@ -301,7 +303,31 @@ void RecipientsModel::startCount(bool firstPage)
                 Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
             }
             Q_EMIT counted(m_rows);
+            if (!r.value->exact) {
+                // After what the user does first (End, a page in view), not before it.
+                QTimer::singleShot(kConfirmDelay, this, [this, generation] {
+                    if (generation == m_generation) {
+                        confirmCount();
+                    }
+                });
+            }
             buildIndexSlice();
+            fetchWanted();
+        });
+}
+
+void RecipientsModel::confirmCount()
+{
+    const quint64 generation = m_generation;
+    std::shared_ptr<RecipientQuery> query = m_query;
+    m_data.submit<qint64>(
+        this, [query](Database &db) { return query->count(db); },
+        [this, generation](const DataResult<qint64> &r) {
+            if (generation != m_generation || !r.ok() || *r.value == m_rows) {
+                return;
+            }
+            applyCount(*r.value); // the counters had drifted: the rows are what counts
+            Q_EMIT counted(m_rows);
             fetchWanted();
         });
 }

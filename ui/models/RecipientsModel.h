@@ -75,11 +75,13 @@ private:
         bool stale = false;       // from before a refresh: shown until read again
     };
     struct Answer;
+    static constexpr int kConfirmDelay = 300; // ms after opening on the stored counters
 
     const RecipientRecord *record(int row) const;
     void want(int page) const;
     void fetchWanted();
     void startCount(bool firstPage);
+    void confirmCount();
     void applyCount(qint64 rows);
     void storePage(int page, QList<RecipientRecord> rows);
     void buildIndexSlice();
