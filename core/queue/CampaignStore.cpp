@@ -180,4 +180,11 @@ void CampaignStore::updateSettings(const QString &id, const QJsonObject &setting
               m_db.timeValue(m_clock.now()), id});
 }
 
+bool CampaignStore::removeDraft(const QString &id)
+{
+    QSqlQuery q = m_db.run(u"DELETE FROM campaigns WHERE id = ? AND status = ?"_s,
+                           {id, CampaignStatusMachine::toString(CampaignStatus::Draft)});
+    return q.numRowsAffected() > 0;
+}
+
 } // namespace herald

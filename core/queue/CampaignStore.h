@@ -36,6 +36,10 @@ public:
 
     void updateSettings(const QString &id, const QJsonObject &settings);
 
+    // Deletes a draft with everything queued for it: what leaving the new-campaign wizard after
+    // its import does. False (nothing deleted) when the campaign is gone or no longer a draft.
+    bool removeDraft(const QString &id);
+
 private:
     QList<Campaign> select(const QString &where, const QVariantList &values) const;
 

@@ -27,6 +27,7 @@
 #include "widgets/Formats.h"
 #include "widgets/SenderStatusBar.h"
 #include "widgets/TrayNotifier.h"
+#include "wizard/WizardLauncher.h"
 
 #include <QAction>
 #include <QApplication>
@@ -216,10 +217,8 @@ void MainWindow::wire()
     });
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
-    m_actions->newCampaign->setEnabled(false);
-    m_actions->newCampaign->setToolTip(
-        tr("The new-campaign wizard is not part of this version: create campaigns with herald-cli campaign "
-           "create and herald-cli import."));
+    auto *wizards = new WizardLauncher(*this, m_context); // also opens it for a CSV dropped on the window
+    connect(m_actions->newCampaign, &QAction::triggered, wizards, [wizards] { wizards->open(); });
 
     CampaignDetail *detail = m_campaignsPage->detail();
     connect(detail, &CampaignDetail::resumeRequested, this, [this](const QString &id) {

@@ -1,0 +1,115 @@
+#include "wizard/NewCampaignWizard.h"
+
+#include "data/DataService.h"
+#include "db/AppSettings.h"
+#include "db/Clock.h"
+#include "dialogs/Prompt.h"
+#include "queue/CampaignStore.h"
+#include "settings/SettingKeys.h"
+#include "wizard/ContactsPage.h"
+#include "wizard/MessagePage.h"
+#include "wizard/PhonePage.h"
+#include "wizard/ReviewPage.h"
+#include "wizard/WizardImport.h"
+
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::ui {
+
+namespace {
+const Clock &clockOf(const AppContext &c)
+{
+    return c.clock ? *c.clock : Clock::system();
+}
+} // namespace
+
+NewCampaignWizard::NewCampaignWizard(DataService &data, const AppContext &app, QWidget *parent)
+    : QWizard(parent)
+    , m_data(data)
+    , m_dataAlive(&data)
+    , m_app(app)
+    , m_contacts(new ContactsPage(m_state, this))
+    , m_phones(new PhonePage(m_state, this))
+    , m_message(new MessagePage(m_state, data, clockOf(app), this))
+    , m_review(new ReviewPage(m_state, data, app, this))
+{
+    setObjectName(u"newCampaignWizard"_s);
+    setWindowTitle(tr("New campaign"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setPage(Contacts, m_contacts);
+    setPage(Phones, m_phones);
+    setPage(Message, m_message);
+    setPage(Review, m_review);
+    setButtonText(QWizard::FinishButton, tr("&Create campaign"));
+    resize(920, 680);
+    loadDefaults();
+}
+
+NewCampaignWizard::~NewCampaignWizard()
+{
+    const QString left = m_review->takeCampaign();
+    if (!left.isEmpty() && m_dataAlive) {
+        WizardImport::removeDraft(m_data, left);
+    }
+}
+
+void NewCampaignWizard::loadDefaults()
+{
+    m_data.submit<QString>(
+        this, [](Database &db) { return AppSettings(db).value(SettingKeys::ImportRegion, QString()); },
+        [this](const DataResult<QString> &r) {
+            if (r.ok()) {
+                m_phones->setDefaultRegion(*r.value);
+            }
+        });
+}
+
+void NewCampaignWizard::setFile(const QString &path)
+{
+    if (currentId() != Contacts) {
+        return; // a file dropped later does not throw away the pages' choices
+    }
+    m_contacts->setFile(path);
+}
+
+void NewCampaignWizard::accept()
+{
+    if (m_finishing) {
+        return;
+    }
+    m_finishing = true;
+    button(QWizard::FinishButton)->setEnabled(false);
+    const QString id = m_review->takeCampaign();
+    const QJsonObject settings = m_review->finalSettings();
+    const bool start = m_review->startNow();
+    m_data.run(
+        this,
+        [id, settings, clock = &clockOf(m_app)](Database &db) {
+            CampaignStore(db, *clock).updateSettings(id, settings);
+        },
+        [this, id, start](const DataResult<Done> &r) {
+            m_finishing = false;
+            if (!r.ok()) {
+                Prompt::tell(this, Prompt::Kind::Error, tr("The campaign could not be saved"), r.error);
+                WizardImport::removeDraft(m_data, id);
+                QWizard::reject();
+                return;
+            }
+            Q_EMIT campaignCreated(id, start);
+            QWizard::accept();
+        });
+}
+
+void NewCampaignWizard::reject()
+{
+    const QString left = m_review->takeCampaign();
+    if (!left.isEmpty()) {
+        WizardImport::removeDraft(m_data, left);
+    }
+    QWizard::reject();
+}
+
+} // namespace herald::ui

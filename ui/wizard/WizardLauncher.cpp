@@ -1,0 +1,94 @@
+#include "wizard/WizardLauncher.h"
+
+#include "data/CampaignFeed.h"
+#include "models/CampaignTableModel.h"
+#include "sending/SendController.h"
+#include "views/CampaignsPage.h"
+#include "views/MainWindow.h"
+#include "wizard/NewCampaignWizard.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+
+namespace herald::ui {
+
+namespace {
+QString droppedFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls()) {
+        return {};
+    }
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile()) {
+            return url.toLocalFile();
+        }
+    }
+    return {};
+}
+} // namespace
+
+WizardLauncher::WizardLauncher(MainWindow &window, const AppContext &app)
+    : QObject(&window)
+    , m_window(window)
+    , m_app(app)
+{
+    window.setAcceptDrops(true);
+    window.installEventFilter(this);
+    connect(&window.feed(), &CampaignFeed::updated, this, [this] {
+        if (!m_select.isEmpty() && m_window.campaigns().campaign(m_select)) {
+            m_window.showPage(0);
+            m_window.campaignsPage().selectCampaign(m_select);
+            m_select.clear();
+        }
+    });
+}
+
+void WizardLauncher::open(const QString &path)
+{
+    if (!m_wizard) {
+        m_wizard = new NewCampaignWizard(m_window.data(), m_app, &m_window);
+        m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_wizard, &NewCampaignWizard::campaignCreated, this, &WizardLauncher::created);
+        m_wizard->open();
+    } else {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+    }
+    if (!path.isEmpty()) {
+        m_wizard->setFile(path);
+    }
+}
+
+void WizardLauncher::created(const QString &campaignId, bool start)
+{
+    m_select = campaignId;
+    if (start) {
+        m_window.sender().start(campaignId);
+    }
+    m_window.feed().refreshNow();
+}
+
+bool WizardLauncher::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == &m_window) {
+        if (event->type() == QEvent::DragEnter) {
+            auto *drag = static_cast<QDragEnterEvent *>(event);
+            if (!droppedFile(drag->mimeData()).isEmpty()) {
+                drag->acceptProposedAction();
+                return true;
+            }
+        } else if (event->type() == QEvent::Drop) {
+            auto *drop = static_cast<QDropEvent *>(event);
+            const QString path = droppedFile(drop->mimeData());
+            if (!path.isEmpty()) {
+                drop->acceptProposedAction();
+                open(path);
+                return true;
+            }
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace herald::ui
