@@ -69,6 +69,7 @@ QJsonObject Format::campaignJson(const Campaign &c)
         {u"created_at"_s, jsonTime(c.createdAt)},
         {u"start_time"_s, jsonTime(c.startTime)},
         {u"end_time"_s, jsonTime(c.endTime)},
+        {u"scheduled_at"_s, jsonTime(c.scheduledAt)},
     };
 }
 

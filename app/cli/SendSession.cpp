@@ -2,6 +2,7 @@
 
 #include "Format.h"
 #include "SignalWatcher.h"
+#include "queue/Schedule.h"
 #include "sender/Sender.h"
 
 #include <QElapsedTimer>
@@ -78,6 +79,21 @@ void SendSession::show(const SendProgress &p)
     m_last = p;
     if (m_json) {
         return;
+    }
+    if (p.waitingForWindow > 0 && p.windowOpensAt != m_holdShownFor) {
+        // Holding, not finished: said once per window, on a line of its own.
+        m_holdShownFor = p.windowOpensAt;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        m_out << (m_terminal ? "\r\x1b[K" : "")
+              << tr("Holding: %1 recipients wait for their quiet-hours window; the next opens at %2 UTC "
+                    "(%3 local time, in %4).")
+                     .arg(Format::number(p.waitingForWindow),
+                          p.windowOpensAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s),
+                          p.windowOpensAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
+                          Schedule::describeDuration(std::max<qint64>(0, now.secsTo(p.windowOpensAt))))
+              << '\n';
+        m_out.flush();
+        m_lastPlainMs = -1;
     }
     if (m_terminal) {
         // \r and an erase-to-end so a shorter line leaves no residue.

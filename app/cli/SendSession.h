@@ -4,6 +4,7 @@
 #include "sender/SenderTypes.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 class QTextStream;
 
@@ -36,6 +37,7 @@ private:
     bool m_terminal;
     qint64 m_lastPlainMs = -1;
     SendProgress m_last;
+    QDateTime m_holdShownFor; // the window opening last announced while holding
     SendResult m_result;
 };
 

@@ -237,10 +237,10 @@ private Q_SLOTS:
         const QJsonArray campaigns = doc.value(u"campaigns"_s).toArray();
         QCOMPARE(campaigns.size(), 1);
         const QJsonObject c = campaigns.first().toObject();
-        QStringList expected{u"id"_s,           u"name"_s,     u"status"_s,         u"status_reason"_s,
-                             u"template"_s,     u"language"_s, u"total_contacts"_s, u"total_sent"_s,
-                             u"total_failed"_s, u"pending"_s,  u"created_at"_s,     u"start_time"_s,
-                             u"end_time"_s};
+        QStringList expected{u"id"_s,           u"name"_s,        u"status"_s,         u"status_reason"_s,
+                             u"template"_s,     u"language"_s,    u"total_contacts"_s, u"total_sent"_s,
+                             u"total_failed"_s, u"pending"_s,     u"created_at"_s,     u"start_time"_s,
+                             u"end_time"_s,     u"scheduled_at"_s};
         expected.sort();
         QCOMPARE(sortedKeys(c), expected);
         QCOMPARE(c.value(u"id"_s).toString(), id);
@@ -260,6 +260,7 @@ private Q_SLOTS:
         QVERIFY(qAbs(created.secsTo(QDateTime::currentDateTimeUtc())) < 300);
         QVERIFY(c.value(u"start_time"_s).isNull());
         QVERIFY(c.value(u"end_time"_s).isNull());
+        QVERIFY(c.value(u"scheduled_at"_s).isNull());
 
         // A taken name is refused, not an unexpected error.
         r = cli(*tdb, {u"campaign"_s, u"create"_s, u"--name"_s, u"Spring sale"_s, u"--template"_s, u"t"_s,

@@ -4,9 +4,14 @@
 #include "CliError.h"
 #include "Format.h"
 #include "queue/CampaignStore.h"
+#include "queue/QuietHours.h"
+#include "queue/RecipientRegions.h"
+#include "queue/Schedule.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QTextStream>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -18,12 +23,31 @@ CampaignCommand::CampaignCommand()
     , m_language(u"lang"_s, tr("create: the template's language code, e.g. en_US."), tr("code"))
     , m_phoneNumberId(u"phone-number-id"_s, tr("create: the WhatsApp Business phone number id to send from."),
                       tr("id"))
+    , m_campaign(u"campaign"_s, tr("schedule, unschedule, quiet-hours: the campaign's name."), tr("name"))
+    , m_at(u"at"_s,
+           tr("schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; "
+              "without an offset it is this computer's local time."),
+           tr("time"))
+    , m_window(u"window"_s,
+               tr("quiet-hours: the window in each recipient's local time, HH:MM-HH:MM, e.g. 09:00-20:00."),
+               tr("from-until"))
+    , m_weekdaysOnly(u"weekdays-only"_s,
+                     tr("quiet-hours: send Monday to Friday only (recipient's local date)."))
+    , m_zone(u"zone"_s,
+             tr("quiet-hours: the time zone for one country instead of its main zone, e.g. "
+                "BR=America/Manaus; repeatable."),
+             tr("CC=zone"))
+    , m_off(u"off"_s, tr("quiet-hours: send at any hour again."))
 {}
 
 QList<CampaignCommand::Action> CampaignCommand::actions() const
 {
     return {
         {u"create"_s, tr("creates a draft campaign and prints its id"), &CampaignCommand::create},
+        {u"schedule"_s, tr("starts a draft campaign at a time (--at)"), &CampaignCommand::schedule},
+        {u"unschedule"_s, tr("turns a scheduled campaign back into a draft"), &CampaignCommand::unschedule},
+        {u"quiet-hours"_s, tr("sends only inside a window of each recipient's local time (--window)"),
+         &CampaignCommand::quietHours},
     };
 }
 
@@ -58,6 +82,12 @@ void CampaignCommand::addOptions(QCommandLineParser &parser)
     parser.addOption(m_template);
     parser.addOption(m_language);
     parser.addOption(m_phoneNumberId);
+    parser.addOption(m_campaign);
+    parser.addOption(m_at);
+    parser.addOption(m_window);
+    parser.addOption(m_weekdaysOnly);
+    parser.addOption(m_zone);
+    parser.addOption(m_off);
 }
 
 ExitCode CampaignCommand::run(CliContext &context)
@@ -90,6 +120,103 @@ ExitCode CampaignCommand::create(CliContext &context)
         // Only the id, so that scripts can capture it: id=$(herald-cli campaign create …).
         context.out() << campaign.id << u'\n';
     }
+    return ExitCode::Success;
+}
+
+void CampaignCommand::printCampaign(CliContext &context, const Campaign &campaign, const QString &text)
+{
+    if (context.json()) {
+        context.printJson(Format::campaignJson(campaign));
+    } else {
+        context.out() << text << u'\n';
+    }
+}
+
+ExitCode CampaignCommand::schedule(CliContext &context)
+{
+    const Campaign campaign = context.campaignNamed(context.requiredValue(m_campaign));
+    const QString text = context.requiredValue(m_at);
+    const QDateTime at = QDateTime::fromString(text, Qt::ISODate);
+    if (!at.isValid()) {
+        throw CliError(ExitCode::Usage, tr("--at \"%1\" is not a date and time; write it as ISO 8601, e.g. "
+                                           "2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00")
+                                            .arg(text));
+    }
+    // Refusals (a time that passed, nothing queued, a running campaign) exit 6.
+    const Campaign after = Schedule(context.db(), context.clock()).schedule(campaign.id, at);
+    printCampaign(context, after,
+                  tr("Campaign \"%1\" is scheduled for %2 UTC (%3 local time); a running console or "
+                     "`herald-cli run` starts it then.")
+                      .arg(after.name, after.scheduledAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s),
+                           after.scheduledAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)));
+    return ExitCode::Success;
+}
+
+ExitCode CampaignCommand::unschedule(CliContext &context)
+{
+    const Campaign campaign = context.campaignNamed(context.requiredValue(m_campaign));
+    const Campaign after = Schedule(context.db(), context.clock()).unschedule(campaign.id);
+    printCampaign(
+        context, after,
+        tr("Campaign \"%1\" is a draft again; it starts when you start or schedule it.").arg(after.name));
+    return ExitCode::Success;
+}
+
+ExitCode CampaignCommand::quietHours(CliContext &context)
+{
+    const Campaign campaign = context.campaignNamed(context.requiredValue(m_campaign));
+    QuietHours q = QuietHours::fromSettings(campaign.settings);
+    if (context.args().isSet(m_off)) {
+        q.enabled = false;
+    } else {
+        const QString window = context.requiredValue(m_window);
+        const QStringList parts = window.split(u'-');
+        q.enabled = true;
+        q.from = QuietHours::parseTime(parts.value(0));
+        q.until = QuietHours::parseTime(parts.value(1));
+        if (parts.size() != 2 || !q.from.isValid() || !q.until.isValid()) {
+            throw CliError(
+                ExitCode::Usage,
+                tr("--window \"%1\" is not a window; write it as HH:MM-HH:MM, e.g. 09:00-20:00").arg(window));
+        }
+        q.weekdaysOnly = context.args().isSet(m_weekdaysOnly);
+        for (const QString &zone : context.args().values(m_zone)) {
+            const qsizetype eq = zone.indexOf(u'=');
+            const QString country = zone.left(eq).trimmed().toUpper();
+            if (eq != 2 || country.size() != 2) {
+                throw CliError(
+                    ExitCode::Usage,
+                    tr("--zone \"%1\" must be a country code, = and a time zone, e.g. BR=America/Manaus")
+                        .arg(zone));
+            }
+            q.zones.insert(country, zone.mid(eq + 1).trimmed());
+        }
+        const QStringList problems = q.validate();
+        if (!problems.isEmpty()) {
+            throw CliError(ExitCode::Usage, problems.join(u' '));
+        }
+    }
+    QJsonObject settings = campaign.settings;
+    q.writeTo(settings);
+    CampaignStore store(context.db(), context.clock());
+    store.updateSettings(campaign.id, settings);
+    if (q.enabled) {
+        // Rows imported in bulk get their country now rather than when a sender starts.
+        RecipientRegions::fill(context.db(), campaign.id);
+    }
+    const Campaign after = store.byId(campaign.id);
+    QString text;
+    if (!q.enabled) {
+        text = tr("Campaign \"%1\" sends at any hour.").arg(after.name);
+    } else {
+        text = tr("Campaign \"%1\" sends from %2 to %3 in each recipient's local time%4.")
+                   .arg(after.name, q.from.toString(u"HH:mm"_s), q.until.toString(u"HH:mm"_s),
+                        q.weekdaysOnly ? tr(", Monday to Friday") : QString());
+        for (auto it = q.zones.cbegin(); it != q.zones.cend(); ++it) {
+            text += u'\n' + tr("%1 uses %2.").arg(it.key(), it.value());
+        }
+    }
+    printCampaign(context, after, text);
     return ExitCode::Success;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Command.h"
+#include "queue/Campaign.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
@@ -34,11 +35,21 @@ private:
     QString actionNames() const;
 
     ExitCode create(CliContext &context);
+    ExitCode schedule(CliContext &context);
+    ExitCode unschedule(CliContext &context);
+    ExitCode quietHours(CliContext &context);
+    void printCampaign(CliContext &context, const Campaign &campaign, const QString &text);
 
     QCommandLineOption m_name;
     QCommandLineOption m_template;
     QCommandLineOption m_language;
     QCommandLineOption m_phoneNumberId;
+    QCommandLineOption m_campaign;
+    QCommandLineOption m_at;
+    QCommandLineOption m_window;
+    QCommandLineOption m_weekdaysOnly;
+    QCommandLineOption m_zone;
+    QCommandLineOption m_off;
 };
 
 } // namespace herald::cli

@@ -3,10 +3,16 @@
 #include "CliContext.h"
 #include "CliError.h"
 #include "SendSession.h"
+#include "SignalWatcher.h"
+#include "db/Clock.h"
+#include "queue/CampaignStore.h"
+#include "queue/Schedule.h"
 #include "sender/SendPlanner.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QTextStream>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -67,13 +73,78 @@ ExitCode RunCommand::run(CliContext &context)
         }
     }
     ApiSettings api = m_api.resolve(context, true);
+    Campaign toSend = campaign;
+    if (campaign.status == CampaignStatus::Scheduled) {
+        // What would refuse the start refuses it now, not hours later.
+        const SendPlan early = SendPlanner(context.db(), context.clock()).plan(campaign, api, rate);
+        if (!early.ok()) {
+            throw CliError(
+                ExitCode::Refused,
+                tr("campaign \"%1\" cannot start:\n  %2").arg(campaign.name, early.refusals.join(u"\n  "_s)));
+        }
+        toSend = startWhenDue(context, campaign);
+    }
     if (context.args().isSet(u"phone-number-id"_s)) {
         // The command line names the number for this run, even over the campaign's own.
-        Campaign overridden = campaign;
+        Campaign overridden = toSend;
         overridden.phoneNumberId.clear();
         return send(context, overridden, api, rate, concurrency);
     }
-    return send(context, campaign, api, rate, concurrency);
+    return send(context, toSend, api, rate, concurrency);
+}
+
+Campaign RunCommand::startWhenDue(CliContext &context, const Campaign &campaign)
+{
+    Schedule schedule(context.db(), context.clock());
+    CampaignStore store(context.db(), context.clock());
+    SignalWatcher signals;
+    bool interrupted = false;
+    bool announced = false;
+    for (;;) {
+        const Campaign c = store.byId(campaign.id);
+        if (c.status == CampaignStatus::Running) {
+            return c; // started by another Herald meanwhile; the sender decides who sends
+        }
+        if (c.status != CampaignStatus::Scheduled) {
+            throw CliError(ExitCode::Refused, tr("campaign \"%1\" is no longer scheduled (it is %2 now)")
+                                                  .arg(c.name, CampaignStatusMachine::toString(c.status)));
+        }
+        const QDateTime now = context.clock().now();
+        if (c.scheduledAt <= now) {
+            if (const auto started = schedule.startIfDue(c.id)) {
+                if (started->late() && !context.json()) {
+                    context.out() << started->notice << u'\n';
+                    context.out().flush();
+                }
+                return store.byId(c.id);
+            }
+            continue;
+        }
+        if (!announced && !context.json()) {
+            context.out() << tr("Campaign \"%1\" is scheduled for %2 UTC (%3 local time, in %4); waiting to "
+                                "start it then. Ctrl+C leaves it scheduled.")
+                                 .arg(c.name, c.scheduledAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s),
+                                      c.scheduledAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
+                                      Schedule::describeDuration(now.secsTo(c.scheduledAt)))
+                          << u'\n';
+            context.out().flush();
+            announced = true;
+        }
+        // Looks again every few seconds: someone may unschedule, move or start it meanwhile.
+        QEventLoop loop;
+        QTimer::singleShot(int(std::clamp<qint64>(now.msecsTo(c.scheduledAt), 10, 5000)), &loop,
+                           &QEventLoop::quit);
+        QObject::connect(&signals, &SignalWatcher::interrupted, &loop, [&] {
+            interrupted = true;
+            loop.quit();
+        });
+        loop.exec();
+        if (interrupted) {
+            throw CliError(ExitCode::Paused,
+                           tr("campaign \"%1\" stays scheduled for %2 UTC (interrupted while waiting)")
+                               .arg(c.name, c.scheduledAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s)));
+        }
+    }
 }
 
 ExitCode RunCommand::send(CliContext &context, const Campaign &campaign, const ApiSettings &api, double rate,

@@ -26,6 +26,9 @@ public:
     ExitCode run(CliContext &context) override;
 
 private:
+    // A scheduled campaign: waits until it is due (Ctrl+C leaves it scheduled), starts it and
+    // returns it running; a late start prints the notice.
+    Campaign startWhenDue(CliContext &context, const Campaign &campaign);
     ExitCode send(CliContext &context, const Campaign &campaign, const ApiSettings &api, double rate,
                   int concurrency);
 
