@@ -86,7 +86,8 @@ void ChartStyle::setCountRange(QValueAxis *axis, double max, bool whole, int tic
     axis->setTickCount(int(std::lround(top / step)) + 1);
     // "%.0f" rather than "%d": with localized numbers Qt Charts formats it with the locale's
     // group separators ("12,500").
-    axis->setLabelFormat(!whole && step < 1.0 ? u"%.1f"_s : u"%.0f"_s);
+    // A step of 2.5 needs its decimal too, or the labels read 0, 3, 5, 8, 10.
+    axis->setLabelFormat(!whole && step != std::floor(step) ? u"%.1f"_s : u"%.0f"_s);
 }
 
 QString ChartStyle::timeFormat(qint64 fromMs, qint64 toMs, qint64 intervalMs)
