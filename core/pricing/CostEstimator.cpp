@@ -161,40 +161,49 @@ std::optional<CostEstimate> CostEstimator::stored(const QString &campaignId) con
     return e;
 }
 
-CostEstimator::Checked CostEstimator::checked(const QString &campaignId)
+CostEstimator::Checked CostEstimator::refresh(const QString &campaignId, const Options &options)
 {
     Checked out;
     std::optional<CostEstimate> before = stored(campaignId);
-    if (!before) {
-        out.estimate = estimateAndStore(campaignId);
-        out.reestimated = true;
-        return out;
-    }
-    if (!before->categoryFromTemplate) {
-        out.estimate = *before;
-        return out;
-    }
-    const Campaign campaign = CampaignStore(m_db, m_clock).byId(campaignId);
-    const auto tpl = TemplateStore(m_db, m_clock).find(campaign.templateName, campaign.templateLanguage);
-    const QString now = tpl ? tpl->category.toUpper() : QString();
-    if (now.isEmpty() || now == before->category) {
-        out.estimate = *before;
-        return out;
-    }
-    Options options;
-    options.remainingOnly = before->remainingOnly;
     out.estimate = estimateAndStore(campaignId, options);
     out.reestimated = true;
-    const QString when = tpl->categoryChangedAt.isValid()
+    if (!before || !before->categoryFromTemplate || !out.estimate.categoryFromTemplate ||
+        before->category == out.estimate.category) {
+        return out;
+    }
+    const auto tpl =
+        TemplateStore(m_db, m_clock).find(out.estimate.templateName, out.estimate.templateLanguage);
+    const QString when = tpl && tpl->categoryChangedAt.isValid()
                              ? tpl->categoryChangedAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s)
                              : tr("a date Meta did not give");
     out.warning =
-        tr("Meta changed the category of template %1 from %2 to %3 on %4, after the estimate of %5: "
-           "re-estimated, %6 → %7.")
-            .arg(tpl->displayName(), before->category, now, when,
-                 before->madeAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s), before->totalText(),
-                 out.estimate.totalText());
+        tr("Meta changed the category of template %1 (%2) from %3 to %4 on %5, after the estimate of "
+           "%6: re-estimated, %7 → %8.")
+            .arg(out.estimate.templateName, out.estimate.templateLanguage, before->category,
+                 out.estimate.category, when, before->madeAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s),
+                 before->totalText(), out.estimate.totalText());
     out.previous = std::move(before);
+    return out;
+}
+
+CostEstimator::Checked CostEstimator::checked(const QString &campaignId)
+{
+    const std::optional<CostEstimate> before = stored(campaignId);
+    if (!before) {
+        return refresh(campaignId);
+    }
+    if (before->categoryFromTemplate) {
+        const Campaign campaign = CampaignStore(m_db, m_clock).byId(campaignId);
+        const auto tpl = TemplateStore(m_db, m_clock).find(campaign.templateName, campaign.templateLanguage);
+        const QString now = tpl ? tpl->category.toUpper() : QString();
+        if (!now.isEmpty() && now != before->category) {
+            Options options;
+            options.remainingOnly = before->remainingOnly;
+            return refresh(campaignId, options);
+        }
+    }
+    Checked out;
+    out.estimate = *before;
     return out;
 }
 

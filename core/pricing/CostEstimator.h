@@ -53,6 +53,9 @@ public:
     // estimate() and stores it as the campaign's estimate (replacing the previous one).
     CostEstimate estimateAndStore(const QString &campaignId, const Options &options = {});
     std::optional<CostEstimate> stored(const QString &campaignId) const;
+    // A new estimate, stored; with the warning when the template's category is no longer the
+    // one of the estimate it replaces.
+    Checked refresh(const QString &campaignId, const Options &options = {});
     // The stored estimate; when there is none, or its category is no longer the template's
     // (Meta re-categorised it), a new one is made and stored, with a warning in the second case.
     Checked checked(const QString &campaignId);

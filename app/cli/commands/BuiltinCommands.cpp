@@ -8,6 +8,7 @@
 #include "commands/ImportCommand.h"
 #include "commands/InitCommand.h"
 #include "commands/OptOutCommand.h"
+#include "commands/RateCardCommand.h"
 #include "commands/RepairCommand.h"
 #include "commands/ResendCommand.h"
 #include "commands/RunCommand.h"
@@ -36,6 +37,7 @@ std::vector<std::unique_ptr<Command>> builtinCommands()
     list.push_back(std::make_unique<ImportCommand>());
     list.push_back(std::make_unique<ExportCommand>());
     list.push_back(std::make_unique<OptOutCommand>());
+    list.push_back(std::make_unique<RateCardCommand>());
     list.push_back(std::make_unique<TemplatesCommand>());
     list.push_back(std::make_unique<ConfigCommand>());
     list.push_back(std::make_unique<TokenCommand>());

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "CliError.h"
 #include "Format.h"
+#include "commands/CampaignEstimate.h"
 #include "queue/CampaignStore.h"
 #include "queue/QuietHours.h"
 #include "queue/RecipientRegions.h"
@@ -38,6 +39,10 @@ CampaignCommand::CampaignCommand()
                 "BR=America/Manaus; repeatable."),
              tr("CC=zone"))
     , m_off(u"off"_s, tr("quiet-hours: send at any hour again."))
+    , m_category(u"category"_s,
+                 tr("estimate: price this category instead of the template's (e.g. MARKETING)."),
+                 tr("category"))
+    , m_remaining(u"remaining"_s, tr("estimate: count only the recipients still to send."))
 {}
 
 QList<CampaignCommand::Action> CampaignCommand::actions() const
@@ -48,6 +53,8 @@ QList<CampaignCommand::Action> CampaignCommand::actions() const
         {u"unschedule"_s, tr("turns a scheduled campaign back into a draft"), &CampaignCommand::unschedule},
         {u"quiet-hours"_s, tr("sends only inside a window of each recipient's local time (--window)"),
          &CampaignCommand::quietHours},
+        {u"estimate"_s, tr("prices the campaign's recipients from the rate card and stores the estimate"),
+         &CampaignCommand::estimate},
     };
 }
 
@@ -88,6 +95,8 @@ void CampaignCommand::addOptions(QCommandLineParser &parser)
     parser.addOption(m_weekdaysOnly);
     parser.addOption(m_zone);
     parser.addOption(m_off);
+    parser.addOption(m_category);
+    parser.addOption(m_remaining);
 }
 
 ExitCode CampaignCommand::run(CliContext &context)
@@ -218,6 +227,13 @@ ExitCode CampaignCommand::quietHours(CliContext &context)
     }
     printCampaign(context, after, text);
     return ExitCode::Success;
+}
+
+ExitCode CampaignCommand::estimate(CliContext &context)
+{
+    const Campaign campaign = context.campaignNamed(context.requiredValue(m_campaign));
+    return CampaignEstimate::run(context, campaign, context.args().value(m_category),
+                                 context.args().isSet(m_remaining));
 }
 
 } // namespace herald::cli

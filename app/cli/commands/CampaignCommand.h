@@ -38,6 +38,7 @@ private:
     ExitCode schedule(CliContext &context);
     ExitCode unschedule(CliContext &context);
     ExitCode quietHours(CliContext &context);
+    ExitCode estimate(CliContext &context);
     void printCampaign(CliContext &context, const Campaign &campaign, const QString &text);
 
     QCommandLineOption m_name;
@@ -50,6 +51,8 @@ private:
     QCommandLineOption m_weekdaysOnly;
     QCommandLineOption m_zone;
     QCommandLineOption m_off;
+    QCommandLineOption m_category;
+    QCommandLineOption m_remaining;
 };
 
 } // namespace herald::cli

@@ -33,6 +33,9 @@ ImportCommand::ImportCommand()
     , m_dryRun(u"dry-run"_s, tr("Does everything, reports, and then saves nothing."))
     , m_rejects(u"rejects"_s,
                 tr("Where to write the rows not imported (default: FILE.rejects.csv beside it)."), tr("file"))
+    , m_skipRecentDays(u"skip-recent-days"_s,
+                       tr("Frequency cap: leaves out numbers another campaign sent to in the last N days."),
+                       tr("N"))
 {}
 
 QString ImportCommand::name() const
@@ -50,7 +53,7 @@ void ImportCommand::addOptions(QCommandLineParser &parser)
     parser.addPositionalArgument(
         u"file"_s, tr("The CSV file (Excel, Google Contacts, Outlook, CRM exports)."), tr("FILE"));
     parser.addOptions({m_campaign, m_region, m_delimiter, m_encoding, m_phoneColumn, m_param, m_mobileOnly,
-                       m_dryRun, m_rejects});
+                       m_dryRun, m_rejects, m_skipRecentDays});
 }
 
 ExitCode ImportCommand::run(CliContext &context)
@@ -104,6 +107,15 @@ ExitCode ImportCommand::run(CliContext &context)
     options.mobileOnly = args.isSet(m_mobileOnly);
     options.dryRun = args.isSet(m_dryRun);
     options.rejectsPath = args.value(m_rejects);
+    if (args.isSet(m_skipRecentDays)) {
+        bool ok = false;
+        options.skipRecentDays = args.value(m_skipRecentDays).toInt(&ok);
+        if (!ok || options.skipRecentDays < 1 || options.skipRecentDays > 3650) {
+            throw CliError(ExitCode::Usage,
+                           tr("--skip-recent-days takes a number of days from 1 to 3650, not \"%1\"")
+                               .arg(args.value(m_skipRecentDays)));
+        }
+    }
 
     ContactImporter importer(context.db(), context.clock());
     const ImportSummary summary = importer.run(path, options);

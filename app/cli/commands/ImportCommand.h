@@ -33,6 +33,7 @@ private:
     QCommandLineOption m_mobileOnly;
     QCommandLineOption m_dryRun;
     QCommandLineOption m_rejects;
+    QCommandLineOption m_skipRecentDays;
 };
 
 } // namespace herald::cli
