@@ -21,12 +21,14 @@ QString RecipientRegions::of(const QString &e164)
         o.withRegion = true;
         return o;
     }());
+    // Empty, never null: the column is NOT NULL and a null QString binds as NULL.
+    const QString none = u""_s;
     if (!e164.startsWith(u'+')) {
-        return {};
+        return none;
     }
     const PhoneNumberResult r = normalizer.normalize(e164);
     // "001" is libphonenumber's region for non-geographic numbers: no zone to speak of.
-    return r.ok && r.region.size() == 2 ? r.region.toUpper() : QString();
+    return r.ok && r.region.size() == 2 ? r.region.toUpper() : none;
 }
 
 qint64 RecipientRegions::fill(Database &db, const QString &campaignId)

@@ -103,6 +103,9 @@ private Q_SLOTS:
         }
         QCOMPARE(got, (QStringList{u"BR=4"_s, u"DE=3"_s, u"JP=5"_s}));
         QCOMPARE(RecipientRegions::waiting(db, c.id), (QStringList{u"BR"_s, u"DE"_s, u"JP"_s}));
+        // A number libphonenumber gives no country (the simulator's 555 numbers) is queued with ''.
+        QCOMPARE(QueueEngine(db, clock).enqueue(c.id, {Recipient{u"+15559991026"_s, {}, {}, 0}}).inserted, 1);
+        QCOMPARE(RecipientRegions::waiting(db, c.id), (QStringList{QString(), u"BR"_s, u"DE"_s, u"JP"_s}));
     }
 
     void claimsReturnOnlyTheCountriesWhoseWindowIsOpenAsTheClockCrossesTheirDays()

@@ -17,7 +17,8 @@ bool CampaignRow::sameFigures(const CampaignRow &o) const
                             (!sender || (sender->id == o.sender->id && sender->live == o.sender->live));
     return id == o.id && name == o.name && status == o.status && statusReason == o.statusReason &&
            total == o.total && sent == o.sent && failed == o.failed && qFuzzyCompare(1 + rate, 1 + o.rate) &&
-           etaSeconds == o.etaSeconds && startTime == o.startTime && endTime == o.endTime && sameSender;
+           etaSeconds == o.etaSeconds && startTime == o.startTime && endTime == o.endTime &&
+           scheduledAt == o.scheduledAt && due == o.due && sameSender;
 }
 
 CampaignMonitor::CampaignMonitor(const Clock &clock)
@@ -34,9 +35,10 @@ CampaignsSnapshot CampaignMonitor::poll(Database &db)
     snap.takenAt = m_clock.now();
     const qint64 nowMs = m_time.elapsed();
     const QHash<QString, SenderInfo> holders = SenderPresence(db, m_clock).holders();
-    QSqlQuery q = db.run(u"SELECT id, name, template_name, template_language, phone_number_id, status, "
-                         "status_reason, total_contacts, total_sent, total_failed, settings, created_at, "
-                         "start_time, end_time, updated_at FROM campaigns ORDER BY created_at DESC, name"_s);
+    QSqlQuery q = db.run(
+        u"SELECT id, name, template_name, template_language, phone_number_id, status, "
+        "status_reason, total_contacts, total_sent, total_failed, settings, created_at, "
+        "start_time, end_time, updated_at, scheduled_at FROM campaigns ORDER BY created_at DESC, name"_s);
     QSet<QString> seen;
     while (q.next()) {
         CampaignRow r;
@@ -56,6 +58,10 @@ CampaignsSnapshot CampaignMonitor::poll(Database &db)
         r.startTime = Database::readTime(q.value(12));
         r.endTime = Database::readTime(q.value(13));
         r.updatedAt = Database::readTime(q.value(14));
+        r.scheduledAt = Database::readTime(q.value(15));
+        // Decided here, on the data thread, so that the snapshot changes when a campaign falls due.
+        r.due =
+            r.status == CampaignStatus::Scheduled && r.scheduledAt.isValid() && r.scheduledAt <= snap.takenAt;
         if (const auto it = holders.constFind(r.id); it != holders.cend()) {
             r.sender = *it;
         }

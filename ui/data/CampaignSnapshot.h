@@ -31,6 +31,8 @@ struct CampaignRow
     double rate = 0;        // messages finished per second, over the last ~10 s
     qint64 etaSeconds = -1; // -1: unknown or not sending
     QDateTime createdAt;
+    QDateTime scheduledAt; // UTC; set while scheduled
+    bool due = false;      // scheduled, and its time has come (as of the snapshot)
     QDateTime startTime;
     QDateTime endTime;
     QDateTime updatedAt;

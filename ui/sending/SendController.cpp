@@ -6,11 +6,13 @@
 #include "db/Database.h"
 #include "dialogs/Prompt.h"
 #include "queue/CampaignStore.h"
+#include "queue/Schedule.h"
 #include "sender/SendPlanner.h"
 #include "sending/Credentials.h"
 #include "settings/SettingKeys.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -35,10 +37,12 @@ SendController::SendController(DataService &data, const AppContext &context, QWi
 {
     connect(&m_sender, &Sender::progress, this, [this](const SendProgress &p) {
         m_progress.insert(p.campaignId, p);
+        reportHolding(p);
         Q_EMIT progressed(p);
     });
     connect(&m_sender, &Sender::finished, this, [this](const SendResult &r) {
         m_progress.remove(r.campaignId);
+        m_holdNoticeFor.remove(r.campaignId);
         Q_EMIT ended(r);
         if (r.end == SendResult::End::Refused) {
             m_refusedAt.insert(r.campaignId, QDateTime::currentMSecsSinceEpoch());
@@ -75,77 +79,82 @@ void SendController::start(const QString &campaignId)
     plan(campaignId, false, {});
 }
 
-void SendController::plan(const QString &campaignId, bool takeover, const QString &previousSender)
+void SendController::plan(const QString &campaignId, bool takeover, const QString &previousSender,
+                          const QString &startNotice)
 {
     if (m_closing || m_sender.isSending(campaignId) || m_starting.contains(campaignId)) {
         return;
     }
     m_starting.insert(campaignId);
-    m_context.credentials->accessToken([this, campaignId, takeover, previousSender](const QString &token,
-                                                                                    const QString &why) {
-        if (token.isEmpty() && !m_context.apiOverride) {
-            m_starting.remove(campaignId);
-            m_refusedAt.insert(campaignId, QDateTime::currentMSecsSinceEpoch());
-            Q_EMIT problem(tr("Cannot send"), why);
-            return;
-        }
-        const std::optional<ApiSettings> override = m_context.apiOverride;
-        const AppContext ctx = m_context;
-        struct Planned
-        {
-            SendPlan plan;
-            QString name;
-        };
-        m_data.submit<Planned>(
-            this,
-            [campaignId, token, override, ctx](Database &db) {
-                const Clock &clock = clockOf(ctx);
-                const Campaign campaign = CampaignStore(db, clock).byId(campaignId);
-                ApiSettings api = override ? *override : SettingKeys::apiSettings(AppSettings(db));
-                if (!override) {
-                    api.setAccessToken(token);
-                }
-                Planned p{SendPlanner(db, clock).plan(campaign, api), campaign.name};
-                p.plan.config.heartbeatInterval = ctx.heartbeatInterval;
-                p.plan.config.senderStaleness = ctx.senderStaleness;
-                return p;
-            },
-            [this, campaignId, takeover, previousSender](const DataResult<Planned> &r) {
-                if (!r.ok()) {
-                    m_starting.remove(campaignId);
-                    Q_EMIT problem(tr("Cannot send"), r.error);
-                    return;
-                }
-                if (!r.value->plan.ok()) {
-                    m_starting.remove(campaignId);
-                    m_refusedAt.insert(campaignId, QDateTime::currentMSecsSinceEpoch());
-                    Q_EMIT problem(tr("Campaign \"%1\" cannot start").arg(r.value->name),
-                                   r.value->plan.refusals.join(u"\n"_s));
-                    return;
-                }
-                launch(r.value->plan.config, r.value->plan.warnings, r.value->name, takeover, previousSender);
-            });
-    });
+    m_context.credentials->accessToken(
+        [this, campaignId, takeover, previousSender, startNotice](const QString &token, const QString &why) {
+            if (token.isEmpty() && !m_context.apiOverride) {
+                m_starting.remove(campaignId);
+                m_refusedAt.insert(campaignId, QDateTime::currentMSecsSinceEpoch());
+                Q_EMIT problem(tr("Cannot send"), why);
+                return;
+            }
+            const std::optional<ApiSettings> override = m_context.apiOverride;
+            const AppContext ctx = m_context;
+            struct Planned
+            {
+                SendPlan plan;
+                QString name;
+            };
+            m_data.submit<Planned>(
+                this,
+                [campaignId, token, override, ctx](Database &db) {
+                    const Clock &clock = clockOf(ctx);
+                    const Campaign campaign = CampaignStore(db, clock).byId(campaignId);
+                    ApiSettings api = override ? *override : SettingKeys::apiSettings(AppSettings(db));
+                    if (!override) {
+                        api.setAccessToken(token);
+                    }
+                    Planned p{SendPlanner(db, clock).plan(campaign, api), campaign.name};
+                    p.plan.config.heartbeatInterval = ctx.heartbeatInterval;
+                    p.plan.config.senderStaleness = ctx.senderStaleness;
+                    return p;
+                },
+                [this, campaignId, takeover, previousSender, startNotice](const DataResult<Planned> &r) {
+                    if (!r.ok()) {
+                        m_starting.remove(campaignId);
+                        Q_EMIT problem(tr("Cannot send"), r.error);
+                        return;
+                    }
+                    if (!r.value->plan.ok()) {
+                        m_starting.remove(campaignId);
+                        m_refusedAt.insert(campaignId, QDateTime::currentMSecsSinceEpoch());
+                        Q_EMIT problem(tr("Campaign \"%1\" cannot start").arg(r.value->name),
+                                       r.value->plan.refusals.join(u"\n"_s));
+                        return;
+                    }
+                    launch(r.value->plan.config, r.value->plan.warnings, r.value->name, takeover,
+                           previousSender, startNotice);
+                });
+        });
 }
 
 void SendController::launch(const SenderConfig &config, const QStringList &warnings, const QString &name,
-                            bool takeover, const QString &previousSender)
+                            bool takeover, const QString &previousSender, const QString &startNotice)
 {
-    auto go = [this, config, name, takeover, previousSender] {
+    auto go = [this, config, name, takeover, previousSender, startNotice] {
         m_starting.remove(config.campaignId);
         if (m_closing || !m_sender.start(config)) {
             return;
         }
         Q_EMIT sending(config.campaignId);
-        if (takeover) {
+        if (!startNotice.isEmpty()) {
+            Q_EMIT notice(startNotice);
+        } else if (takeover) {
             Q_EMIT notice(
                 previousSender.isEmpty()
                     ? tr("Continuing campaign \"%1\": it was running with nobody sending it.").arg(name)
                     : tr("Continuing campaign \"%1\": %2 stopped sending it.").arg(name, previousSender));
         }
     };
-    if (warnings.isEmpty() || takeover) {
-        // A takeover continues what somebody already decided to send; its warnings were seen.
+    if (warnings.isEmpty() || takeover || !startNotice.isEmpty()) {
+        // A takeover continues what somebody already decided to send, a scheduled start what
+        // somebody decided to send at this time; their warnings were seen.
         go();
         return;
     }
@@ -211,6 +220,10 @@ void SendController::review(const CampaignsSnapshot &snapshot)
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const CampaignRow &row : snapshot.rows) {
+        if (row.due && !m_starting.contains(row.id)) {
+            startDue(row.id);
+            continue;
+        }
         if (row.status != CampaignStatus::Running || m_sender.isSending(row.id) ||
             m_starting.contains(row.id)) {
             continue;
@@ -224,6 +237,42 @@ void SendController::review(const CampaignsSnapshot &snapshot)
         const QString previous = row.sender ? row.sender->describe(snapshot.takenAt) : QString();
         plan(row.id, true, previous);
     }
+}
+
+void SendController::startDue(const QString &campaignId)
+{
+    m_starting.insert(campaignId);
+    const AppContext ctx = m_context;
+    m_data.submit<std::optional<ScheduledStart>>(
+        this, [campaignId, ctx](Database &db) { return Schedule(db, clockOf(ctx)).startIfDue(campaignId); },
+        [this, campaignId](const DataResult<std::optional<ScheduledStart>> &r) {
+            m_starting.remove(campaignId);
+            if (!r.ok()) {
+                Q_EMIT problem(tr("A scheduled campaign could not start"), r.error);
+                return;
+            }
+            if (!*r.value) {
+                return; // another Herald started it first, or it was unscheduled meanwhile
+            }
+            const ScheduledStart &s = **r.value;
+            Q_EMIT actionDone();
+            plan(campaignId, false, {},
+                 s.late() ? s.notice : tr("Campaign \"%1\" started as scheduled.").arg(s.name));
+        });
+}
+
+void SendController::reportHolding(const SendProgress &p)
+{
+    if (p.waitingForWindow <= 0 || m_holdNoticeFor.value(p.campaignId) == p.windowOpensAt) {
+        return;
+    }
+    m_holdNoticeFor.insert(p.campaignId, p.windowOpensAt);
+    const QString opens = QLocale().toString(p.windowOpensAt.toLocalTime(), QLocale::ShortFormat);
+    Q_EMIT notice(
+        p.waitingForWindow == 1
+            ? tr("Holding: 1 recipient waits for their quiet-hours window; it opens at %1.").arg(opens)
+            : tr("Holding: %1 recipients wait for their quiet-hours window; the next opens at %2.")
+                  .arg(QLocale().toString(p.waitingForWindow), opens));
 }
 
 } // namespace herald::ui

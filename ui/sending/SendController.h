@@ -24,7 +24,9 @@ class DataService;
 // A running campaign that nobody sends (no sender recorded, or one silent for the staleness:
 // a closed console, a killed `herald-cli run`, one set running by `herald-cli resume`) is
 // taken over with a notice; one that another live process sends is left alone — its figures
-// move in the table all the same.
+// move in the table all the same. A scheduled campaign whose time has come is started here
+// (Schedule::startIfDue on the data thread, so only one Herald starts it) and sent by this
+// console; one that fell due while no Herald ran says how late it started.
 class SendController : public QObject
 {
     Q_OBJECT
@@ -66,9 +68,13 @@ Q_SIGNALS:
     void actionDone(); // a status change was written
 
 private:
-    void plan(const QString &campaignId, bool takeover, const QString &previousSender);
+    // `startNotice`: the campaign was started by its schedule; said instead of asking.
+    void plan(const QString &campaignId, bool takeover, const QString &previousSender,
+              const QString &startNotice = {});
     void launch(const SenderConfig &config, const QStringList &warnings, const QString &name, bool takeover,
-                const QString &previousSender);
+                const QString &previousSender, const QString &startNotice);
+    void startDue(const QString &campaignId);
+    void reportHolding(const SendProgress &p);
     void transition(const QString &campaignId, CampaignStatus to, const QString &reason);
 
     DataService &m_data;
@@ -78,6 +84,7 @@ private:
     QSet<QString> m_starting;           // planned, not yet running
     QHash<QString, qint64> m_refusedAt; // takeovers that failed, by campaign: not retried at once
     QHash<QString, SendProgress> m_progress;
+    QHash<QString, QDateTime> m_holdNoticeFor; // the window opening last announced, by campaign
     std::function<void()> m_closed;
     bool m_closing = false; // closeAll() was called: nothing starts any more
 };
