@@ -55,6 +55,16 @@ QString cell(QWidget *page, const QString &table, int row, int column)
     return view->model()->index(row, column).data().toString();
 }
 
+// With HERALD_WIZARD_SHOTS set to a folder, the pages are saved there to be looked at.
+void shot(QWidget *w, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("HERALD_WIZARD_SHOTS");
+    if (!folder.isEmpty()) {
+        QTest::qWait(100);
+        w->grab().save(QDir(folder).filePath(name + u".png"_s));
+    }
+}
+
 void chooseItem(QComboBox *combo, const QString &startsWith)
 {
     for (int i = 0; i < combo->count(); ++i) {
@@ -183,6 +193,7 @@ private Q_SLOTS:
         chooseItem(child<QComboBox>(w, u"delimiterCombo"_s), u"Detect"_s);
         QVERIFY(waitUntil([&] { return !w->contactsPage()->isReading(); }, 10'000));
         QCOMPARE(cell(w, u"filePreview"_s, 1, 1), u"Groß"_s);
+        shot(w, u"page1-contacts"_s);
 
         // Page 2: the mobile column by its name, the country from Settings, numbers as sent.
         w->next();
@@ -192,6 +203,7 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return child<QLineEdit>(w, u"regionEdit"_s)->text() == u"DE"_s; }, 10'000));
         QCOMPARE(cell(w, u"numberSample"_s, 0, 2), u"+4915123456789"_s);
         QVERIFY(cell(w, u"numberSample"_s, 3, 3).startsWith(u"✓"_s)); // a landline is valid…
+        shot(w, u"page2-phones"_s);
         child<QCheckBox>(w, u"mobileOnly"_s)->setChecked(true);
         QVERIFY(cell(w, u"numberSample"_s, 3, 3).startsWith(u"✗"_s)); // …until only mobiles count
         // A country written as a calling code is refused with how to write it.
@@ -214,6 +226,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(u"unterminated_quote.csv"_s) && error.contains(u"line 3"_s),
                  qPrintable(error));
         QVERIFY(!w->contactsPage()->isComplete());
+        shot(w, u"page1-error"_s);
         w->next();
         QCOMPARE(w->currentId(), int(NewCampaignWizard::Contacts));
         w->reject();
@@ -234,6 +247,7 @@ private Q_SLOTS:
         QCOMPARE(cell(w, u"numberSample"_s, 0, 1), u"+1 650-253-0000 ::: +1 650-253-0001"_s);
         QCOMPARE(cell(w, u"numberSample"_s, 0, 2), u"+16502530000"_s);
         QCOMPARE(cell(w, u"numberSample"_s, 2, 2), u"+4915123456780"_s);
+        shot(w, u"page2-google"_s);
         w->reject();
     }
 
@@ -256,6 +270,7 @@ private Q_SLOTS:
         QVERIFY2(!preview->payload().isEmpty(), qPrintable(preview->error()));
         QVERIFY(child<QLabel>(w, u"previewBody"_s)->text().contains(u"Hi Hal, your order B8"_s));
         const QByteArray shown = preview->payload();
+        shot(w, u"page3-message"_s);
         preview->showRow(4); // Finn: no order
         QVERIFY(preview->payload().isEmpty());
 
@@ -305,6 +320,7 @@ private Q_SLOTS:
         QVERIFY(waitUntil(
             [&] { return result->text().startsWith(u"✓"_s) || result->text().startsWith(u"✗"_s); }, 10'000));
         QVERIFY2(result->text().startsWith(u"✓"_s), qPrintable(result->text()));
+        shot(w, u"page4-review"_s);
         QCOMPARE(m_sim->log().receivedFor(u"4915111111111"), 1);
         QCOMPARE(m_sim->log().totals().sendRequests, 1);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), rowsBefore);

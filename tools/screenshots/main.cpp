@@ -3,6 +3,7 @@
 // tools/screenshots.sh (offscreen; no display needed).
 #include "AppContext.h"
 #include "SampleData.h"
+#include "WizardShots.h"
 #include "data/CampaignFeed.h"
 #include "db/Clock.h"
 #include "db/Database.h"
@@ -186,6 +187,8 @@ int main(int argc, char *argv[])
     waitMs(300);
     ok = save(repair, out, u"repair-dialog.png"_s) && ok;
     repair->close();
+
+    ok = screenshots::wizardShots(window, home.path(), out) && ok;
 
     window.closeWithoutAsking();
     waitUntil([&] { return !window.isVisible(); }, 30'000);

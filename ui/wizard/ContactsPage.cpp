@@ -122,8 +122,8 @@ ContactsPage::ContactsPage(WizardState &state, QWidget *parent)
 void ContactsPage::setFile(const QString &path)
 {
     m_state.file = FileLook{};
-    m_state.file.path = path;
-    m_path->setText(QDir::toNativeSeparators(path));
+    m_state.file.path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    m_path->setText(QDir::toNativeSeparators(m_state.file.path));
     reread();
 }
 
@@ -178,8 +178,8 @@ void ContactsPage::reread()
 void ContactsPage::show(const FileLook &look)
 {
     m_state.file = look;
-    m_state.phoneColumn = -1; // page 2 detects it again for the file as now read
-    m_model->setLook(look, kShownRows);
+    m_state.phoneColumn = -1;                           // page 2 detects it again for the file as now read
+    m_model->setLook(look, look.ok() ? kShownRows : 0); // rows before an error are not the file
     if (!look.ok()) {
         m_error->setText(look.error);
         m_error->show();

@@ -34,7 +34,7 @@ MessagePage::MessagePage(WizardState &state, DataService &data, const Clock &clo
     , m_status(new QLabel(this))
     , m_badge(new QLabel(this))
     , m_mappingArea(new QWidget(this))
-    , m_mapping(new QGridLayout(m_mappingArea))
+    , m_mapping(new QGridLayout)
     , m_preview(new MessagePreview(state, this))
 {
     setObjectName(u"messagePage"_s);
@@ -59,6 +59,9 @@ MessagePage::MessagePage(WizardState &state, DataService &data, const Clock &clo
     form->addRow(QString(), m_badge);
 
     m_mappingArea->setObjectName(u"mappingArea"_s);
+    auto *mappingColumn = new QVBoxLayout(m_mappingArea);
+    mappingColumn->addLayout(m_mapping);
+    mappingColumn->addStretch(1);
     m_mapping->setColumnStretch(2, 1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_mappingArea);
@@ -242,7 +245,6 @@ void MessagePage::rebuildMapping()
     if (keys.isEmpty() && m_state.templ) {
         m_mapping->addWidget(new QLabel(tr("This template has no variables."), m_mappingArea), 0, 0, 1, 3);
     }
-    m_mapping->setRowStretch(int(keys.size()) * 2 + 1, 1);
     m_filling = false;
     m_state.mapping = kept;
     countMissing();

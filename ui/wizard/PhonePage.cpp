@@ -57,7 +57,9 @@ PhonePage::PhonePage(WizardState &state, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setWordWrap(false);
+    m_table->setWordWrap(true);
+    // Rows as tall as their reasons at the width the last column gets once laid out.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Phone &column:"), m_column);
@@ -67,7 +69,9 @@ PhonePage::PhonePage(WizardState &state, QWidget *parent)
     auto *regionRow = new QHBoxLayout;
     regionRow->addWidget(m_region);
     regionRow->addWidget(regionHint, 1);
-    form->addRow(tr("Default &country:"), regionRow);
+    auto *regionLabel = new QLabel(tr("Default &country:"), this);
+    regionLabel->setBuddy(m_region);
+    form->addRow(regionLabel, regionRow);
     form->addRow(QString(), m_regionProblem);
     form->addRow(QString(), m_mobileOnly);
 
@@ -162,6 +166,8 @@ void PhonePage::refreshSample()
                   .arg(sendable)
                   .arg(total));
     m_table->resizeColumnsToContents();
+    m_table->setColumnWidth(NumberSampleModel::AsRead,
+                            qMin(m_table->columnWidth(NumberSampleModel::AsRead), 280));
     Q_EMIT completeChanged();
 }
 

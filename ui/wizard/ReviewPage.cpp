@@ -34,8 +34,7 @@ QLabel *countLabel(QWidget *parent, const QString &name)
 {
     auto *l = new QLabel(parent);
     l->setObjectName(name);
-    l->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    l->setMinimumWidth(80);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return l;
 }
 
@@ -106,8 +105,10 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     m_reasons->setObjectName(u"rejectedReasons"_s);
     m_reasons->setWordWrap(true);
     m_openRejects->setObjectName(u"openRejects"_s);
+    m_openRejects->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     auto *counts = new QFormLayout(m_counts);
     counts->setContentsMargins(0, 0, 0, 0);
+    counts->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     counts->addRow(tr("Imported:"), m_imported);
     counts->addRow(tr("Duplicates in the file:"), m_duplicates);
     counts->addRow(tr("Already in the campaign:"), m_inCampaign);
@@ -154,6 +155,7 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     m_rate->setDecimals(1);
     m_rate->setSuffix(tr(" msg/s"));
     m_rate->setSpecialValueText(tr("the number's ceiling"));
+    m_rate->setMaximumWidth(m_rate->fontMetrics().horizontalAdvance(m_rate->specialValueText()) + 60);
     m_retry->setObjectName(u"retryNoResponse"_s);
     m_startNow->setObjectName(u"startNow"_s);
     auto *sendBox = new QGroupBox(tr("Sending"), this);
@@ -246,9 +248,10 @@ void ReviewPage::imported(const WizardImportResult &result)
     m_progress->setValue(s.outcome == ImportSummary::Outcome::Imported ? 1 : 0);
     switch (s.outcome) {
     case ImportSummary::Outcome::Imported:
-        m_importStatus->setText(tr("Imported %1 rows into the draft campaign \"%2\" in %3 s.")
-                                    .arg(Formats::count(s.rowsRead), m_state.campaignName)
-                                    .arg(double(s.elapsedMs) / 1000.0, 0, 'f', 1));
+        m_importStatus->setText(tr("Read the file's %1 rows into the draft campaign \"%2\" in %3.")
+                                    .arg(Formats::count(s.rowsRead), m_state.campaignName,
+                                         s.elapsedMs < 1000 ? tr("%1 ms").arg(s.elapsedMs)
+                                                            : Formats::duration(s.elapsedMs / 1000)));
         break;
     case ImportSummary::Outcome::Cancelled:
         m_importStatus->setText(
@@ -269,9 +272,18 @@ void ReviewPage::imported(const WizardImportResult &result)
         m_rejected->setText(Formats::count(s.rejected));
         QStringList reasons;
         for (auto it = s.rejectedByReason.cbegin(); it != s.rejectedByReason.cend(); ++it) {
-            reasons << tr("%1: %2").arg(QString(it.key()).replace(u'_', u' '), Formats::count(it.value()));
+            // The count by reason, with the first such row as the example of what it means.
+            QString example;
+            for (const ImportRejectedRow &row : s.notImported) {
+                if (row.reason == it.key()) {
+                    example = tr(" — e.g. line %1: %2").arg(row.line).arg(row.message);
+                    break;
+                }
+            }
+            reasons << tr("%1 × %2%3")
+                           .arg(Formats::count(it.value()), QString(it.key()).replace(u'_', u' '), example);
         }
-        m_reasons->setText(reasons.join(u" · "_s));
+        m_reasons->setText(reasons.join(u'\n'));
         m_reasons->setVisible(!reasons.isEmpty());
         m_openRejects->setEnabled(!s.rejectsFile.isEmpty());
         m_counts->show();
