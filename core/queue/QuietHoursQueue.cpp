@@ -1,6 +1,9 @@
 #include "queue/QuietHoursQueue.h"
 
 #include "db/Database.h"
+#include "db/DbError.h"
+#include "db/Transaction.h"
+#include "queue/CampaignStore.h"
 #include "queue/RecipientRegions.h"
 
 #include <QJsonDocument>
@@ -27,6 +30,26 @@ std::optional<QStringList> QuietHoursQueue::openRegions(Database &db, const QStr
         return std::nullopt;
     }
     return open;
+}
+
+void QuietHoursQueue::apply(Database &db, const Clock &clock, const QString &campaignId,
+                            const QuietHours &quietHours)
+{
+    const QStringList problems = quietHours.validate();
+    if (!problems.isEmpty()) {
+        throw DbError(DbError::Kind::Refused, problems.join(u' '));
+    }
+    {
+        Transaction tx(db);
+        CampaignStore store(db, clock);
+        QJsonObject settings = store.byId(campaignId).settings;
+        quietHours.writeTo(settings);
+        store.updateSettings(campaignId, settings);
+        tx.commit();
+    }
+    if (quietHours.enabled) {
+        RecipientRegions::fill(db, campaignId);
+    }
 }
 
 WindowWait QuietHoursQueue::wait(Database &db, const QString &campaignId, const QDateTime &now)

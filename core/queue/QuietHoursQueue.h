@@ -9,6 +9,7 @@
 
 namespace herald {
 
+class Clock;
 class Database;
 
 // Who waits for their window: recipients whose quiet hours are closed now. They stay ready —
@@ -31,6 +32,12 @@ public:
     // the campaign has no quiet hours or every such region is open (the claim needs no filter).
     static std::optional<QStringList> openRegions(Database &db, const QString &campaignId,
                                                   const QuietHours &quietHours, const QDateTime &now);
+    // Stores the campaign's quiet hours (disabled: removes them) in its settings, leaving the
+    // other settings alone, and gives its waiting rows their country if they have none. Refused
+    // (DbError Refused, the problems in one message) when validate() finds any. The wizard and
+    // `campaign quiet-hours` both come here; a running sender applies it at its next claim.
+    static void apply(Database &db, const Clock &clock, const QString &campaignId,
+                      const QuietHours &quietHours);
     // Who waits for their window at `now`, from the campaign's stored quiet hours.
     static WindowWait wait(Database &db, const QString &campaignId, const QDateTime &now);
     static WindowWait wait(Database &db, const QString &campaignId, const QuietHours &quietHours,

@@ -1,4 +1,5 @@
 #include "QueueTestUtil.h"
+#include "db/DbError.h"
 #include "queue/Completion.h"
 #include "queue/QuietHours.h"
 #include "queue/QuietHoursQueue.h"
@@ -270,6 +271,36 @@ private Q_SLOTS:
         QCOMPARE(QuietHoursQueue::wait(db, c.id, clock.now()).waiting, 12);
         QCOMPARE(RecipientRegions::fill(db, c.id), 12);
         QCOMPARE(countriesOf(db, engine.claim(c.id, u"w"_s, 100)), QSet<QString>{u"JP"_s});
+    }
+
+    void applyStoresTheQuietHoursKeepsOtherSettingsGivesRowsTheirCountryAndRefusesBadOnes()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        ManualClock clock(utc(u"2026-12-07T01:00:00"_s));
+        CampaignStore store(db, clock);
+        const Campaign c = store.create({u"Later"_s, u"order_update"_s, u"en_US"_s, {}, {{u"rate"_s, 5}}});
+        QueueEngine(db, clock).enqueue(c.id, recipientsIn(u"JP"_s, 2));
+        db.run(u"UPDATE send_queue SET region = ''"_s);
+        QuietHours overnight = nineToEight();
+        overnight.from = QTime(21, 0);
+        try {
+            QuietHoursQueue::apply(db, clock, c.id, overnight);
+            QFAIL("an overnight window was stored");
+        } catch (const DbError &e) {
+            QCOMPARE(e.kind(), DbError::Kind::Refused);
+        }
+        QVERIFY(!store.byId(c.id).settings.contains(u"quietHours"_s));
+
+        QuietHoursQueue::apply(db, clock, c.id, nineToEight(true));
+        const QJsonObject settings = store.byId(c.id).settings;
+        QCOMPARE(settings.value(u"rate"_s).toInt(), 5);
+        QVERIFY(QuietHours::fromSettings(settings).weekdaysOnly);
+        QCOMPARE(RecipientRegions::waiting(db, c.id), QStringList{u"JP"_s});
+
+        QuietHoursQueue::apply(db, clock, c.id, QuietHours{});
+        QVERIFY(!store.byId(c.id).settings.contains(u"quietHours"_s));
+        QCOMPARE(store.byId(c.id).settings.value(u"rate"_s).toInt(), 5);
     }
 
     void quietHoursRoundTripThroughTheCampaignSettingsAndBadOnesAreExplained()

@@ -6,7 +6,7 @@
 #include "commands/CampaignEstimate.h"
 #include "queue/CampaignStore.h"
 #include "queue/QuietHours.h"
-#include "queue/RecipientRegions.h"
+#include "queue/QuietHoursQueue.h"
 #include "queue/Schedule.h"
 
 #include <QCommandLineParser>
@@ -180,6 +180,7 @@ ExitCode CampaignCommand::quietHours(CliContext &context)
     } else {
         const QString window = context.requiredValue(m_window);
         const QStringList parts = window.split(u'-');
+        q = QuietHours{}; // the command states the whole setting: zones not named are dropped
         q.enabled = true;
         q.from = QuietHours::parseTime(parts.value(0));
         q.until = QuietHours::parseTime(parts.value(1));
@@ -200,19 +201,14 @@ ExitCode CampaignCommand::quietHours(CliContext &context)
             }
             q.zones.insert(country, zone.mid(eq + 1).trimmed());
         }
-        const QStringList problems = q.validate();
-        if (!problems.isEmpty()) {
-            throw CliError(ExitCode::Usage, problems.join(u' '));
-        }
     }
-    QJsonObject settings = campaign.settings;
-    q.writeTo(settings);
+    // A window across midnight or an unknown zone is a usage error, not a refusal.
+    const QStringList problems = q.validate();
+    if (!problems.isEmpty()) {
+        throw CliError(ExitCode::Usage, problems.join(u' '));
+    }
+    QuietHoursQueue::apply(context.db(), context.clock(), campaign.id, q);
     CampaignStore store(context.db(), context.clock());
-    store.updateSettings(campaign.id, settings);
-    if (q.enabled) {
-        // Rows imported in bulk get their country now rather than when a sender starts.
-        RecipientRegions::fill(context.db(), campaign.id);
-    }
     const Campaign after = store.byId(campaign.id);
     QString text;
     if (!q.enabled) {
