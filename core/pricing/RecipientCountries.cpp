@@ -2,6 +2,7 @@
 
 #include "db/Database.h"
 
+#include <QHash>
 #include <QSqlQuery>
 
 #include <list>
@@ -45,6 +46,32 @@ CallingCode callingCodeOf(QStringView digits)
         }
     }
     return out;
+}
+
+// The region of a number whose calling code is known, without parsing the text again: the
+// number is built as libphonenumber's parser would build it (leading zeros of the national
+// number kept as Italian-style zeros), which is what region lookup reads.
+QString regionOfNational(int callingCode, QStringView national)
+{
+    qsizetype zeros = 0;
+    while (zeros < national.size() - 1 && national.at(zeros) == u'0') {
+        ++zeros;
+    }
+    bool ok = false;
+    const quint64 value = national.toULongLong(&ok);
+    if (!ok || national.isEmpty()) {
+        return u"ZZ"_s;
+    }
+    PhoneNumber number;
+    number.set_country_code(callingCode);
+    number.set_national_number(value);
+    if (zeros > 0) {
+        number.set_italian_leading_zero(true);
+        number.set_number_of_leading_zeros(int(zeros));
+    }
+    std::string region;
+    PhoneNumberUtil::GetInstance()->GetRegionCodeForNumber(number, &region);
+    return region.empty() ? u"ZZ"_s : QString::fromStdString(region);
 }
 
 QString statusFilter(RecipientCountries::Scope scope)
@@ -118,8 +145,15 @@ QMap<QString, qint64> RecipientCountries::count(Database &db, const QString &cam
         QString end = prefix;
         end.back() = QChar(end.back().unicode() + 1);
         Database::exec(numbers, {campaignId, prefix, end});
+        const qsizetype nationalStart = 1 + QString::number(cc.code).size();
+        QHash<QString, qint64> byRegion;
         while (numbers.next()) {
-            counts[regionOf(numbers.value(0).toString())] += 1;
+            const QString phone = numbers.value(0).toString();
+            byRegion[regionOfNational(cc.code,
+                                      QStringView(phone).sliced(qMin(nationalStart, phone.size())))] += 1;
+        }
+        for (auto it = byRegion.cbegin(); it != byRegion.cend(); ++it) {
+            counts[it.key()] += it.value();
         }
         numbers.finish();
     }

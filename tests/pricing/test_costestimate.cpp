@@ -137,6 +137,27 @@ private Q_SLOTS:
         QCOMPARE(counts, expected);
     }
 
+    void sharedCallingCodesWithLeadingZerosAreReadLikeTheParser()
+    {
+        HERALD_TEST_DB(tdb);
+        const Clock &clock = Clock::system();
+        const QString id = CampaignStore(tdb->db(), clock).create({u"It"_s, u"t"_s, u"en"_s, {}, {}}).id;
+        // +39 is shared by Italy and the Vatican; Rome's numbers keep their leading 0.
+        const QStringList phones{u"+390612345678"_s, u"+393123456789"_s, u"+390669812345"_s};
+        QList<Recipient> list;
+        for (const QString &p : phones) {
+            list << Recipient{p, {}, {}, 0};
+        }
+        QueueEngine(tdb->db(), clock).enqueue(id, list);
+        tdb->db().run(u"UPDATE send_queue SET region = ''"_s);
+        QMap<QString, qint64> expected;
+        for (const QString &p : phones) {
+            expected[RecipientCountries::regionOf(p)] += 1;
+        }
+        QCOMPARE(RecipientCountries::count(tdb->db(), id), expected);
+        QCOMPARE(expected.value(u"IT"_s), 2);
+    }
+
     void perMarketTotalsAreExact_data()
     {
         QTest::addColumn<bool>("storedRegions");
