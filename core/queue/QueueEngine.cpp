@@ -191,44 +191,52 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
         tx.commit();
         return out;
     }
-    // Quiet hours: only the countries whose window is open now; the others wait, ready.
-    QString inWindow;
-    QVariantList windowValues;
+    // Quiet hours: only the countries whose window is open now, the one whose window closes
+    // first first; the others wait, ready. One indexed statement per open country, each walking
+    // only that country's rows (region_idx), never a sort of every open row.
+    QList<std::optional<QString>> passes{std::nullopt};
     if (const auto open = QuietHoursQueue::openRegions(m_db, campaignId, quietHours, m_clock.now())) {
-        if (open->isEmpty()) {
-            tx.commit();
-            return out;
-        }
+        passes.clear();
         for (const QString &region : *open) {
-            inWindow += inWindow.isEmpty() ? u" AND region IN (?"_s : u", ?"_s;
-            windowValues << region;
+            passes << region;
         }
-        inWindow += u')';
     }
     const QVariant now = m_db.timeValue(m_clock.now());
     const QString skipLocked = m_db.isPostgres() ? u" FOR UPDATE SKIP LOCKED"_s : QString();
-    QSqlQuery q = m_db.run(
-        u"UPDATE send_queue SET status = 'processing', claimed_by = ?, claimed_at = ?, attempts = attempts + "
-        u"1, claim_count = claim_count + 1, "
-        "updated_at = ? WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? "
-        "AND status IN ('ready', 'processing') AND status = 'ready' "
-        "AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"_s +
-            inWindow + u" ORDER BY id LIMIT ?"_s + skipLocked +
-            u") RETURNING id, phone, contact_name, params, attempts, claim_count"_s,
-        QVariantList{workerId, now, now, campaignId, now} + windowValues + QVariantList{limit});
-    while (q.next()) {
-        ClaimedMessage m;
-        m.id = q.value(0).toLongLong();
-        m.campaignId = campaignId;
-        m.phone = q.value(1).toString();
-        m.name = q.value(2).toString();
-        m.params = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-        m.attempts = q.value(4).toInt();
-        m.claimedBy = workerId;
-        m.claim = q.value(5).toLongLong();
-        out << m;
+    for (const std::optional<QString> &region : std::as_const(passes)) {
+        const qsizetype wanted = limit - out.size();
+        if (wanted <= 0) {
+            break;
+        }
+        QVariantList values{workerId, now, now, campaignId, now};
+        if (region) {
+            values << *region;
+        }
+        values << wanted;
+        QSqlQuery q =
+            m_db.run(u"UPDATE send_queue SET status = 'processing', claimed_by = ?, claimed_at = ?, attempts "
+                     u"= attempts + "
+                     u"1, claim_count = claim_count + 1, "
+                     "updated_at = ? WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? "
+                     "AND status IN ('ready', 'processing') AND status = 'ready' "
+                     "AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"_s +
+                         (region ? u" AND region = ?"_s : QString()) + u" ORDER BY id LIMIT ?"_s +
+                         skipLocked + u") RETURNING id, phone, contact_name, params, attempts, claim_count"_s,
+                     values);
+        while (q.next()) {
+            ClaimedMessage m;
+            m.id = q.value(0).toLongLong();
+            m.campaignId = campaignId;
+            m.phone = q.value(1).toString();
+            m.name = q.value(2).toString();
+            m.params = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+            m.attempts = q.value(4).toInt();
+            m.claimedBy = workerId;
+            m.claim = q.value(5).toLongLong();
+            out << m;
+        }
+        q.finish();
     }
-    q.finish();
     dropOptedOut(campaignId, out);
     if (out.isEmpty()) {
         // The seed's first completion scenario: nothing claimable, maybe nothing left.

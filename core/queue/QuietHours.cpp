@@ -204,6 +204,15 @@ bool QuietHours::isOpen(const QString &region, const QDateTime &utc) const
     return t >= from && t < until;
 }
 
+QDateTime QuietHours::closing(const QString &region, const QDateTime &utc) const
+{
+    if (!enabled || !isOpen(region, utc)) {
+        return {};
+    }
+    const QTimeZone zone = zoneFor(region);
+    return QDateTime(utc.toTimeZone(zone).date(), until, zone).toUTC();
+}
+
 QDateTime QuietHours::nextOpening(const QString &region, const QDateTime &utc) const
 {
     if (isOpen(region, utc)) {

@@ -46,6 +46,8 @@ public:
     QTimeZone zoneFor(const QString &region) const;
     // Whether `utc` lies inside the window for a recipient of `region`.
     bool isOpen(const QString &region, const QDateTime &utc) const;
+    // When the window that is open at `utc` closes (UTC); invalid when it is not open.
+    QDateTime closing(const QString &region, const QDateTime &utc) const;
     // The next moment (UTC) at or after `utc` when the window opens for `region`: `utc` itself
     // when it is open now.
     QDateTime nextOpening(const QString &region, const QDateTime &utc) const;

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace herald {
@@ -29,6 +31,10 @@ std::optional<QStringList> QuietHoursQueue::openRegions(Database &db, const QStr
     if (open.size() == regions.size()) {
         return std::nullopt;
     }
+    // The window closing first is served first, so that it is not missed for another's sake.
+    std::stable_sort(open.begin(), open.end(), [&](const QString &a, const QString &b) {
+        return quietHours.closing(a, now) < quietHours.closing(b, now);
+    });
     return open;
 }
 

@@ -28,8 +28,9 @@ struct WindowWait
 class QuietHoursQueue
 {
 public:
-    // The regions of the campaign's waiting rows whose window is open at `now`; nullopt when
-    // the campaign has no quiet hours or every such region is open (the claim needs no filter).
+    // The regions of the campaign's waiting rows whose window is open at `now`, the one closing
+    // first first; nullopt when the campaign has no quiet hours or every such region is open
+    // (the claim needs no filter).
     static std::optional<QStringList> openRegions(Database &db, const QString &campaignId,
                                                   const QuietHours &quietHours, const QDateTime &now);
     // Stores the campaign's quiet hours (disabled: removes them) in its settings, leaving the

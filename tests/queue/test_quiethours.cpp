@@ -148,6 +148,26 @@ private Q_SLOTS:
         QCOMPARE(after.pending, 12);
     }
 
+    void theCountryWhoseWindowClosesFirstIsServedFirst()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        // 12:00 UTC: Berlin closes at 19:00 UTC, São Paulo at 23:00 UTC; Brazil's rows come
+        // first in the file, Germany's window first in the claim.
+        ManualClock clock(utc(u"2026-12-07T12:00:00"_s));
+        CampaignStore store(db, clock);
+        QJsonObject settings;
+        nineToEight().writeTo(settings);
+        const Campaign c = store.create({u"Order"_s, u"order_update"_s, u"en_US"_s, {}, settings});
+        QueueEngine engine(db, clock);
+        engine.enqueue(c.id, recipientsIn(u"BR"_s, 4) + recipientsIn(u"DE"_s, 3) + recipientsIn(u"JP"_s, 2));
+        store.transition(c.id, CampaignStatus::Running);
+        QCOMPARE(countriesOf(db, engine.claim(c.id, u"w"_s, 3)), QSet<QString>{u"DE"_s});
+        const QList<ClaimedMessage> next = engine.claim(c.id, u"w"_s, 10);
+        QCOMPARE(next.size(), 4);
+        QCOMPARE(countriesOf(db, next), QSet<QString>{u"BR"_s});
+    }
+
     void theCampaignSaysHowManyWaitAndWhenTheNextWindowOpens()
     {
         HERALD_TEST_DB(tdb);
