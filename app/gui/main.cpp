@@ -5,6 +5,7 @@
 #include "dialogs/Prompt.h"
 #include "sending/Credentials.h"
 #include "settings/DatabaseChoice.h"
+#include "settings/LanguageChoice.h"
 #include "views/MainWindow.h"
 
 #include <QApplication>
@@ -24,6 +25,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"Herald"_s);
     QApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));
     QApplication::setDesktopFileName(u"herald"_s);
+    herald::ui::LanguageChoice::install(app); // the language chosen in Settings, else the system's
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

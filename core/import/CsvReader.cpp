@@ -568,11 +568,13 @@ QStringList CsvReader::warnings() const
 {
     QStringList out;
     if (m_replacedSequences > 0) {
+        // Computed apart: lupdate 6.4 loops forever on a template argument inside translate().
+        const int replaced = int(std::min<qint64>(m_replacedSequences, INT_MAX));
         out.append(QCoreApplication::translate("CsvReader",
                                                "%1, line %2: %n sequence(s) of bytes that are not valid %3 "
                                                "were replaced with “\uFFFD”; if names look wrong, import the "
                                                "file again with the encoding windows-1252.",
-                                               nullptr, int(std::min<qint64>(m_replacedSequences, INT_MAX)))
+                                               nullptr, replaced)
                        .arg(m_displayName, QString::number(m_firstReplacementLine),
                             textEncodingName(m_detection.encoding)));
     }

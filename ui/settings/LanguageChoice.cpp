@@ -1,17 +1,66 @@
 #include "settings/LanguageChoice.h"
 
 #include <QDir>
-#include <QLocale>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QPointer>
 #include <QSettings>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
 namespace herald::ui {
 
+namespace {
+
+const QString kResourceDir = u":/i18n"_s;
+
+// Herald's catalogue. A few core files translate through a local tr() helper with the bare class
+// name ("Database") while lupdate files those texts under the class it sees the call in
+// ("herald::Database") or, in free functions, under "herald"; a miss in a bare context looks
+// there too, so those texts are translated without changing how core names its contexts.
+class HeraldTranslator : public QTranslator
+{
+public:
+    using QTranslator::QTranslator;
+
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                      int n) const override
+    {
+        QString text = QTranslator::translate(context, sourceText, disambiguation, n);
+        if (!text.isEmpty() || context == nullptr || QByteArrayView(context).contains("::")) {
+            return text;
+        }
+        const QByteArray bare(context);
+        // PhoneNumberCheck.cpp's helper sits inside PhoneNumberHealth's member functions.
+        const QByteArray qualified =
+            bare == "PhoneNumberCheck" ? "herald::PhoneNumberHealth"_ba : "herald::"_ba + bare;
+        text = QTranslator::translate(qualified.constData(), sourceText, disambiguation, n);
+        if (text.isEmpty()) {
+            text = QTranslator::translate("herald", sourceText, disambiguation, n);
+        }
+        return text;
+    }
+};
+
+// What install() put into the application, removed when it runs again.
+QList<QPointer<QTranslator>> &installed()
+{
+    static QList<QPointer<QTranslator>> list;
+    return list;
+}
+
+bool compiledIn(const QString &code)
+{
+    return !code.isEmpty() && QFile::exists(kResourceDir + u"/herald_"_s + code + u".qm"_s);
+}
+
+} // namespace
+
 QList<LanguageChoice::Option> LanguageChoice::available()
 {
     QList<Option> options{{QString(), tr("System default")}, {u"en"_s, u"English"_s}};
-    const QStringList files = QDir(u":/i18n"_s).entryList({u"herald_*.qm"_s}, QDir::Files, QDir::Name);
+    const QStringList files = QDir(kResourceDir).entryList({u"herald_*.qm"_s}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         const QString code = file.mid(7, file.size() - 7 - 3); // herald_<code>.qm
         if (code.isEmpty() || code.startsWith("en"_L1)) {
@@ -37,6 +86,66 @@ void LanguageChoice::store(const QString &code)
     } else {
         settings.setValue(Key, code);
     }
+}
+
+QString LanguageChoice::resolve(const QString &code, const QLocale &system)
+{
+    if (!code.isEmpty()) {
+        // A stored choice whose translation is gone (an older build) falls back to English.
+        return compiledIn(code) ? code : QString();
+    }
+    // The system's preferred languages in order ("de-CH" → "de_CH", then "de"); English, or
+    // none we have, means the built-in texts.
+    for (const QString &name : system.uiLanguages()) {
+        QString candidate = name;
+        candidate.replace(u'-', u'_');
+        if (candidate.startsWith("en"_L1)) {
+            return QString();
+        }
+        if (compiledIn(candidate)) {
+            return candidate;
+        }
+        const QString language = candidate.section(u'_', 0, 0);
+        if (compiledIn(language)) {
+            return language;
+        }
+    }
+    return QString();
+}
+
+QString LanguageChoice::install(QCoreApplication &app, const QLocale &system)
+{
+    for (const QPointer<QTranslator> &t : std::as_const(installed())) {
+        if (t) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    }
+    installed().clear();
+
+    const QString code = resolve(stored(), system);
+    if (code.isEmpty()) {
+        return QString();
+    }
+    auto *herald = new HeraldTranslator(&app);
+    if (!herald->load(u"herald_"_s + code, kResourceDir)) {
+        delete herald;
+        return QString();
+    }
+    QCoreApplication::installTranslator(herald);
+    installed().append(herald);
+
+    // Qt's own texts (buttons of standard dialogs, line-edit menus) come from the Qt
+    // installation; Debian ships them in qt6-translations-l10n, often not installed. Without
+    // them those few texts stay English.
+    auto *qt = new QTranslator(&app);
+    if (qt->load(u"qtbase_"_s + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt);
+        installed().append(qt);
+    } else {
+        delete qt;
+    }
+    return code;
 }
 
 } // namespace herald::ui

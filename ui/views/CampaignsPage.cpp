@@ -58,7 +58,8 @@ CampaignsPage::CampaignsPage(DataService &data, CampaignTableModel &model, QWidg
     m_table->setColumnWidth(CampaignTableModel::Progress, 150);
     for (int c : {CampaignTableModel::Sent, CampaignTableModel::Failed, CampaignTableModel::Pending,
                   CampaignTableModel::Total, CampaignTableModel::Rate, CampaignTableModel::Eta}) {
-        m_table->setColumnWidth(c, 80);
+        // At least the header's width: translated headers run longer ("Fehlgeschlagen").
+        m_table->setColumnWidth(c, std::max(80, m_table->horizontalHeader()->sectionSizeHint(c)));
     }
     for (int c : {CampaignTableModel::Started, CampaignTableModel::Finished}) {
         m_table->setColumnWidth(c, 150);

@@ -1,0 +1,284 @@
+// The console's language: the real main window in German once LanguageChoice installed it, in
+// English when the system's language is English, and the committed translations complete, with
+// every placeholder, accelerator and ellipsis of the English kept.
+#include "UiTestUtil.h"
+#include "cloudapi/ErrorPolicy.h"
+#include "queue/CampaignStatus.h"
+#include "settings/LanguageChoice.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QRegularExpression>
+#include <QTableView>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace herald;
+using namespace herald::test;
+using namespace herald::ui;
+
+namespace {
+
+QString actionText(MainWindow &w, const QString &name)
+{
+    auto *a = w.findChild<QAction *>(name);
+    return a ? a->text() : u"<no action %1>"_s.arg(name);
+}
+
+QStringList menuTitles(MainWindow &w)
+{
+    QStringList titles;
+    const auto actions = w.menuBar()->actions();
+    for (const QAction *a : actions) {
+        titles << a->text();
+    }
+    return titles;
+}
+
+QStringList headers(MainWindow &w)
+{
+    auto *table = w.findChild<QTableView *>(u"campaignTable"_s);
+    QStringList out;
+    if (!table) {
+        return out;
+    }
+    for (int c = 0; c < table->model()->columnCount(); ++c) {
+        out << table->model()->headerData(c, Qt::Horizontal).toString();
+    }
+    return out;
+}
+
+// What must survive translation: placeholders (%1, %n, %L1), the accelerator's presence and a
+// trailing "…".
+QStringList placeholders(const QString &text)
+{
+    static const QRegularExpression re(u"%L?(\\d+|n)"_s);
+    QStringList found;
+    for (auto it = re.globalMatch(text); it.hasNext();) {
+        found << it.next().captured(0);
+    }
+    found.sort();
+    found.removeDuplicates();
+    return found;
+}
+
+bool hasAccelerator(const QString &text)
+{
+    return text.contains(QRegularExpression(u"&[^&\\s]"_s));
+}
+
+} // namespace
+
+class TestLanguage : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_tdb;
+    std::unique_ptr<CloudApiSimulator> m_sim;
+    std::unique_ptr<FixedCredentials> m_credentials;
+
+    std::unique_ptr<MainWindow> window()
+    {
+        auto w = std::make_unique<MainWindow>(contextFor(*m_tdb, *m_sim, m_credentials.get()));
+        w->resize(1280, 800);
+        w->show();
+        return w;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString skip;
+        TestDbAccess access;
+        m_tdb = TestDatabase::create(u"sqlite"_s, &skip);
+        QVERIFY2(m_tdb, qPrintable(skip));
+        m_sim = std::make_unique<CloudApiSimulator>(SimulatorConfig{});
+        QVERIFY(m_sim->start());
+        QVERIFY(syncTemplates(m_tdb->db(), *m_sim));
+        readyCampaign(m_tdb->db(), u"Spring sale"_s, 40);
+        readyCampaign(m_tdb->db(), u"Newsletter December"_s, 25, 100);
+        m_credentials = std::make_unique<FixedCredentials>(m_sim->config().accessToken);
+    }
+
+    void cleanup()
+    {
+        LanguageChoice::store(QString());
+        LanguageChoice::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void germanIsOfferedInSettings()
+    {
+        QStringList labels;
+        QStringList codes;
+        for (const LanguageChoice::Option &o : LanguageChoice::available()) {
+            labels << o.label;
+            codes << o.code;
+        }
+        QVERIFY2(labels.contains(u"Deutsch"_s), qPrintable(labels.join(u", "_s)));
+        QVERIFY(codes.contains(u"de"_s));
+        QCOMPARE(codes.first(), QString()); // the system's language comes first
+    }
+
+    void theSystemLanguagePicksATranslationWhenOneExists()
+    {
+        QCOMPARE(LanguageChoice::resolve(QString(), QLocale(QLocale::German, QLocale::Switzerland)), u"de"_s);
+        QCOMPARE(LanguageChoice::resolve(QString(), QLocale(QLocale::English, QLocale::UnitedKingdom)),
+                 QString());
+        QCOMPARE(LanguageChoice::resolve(QString(), QLocale(QLocale::Japanese, QLocale::Japan)), QString());
+        // A stored choice wins over the system; one without a translation means English.
+        QCOMPARE(LanguageChoice::resolve(u"de"_s, QLocale(QLocale::English)), u"de"_s);
+        QCOMPARE(LanguageChoice::resolve(u"xx"_s, QLocale(QLocale::German)), QString());
+    }
+
+    void theWindowSpeaksGermanOnceGermanIsStored()
+    {
+        LanguageChoice::store(u"de"_s);
+        // The system's language is English here: the stored choice decides.
+        QCOMPARE(LanguageChoice::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)), u"de"_s);
+        auto w = window();
+
+        QCOMPARE(menuTitles(*w),
+                 (QStringList{u"&Datei"_s, u"&Kampagne"_s, u"&Ansicht"_s, u"E&xtras"_s, u"&Hilfe"_s}));
+        QCOMPARE(actionText(*w, u"actionNewCampaign"_s), u"&Neue Kampagne…"_s);
+        QCOMPARE(actionText(*w, u"actionStart"_s), u"&Starten"_s);
+        QCOMPARE(actionText(*w, u"actionPause"_s), u"&Pausieren"_s);
+        QCOMPARE(actionText(*w, u"actionResume"_s), u"&Fortsetzen"_s);
+        QCOMPARE(actionText(*w, u"actionCancel"_s), u"Kampagne a&bbrechen…"_s);
+        QCOMPARE(actionText(*w, u"actionResend"_s), u"F&ehlgeschlagene erneut senden…"_s);
+        QCOMPARE(actionText(*w, u"actionSettings"_s), u"&Einstellungen…"_s);
+        QCOMPARE(actionText(*w, u"actionQuit"_s), u"&Beenden"_s);
+
+        const QStringList h = headers(*w);
+        QVERIFY2(h.contains(u"Gesendet"_s) && h.contains(u"Fehlgeschlagen"_s) && h.contains(u"Fortschritt"_s),
+                 qPrintable(h.join(u", "_s)));
+        QVERIFY(!h.contains(u"Sent"_s));
+
+        // Core's texts the console shows: an error's meaning (QT_TRANSLATE_NOOP, translated when
+        // shown), a status name, and a text from a core helper whose context lupdate names
+        // differently ("herald::Database" for "Database").
+        const ErrorPolicyEntry *undeliverable = ErrorPolicy::entryForCode(131026);
+        QVERIFY(undeliverable);
+        QVERIFY2(undeliverable->meaningText().startsWith(u"Die Nachricht kann nicht zugestellt werden"_s),
+                 qPrintable(undeliverable->meaningText()));
+        QCOMPARE(CampaignStatusMachine::displayName(CampaignStatus::Running), u"Läuft"_s);
+        QCOMPARE(QCoreApplication::translate("Database", "SQLite is not available"),
+                 u"SQLite ist nicht verfügbar"_s);
+
+        QVERIFY(waitUntil([&] { return w->campaigns().rowCount() == 2; }, 10'000));
+        QTest::qWait(300);
+        const QString png = QDir::temp().filePath(u"herald-main-de.png"_s);
+        QVERIFY(w->grab().save(png));
+        qInfo("German main window: %s", qPrintable(png));
+    }
+
+    void theSystemDefaultOnAnEnglishSystemIsEnglish()
+    {
+        LanguageChoice::store(QString());
+        QCOMPARE(LanguageChoice::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)), QString());
+        auto w = window();
+        QCOMPARE(menuTitles(*w),
+                 (QStringList{u"&File"_s, u"&Campaign"_s, u"&View"_s, u"&Tools"_s, u"&Help"_s}));
+        QCOMPARE(actionText(*w, u"actionStart"_s), u"&Start"_s);
+        QCOMPARE(actionText(*w, u"actionPause"_s), u"&Pause"_s);
+        QVERIFY(headers(*w).contains(u"Sent"_s));
+        QVERIFY(ErrorPolicy::entryForCode(131026)->meaningText().startsWith(
+            u"The message cannot be delivered"_s));
+        QCOMPARE(CampaignStatusMachine::displayName(CampaignStatus::Running), u"Running"_s);
+
+        QVERIFY(waitUntil([&] { return w->campaigns().rowCount() == 2; }, 10'000));
+        QTest::qWait(300);
+        QVERIFY(w->grab().save(QDir::temp().filePath(u"herald-main-en.png"_s)));
+    }
+
+    void theSystemDefaultOnAGermanSystemIsGerman()
+    {
+        LanguageChoice::store(QString());
+        QCOMPARE(LanguageChoice::install(*qApp, QLocale(QLocale::German, QLocale::Austria)), u"de"_s);
+        auto w = window();
+        QCOMPARE(actionText(*w, u"actionStart"_s), u"&Starten"_s);
+    }
+
+    // Every committed translation: nothing unfinished or empty, and the translation keeps the
+    // source's placeholders, its accelerator and its trailing ellipsis.
+    void everyTranslationIsCompleteAndKeepsItsPlaceholders()
+    {
+        const QStringList files =
+            QDir(QStringLiteral(HERALD_TRANSLATIONS_DIR)).entryList({u"herald_*.ts"_s}, QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const QString &name : files) {
+            QFile file(QStringLiteral(HERALD_TRANSLATIONS_DIR) + u'/' + name);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QXmlStreamReader xml(&file);
+            QString context;
+            QString source;
+            QStringList problems;
+            int messages = 0;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (!xml.isStartElement()) {
+                    continue;
+                }
+                if (xml.name() == "name"_L1) {
+                    context = xml.readElementText();
+                } else if (xml.name() == "source"_L1) {
+                    source = xml.readElementText();
+                } else if (xml.name() == "translation"_L1) {
+                    ++messages;
+                    const QString type = xml.attributes().value(u"type"_s).toString();
+                    if (type == "unfinished"_L1) {
+                        problems << u"unfinished: %1 / %2"_s.arg(context, source);
+                    }
+                    if (type == "vanished"_L1 || type == "obsolete"_L1) {
+                        --messages;
+                        xml.skipCurrentElement();
+                        continue;
+                    }
+                    // A numerus message holds one <numerusform> per plural form, each a whole text.
+                    QStringList forms;
+                    QString direct;
+                    while (!xml.atEnd()) {
+                        xml.readNext();
+                        if (xml.isEndElement() && xml.name() == "translation"_L1) {
+                            break;
+                        }
+                        if (xml.isStartElement() && xml.name() == "numerusform"_L1) {
+                            forms << xml.readElementText();
+                        } else if (xml.isCharacters()) {
+                            direct += xml.text();
+                        }
+                    }
+                    if (forms.isEmpty()) {
+                        forms << direct;
+                    }
+                    for (const QString &t : std::as_const(forms)) {
+                        if (t.trimmed().isEmpty()) {
+                            problems << u"empty: %1 / %2"_s.arg(context, source);
+                            continue;
+                        }
+                        QStringList want = placeholders(source);
+                        QStringList got = placeholders(t);
+                        if (want != got) {
+                            problems << u"placeholders %1 → %2: %3"_s.arg(want.join(u' '), got.join(u' '),
+                                                                          source);
+                        }
+                        if (hasAccelerator(source) != hasAccelerator(t)) {
+                            problems << u"accelerator: %1 → %2"_s.arg(source, t);
+                        }
+                        if (source.endsWith(u"…"_s) != t.endsWith(u"…"_s)) {
+                            problems << u"ellipsis: %1 → %2"_s.arg(source, t);
+                        }
+                    }
+                }
+            }
+            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+            QVERIFY2(problems.isEmpty(), qPrintable(name + u":\n"_s + problems.join(u'\n')));
+            QVERIFY2(messages > 500, qPrintable(u"%1 has only %2 messages"_s.arg(name).arg(messages)));
+        }
+    }
+};
+
+HERALD_UI_TEST_MAIN(TestLanguage)
+#include "test_language.moc"

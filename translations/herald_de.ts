@@ -1,0 +1,4569 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ApiSettings</name>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2.</source>
+        <translation>Die CA-Zertifikatsdatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 holds no certificate in PEM or DER form.</source>
+        <translation>Die CA-Zertifikatsdatei %1 enthält kein Zertifikat im PEM- oder DER-Format.</translation>
+    </message>
+    <message>
+        <source>The API base URL &quot;%1&quot; is not a valid URL; the default is %2.</source>
+        <translation>Die API-Basis-URL „%1“ ist keine gültige URL; Standard ist %2.</translation>
+    </message>
+    <message>
+        <source>The API base URL must start with https://.</source>
+        <translation>Die API-Basis-URL muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The API base URL must not contain a user name or password; they would be sent with every request and shown in logs.</source>
+        <translation>Die API-Basis-URL darf keinen Benutzernamen und kein Passwort enthalten; sie würden mit jeder Anfrage gesendet und in Protokollen angezeigt.</translation>
+    </message>
+    <message>
+        <source>The API base URL must not contain a query (?…) or fragment (#…).</source>
+        <translation>Die API-Basis-URL darf keine Abfrage (?…) und kein Fragment (#…) enthalten.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only for this computer (localhost, 127.x.x.x, ::1). For %1 use https://: over http the access token and every message would travel unencrypted.</source>
+        <translation>Einfaches http:// ist nur für diesen Computer erlaubt (localhost, 127.x.x.x, ::1). Verwenden Sie für %1 https://: Über http würden das Zugriffstoken und jede Nachricht unverschlüsselt übertragen.</translation>
+    </message>
+    <message>
+        <source>The API version &quot;%1&quot; is not valid; it looks like v23.0.</source>
+        <translation>Die API-Version „%1“ ist ungültig; sie sieht etwa so aus: v23.0.</translation>
+    </message>
+    <message>
+        <source>The phone number ID must be the numeric ID shown in Meta&apos;s WhatsApp Manager, not the phone number itself.</source>
+        <translation>Die Telefonnummern-ID muss die numerische ID aus Metas WhatsApp Manager sein, nicht die Telefonnummer selbst.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp Business Account ID must be numeric.</source>
+        <translation>Die WhatsApp-Business-Konto-ID muss numerisch sein.</translation>
+    </message>
+    <message>
+        <source>No access token is set.</source>
+        <translation>Es ist kein Zugriffstoken festgelegt.</translation>
+    </message>
+    <message>
+        <source>The access token contains spaces or characters that cannot appear in a token; copy it again from Meta&apos;s developer portal.</source>
+        <translation>Das Zugriffstoken enthält Leerzeichen oder Zeichen, die in einem Token nicht vorkommen können; kopieren Sie es erneut aus Metas Entwicklerportal.</translation>
+    </message>
+    <message>
+        <source>The request timeout must be at least one second.</source>
+        <translation>Das Zeitlimit für Anfragen muss mindestens eine Sekunde betragen.</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>A setting needs a name.</source>
+        <translation>Eine Einstellung braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A setting name must not begin or end with spaces.</source>
+        <translation>Der Name einer Einstellung darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; looks like a credential, and credentials are never stored in the database (anyone who can read it could use them). Give the access token in the environment variable HERALD_ACCESS_TOKEN or the operating system&apos;s keychain.</source>
+        <translation>„%1“ sieht wie eine Zugangsinformation aus, und Zugangsdaten werden nie in der Datenbank gespeichert (wer sie lesen kann, könnte sie verwenden). Geben Sie das Zugriffstoken in der Umgebungsvariablen HERALD_ACCESS_TOKEN oder im Schlüsselbund des Betriebssystems an.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignActionRules</name>
+    <message>
+        <source>Select a campaign first.</source>
+        <translation>Wählen Sie zuerst eine Kampagne aus.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>This window is sending it.</source>
+        <translation>Dieses Fenster sendet sie.</translation>
+    </message>
+    <message>
+        <source>It is being sent by %1.</source>
+        <translation>Sie wird von %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>It is %1: use Resume.</source>
+        <translation>Sie ist %1: Verwenden Sie „Fortsetzen“.</translation>
+    </message>
+    <message>
+        <source>A campaign that is %1 cannot be started.</source>
+        <translation>Eine Kampagne im Status „%1“ kann nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>It has no recipients yet: import contacts first.</source>
+        <translation>Sie hat noch keine Empfänger: Importieren Sie zuerst Kontakte.</translation>
+    </message>
+    <message>
+        <source>Only a running campaign can be paused.</source>
+        <translation>Nur eine laufende Kampagne kann pausiert werden.</translation>
+    </message>
+    <message>
+        <source>Only a paused or stopped campaign can be resumed.</source>
+        <translation>Nur eine pausierte oder angehaltene Kampagne kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to send: resend failed messages first.</source>
+        <translation>Es ist nichts mehr zu senden: Senden Sie zuerst fehlgeschlagene Nachrichten erneut.</translation>
+    </message>
+    <message>
+        <source>A campaign that is %1 cannot be cancelled.</source>
+        <translation>Eine Kampagne im Status „%1“ kann nicht abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>A cancelled campaign cannot send again.</source>
+        <translation>Eine abgebrochene Kampagne kann nicht mehr senden.</translation>
+    </message>
+    <message>
+        <source>No message of this campaign has failed.</source>
+        <translation>Keine Nachricht dieser Kampagne ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>It has no recipients yet.</source>
+        <translation>Sie hat noch keine Empfänger.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignReadiness</name>
+    <message>
+        <source>template %1 is not in the synced list; run templates sync</source>
+        <translation>Vorlage %1 ist nicht in der synchronisierten Liste; synchronisieren Sie die Vorlagen</translation>
+    </message>
+    <message>
+        <source>template %1 is %2: only APPROVED templates can be sent</source>
+        <translation>Vorlage %1 ist %2: Nur genehmigte (APPROVED) Vorlagen können gesendet werden</translation>
+    </message>
+    <message>
+        <source>Meta changed the category of template %1 from %2 to %3 on %4 (UTC); messages are charged as %3%5</source>
+        <translation>Meta hat die Kategorie der Vorlage %1 am %4 (UTC) von %2 auf %3 geändert; Nachrichten werden als %3 berechnet%5</translation>
+    </message>
+    <message>
+        <source> and count towards the marketing limits</source>
+        <translation> und zählen zu den Marketing-Limits</translation>
+    </message>
+    <message>
+        <source>template %1: %2</source>
+        <translation>Vorlage %1: %2</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; has no messages queued to send</source>
+        <translation>Kampagne „%1“ hat keine Nachrichten in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>%1 has no value for 1 contact and no campaign default</source>
+        <translation>%1 hat für 1 Kontakt keinen Wert und keinen Kampagnen-Standardwert</translation>
+    </message>
+    <message>
+        <source>%1 has no value for %2 contacts and no campaign default</source>
+        <translation>%1 hat für %2 Kontakte keinen Wert und keinen Kampagnen-Standardwert</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>the campaign is already %1</source>
+        <translation>Die Kampagne ist bereits %1</translation>
+    </message>
+    <message>
+        <source>a campaign cannot go from %1 to %2</source>
+        <translation>Eine Kampagne kann nicht von %1 zu %2 wechseln</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <source>There is no database at %1 yet; Herald creates it there when it starts.</source>
+        <translation>Unter %1 gibt es noch keine Datenbank; Herald legt sie dort beim Start an.</translation>
+    </message>
+    <message>
+        <source>Connected to %1. It holds no Herald data yet; Herald creates its tables when it starts.</source>
+        <translation>Verbunden mit %1. Sie enthält noch keine Herald-Daten; Herald legt seine Tabellen beim Start an.</translation>
+    </message>
+    <message>
+        <source>Connected to %1: Herald&apos;s schema version %2, which this Herald upgrades to %3 when it starts.</source>
+        <translation>Verbunden mit %1: Herald-Schemaversion %2, die dieses Herald beim Start auf %3 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Connected to %1, but its schema (version %2) is newer than this Herald knows (%3): update Herald before using it.</source>
+        <translation>Verbunden mit %1, aber das Schema (Version %2) ist neuer, als dieses Herald kennt (%3): Aktualisieren Sie Herald, bevor Sie sie verwenden.</translation>
+    </message>
+    <message>
+        <source>Connected to %1: Herald&apos;s schema version %2, up to date.</source>
+        <translation>Verbunden mit %1: Herald-Schemaversion %2, aktuell.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactImporter</name>
+    <message>
+        <source>missing value for %1 (column %2)</source>
+        <translation>fehlender Wert für %1 (Spalte %2)</translation>
+    </message>
+    <message>
+        <source>The report of rows not imported could not be written to %1: %2</source>
+        <translation>Der Bericht über nicht importierte Zeilen konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot be opened: %2</source>
+        <translation>%1: kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: no column holds phone numbers; name it with --phone-column.</source>
+        <translation>%1: Keine Spalte enthält Telefonnummern; benennen Sie sie mit --phone-column.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: parameter %2: %3</source>
+        <translation>%1: Parameter %2: %3</translation>
+    </message>
+    <message>
+        <source>the same number (%1) as line %2</source>
+        <translation>dieselbe Nummer (%1) wie Zeile %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>a campaign sent to this number in the last %n day(s)</source>
+        <translation>
+            <numerusform>eine Kampagne hat diese Nummer innerhalb von %n Tag angeschrieben</numerusform>
+            <numerusform>eine Kampagne hat diese Nummer innerhalb der letzten %n Tage angeschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the number is on the opt-out list</source>
+        <translation>die Nummer steht auf der Abmeldeliste</translation>
+    </message>
+    <message>
+        <source>the number is already in the campaign</source>
+        <translation>die Nummer ist bereits in der Kampagne</translation>
+    </message>
+</context>
+<context>
+    <name>CostEstimate</name>
+    <message>
+        <source>%1, effective %2</source>
+        <translation>%1, gültig ab %2</translation>
+    </message>
+    <message>
+        <source> (example: not Meta&apos;s prices)</source>
+        <translation> (Beispiel: nicht Metas Preise)</translation>
+    </message>
+</context>
+<context>
+    <name>CostEstimator</name>
+    <message>
+        <source>non-geographic numbers</source>
+        <translation>nicht geografische Nummern</translation>
+    </message>
+    <message>
+        <source>unknown country</source>
+        <translation>unbekanntes Land</translation>
+    </message>
+    <message>
+        <source>the card has no market for %1 and no market for the rest of the world</source>
+        <translation>Die Preisliste hat keinen Markt für %1 und keinen für den Rest der Welt</translation>
+    </message>
+    <message>
+        <source>market &quot;%1&quot; has no %2 price</source>
+        <translation>Markt „%1“ hat keinen Preis für %2</translation>
+    </message>
+    <message>
+        <source>The category of template %1 (%2) is not known: sync the templates first, or give the category.</source>
+        <translation>Die Kategorie der Vorlage %1 (%2) ist unbekannt: Synchronisieren Sie zuerst die Vorlagen oder geben Sie die Kategorie an.</translation>
+    </message>
+    <message>
+        <source>There is no rate card %1.</source>
+        <translation>Es gibt keine Preisliste %1.</translation>
+    </message>
+    <message>
+        <source>a date Meta did not give</source>
+        <translation>ein Datum, das Meta nicht angegeben hat</translation>
+    </message>
+    <message>
+        <source>Meta changed the category of template %1 (%2) from %3 to %4 on %5, after the estimate of %6: re-estimated, %7 → %8.</source>
+        <translation>Meta hat die Kategorie der Vorlage %1 (%2) am %5 von %3 auf %4 geändert, nach der Schätzung vom %6: neu geschätzt, %7 → %8.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>the file is empty; there are no rows to import</source>
+        <translation>Die Datei ist leer; es gibt keine Zeilen zu importieren</translation>
+    </message>
+    <message>
+        <source>this is not a text file: it contains binary data (zero bytes); save the spreadsheet as CSV and import that file</source>
+        <translation>Dies ist keine Textdatei: Sie enthält Binärdaten (Null-Bytes); speichern Sie die Tabelle als CSV und importieren Sie diese Datei</translation>
+    </message>
+    <message>
+        <source>UTF-8 with byte order mark</source>
+        <translation>UTF-8 mit Byte-Order-Mark</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-16 little-endian</source>
+        <translation>UTF-16 Little Endian</translation>
+    </message>
+    <message>
+        <source>UTF-16 big-endian</source>
+        <translation>UTF-16 Big Endian</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252 (Westeuropäisch)</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>first row is a header</source>
+        <translation>erste Zeile ist eine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation>keine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened (%1)</source>
+        <translation>Die Datei kann nicht geöffnet werden (%1)</translation>
+    </message>
+    <message>
+        <source>the file is not open for reading</source>
+        <translation>Die Datei ist nicht zum Lesen geöffnet</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3.</source>
+        <translation>%1, Zeile %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be used as the delimiter</source>
+        <translation>„%1“ kann nicht als Trennzeichen verwendet werden</translation>
+    </message>
+    <message>
+        <source>the file has a header row but no data rows below it</source>
+        <translation>Die Datei hat eine Kopfzeile, aber keine Datenzeilen darunter</translation>
+    </message>
+    <message>
+        <source>reading failed (%1)</source>
+        <translation>Lesen fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>this is a spreadsheet workbook (such as .xlsx or .xls), not a CSV file; in the spreadsheet use “Save As” with the type “CSV UTF-8” and import that file</source>
+        <translation>Dies ist eine Tabellenkalkulations-Arbeitsmappe (etwa .xlsx oder .xls), keine CSV-Datei; verwenden Sie in der Tabellenkalkulation „Speichern unter“ mit dem Typ „CSV UTF-8“ und importieren Sie diese Datei</translation>
+    </message>
+    <message>
+        <source>this is not a text file: it is full of control characters; save the spreadsheet as CSV and import that file</source>
+        <translation>Dies ist keine Textdatei: Sie ist voller Steuerzeichen; speichern Sie die Tabelle als CSV und importieren Sie diese Datei</translation>
+    </message>
+    <message>
+        <source>“%1” (columns %2)</source>
+        <translation>„%1“ (Spalten %2)</translation>
+    </message>
+    <message>
+        <source>the header names a column more than once: %1; every column needs a distinct name</source>
+        <translation>Die Kopfzeile nennt eine Spalte mehrfach: %1; jede Spalte braucht einen eigenen Namen</translation>
+    </message>
+    <message>
+        <source>a quoted field starts on this line but its closing quote is missing</source>
+        <translation>In dieser Zeile beginnt ein Feld in Anführungszeichen, aber das schließende Anführungszeichen fehlt</translation>
+    </message>
+    <message>
+        <source>a field starting on this line is longer than %1 characters, the limit for one field; this usually means a quote opened on this line is never closed</source>
+        <translation>Ein Feld, das in dieser Zeile beginnt, ist länger als %1 Zeichen, die Grenze für ein Feld; meist bedeutet das, dass ein in dieser Zeile geöffnetes Anführungszeichen nie geschlossen wird</translation>
+    </message>
+    <message>
+        <source>a field on this line is longer than %1 characters, the limit for one field</source>
+        <translation>Ein Feld in dieser Zeile ist länger als %1 Zeichen, die Grenze für ein Feld</translation>
+    </message>
+    <message>
+        <source>the row starting on this line is longer than %1 characters, the limit for one row</source>
+        <translation>Die Zeile, die hier beginnt, ist länger als %1 Zeichen, die Grenze für eine Zeile</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields but the header has %2 columns</source>
+        <translation>Die Zeile hat %1 Felder, die Kopfzeile aber %2 Spalten</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields but the first row has %2</source>
+        <translation>Die Zeile hat %1 Felder, die erste Zeile aber %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, line %2: %n sequence(s) of bytes that are not valid %3 were replaced with “�”; if names look wrong, import the file again with the encoding windows-1252.</source>
+        <translation>
+            <numerusform>%1, Zeile %2: %n Bytefolge, die kein gültiges %3 ist, wurde durch „�“ ersetzt; wenn Namen falsch aussehen, importieren Sie die Datei erneut mit der Kodierung windows-1252.</numerusform>
+            <numerusform>%1, Zeile %2: %n Bytefolgen, die kein gültiges %3 sind, wurden durch „�“ ersetzt; wenn Namen falsch aussehen, importieren Sie die Datei erneut mit der Kodierung windows-1252.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>kommagetrennt</translation>
+    </message>
+    <message>
+        <source>semicolon-separated</source>
+        <translation>semikolongetrennt</translation>
+    </message>
+    <message>
+        <source>tab-separated</source>
+        <translation>tabulatorgetrennt</translation>
+    </message>
+    <message>
+        <source>separated by vertical bars</source>
+        <translation>durch senkrechte Striche getrennt</translation>
+    </message>
+    <message>
+        <source>separated by “%1”</source>
+        <translation>getrennt durch „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>CsvWriter</name>
+    <message>
+        <source>writing failed (%1)</source>
+        <translation>Schreiben fehlgeschlagen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBuckets</name>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>pro Woche</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pro Monat</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseChoice</name>
+    <message>
+        <source>--db: %1</source>
+        <translation>--db: %1</translation>
+    </message>
+    <message>
+        <source>HERALD_DB: %1</source>
+        <translation>HERALD_DB: %1</translation>
+    </message>
+    <message>
+        <source>The database chosen in Settings cannot be used: %1 Start Herald with --db to open another one.</source>
+        <translation>Die in den Einstellungen gewählte Datenbank kann nicht verwendet werden: %1 Starten Sie Herald mit --db, um eine andere zu öffnen.</translation>
+    </message>
+    <message>
+        <source>The password of %1 is no longer in the keychain. Enter it again in Settings.</source>
+        <translation>Das Passwort für %1 ist nicht mehr im Schlüsselbund. Geben Sie es in den Einstellungen erneut ein.</translation>
+    </message>
+    <message>
+        <source>The password of %1 could not be read from the keychain: %2</source>
+        <translation>Das Passwort für %1 konnte nicht aus dem Schlüsselbund gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The database password was not stored: %1 Herald never writes it to a file; start Herald with --db or HERALD_DB instead.</source>
+        <translation>Das Datenbankpasswort wurde nicht gespeichert: %1 Herald schreibt es nie in eine Datei; starten Sie Herald stattdessen mit --db oder HERALD_DB.</translation>
+    </message>
+    <message>
+        <source>chosen with --db</source>
+        <translation>mit --db gewählt</translation>
+    </message>
+    <message>
+        <source>chosen with HERALD_DB</source>
+        <translation>mit HERALD_DB gewählt</translation>
+    </message>
+    <message>
+        <source>chosen in Settings</source>
+        <translation>in den Einstellungen gewählt</translation>
+    </message>
+    <message>
+        <source>the embedded default</source>
+        <translation>die eingebettete Standarddatenbank</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPolicy</name>
+    <message>
+        <source>The phone number&apos;s sending rate (messages per second) was reached.</source>
+        <translation>Die Senderate der Telefonnummer (Nachrichten pro Sekunde) wurde erreicht.</translation>
+    </message>
+    <message>
+        <source>Nothing: Herald slows down and sends the message again.</source>
+        <translation>Nichts: Herald sendet langsamer und schickt die Nachricht erneut.</translation>
+    </message>
+    <message>
+        <source>Too many messages to this recipient in a short time (about one every 6 seconds is allowed).</source>
+        <translation>Zu viele Nachrichten an diesen Empfänger in kurzer Zeit (erlaubt ist etwa eine alle 6 Sekunden).</translation>
+    </message>
+    <message>
+        <source>Nothing: Herald sends to this recipient a few seconds later and keeps sending to the others.</source>
+        <translation>Nichts: Herald sendet an diesen Empfänger einige Sekunden später und sendet an die anderen weiter.</translation>
+    </message>
+    <message>
+        <source>The app made too many API calls (app call-rate limit).</source>
+        <translation>Die App hat zu viele API-Aufrufe gemacht (Aufruflimit der App).</translation>
+    </message>
+    <message>
+        <source>Nothing: Herald pauses sending for a minute and continues more slowly. If it keeps happening, lower the sending rate.</source>
+        <translation>Nichts: Herald pausiert das Senden für eine Minute und macht langsamer weiter. Wenn das immer wieder passiert, senken Sie die Senderate.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp Business Account made too many API calls (account rate limit).</source>
+        <translation>Das WhatsApp-Business-Konto hat zu viele API-Aufrufe gemacht (Kontolimit).</translation>
+    </message>
+    <message>
+        <source>The business account is in maintenance, for example while its throughput is being upgraded.</source>
+        <translation>Das Business-Konto wird gewartet, zum Beispiel während sein Durchsatz erhöht wird.</translation>
+    </message>
+    <message>
+        <source>Nothing: Herald pauses for about a minute and tries again.</source>
+        <translation>Nichts: Herald pausiert etwa eine Minute und versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>A temporary problem or downtime at Meta.</source>
+        <translation>Ein vorübergehendes Problem oder ein Ausfall bei Meta.</translation>
+    </message>
+    <message>
+        <source>Nothing: Herald tries again a few times with growing pauses.</source>
+        <translation>Nichts: Herald versucht es einige Male mit wachsenden Pausen erneut.</translation>
+    </message>
+    <message>
+        <source>Something went wrong at Meta while sending.</source>
+        <translation>Bei Meta ist beim Senden etwas schiefgegangen.</translation>
+    </message>
+    <message>
+        <source>Nothing: Herald tries again a few times. If it keeps failing, give Meta support the fbtrace_id.</source>
+        <translation>Nichts: Herald versucht es einige Male erneut. Schlägt es weiter fehl, geben Sie dem Meta-Support die fbtrace_id.</translation>
+    </message>
+    <message>
+        <source>A Meta service is temporarily unavailable.</source>
+        <translation>Ein Meta-Dienst ist vorübergehend nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The message cannot be delivered: the number is not on WhatsApp, uses an old WhatsApp version, has not accepted the terms, or has blocked this business.</source>
+        <translation>Die Nachricht kann nicht zugestellt werden: Die Nummer ist nicht bei WhatsApp, nutzt eine alte WhatsApp-Version, hat die Nutzungsbedingungen nicht akzeptiert oder hat dieses Unternehmen blockiert.</translation>
+    </message>
+    <message>
+        <source>Check the number with the contact. Resending will fail the same way.</source>
+        <translation>Prüfen Sie die Nummer mit dem Kontakt. Erneutes Senden schlägt genauso fehl.</translation>
+    </message>
+    <message>
+        <source>Meta held back this marketing message: the recipient has had enough marketing messages for now.</source>
+        <translation>Meta hat diese Marketing-Nachricht zurückgehalten: Der Empfänger hat vorerst genug Marketing-Nachrichten erhalten.</translation>
+    </message>
+    <message>
+        <source>Do not resend now; the contact can be included in a later campaign.</source>
+        <translation>Jetzt nicht erneut senden; der Kontakt kann in eine spätere Kampagne aufgenommen werden.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours have passed since the recipient last wrote, so only a template message may be sent.</source>
+        <translation>Seit der letzten Nachricht des Empfängers sind mehr als 24 Stunden vergangen, daher darf nur eine Vorlagennachricht gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Send an approved template instead of a text message.</source>
+        <translation>Senden Sie statt einer Textnachricht eine genehmigte Vorlage.</translation>
+    </message>
+    <message>
+        <source>A required parameter is missing.</source>
+        <translation>Ein erforderlicher Parameter fehlt.</translation>
+    </message>
+    <message>
+        <source>Check the campaign&apos;s parameter mapping against the template.</source>
+        <translation>Prüfen Sie die Parameterzuordnung der Kampagne anhand der Vorlage.</translation>
+    </message>
+    <message>
+        <source>A parameter value is not valid.</source>
+        <translation>Ein Parameterwert ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Check this contact&apos;s values and the campaign&apos;s parameter mapping.</source>
+        <translation>Prüfen Sie die Werte dieses Kontakts und die Parameterzuordnung der Kampagne.</translation>
+    </message>
+    <message>
+        <source>The number of parameters does not match the template&apos;s placeholders.</source>
+        <translation>Die Anzahl der Parameter passt nicht zu den Platzhaltern der Vorlage.</translation>
+    </message>
+    <message>
+        <source>Check the parameter mapping: every placeholder needs exactly one value.</source>
+        <translation>Prüfen Sie die Parameterzuordnung: Jeder Platzhalter braucht genau einen Wert.</translation>
+    </message>
+    <message>
+        <source>A parameter has the wrong format for the template (for example text where the header expects an image).</source>
+        <translation>Ein Parameter hat das falsche Format für die Vorlage (zum Beispiel Text, wo die Kopfzeile ein Bild erwartet).</translation>
+    </message>
+    <message>
+        <source>Check the parameter mapping against the template.</source>
+        <translation>Prüfen Sie die Parameterzuordnung anhand der Vorlage.</translation>
+    </message>
+    <message>
+        <source>A template parameter has a problem (for example line breaks, tabs or many spaces in a row).</source>
+        <translation>Ein Vorlagenparameter hat ein Problem (zum Beispiel Zeilenumbrüche, Tabulatoren oder viele Leerzeichen hintereinander).</translation>
+    </message>
+    <message>
+        <source>Correct this contact&apos;s value and resend.</source>
+        <translation>Korrigieren Sie den Wert dieses Kontakts und senden Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The request has an invalid parameter.</source>
+        <translation>Die Anfrage enthält einen ungültigen Parameter.</translation>
+    </message>
+    <message>
+        <source>Read the details: often a wrong field, ID or value.</source>
+        <translation>Lesen Sie die Details: oft ein falsches Feld, eine falsche ID oder ein falscher Wert.</translation>
+    </message>
+    <message>
+        <source>Meta rejected the request with a generic user error.</source>
+        <translation>Meta hat die Anfrage mit einem allgemeinen Benutzerfehler abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Read the details; if it repeats, give Meta support the fbtrace_id.</source>
+        <translation>Lesen Sie die Details; tritt es wieder auf, geben Sie dem Meta-Support die fbtrace_id.</translation>
+    </message>
+    <message>
+        <source>The recipient is the sending business number itself.</source>
+        <translation>Der Empfänger ist die sendende Unternehmensnummer selbst.</translation>
+    </message>
+    <message>
+        <source>Remove the business&apos;s own number from the contact list.</source>
+        <translation>Entfernen Sie die eigene Nummer des Unternehmens aus der Kontaktliste.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s number takes part in a Meta experiment and gets no marketing messages.</source>
+        <translation>Die Nummer des Empfängers nimmt an einem Meta-Experiment teil und erhält keine Marketing-Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Nothing can be done; the contact may be reached in a later campaign.</source>
+        <translation>Nichts zu tun; der Kontakt ist vielleicht in einer späteren Kampagne erreichbar.</translation>
+    </message>
+    <message>
+        <source>The header media could not be uploaded or downloaded (wrong link, unsupported type or size).</source>
+        <translation>Die Medien der Kopfzeile konnten nicht hoch- oder heruntergeladen werden (falscher Link, nicht unterstützter Typ oder Größe).</translation>
+    </message>
+    <message>
+        <source>Check that the media link opens from the internet and the file type fits the template.</source>
+        <translation>Prüfen Sie, ob sich der Medienlink aus dem Internet öffnen lässt und der Dateityp zur Vorlage passt.</translation>
+    </message>
+    <message>
+        <source>The recipient stopped marketing messages from this business.</source>
+        <translation>Der Empfänger hat Marketing-Nachrichten dieses Unternehmens abbestellt.</translation>
+    </message>
+    <message>
+        <source>Nothing: Herald added the number to the opt-out list and will not message it again.</source>
+        <translation>Nichts: Herald hat die Nummer auf die Abmeldeliste gesetzt und schreibt sie nicht mehr an.</translation>
+    </message>
+    <message>
+        <source>Meta paused the template because of low quality.</source>
+        <translation>Meta hat die Vorlage wegen geringer Qualität pausiert.</translation>
+    </message>
+    <message>
+        <source>The campaign is paused. Improve the template or wait until Meta unpauses it, then resume.</source>
+        <translation>Die Kampagne ist pausiert. Verbessern Sie die Vorlage oder warten Sie, bis Meta sie wieder freigibt, und setzen Sie dann fort.</translation>
+    </message>
+    <message>
+        <source>The template was paused too often and is now permanently disabled.</source>
+        <translation>Die Vorlage wurde zu oft pausiert und ist nun dauerhaft deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The campaign stopped. Create a new template and use it in a new campaign.</source>
+        <translation>Die Kampagne wurde angehalten. Erstellen Sie eine neue Vorlage und verwenden Sie sie in einer neuen Kampagne.</translation>
+    </message>
+    <message>
+        <source>The template does not exist in this language or is not approved.</source>
+        <translation>Die Vorlage gibt es in dieser Sprache nicht, oder sie ist nicht genehmigt.</translation>
+    </message>
+    <message>
+        <source>The campaign stopped. Check the template&apos;s name, language and status in WhatsApp Manager, then sync templates.</source>
+        <translation>Die Kampagne wurde angehalten. Prüfen Sie Name, Sprache und Status der Vorlage im WhatsApp Manager und synchronisieren Sie dann die Vorlagen.</translation>
+    </message>
+    <message>
+        <source>Meta limits this number because too many recipients blocked or reported its messages (spam rate limit).</source>
+        <translation>Meta beschränkt diese Nummer, weil zu viele Empfänger ihre Nachrichten blockiert oder gemeldet haben (Spam-Limit).</translation>
+    </message>
+    <message>
+        <source>The campaign stopped, because sending more makes it worse. Check the number&apos;s quality rating in WhatsApp Manager before sending again.</source>
+        <translation>Die Kampagne wurde angehalten, weil weiteres Senden es verschlimmert. Prüfen Sie die Qualitätsbewertung der Nummer im WhatsApp Manager, bevor Sie wieder senden.</translation>
+    </message>
+    <message>
+        <source>The access token has expired or is not valid.</source>
+        <translation>Das Zugriffstoken ist abgelaufen oder ungültig.</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Enter a new access token in the settings, then resume.</source>
+        <translation>Das Senden wurde angehalten. Geben Sie in den Einstellungen ein neues Zugriffstoken ein und setzen Sie dann fort.</translation>
+    </message>
+    <message>
+        <source>Meta could not authenticate the request (the access token was refused).</source>
+        <translation>Meta konnte die Anfrage nicht authentifizieren (das Zugriffstoken wurde abgelehnt).</translation>
+    </message>
+    <message>
+        <source>The account is temporarily blocked for policy violations.</source>
+        <translation>Das Konto ist wegen Richtlinienverstößen vorübergehend gesperrt.</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Check Account Quality in Meta Business Manager.</source>
+        <translation>Das Senden wurde angehalten. Prüfen Sie die Kontoqualität im Meta Business Manager.</translation>
+    </message>
+    <message>
+        <source>The business account is locked or restricted.</source>
+        <translation>Das Business-Konto ist gesperrt oder eingeschränkt.</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Check Account Quality in Meta Business Manager and contact Meta support.</source>
+        <translation>Das Senden wurde angehalten. Prüfen Sie die Kontoqualität im Meta Business Manager und wenden Sie sich an den Meta-Support.</translation>
+    </message>
+    <message>
+        <source>The app is not allowed to use this API (missing capability).</source>
+        <translation>Die App darf diese API nicht verwenden (fehlende Berechtigung).</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Check the app&apos;s WhatsApp product setup in Meta&apos;s developer portal.</source>
+        <translation>Das Senden wurde angehalten. Prüfen Sie die Einrichtung des WhatsApp-Produkts der App in Metas Entwicklerportal.</translation>
+    </message>
+    <message>
+        <source>Permission denied: the token lacks a permission or the phone number is not in this account.</source>
+        <translation>Zugriff verweigert: Dem Token fehlt eine Berechtigung, oder die Telefonnummer gehört nicht zu diesem Konto.</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Give the token whatsapp_business_messaging permission and check the phone number ID.</source>
+        <translation>Das Senden wurde angehalten. Geben Sie dem Token die Berechtigung whatsapp_business_messaging und prüfen Sie die Telefonnummern-ID.</translation>
+    </message>
+    <message>
+        <source>Permission denied for this API call.</source>
+        <translation>Zugriff für diesen API-Aufruf verweigert.</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Check the token&apos;s permissions in Meta&apos;s developer portal.</source>
+        <translation>Das Senden wurde angehalten. Prüfen Sie die Berechtigungen des Tokens in Metas Entwicklerportal.</translation>
+    </message>
+    <message>
+        <source>Access denied to the phone number.</source>
+        <translation>Zugriff auf die Telefonnummer verweigert.</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Check the token&apos;s permissions and the phone number ID.</source>
+        <translation>Das Senden wurde angehalten. Prüfen Sie die Berechtigungen des Tokens und die Telefonnummern-ID.</translation>
+    </message>
+    <message>
+        <source>The business phone number is not registered with the Cloud API.</source>
+        <translation>Die Unternehmensnummer ist nicht bei der Cloud API registriert.</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Register the phone number in WhatsApp Manager.</source>
+        <translation>Das Senden wurde angehalten. Registrieren Sie die Telefonnummer im WhatsApp Manager.</translation>
+    </message>
+    <message>
+        <source>There is a problem with the account&apos;s payment method.</source>
+        <translation>Es gibt ein Problem mit der Zahlungsmethode des Kontos.</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Fix the payment method in Meta Business Manager.</source>
+        <translation>Das Senden wurde angehalten. Korrigieren Sie die Zahlungsmethode im Meta Business Manager.</translation>
+    </message>
+    <message>
+        <source>Meta returned an error Herald does not know.</source>
+        <translation>Meta hat einen Fehler gemeldet, den Herald nicht kennt.</translation>
+    </message>
+    <message>
+        <source>Read the details; if they are unclear, give Meta support the code and fbtrace_id. The message can be resent later.</source>
+        <translation>Lesen Sie die Details; sind sie unklar, geben Sie dem Meta-Support den Code und die fbtrace_id. Die Nachricht kann später erneut gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The server had a temporary problem (HTTP 5xx) and did not take the message.</source>
+        <translation>Der Server hatte ein vorübergehendes Problem (HTTP 5xx) und hat die Nachricht nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The server asked Herald to send more slowly (HTTP 429).</source>
+        <translation>Der Server hat Herald gebeten, langsamer zu senden (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>The server refused the credentials (HTTP 401).</source>
+        <translation>Der Server hat die Zugangsdaten abgelehnt (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Check the access token and any proxy in between, then resume.</source>
+        <translation>Das Senden wurde angehalten. Prüfen Sie das Zugriffstoken und einen eventuellen Proxy dazwischen und setzen Sie dann fort.</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected HTTP status and no Graph API error, so it is probably not the Graph API (a proxy, or a wrong base URL, version or phone number ID).</source>
+        <translation>Der Server hat mit einem unerwarteten HTTP-Status und ohne Graph-API-Fehler geantwortet, es ist also vermutlich nicht die Graph API (ein Proxy oder eine falsche Basis-URL, Version oder Telefonnummern-ID).</translation>
+    </message>
+    <message>
+        <source>Sending stopped. Check the base URL, API version, phone number ID and proxy settings, then resume.</source>
+        <translation>Das Senden wurde angehalten. Prüfen Sie Basis-URL, API-Version, Telefonnummern-ID und Proxy-Einstellungen und setzen Sie dann fort.</translation>
+    </message>
+    <message>
+        <source>The request could not be sent (connection refused, or the server was not found).</source>
+        <translation>Die Anfrage konnte nicht gesendet werden (Verbindung abgelehnt oder Server nicht gefunden).</translation>
+    </message>
+    <message>
+        <source>Check the internet connection and proxy; Herald tries again with growing pauses.</source>
+        <translation>Prüfen Sie die Internetverbindung und den Proxy; Herald versucht es mit wachsenden Pausen erneut.</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made: the server&apos;s certificate was not accepted (an authority this computer does not trust, another host name, or expired).</source>
+        <translation>Es konnte keine sichere Verbindung aufgebaut werden: Das Zertifikat des Servers wurde nicht akzeptiert (eine Stelle, der dieser Computer nicht vertraut, ein anderer Hostname oder abgelaufen).</translation>
+    </message>
+    <message>
+        <source>Sending stopped. If your network inspects secure connections, set the CA certificate file (api.ca_file) to its certificate authority; otherwise check the API base URL and this computer&apos;s clock, then resume.</source>
+        <translation>Das Senden wurde angehalten. Prüft Ihr Netzwerk sichere Verbindungen, setzen Sie die CA-Zertifikatsdatei (api.ca_file) auf dessen Zertifizierungsstelle; andernfalls prüfen Sie die API-Basis-URL und die Uhr dieses Computers und setzen Sie dann fort.</translation>
+    </message>
+    <message>
+        <source>The request was sent but no answer came back, so Meta may or may not have accepted the message.</source>
+        <translation>Die Anfrage wurde gesendet, aber es kam keine Antwort zurück; Meta hat die Nachricht also vielleicht angenommen, vielleicht auch nicht.</translation>
+    </message>
+    <message>
+        <source>Resend it only if the recipient did not get it: the API cannot tell, and resending may deliver it twice.</source>
+        <translation>Senden Sie sie nur erneut, wenn der Empfänger sie nicht erhalten hat: Die API kann es nicht sagen, und erneutes Senden kann sie doppelt zustellen.</translation>
+    </message>
+    <message>
+        <source>The server reported success but its answer had no message ID, so the message cannot be tracked.</source>
+        <translation>Der Server meldete Erfolg, aber seine Antwort enthielt keine Nachrichten-ID, daher kann die Nachricht nicht verfolgt werden.</translation>
+    </message>
+    <message>
+        <source>The message was probably accepted. Resend it only if the recipient did not get it.</source>
+        <translation>Die Nachricht wurde wahrscheinlich angenommen. Senden Sie sie nur erneut, wenn der Empfänger sie nicht erhalten hat.</translation>
+    </message>
+    <message>
+        <source>Herald did not send the message because its content breaks one of Meta&apos;s rules.</source>
+        <translation>Herald hat die Nachricht nicht gesendet, weil ihr Inhalt gegen eine Regel von Meta verstößt.</translation>
+    </message>
+    <message>
+        <source>Read the details, correct the contact&apos;s values or the mapping, and resend.</source>
+        <translation>Lesen Sie die Details, korrigieren Sie die Werte des Kontakts oder die Zuordnung und senden Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The sender ended (closed, crashed or lost its connection) while the message was on its way, so Meta may or may not have accepted it.</source>
+        <translation>Der Sender endete (geschlossen, abgestürzt oder Verbindung verloren), während die Nachricht unterwegs war; Meta hat sie also vielleicht angenommen, vielleicht auch nicht.</translation>
+    </message>
+    <message>
+        <source>The number was added to the opt-out list after it was queued, so Herald did not send to it.</source>
+        <translation>Die Nummer wurde auf die Abmeldeliste gesetzt, nachdem sie eingereiht war, daher hat Herald nicht an sie gesendet.</translation>
+    </message>
+    <message>
+        <source>Nothing: opted-out numbers are never messaged or resent. Remove the number from the opt-out list only if the contact asked for messages again.</source>
+        <translation>Nichts: Abgemeldete Nummern werden nie angeschrieben und nie erneut beschickt. Entfernen Sie die Nummer nur von der Abmeldeliste, wenn der Kontakt wieder Nachrichten wünscht.</translation>
+    </message>
+    <message>
+        <source>Sending failed several times in a row with temporary errors.</source>
+        <translation>Das Senden ist mehrmals hintereinander mit vorübergehenden Fehlern fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Resend later; the details show the last error.</source>
+        <translation>Später erneut senden; die Details zeigen den letzten Fehler.</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T. %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>Imported %1 of %2 rows from %3.</source>
+        <translation>%1 von %2 Zeilen aus %3 importiert.</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 of %2 rows from %3 would be imported; nothing was saved.</source>
+        <translation>Probelauf: %1 von %2 Zeilen aus %3 würden importiert; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled after %2 rows; nothing was saved.</source>
+        <translation>Import von %1 nach %2 Zeilen abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>File: %1.</source>
+        <translation>Datei: %1.</translation>
+    </message>
+    <message>
+        <source>Phone column: %1 (%2).</source>
+        <translation>Telefonspalte: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Contact name from: %1.</source>
+        <translation>Kontaktname aus: %1.</translation>
+    </message>
+    <message>
+        <source>Duplicates in the file: %1; already in the campaign: %2; opted out: %3; rejected: %4.</source>
+        <translation>Doppelt in der Datei: %1; bereits in der Kampagne: %2; abgemeldet: %3; abgelehnt: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Messaged by a campaign in the last %n day(s), left out: %1.</source>
+        <translation>
+            <numerusform>Innerhalb von %n Tag von einer Kampagne angeschrieben, ausgelassen: %1.</numerusform>
+            <numerusform>In den letzten %n Tagen von einer Kampagne angeschrieben, ausgelassen: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every row not imported is listed with its line and reason in %1.</source>
+        <translation>Jede nicht importierte Zeile steht mit Zeilennummer und Grund in %1.</translation>
+    </message>
+    <message>
+        <source>Took %1 ms.</source>
+        <translation>Dauer: %1 ms.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWriter</name>
+    <message>
+        <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
+        <translation>Kampagne „%1“ ist %2: Erstellen Sie für diese Kontakte eine neue Kampagne.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBuilder</name>
+    <message>
+        <source>%1: the text is empty; Meta rejects empty parameters.</source>
+        <translation>%1: Der Text ist leer; Meta lehnt leere Parameter ab.</translation>
+    </message>
+    <message>
+        <source>%1: the text has %2 characters; at most %3 are allowed.</source>
+        <translation>%1: Der Text hat %2 Zeichen; erlaubt sind höchstens %3.</translation>
+    </message>
+    <message>
+        <source>%1: the text contains a line break, a tab or more than 4 spaces in a row, which Meta does not accept in template parameters.</source>
+        <translation>%1: Der Text enthält einen Zeilenumbruch, einen Tabulator oder mehr als 4 Leerzeichen hintereinander, was Meta in Vorlagenparametern nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>%1: a header cannot take a currency parameter.</source>
+        <translation>%1: Eine Kopfzeile kann keinen Währungsparameter aufnehmen.</translation>
+    </message>
+    <message>
+        <source>%1: the currency needs a fallback value (the text shown as is).</source>
+        <translation>%1: Die Währung braucht einen Ersatzwert (den Text, wie er angezeigt wird).</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an ISO 4217 currency code such as EUR or USD.</source>
+        <translation>%1: „%2“ ist kein ISO-4217-Währungscode wie EUR oder USD.</translation>
+    </message>
+    <message>
+        <source>%1: a header cannot take a date_time parameter.</source>
+        <translation>%1: Eine Kopfzeile kann keinen date_time-Parameter aufnehmen.</translation>
+    </message>
+    <message>
+        <source>%1: the date_time needs a fallback value (the text shown as is).</source>
+        <translation>%1: Das date_time braucht einen Ersatzwert (den Text, wie er angezeigt wird).</translation>
+    </message>
+    <message>
+        <source>%1: media (%2) can only be sent in the header.</source>
+        <translation>%1: Medien (%2) können nur in der Kopfzeile gesendet werden.</translation>
+    </message>
+    <message>
+        <source>%1: give either a media id or a link, not both and not neither.</source>
+        <translation>%1: Geben Sie entweder eine Medien-ID oder einen Link an, nicht beides und nicht keins.</translation>
+    </message>
+    <message>
+        <source>%1: the media link must start with https:// or http://.</source>
+        <translation>%1: Der Medienlink muss mit https:// oder http:// beginnen.</translation>
+    </message>
+    <message>
+        <source>%1: unknown parameter type.</source>
+        <translation>%1: unbekannter Parametertyp.</translation>
+    </message>
+    <message>
+        <source>%1: the index %2 is outside 0..9.</source>
+        <translation>%1: Der Index %2 liegt außerhalb von 0..9.</translation>
+    </message>
+    <message>
+        <source>%1: a quick_reply button needs a payload.</source>
+        <translation>%1: Eine quick_reply-Schaltfläche braucht eine Payload.</translation>
+    </message>
+    <message>
+        <source>%1: a url button needs the text appended to the template&apos;s URL.</source>
+        <translation>%1: Eine URL-Schaltfläche braucht den Text, der an die URL der Vorlage angehängt wird.</translation>
+    </message>
+    <message>
+        <source>The recipient &quot;%1&quot; is not an international number (E.164: country code and number, 7 to 15 digits).</source>
+        <translation>Der Empfänger „%1“ ist keine internationale Nummer (E.164: Ländervorwahl und Nummer, 7 bis 15 Ziffern).</translation>
+    </message>
+    <message>
+        <source>The template name &quot;%1&quot; is not valid: Meta uses lowercase letters, digits and underscores, at most 512 characters.</source>
+        <translation>Der Vorlagenname „%1“ ist ungültig: Meta verwendet Kleinbuchstaben, Ziffern und Unterstriche, höchstens 512 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The language code &quot;%1&quot; is not valid; use the template&apos;s code, such as en_US or de.</source>
+        <translation>Der Sprachcode „%1“ ist ungültig; verwenden Sie den Code der Vorlage, etwa en_US oder de.</translation>
+    </message>
+    <message>
+        <source>The header takes one parameter, but %1 were given.</source>
+        <translation>Die Kopfzeile nimmt einen Parameter auf, angegeben wurden aber %1.</translation>
+    </message>
+    <message>
+        <source>%1: a parameter name may contain only lowercase letters, digits and underscores.</source>
+        <translation>%1: Ein Parametername darf nur Kleinbuchstaben, Ziffern und Unterstriche enthalten.</translation>
+    </message>
+    <message>
+        <source>Named and positional parameters are mixed; a template uses one kind only.</source>
+        <translation>Benannte und positionelle Parameter sind gemischt; eine Vorlage verwendet nur eine Art.</translation>
+    </message>
+    <message>
+        <source>%1: two buttons have the same index.</source>
+        <translation>%1: Zwei Schaltflächen haben denselben Index.</translation>
+    </message>
+    <message>
+        <source>The text message is empty.</source>
+        <translation>Die Textnachricht ist leer.</translation>
+    </message>
+    <message>
+        <source>The text message has %1 characters; at most %2 are allowed.</source>
+        <translation>Die Textnachricht hat %1 Zeichen; erlaubt sind höchstens %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; uses a comma: write prices with a decimal point, e.g. 0.0250</source>
+        <translation>„%1“ enthält ein Komma: Schreiben Sie Preise mit Dezimalpunkt, z. B. 0.0250</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price: digits and one decimal point only, e.g. 0.0250</source>
+        <translation>„%1“ ist kein Preis: nur Ziffern und ein Dezimalpunkt, z. B. 0.0250</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than %2 decimals</source>
+        <translation>„%1“ hat mehr als %2 Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large a price</source>
+        <translation>„%1“ ist als Preis zu groß</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price</source>
+        <translation>„%1“ ist kein Preis</translation>
+    </message>
+</context>
+<context>
+    <name>NewCampaignWizard</name>
+    <message>
+        <source>No access token is set: add it in Settings.</source>
+        <translation>Es ist kein Zugriffstoken festgelegt: Tragen Sie es in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutImportText</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1</source>
+        <translation>Nichts wurde hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Rows read from %1: %2. Added to the opt-out list: %3. Already on it: %4. Rejected: %5.</source>
+        <translation>Gelesene Zeilen aus %1: %2. Zur Abmeldeliste hinzugefügt: %3. Bereits darauf: %4. Abgelehnt: %5.</translation>
+    </message>
+    <message>
+        <source>Numbers were read from the column “%1”.</source>
+        <translation>Die Nummern wurden aus der Spalte „%1“ gelesen.</translation>
+    </message>
+    <message>
+        <source>Every rejected row is listed in %1.</source>
+        <translation>Jede abgelehnte Zeile steht in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutStore</name>
+    <message>
+        <source>%1: no column holds phone numbers.</source>
+        <translation>%1: Keine Spalte enthält Telefonnummern.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>imported from %1</source>
+        <translation>importiert aus %1</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterMapping</name>
+    <message>
+        <source>No value for %1.</source>
+        <translation>Kein Wert für %1.</translation>
+    </message>
+    <message>
+        <source>%1: a currency needs amount_1000 as a whole number (the amount × 1000).</source>
+        <translation>%1: Eine Währung braucht amount_1000 als ganze Zahl (den Betrag × 1000).</translation>
+    </message>
+    <message>
+        <source>%1: unknown value type &quot;%2&quot; (use text, currency or date_time).</source>
+        <translation>%1: unbekannter Werttyp „%2“ (verwenden Sie text, currency oder date_time).</translation>
+    </message>
+    <message>
+        <source>%1: a list is not a parameter value.</source>
+        <translation>%1: Eine Liste ist kein Parameterwert.</translation>
+    </message>
+    <message>
+        <source>%1: a media value needs an id or a link.</source>
+        <translation>%1: Ein Medienwert braucht eine ID oder einen Link.</translation>
+    </message>
+    <message>
+        <source>%1: a button takes a plain text value.</source>
+        <translation>%1: Eine Schaltfläche nimmt einen einfachen Textwert auf.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneColumnDetector</name>
+    <message>
+        <source>column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>column %1 “%2”</source>
+        <translation>Spalte %1 „%2“</translation>
+    </message>
+    <message>
+        <source>there is no column %1: the file has %2 columns</source>
+        <translation>Es gibt keine Spalte %1: Die Datei hat %2 Spalten</translation>
+    </message>
+    <message>
+        <source>there is no column named “%1”: the file has no header row, so choose the column by its number (1 to %2)</source>
+        <translation>Es gibt keine Spalte namens „%1“: Die Datei hat keine Kopfzeile, wählen Sie die Spalte daher über ihre Nummer (1 bis %2)</translation>
+    </message>
+    <message>
+        <source>there is no column named “%1”; the columns are %2</source>
+        <translation>Es gibt keine Spalte namens „%1“; die Spalten sind %2</translation>
+    </message>
+    <message>
+        <source>%1, as chosen</source>
+        <translation>%1, wie gewählt</translation>
+    </message>
+    <message>
+        <source>%1, recognised by its name</source>
+        <translation>%1, am Namen erkannt</translation>
+    </message>
+    <message>
+        <source>%1, where %2 of %3 sampled values look like phone numbers</source>
+        <translation>%1, wo %2 von %3 Stichprobenwerten wie Telefonnummern aussehen</translation>
+    </message>
+    <message>
+        <source>no column looks like it holds phone numbers; choose the phone column by its name or number</source>
+        <translation>Keine Spalte scheint Telefonnummern zu enthalten; wählen Sie die Telefonspalte über ihren Namen oder ihre Nummer</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNormalizer</name>
+    <message>
+        <source>%1 is a tel: link with parameters after its number (an extension such as ;ext=12, a phone-context, …): only the number itself can receive WhatsApp messages, so write it without them</source>
+        <translation>%1 ist ein tel:-Link mit Parametern hinter der Nummer (eine Durchwahl wie ;ext=12, ein phone-context, …): Nur die Nummer selbst kann WhatsApp-Nachrichten empfangen, schreiben Sie sie also ohne diese</translation>
+    </message>
+    <message>
+        <source>%1 has decimal places: the phone number was stored as a number rather than as text, so a leading 0 or + may have been lost. Format the phone column as Text (or export the file again from its original source), then import it again</source>
+        <translation>%1 hat Nachkommastellen: Die Telefonnummer wurde als Zahl statt als Text gespeichert, daher ist eine führende 0 oder ein + vielleicht verloren gegangen. Formatieren Sie die Telefonspalte als Text (oder exportieren Sie die Datei erneut aus ihrer Quelle) und importieren Sie sie dann erneut</translation>
+    </message>
+    <message>
+        <source>the phone number is empty</source>
+        <translation>Die Telefonnummer ist leer</translation>
+    </message>
+    <message>
+        <source>%1 is in scientific notation: the spreadsheet stored the phone number as a number and shows it rounded, so its last digits are lost and cannot be recovered. Format the phone column as Text before pasting or importing the numbers (or export the file again from its original source), then import it again</source>
+        <translation>%1 steht in wissenschaftlicher Schreibweise: Die Tabelle hat die Telefonnummer als Zahl gespeichert und zeigt sie gerundet, daher sind die letzten Ziffern verloren und nicht wiederherstellbar. Formatieren Sie die Telefonspalte als Text, bevor Sie die Nummern einfügen oder importieren (oder exportieren Sie die Datei erneut aus ihrer Quelle), und importieren Sie sie dann erneut</translation>
+    </message>
+    <message>
+        <source>%1 contains letters: a phone number may hold only digits, a leading + and separators such as spaces, dashes, dots and parentheses (extensions, labels and vanity numbers cannot receive WhatsApp messages)</source>
+        <translation>%1 enthält Buchstaben: Eine Telefonnummer darf nur Ziffern, ein führendes + und Trennzeichen wie Leerzeichen, Bindestriche, Punkte und Klammern enthalten (Durchwahlen, Bezeichnungen und Vanity-Nummern können keine WhatsApp-Nachrichten empfangen)</translation>
+    </message>
+    <message>
+        <source>%1 contains characters that do not belong in a phone number: only digits, a leading + and spaces, dashes, dots, slashes and parentheses are allowed</source>
+        <translation>%1 enthält Zeichen, die nicht in eine Telefonnummer gehören: Erlaubt sind nur Ziffern, ein führendes + sowie Leerzeichen, Bindestriche, Punkte, Schrägstriche und Klammern</translation>
+    </message>
+    <message>
+        <source>%1 has a + that is not at the start: + may only stand before the country code, and a cell may hold only one number</source>
+        <translation>%1 hat ein + nicht am Anfang: + darf nur vor der Ländervorwahl stehen, und eine Zelle darf nur eine Nummer enthalten</translation>
+    </message>
+    <message>
+        <source>%1 has no digits</source>
+        <translation>%1 hat keine Ziffern</translation>
+    </message>
+    <message>
+        <source>%1 has %2 digits, far more than any phone number (at most 15)</source>
+        <translation>%1 hat %2 Ziffern, weit mehr als jede Telefonnummer (höchstens 15)</translation>
+    </message>
+    <message>
+        <source>%1 ends right after the international prefix (+ or 00) and country code: the number itself is missing</source>
+        <translation>%1 endet direkt nach der internationalen Vorwahl (+ oder 00) und der Ländervorwahl: Die eigentliche Nummer fehlt</translation>
+    </message>
+    <message>
+        <source>%1 can be read two ways: with 00 as the international prefix it is %2, with the international dialling prefix of %3 it is %4; write it with + instead of the prefix to say which one is meant</source>
+        <translation>%1 ist zweideutig: Mit 00 als internationaler Vorwahl ist es %2, mit der internationalen Vorwahl von %3 ist es %4; schreiben Sie + statt der Vorwahl, um zu sagen, welche gemeint ist</translation>
+    </message>
+    <message>
+        <source>%1 has no country code and no default region is set: write it in international form, with + or 00 and the country code (+49 30 1234567 or 0049 30 1234567), or choose the region its national numbers belong to</source>
+        <translation>%1 hat keine Ländervorwahl, und keine Standardregion ist festgelegt: Schreiben Sie die Nummer international, mit + oder 00 und der Ländervorwahl (+49 30 1234567 oder 0049 30 1234567), oder wählen Sie die Region, zu der ihre nationalen Nummern gehören</translation>
+    </message>
+    <message>
+        <source>%1 has no country code, and the default region %2 is not a region code libphonenumber knows, so it cannot be read as a national number</source>
+        <translation>%1 hat keine Ländervorwahl, und die Standardregion %2 ist kein Regionscode, den libphonenumber kennt, daher kann sie nicht als nationale Nummer gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 does not start with a country calling code in use after its + or 00</source>
+        <translation>%1 beginnt nach + oder 00 nicht mit einer vergebenen Ländervorwahl</translation>
+    </message>
+    <message>
+        <source>%1 has too few digits to be a phone number</source>
+        <translation>%1 hat zu wenige Ziffern für eine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>%1 ends right after the international prefix: the country code and number are missing</source>
+        <translation>%1 endet direkt nach der internationalen Vorwahl: Ländervorwahl und Nummer fehlen</translation>
+    </message>
+    <message>
+        <source>%1 is too short to be a phone number</source>
+        <translation>%1 ist zu kurz für eine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>%1 is too long to be a phone number</source>
+        <translation>%1 ist zu lang für eine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>%1 does not start with a country calling code in use (+%2)</source>
+        <translation>%1 beginnt nicht mit einer vergebenen Ländervorwahl (+%2)</translation>
+    </message>
+    <message>
+        <source>%1 is too short for a phone number of %2</source>
+        <translation>%1 ist zu kurz für eine Telefonnummer aus %2</translation>
+    </message>
+    <message>
+        <source>%1 is too long for a phone number of %2</source>
+        <translation>%1 ist zu lang für eine Telefonnummer aus %2</translation>
+    </message>
+    <message>
+        <source>%1 has a length that phone numbers of %2 never have</source>
+        <translation>%1 hat eine Länge, die Telefonnummern aus %2 nie haben</translation>
+    </message>
+    <message>
+        <source>%1 is only a local number of %2: the area code is missing</source>
+        <translation>%1 ist nur eine Ortsnummer aus %2: Die Vorwahl fehlt</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid number for %2: its length is possible, but no number there starts like this (unknown area code or mobile prefix)</source>
+        <translation>%1 ist keine gültige Nummer für %2: Die Länge ist möglich, aber dort beginnt keine Nummer so (unbekannte Vorwahl oder Mobilfunkvorwahl)</translation>
+    </message>
+    <message>
+        <source>if it is an international number, it lacks its + or 00: %1 would be valid</source>
+        <translation>falls es eine internationale Nummer ist, fehlt ihr + oder 00: %1 wäre gültig</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is %3, not a mobile number, and only mobile numbers are accepted</source>
+        <translation>%1 (%2) ist %3, keine Mobilnummer, und nur Mobilnummern werden angenommen</translation>
+    </message>
+    <message>
+        <source>The region is empty. %1</source>
+        <translation>Die Region ist leer. %1</translation>
+    </message>
+    <message>
+        <source>%1 is a country calling code, not a region; for +%2 write %3. %4</source>
+        <translation>%1 ist eine Ländervorwahl, keine Region; für +%2 schreiben Sie %3. %4</translation>
+    </message>
+    <message>
+        <source>%1 is a number, not a region. %2</source>
+        <translation>%1 ist eine Nummer, keine Region. %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a two-letter region code. %2</source>
+        <translation>%1 ist kein zweibuchstabiger Regionscode. %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an ISO 3166 code; the United Kingdom is GB. %2</source>
+        <translation>%1 ist kein ISO-3166-Code; das Vereinigte Königreich ist GB. %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a region code libphonenumber has numbering data for. %2</source>
+        <translation>%1 ist kein Regionscode, für den libphonenumber Nummerndaten hat. %2</translation>
+    </message>
+    <message>
+        <source>Write the region as its two-letter ISO 3166-1 country code, for example DE (Germany), GB (United Kingdom), US, BR, IN, ID, MX or ES; upper or lower case. It is the country assumed for numbers written without + or 00 and a country code.</source>
+        <translation>Schreiben Sie die Region als zweibuchstabigen Ländercode nach ISO 3166-1, zum Beispiel DE (Deutschland), GB (Vereinigtes Königreich), US, BR, IN, ID, MX oder ES; Groß- oder Kleinschreibung. Es ist das Land, das für Nummern ohne + oder 00 und Ländervorwahl angenommen wird.</translation>
+    </message>
+    <message>
+        <source>a fixed-line number</source>
+        <translation>eine Festnetznummer</translation>
+    </message>
+    <message>
+        <source>a mobile number</source>
+        <translation>eine Mobilnummer</translation>
+    </message>
+    <message>
+        <source>a fixed-line or mobile number</source>
+        <translation>eine Festnetz- oder Mobilnummer</translation>
+    </message>
+    <message>
+        <source>a toll-free number</source>
+        <translation>eine gebührenfreie Nummer</translation>
+    </message>
+    <message>
+        <source>a premium-rate number</source>
+        <translation>eine Premium-Nummer</translation>
+    </message>
+    <message>
+        <source>a shared-cost number</source>
+        <translation>eine Shared-Cost-Nummer</translation>
+    </message>
+    <message>
+        <source>a VoIP number</source>
+        <translation>eine VoIP-Nummer</translation>
+    </message>
+    <message>
+        <source>a personal number</source>
+        <translation>eine persönliche Nummer</translation>
+    </message>
+    <message>
+        <source>a pager number</source>
+        <translation>eine Pager-Nummer</translation>
+    </message>
+    <message>
+        <source>a company (UAN) number</source>
+        <translation>eine Unternehmensnummer (UAN)</translation>
+    </message>
+    <message>
+        <source>a voicemail number</source>
+        <translation>eine Mailbox-Nummer</translation>
+    </message>
+    <message>
+        <source>a number of unknown type</source>
+        <translation>eine Nummer unbekannten Typs</translation>
+    </message>
+</context>
+<context>
+    <name>QueueEngine</name>
+    <message numerus="yes">
+        <source>%n message(s) queued again for resending</source>
+        <translation>
+            <numerusform>%n Nachricht zum erneuten Senden eingereiht</numerusform>
+            <numerusform>%n Nachrichten zum erneuten Senden eingereiht</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuietHours</name>
+    <message>
+        <source>The quiet-hours window needs a start and an end written as HH:MM, e.g. 09:00 and 20:00.</source>
+        <translation>Das Zeitfenster für Ruhezeiten braucht einen Anfang und ein Ende im Format HH:MM, z. B. 09:00 und 20:00.</translation>
+    </message>
+    <message>
+        <source>The quiet-hours window must end after it starts on the same day (%1–%2 does not); windows across midnight are not supported.</source>
+        <translation>Das Zeitfenster muss am selben Tag enden, an dem es beginnt (%1–%2 tut das nicht); Zeitfenster über Mitternacht werden nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The time zone &quot;%1&quot; chosen for %2 is unknown; use an IANA name such as America/Chicago.</source>
+        <translation>Die für %2 gewählte Zeitzone „%1“ ist unbekannt; verwenden Sie einen IANA-Namen wie Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>The fallback time zone &quot;%1&quot; is unknown.</source>
+        <translation>Die Ersatz-Zeitzone „%1“ ist unbekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>RateCard</name>
+    <message>
+        <source>%1, effective %2</source>
+        <translation>%1, gültig ab %2</translation>
+    </message>
+    <message>
+        <source> (example: not Meta&apos;s prices)</source>
+        <translation> (Beispiel: nicht Metas Preise)</translation>
+    </message>
+</context>
+<context>
+    <name>RateCardCsv</name>
+    <message>
+        <source>cannot be opened: %1</source>
+        <translation>kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>the rate card needs a name</source>
+        <translation>Die Preisliste braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>the rate card needs the date from which its prices apply</source>
+        <translation>Die Preisliste braucht das Datum, ab dem ihre Preise gelten</translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot; is not a category name (letters, digits, spaces, hyphens)</source>
+        <translation>Spalte „%1“ ist kein Kategoriename (Buchstaben, Ziffern, Leerzeichen, Bindestriche)</translation>
+    </message>
+    <message>
+        <source>category %1 has two columns</source>
+        <translation>Kategorie %1 hat zwei Spalten</translation>
+    </message>
+    <message>
+        <source>the header lacks the column(s) %1 (a rate card&apos;s header is market,countries,currency, then one column per category)</source>
+        <translation>Der Kopfzeile fehlen die Spalten %1 (die Kopfzeile einer Preisliste ist market,countries,currency, dann eine Spalte pro Kategorie)</translation>
+    </message>
+    <message>
+        <source>no category columns (e.g. MARKETING, UTILITY, AUTHENTICATION)</source>
+        <translation>keine Kategoriespalten (z. B. MARKETING, UTILITY, AUTHENTICATION)</translation>
+    </message>
+    <message>
+        <source>the market has no name</source>
+        <translation>Der Markt hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>market &quot;%1&quot; is already on line %2</source>
+        <translation>Markt „%1“ steht bereits in Zeile %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a currency code (three letters, e.g. USD)</source>
+        <translation>„%1“ ist kein Währungscode (drei Buchstaben, z. B. EUR)</translation>
+    </message>
+    <message>
+        <source>the currency %1 differs from %2 above: a rate card has one currency</source>
+        <translation>Die Währung %1 weicht von %2 oben ab: Eine Preisliste hat eine Währung</translation>
+    </message>
+    <message>
+        <source>market &quot;%1&quot; lists no countries (ISO codes such as DE, or * for every country no other market names)</source>
+        <translation>Markt „%1“ nennt keine Länder (ISO-Codes wie DE, oder * für jedes Land, das kein anderer Markt nennt)</translation>
+    </message>
+    <message>
+        <source>only one market may be * (the rest of the world); line %1 is already</source>
+        <translation>Nur ein Markt darf * sein (der Rest der Welt); Zeile %1 ist es bereits</translation>
+    </message>
+    <message>
+        <source>* stands alone: it means every country no other market names</source>
+        <translation>* steht allein: Es bedeutet jedes Land, das kein anderer Markt nennt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 3166 country code (two letters, e.g. DE; the United Kingdom is GB)</source>
+        <translation>„%1“ ist kein ISO-3166-Ländercode (zwei Buchstaben, z. B. DE; das Vereinigte Königreich ist GB)</translation>
+    </message>
+    <message>
+        <source>%1 is already in market &quot;%2&quot; (line %3): a country belongs to one market</source>
+        <translation>%1 ist bereits im Markt „%2“ (Zeile %3): Ein Land gehört zu einem Markt</translation>
+    </message>
+    <message>
+        <source>%1 price of &quot;%2&quot;: %3</source>
+        <translation>%1-Preis von „%2“: %3</translation>
+    </message>
+    <message>
+        <source>the file has a header but no markets</source>
+        <translation>Die Datei hat eine Kopfzeile, aber keine Märkte</translation>
+    </message>
+</context>
+<context>
+    <name>RateCardStore</name>
+    <message>
+        <source>Herald example card</source>
+        <translation>Herald-Beispielpreisliste</translation>
+    </message>
+    <message>
+        <source>The rate card &quot;%1&quot; was not stored.</source>
+        <translation>Die Preisliste „%1“ wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The rate card %1 disappeared while it was read.</source>
+        <translation>Die Preisliste %1 ist beim Lesen verschwunden.</translation>
+    </message>
+    <message>
+        <source>The example rate card is missing from this build (%1).</source>
+        <translation>Die Beispielpreisliste fehlt in diesem Build (%1).</translation>
+    </message>
+    <message>
+        <source>The example rate card is broken: %1</source>
+        <translation>Die Beispielpreisliste ist fehlerhaft: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Repair</name>
+    <message>
+        <source>reopened by repair: messages were still queued</source>
+        <translation>durch Reparatur wieder geöffnet: Es waren noch Nachrichten eingereiht</translation>
+    </message>
+</context>
+<context>
+    <name>ResendDialog</name>
+    <message>
+        <source>The sender stopped while the message was in flight.</source>
+        <translation>Der Sender wurde beendet, während die Nachricht unterwegs war.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultExporter</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <source>A schedule needs a valid date and time.</source>
+        <translation>Ein Zeitplan braucht ein gültiges Datum und eine gültige Uhrzeit.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: %2 has already passed (it is %3 now); start it instead.</source>
+        <translation>Kampagne „%1“: %2 ist bereits vorbei (jetzt ist es %3); starten Sie sie stattdessen.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; has no recipients: import contacts first.</source>
+        <translation>Kampagne „%1“ hat keine Empfänger: Importieren Sie zuerst Kontakte.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; has nothing left to send.</source>
+        <translation>Kampagne „%1“ hat nichts mehr zu senden.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; started %2 late: it was due at %3 UTC, when no Herald was running.</source>
+        <translation>Kampagne „%1“ wurde %2 zu spät gestartet: Sie war um %3 UTC fällig, als kein Herald lief.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T. %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>SendPlanner</name>
+    <message>
+        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
+        <translation>%1 Nachrichten pro Sekunde liegen über der Obergrenze der Telefonnummer von %2 (Einstellung %3); ein Lauf darf sie nur senken.</translation>
+    </message>
+</context>
+<context>
+    <name>SenderPresence</name>
+    <message>
+        <source>the Herald console</source>
+        <translation>die Herald-Konsole</translation>
+    </message>
+    <message>
+        <source>herald-cli run</source>
+        <translation>herald-cli run</translation>
+    </message>
+    <message>
+        <source>a Herald worker</source>
+        <translation>ein Herald-Worker</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (process %3), last heard %4 s ago</source>
+        <translation>%1 auf %2 (Prozess %3), zuletzt vor %4 s gemeldet</translation>
+    </message>
+    <message>
+        <source>The hold on campaign %1 could not be taken or read.</source>
+        <translation>Die Sperre für Kampagne %1 konnte nicht gesetzt oder gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingKeys</name>
+    <message>
+        <source>%1 must be a whole number from %2 to %3 (%4).</source>
+        <translation>%1 muss eine ganze Zahl von %2 bis %3 sein (%4).</translation>
+    </message>
+    <message>
+        <source>Graph API base URL</source>
+        <translation>Basis-URL der Graph API</translation>
+    </message>
+    <message>
+        <source>Graph API version</source>
+        <translation>Version der Graph API</translation>
+    </message>
+    <message>
+        <source>WhatsApp Business phone number ID</source>
+        <translation>Telefonnummern-ID (WhatsApp Business)</translation>
+    </message>
+    <message>
+        <source>WhatsApp Business Account ID</source>
+        <translation>WhatsApp-Business-Konto-ID</translation>
+    </message>
+    <message>
+        <source>Milliseconds to wait for each API request</source>
+        <translation>Millisekunden Wartezeit pro API-Anfrage</translation>
+    </message>
+    <message>
+        <source>A certificate authority to trust beside the system&apos;s (a TLS-inspecting proxy&apos;s)</source>
+        <translation>Eine Zertifizierungsstelle, der neben denen des Systems vertraut wird (die eines TLS-prüfenden Proxys)</translation>
+    </message>
+    <message>
+        <source>Messages per second at most for the phone number, all campaigns together (Meta: 80, up to 1,000 for upgraded numbers)</source>
+        <translation>Höchstens so viele Nachrichten pro Sekunde für die Telefonnummer, alle Kampagnen zusammen (Meta: 80, bis zu 1.000 für hochgestufte Nummern)</translation>
+    </message>
+    <message>
+        <source>Requests in flight at most; 0 chooses by the rate</source>
+        <translation>Höchstens so viele gleichzeitige Anfragen; 0 wählt nach der Rate</translation>
+    </message>
+    <message>
+        <source>Retry messages whose request got no answer (Meta may have accepted them)</source>
+        <translation>Nachrichten erneut senden, deren Anfrage keine Antwort bekam (Meta hat sie vielleicht angenommen)</translation>
+    </message>
+    <message>
+        <source>Country assumed for numbers written without a country code</source>
+        <translation>Land, das für Nummern ohne Ländervorwahl angenommen wird</translation>
+    </message>
+    <message>
+        <source>%1 must be the numeric ID shown in Meta&apos;s WhatsApp Manager.</source>
+        <translation>%1 muss die numerische ID aus Metas WhatsApp Manager sein.</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>Millisekunden</translation>
+    </message>
+    <message>
+        <source>messages per second</source>
+        <translation>Nachrichten pro Sekunde</translation>
+    </message>
+    <message>
+        <source>requests; 0 is automatic</source>
+        <translation>Anfragen; 0 ist automatisch</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false.</source>
+        <translation>%1 muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a setting Herald knows; known: %2.</source>
+        <translation>„%1“ ist keine Einstellung, die Herald kennt; bekannt sind: %2.</translation>
+    </message>
+    <message>
+        <source>The stored setting %1 cannot be used: %2</source>
+        <translation>Die gespeicherte Einstellung %1 kann nicht verwendet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteStatement</name>
+    <message>
+        <source>Direct SQLite access is not available on this connection</source>
+        <translation>Direkter SQLite-Zugriff ist auf dieser Verbindung nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Database statement failed: %1
+Statement: %2</source>
+        <translation>Datenbankanweisung fehlgeschlagen: %1
+Anweisung: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SystemKeychain</name>
+    <message>
+        <source>Access to the keychain was not allowed.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). On Linux, start GNOME Keyring, KWallet or another Secret Service.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1). Starten Sie unter Linux GNOME Keyring, KWallet oder einen anderen Secret Service.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used: %1</source>
+        <translation>Der Schlüsselbund konnte nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>An empty secret is not stored.</source>
+        <translation>Ein leeres Geheimnis wird nicht gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No keychain can be reached: this session has no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), and Linux keychains (GNOME Keyring, KWallet, KeePassXC) are reached through it.</source>
+        <translation>Kein Schlüsselbund erreichbar: Diese Sitzung hat keinen D-Bus-Sitzungsbus (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt), und Linux-Schlüsselbunde (GNOME Keyring, KWallet, KeePassXC) werden darüber erreicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Transaction</name>
+    <message>
+        <source>A transaction cannot begin inside another one on %1.</source>
+        <translation>Eine Transaktion kann auf %1 nicht innerhalb einer anderen beginnen.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>Transaktion kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>a statement failed inside it, so PostgreSQL rolled it back</source>
+        <translation>Darin ist eine Anweisung fehlgeschlagen, daher hat PostgreSQL sie zurückgerollt</translation>
+    </message>
+    <message>
+        <source>Cannot commit a transaction: %1</source>
+        <translation>Transaktion kann nicht abgeschlossen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald</name>
+    <message>
+        <source>The template has a location header, which Herald cannot fill yet.</source>
+        <translation>Die Vorlage hat eine Standort-Kopfzeile, die Herald noch nicht füllen kann.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s header has the unknown format &quot;%1&quot;.</source>
+        <translation>Die Kopfzeile der Vorlage hat das unbekannte Format „%1“.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s text header has %1 variables; Meta allows one.</source>
+        <translation>Die Text-Kopfzeile der Vorlage hat %1 Variablen; Meta erlaubt eine.</translation>
+    </message>
+    <message>
+        <source>Button %1 is a copy-code (coupon) button, which Herald cannot fill yet.</source>
+        <translation>Schaltfläche %1 ist eine Code-kopieren-Schaltfläche (Gutschein), die Herald noch nicht füllen kann.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignStore</name>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>Eine Kampagne braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A campaign needs a template name and a language code (for example en_US).</source>
+        <translation>Eine Kampagne braucht einen Vorlagennamen und einen Sprachcode (zum Beispiel en_US).</translation>
+    </message>
+    <message>
+        <source>A campaign named &quot;%1&quot; already exists.</source>
+        <translation>Eine Kampagne namens „%1“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>There is no campaign named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Kampagne namens „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id %1.</source>
+        <translation>Es gibt keine Kampagne mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: %2.</source>
+        <translation>Kampagne „%1“: %2.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; has no recipients: import contacts first.</source>
+        <translation>Kampagne „%1“ hat keine Empfänger: Importieren Sie zuerst Kontakte.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; has nothing left to send.</source>
+        <translation>Kampagne „%1“ hat nichts mehr zu senden.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::Database</name>
+    <message>
+        <source>open the database</source>
+        <translation>die Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>SQLite is not available</source>
+        <translation>SQLite ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>Cannot create the database folder</source>
+        <translation>Der Datenbankordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Die Datenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>This file is not a usable Herald database</source>
+        <translation>Diese Datei ist keine verwendbare Herald-Datenbank</translation>
+    </message>
+    <message>
+        <source>The database file or its folder is read-only</source>
+        <translation>Die Datenbankdatei oder ihr Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Cannot configure the database</source>
+        <translation>Die Datenbank kann nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is not available</source>
+        <translation>PostgreSQL ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>the Qt PostgreSQL driver (QPSQL) is not installed; on Debian/Ubuntu install libqt6sql6-psql</source>
+        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert; installieren Sie unter Debian/Ubuntu libqt6sql6-psql</translation>
+    </message>
+    <message>
+        <source>Cannot connect to PostgreSQL</source>
+        <translation>Keine Verbindung zu PostgreSQL möglich</translation>
+    </message>
+    <message>
+        <source>Cannot configure the PostgreSQL session</source>
+        <translation>Die PostgreSQL-Sitzung kann nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>Refused to %1 on the user-interface thread: the console runs every database statement on its data thread, so that the window never waits.</source>
+        <translation>Abgelehnt: %1 im Thread der Benutzeroberfläche. Die Konsole führt jede Datenbankanweisung in ihrem Daten-Thread aus, damit das Fenster nie warten muss.</translation>
+    </message>
+    <message>
+        <source>run a statement</source>
+        <translation>eine Anweisung ausführen</translation>
+    </message>
+    <message>
+        <source>Database statement could not be prepared: %1
+Statement: %2</source>
+        <translation>Datenbankanweisung konnte nicht vorbereitet werden: %1
+Anweisung: %2</translation>
+    </message>
+    <message>
+        <source>Database statement failed: %1
+Statement: %2</source>
+        <translation>Datenbankanweisung fehlgeschlagen: %1
+Anweisung: %2</translation>
+    </message>
+    <message>
+        <source>Database statement returned no row: %1</source>
+        <translation>Datenbankanweisung lieferte keine Zeile: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DatabaseConfig</name>
+    <message>
+        <source>Unsupported database address &quot;%1&quot;: use a file path for SQLite or postgresql://user:password@host:port/database for PostgreSQL.</source>
+        <translation>Nicht unterstützte Datenbankadresse „%1“: Verwenden Sie einen Dateipfad für SQLite oder postgresql://benutzer:passwort@host:port/datenbank für PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>Malformed PostgreSQL URL: expected postgresql://user:password@host:port/database.</source>
+        <translation>Fehlerhafte PostgreSQL-URL: erwartet wird postgresql://benutzer:passwort@host:port/datenbank.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL names no database: add /database after host:port.</source>
+        <translation>Die PostgreSQL-URL nennt keine Datenbank: Ergänzen Sie /datenbank nach host:port.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL names no user: write postgresql://user:password@host:port/database.</source>
+        <translation>Die PostgreSQL-URL nennt keinen Benutzer: Schreiben Sie postgresql://benutzer:passwort@host:port/datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::Migrator</name>
+    <message>
+        <source>Migration %1 is missing from this build</source>
+        <translation>Migration %1 fehlt in diesem Build</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed: %3
+Statement: %4</source>
+        <translation>Migration %1 (%2) fehlgeschlagen: %3
+Anweisung: %4</translation>
+    </message>
+    <message>
+        <source>The database %1 has schema version %2, newer than this Herald understands (up to %3). Install a newer Herald; nothing was changed.</source>
+        <translation>Die Datenbank %1 hat die Schemaversion %2, neuer als dieses Herald versteht (bis %3). Installieren Sie ein neueres Herald; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::PhoneNumberHealth</name>
+    <message>
+        <source>Meta rates this number&apos;s quality low (red): a campaign now risks the template being paused and the number&apos;s limit lowered.</source>
+        <translation>Meta bewertet die Qualität dieser Nummer als niedrig (rot): Eine Kampagne riskiert jetzt, dass die Vorlage pausiert und das Limit der Nummer gesenkt wird.</translation>
+    </message>
+    <message>
+        <source>Meta rates this number&apos;s quality medium (yellow): watch the blocks and reports of this campaign.</source>
+        <translation>Meta bewertet die Qualität dieser Nummer als mittel (gelb): Achten Sie auf Blockierungen und Meldungen bei dieser Kampagne.</translation>
+    </message>
+    <message>
+        <source>Meta reports the number as %1: messages may be refused.</source>
+        <translation>Meta meldet die Nummer als %1: Nachrichten werden möglicherweise abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The account may message %1 different customers in 24 hours (%2), fewer than this campaign&apos;s %3: the rest will fail until the limit renews.</source>
+        <translation>Das Konto darf in 24 Stunden %1 verschiedene Kunden anschreiben (%2), weniger als die %3 dieser Kampagne: Der Rest schlägt fehl, bis sich das Limit erneuert.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::QueueEngine</name>
+    <message>
+        <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
+        <translation>Kampagne „%1“ ist %2: Erstellen Sie für diese Kontakte eine neue Kampagne.</translation>
+    </message>
+    <message>
+        <source>Queueing recipients returned no result.</source>
+        <translation>Das Einreihen der Empfänger lieferte kein Ergebnis.</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id %1.</source>
+        <translation>Es gibt keine Kampagne mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>The recipient is on the opt-out list; the message was not sent.</source>
+        <translation>Der Empfänger steht auf der Abmeldeliste; die Nachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>its lease expired (the sender stopped answering)</source>
+        <translation>ihre Reservierung ist abgelaufen (der Sender antwortete nicht mehr)</translation>
+    </message>
+    <message>
+        <source>sender %1 stopped</source>
+        <translation>Sender %1 wurde beendet</translation>
+    </message>
+    <message>
+        <source>The message was in flight when %1; Meta may or may not have received it. Resend it if it did not arrive.</source>
+        <translation>Die Nachricht war unterwegs, als %1; Meta hat sie vielleicht erhalten, vielleicht auch nicht. Senden Sie sie erneut, falls sie nicht angekommen ist.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is cancelled: nothing can be resent.</source>
+        <translation>Kampagne „%1“ ist abgebrochen: Nichts kann erneut gesendet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SchemaDoctor</name>
+    <message>
+        <source>version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>privilege</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <source>the database has no Herald schema; run herald-cli init</source>
+        <translation>Die Datenbank hat kein Herald-Schema; führen Sie herald-cli init aus</translation>
+    </message>
+    <message>
+        <source>schema version %1 is older than this Herald&apos;s %2; run herald-cli init to upgrade</source>
+        <translation>Schemaversion %1 ist älter als die dieses Herald (%2); führen Sie herald-cli init zum Aktualisieren aus</translation>
+    </message>
+    <message>
+        <source>schema version %1 is newer than this Herald&apos;s %2; install a newer Herald</source>
+        <translation>Schemaversion %1 ist neuer als die dieses Herald (%2); installieren Sie ein neueres Herald</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>missing: %1(%2) is needed for %3</source>
+        <translation>fehlt: %1(%2) wird für %3 gebraucht</translation>
+    </message>
+    <message>
+        <source>uniqueness</source>
+        <translation>Eindeutigkeit</translation>
+    </message>
+    <message>
+        <source>claiming and counting</source>
+        <translation>Zuteilen und Zählen</translation>
+    </message>
+    <message>
+        <source>missing or disabled: template category changes go unrecorded</source>
+        <translation>fehlt oder ist deaktiviert: Kategorieänderungen von Vorlagen werden nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>executable by PUBLIC or an anonymous role; revoke it</source>
+        <translation>ausführbar durch PUBLIC oder eine anonyme Rolle; entziehen Sie das Recht</translation>
+    </message>
+    <message>
+        <source>not executable by the application&apos;s role</source>
+        <translation>nicht ausführbar durch die Rolle der Anwendung</translation>
+    </message>
+    <message>
+        <source>wrong signature: found (%1)</source>
+        <translation>falsche Signatur: gefunden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendWorker</name>
+    <message>
+        <source>The database schema is incomplete; Herald will not send until it is repaired:
+%1</source>
+        <translation>Das Datenbankschema ist unvollständig; Herald sendet erst, wenn es repariert ist:
+%1</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is already completed.</source>
+        <translation>Kampagne „%1“ ist bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is being sent by %2. Herald sends a campaign from one place at a time; it takes over once that sender has been silent for %3 s.</source>
+        <translation>Kampagne „%1“ wird von %2 gesendet. Herald sendet eine Kampagne immer nur von einer Stelle aus; es übernimmt, sobald dieser Sender %3 s lang still war.</translation>
+    </message>
+    <message>
+        <source>The database failed: %1</source>
+        <translation>Die Datenbank ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 of the last %2 messages failed permanently (most often: %3). Check the template and the contact list before resuming.</source>
+        <translation>%1 der letzten %2 Nachrichten sind endgültig fehlgeschlagen (meist: %3). Prüfen Sie die Vorlage und die Kontaktliste, bevor Sie fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Recording results failed: %1</source>
+        <translation>Das Speichern der Ergebnisse ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>paused by the user</source>
+        <translation>vom Benutzer pausiert</translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation>vom Benutzer abgebrochen</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s status could not be saved: %1</source>
+        <translation>Der Status der Kampagne konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderHost</name>
+    <message>
+        <source>This campaign is already being sent.</source>
+        <translation>Diese Kampagne wird bereits gesendet.</translation>
+    </message>
+    <message>
+        <source>Another sender took this campaign over while this one was not heard from.</source>
+        <translation>Ein anderer Sender hat diese Kampagne übernommen, während von diesem nichts zu hören war.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateParser</name>
+    <message>
+        <source>The template is positional but uses named variables.</source>
+        <translation>Die Vorlage ist positionell, verwendet aber benannte Variablen.</translation>
+    </message>
+    <message>
+        <source>The template uses named parameters but has numbered variables.</source>
+        <translation>Die Vorlage verwendet benannte Parameter, hat aber nummerierte Variablen.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateSync</name>
+    <message>
+        <source>No WhatsApp Business Account ID is set; templates are listed per account. Set it with &apos;config set api.waba_id ID&apos; or --waba-id.</source>
+        <translation>Es ist keine WhatsApp-Business-Konto-ID festgelegt; Vorlagen werden pro Konto aufgelistet. Legen Sie sie mit &apos;config set api.waba_id ID&apos; oder --waba-id fest.</translation>
+    </message>
+    <message>
+        <source>The template sync was cancelled; nothing was stored.</source>
+        <translation>Die Vorlagensynchronisierung wurde abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The template list did not end after %1 pages; nothing was stored.</source>
+        <translation>Die Vorlagenliste endete nicht nach %1 Seiten; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Meta refused the access token (%1): it is invalid or has expired. Set a valid token in HERALD_ACCESS_TOKEN and sync again; nothing was stored.</source>
+        <translation>Meta hat das Zugriffstoken abgelehnt (%1): Es ist ungültig oder abgelaufen. Legen Sie ein gültiges Token in HERALD_ACCESS_TOKEN fest und synchronisieren Sie erneut; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not list the templates at %1: %2. Nothing was stored.</source>
+        <translation>Die Vorlagen konnten unter %1 nicht abgerufen werden: %2. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Meta refused the template list (%1); nothing was stored.</source>
+        <translation>Meta hat die Vorlagenliste verweigert (%1); nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The template list from %1 is not what Graph API sends (no &quot;data&quot; list); check the API base URL. Nothing was stored.</source>
+        <translation>Die Vorlagenliste von %1 ist nicht das, was die Graph API sendet (keine „data“-Liste); prüfen Sie die API-Basis-URL. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>A listed template without name, language or status was skipped (id %1).</source>
+        <translation>Eine aufgelistete Vorlage ohne Name, Sprache oder Status wurde übersprungen (ID %1).</translation>
+    </message>
+    <message>
+        <source>The templates could not be stored: %1</source>
+        <translation>Die Vorlagen konnten nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CampaignActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation>&amp;Neue Kampagne…</translation>
+    </message>
+    <message>
+        <source>Create a campaign from a contact file</source>
+        <translation>Eine Kampagne aus einer Kontaktdatei erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Start sending the selected campaign</source>
+        <translation>Das Senden der gewählten Kampagne starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Pause the selected campaign</source>
+        <translation>Die gewählte Kampagne pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the selected campaign</source>
+        <translation>Die gewählte Kampagne fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start or pause</source>
+        <translation>Starten oder pausieren</translation>
+    </message>
+    <message>
+        <source>Start, pause or resume the selected campaign</source>
+        <translation>Die gewählte Kampagne starten, pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel campaign…</source>
+        <translation>Kampagne a&amp;bbrechen…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected campaign for good</source>
+        <translation>Die gewählte Kampagne endgültig abbrechen</translation>
+    </message>
+    <message>
+        <source>Resend &amp;failed…</source>
+        <translation>F&amp;ehlgeschlagene erneut senden…</translation>
+    </message>
+    <message>
+        <source>Queue failed messages of chosen reasons again</source>
+        <translation>Fehlgeschlagene Nachrichten aus gewählten Gründen erneut einreihen</translation>
+    </message>
+    <message>
+        <source>&amp;Repair counters…</source>
+        <translation>Zähler &amp;reparieren…</translation>
+    </message>
+    <message>
+        <source>Compare every campaign&apos;s counters with a recount and fix them</source>
+        <translation>Die Zähler jeder Kampagne mit einer Neuzählung vergleichen und korrigieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export results…</source>
+        <translation>Ergebnisse e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Save every recipient&apos;s result as a CSV file</source>
+        <translation>Das Ergebnis jedes Empfängers als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>S&amp;ync templates</source>
+        <translation>&amp;Vorlagen synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the message templates from Meta</source>
+        <translation>Die Nachrichtenvorlagen von Meta abrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>API account, sending, database and language</source>
+        <translation>API-Konto, Senden, Datenbank und Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Read everything again</source>
+        <translation>Alles neu einlesen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Close Herald</source>
+        <translation>Herald schließen</translation>
+    </message>
+    <message>
+        <source>&amp;About Herald</source>
+        <translation>Ü&amp;ber Herald</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>Version und Lizenz</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CampaignDetail</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>gestartet %1</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>sent by this window</source>
+        <translation>von diesem Fenster gesendet</translation>
+    </message>
+    <message>
+        <source>sent by %1</source>
+        <translation>gesendet von %1</translation>
+    </message>
+    <message>
+        <source>waiting for a sender</source>
+        <translation>wartet auf einen Sender</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Einstellungen öffnen…</translation>
+    </message>
+    <message>
+        <source>Sync templates</source>
+        <translation>Vorlagen synchronisieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Completed: %1 sent, %2 failed of %3</source>
+        <translation>Abgeschlossen: %1 gesendet, %2 fehlgeschlagen von %3</translation>
+    </message>
+    <message>
+        <source> in %1 (%2 – %3)</source>
+        <translation> in %1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>Resend failed…</source>
+        <translation>Fehlgeschlagene erneut senden…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Select a campaign to see its progress, failures and recipients.</source>
+        <translation>Wählen Sie eine Kampagne, um Fortschritt, Fehler und Empfänger zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CampaignTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, waiting for a sender</source>
+        <translation>%1, wartet auf einen Sender</translation>
+    </message>
+    <message>
+        <source>%1 elsewhere</source>
+        <translation>%1 anderswo</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sent by this window.</source>
+        <translation>Von diesem Fenster gesendet.</translation>
+    </message>
+    <message>
+        <source>Sender: %1</source>
+        <translation>Sender: %1</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 failed, %3 pending of %4</source>
+        <translation>%1 gesendet, %2 fehlgeschlagen, %3 ausstehend von %4</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CampaignsPage</name>
+    <message>
+        <source>Filter campaigns by name…</source>
+        <translation>Kampagnen nach Namen filtern…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::ContactsPage</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Drop a contact file (CSV) here or choose it. Herald shows how it reads the file; correct the encoding or delimiter if names or columns look wrong.</source>
+        <translation>Legen Sie eine Kontaktdatei (CSV) hier ab oder wählen Sie sie aus. Herald zeigt, wie es die Datei liest; korrigieren Sie Kodierung oder Trennzeichen, wenn Namen oder Spalten falsch aussehen.</translation>
+    </message>
+    <message>
+        <source>No file chosen: drop one here or click Browse…</source>
+        <translation>Keine Datei gewählt: Legen Sie eine hier ab oder klicken Sie auf Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>Choose a contact file</source>
+        <translation>Kontaktdatei wählen</translation>
+    </message>
+    <message>
+        <source>Contact files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Kontaktdateien (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data row(s)</source>
+        <translation>
+            <numerusform>%n Datenzeile</numerusform>
+            <numerusform>%n Datenzeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 data rows</source>
+        <translation>etwa %1 Datenzeilen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 column(s), %4 · showing the first %5</source>
+        <translation>%1 · %2 · %3 Spalte(n), %4 · die ersten %5 werden gezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::Credentials</name>
+    <message>
+        <source>No access token is set. Enter it in Settings; Herald keeps it in the operating system&apos;s keychain.</source>
+        <translation>Es ist kein Zugriffstoken festgelegt. Tragen Sie es in den Einstellungen ein; Herald bewahrt es im Schlüsselbund des Betriebssystems auf.</translation>
+    </message>
+    <message>
+        <source>No access token is available: %1 Enter the token in Settings and keep it for this session only, or set %2.</source>
+        <translation>Kein Zugriffstoken verfügbar: %1 Tragen Sie das Token in den Einstellungen ein und behalten Sie es nur für diese Sitzung, oder setzen Sie %2.</translation>
+    </message>
+    <message>
+        <source>The token was not stored: %1</source>
+        <translation>Das Token wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The token was not removed: %1</source>
+        <translation>Das Token wurde nicht entfernt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::DailySummaryModel</name>
+    <message>
+        <source>%1 campaigns</source>
+        <translation>%1 Kampagnen</translation>
+    </message>
+    <message>
+        <source>%1: %2 sent, %3 failed</source>
+        <translation>%1: %2 gesendet, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed share</source>
+        <translation>Anteil fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::DailySummaryPage</name>
+    <message>
+        <source>Messages per day</source>
+        <translation>Nachrichten pro Tag</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>All history</source>
+        <translation>Gesamter Verlauf</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>Kampagne:</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>The daily summary cannot be read: %1</source>
+        <translation>Die Tagesübersicht kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>all campaigns</source>
+        <translation>alle Kampagnen</translation>
+    </message>
+    <message>
+        <source>Messages %1, %2 (UTC days)</source>
+        <translation>Nachrichten %1, %2 (UTC-Tage)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No messages were sent or failed in this range.</source>
+        <translation>In diesem Zeitraum wurden keine Nachrichten gesendet und keine sind fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>In this range: %1 sent, %2 failed (%3 of the messages finished).</source>
+        <translation>In diesem Zeitraum: %1 gesendet, %2 fehlgeschlagen (%3 der Nachrichten abgeschlossen).</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::DatabaseSection</name>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Embedded (a SQLite file on this computer)</source>
+        <translation>Eingebettet (eine SQLite-Datei auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server (shared by several consoles and workers)</source>
+        <translation>PostgreSQL-Server (von mehreren Konsolen und Workern geteilt)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Kept in the operating system&apos;s keychain, never in the settings file.</source>
+        <translation>Im Schlüsselbund des Betriebssystems aufbewahrt, nie in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Open now: %1. A change here takes effect when Herald is restarted.</source>
+        <translation>Jetzt geöffnet: %1. Eine Änderung hier wirkt, wenn Herald neu gestartet wird.</translation>
+    </message>
+    <message>
+        <source>HERALD_DB is set in this environment and wins over the choice here.</source>
+        <translation>HERALD_DB ist in dieser Umgebung gesetzt und hat Vorrang vor der Wahl hier.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain; type to replace it</source>
+        <translation>Im Schlüsselbund gespeichert; tippen, um es zu ersetzen</translation>
+    </message>
+    <message>
+        <source>None, or type it</source>
+        <translation>Keins, oder eintippen</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address: postgresql://user@host:5432/database.</source>
+        <translation>Geben Sie die Adresse des Servers ein: postgresql://benutzer@host:5432/datenbank.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL address starts with postgresql://, e.g. postgresql://user@host:5432/database.</source>
+        <translation>Eine PostgreSQL-Adresse beginnt mit postgresql://, z. B. postgresql://benutzer@host:5432/datenbank.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: name a file in it, e.g. %2.</source>
+        <translation>%1 ist ein Ordner: Nennen Sie eine Datei darin, z. B. %2.</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>Herald databases (*.db);;All files (*)</source>
+        <translation>Herald-Datenbanken (*.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::DemoSession</name>
+    <message>
+        <source>The built-in simulator could not start: %1</source>
+        <translation>Der eingebaute Simulator konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The simulator&apos;s templates could not be synced: %1</source>
+        <translation>Die Vorlagen des Simulators konnten nicht synchronisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Demo %1</source>
+        <translation>Demo %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::FailuresModel</name>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <source>(no reason)</source>
+        <translation>(kein Grund)</translation>
+    </message>
+    <message>
+        <source>Herald has no explanation for this reason.</source>
+        <translation>Herald hat für diesen Grund keine Erklärung.</translation>
+    </message>
+    <message>
+        <source>Read the error details of its recipients.</source>
+        <translation>Lesen Sie die Fehlerdetails seiner Empfänger.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::FailuresView</name>
+    <message>
+        <source>Resend…</source>
+        <translation>Erneut senden…</translation>
+    </message>
+    <message>
+        <source>Queue the messages that failed for the selected reasons again.</source>
+        <translation>Die Nachrichten, die aus den gewählten Gründen fehlgeschlagen sind, erneut einreihen.</translation>
+    </message>
+    <message>
+        <source>The failures could not be read: %1</source>
+        <translation>Die Fehler können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the failures…</source>
+        <translation>Fehler werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No message of this campaign has failed.</source>
+        <translation>Keine Nachricht dieser Kampagne ist fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 messages failed, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
+        <translation>
+            <numerusform>%1 Nachrichten sind fehlgeschlagen, aus %n Grund. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe, um erneut zu senden.</numerusform>
+            <numerusform>%1 Nachrichten sind fehlgeschlagen, aus %n Gründen. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe, um erneut zu senden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::MainWindow</name>
+    <message>
+        <source>Herald</source>
+        <translation>Herald</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Daily summary</source>
+        <translation>Tagesübersicht</translation>
+    </message>
+    <message>
+        <source>Opt-outs</source>
+        <translation>Abmeldungen</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>&amp;Kampagne</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>The database cannot be read: %1</source>
+        <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The campaign could not start</source>
+        <translation>Die Kampagne konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>Campaign completed</source>
+        <translation>Kampagne abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1: %2 sent, %3 failed.</source>
+        <translation>%1: %2 gesendet, %3 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Campaign paused</source>
+        <translation>Kampagne pausiert</translation>
+    </message>
+    <message>
+        <source>Campaign stopped</source>
+        <translation>Kampagne angehalten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Herald — %1 %2</source>
+        <translation>Herald — %1 %2</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>Die Datenbank kann nicht verwendet werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>The counters of %n campaign(s) do not match their messages.</source>
+        <translation>
+            <numerusform>Die Zähler von %n Kampagne passen nicht zu ihren Nachrichten.</numerusform>
+            <numerusform>Die Zähler von %n Kampagnen passen nicht zu ihren Nachrichten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Herald is not connected to a WhatsApp Business account yet. Try it now with the built-in simulator: a sample campaign is created and sent while you watch. To send for real, enter your account in Settings (File ▸ Settings…).</source>
+        <translation>Herald ist noch mit keinem WhatsApp-Business-Konto verbunden. Probieren Sie es jetzt mit dem eingebauten Simulator aus: Eine Beispielkampagne wird erstellt und gesendet, während Sie zusehen. Um wirklich zu senden, tragen Sie Ihr Konto in den Einstellungen ein (Datei ▸ Einstellungen…).</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Starting the simulator and creating a sample campaign…</source>
+        <translation>Simulator wird gestartet und Beispielkampagne erstellt…</translation>
+    </message>
+    <message>
+        <source>The demo campaign is being sent to the built-in simulator, not to WhatsApp. Enter your account in Settings to send for real.</source>
+        <translation>Die Demokampagne wird an den eingebauten Simulator gesendet, nicht an WhatsApp. Tragen Sie Ihr Konto in den Einstellungen ein, um wirklich zu senden.</translation>
+    </message>
+    <message>
+        <source>The demo could not start</source>
+        <translation>Die Demo konnte nicht starten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) queued again.</source>
+        <translation>
+            <numerusform>%n Nachricht erneut eingereiht.</numerusform>
+            <numerusform>%n Nachrichten erneut eingereiht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> results</source>
+        <translation> Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exported %1 recipients to %2.</source>
+        <translation>%1 Empfänger nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Cancel campaign &quot;%1&quot;?</source>
+        <translation>Kampagne „%1“ abbrechen?</translation>
+    </message>
+    <message>
+        <source>%1 messages have not been sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
+        <translation>%1 Nachrichten wurden noch nicht gesendet. Eine abgebrochene Kampagne kann nicht fortgesetzt werden; bereits gesendete Nachrichten bleiben gesendet.</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>Kampagne abbrechen</translation>
+    </message>
+    <message>
+        <source>About Herald</source>
+        <translation>Über Herald</translation>
+    </message>
+    <message>
+        <source>Herald %1
+A campaign console for the WhatsApp Business Cloud API.
+Qt %2</source>
+        <translation>Herald %1
+Eine Kampagnenkonsole für die WhatsApp Business Cloud API.
+Qt %2</translation>
+    </message>
+    <message>
+        <source>Finishing the messages in flight before closing…</source>
+        <translation>Nachrichten, die unterwegs sind, werden vor dem Schließen abgeschlossen…</translation>
+    </message>
+    <message>
+        <source>Close Herald?</source>
+        <translation>Herald schließen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Herald is sending %n campaign(s). Messages in flight finish and are recorded; the campaigns stay running and continue the next time Herald (or another sender) opens this database.</source>
+        <translation>
+            <numerusform>Herald sendet %n Kampagne. Nachrichten, die unterwegs sind, werden abgeschlossen und gespeichert; die Kampagne läuft weiter und wird fortgesetzt, wenn Herald (oder ein anderer Sender) diese Datenbank das nächste Mal öffnet.</numerusform>
+            <numerusform>Herald sendet %n Kampagnen. Nachrichten, die unterwegs sind, werden abgeschlossen und gespeichert; die Kampagnen laufen weiter und werden fortgesetzt, wenn Herald (oder ein anderer Sender) diese Datenbank das nächste Mal öffnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::MessagePage</name>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Choose the template and fill each of its variables from a column or with fixed text.</source>
+        <translation>Wählen Sie die Vorlage und füllen Sie jede ihrer Variablen aus einer Spalte oder mit festem Text.</translation>
+    </message>
+    <message>
+        <source>Campaign &amp;name:</source>
+        <translation>Kampagnen&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Meta paused this template after recipients reported or blocked it; it cannot be sent until Meta lifts the pause.</source>
+        <translation>Meta hat diese Vorlage pausiert, nachdem Empfänger sie gemeldet oder blockiert haben; sie kann erst gesendet werden, wenn Meta die Pause aufhebt.</translation>
+    </message>
+    <message>
+        <source>Meta disabled this template after repeated low quality; it can no longer be sent.</source>
+        <translation>Meta hat diese Vorlage nach wiederholt geringer Qualität deaktiviert; sie kann nicht mehr gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Meta rejected this template at review; edit and resubmit it in WhatsApp Manager.</source>
+        <translation>Meta hat diese Vorlage bei der Prüfung abgelehnt; bearbeiten Sie sie im WhatsApp Manager und reichen Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>Meta has not approved this template (%1).</source>
+        <translation>Meta hat diese Vorlage nicht genehmigt (%1).</translation>
+    </message>
+    <message>
+        <source>Herald cannot send this template: %1</source>
+        <translation>Herald kann diese Vorlage nicht senden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Loading the templates…</source>
+        <translation>Vorlagen werden geladen…</translation>
+    </message>
+    <message>
+        <source>The templates cannot be read: %1</source>
+        <translation>Die Vorlagen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3, %4</source>
+        <translation>%1 (%2) — %3, %4</translation>
+    </message>
+    <message>
+        <source>No templates are known yet: sync them from Meta (Tools ▸ Sync templates) and come back.</source>
+        <translation>Noch sind keine Vorlagen bekannt: Synchronisieren Sie sie von Meta (Extras ▸ Vorlagen synchronisieren) und kommen Sie zurück.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>⚠ Meta changed this template&apos;s category from %1 to %2 on %3. %4</source>
+        <translation>⚠ Meta hat die Kategorie dieser Vorlage am %3 von %1 auf %2 geändert. %4</translation>
+    </message>
+    <message>
+        <source>Marketing messages cost more than utility ones.</source>
+        <translation>Marketing-Nachrichten kosten mehr als Service-Nachrichten (Utility).</translation>
+    </message>
+    <message>
+        <source>Fixed text</source>
+        <translation>Fester Text</translation>
+    </message>
+    <message>
+        <source>Column: %1</source>
+        <translation>Spalte: %1</translation>
+    </message>
+    <message>
+        <source>This template has no variables.</source>
+        <translation>Diese Vorlage hat keine Variablen.</translation>
+    </message>
+    <message>
+        <source>Type the text every recipient gets, or choose a column.</source>
+        <translation>Tippen Sie den Text, den jeder Empfänger bekommt, oder wählen Sie eine Spalte.</translation>
+    </message>
+    <message>
+        <source>Empty in %1 of %2 rows: those rows will not be imported.</source>
+        <translation>Leer in %1 von %2 Zeilen: Diese Zeilen werden nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Empty in %1 of the first %2 rows: those rows will not be imported.</source>
+        <translation>Leer in %1 der ersten %2 Zeilen: Diese Zeilen werden nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Header {{%1}}</source>
+        <translation>Kopfzeile {{%1}}</translation>
+    </message>
+    <message>
+        <source>Header %1 (link)</source>
+        <translation>Kopfzeile %1 (Link)</translation>
+    </message>
+    <message>
+        <source>Button “%1”</source>
+        <translation>Schaltfläche „%1“</translation>
+    </message>
+    <message>
+        <source>Button %1</source>
+        <translation>Schaltfläche %1</translation>
+    </message>
+    <message>
+        <source>Body {{%1}}</source>
+        <translation>Text {{%1}}</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::MessagePreview</name>
+    <message>
+        <source>Previous row</source>
+        <translation>Vorherige Zeile</translation>
+    </message>
+    <message>
+        <source>Next row</source>
+        <translation>Nächste Zeile</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Show the request body</source>
+        <translation>Anfragetext zeigen</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>of the first %1</source>
+        <translation>der ersten %1</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>An %1</translation>
+    </message>
+    <message>
+        <source>Row %1 has no number Herald can send to: %2</source>
+        <translation>Zeile %1 hat keine Nummer, an die Herald senden kann: %2</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Wählen Sie eine Vorlage.</translation>
+    </message>
+    <message>
+        <source>This row is not imported: it has no number to send to.</source>
+        <translation>Diese Zeile wird nicht importiert: Sie hat keine Nummer, an die gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>This row is sent as shown.</source>
+        <translation>Diese Zeile wird wie gezeigt gesendet.</translation>
+    </message>
+    <message>
+        <source>This row cannot be sent: %1</source>
+        <translation>Diese Zeile kann nicht gesendet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::NewCampaignWizard</name>
+    <message>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <source>&amp;Create campaign</source>
+        <translation>Kampagne &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>The campaign could not be saved</source>
+        <translation>Die Kampagne konnte nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::NumberSampleModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>keine Nummer</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>As read</source>
+        <translation>Wie gelesen</translation>
+    </message>
+    <message>
+        <source>As sent</source>
+        <translation>Wie gesendet</translation>
+    </message>
+    <message>
+        <source>Valid?</source>
+        <translation>Gültig?</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::OptOutTableModel</name>
+    <message>
+        <source>Added by hand</source>
+        <translation>Von Hand hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Stopped marketing messages (WhatsApp)</source>
+        <translation>Marketing-Nachrichten abbestellt (WhatsApp)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::OptOutsPage</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Import from CSV…</source>
+        <translation>Aus CSV importieren…</translation>
+    </message>
+    <message>
+        <source>Search by number or reason</source>
+        <translation>Nach Nummer oder Grund suchen</translation>
+    </message>
+    <message>
+        <source>Phone number, e.g. +49 151 23456789</source>
+        <translation>Telefonnummer, z. B. +49 151 23456789</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Grund (optional)</translation>
+    </message>
+    <message>
+        <source>Never message this number: it is not queued in new campaigns and not resent</source>
+        <translation>Diese Nummer nie anschreiben: Sie wird in neuen Kampagnen nicht eingereiht und nicht erneut beschickt</translation>
+    </message>
+    <message>
+        <source>Add every number of a CSV file; the phone column is found by itself</source>
+        <translation>Jede Nummer einer CSV-Datei hinzufügen; die Telefonspalte wird automatisch gefunden</translation>
+    </message>
+    <message>
+        <source>Add a number:</source>
+        <translation>Nummer hinzufügen:</translation>
+    </message>
+    <message>
+        <source>The opt-out list cannot be read: %1</source>
+        <translation>Die Abmeldeliste kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>On the list: %1</source>
+        <translation>Auf der Liste: %1</translation>
+    </message>
+    <message>
+        <source>Matching: %1 of %2</source>
+        <translation>Treffer: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Type the phone number to add first.</source>
+        <translation>Tippen Sie zuerst die Telefonnummer ein, die hinzugefügt werden soll.</translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation>%1 wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>The number was not added: %1</source>
+        <translation>Die Nummer wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>The country assumed for numbers without a country code is set in Settings (import.region).</source>
+        <translation>Das Land, das für Nummern ohne Ländervorwahl angenommen wird, legen Sie in den Einstellungen fest (import.region).</translation>
+    </message>
+    <message>
+        <source>%1 is now on the opt-out list: it is never queued in a campaign or resent.</source>
+        <translation>%1 steht jetzt auf der Abmeldeliste: Die Nummer wird nie in eine Kampagne eingereiht oder erneut beschickt.</translation>
+    </message>
+    <message>
+        <source>%1 was on the opt-out list already; it is unchanged.</source>
+        <translation>%1 stand bereits auf der Abmeldeliste; nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the opt-out list?</source>
+        <translation>%1 von der Abmeldeliste entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove the %1 selected numbers from the opt-out list?</source>
+        <translation>Die %1 gewählten Nummern von der Abmeldeliste entfernen?</translation>
+    </message>
+    <message>
+        <source>Herald may then message them again: in campaigns they are imported into and when failed messages are resent. Remove only numbers that asked to hear from you again.</source>
+        <translation>Herald darf sie dann wieder anschreiben: in Kampagnen, in die sie importiert werden, und wenn fehlgeschlagene Nachrichten erneut gesendet werden. Entfernen Sie nur Nummern, die wieder von Ihnen hören möchten.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: %1</source>
+        <translation>Nichts wurde entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Removed from the opt-out list: %1.</source>
+        <translation>Von der Abmeldeliste entfernt: %1.</translation>
+    </message>
+    <message>
+        <source>Import opt-outs</source>
+        <translation>Abmeldungen importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1: reading, checking and adding every number…</source>
+        <translation>%1 wird importiert: Jede Nummer wird gelesen, geprüft und hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1</source>
+        <translation>Nichts wurde hinzugefügt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::OverviewCharts</name>
+    <message>
+        <source>Messages sent and failed</source>
+        <translation>Gesendete und fehlgeschlagene Nachrichten</translation>
+    </message>
+    <message>
+        <source>Throughput (messages per second)</source>
+        <translation>Durchsatz (Nachrichten pro Sekunde)</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sent and failed per second</source>
+        <translation>Gesendet und fehlgeschlagen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Verlauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Select a campaign to see how its sending went.</source>
+        <translation>Wählen Sie eine Kampagne, um zu sehen, wie das Senden lief.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s history cannot be read: %1</source>
+        <translation>Der Verlauf der Kampagne kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools → Repair rebuilds it from the messages&apos; own times.</source>
+        <translation>Für diese Kampagne ist kein Minutenverlauf gespeichert (%1 gesendet, %2 fehlgeschlagen). Extras → Zähler reparieren baut ihn aus den Zeiten der Nachrichten neu auf.</translation>
+    </message>
+    <message>
+        <source>Nothing sent yet: the charts begin with the first answer from WhatsApp.</source>
+        <translation>Noch nichts gesendet: Die Diagramme beginnen mit der ersten Antwort von WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the charts begin when the campaign starts sending.</source>
+        <translation>Noch nicht gesendet: Die Diagramme beginnen, wenn die Kampagne zu senden beginnt.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent in this campaign.</source>
+        <translation>In dieser Kampagne wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 failed</source>
+        <translation>%1 gesendet, %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source> — peak %1 messages/s, average %2 messages/s over %3 of sending</source>
+        <translation> — Spitze %1 Nachrichten/s, Durchschnitt %2 Nachrichten/s über %3 Sendezeit</translation>
+    </message>
+    <message>
+        <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools → Repair rebuilds it.</source>
+        <translation>. Der Verlauf passt nicht zu den Zählern der Kampagne (%1 gesendet, %2 fehlgeschlagen); Extras → Zähler reparieren baut ihn neu auf.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PageMessage</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PhonePage</name>
+    <message>
+        <source>Only &amp;mobile numbers (skip numbers that can only be landlines)</source>
+        <translation>Nur &amp;Mobilnummern (Nummern überspringen, die nur Festnetz sein können)</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>Check the column Herald reads the numbers from and how it will send them.</source>
+        <translation>Prüfen Sie die Spalte, aus der Herald die Nummern liest, und wie es sie senden wird.</translation>
+    </message>
+    <message>
+        <source>e.g. DE</source>
+        <translation>z. B. DE</translation>
+    </message>
+    <message>
+        <source>Phone &amp;column:</source>
+        <translation>Telefon&amp;spalte:</translation>
+    </message>
+    <message>
+        <source>for numbers written without a country code (+49 …)</source>
+        <translation>für Nummern ohne Ländervorwahl (+49 …)</translation>
+    </message>
+    <message>
+        <source>Default &amp;country:</source>
+        <translation>Standard&amp;land:</translation>
+    </message>
+    <message>
+        <source>No column looks like phone numbers: choose the one that holds them.</source>
+        <translation>Keine Spalte sieht nach Telefonnummern aus: Wählen Sie die Spalte, die sie enthält.</translation>
+    </message>
+    <message>
+        <source>You chose this column.</source>
+        <translation>Sie haben diese Spalte gewählt.</translation>
+    </message>
+    <message>
+        <source>%1 of the file&apos;s %2 rows have a number Herald can send to.</source>
+        <translation>%1 der %2 Zeilen der Datei haben eine Nummer, an die Herald senden kann.</translation>
+    </message>
+    <message>
+        <source>%1 of the first %2 rows have a number Herald can send to; the import checks every row.</source>
+        <translation>%1 der ersten %2 Zeilen haben eine Nummer, an die Herald senden kann; der Import prüft jede Zeile.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RecipientsModel</name>
+    <message>
+        <source>The message&apos;s ID at WhatsApp (wamid), for Meta support and delivery reports.</source>
+        <translation>Die ID der Nachricht bei WhatsApp (wamid), für den Meta-Support und Zustellberichte.</translation>
+    </message>
+    <message>
+        <source>When the message was sent, or when it failed.</source>
+        <translation>Wann die Nachricht gesendet wurde oder wann sie fehlschlug.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Message ID</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Wartet auf neuen Versuch</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed %1</source>
+        <translation>Fehlgeschlagen %1</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Gesendet %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RecipientsView</name>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Search phone…</source>
+        <translation>Telefon suchen…</translation>
+    </message>
+    <message>
+        <source>Numbers starting with what you type when it starts with + or 00, otherwise numbers containing it. Spaces and dashes are ignored.</source>
+        <translation>Nummern, die mit dem Eingetippten beginnen, wenn es mit + oder 00 beginnt, sonst Nummern, die es enthalten. Leerzeichen und Bindestriche werden ignoriert.</translation>
+    </message>
+    <message>
+        <source>%1 recipients, showing %2–%3</source>
+        <translation>%1 Empfänger, angezeigt %2–%3</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Wartet auf neuen Versuch</translation>
+    </message>
+    <message>
+        <source>Any reason</source>
+        <translation>Jeder Grund</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not read the recipients: %1</source>
+        <translation>Die Empfänger konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>%1 recipients</source>
+        <translation>%1 Empfänger</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RepairDialog</name>
+    <message>
+        <source>Recount</source>
+        <translation>Neu zählen</translation>
+    </message>
+    <message>
+        <source>Apply repairs</source>
+        <translation>Reparaturen anwenden</translation>
+    </message>
+    <message>
+        <source>Upgrade the database</source>
+        <translation>Datenbank aktualisieren</translation>
+    </message>
+    <message>
+        <source>Repair counters</source>
+        <translation>Zähler reparieren</translation>
+    </message>
+    <message>
+        <source>The database is incomplete</source>
+        <translation>Die Datenbank ist unvollständig</translation>
+    </message>
+    <message>
+        <source>This database is older than Herald: upgrading it adds what is missing, in one transaction. Nothing is sent until the schema is whole.</source>
+        <translation>Diese Datenbank ist älter als Herald: Die Aktualisierung ergänzt, was fehlt, in einer Transaktion. Nichts wird gesendet, bis das Schema vollständig ist.</translation>
+    </message>
+    <message>
+        <source>Parts of the database&apos;s schema are missing or wrong, and upgrading will not bring them back. Herald sends nothing until they are restored: restore the database from a backup, or ask whoever administers it to recreate what is listed (`herald-cli doctor` prints the same list).</source>
+        <translation>Teile des Datenbankschemas fehlen oder sind falsch, und eine Aktualisierung bringt sie nicht zurück. Herald sendet nichts, bis sie wiederhergestellt sind: Stellen Sie die Datenbank aus einer Sicherung wieder her oder bitten Sie die Person, die sie verwaltet, das Aufgelistete neu anzulegen (`herald-cli doctor` gibt dieselbe Liste aus).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found by the schema check.</source>
+        <translation>
+            <numerusform>%n Problem bei der Schemaprüfung gefunden.</numerusform>
+            <numerusform>%n Probleme bei der Schemaprüfung gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recounting every campaign&apos;s messages…</source>
+        <translation>Die Nachrichten jeder Kampagne werden neu gezählt…</translation>
+    </message>
+    <message>
+        <source>The recount failed: %1</source>
+        <translation>Das Neuzählen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n campaign(s) match their messages (recounted in %1).</source>
+        <translation>
+            <numerusform>Die %n Kampagne passt zu ihren Nachrichten (neu gezählt in %1).</numerusform>
+            <numerusform>Alle %n Kampagnen passen zu ihren Nachrichten (neu gezählt in %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) do not match their messages. Apply repairs to set them to the recount, in one transaction.</source>
+        <translation>
+            <numerusform>%n Kampagne passt nicht zu ihren Nachrichten. „Reparaturen anwenden“ setzt sie in einer Transaktion auf die Neuzählung.</numerusform>
+            <numerusform>%n Kampagnen passen nicht zu ihren Nachrichten. „Reparaturen anwenden“ setzt sie in einer Transaktion auf die Neuzählung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>Wird repariert…</translation>
+    </message>
+    <message>
+        <source>The repair failed and changed nothing: %1</source>
+        <translation>Die Reparatur ist fehlgeschlagen und hat nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Repaired. Every campaign now matches its messages.</source>
+        <translation>Repariert. Jede Kampagne passt jetzt zu ihren Nachrichten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) still differ: messages changed while repairing; recount and apply again.</source>
+        <translation>
+            <numerusform>%n Kampagne weicht noch ab: Nachrichten haben sich während der Reparatur geändert; zählen Sie neu und wenden Sie erneut an.</numerusform>
+            <numerusform>%n Kampagnen weichen noch ab: Nachrichten haben sich während der Reparatur geändert; zählen Sie neu und wenden Sie erneut an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upgrading the database…</source>
+        <translation>Datenbank wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>The upgrade failed and changed nothing: %1</source>
+        <translation>Die Aktualisierung ist fehlgeschlagen und hat nichts geändert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upgraded (%n step(s)), but the schema is still incomplete.</source>
+        <translation>
+            <numerusform>Aktualisiert (%n Schritt), aber das Schema ist noch unvollständig.</numerusform>
+            <numerusform>Aktualisiert (%n Schritte), aber das Schema ist noch unvollständig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Upgraded (%n step(s)).</source>
+        <translation>
+            <numerusform>Aktualisiert (%n Schritt).</numerusform>
+            <numerusform>Aktualisiert (%n Schritte).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RepairModel</name>
+    <message>
+        <source>%1 / %2 of %3</source>
+        <translation>%1 / %2 von %3</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Stored sent / failed</source>
+        <translation>Gespeichert gesendet / fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Recounted sent / failed</source>
+        <translation>Neu gezählt gesendet / fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Needs repair</source>
+        <translation>Reparatur nötig</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>✓ correct</source>
+        <translation>✓ korrekt</translation>
+    </message>
+    <message>
+        <source>⚠ counters</source>
+        <translation>⚠ Zähler</translation>
+    </message>
+    <message>
+        <source>⚠ history</source>
+        <translation>⚠ Verlauf</translation>
+    </message>
+    <message>
+        <source>The counters are right, but the per-minute history the charts draw does not add up to them: repair rebuilds it from the messages&apos; own times.</source>
+        <translation>Die Zähler stimmen, aber der Minutenverlauf, den die Diagramme zeichnen, passt nicht zu ihnen: Die Reparatur baut ihn aus den Zeiten der Nachrichten neu auf.</translation>
+    </message>
+    <message>
+        <source>Repair sets the stored figures to the recount.</source>
+        <translation>Die Reparatur setzt die gespeicherten Zahlen auf die Neuzählung.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::ResendDialog</name>
+    <message>
+        <source>Resend failed messages — %1</source>
+        <translation>Fehlgeschlagene Nachrichten erneut senden — %1</translation>
+    </message>
+    <message>
+        <source>Reading the failures…</source>
+        <translation>Fehler werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>%1 — %2 messages</source>
+        <translation>%1 — %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1 — %2 messages: %3</source>
+        <translation>%1 — %2 Nachrichten: %3</translation>
+    </message>
+    <message>
+        <source>These messages may have reached their recipients: resending may deliver them twice.</source>
+        <translation>Diese Nachrichten haben ihre Empfänger vielleicht erreicht: Erneutes Senden kann sie doppelt zustellen.</translation>
+    </message>
+    <message>
+        <source>No message of this campaign has failed.</source>
+        <translation>Keine Nachricht dieser Kampagne ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 messages failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
+        <translation>%1 Nachrichten sind fehlgeschlagen. Haken Sie die Gründe an, die erneut gesendet werden sollen; abgemeldete Nummern werden nie erneut beschickt.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::ReviewPage</name>
+    <message>
+        <source>Cancel import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <source>Open rejected rows…</source>
+        <translation>Abgelehnte Zeilen öffnen…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>&amp;Test senden</translation>
+    </message>
+    <message>
+        <source>Retry messages whose answer was lost (a recipient may get one twice)</source>
+        <translation>Nachrichten erneut senden, deren Antwort verloren ging (ein Empfänger bekommt eine vielleicht doppelt)</translation>
+    </message>
+    <message>
+        <source>&amp;Start sending when I click Finish</source>
+        <translation>&amp;Senden starten, wenn ich auf „Fertigstellen“ klicke</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Herald imports the file into a draft campaign. Nothing is sent until you start it.</source>
+        <translation>Herald importiert die Datei in einen Kampagnenentwurf. Nichts wird gesendet, bevor Sie ihn starten.</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>Importiert:</translation>
+    </message>
+    <message>
+        <source>Duplicates in the file:</source>
+        <translation>Doppelt in der Datei:</translation>
+    </message>
+    <message>
+        <source>Already in the campaign:</source>
+        <translation>Bereits in der Kampagne:</translation>
+    </message>
+    <message>
+        <source>Opted out:</source>
+        <translation>Abgemeldet:</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Abgelehnt:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>your own number, e.g. +49 151 23456789</source>
+        <translation>Ihre eigene Nummer, z. B. +49 151 23456789</translation>
+    </message>
+    <message>
+        <source>WhatsApp account</source>
+        <translation>WhatsApp-Konto</translation>
+    </message>
+    <message>
+        <source>Test message to:</source>
+        <translation>Testnachricht an:</translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation> Nachr./s</translation>
+    </message>
+    <message>
+        <source>the number&apos;s ceiling</source>
+        <translation>die Obergrenze der Nummer</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation>Höchstens:</translation>
+    </message>
+    <message>
+        <source>Cancelling: the import is rolled back…</source>
+        <translation>Wird abgebrochen: Der Import wird zurückgenommen…</translation>
+    </message>
+    <message>
+        <source>%1 rows read…</source>
+        <translation>%1 Zeilen gelesen…</translation>
+    </message>
+    <message>
+        <source>The campaign could not be created: %1 Go back to change it.</source>
+        <translation>Die Kampagne konnte nicht erstellt werden: %1 Gehen Sie zurück, um das zu ändern.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Read the file&apos;s %1 rows into the draft campaign &quot;%2&quot; in %3.</source>
+        <translation>Die %1 Zeilen der Datei wurden in %3 in den Kampagnenentwurf „%2“ gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was kept. Go back, or close the wizard.</source>
+        <translation>Der Import wurde abgebrochen: Nichts wurde behalten. Gehen Sie zurück oder schließen Sie den Assistenten.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1 Go back to change how it is read.</source>
+        <translation>Die Datei kann nicht importiert werden: %1 Gehen Sie zurück, um zu ändern, wie sie gelesen wird.</translation>
+    </message>
+    <message>
+        <source> — e.g. line %1: %2</source>
+        <translation> — z. B. Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2%3</source>
+        <translation>%1 × %2%3</translation>
+    </message>
+    <message>
+        <source>✓ Every message has a value for each of the template&apos;s variables.</source>
+        <translation>✓ Jede Nachricht hat einen Wert für jede Variable der Vorlage.</translation>
+    </message>
+    <message>
+        <source>Checking the access token and the phone number with WhatsApp…</source>
+        <translation>Zugriffstoken und Telefonnummer werden bei WhatsApp geprüft…</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>✗ WhatsApp refused the check: %1</source>
+        <translation>✗ WhatsApp hat die Prüfung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>✓ Token accepted; sending from %1 (%2), quality %3, limit %4.</source>
+        <translation>✓ Token akzeptiert; gesendet wird von %1 (%2), Qualität %3, Limit %4.</translation>
+    </message>
+    <message>
+        <source>✗ No row of the file can be sent, so there is nothing to test.</source>
+        <translation>✗ Keine Zeile der Datei kann gesendet werden, es gibt also nichts zu testen.</translation>
+    </message>
+    <message>
+        <source>Sending row %1&apos;s message to %2…</source>
+        <translation>Die Nachricht von Zeile %1 wird an %2 gesendet…</translation>
+    </message>
+    <message>
+        <source>✓ Accepted for %1 (%2). Check the phone.</source>
+        <translation>✓ Angenommen für %1 (%2). Sehen Sie auf dem Telefon nach.</translation>
+    </message>
+    <message>
+        <source>✗ Not sent: %1</source>
+        <translation>✗ Nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendController</name>
+    <message>
+        <source>Cannot send</source>
+        <translation>Senden nicht möglich</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; cannot start</source>
+        <translation>Kampagne „%1“ kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Continuing campaign &quot;%1&quot;: it was running with nobody sending it.</source>
+        <translation>Kampagne „%1“ wird fortgesetzt: Sie lief, ohne dass jemand sie sendete.</translation>
+    </message>
+    <message>
+        <source>Continuing campaign &quot;%1&quot;: %2 stopped sending it.</source>
+        <translation>Kampagne „%1“ wird fortgesetzt: %2 hat aufgehört, sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Start campaign &quot;%1&quot;?</source>
+        <translation>Kampagne „%1“ starten?</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>paused by the user</source>
+        <translation>vom Benutzer pausiert</translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation>vom Benutzer abgebrochen</translation>
+    </message>
+    <message>
+        <source>The campaign could not be changed</source>
+        <translation>Die Kampagne konnte nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Herald was closed; the campaign continues when a sender picks it up.</source>
+        <translation>Herald wurde geschlossen; die Kampagne wird fortgesetzt, sobald ein Sender sie übernimmt.</translation>
+    </message>
+    <message>
+        <source>A scheduled campaign could not start</source>
+        <translation>Eine geplante Kampagne konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; started as scheduled.</source>
+        <translation>Kampagne „%1“ wurde wie geplant gestartet.</translation>
+    </message>
+    <message>
+        <source>Holding: 1 recipient waits for their quiet-hours window; it opens at %1.</source>
+        <translation>Wartet: 1 Empfänger wartet auf sein Zeitfenster außerhalb der Ruhezeit; es öffnet um %1.</translation>
+    </message>
+    <message>
+        <source>Holding: %1 recipients wait for their quiet-hours window; the next opens at %2.</source>
+        <translation>Wartet: %1 Empfänger warten auf ihr Zeitfenster außerhalb der Ruhezeit; das nächste öffnet um %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SenderStatusBar</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>The database this window reads and writes. Change it in Settings.</source>
+        <translation>Die Datenbank, die dieses Fenster liest und schreibt. Ändern Sie sie in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Sender: idle</source>
+        <translation>Sender: inaktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sender: sending %n campaign(s)</source>
+        <translation>
+            <numerusform>Sender: sendet %n Kampagne</numerusform>
+            <numerusform>Sender: sendet %n Kampagnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in flight</source>
+        <translation>
+            <numerusform>%n unterwegs</numerusform>
+            <numerusform>%n unterwegs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SettingField</name>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>%1
+Stored with the database as %2.</source>
+        <translation>%1
+Mit der Datenbank gespeichert als %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Cloud API</source>
+        <translation>Cloud API</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Graph API base URL:</source>
+        <translation>Graph-API-Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Graph API version:</source>
+        <translation>Graph-API-Version:</translation>
+    </message>
+    <message>
+        <source>Phone number ID:</source>
+        <translation>Telefonnummern-ID:</translation>
+    </message>
+    <message>
+        <source>Business Account ID:</source>
+        <translation>Business-Konto-ID:</translation>
+    </message>
+    <message>
+        <source>Request timeout (ms):</source>
+        <translation>Zeitlimit für Anfragen (ms):</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate:</source>
+        <translation>Zusätzliches CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>None: the system&apos;s only</source>
+        <translation>Keins: nur die des Systems</translation>
+    </message>
+    <message>
+        <source>Rate ceiling (msg/s):</source>
+        <translation>Obergrenze (Nachr./s):</translation>
+    </message>
+    <message>
+        <source>Concurrency:</source>
+        <translation>Parallelität:</translation>
+    </message>
+    <message>
+        <source>No response:</source>
+        <translation>Keine Antwort:</translation>
+    </message>
+    <message>
+        <source>Contact import</source>
+        <translation>Kontaktimport</translation>
+    </message>
+    <message>
+        <source>Default region:</source>
+        <translation>Standardregion:</translation>
+    </message>
+    <message>
+        <source>None, e.g. DE or US</source>
+        <translation>Keine, z. B. DE oder US</translation>
+    </message>
+    <message>
+        <source>These settings are stored with the database, shared by every console and herald-cli that use it (herald-cli config shows them).</source>
+        <translation>Diese Einstellungen werden mit der Datenbank gespeichert und von jeder Konsole und jedem herald-cli geteilt, die sie verwenden (herald-cli config zeigt sie).</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Takes effect when Herald is restarted.</source>
+        <translation>Wirkt, wenn Herald neu gestartet wird.</translation>
+    </message>
+    <message>
+        <source>These settings belong to your user account on this computer, not to the database.</source>
+        <translation>Diese Einstellungen gehören zu Ihrem Benutzerkonto auf diesem Computer, nicht zur Datenbank.</translation>
+    </message>
+    <message>
+        <source>Reading the settings stored with the database…</source>
+        <translation>Die mit der Datenbank gespeicherten Einstellungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The settings stored with the database cannot be read: %1</source>
+        <translation>Die mit der Datenbank gespeicherten Einstellungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red; nothing was saved.</source>
+        <translation>Korrigieren Sie die rot markierten Felder; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The settings were not stored with the database: %1</source>
+        <translation>Die Einstellungen wurden nicht mit der Datenbank gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Not everything was saved: see the messages in red.</source>
+        <translation>Nicht alles wurde gespeichert: Siehe die roten Meldungen.</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Einstellungen gespeichert</translation>
+    </message>
+    <message>
+        <source>Herald uses the database and language you chose when it is restarted.</source>
+        <translation>Herald verwendet die gewählte Datenbank und Sprache nach einem Neustart.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::TemplateSyncRunner</name>
+    <message>
+        <source>The API settings cannot be read from the database: %1</source>
+        <translation>Die API-Einstellungen können nicht aus der Datenbank gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File → Settings…) and sync again.</source>
+        <translation>Es ist keine WhatsApp-Business-Konto-ID festgelegt, und Vorlagen werden pro Konto aufgelistet. Tragen Sie sie in den Einstellungen ein (Datei → Einstellungen…) und synchronisieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
+        <translation>Es ist kein Zugriffstoken festgelegt. Tragen Sie es in den Einstellungen ein (Datei → Einstellungen…) und synchronisieren Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::TemplateTableModel</name>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>In appeal</source>
+        <translation>Im Einspruch</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation>Service (Utility)</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>a recent sync</source>
+        <translation>einer kürzlichen Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Meta changed this template&apos;s category from %1 to %2 (noticed %3). Meta prices and limits messages by category: check that the template still suits your campaigns.</source>
+        <translation>Meta hat die Kategorie dieser Vorlage von %1 auf %2 geändert (bemerkt %3). Meta berechnet und begrenzt Nachrichten nach Kategorie: Prüfen Sie, ob die Vorlage noch zu Ihren Kampagnen passt.</translation>
+    </message>
+    <message>
+        <source>Only approved templates can be sent.</source>
+        <translation>Nur genehmigte Vorlagen können gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Herald cannot send this template: %1</source>
+        <translation>Herald kann diese Vorlage nicht senden: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Category before</source>
+        <translation>Kategorie vorher</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::TemplatesPage</name>
+    <message>
+        <source>Sync with Meta</source>
+        <translation>Mit Meta synchronisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>Nach Namen filtern</translation>
+    </message>
+    <message>
+        <source>Fetch the message templates of the WhatsApp Business Account from Meta</source>
+        <translation>Die Nachrichtenvorlagen des WhatsApp-Business-Kontos von Meta abrufen</translation>
+    </message>
+    <message>
+        <source>The templates cannot be read: %1</source>
+        <translation>Die Vorlagen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
+        <translation>Es ist kein Zugriffstoken festgelegt. Tragen Sie es in den Einstellungen ein (Datei → Einstellungen…) und synchronisieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Getting the access token…</source>
+        <translation>Zugriffstoken wird geholt…</translation>
+    </message>
+    <message>
+        <source>Asking Meta for the template list…</source>
+        <translation>Vorlagenliste wird bei Meta angefragt…</translation>
+    </message>
+    <message>
+        <source>Reading the template list from Meta: %1 so far</source>
+        <translation>Vorlagenliste wird von Meta gelesen: bisher %1</translation>
+    </message>
+    <message>
+        <source> (page %1)</source>
+        <translation> (Seite %1)</translation>
+    </message>
+    <message>
+        <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File → Settings…) and sync again; nothing was stored.</source>
+        <translation>Meta hat das Zugriffstoken abgelehnt: Es ist ungültig oder abgelaufen. Tragen Sie ein gültiges Token in den Einstellungen ein (Datei → Einstellungen…) und synchronisieren Sie erneut; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>(Graph error %1)</source>
+        <translation>(Graph-Fehler %1)</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Einstellungen öffnen…</translation>
+    </message>
+    <message>
+        <source>Templates synced from Meta: %1 (%2 new, %3 changed, %4 unchanged).</source>
+        <translation>Vorlagen von Meta synchronisiert: %1 (%2 neu, %3 geändert, %4 unverändert).</translation>
+    </message>
+    <message>
+        <source>Meta changed the category of %1 (%2) from %3 to %4.</source>
+        <translation>Meta hat die Kategorie von %1 (%2) von %3 auf %4 geändert.</translation>
+    </message>
+    <message>
+        <source>No longer listed by Meta, kept for the campaigns that use them: %1.</source>
+        <translation>Von Meta nicht mehr aufgelistet, behalten für die Kampagnen, die sie verwenden: %1.</translation>
+    </message>
+    <message>
+        <source>No templates are stored yet: sync them from Meta.</source>
+        <translation>Noch sind keine Vorlagen gespeichert: Synchronisieren Sie sie von Meta.</translation>
+    </message>
+    <message>
+        <source>Select a template to read its text and the variables a campaign fills.</source>
+        <translation>Wählen Sie eine Vorlage, um ihren Text und die Variablen zu lesen, die eine Kampagne füllt.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No variables.</source>
+        <translation>Keine Variablen.</translation>
+    </message>
+    <message>
+        <source>Variables a campaign fills: %1.</source>
+        <translation>Variablen, die eine Kampagne füllt: %1.</translation>
+    </message>
+    <message>
+        <source>Herald cannot send it: %1</source>
+        <translation>Herald kann sie nicht senden: %1</translation>
+    </message>
+    <message>
+        <source>Templates: %1</source>
+        <translation>Vorlagen: %1</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <translation>Angezeigt: %1 von %2</translation>
+    </message>
+    <message>
+        <source> — category changed: %1</source>
+        <translation> — Kategorie geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::TokenSection</name>
+    <message>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Keep for this session only</source>
+        <translation>Nur für diese Sitzung behalten</translation>
+    </message>
+    <message>
+        <source>Remove stored token</source>
+        <translation>Gespeichertes Token entfernen</translation>
+    </message>
+    <message>
+        <source>Paste the token from Meta&apos;s developer portal</source>
+        <translation>Fügen Sie das Token aus Metas Entwicklerportal ein</translation>
+    </message>
+    <message>
+        <source>Kept in the operating system&apos;s keychain, never in a settings file, the database or a log.</source>
+        <translation>Im Schlüsselbund des Betriebssystems aufbewahrt, nie in einer Einstellungsdatei, der Datenbank oder einem Protokoll.</translation>
+    </message>
+    <message>
+        <source>Herald uses the token until it is closed and forgets it then.</source>
+        <translation>Herald verwendet das Token, bis es geschlossen wird, und vergisst es dann.</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Jetzt:</translation>
+    </message>
+    <message>
+        <source>New token:</source>
+        <translation>Neues Token:</translation>
+    </message>
+    <message>
+        <source>This window has no access to credentials.</source>
+        <translation>Dieses Fenster hat keinen Zugriff auf Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>Looking in the keychain…</source>
+        <translation>Im Schlüsselbund wird nachgesehen…</translation>
+    </message>
+    <message>
+        <source>From the environment variable %1, which wins over the keychain.</source>
+        <translation>Aus der Umgebungsvariablen %1, die Vorrang vor dem Schlüsselbund hat.</translation>
+    </message>
+    <message>
+        <source>Kept in memory for this session only; Herald forgets it when it closes.</source>
+        <translation>Nur für diese Sitzung im Speicher; Herald vergisst es beim Schließen.</translation>
+    </message>
+    <message>
+        <source>Stored in the operating system&apos;s keychain.</source>
+        <translation>Im Schlüsselbund des Betriebssystems gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 A token entered here can be kept in memory for this session only.</source>
+        <translation>%1 Ein hier eingegebenes Token kann nur für diese Sitzung im Speicher behalten werden.</translation>
+    </message>
+    <message>
+        <source>None is stored yet.</source>
+        <translation>Noch ist keins gespeichert.</translation>
+    </message>
+    <message>
+        <source>Paste a new token to replace the current one</source>
+        <translation>Fügen Sie ein neues Token ein, um das aktuelle zu ersetzen</translation>
+    </message>
+    <message>
+        <source>%1
+Herald never writes the token to a file. You can keep it in memory for this session only.</source>
+        <translation>%1
+Herald schreibt das Token nie in eine Datei. Sie können es nur für diese Sitzung im Speicher behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Herald: a campaign console for the WhatsApp Business Cloud API.</source>
+        <translation>Herald: eine Kampagnenkonsole für die WhatsApp Business Cloud API.</translation>
+    </message>
+    <message>
+        <source>The database: a SQLite file or a postgresql:// URL (default: HERALD_DB, else the one chosen in Settings, else the embedded one).</source>
+        <translation>Die Datenbank: eine SQLite-Datei oder eine postgresql://-URL (Standard: HERALD_DB, sonst die in den Einstellungen gewählte, sonst die eingebettete).</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Herald cannot start</source>
+        <translation>Herald kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Datenbankpasswort</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,37 @@
+# The console's translations: translations/herald_<lang>.ts, compiled by lrelease at build time
+# and embedded into herald_ui under :/i18n, where LanguageChoice finds them.
+#
+# The .ts files are committed, so a build never runs lupdate. After changing texts, refresh them
+# with `cmake --build build --target update_translations` (herald_ui_lupdate), translate, commit.
+#
+# Sources: everything the console shows — ui/, the GUI's main.cpp, the keychain's messages and
+# core's texts the console displays (error meanings and advice, statuses, import summaries,
+# setting checks …). herald-cli (app/cli) and the simulator stay out: their output is English
+# because scripts read it.
+find_package(Qt6 6.4 REQUIRED COMPONENTS LinguistTools)
+
+set(_herald_tr_root ${PROJECT_SOURCE_DIR})
+file(GLOB_RECURSE _herald_tr_sources CONFIGURE_DEPENDS
+    ${_herald_tr_root}/ui/*.cpp ${_herald_tr_root}/ui/*.h
+    ${_herald_tr_root}/core/*.cpp ${_herald_tr_root}/core/*.h
+    ${_herald_tr_root}/secrets/*.cpp ${_herald_tr_root}/secrets/*.h)
+list(FILTER _herald_tr_sources EXCLUDE REGEX "/core/simulator/")
+list(APPEND _herald_tr_sources ${_herald_tr_root}/app/gui/main.cpp)
+list(SORT _herald_tr_sources)
+
+# The languages besides English (built in). Adding one: see translations/README.md.
+set(HERALD_LANGUAGES de)
+set(_herald_ts_files)
+foreach(_lang IN LISTS HERALD_LANGUAGES)
+    list(APPEND _herald_ts_files ${_herald_tr_root}/translations/herald_${_lang}.ts)
+endforeach()
+
+qt_add_translations(herald_ui
+    TS_FILES ${_herald_ts_files}
+    RESOURCE_PREFIX /i18n
+    SOURCES ${_herald_tr_sources}
+    INCLUDE_DIRECTORIES ${_herald_tr_root}/ui ${_herald_tr_root}/core ${_herald_tr_root}/secrets
+    # Locations and line numbers change with every edit; leaving them out keeps the diffs of
+    # the .ts files to real text changes.
+    LUPDATE_OPTIONS -locations none -no-obsolete
+    LRELEASE_OPTIONS -silent)
