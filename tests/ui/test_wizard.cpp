@@ -21,11 +21,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDropEvent>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSqlQuery>
+#include <QStandardItemModel>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -398,6 +401,116 @@ private Q_SLOTS:
         QCOMPARE(count(u"SELECT count(*) FROM campaigns"_s), 0);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 0);
         w->reject();
+    }
+    void aFileDroppedOnTheWindowOpensTheWizardWithIt()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(fixture(u"google_contacts.csv"_s))});
+        const QPoint centre = m_window->rect().center();
+        QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &drop);
+        auto *w = m_window->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s);
+        QVERIFY(w);
+        QVERIFY(waitUntil([&] { return w->contactsPage()->isComplete(); }, 10'000));
+        QVERIFY(w->state().file.path.endsWith(u"google_contacts.csv"_s));
+        // Dropped on page 1, another file replaces it.
+        QMimeData other;
+        other.setUrls({QUrl::fromLocalFile(fixture(u"bad_rows.csv"_s))});
+        QDragEnterEvent enterPage(QPoint(10, 10), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w->contactsPage(), &enterPage);
+        QVERIFY(enterPage.isAccepted());
+        QDropEvent again(QPointF(10, 10), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w->contactsPage(), &again);
+        QVERIFY(waitUntil(
+            [&] {
+                return w->state().file.path.endsWith(u"bad_rows.csv"_s) && w->contactsPage()->isComplete();
+            },
+            10'000));
+        w->reject();
+    }
+
+    void unusableTemplatesAreListedWithWhyAndACategoryChangeIsFlagged()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        {
+            // Meta moved spring_sale from UTILITY to MARKETING: the database's trigger records it.
+            TestDbAccess access;
+            TemplateStore store(m_tdb->db(), Clock::system());
+            TemplateRecord t = *store.find(u"spring_sale"_s, u"en_US"_s);
+            t.category = u"UTILITY"_s;
+            store.upsert(t);
+            t.category = u"MARKETING"_s;
+            QVERIFY(store.upsert(t).categoryChanged);
+        }
+        NewCampaignWizard *w = openWizard(fixture(u"bad_rows.csv"_s));
+        w->next();
+        w->next();
+        QVERIFY(waitUntil([&] { return w->messagePage()->templatesLoaded(); }, 10'000));
+        auto *combo = child<QComboBox>(w, u"templateCombo"_s);
+        auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+        int paused = -1;
+        int disabled = -1;
+        for (int i = 0; i < combo->count(); ++i) {
+            paused = combo->itemText(i).startsWith(u"winter_promo"_s) ? i : paused;
+            disabled = combo->itemText(i).startsWith(u"legacy_notice"_s) ? i : disabled;
+        }
+        QVERIFY(paused >= 0 && disabled >= 0);
+        QVERIFY(combo->itemText(paused).contains(u"PAUSED"_s));
+        QVERIFY(!model->item(paused)->isEnabled());
+        QVERIFY(combo->itemData(paused, Qt::ToolTipRole).toString().contains(u"paused"_s));
+        QVERIFY(!model->item(disabled)->isEnabled());
+        QVERIFY(combo->itemData(disabled, Qt::ToolTipRole).toString().contains(u"disabled"_s));
+        // Chosen anyway (as a keyboard could), it does not let the user go on.
+        combo->setCurrentIndex(paused);
+        QVERIFY(!w->messagePage()->isComplete());
+
+        chooseItem(combo, u"spring_sale"_s);
+        auto *badge = child<QLabel>(w, u"categoryBadge"_s);
+        QVERIFY(badge->isVisibleTo(w));
+        QVERIFY2(badge->text().contains(u"UTILITY"_s) && badge->text().contains(u"MARKETING"_s) &&
+                     badge->text().contains(QString::number(QDate::currentDate().year())),
+                 qPrintable(badge->text()));
+        chooseItem(combo, u"order_update (en_US)"_s);
+        QVERIFY(!badge->isVisibleTo(w));
+        w->reject();
+    }
+
+    void finishingWithStartSendsTheCampaignAndTheWindowSelectsIt()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        NewCampaignWizard *w = openWizard(fixture(u"kunden_semicolon_1252.csv"_s));
+        QVERIFY(fillMessage(w, u"Vorname"_s, u"Bestellnummer"_s));
+        w->next();
+        ReviewPage *review = w->reviewPage();
+        QVERIFY(waitUntil(
+            [&] { return !review->importing() && review->isComplete() && review->apiChecked(); }, 30'000));
+        const QString id = review->result().campaignId;
+        QCOMPARE(review->result().summary.imported, 5);
+        child<QCheckBox>(w, u"startNow"_s)->setChecked(true);
+        QVERIFY(review->isComplete());
+        w->button(QWizard::FinishButton)->click();
+        QVERIFY(waitUntil([&] { return m_window->campaignsPage().currentCampaignId() == id; }, 10'000));
+        QVERIFY(waitUntil(
+            [&] {
+                const CampaignRow *r = shownRow(*m_window, id);
+                return r && r->status == CampaignStatus::Completed;
+            },
+            30'000));
+        QCOMPARE(m_sim->log().totals().accepted, 5);
+        QCOMPARE(m_sim->log().receivedFor(u"4915123456789"), 1);
     }
 };
 

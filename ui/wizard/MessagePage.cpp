@@ -109,6 +109,26 @@ QString MessagePage::refusal(const TemplateRecord &t, const ParsedTemplate &pars
     return {};
 }
 
+QString MessagePage::variableLabel(const QString &key) const
+{
+    const QString part = key.section(u'.', 0, 0);
+    const QString name = key.section(u'.', 1);
+    if (part == "header"_L1) {
+        return m_state.parsed.headerFormat == "TEXT"_L1
+                   ? tr("Header {{%1}}").arg(name)
+                   : tr("Header %1 (link)").arg(m_state.parsed.headerFormat.toLower());
+    }
+    if (part == "button"_L1) {
+        for (const ParsedTemplate::Button &b : m_state.parsed.buttons) {
+            if (b.index == name.toInt()) {
+                return tr("Button “%1”").arg(b.text);
+            }
+        }
+        return tr("Button %1").arg(name.toInt() + 1);
+    }
+    return tr("Body {{%1}}").arg(name);
+}
+
 void MessagePage::initializePage()
 {
     if (m_state.campaignName.isEmpty()) {
@@ -204,7 +224,8 @@ void MessagePage::rebuildMapping()
         const QString &key = keys.at(i);
         Variable v;
         v.key = key;
-        auto *label = new QLabel(key, m_mappingArea);
+        auto *label = new QLabel(variableLabel(key), m_mappingArea);
+        label->setToolTip(key);
         v.source = new QComboBox(m_mappingArea);
         v.source->setObjectName(u"map_"_s + key);
         v.source->addItem(tr("Fixed text"), -1);

@@ -44,6 +44,7 @@ private:
     void rebuildMapping();
     void mappingEdited();
     void countMissing();
+    QString variableLabel(const QString &key) const; // "Body {{1}}", "Button “Track”"
 
     struct Variable
     {
