@@ -253,7 +253,7 @@ void timeQueries(Database &db, const QString &campaignId, QueryTimes &t)
     q.page(db, n / 2, ui::RecipientsModel::kPageSize);
     t.middleCold << d.wallSeconds() * 1000;
     Stopwatch e;
-    while (!q.buildIndex(db, ui::RecipientsModel::kIndexStepsPerJob)) {
+    while (!q.buildIndex(db, ui::RecipientsModel::kIndexStepsPerCall)) {
     }
     t.index << e.wallSeconds() * 1000;
     Stopwatch f;
@@ -344,6 +344,11 @@ int main(int argc, char **argv)
                 const Campaign other = store.create({otherName, u"order_update"_s, u"en_US"_s, {}, {}});
                 Stopwatch build;
                 fill(db, c.id, other.id, rows);
+                if (db.isPostgres()) {
+                    // As a database that has been in use is: vacuumed and analyzed, rather than
+                    // measured while autovacuum works through a million new rows beside it.
+                    db.execDirect(u"VACUUM ANALYZE send_queue"_s);
+                }
                 built = build.wallSeconds();
                 found = store.byId(c.id);
             }

@@ -34,7 +34,8 @@ public:
     static constexpr int kPageSize = 100;
     static constexpr int kCachedPages = 60;
     static constexpr int kPagesPerJob = 4;
-    static constexpr int kIndexStepsPerJob = 50; // a slice of the sparse index: ~5 ms on SQLite
+    static constexpr int kIndexStepsPerCall = 5; // sparse-index steps between looks at the clock
+    static constexpr int kIndexSliceMs = 8;      // one job of the sparse index, at most about this
 
     explicit RecipientsModel(DataService &data, QObject *parent = nullptr);
     ~RecipientsModel() override;
@@ -76,6 +77,7 @@ private:
     };
     struct Answer;
     static constexpr int kConfirmDelay = 300; // ms after opening on the stored counters
+    static constexpr int kIndexDelay = 500;   // ms after a count before the sparse index starts
 
     const RecipientRecord *record(int row) const;
     void want(int page) const;
