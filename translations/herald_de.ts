@@ -1728,7 +1728,7 @@
     </message>
     <message>
         <source>A certificate authority to trust beside the system&apos;s (a TLS-inspecting proxy&apos;s)</source>
-        <translation>Eine Zertifizierungsstelle, der neben denen des Systems vertraut wird (die eines TLS-prüfenden Proxys)</translation>
+        <translation>Weitere vertrauenswürdige Stelle (z. B. eines TLS-Proxys)</translation>
     </message>
     <message>
         <source>Messages per second at most for the phone number, all campaigns together (Meta: 80, up to 1,000 for upgraded numbers)</source>
@@ -1740,7 +1740,7 @@
     </message>
     <message>
         <source>Retry messages whose request got no answer (Meta may have accepted them)</source>
-        <translation>Nachrichten erneut senden, deren Anfrage keine Antwort bekam (Meta hat sie vielleicht angenommen)</translation>
+        <translation>Unbeantwortete Anfragen wiederholen (evtl. schon angenommen)</translation>
     </message>
     <message>
         <source>Country assumed for numbers written without a country code</source>
@@ -2713,7 +2713,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>No messages were sent or failed in this range.</source>
-        <translation>In diesem Zeitraum wurden keine Nachrichten gesendet und keine sind fehlgeschlagen.</translation>
+        <translation>Keine gesendeten oder fehlgeschlagenen Nachrichten in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>In this range: %1 sent, %2 failed (%3 of the messages finished).</source>
@@ -3950,7 +3950,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation>Wird gesendet</translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>At most:</source>
@@ -4146,7 +4146,7 @@ Mit der Datenbank gespeichert als %2.</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation>Wird gesendet</translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>This computer</source>
@@ -4174,11 +4174,11 @@ Mit der Datenbank gespeichert als %2.</translation>
     </message>
     <message>
         <source>Request timeout (ms):</source>
-        <translation>Zeitlimit für Anfragen (ms):</translation>
+        <translation>Anfrage-Zeitlimit (ms):</translation>
     </message>
     <message>
         <source>Extra CA certificate:</source>
-        <translation>Zusätzliches CA-Zertifikat:</translation>
+        <translation>Weiteres CA-Zertifikat:</translation>
     </message>
     <message>
         <source>None: the system&apos;s only</source>

@@ -10,8 +10,10 @@
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QTabWidget>
 #include <QTableView>
 #include <QXmlStreamReader>
 
@@ -138,6 +140,7 @@ private Q_SLOTS:
         LanguageChoice::store(u"de"_s);
         // The system's language is English here: the stored choice decides.
         QCOMPARE(LanguageChoice::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)), u"de"_s);
+        QCOMPARE(QLocale().language(), QLocale::German); // numbers and dates in German too
         auto w = window();
 
         QCOMPARE(menuTitles(*w),
@@ -172,12 +175,39 @@ private Q_SLOTS:
         const QString png = QDir::temp().filePath(u"herald-main-de.png"_s);
         QVERIFY(w->grab().save(png));
         qInfo("German main window: %s", qPrintable(png));
+
+        // The other pages and the settings, to look at (clipped or untranslated labels).
+        auto *navigation = w->findChild<QListWidget *>(u"navigation"_s);
+        QVERIFY(navigation);
+        for (int row = 1; row < navigation->count(); ++row) {
+            navigation->setCurrentRow(row);
+            QTest::qWait(400);
+            QVERIFY(w->grab().save(QDir::temp().filePath(u"herald-main-de-%1.png"_s.arg(row))));
+        }
+        navigation->setCurrentRow(0);
+        w->findChild<QAction *>(u"actionSettings"_s)->trigger();
+        QWidget *settings = nullptr;
+        QVERIFY(waitUntil(
+            [&] {
+                return (settings = w->findChild<QWidget *>(u"settingsDialog"_s)) && settings->isVisible();
+            },
+            5'000));
+        QTest::qWait(500);
+        auto *tabs = settings->findChild<QTabWidget *>(u"settingsTabs"_s);
+        QVERIFY(tabs);
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            QTest::qWait(100);
+            QVERIFY(settings->grab().save(QDir::temp().filePath(u"herald-settings-de-%1.png"_s.arg(t))));
+        }
+        settings->close();
     }
 
     void theSystemDefaultOnAnEnglishSystemIsEnglish()
     {
         LanguageChoice::store(QString());
         QCOMPARE(LanguageChoice::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)), QString());
+        QVERIFY(QLocale().language() != QLocale::German);
         auto w = window();
         QCOMPARE(menuTitles(*w),
                  (QStringList{u"&File"_s, u"&Campaign"_s, u"&View"_s, u"&Tools"_s, u"&Help"_s}));

@@ -123,7 +123,12 @@ QString LanguageChoice::install(QCoreApplication &app, const QLocale &system)
     }
     installed().clear();
 
+    // Numbers and dates follow the language shown ("1.234", "3. Nov."), unless the user's own
+    // locale already speaks it (de_AT keeps its formats under German).
+    static const QLocale original;
     const QString code = resolve(stored(), system);
+    const QLocale language(code);
+    QLocale::setDefault(code.isEmpty() || original.language() == language.language() ? original : language);
     if (code.isEmpty()) {
         return QString();
     }

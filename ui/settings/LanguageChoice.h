@@ -32,8 +32,9 @@ public:
     static QString resolve(const QString &code, const QLocale &system = QLocale::system());
 
     // Loads the stored (or the system's) language into `app`: Herald's texts and, when Qt's own
-    // catalogue for it is installed, Qt's (standard buttons, context menus). Returns the code
-    // installed, "" for English. Calling it again replaces what it installed before.
+    // catalogue for it is installed, Qt's (standard buttons, context menus); numbers and dates
+    // are then formatted for that language. Returns the code installed, "" for English. Calling
+    // it again replaces what it installed before.
     static QString install(QCoreApplication &app, const QLocale &system = QLocale::system());
 };
 
