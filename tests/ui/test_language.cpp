@@ -11,7 +11,9 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMultiHash>
 #include <QRegularExpression>
 #include <QTabWidget>
 #include <QTableView>
@@ -70,6 +72,34 @@ QStringList placeholders(const QString &text)
 bool hasAccelerator(const QString &text)
 {
     return text.contains(QRegularExpression(u"&[^&\\s]"_s));
+}
+
+// Accelerator letters used twice in the menu bar or within one menu, as "Menu: x (A, B)".
+QStringList clashingAccelerators(MainWindow &w)
+{
+    QStringList clashes;
+    const auto check = [&](const QString &where, const QList<QAction *> &actions) {
+        QMultiHash<QChar, QString> byKey;
+        for (const QAction *a : actions) {
+            const qsizetype at = a->text().indexOf(u'&');
+            if (at >= 0 && at + 1 < a->text().size()) {
+                byKey.insert(a->text().at(at + 1).toLower(), a->text());
+            }
+        }
+        for (const QChar key : byKey.uniqueKeys()) {
+            if (byKey.count(key) > 1) {
+                clashes << u"%1: %2 (%3)"_s.arg(where, key, QStringList(byKey.values(key)).join(u", "_s));
+            }
+        }
+    };
+    check(u"menu bar"_s, w.menuBar()->actions());
+    for (QAction *m : w.menuBar()->actions()) {
+        if (m->menu()) {
+            Q_EMIT m->menu()->aboutToShow(); // menus filled on show get their actions
+            check(m->text(), m->menu()->actions());
+        }
+    }
+    return clashes;
 }
 
 } // namespace
@@ -153,6 +183,7 @@ private Q_SLOTS:
         QCOMPARE(actionText(*w, u"actionResend"_s), u"F&ehlgeschlagene erneut senden…"_s);
         QCOMPARE(actionText(*w, u"actionSettings"_s), u"&Einstellungen…"_s);
         QCOMPARE(actionText(*w, u"actionQuit"_s), u"&Beenden"_s);
+        QVERIFY2(clashingAccelerators(*w).isEmpty(), qPrintable(clashingAccelerators(*w).join(u'\n')));
 
         const QStringList h = headers(*w);
         QVERIFY2(h.contains(u"Gesendet"_s) && h.contains(u"Fehlgeschlagen"_s) && h.contains(u"Fortschritt"_s),
