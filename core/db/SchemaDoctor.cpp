@@ -74,7 +74,6 @@ const QList<ExpectedIndex> &expectedIndexes()
         {u"send_queue_failed_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"error_reason"_s}, false},
         {u"send_queue_done_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"id"_s}, false},
         {u"send_queue_region_idx"_s, u"send_queue"_s, {u"campaign_id"_s, u"region"_s, u"id"_s}, false},
-        {u"send_queue_sent_at_idx"_s, u"send_queue"_s, {u"sent_at"_s, u"phone"_s}, false},
         {u"send_queue unique (campaign_id, phone)"_s, u"send_queue"_s, {u"campaign_id"_s, u"phone"_s}, true},
         {u"templates unique (name, language)"_s, u"templates"_s, {u"name"_s, u"language"_s}, true},
         {u"campaign_minutes primary key (campaign_id, minute)"_s,

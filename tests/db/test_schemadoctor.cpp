@@ -73,9 +73,7 @@ private Q_SLOTS:
         both("table send_queue and with it its indexes", u"DROP TABLE send_queue"_s,
              {u"table:send_queue"_s, u"index:send_queue_pending_idx"_s, u"index:send_queue_failed_idx"_s,
               u"index:send_queue_region_idx"_s, u"index:send_queue_done_idx"_s,
-              u"index:send_queue_sent_at_idx"_s, u"index:send_queue unique (campaign_id, phone)"_s});
-        both("index send_queue_sent_at_idx", u"DROP INDEX send_queue_sent_at_idx"_s,
-             {u"index:send_queue_sent_at_idx"_s});
+              u"index:send_queue unique (campaign_id, phone)"_s});
         both("table rate_card_prices", u"DROP TABLE rate_card_prices"_s, {u"table:rate_card_prices"_s});
 
         pgOnly("disabled trigger templates_category_change",

@@ -1,4 +1,4 @@
--- Herald schema, version 5 (PostgreSQL): rate cards, cost estimates and the frequency cap.
+-- Herald schema, version 5 (PostgreSQL): rate cards and cost estimates.
 
 -- A rate card: what Meta charges per delivered template message, by market and category, in
 -- one currency, from its effective date. Cards are kept (an estimate names the card it used);
@@ -55,7 +55,3 @@ CREATE TABLE cost_estimates (
     total_micros bigint NOT NULL,
     details      jsonb NOT NULL DEFAULT '{}'
 );
-
--- The frequency cap asks which numbers any campaign messaged since a moment: a range of this
--- index, without reading send_queue. Sent times grow, so new entries land at its end.
-CREATE INDEX send_queue_sent_at_idx ON send_queue (sent_at, phone) WHERE status = 'sent';
