@@ -4,7 +4,14 @@
 #include "db/Transaction.h"
 #include "phone/PhoneNormalizer.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlQuery>
+
+#include <list>
+#include <phonenumbers/phonenumberutil.h>
+#include <set>
+#include <string>
 
 using namespace Qt::StringLiterals;
 
@@ -13,6 +20,44 @@ namespace herald {
 namespace {
 constexpr int kFillBatch = 5000;
 }
+
+namespace {
+// Calling code → its region, for the codes only one region uses (+49 → DE, +81 → JP): most
+// numbers need no parsing at all. Codes several regions share (+1, +7, +44 …) are absent.
+const QHash<QString, QString> &singleRegionCodes()
+{
+    static const QHash<QString, QString> codes = [] {
+        QHash<QString, QString> out;
+        const auto &util = *i18n::phonenumbers::PhoneNumberUtil::GetInstance();
+        std::set<int> calling;
+        util.GetSupportedCallingCodes(&calling);
+        for (int code : calling) {
+            std::list<std::string> regions;
+            util.GetRegionCodesForCountryCallingCode(code, &regions);
+            if (regions.size() == 1 && regions.front().size() == 2) {
+                out.insert(QString::number(code), QString::fromStdString(regions.front()));
+            }
+        }
+        return out;
+    }();
+    return codes;
+}
+
+// Calling codes are a prefix code: no code begins another, so the first match is the code.
+bool isCallingCode(QStringView digits)
+{
+    static const QSet<QString> all = [] {
+        QSet<QString> out;
+        std::set<int> calling;
+        i18n::phonenumbers::PhoneNumberUtil::GetInstance()->GetSupportedCallingCodes(&calling);
+        for (int code : calling) {
+            out.insert(QString::number(code));
+        }
+        return out;
+    }();
+    return all.contains(digits.toString());
+}
+} // namespace
 
 QString RecipientRegions::of(const QString &e164)
 {
@@ -25,6 +70,16 @@ QString RecipientRegions::of(const QString &e164)
     const QString none = u""_s;
     if (!e164.startsWith(u'+')) {
         return none;
+    }
+    for (qsizetype len = 1; len <= 3 && len < e164.size(); ++len) {
+        const QStringView digits = QStringView(e164).mid(1, len);
+        if (isCallingCode(digits)) {
+            const auto it = singleRegionCodes().constFind(digits.toString());
+            if (it != singleRegionCodes().cend()) {
+                return *it;
+            }
+            break; // shared by several regions: the number itself decides
+        }
     }
     const PhoneNumberResult r = normalizer.normalize(e164);
     // "001" is libphonenumber's region for non-geographic numbers: no zone to speak of.
