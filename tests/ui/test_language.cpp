@@ -200,6 +200,12 @@ private Q_SLOTS:
         QCOMPARE(CampaignStatusMachine::displayName(CampaignStatus::Running), u"Läuft"_s);
         QCOMPARE(QCoreApplication::translate("Database", "SQLite is not available"),
                  u"SQLite ist nicht verfügbar"_s);
+        QCOMPARE(QCoreApplication::translate(
+                     "TemplateParser", "The template has a location header, which Herald cannot fill yet."),
+                 u"Die Vorlage hat eine Standort-Kopfzeile, die Herald noch nicht füllen kann."_s);
+        QCOMPARE(QCoreApplication::translate("PhoneNumberCheck",
+                                             "Meta reports the number as %1: messages may be refused."),
+                 u"Meta meldet die Nummer als %1: Nachrichten werden möglicherweise abgelehnt."_s);
 
         QVERIFY(waitUntil([&] { return w->campaigns().rowCount() == 2; }, 10'000));
         QTest::qWait(300);
