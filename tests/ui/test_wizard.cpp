@@ -362,6 +362,14 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return !w->reviewPage()->importing() && w->reviewPage()->isComplete(); },
                           30'000));
         QCOMPARE(count(u"SELECT count(*) FROM campaigns"_s), 1);
+        // Back deletes the draft; Next imports once more, into one new draft.
+        w->back();
+        QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 0; }, 10'000));
+        w->next();
+        QVERIFY(waitUntil([&] { return !w->reviewPage()->importing() && w->reviewPage()->isComplete(); },
+                          30'000));
+        QCOMPARE(count(u"SELECT count(*) FROM campaigns"_s), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 3);
         w->reject();
         QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 0; }, 10'000));
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 0);

@@ -27,15 +27,17 @@ WizardImport::~WizardImport()
 
 void WizardImport::start(const WizardState &state, const QString &rejectsFolder)
 {
+    cancel(); // an import still running from before is not wanted any more
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_running = true;
+    const int generation = ++m_generation;
     QPointer<WizardImport> self(this);
     const NewCampaign spec{state.campaignName, state.templ ? state.templ->name : QString(),
                            state.templ ? state.templ->language : QString(), QString(), state.settings()};
     const WizardState copy = state;
     m_data.submit<WizardImportResult>(
         this,
-        [self, spec, copy, rejectsFolder, cancel = m_cancel, clock = &m_clock](Database &db) {
+        [self, spec, copy, rejectsFolder, generation, cancel = m_cancel, clock = &m_clock](Database &db) {
             WizardImportResult result;
             CampaignStore store(db, *clock);
             const Campaign campaign = store.create(spec);
@@ -46,11 +48,11 @@ void WizardImport::start(const WizardState &state, const QString &rejectsFolder)
                 QDir(rejectsFolder).filePath(safeName + u'-' + campaign.id.left(8) + u".rejects.csv"_s);
             ContactImporter importer(db, *clock);
             importer.setCancelFlag(cancel.get());
-            importer.setProgressCallback([self](const ImportProgress &p) {
+            importer.setProgressCallback([self, generation](const ImportProgress &p) {
                 QMetaObject::invokeMethod(
                     QCoreApplication::instance(),
-                    [self, p] {
-                        if (self) {
+                    [self, p, generation] {
+                        if (self && self->m_generation == generation) {
                             Q_EMIT self->progressed(p.rowsRead, p.bytesRead, p.bytesTotal);
                         }
                     },
@@ -74,7 +76,10 @@ void WizardImport::start(const WizardState &state, const QString &rejectsFolder)
             result.readiness = CampaignReadiness(db, *clock).check(store.byId(campaign.id));
             return result;
         },
-        [this](const DataResult<WizardImportResult> &r) {
+        [this, generation](const DataResult<WizardImportResult> &r) {
+            if (generation != m_generation) {
+                return;
+            }
             m_running = false;
             if (!r.ok()) {
                 Q_EMIT failed(r.error);

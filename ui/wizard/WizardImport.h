@@ -54,6 +54,7 @@ private:
     const Clock &m_clock;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     bool m_running = false;
+    int m_generation = 0; // an earlier import's answers (Back, then Next) are not this one's
 };
 
 } // namespace herald::ui
