@@ -1,6 +1,6 @@
 // The console's language: the real main window in German once LanguageChoice installed it, in
 // English when the system's language is English, and the committed translations complete, with
-// every placeholder, accelerator and ellipsis of the English kept.
+// every placeholder, accelerator, ellipsis and edge space of the English kept.
 #include "UiTestUtil.h"
 #include "cloudapi/ErrorPolicy.h"
 #include "queue/CampaignStatus.h"
@@ -333,6 +333,11 @@ private Q_SLOTS:
                         }
                         if (hasAccelerator(source) != hasAccelerator(t)) {
                             problems << u"accelerator: %1 → %2"_s.arg(source, t);
+                        }
+                        // Pieces joined to other text keep their leading or trailing space.
+                        if (source.startsWith(u' ') != t.startsWith(u' ') ||
+                            source.endsWith(u' ') != t.endsWith(u' ')) {
+                            problems << u"spaces at the ends: “%1” → “%2”"_s.arg(source, t);
                         }
                         if (source.endsWith(u"…"_s) != t.endsWith(u"…"_s)) {
                             problems << u"ellipsis: %1 → %2"_s.arg(source, t);
