@@ -375,6 +375,25 @@ private Q_SLOTS:
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 0);
     }
 
+    void closingTheWindowWithTheWizardOpenDeletesTheDraft()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        NewCampaignWizard *w = openWizard(fixture(u"bad_rows.csv"_s));
+        QVERIFY(fillMessage(w, u"name"_s, u"order"_s));
+        w->next();
+        QVERIFY(waitUntil([&] { return !w->reviewPage()->importing() && w->reviewPage()->isComplete(); },
+                          30'000));
+        QCOMPARE(count(u"SELECT count(*) FROM campaigns"_s), 1);
+        m_window->close(); // the window's own closing continues on its own; the draft goes first
+        QVERIFY(!m_window->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s) ||
+                !m_window->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s)->isVisible());
+        QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 0; }, 10'000));
+        QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 0);
+    }
+
     void cancellingMidImportLeavesNothingBehind()
     {
         QString skip;

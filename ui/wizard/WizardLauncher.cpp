@@ -72,6 +72,11 @@ void WizardLauncher::created(const QString &campaignId, bool start)
 bool WizardLauncher::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == &m_window) {
+        if (event->type() == QEvent::Close && m_wizard) {
+            // Leaving with the window: the draft's deletion goes to the data thread now, ahead of
+            // the window's own closing work, which ends that thread only after it.
+            m_wizard->reject();
+        }
         if (event->type() == QEvent::DragEnter) {
             auto *drag = static_cast<QDragEnterEvent *>(event);
             if (!droppedFile(drag->mimeData()).isEmpty()) {
