@@ -319,6 +319,24 @@ private Q_SLOTS:
         QCOMPARE(db.scalar(u"SELECT count(*) FROM campaign_holds"_s).toInt(), 0);
     }
 
+    // With nothing being sent, closing needs no question and closes at the first request.
+    void closingWhileIdleClosesAtOnce()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QString skip;
+        if (!setUp(backend, 5, &skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        MainWindow w(contextFor(*m_tdb, *m_sim, &credentials));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        Prompt::clearShown();
+        w.close();
+        QVERIFY(waitUntil([&] { return !w.isVisible(); }, 5'000));
+        QVERIFY(Prompt::shown().isEmpty());
+    }
+
     // A campaign left running with nobody sending it (a closed console, herald-cli resume) is
     // continued by the next window that opens the database, with a notice.
     void aRunningCampaignWithoutASenderIsContinuedWithANotice()

@@ -556,7 +556,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_sender->closeAll([this] {
             saveLayout();
             m_closed = true;
-            close();
+            // Later, not here: with nothing in flight this runs inside closeEvent(), where
+            // QWidget::close() refuses to nest and the window would stay open.
+            QTimer::singleShot(0, this, [this] { close(); });
         });
     };
     if (m_closing || !m_sender->isSendingAnything()) {
