@@ -62,7 +62,8 @@ private Q_SLOTS:
         both("index send_queue_region_idx", u"DROP INDEX send_queue_region_idx"_s,
              {u"index:send_queue_region_idx"_s});
         // The done index has the pending index's columns: each is missed by name.
-        both("index send_queue_done_idx", u"DROP INDEX send_queue_done_idx"_s, {u"index:send_queue_done_idx"_s});
+        both("index send_queue_done_idx", u"DROP INDEX send_queue_done_idx"_s,
+             {u"index:send_queue_done_idx"_s});
         QTest::newRow("trigger templates_category_change")
             << false << QStringList{u"DROP TRIGGER templates_category_change"_s}
             << QStringList{u"DROP TRIGGER templates_category_change ON templates"_s}

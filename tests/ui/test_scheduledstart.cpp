@@ -151,7 +151,8 @@ private Q_SLOTS:
         // Nobody sends it: this console takes it over, sends Germany and holds Japan.
         auto holding = [&] {
             for (const QList<QVariant> &n : notices) {
-                if (n.first().toString().startsWith(u"Holding: 2 recipients wait for their quiet-hours window"_s)) {
+                if (n.first().toString().startsWith(
+                        u"Holding: 2 recipients wait for their quiet-hours window"_s)) {
                     return true;
                 }
             }
