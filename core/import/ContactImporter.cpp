@@ -157,34 +157,14 @@ Item validate(Chunk &chunk, RawRow &row, const Layout &layout, const PhoneNormal
     auto field = [&](qsizetype i) {
         return chunk.view(chunk.fields[size_t(row.firstField + i)]);
     };
-    // The cell's numbers by PhoneCell's rule (one normalize() for a cell with one number); of
-    // them the first valid one that can be mobile, else the first valid one, so that a
-    // landline-only contact is still imported (mobileOnly rejects it: its numbers are NotMobile).
-    PhoneCellNumbers cell = PhoneCell::read(field(0), normalizer);
-    PhoneNumberResult *chosen = nullptr;
-    PhoneNumberResult *firstValid = nullptr;
-    for (PhoneNumberResult &r : cell.numbers) {
-        if (!r.ok) {
-            continue;
-        }
-        if (PhoneNormalizer::canBeMobile(r.type)) {
-            chosen = &r;
-            break;
-        }
-        if (!firstValid) {
-            firstValid = &r;
-        }
-    }
-    if (!chosen) {
-        chosen = firstValid;
-    }
-    if (!chosen) {
-        chosen = cell.numbers.isEmpty() ? &cell.rejection : &cell.numbers.first();
-    }
+    // The cell's numbers by PhoneCell's rule (one normalize() for a cell with one number), and
+    // the one the contact is messaged on.
+    const PhoneCellNumbers cell = PhoneCell::read(field(0), normalizer);
+    const PhoneNumberResult *chosen = &cell.chosen();
     if (!chosen->ok) {
         item.kind = Item::Rejected;
         item.reason = QString(PhoneNormalizer::reasonName(chosen->reason));
-        item.message = std::move(chosen->message);
+        item.message = chosen->message;
         return item;
     }
     // The parameters as a compact JSON object in UTF-8, written directly: QJsonDocument would

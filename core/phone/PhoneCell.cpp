@@ -296,4 +296,24 @@ QStringList PhoneCell::splitByShape(QStringView cell, ShapeTest looksLikeNumber)
     return out;
 }
 
+const PhoneNumberResult &PhoneCellNumbers::chosen() const
+{
+    const PhoneNumberResult *firstValid = nullptr;
+    for (const PhoneNumberResult &r : numbers) {
+        if (!r.ok) {
+            continue;
+        }
+        if (PhoneNormalizer::canBeMobile(r.type)) {
+            return r;
+        }
+        if (!firstValid) {
+            firstValid = &r;
+        }
+    }
+    if (firstValid) {
+        return *firstValid;
+    }
+    return numbers.isEmpty() ? rejection : numbers.first();
+}
+
 } // namespace herald

@@ -18,6 +18,11 @@ struct PhoneCellNumbers
     // of the whole cell (of the first Google piece for a cell joined with " ::: "), never of a
     // fragment cut from it. Default (reason None) when there are numbers.
     PhoneNumberResult rejection;
+
+    // The number a contact is messaged on: the first valid one that can be mobile, else the
+    // first valid one (a landline-only contact is still imported; mobileOnly rejects it, its
+    // numbers being NotMobile), else the first number or the rejection, which say why not.
+    const PhoneNumberResult &chosen() const;
 };
 
 // Which phone numbers a spreadsheet cell holds: the one place that decides when a cell is cut

@@ -111,24 +111,7 @@ PhoneNumberResult WizardState::numberForRow(int row) const
     if (row < 0 || row >= file.rows.size() || phoneColumn < 0 || phoneColumn >= file.rows.at(row).size()) {
         return {};
     }
-    // ContactImporter's choice: the first valid number that can be mobile, else the first valid.
-    const PhoneCellNumbers cell = PhoneCell::read(file.rows.at(row).at(phoneColumn), normalizer());
-    const PhoneNumberResult *firstValid = nullptr;
-    for (const PhoneNumberResult &r : cell.numbers) {
-        if (!r.ok) {
-            continue;
-        }
-        if (PhoneNormalizer::canBeMobile(r.type)) {
-            return r;
-        }
-        if (!firstValid) {
-            firstValid = &r;
-        }
-    }
-    if (firstValid) {
-        return *firstValid;
-    }
-    return cell.numbers.isEmpty() ? cell.rejection : cell.numbers.first();
+    return PhoneCell::read(file.rows.at(row).at(phoneColumn), normalizer()).chosen();
 }
 
 } // namespace herald::ui
