@@ -89,6 +89,27 @@ bool CampaignStatusMachine::canTransition(CampaignStatus from, CampaignStatus to
     return false;
 }
 
+QString CampaignStatusMachine::inSentence(CampaignStatus s)
+{
+    switch (s) {
+    case CampaignStatus::Draft:
+        return QCoreApplication::translate("CampaignStatus", "draft", "status inside a sentence");
+    case CampaignStatus::Scheduled:
+        return QCoreApplication::translate("CampaignStatus", "scheduled", "status inside a sentence");
+    case CampaignStatus::Running:
+        return QCoreApplication::translate("CampaignStatus", "running", "status inside a sentence");
+    case CampaignStatus::Paused:
+        return QCoreApplication::translate("CampaignStatus", "paused", "status inside a sentence");
+    case CampaignStatus::Completed:
+        return QCoreApplication::translate("CampaignStatus", "completed", "status inside a sentence");
+    case CampaignStatus::Cancelled:
+        return QCoreApplication::translate("CampaignStatus", "cancelled", "status inside a sentence");
+    case CampaignStatus::Stopped:
+        return QCoreApplication::translate("CampaignStatus", "stopped", "status inside a sentence");
+    }
+    return {};
+}
+
 QString CampaignStatusMachine::refusal(CampaignStatus from, CampaignStatus to)
 {
     if (canTransition(from, to)) {
@@ -96,10 +117,10 @@ QString CampaignStatusMachine::refusal(CampaignStatus from, CampaignStatus to)
     }
     if (from == to) {
         return QCoreApplication::translate("CampaignStatus", "the campaign is already %1")
-            .arg(toString(from));
+            .arg(inSentence(from));
     }
     return QCoreApplication::translate("CampaignStatus", "a campaign cannot go from %1 to %2")
-        .arg(toString(from), toString(to));
+        .arg(inSentence(from), inSentence(to));
 }
 
 } // namespace herald

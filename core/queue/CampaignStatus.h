@@ -17,6 +17,8 @@ class CampaignStatusMachine
 public:
     static QString toString(CampaignStatus s);    // as stored: "running"
     static QString displayName(CampaignStatus s); // for people, translated: "Running"
+    // For people, inside a sentence ("… cannot go from cancelled to running"), translated.
+    static QString inSentence(CampaignStatus s);
     static std::optional<CampaignStatus> fromString(const QString &s);
     static QList<CampaignStatus> all();
 

@@ -91,7 +91,7 @@ EnqueueResult QueueEngine::enqueue(const QString &campaignId, const QList<Recipi
     if (campaign.status == CampaignStatus::Completed || campaign.status == CampaignStatus::Cancelled) {
         throw DbError(DbError::Kind::Refused,
                       tr("Campaign \"%1\" is %2: create a new campaign for these contacts.")
-                          .arg(campaign.name, CampaignStatusMachine::toString(campaign.status)));
+                          .arg(campaign.name, CampaignStatusMachine::inSentence(campaign.status)));
     }
     const EnqueueResult result =
         m_db.isPostgres() ? enqueuePostgres(campaignId, recipients) : enqueueSqlite(campaignId, recipients);
