@@ -92,6 +92,7 @@ struct Item
     Span phone;      // E.164, in Chunk::out
     Span name;       // UTF-8, in Chunk::out; empty: none
     Span params;     // compact JSON object, UTF-8, in Chunk::out
+    Span region;     // ISO 3166 alpha-2, in Chunk::out; empty: none (non-geographic numbers)
     QString reason;  // for rows that are not imported
     QString message;
 };
@@ -204,6 +205,11 @@ Item validate(Chunk &chunk, RawRow &row, const Layout &layout, const PhoneNormal
     }
     item.name.size = out.size() - item.name.offset;
     item.phone = appendLatin1(chosen->e164, out);
+    // Stored now so that quiet hours find every row's country without a pass of their own
+    // (RecipientRegions::fill). libphonenumber says "001" for non-geographic numbers: none.
+    if (chosen->region.size() == 2 && chosen->region != u"ZZ"_s) {
+        item.region = appendLatin1(chosen->region, out);
+    }
     item.key = chosen->digits.toULongLong();
     return item;
 }
@@ -419,6 +425,7 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
 {
     QElapsedTimer timer;
     timer.start();
+    m_added = {};
     ImportSummary summary;
     summary.file = QFileInfo(path).fileName();
     auto badFile = [&](const QString &message) {
@@ -499,7 +506,10 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     PhoneNormalizer::Options normOptions;
     normOptions.defaultRegion = options.region;
     normOptions.mobileOnly = options.mobileOnly;
-    normOptions.withRegion = false; // not stored; it would repeat part of the validation
+    // The region is stored with the row (send_queue.region, for quiet hours). For a calling code
+    // of one region it costs nothing; for shared ones (+1, +44) libphonenumber matches the
+    // number against the regions' patterns, which is cheaper than a pass over the rows later.
+    normOptions.withRegion = true;
     const PhoneNormalizer normalizer(normOptions);
 
     auto addRecord = [&layout](Chunk &chunk, const CsvRecord &rec) {
@@ -543,7 +553,12 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
                 const qint64 taskCpuAtStart = threadCpuMicros();
                 std::unique_ptr<Chunk> owned(c);
                 owned->items.reserve(owned->rows.size());
+                // A cancelled or failed import waits for these tasks before it returns: once the
+                // pipeline stopped, the rest of the chunk is not worth validating.
                 for (RawRow &row : owned->rows) {
+                    if (owned->items.size() % 512 == 0 && pipeline.stopped()) {
+                        break;
+                    }
                     owned->items.push_back(validate(*owned, row, layout, normalizer));
                 }
                 if (taskCpuAtStart >= 0) {
@@ -634,6 +649,10 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     QList<ImportWriter::Row> rows;
     bool cancelled = false;
     while (std::unique_ptr<Chunk> chunk = pipeline.next()) {
+        if (cancel && cancel->load()) {
+            cancelled = true; // not worth writing: it would be rolled back
+            break;
+        }
         std::vector<Item> &items = chunk->items;
         rows.clear();
         for (Item &item : items) {
@@ -657,8 +676,8 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
                                   summary.skipRecentDays);
                 continue;
             }
-            rows.append(
-                {chunk->bytes(item.phone), chunk->bytes(item.name), chunk->bytes(item.params), item.line});
+            rows.append({chunk->bytes(item.phone), chunk->bytes(item.name), chunk->bytes(item.params),
+                         item.line, chunk->bytes(item.region)});
         }
         writer.write(rows, [&](qint64 line, bool opted) {
             auto it = std::lower_bound(items.begin(), items.end(), line,
@@ -728,6 +747,7 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     // The reader thread is done with the reader: the pipeline only ends after it finished.
     summary.warnings << reader.warnings();
     writer.finish(!options.dryRun);
+    m_added = writer.added();
     takeCpu();
     summary.outcome = options.dryRun ? ImportSummary::Outcome::DryRun : ImportSummary::Outcome::Imported;
     summary.rejectsFile = report.commit();

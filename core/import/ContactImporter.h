@@ -78,6 +78,9 @@ public:
     // completed or cancelled: Refused).
     ImportSummary run(const QString &path, const ImportOptions &options);
 
+    // After run() imported: the ids of the rows it added (AddedRows::remove undoes them).
+    const AddedRows &added() const { return m_added; }
+
     // "contacts.csv" → "contacts.rejects.csv" in the same folder.
     static QString defaultRejectsPath(const QString &path);
 
@@ -86,6 +89,7 @@ private:
     const Clock &m_clock;
     ProgressFn m_progress;
     const std::atomic<bool> *m_cancel = nullptr;
+    AddedRows m_added;
 };
 
 } // namespace herald

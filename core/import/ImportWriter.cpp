@@ -20,6 +20,12 @@ using namespace Qt::StringLiterals;
 namespace herald {
 
 namespace {
+// Never a null QString: that would bind NULL, and the column is NOT NULL DEFAULT ''.
+QString regionText(QByteArrayView region)
+{
+    return region.isEmpty() ? u""_s : QString::fromLatin1(region);
+}
+
 // Rows per statement on PostgreSQL: one JSON document per round trip, as QueueEngine does.
 constexpr qsizetype kPgChunk = 2000;
 } // namespace
@@ -27,6 +33,8 @@ constexpr qsizetype kPgChunk = 2000;
 // Rows per statement on SQLite. One multi-row INSERT costs far less than as many executions
 // of a one-row statement through Qt (each resets, rebinds and steps the statement).
 constexpr qsizetype kSqliteBatch = 64;
+// Values bound per row on SQLite: phone, name, parameters, line, region.
+constexpr qsizetype kRowParams = 5;
 
 struct ImportWriter::Statements
 {
@@ -77,6 +85,10 @@ void ImportWriter::begin()
                       tr("Campaign \"%1\" is %2: create a new campaign for these contacts.")
                           .arg(campaign.name, CampaignStatusMachine::toString(campaign.status)));
     }
+    // The primary key's last entry, free on both databases (SQLite only optimizes a bare MAX;
+    // NULL, an empty table, reads as 0).
+    m_added = {};
+    m_added.afterId = m_db.scalar(u"SELECT MAX(id) FROM send_queue"_s).toLongLong();
     m_st = std::make_unique<Statements>();
     m_st->now = m_db.timeValue(m_clock.now());
     if (m_db.isPostgres()) {
@@ -84,11 +96,11 @@ void ImportWriter::begin()
         // their lines; the statement sees the snapshot before its own insert, hence `ins`.
         m_st->insert = m_db.prepare(
             u"WITH v AS (SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb)) AS x(p text, n text, a jsonb, l "
-            u"bigint)), "
+            u"bigint, r text)), "
             "ins AS (INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, status, "
-            "updated_at) "
+            "updated_at, region) "
             "SELECT CAST(? AS uuid), v.p, v.n, COALESCE(v.a, '{}'::jsonb), v.l, 'ready', CAST(? AS "
-            "timestamptz) "
+            "timestamptz), COALESCE(v.r, '') "
             "FROM v WHERE NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone = v.p) "
             "ON CONFLICT (campaign_id, phone) DO NOTHING RETURNING phone) "
             "SELECT v.l, EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone = v.p) FROM v "
@@ -101,18 +113,18 @@ void ImportWriter::begin()
         // a plain VALUES insert with no subquery per row.
         QByteArray values;
         for (qsizetype i = 0; i < kSqliteBatch; ++i) {
-            const qsizetype p = 3 + 4 * i;
+            const qsizetype p = 3 + kRowParams * i;
             values += (i == 0 ? "" : ", ") + QByteArray("(?1, ?") + QByteArray::number(p) + ", ?" +
                       QByteArray::number(p + 1) + ", ?" + QByteArray::number(p + 2) + ", ?" +
-                      QByteArray::number(p + 3) + ", 'ready', ?2)";
+                      QByteArray::number(p + 3) + ", 'ready', ?2, ?" + QByteArray::number(p + 4) + ")";
         }
         const QByteArray head =
             "INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, "
-            "status, updated_at) VALUES ";
+            "status, updated_at, region) VALUES ";
         const QByteArray tail = " ON CONFLICT (campaign_id, phone) DO NOTHING";
         m_st->directBatch = std::make_unique<SqliteStatement>(m_db, QByteArray(head + values + tail));
         m_st->directInsert = std::make_unique<SqliteStatement>(
-            m_db, QByteArray(head + "(?1, ?3, ?4, ?5, ?6, 'ready', ?2)" + tail));
+            m_db, QByteArray(head + "(?1, ?3, ?4, ?5, ?6, 'ready', ?2, ?7)" + tail));
         m_st->directSavepoint = std::make_unique<SqliteStatement>(m_db, "SAVEPOINT import_batch");
         m_st->directRollbackTo = std::make_unique<SqliteStatement>(m_db, "ROLLBACK TO import_batch");
         m_st->directRelease = std::make_unique<SqliteStatement>(m_db, "RELEASE import_batch");
@@ -126,22 +138,22 @@ void ImportWriter::begin()
     } else {
         m_st->insert = m_db.prepare(
             u"INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, status, "
-            u"updated_at) "
-            "SELECT ?, ?, ?, ?, ?, 'ready', ? WHERE NOT EXISTS (SELECT 1 FROM opt_outs WHERE phone = ?) "
+            u"updated_at, region) "
+            "SELECT ?, ?, ?, ?, ?, 'ready', ?, ? WHERE NOT EXISTS (SELECT 1 FROM opt_outs WHERE phone = ?) "
             "ON CONFLICT (campaign_id, phone) DO NOTHING"_s);
         m_st->optedOutQuery = m_db.prepare(u"SELECT 1 FROM opt_outs WHERE phone = ?"_s);
         QString values;
         for (qsizetype i = 0; i < kSqliteBatch; ++i) {
-            values += i == 0 ? u"(?, ?, ?, ?)"_s : u", (?, ?, ?, ?)"_s;
+            values += i == 0 ? u"(?, ?, ?, ?, ?)"_s : u", (?, ?, ?, ?, ?)"_s;
         }
         // The WHERE clause also settles SQLite's parsing ambiguity of INSERT … SELECT … ON CONFLICT.
-        m_st->batchInsert =
-            m_db.prepare(u"INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, "
-                         u"status, updated_at) "
-                         "SELECT ?, v.column1, v.column2, v.column3, v.column4, 'ready', ? FROM (VALUES "_s +
-                         values +
-                         u") AS v WHERE NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone = v.column1) "
-                         "ON CONFLICT (campaign_id, phone) DO NOTHING"_s);
+        m_st->batchInsert = m_db.prepare(
+            u"INSERT INTO send_queue (campaign_id, phone, contact_name, params, source_line, "
+            u"status, updated_at, region) "
+            "SELECT ?, v.column1, v.column2, v.column3, v.column4, 'ready', ?, v.column5 FROM (VALUES "_s +
+            values +
+            u") AS v WHERE NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone = v.column1) "
+            "ON CONFLICT (campaign_id, phone) DO NOTHING"_s);
         m_st->savepoint = m_db.prepare(u"SAVEPOINT import_batch"_s);
         m_st->rollbackTo = m_db.prepare(u"ROLLBACK TO import_batch"_s);
         m_st->release = m_db.prepare(u"RELEASE import_batch"_s);
@@ -185,6 +197,7 @@ void bindRow(SqliteStatement &st, int first, const ImportWriter::Row &r)
     } else {
         st.bindNull(first + 3);
     }
+    st.bindText(first + 4, r.region); // '' when none: the column is NOT NULL
 }
 
 void run(SqliteStatement &st)
@@ -221,7 +234,7 @@ void ImportWriter::writeSqliteDirect(const QList<Row> &rows, const SkippedFn &sk
     auto flush = [&] {
         SqliteStatement &insert = *m_st->directBatch;
         for (qsizetype i = 0; i < kSqliteBatch; ++i) {
-            bindRow(insert, int(3 + 4 * i), *batch[size_t(i)]);
+            bindRow(insert, int(3 + kRowParams * i), *batch[size_t(i)]);
         }
         // Nearly every batch inserts all its rows. One that does not is undone to its
         // savepoint and done again row by row, so that each skipped row is known by line.
@@ -279,6 +292,7 @@ void ImportWriter::writeSqlite(const QList<Row> &rows, const SkippedFn &skipped)
                             r.name.isEmpty() ? Database::nullString() : QVariant(QString::fromUtf8(r.name)));
             batch.bindValue(at++, QString::fromUtf8(r.paramsJson));
             batch.bindValue(at++, r.line);
+            batch.bindValue(at++, regionText(r.region));
         }
         // Nearly every batch inserts all its rows. One that does not is undone to its
         // savepoint and done again row by row, so that each skipped row is known by line.
@@ -311,7 +325,8 @@ void ImportWriter::insertOneSqlite(const Row &r, const SkippedFn &skipped)
     insert.bindValue(3, QString::fromUtf8(r.paramsJson));
     insert.bindValue(4, r.line > 0 ? QVariant(r.line) : Database::nullInt());
     insert.bindValue(5, m_st->now);
-    insert.bindValue(6, phone);
+    insert.bindValue(6, regionText(r.region));
+    insert.bindValue(7, phone);
     Database::exec(insert);
     if (insert.numRowsAffected() == 1) {
         ++m_inserted;
@@ -338,6 +353,9 @@ void ImportWriter::writePostgres(const QList<Row> &rows, const SkippedFn &skippe
             // E.164 phones need no escaping; names do, and the parameter text is JSON already.
             doc +=
                 "{\"p\":\"" + r.phone + "\",\"a\":" + r.paramsJson + ",\"l\":" + QByteArray::number(r.line);
+            if (!r.region.isEmpty()) {
+                doc += ",\"r\":\"" + r.region + '"'; // two capital letters: nothing to escape
+            }
             if (!r.name.isEmpty()) {
                 doc += ",\"n\":";
                 JsonWriter::appendString(doc, QString::fromUtf8(r.name));
@@ -366,8 +384,10 @@ void ImportWriter::finish(bool commit)
     Q_ASSERT(m_tx);
     if (commit) {
         Counters::apply(m_db, m_campaignId, m_inserted, 0, 0, m_clock);
+        const qint64 lastId = m_db.scalar(u"SELECT MAX(id) FROM send_queue"_s).toLongLong();
         m_st.reset();
         m_tx->commit();
+        m_added.lastId = lastId;
     }
     abort();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "import/AddedRows.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCoreApplication>
@@ -33,6 +35,7 @@ public:
         QByteArrayView name;       // empty: NULL
         QByteArrayView paramsJson; // compact JSON object text
         qint64 line = 0;
+        QByteArrayView region; // ISO 3166 alpha-2, upper-case; empty: none
     };
     // How rows reach SQLite. Auto: through SQLite's C API where that is sound (SqliteStatement),
     // else through Qt SQL; QtSql: always through Qt SQL. PostgreSQL always goes through Qt SQL.
@@ -57,6 +60,8 @@ public:
     void abort();
 
     qint64 inserted() const { return m_inserted; }
+    // After a committed finish(): the ids this import's rows took.
+    const AddedRows &added() const { return m_added; }
     // After begin(): whether rows go through SQLite's C API.
     bool directSqlite() const;
 
@@ -74,6 +79,7 @@ private:
     struct Statements;
     std::unique_ptr<Statements> m_st;
     qint64 m_inserted = 0;
+    AddedRows m_added;
     std::optional<qint64> m_oldCacheSize; // SQLite: restored when the import ends
 };
 
