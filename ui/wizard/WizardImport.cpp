@@ -3,16 +3,149 @@
 #include "data/DataService.h"
 #include "db/Clock.h"
 #include "db/Database.h"
+#include "db/DbError.h"
+#include "import/ContactImporter.h"
 #include "queue/CampaignStore.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QMetaObject>
+#include <QMutex>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QSet>
+#include <QThread>
+
+#include <chrono>
+#include <exception>
 
 using namespace Qt::StringLiterals;
 
 namespace herald::ui {
+
+namespace {
+
+// At most this often a progress report crosses to the GUI thread (a chunk of rows takes a few
+// milliseconds to write; the window needs no more than a smooth bar).
+constexpr qint64 kProgressIntervalMs = 50;
+// How long a WizardImport being destroyed waits for its cancelled import to roll back before
+// it lets the thread end on its own (one chunk of rows, then the rollback: usually well under).
+constexpr int kJoinOnDestroyMs = 1000;
+
+// Import threads whose WizardImport is gone. They roll back on their own; the application's
+// exit waits for them (a thread still running when the process ends would take it down).
+QMutex s_orphansMutex;
+QSet<QThread *> s_orphans;
+bool s_exitWaits = false;
+
+void waitForOrphans()
+{
+    QSet<QThread *> threads;
+    {
+        QMutexLocker lock(&s_orphansMutex);
+        threads = s_orphans;
+    }
+    for (QThread *t : std::as_const(threads)) {
+        t->wait();
+    }
+}
+
+void adopt(QThread *thread)
+{
+    {
+        QMutexLocker lock(&s_orphansMutex);
+        if (!s_exitWaits) {
+            qAddPostRoutine(waitForOrphans);
+            s_exitWaits = true;
+        }
+        s_orphans.insert(thread);
+    }
+    auto forget = [thread] {
+        {
+            QMutexLocker lock(&s_orphansMutex);
+            s_orphans.remove(thread);
+        }
+        thread->deleteLater();
+    };
+    QObject::connect(thread, &QThread::finished, thread, forget, Qt::QueuedConnection);
+    if (thread->isFinished()) {
+        // It ended before the connection was made: nothing will say so again.
+        QObject::disconnect(thread, &QThread::finished, thread, nullptr);
+        forget();
+    }
+}
+
+QString rejectsPathFor(const Campaign &campaign, const QString &rejectsFolder)
+{
+    QString safeName = campaign.name;
+    safeName.replace(QRegularExpression(u"[^\\w.-]+"_s), u"_"_s);
+    QDir().mkpath(rejectsFolder);
+    return QDir(rejectsFolder).filePath(safeName + u'-' + campaign.id.left(8) + u".rejects.csv"_s);
+}
+
+// The import itself, on the import's thread with its connection.
+WizardImportResult importInto(Database &db, const Clock &clock, const NewCampaign &spec,
+                              const WizardState &state, const QString &rejectsFolder,
+                              const QString &existingId, const std::atomic<bool> &cancel,
+                              ContactImporter::ProgressFn progress)
+{
+    WizardImportResult result;
+    CampaignStore store(db, clock);
+    const bool adding = !existingId.isEmpty();
+    Campaign campaign;
+    if (adding) {
+        campaign = store.byId(existingId);
+        if (campaign.status != CampaignStatus::Draft && campaign.status != CampaignStatus::Paused) {
+            throw DbError(
+                DbError::Kind::Refused,
+                WizardImport::tr("Contacts can only be added to a draft or paused campaign; \"%1\" is %2.")
+                    .arg(campaign.name, CampaignStatusMachine::displayName(campaign.status)));
+        }
+    } else {
+        campaign = store.create(spec);
+    }
+    auto undo = [&] {
+        if (!adding) {
+            store.removeDraft(campaign.id);
+        }
+        // Into an existing campaign, an import that did not commit left nothing to undo.
+    };
+    ContactImporter importer(db, clock);
+    importer.setCancelFlag(&cancel);
+    importer.setProgressCallback(std::move(progress));
+    try {
+        result.summary = importer.run(
+            state.file.path, state.importOptions(campaign.id, rejectsPathFor(campaign, rejectsFolder)));
+    } catch (...) {
+        undo();
+        throw;
+    }
+    if (result.summary.outcome != ImportSummary::Outcome::Imported || cancel.load()) {
+        if (result.summary.outcome == ImportSummary::Outcome::Imported) {
+            // A cancel that came after the commit still leaves nothing: the user asked for it.
+            if (adding) {
+                AddedRows::remove(db, campaign.id, importer.added(), clock);
+            }
+            result.summary.outcome = ImportSummary::Outcome::Cancelled;
+        }
+        undo();
+        return result;
+    }
+    result.campaignId = campaign.id;
+    result.addedToExisting = adding;
+    result.added = importer.added();
+    result.readiness = CampaignReadiness(db, clock).check(store.byId(campaign.id));
+    return result;
+}
+
+} // namespace
+
+struct WizardImport::Outcome
+{
+    WizardImportResult result;
+    QString error; // set: the import failed
+};
 
 WizardImport::WizardImport(DataService &data, const Clock &clock, QObject *parent)
     : QObject(parent)
@@ -23,70 +156,94 @@ WizardImport::WizardImport(DataService &data, const Clock &clock, QObject *paren
 WizardImport::~WizardImport()
 {
     cancel();
+    if (m_thread) {
+        // The import stops after its current chunk and rolls back; the answer it posts finds
+        // this object gone and is dropped.
+        if (m_thread->wait(QDeadlineTimer(kJoinOnDestroyMs))) {
+            delete m_thread;
+        } else {
+            adopt(m_thread);
+        }
+        m_thread = nullptr;
+    }
 }
 
 void WizardImport::start(const WizardState &state, const QString &rejectsFolder)
 {
-    cancel(); // an import still running from before is not wanted any more
+    start(state, rejectsFolder, QString());
+}
+
+void WizardImport::start(const WizardState &state, const QString &rejectsFolder,
+                         const QString &existingCampaignId)
+{
+    release(); // an import still running from before is not wanted any more
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_running = true;
     const int generation = ++m_generation;
     QPointer<WizardImport> self(this);
     const NewCampaign spec{state.campaignName, state.templ ? state.templ->name : QString(),
                            state.templ ? state.templ->language : QString(), QString(), state.settings()};
-    const WizardState copy = state;
-    m_data.submit<WizardImportResult>(
-        this,
-        [self, spec, copy, rejectsFolder, generation, cancel = m_cancel, clock = &m_clock](Database &db) {
-            WizardImportResult result;
-            CampaignStore store(db, *clock);
-            const Campaign campaign = store.create(spec);
-            QString safeName = campaign.name;
-            safeName.replace(QRegularExpression(u"[^\\w.-]+"_s), u"_"_s);
-            QDir().mkpath(rejectsFolder);
-            const QString rejects =
-                QDir(rejectsFolder).filePath(safeName + u'-' + campaign.id.left(8) + u".rejects.csv"_s);
-            ContactImporter importer(db, *clock);
-            importer.setCancelFlag(cancel.get());
-            importer.setProgressCallback([self, generation](const ImportProgress &p) {
-                QMetaObject::invokeMethod(
-                    QCoreApplication::instance(),
-                    [self, p, generation] {
-                        if (self && self->m_generation == generation) {
-                            Q_EMIT self->progressed(p.rowsRead, p.bytesRead, p.bytesTotal);
-                        }
-                    },
-                    Qt::QueuedConnection);
-            });
-            try {
-                result.summary = importer.run(copy.file.path, copy.importOptions(campaign.id, rejects));
-            } catch (...) {
-                store.removeDraft(campaign.id);
-                throw;
-            }
-            // A cancel that came after the commit still leaves nothing: the user asked for it.
-            if (result.summary.outcome != ImportSummary::Outcome::Imported || cancel->load()) {
-                store.removeDraft(campaign.id);
-                if (result.summary.outcome == ImportSummary::Outcome::Imported) {
-                    result.summary.outcome = ImportSummary::Outcome::Cancelled;
-                }
-                return result;
-            }
-            result.campaignId = campaign.id;
-            result.readiness = CampaignReadiness(db, *clock).check(store.byId(campaign.id));
-            return result;
-        },
-        [this, generation](const DataResult<WizardImportResult> &r) {
-            if (generation != m_generation) {
+    // Answers go through the application object and find this one by a guard checked on the
+    // GUI thread, where it is destroyed: the import's thread never touches it.
+    auto post = [self, generation](auto f) {
+        if (QCoreApplication *app = QCoreApplication::instance()) {
+            QMetaObject::invokeMethod(
+                app,
+                [self, generation, f = std::move(f)] {
+                    if (self && self->m_generation == generation) {
+                        f(*self);
+                    }
+                },
+                Qt::QueuedConnection);
+        }
+    };
+    m_thread = QThread::create([config = m_data.config(), clock = &m_clock, spec, state, rejectsFolder,
+                                existingCampaignId, cancel = m_cancel, post, generation] {
+        Outcome outcome;
+        QElapsedTimer sinceReport;
+        auto progress = [&](const ImportProgress &p) {
+            if (sinceReport.isValid() && sinceReport.elapsed() < kProgressIntervalMs) {
                 return;
             }
-            m_running = false;
-            if (!r.ok()) {
-                Q_EMIT failed(r.error);
-                return;
-            }
-            Q_EMIT finished(*r.value);
-        });
+            sinceReport.start();
+            post([p](WizardImport &w) { Q_EMIT w.progressed(p.rowsRead, p.bytesRead, p.bytesTotal); });
+        };
+        try {
+            // Its own connection, named for this thread, closed and unregistered at the end of
+            // the scope, before the answer leaves.
+            Database db(config, u"wizard-import"_s);
+            // SQLite: a console write (pause, a setting) holding the lock when the import
+            // begins is waited for, as the console waits for the import's.
+            db.setBusyTimeout(std::chrono::seconds(30));
+            outcome.result =
+                importInto(db, *clock, spec, state, rejectsFolder, existingCampaignId, *cancel, progress);
+        } catch (const DbError &e) {
+            outcome.error = e.message();
+        } catch (const std::exception &e) {
+            outcome.error = QString::fromLocal8Bit(e.what());
+        }
+        post([generation, outcome = std::move(outcome)](WizardImport &w) { w.deliver(generation, outcome); });
+    });
+    m_thread->setObjectName(u"herald-wizard-import"_s);
+    m_thread->start();
+}
+
+void WizardImport::deliver(int generation, const Outcome &outcome)
+{
+    if (generation != m_generation) {
+        return;
+    }
+    if (m_thread) {
+        m_thread->wait(); // it posted this as its last act
+        delete m_thread;
+        m_thread = nullptr;
+    }
+    m_running = false;
+    if (!outcome.error.isEmpty()) {
+        Q_EMIT failed(outcome.error);
+        return;
+    }
+    Q_EMIT finished(outcome.result);
 }
 
 void WizardImport::cancel()
@@ -96,10 +253,26 @@ void WizardImport::cancel()
     }
 }
 
+void WizardImport::release()
+{
+    cancel();
+    if (m_thread) {
+        adopt(m_thread);
+        m_thread = nullptr;
+    }
+}
+
 void WizardImport::removeDraft(DataService &data, const QString &campaignId)
 {
     data.run(QCoreApplication::instance(),
              [campaignId](Database &db) { CampaignStore(db, Clock::system()).removeDraft(campaignId); });
+}
+
+void WizardImport::removeAdded(DataService &data, const QString &campaignId, const AddedRows &added)
+{
+    data.run(QCoreApplication::instance(), [campaignId, added](Database &db) {
+        AddedRows::remove(db, campaignId, added, Clock::system());
+    });
 }
 
 } // namespace herald::ui
