@@ -1,6 +1,8 @@
 #include "views/CampaignDetail.h"
 
 #include "cloudapi/ErrorPolicy.h"
+#include "db/Clock.h"
+#include "views/CostEstimatePanel.h"
 #include "views/FailuresView.h"
 #include "views/OverviewCharts.h"
 #include "views/RecipientsView.h"
@@ -32,6 +34,7 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     , m_banner(new StatusBanner(this))
     , m_tabs(new QTabWidget(this))
     , m_overview(new OverviewCharts(data, this))
+    , m_estimate(new CostEstimatePanel(data, Clock::system(), this))
     , m_failures(new FailuresView(data, this))
     , m_recipients(new RecipientsView(data, this))
 {
@@ -43,7 +46,15 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     m_overview->setObjectName(u"overviewTab"_s);
     m_failures->setObjectName(u"failuresTab"_s);
     m_recipients->setObjectName(u"recipientsTab"_s);
-    m_tabs->addTab(m_overview, tr("Overview"));
+    // The cost estimate heads the Overview, above the charts.
+    auto *overviewPage = new QWidget(this);
+    overviewPage->setObjectName(u"overviewPage"_s);
+    auto *overviewLayout = new QVBoxLayout(overviewPage);
+    overviewLayout->setContentsMargins(0, 0, 0, 0);
+    overviewLayout->setSpacing(0);
+    overviewLayout->addWidget(m_estimate);
+    overviewLayout->addWidget(m_overview, 1);
+    m_tabs->addTab(overviewPage, tr("Overview"));
     m_tabs->addTab(m_failures, tr("Failures"));
     m_tabs->addTab(m_recipients, tr("Recipients"));
     auto *layout = new QVBoxLayout(this);
@@ -78,6 +89,7 @@ void CampaignDetail::showCampaign(const CampaignRow &row, bool sendingHere)
         started, sender.isEmpty() ? QString() : u" — "_s + sender));
     showBanner(row);
     m_overview->showCampaign(row);
+    m_estimate->showCampaign(row);
     m_failures->showCampaign(row);
     m_recipients->showCampaign(row);
     if (switched) {
@@ -145,6 +157,7 @@ void CampaignDetail::clear()
     m_title->setText(tr("Select a campaign to see its progress, failures and recipients."));
     m_banner->clear();
     m_overview->clear();
+    m_estimate->clear();
     m_failures->clear();
     m_recipients->clear();
     setEnabled(true);

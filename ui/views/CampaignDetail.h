@@ -9,6 +9,7 @@ class QTabWidget;
 
 namespace herald::ui {
 
+class CostEstimatePanel;
 class DataService;
 class FailuresView;
 class OverviewCharts;
@@ -31,6 +32,7 @@ public:
 
     StatusBanner *banner() const { return m_banner; }
     QTabWidget *tabs() const { return m_tabs; }
+    CostEstimatePanel *costEstimate() const { return m_estimate; }
 
 Q_SIGNALS:
     void resumeRequested(const QString &campaignId);
@@ -46,6 +48,7 @@ private:
     StatusBanner *m_banner;
     QTabWidget *m_tabs;
     OverviewCharts *m_overview;
+    CostEstimatePanel *m_estimate;
     FailuresView *m_failures;
     RecipientsView *m_recipients;
 };
