@@ -526,7 +526,7 @@ private Q_SLOTS:
             [&] { return !review->importing() && review->isComplete() && review->apiChecked(); }, 30'000));
         const QString id = review->result().campaignId;
         QCOMPARE(review->result().summary.imported, 5);
-        child<QCheckBox>(w, u"startNow"_s)->setChecked(true);
+        child<QAbstractButton>(w, u"startNow"_s)->setChecked(true);
         QVERIFY(review->isComplete());
         w->button(QWizard::FinishButton)->click();
         QVERIFY(waitUntil([&] { return m_window->campaignsPage().currentCampaignId() == id; }, 10'000));

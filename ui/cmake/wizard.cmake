@@ -11,6 +11,11 @@ target_sources(herald_ui PRIVATE
     wizard/MessagePage.h wizard/MessagePage.cpp
     wizard/ApiCall.h wizard/ApiCall.cpp
     wizard/WizardImport.h wizard/WizardImport.cpp
+    wizard/ScheduleSection.h wizard/ScheduleSection.cpp
+    wizard/QuietHoursSection.h wizard/QuietHoursSection.cpp
+    wizard/CostTableModel.h wizard/CostTableModel.cpp
+    wizard/CostSection.h wizard/CostSection.cpp
+    wizard/FrequencyCapSection.h wizard/FrequencyCapSection.cpp
     wizard/ReviewPage.h wizard/ReviewPage.cpp
     wizard/NewCampaignWizard.h wizard/NewCampaignWizard.cpp
     wizard/WizardLauncher.h wizard/WizardLauncher.cpp)

@@ -3,8 +3,12 @@
 #include "data/DataService.h"
 #include "db/AppSettings.h"
 #include "db/Clock.h"
+#include "db/DbError.h"
 #include "dialogs/Prompt.h"
+#include "pricing/CostEstimator.h"
 #include "queue/CampaignStore.h"
+#include "queue/QuietHoursQueue.h"
+#include "queue/Schedule.h"
 #include "settings/SettingKeys.h"
 #include "wizard/ContactsPage.h"
 #include "wizard/MessagePage.h"
@@ -80,22 +84,61 @@ void NewCampaignWizard::accept()
     if (m_finishing) {
         return;
     }
+    // Time moves on while the page is open: a start that has passed since is said now.
+    if (const QString late = m_review->scheduleSection()->problem(); !late.isEmpty()) {
+        m_review->scheduleSection()->refresh();
+        Prompt::tell(this, Prompt::Kind::Error, tr("The campaign cannot be scheduled"), late);
+        return;
+    }
     m_finishing = true;
     button(QWizard::FinishButton)->setEnabled(false);
     const QString id = m_review->takeCampaign();
     const QJsonObject settings = m_review->finalSettings();
-    const bool start = m_review->startNow();
-    m_data.run(
+    const QuietHours quietHours = m_review->quietHours();
+    const ScheduleSection::When when = m_review->when();
+    const QDateTime at = m_review->startUtc();
+    const bool start = when == ScheduleSection::When::Now;
+    // One job: settings, quiet hours, the estimate and the schedule are written together, and
+    // a refusal (a time that has passed meanwhile) comes back as words, the draft kept.
+    m_data.submit<QString>(
         this,
-        [id, settings, clock = &clockOf(m_app)](Database &db) {
-            CampaignStore(db, *clock).updateSettings(id, settings);
+        [id, settings, quietHours, when, at, clock = &clockOf(m_app)](Database &db) {
+            try {
+                CampaignStore(db, *clock).updateSettings(id, settings);
+                QuietHoursQueue::apply(db, *clock, id, quietHours);
+                try {
+                    CostEstimator::Options o;
+                    o.remainingOnly = true;
+                    CostEstimator(db, *clock).estimateAndStore(id, o);
+                } catch (const DbError &e) {
+                    // No category or no card: the page said so; the campaign has no estimate.
+                    if (e.kind() != DbError::Kind::Refused && e.kind() != DbError::Kind::NotFound) {
+                        throw;
+                    }
+                }
+                if (when == ScheduleSection::When::At) {
+                    Schedule(db, *clock).schedule(id, at);
+                }
+            } catch (const DbError &e) {
+                if (e.kind() == DbError::Kind::Refused) {
+                    return e.message();
+                }
+                throw;
+            }
+            return QString();
         },
-        [this, id, start](const DataResult<Done> &r) {
+        [this, id, start](const DataResult<QString> &r) {
             m_finishing = false;
             if (!r.ok()) {
                 Prompt::tell(this, Prompt::Kind::Error, tr("The campaign could not be saved"), r.error);
                 WizardImport::removeDraft(m_data, id);
                 QWizard::reject();
+                return;
+            }
+            if (!r.value->isEmpty()) {
+                Prompt::tell(this, Prompt::Kind::Error, tr("The campaign could not be scheduled"), *r.value);
+                m_review->giveBackCampaign(id);
+                button(QWizard::FinishButton)->setEnabled(m_review->isComplete());
                 return;
             }
             Q_EMIT campaignCreated(id, start);

@@ -4,6 +4,9 @@
 #include "sender/TestSend.h"
 #include "widgets/Formats.h"
 #include "wizard/ApiCall.h"
+#include "wizard/CostSection.h"
+#include "wizard/FrequencyCapSection.h"
+#include "wizard/QuietHoursSection.h"
 
 #include <QCheckBox>
 #include <QDesktopServices>
@@ -48,6 +51,15 @@ QWidget *slot(QWidget *parent, const QString &name)
     return w;
 }
 
+QGroupBox *box(QWidget *slot, const QString &title, QWidget *content)
+{
+    auto *b = new QGroupBox(title, slot);
+    auto *l = new QVBoxLayout(b);
+    l->addWidget(content);
+    slot->layout()->addWidget(b);
+    return b;
+}
+
 QString decisionText(const ErrorDecision &d, const QString &details)
 {
     QString text = d.meaning();
@@ -85,9 +97,12 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     , m_testResult(new QLabel(this))
     , m_rate(new QDoubleSpinBox(this))
     , m_retry(new QCheckBox(tr("Retry messages whose answer was lost (a recipient may get one twice)"), this))
-    , m_startNow(new QCheckBox(tr("&Start sending when I click Finish"), this))
     , m_scheduleSlot(slot(this, u"scheduleSlot"_s))
     , m_costSlot(slot(this, u"costSlot"_s))
+    , m_schedule(new ScheduleSection(clockOf(app), this))
+    , m_quietHours(new QuietHoursSection(data, clockOf(app), this))
+    , m_cost(new CostSection(data, clockOf(app), this))
+    , m_cap(new FrequencyCapSection(this))
 {
     setObjectName(u"reviewPage"_s);
     setTitle(tr("Review"));
@@ -126,6 +141,8 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     importLayout->addWidget(m_importStatus);
     importLayout->addWidget(m_counts);
     importLayout->addWidget(m_exclusionSlot);
+    m_exclusionSlot->layout()->addWidget(m_cap);
+    m_exclusionSlot->show();
     importLayout->addWidget(m_readiness);
 
     m_apiCheck->setObjectName(u"apiCheck"_s);
@@ -157,20 +174,24 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     m_rate->setSpecialValueText(tr("the number's ceiling"));
     m_rate->setMaximumWidth(m_rate->fontMetrics().horizontalAdvance(m_rate->specialValueText()) + 60);
     m_retry->setObjectName(u"retryNoResponse"_s);
-    m_startNow->setObjectName(u"startNow"_s);
     auto *sendBox = new QGroupBox(tr("Sending"), this);
     auto *sendLayout = new QFormLayout(sendBox);
     sendLayout->addRow(tr("At most:"), m_rate);
     sendLayout->addRow(QString(), m_retry);
-    sendLayout->addRow(m_scheduleSlot);
-    sendLayout->addRow(m_costSlot);
-    sendLayout->addRow(QString(), m_startNow);
+
+    box(m_scheduleSlot, tr("When to send"), m_schedule);
+    box(m_scheduleSlot, tr("Quiet hours"), m_quietHours);
+    m_scheduleSlot->show();
+    box(m_costSlot, tr("Cost estimate"), m_cost);
+    m_costSlot->show();
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(importBox);
+    contentLayout->addWidget(m_costSlot);
     contentLayout->addWidget(apiBox);
     contentLayout->addWidget(sendBox);
+    contentLayout->addWidget(m_scheduleSlot);
     contentLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
@@ -198,6 +219,7 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
         m_progress->setValue(0);
         m_cancel->setEnabled(false);
         m_importStatus->setText(tr("The campaign could not be created: %1 Go back to change it.").arg(why));
+        showSections({});
         Q_EMIT completeChanged();
     });
     connect(m_openRejects, &QPushButton::clicked, this,
@@ -205,12 +227,15 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     connect(m_recheck, &QPushButton::clicked, this, &ReviewPage::checkApi);
     connect(m_testSend, &QPushButton::clicked, this, &ReviewPage::sendTest);
     connect(m_testNumber, &QLineEdit::returnPressed, this, &ReviewPage::sendTest);
-    connect(m_startNow, &QCheckBox::toggled, this, &ReviewPage::completeChanged);
+    connect(m_schedule, &ScheduleSection::changed, this, &ReviewPage::completeChanged);
+    connect(m_quietHours, &QuietHoursSection::changed, this, &ReviewPage::completeChanged);
+    connect(m_cap, &FrequencyCapSection::requested, this, &ReviewPage::capChanged);
 }
 
 void ReviewPage::initializePage()
 {
     m_rate->setValue(0);
+    m_cap->setDays(m_state.skipRecentDays);
     startImport();
     checkApi();
 }
@@ -224,11 +249,35 @@ void ReviewPage::cleanupPage()
         WizardImport::removeDraft(m_data, m_result.campaignId);
     }
     m_result = {};
+    showSections({});
+}
+
+void ReviewPage::capChanged(int days)
+{
+    if (wizard() && wizard()->currentPage() != this) {
+        return; // the user went back meanwhile; the next visit imports with the new choice
+    }
+    m_state.skipRecentDays = days;
+    // The cap decides which rows are imported: a new import into a new draft replaces the old.
+    m_import->cancel();
+    if (!m_result.campaignId.isEmpty()) {
+        WizardImport::removeDraft(m_data, m_result.campaignId);
+    }
+    startImport();
+}
+
+void ReviewPage::showSections(const QString &campaignId)
+{
+    m_quietHours->setCampaign(campaignId);
+    m_cost->setCampaign(campaignId);
+    // A change of the cap while an import runs would race it; it waits for the import's end.
+    m_cap->setEnabled(!m_import->isRunning());
 }
 
 void ReviewPage::startImport()
 {
     m_result = {};
+    m_cap->showSkipped(-1, 0);
     m_counts->hide();
     m_readiness->clear();
     m_progress->setRange(0, 0);
@@ -236,6 +285,7 @@ void ReviewPage::startImport()
     m_importStatus->setText(tr("Importing %1…").arg(m_state.file.path));
     m_import->start(m_state,
                     QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/rejects"_s);
+    showSections({});
     Q_EMIT completeChanged();
 }
 
@@ -300,7 +350,9 @@ void ReviewPage::imported(const WizardImportResult &result)
         }
         m_readiness->setText(lines.join(u'\n'));
         m_readiness->setStyleSheet(r.ok() ? QString() : u"color: #b00020;"_s);
+        m_cap->showSkipped(s.recentlyMessaged, s.skipRecentDays);
     }
+    showSections(result.campaignId);
     Q_EMIT completeChanged();
 }
 
@@ -386,7 +438,22 @@ void ReviewPage::sendTest()
 
 bool ReviewPage::startNow() const
 {
-    return m_startNow->isChecked();
+    return m_schedule->when() == ScheduleSection::When::Now;
+}
+
+ScheduleSection::When ReviewPage::when() const
+{
+    return m_schedule->when();
+}
+
+QDateTime ReviewPage::startUtc() const
+{
+    return m_schedule->startUtc();
+}
+
+QuietHours ReviewPage::quietHours() const
+{
+    return m_quietHours->quietHours();
 }
 
 double ReviewPage::rate() const
@@ -408,6 +475,7 @@ QJsonObject ReviewPage::finalSettings() const
     if (retryNoResponse()) {
         s.insert(u"retry_no_response"_s, true);
     }
+    quietHours().writeTo(s);
     return s;
 }
 
@@ -418,12 +486,22 @@ QString ReviewPage::takeCampaign()
     return id;
 }
 
+void ReviewPage::giveBackCampaign(const QString &campaignId)
+{
+    m_result.campaignId = campaignId;
+    Q_EMIT completeChanged();
+}
+
 bool ReviewPage::isComplete() const
 {
     if (m_import->isRunning() || m_result.campaignId.isEmpty() || !m_result.readiness.ok()) {
         return false;
     }
-    return !startNow() || m_apiOk;
+    if (!m_schedule->problem().isEmpty() || !m_quietHours->problems().isEmpty()) {
+        return false;
+    }
+    // Anything that sends (now or at a time) needs the account WhatsApp accepted.
+    return when() == ScheduleSection::When::Draft || m_apiOk;
 }
 
 } // namespace herald::ui

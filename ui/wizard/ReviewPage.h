@@ -2,6 +2,8 @@
 
 #include "AppContext.h"
 #include "cloudapi/PhoneNumberCheck.h"
+#include "queue/QuietHours.h"
+#include "wizard/ScheduleSection.h"
 #include "wizard/WizardImport.h"
 #include "wizard/WizardState.h"
 
@@ -17,15 +19,19 @@ class QVBoxLayout;
 
 namespace herald::ui {
 
+class CostSection;
 class DataService;
+class FrequencyCapSection;
+class QuietHoursSection;
 
 // Page 4: the import, once and for real, into the draft campaign (progress, cancel), then
 // what it did (imported, duplicates, already in the campaign, opted out, rejected by reason,
 // with the rejected rows' file), whether the campaign can start, the access token and phone
 // number checked against the API, a test send to the user's own phone, and how to send.
 //
-// Scheduling, the cost estimate and the frequency cap have places of their own here
-// (scheduleSlot(), costSlot(), exclusionSlot()): empty containers their parts fill.
+// Scheduling and quiet hours (scheduleSlot()), the cost estimate (costSlot()) and the
+// frequency cap (exclusionSlot(), beside the import's other exclusions) are sections of their
+// own; a change of the frequency cap imports again into a new draft.
 class ReviewPage : public QWizardPage
 {
     Q_OBJECT
@@ -41,16 +47,26 @@ public:
     bool importing() const { return m_import->isRunning(); }
     bool apiChecked() const { return m_apiOk; }
     bool startNow() const;
+    ScheduleSection::When when() const;
+    // The chosen start in UTC, for When::At.
+    QDateTime startUtc() const;
+    QuietHours quietHours() const;
     double rate() const;
     bool retryNoResponse() const;
-    // The settings Finish writes (the import's, plus rate and retry choice).
+    // The settings Finish writes (the import's, plus rate, retry choice and quiet hours).
     QJsonObject finalSettings() const;
     // The campaign the import created and that Finish keeps; taken by the wizard.
     QString takeCampaign();
+    // Finish did not go through (a refused time): the draft stays the page's.
+    void giveBackCampaign(const QString &campaignId);
 
     QWidget *scheduleSlot() const { return m_scheduleSlot; }
     QWidget *costSlot() const { return m_costSlot; }
     QWidget *exclusionSlot() const { return m_exclusionSlot; }
+    ScheduleSection *scheduleSection() const { return m_schedule; }
+    QuietHoursSection *quietHoursSection() const { return m_quietHours; }
+    CostSection *costSection() const { return m_cost; }
+    FrequencyCapSection *frequencyCapSection() const { return m_cap; }
 
 private:
     void startImport();
@@ -58,6 +74,8 @@ private:
     void checkApi();
     void sendTest();
     int firstSendableRow() const;
+    void capChanged(int days);
+    void showSections(const QString &campaignId);
 
     WizardState &m_state;
     DataService &m_data;
@@ -86,9 +104,12 @@ private:
     QLabel *m_testResult;
     QDoubleSpinBox *m_rate;
     QCheckBox *m_retry;
-    QCheckBox *m_startNow;
     QWidget *m_scheduleSlot;
     QWidget *m_costSlot;
+    ScheduleSection *m_schedule;
+    QuietHoursSection *m_quietHours;
+    CostSection *m_cost;
+    FrequencyCapSection *m_cap;
 };
 
 } // namespace herald::ui

@@ -35,6 +35,7 @@ ImportOptions WizardState::importOptions(const QString &campaignId, const QStrin
     o.phoneColumn = file.columnKey(phoneColumn);
     o.region = region;
     o.mobileOnly = mobileOnly;
+    o.skipRecentDays = skipRecentDays;
     for (auto it = mapping.cbegin(); it != mapping.cend(); ++it) {
         if (it->column >= 0) {
             o.params.append({it.key(), file.columnKey(it->column)});
@@ -70,6 +71,7 @@ QJsonObject WizardState::settings() const
         {u"phone_column"_s, file.columnKey(phoneColumn)},
         {u"region"_s, region},
         {u"mobile_only"_s, mobileOnly},
+        {u"skip_recent_days"_s, skipRecentDays},
     };
     return QJsonObject{{u"defaults"_s, defaults()}, {u"mapping"_s, map}, {u"import"_s, read}};
 }

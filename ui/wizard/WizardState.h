@@ -58,6 +58,9 @@ struct WizardState
     QString phoneReason;
     QString region;
     bool mobileOnly = false;
+    // The frequency cap across campaigns: numbers another campaign sent to in this many days
+    // are left out of the import; 0: off.
+    int skipRecentDays = 0;
 
     QString campaignName;
     std::optional<TemplateRecord> templ;

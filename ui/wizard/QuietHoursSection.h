@@ -1,0 +1,81 @@
+#pragma once
+
+#include "queue/QuietHours.h"
+#include "queue/QuietHoursQueue.h"
+
+#include <QMap>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QTimeEdit;
+class QTimer;
+
+namespace herald {
+class Clock;
+}
+
+namespace herald::ui {
+
+class DataService;
+
+// Quiet hours on the review page: send only inside a window of each recipient's local time,
+// optionally on weekdays only. Shows the countries the imported recipients are in, a zone
+// choice for each of those that span several zones, what is wrong with the window, and how
+// many recipients would wait right now (counted on the data thread) and when the next window
+// opens.
+class QuietHoursSection : public QWidget
+{
+    Q_OBJECT
+
+public:
+    QuietHoursSection(DataService &data, const Clock &clock, QWidget *parent = nullptr);
+
+    // The draft whose recipients the section describes; empty while there is none.
+    void setCampaign(const QString &campaignId);
+
+    QuietHours quietHours() const;
+    // validate()'s sentences for the current choice; empty when usable (or off).
+    QStringList problems() const;
+    // The last count of who would wait; valid once waitingKnown().
+    const WindowWait &waiting() const { return m_waiting; }
+    bool waitingKnown() const { return m_waitingKnown; }
+    // The recipients' countries as counted after the import (region → recipients).
+    const QMap<QString, qint64> &countries() const { return m_countries; }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void edited();
+    void showCountries(const QMap<QString, qint64> &countries);
+    void countWaiting();
+    void showWaiting();
+
+    DataService &m_data;
+    const Clock &m_clock;
+    QString m_campaignId;
+    int m_generation = 0; // answers about an earlier draft or choice are dropped
+    QMap<QString, qint64> m_countries;
+    QMap<QString, QComboBox *> m_zoneCombos;
+    WindowWait m_waiting;
+    bool m_waitingKnown = false;
+
+    QCheckBox *m_enabled;
+    QTimeEdit *m_from;
+    QTimeEdit *m_until;
+    QCheckBox *m_weekdays;
+    QLabel *m_countriesLabel;
+    QWidget *m_zones;
+    QFormLayout *m_zoneForm;
+    QLabel *m_problems;
+    QLabel *m_waitingLabel;
+    QTimer *m_debounce;
+};
+
+// "Germany (DE)", with words for the pseudo-regions of numbers without a country.
+QString countryLabel(const QString &region);
+
+} // namespace herald::ui
