@@ -19,6 +19,7 @@
 
 #include <chrono>
 #include <exception>
+#include <future>
 
 using namespace Qt::StringLiterals;
 
@@ -197,8 +198,23 @@ void WizardImport::start(const WizardState &state, const QString &rejectsFolder,
                 Qt::QueuedConnection);
         }
     };
+    // Imports run one after another, as they did on the data thread: an import cancelled by
+    // Back (or by closing the wizard) deletes its draft before the next one creates a draft of
+    // the same name, and they never queue on SQLite's write lock together. GUI thread only.
+    static std::shared_future<void> s_lastImport;
+    std::shared_future<void> previous = s_lastImport;
+    auto done = std::make_shared<std::promise<void>>();
+    s_lastImport = done->get_future().share();
     m_thread = QThread::create([config = m_data.config(), clock = &m_clock, spec, state, rejectsFolder,
-                                existingCampaignId, cancel = m_cancel, post, generation] {
+                                existingCampaignId, cancel = m_cancel, post, generation, previous, done] {
+        struct Done
+        {
+            std::promise<void> &promise;
+            ~Done() { promise.set_value(); }
+        } signalDone{*done};
+        if (previous.valid()) {
+            previous.wait();
+        }
         Outcome outcome;
         QElapsedTimer sinceReport;
         auto progress = [&](const ImportProgress &p) {
@@ -209,14 +225,19 @@ void WizardImport::start(const WizardState &state, const QString &rejectsFolder,
             post([p](WizardImport &w) { Q_EMIT w.progressed(p.rowsRead, p.bytesRead, p.bytesTotal); });
         };
         try {
-            // Its own connection, named for this thread, closed and unregistered at the end of
-            // the scope, before the answer leaves.
-            Database db(config, u"wizard-import"_s);
-            // SQLite: a console write (pause, a setting) holding the lock when the import
-            // begins is waited for, as the console waits for the import's.
-            db.setBusyTimeout(std::chrono::seconds(30));
-            outcome.result =
-                importInto(db, *clock, spec, state, rejectsFolder, existingCampaignId, *cancel, progress);
+            if (cancel->load()) {
+                // Cancelled while the import before it finished: nothing was touched.
+                outcome.result.summary.outcome = ImportSummary::Outcome::Cancelled;
+            } else {
+                // Its own connection, named for this thread, closed and unregistered at the end
+                // of the scope, before the answer leaves.
+                Database db(config, u"wizard-import"_s);
+                // SQLite: a console write (pause, a setting) holding the lock when the import
+                // begins is waited for, as the console waits for the import's.
+                db.setBusyTimeout(std::chrono::seconds(30));
+                outcome.result =
+                    importInto(db, *clock, spec, state, rejectsFolder, existingCampaignId, *cancel, progress);
+            }
         } catch (const DbError &e) {
             outcome.error = e.message();
         } catch (const std::exception &e) {
