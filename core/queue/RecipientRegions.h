@@ -9,9 +9,9 @@ namespace herald {
 class Database;
 
 // The country of each queued recipient (send_queue.region), which quiet hours turn into a
-// time zone. Rows queued through QueueEngine::enqueue get it at once; rows of the bulk import
-// and rows queued before schema version 4 have '' until fill() finds theirs, which a sender
-// does before it sends a campaign with quiet hours.
+// time zone. Rows queued through QueueEngine::enqueue or the bulk import (ContactImporter) get it
+// at once; rows queued before schema version 4 (or by an import before it stored regions) have ''
+// until fill() finds theirs, which a sender does before it sends a campaign with quiet hours.
 class RecipientRegions
 {
     Q_DECLARE_TR_FUNCTIONS(RecipientRegions)
