@@ -45,6 +45,8 @@ class WizardImport : public QObject
     Q_OBJECT
 
 public:
+    // `clock` must outlive any import it starts, which may outlive this object by its rollback
+    // (Clock::system() does; a test's clock lives for the test).
     WizardImport(DataService &data, const Clock &clock, QObject *parent = nullptr);
     // Cancels: a wizard closed mid-import leaves nothing behind. Waits briefly for the import
     // to roll back; one that takes longer finishes on its own, and the application's exit
