@@ -489,6 +489,33 @@ private Q_SLOTS:
         w->reject();
     }
 
+    void aTemplateWithoutACategoryGetsNoEstimateAndSaysWhy()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        {
+            TestDbAccess access;
+            m_tdb->db().run(u"UPDATE templates SET category = NULL WHERE name = 'order_update'"_s);
+        }
+        NewCampaignWizard *w = reviewWizard();
+        QVERIFY(w);
+        ReviewPage *review = w->reviewPage();
+        const QString id = review->result().campaignId;
+        QVERIFY(!review->costSection()->estimate());
+        const QString why = child<QLabel>(w, u"costProblem"_s)->text();
+        QVERIFY2(why.contains(u"No cost estimate"_s) && why.contains(u"category"_s), qPrintable(why));
+        QCOMPARE(child<QLabel>(w, u"costTotal"_s)->text(), u"—"_s);
+        QVERIFY(!child<QWidget>(w, u"costTable"_s)->isVisibleTo(w));
+        // The campaign can still be created; it has no estimate rather than a wrong one.
+        QVERIFY(review->isComplete());
+        QVERIFY(finish(w, id));
+        TestDbAccess access;
+        QVERIFY(!CostEstimator(m_tdb->db(), Clock::system()).stored(id));
+        QCOMPARE(CampaignStore(m_tdb->db(), Clock::system()).byId(id).status, CampaignStatus::Draft);
+    }
+
     void aRecipientAnotherCampaignMessagedWithinTheCapIsSkippedAndCounted()
     {
         QString skip;
