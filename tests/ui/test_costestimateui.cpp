@@ -493,6 +493,88 @@ private Q_SLOTS:
         QVERIFY(panel->warningText().isEmpty());
     }
 
+    void theExampleCardSaysItsPricesAreNotMetas()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        m_sim = std::make_unique<CloudApiSimulator>();
+        QVERIFY(m_sim->start());
+        QString id;
+        {
+            TestDbAccess access;
+            TemplateStore(m_tdb->db(), Clock::system()).upsert(promo(u"MARKETING"_s));
+            id = CampaignStore(m_tdb->db(), Clock::system())
+                     .create({u"Spring"_s, u"spring_promo"_s, u"en_US"_s, {}, {}})
+                     .id;
+            QueueEngine(m_tdb->db(), Clock::system()).enqueue(id, recipients());
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        MainWindow w(contextFor(*m_tdb, *m_sim, &credentials));
+        w.resize(1100, 760);
+        w.show();
+        QVERIFY(waitUntil([&] { return shownRow(w, id); }, 10'000));
+        auto *panel = w.findChild<CostEstimatePanel *>(u"costEstimatePanel"_s);
+        QVERIFY(panel);
+        QVERIFY(selectAndWait(w, *panel, id));
+        QVERIFY(panel->estimate());
+        QVERIFY(panel->estimate()->cardIsExample);
+        QCOMPARE(panel->estimate()->totalMicros, expectedEstimate(id).totalMicros);
+        QVERIFY(panel->detailText().contains(RateCardStore::exampleName()));
+        QVERIFY2(panel->noteText().contains(u"not Meta's"_s), qPrintable(panel->noteText()));
+        screenshot(panel, u"campaign-estimate-example"_s);
+    }
+
+    void aPausedCampaignIsReestimatedForWhatItStillHasToSend()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        m_sim = std::make_unique<CloudApiSimulator>();
+        QVERIFY(m_sim->start());
+        qint64 cardId = 0;
+        const QString id = campaignWithCard(u"MARKETING"_s, &cardId);
+        {
+            // The seven German numbers (queued first) are sent, then the campaign is paused.
+            TestDbAccess access;
+            CampaignStore campaigns(m_tdb->db(), Clock::system());
+            campaigns.transition(id, CampaignStatus::Running);
+            QueueEngine engine(m_tdb->db(), Clock::system());
+            const QList<ClaimedMessage> claimed = engine.claim(id, u"test-sender"_s, 7);
+            QCOMPARE(claimed.size(), 7);
+            QList<Outcome> sent;
+            for (const ClaimedMessage &m : claimed) {
+                QVERIFY(m.phone.startsWith(u"+49"_s));
+                sent << Outcome::sent(m, u"wamid.%1"_s.arg(m.id));
+            }
+            engine.record(sent);
+            campaigns.transition(id, CampaignStatus::Paused, u"paused by the test"_s);
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        MainWindow w(contextFor(*m_tdb, *m_sim, &credentials));
+        w.resize(1100, 760);
+        w.show();
+        QVERIFY(waitUntil([&] { return shownRow(w, id); }, 10'000));
+        auto *panel = w.findChild<CostEstimatePanel *>(u"costEstimatePanel"_s);
+        QVERIFY(panel);
+        QVERIFY(selectAndWait(w, *panel, id));
+        QCOMPARE(panel->estimate()->recipients, 18); // the first estimate counts every recipient
+        panel->findChild<QPushButton *>(u"estimateRefresh"_s)->click();
+        QVERIFY(waitUntil([&] { return !panel->isBusy() && panel->estimate(); }, 10'000));
+        QVERIFY(panel->estimate()->remainingOnly);
+        QCOMPARE(panel->estimate()->recipients, 11);
+        QCOMPARE(panel->estimate()->totalMicros, 5 * 21900 + 4 * 50900 + 2 * 50000);
+        QVERIFY2(panel->detailText().contains(u"still to send"_s), qPrintable(panel->detailText()));
+        {
+            TestDbAccess access;
+            const auto stored = CostEstimator(m_tdb->db(), Clock::system()).stored(id);
+            QVERIFY(stored && stored->remainingOnly);
+            QCOMPARE(stored->totalMicros, panel->estimate()->totalMicros);
+        }
+    }
+
     void aTemplateWithoutACategorySaysSoPlainly()
     {
         QString skip;
