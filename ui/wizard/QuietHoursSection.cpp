@@ -113,14 +113,15 @@ QuietHoursSection::QuietHoursSection(DataService &data, const Clock &clock, QWid
 void QuietHoursSection::setCampaign(const QString &campaignId)
 {
     m_campaignId = campaignId;
-    ++m_generation;
+    ++m_campaignGeneration;
+    ++m_waitGeneration;
     showCountries({});
     m_waitingKnown = false;
     showWaiting();
     if (campaignId.isEmpty()) {
         return;
     }
-    const int generation = m_generation;
+    const int generation = m_campaignGeneration;
     m_data.submit<QMap<QString, qint64>>(
         this,
         [campaignId](Database &db) {
@@ -129,7 +130,7 @@ void QuietHoursSection::setCampaign(const QString &campaignId)
             return RecipientCountries::count(db, campaignId);
         },
         [this, generation](const DataResult<QMap<QString, qint64>> &r) {
-            if (generation != m_generation) {
+            if (generation != m_campaignGeneration) {
                 return;
             }
             if (!r.ok()) {
@@ -211,7 +212,7 @@ void QuietHoursSection::edited()
     const QStringList why = problems();
     m_problems->setText(why.join(u'\n'));
     m_problems->setVisible(!why.isEmpty());
-    ++m_generation;
+    ++m_waitGeneration;
     m_waitingKnown = false;
     showWaiting();
     if (on && why.isEmpty() && !m_campaignId.isEmpty()) {
@@ -225,7 +226,7 @@ void QuietHoursSection::countWaiting()
     if (m_campaignId.isEmpty() || !problems().isEmpty() || !m_enabled->isChecked()) {
         return;
     }
-    const int generation = m_generation;
+    const int generation = m_waitGeneration;
     m_waitingLabel->setText(tr("Counting who would wait…"));
     m_waitingLabel->show();
     m_data.submit<WindowWait>(
@@ -234,7 +235,7 @@ void QuietHoursSection::countWaiting()
             return QuietHoursQueue::wait(db, id, q, clock->now());
         },
         [this, generation](const DataResult<WindowWait> &r) {
-            if (generation != m_generation) {
+            if (generation != m_waitGeneration) {
                 return;
             }
             if (!r.ok()) {

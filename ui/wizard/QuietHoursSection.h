@@ -57,7 +57,8 @@ private:
     DataService &m_data;
     const Clock &m_clock;
     QString m_campaignId;
-    int m_generation = 0; // answers about an earlier draft or choice are dropped
+    int m_campaignGeneration = 0; // countries of an earlier draft are dropped
+    int m_waitGeneration = 0;     // so is a count made for an earlier draft or choice
     QMap<QString, qint64> m_countries;
     QMap<QString, QComboBox *> m_zoneCombos;
     WindowWait m_waiting;
