@@ -83,7 +83,7 @@ void ImportWriter::begin()
     if (campaign.status == CampaignStatus::Completed || campaign.status == CampaignStatus::Cancelled) {
         throw DbError(DbError::Kind::Refused,
                       tr("Campaign \"%1\" is %2: create a new campaign for these contacts.")
-                          .arg(campaign.name, CampaignStatusMachine::toString(campaign.status)));
+                          .arg(campaign.name, CampaignStatusMachine::inSentence(campaign.status)));
     }
     // The primary key's last entry, free on both databases (SQLite only optimizes a bare MAX;
     // NULL, an empty table, reads as 0).
