@@ -131,10 +131,12 @@ RateCardSection::RateCardSection(DataService &data, const Clock &clock, QWidget 
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(note(tr("Meta charges each delivered template message by the template's category and "
-                              "the recipient's market. Estimates use the imported card in effect today; "
-                              "with none, Herald's example card, whose prices are illustrative."),
-                           this));
+    layout->addWidget(
+        note(tr("Meta charges each delivered template message by the template's category and "
+                "the recipient's market. Estimates use the imported card in effect today; "
+                "with none, Herald's example card, whose prices are illustrative. Imports and removals "
+                "are stored at once."),
+             this));
     layout->addWidget(cards, 1);
     layout->addWidget(import);
     layout->addWidget(m_message);
@@ -200,6 +202,11 @@ void RateCardSection::reload()
             m_model->setRows(*r.value);
             if (const int row = m_model->rowOf(keep); row >= 0) {
                 m_table->selectRow(row);
+            }
+            if (r.value->isEmpty() && m_message->text().isEmpty()) {
+                showMessage(tr("No rate card is stored yet: estimates use Herald's example card until you "
+                               "import Meta's."),
+                            false);
             }
             m_loaded = true;
             Q_EMIT listed();
