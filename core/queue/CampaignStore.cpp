@@ -187,4 +187,62 @@ bool CampaignStore::removeDraft(const QString &id)
     return q.numRowsAffected() > 0;
 }
 
+Campaign CampaignStore::updateDraft(const QString &id, const QString &name, std::optional<double> rate)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) {
+        throw DbError(DbError::Kind::Refused, tr("A campaign needs a name."));
+    }
+    if (rate && !(*rate > 0)) {
+        throw DbError(DbError::Kind::Refused,
+                      tr("The rate ceiling must be more than 0 messages per second; leave it empty for the "
+                         "phone number's own limit."));
+    }
+    Transaction tx(m_db);
+    const Campaign current = byId(id);
+    if (current.status != CampaignStatus::Draft) {
+        throw DbError(DbError::Kind::Refused,
+                      tr("Campaign \"%1\" is %2: only a draft can be edited.")
+                          .arg(current.name, CampaignStatusMachine::displayName(current.status).toLower()));
+    }
+    if (const auto other = findByName(trimmed); other && other->id != id) {
+        throw DbError(DbError::Kind::Refused, tr("A campaign named \"%1\" already exists.").arg(trimmed));
+    }
+    QJsonObject settings = current.settings;
+    if (rate) {
+        settings.insert(u"rate"_s, *rate);
+    } else {
+        settings.remove(u"rate"_s);
+    }
+    m_db.run(u"UPDATE campaigns SET name = ?, settings = ?, updated_at = ? WHERE id = ?"_s,
+             {trimmed, QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)),
+              m_db.timeValue(m_clock.now()), id});
+    tx.commit();
+    return byId(id);
+}
+
+Campaign CampaignStore::replaceDraft(const QString &oldId, const QString &newId)
+{
+    Transaction tx(m_db);
+    const Campaign old = byId(oldId);
+    const Campaign fresh = byId(newId);
+    for (const Campaign &c : {old, fresh}) {
+        if (c.status != CampaignStatus::Draft) {
+            throw DbError(DbError::Kind::Refused,
+                          tr("Campaign \"%1\" is %2: only a draft can be replaced.")
+                              .arg(c.name, CampaignStatusMachine::displayName(c.status).toLower()));
+        }
+    }
+    QJsonObject settings = fresh.settings;
+    if (!settings.contains(u"rate"_s) && old.settings.contains(u"rate"_s)) {
+        settings.insert(u"rate"_s, old.settings.value(u"rate"_s));
+    }
+    removeDraft(oldId);
+    m_db.run(u"UPDATE campaigns SET name = ?, settings = ?, updated_at = ? WHERE id = ?"_s,
+             {old.name, QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)),
+              m_db.timeValue(m_clock.now()), newId});
+    tx.commit();
+    return byId(newId);
+}
+
 } // namespace herald

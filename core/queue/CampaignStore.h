@@ -40,6 +40,16 @@ public:
     // its import does. False (nothing deleted) when the campaign is gone or no longer a draft.
     bool removeDraft(const QString &id);
 
+    // A draft's name and rate ceiling (messages per second; unset: the phone number's own).
+    // Throws DbError with the user's message when the name is empty or taken, the rate is not
+    // above 0, or the campaign is no longer a draft.
+    Campaign updateDraft(const QString &id, const QString &name, std::optional<double> rate);
+    // "Change mapping": the draft `newId` (imported again) takes the place of the draft
+    // `oldId`: the old one and its rows are deleted, the new one gets its name (and its rate
+    // ceiling when it has none of its own), in one transaction. Throws DbError when either is
+    // gone or no longer a draft.
+    Campaign replaceDraft(const QString &oldId, const QString &newId);
+
 private:
     QList<Campaign> select(const QString &where, const QVariantList &values) const;
 

@@ -67,6 +67,30 @@ CampaignActionRules::Verdict CampaignActionRules::check(Action action, const Cam
         return r.failed > 0 ? yes() : no(tr("No message of this campaign has failed."));
     case Action::Export:
         return r.total > 0 ? yes() : no(tr("It has no recipients yet."));
+    case Action::Duplicate:
+        return yes();
+    case Action::EditDraft:
+    case Action::DeleteDraft:
+        if (r.status == CampaignStatus::Scheduled) {
+            return no(
+                tr("It is scheduled: unschedule it first (herald-cli campaign unschedule), which makes it a "
+                   "draft again."));
+        }
+        if (r.status != CampaignStatus::Draft) {
+            return no(action == Action::EditDraft
+                          ? tr("Only a draft can be edited; this one is %1.").arg(state.toLower())
+                          : tr("Only a draft can be deleted; this one is %1: cancel it instead.")
+                                .arg(state.toLower()));
+        }
+        return here.starting ? no(tr("Starting…")) : yes();
+    case Action::AddContacts:
+        if (r.status != CampaignStatus::Draft && r.status != CampaignStatus::Paused) {
+            return no(r.status == CampaignStatus::Running ? tr("It is running: pause it first.")
+                                                          : tr("Contacts can be added to a draft or a paused "
+                                                               "campaign; this one is %1.")
+                                                                .arg(state.toLower()));
+        }
+        return here.starting ? no(tr("Starting…")) : yes();
     }
     return no({});
 }

@@ -15,7 +15,18 @@ class CampaignActionRules
     Q_DECLARE_TR_FUNCTIONS(CampaignActionRules)
 
 public:
-    enum class Action { Start, Pause, Resume, Cancel, Resend, Export };
+    enum class Action {
+        Start,
+        Pause,
+        Resume,
+        Cancel,
+        Resend,
+        Export,
+        Duplicate,
+        EditDraft,
+        DeleteDraft,
+        AddContacts
+    };
 
     struct Verdict
     {

@@ -47,6 +47,17 @@ CampaignActions::CampaignActions(QWidget *window)
     resend = make(window, u"actionResend"_s, tr("Resend &failed…"), {},
                   tr("Queue failed messages of chosen reasons again"));
     resend->setIcon(s->standardIcon(QStyle::SP_BrowserReload));
+    duplicate = make(window, u"actionDuplicate"_s, tr("D&uplicate…"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                     tr("A new campaign with this one's template, mapping and settings, from another file"));
+    duplicate->setIcon(s->standardIcon(QStyle::SP_FileDialogNewFolder));
+    editDraft = make(window, u"actionEditDraft"_s, tr("Edi&t draft…"), QKeySequence(Qt::Key_F2),
+                     tr("Change the draft's name, rate ceiling or mapping"));
+    deleteDraft = make(window, u"actionDeleteDraft"_s, tr("&Delete draft…"), {},
+                       tr("Delete the draft with its recipients"));
+    deleteDraft->setIcon(s->standardIcon(QStyle::SP_TrashIcon));
+    addContacts =
+        make(window, u"actionAddContacts"_s, tr("&Add contacts…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+             tr("Import more contacts into the draft or paused campaign"));
     repair = make(window, u"actionRepair"_s, tr("&Repair counters…"), {},
                   tr("Compare every campaign's counters with a recount and fix them"));
     exportResults = make(window, u"actionExport"_s, tr("&Export results…"), {},
@@ -82,6 +93,10 @@ void CampaignActions::update(const CampaignRow *row, const CampaignActionRules::
     apply(cancel, A::Cancel, row, here);
     apply(resend, A::Resend, row, here);
     apply(exportResults, A::Export, row, here);
+    apply(duplicate, A::Duplicate, row, here);
+    apply(editDraft, A::EditDraft, row, here);
+    apply(deleteDraft, A::DeleteDraft, row, here);
+    apply(addContacts, A::AddContacts, row, here);
     toggle->setEnabled(row && CampaignActionRules::toggle(*row, here).has_value());
 }
 
@@ -105,6 +120,11 @@ void CampaignActions::fillContextMenu(QMenu *menu) const
     menu->addAction(pause);
     menu->addAction(resume);
     menu->addAction(cancel);
+    menu->addSeparator();
+    menu->addAction(duplicate);
+    menu->addAction(editDraft);
+    menu->addAction(addContacts);
+    menu->addAction(deleteDraft);
     menu->addSeparator();
     menu->addAction(resend);
     menu->addAction(exportResults);

@@ -28,6 +28,10 @@ public:
     QAction *toggle; // Space: start, pause or resume, whichever applies
     QAction *cancel;
     QAction *resend;
+    QAction *duplicate;
+    QAction *editDraft;
+    QAction *deleteDraft;
+    QAction *addContacts;
     QAction *repair;
     QAction *exportResults;
     QAction *syncTemplates;

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -125,6 +126,30 @@ void ContactsPage::setFile(const QString &path)
     m_state.file.path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     m_path->setText(QDir::toNativeSeparators(m_state.file.path));
     reread();
+}
+
+void ContactsPage::presetReading(const CsvReaderOptions &reading, const QString &subTitle)
+{
+    const QSignalBlocker encodingQuiet(m_encoding);
+    const QSignalBlocker delimiterQuiet(m_delimiter);
+    const int encoding = reading.encoding ? m_encoding->findData(textEncodingName(*reading.encoding)) : 0;
+    m_encoding->setCurrentIndex(qMax(0, encoding));
+    const int delimiter = reading.delimiter ? m_delimiter->findData(QString(*reading.delimiter)) : 0;
+    m_delimiter->setCurrentIndex(qMax(0, delimiter));
+    const CsvReaderOptions o = options();
+    m_state.encoding = o.encoding;
+    m_state.delimiter = o.delimiter;
+    QStringList how;
+    if (o.encoding) {
+        how << textEncodingName(*o.encoding);
+    }
+    if (o.delimiter) {
+        how << m_delimiter->currentText();
+    }
+    setSubTitle(how.isEmpty() ? subTitle
+                              : tr("%1 The file is read as the campaign's was (%2); choose Detect if it "
+                                   "differs.")
+                                    .arg(subTitle, how.join(tr(", "))));
 }
 
 void ContactsPage::browse()

@@ -25,6 +25,9 @@ public:
     ContactsPage(WizardState &state, QWidget *parent = nullptr);
 
     void setFile(const QString &path);
+    // A campaign's file was read this way: the next file is read so too (the user can go back
+    // to Detect). `subTitle` says what the file is for.
+    void presetReading(const CsvReaderOptions &reading, const QString &subTitle);
     bool isComplete() const override;
     bool validatePage() override { return isComplete(); } // next() asks this, not isComplete()
     bool isReading() const { return m_reading > 0; }

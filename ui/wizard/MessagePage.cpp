@@ -77,8 +77,15 @@ MessagePage::MessagePage(WizardState &state, DataService &data, const Clock &clo
     auto *columns = new QHBoxLayout;
     columns->addWidget(mappingBox, 3);
     columns->addWidget(previewBox, 2);
+    m_presetNote = new QLabel(this);
+    m_presetNote->setObjectName(u"presetNote"_s);
+    m_presetNote->setWordWrap(true);
+    m_presetNote->setStyleSheet(m_badge->styleSheet());
+    m_presetNote->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_presetNote);
     layout->addLayout(columns, 1);
 
     connect(m_name, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -134,7 +141,10 @@ void MessagePage::initializePage()
     if (m_state.campaignName.isEmpty()) {
         m_name->setText(tr("%1 — %2").arg(QFileInfo(m_state.file.path).completeBaseName(),
                                           QLocale().toString(QDate::currentDate(), QLocale::ShortFormat)));
+    } else if (m_name->text().trimmed() != m_state.campaignName) {
+        m_name->setText(m_state.campaignName); // a campaign's name, preset by the wizard
     }
+    showPresetNote();
     if (!m_loaded) {
         loadTemplates();
     } else {
@@ -175,9 +185,28 @@ void MessagePage::loadTemplates()
             }
             m_template->setCurrentIndex(-1);
             m_filling = false;
+            if (!m_presetTemplate.isEmpty()) {
+                // The campaign's template, when it can still be sent; locked, no other will do.
+                int preset = -1;
+                for (int i = 0; i < m_templates.size(); ++i) {
+                    if (m_templates.at(i).name == m_presetTemplate &&
+                        m_templates.at(i).language == m_presetLanguage) {
+                        preset = i;
+                    }
+                }
+                if (preset >= 0 && (model->item(preset)->isEnabled() || m_locked)) {
+                    first = preset;
+                } else if (m_locked) {
+                    first = -1;
+                    m_status->setText(tr("The campaign's template %1 (%2) is not among the templates: sync "
+                                         "them from Meta (Tools ▸ Sync templates) and come back.")
+                                          .arg(m_presetTemplate, m_presetLanguage));
+                }
+            }
             if (first >= 0) {
                 m_template->setCurrentIndex(first);
             }
+            showPresetNote();
         });
 }
 
@@ -259,6 +288,9 @@ void MessagePage::rebuildMapping()
         m_mapping->addWidget(v.source, i * 2, 1);
         m_mapping->addWidget(v.text, i * 2, 2);
         m_mapping->addWidget(v.missing, i * 2 + 1, 1, 1, 2);
+        if (m_locked) {
+            lockVariable(v);
+        }
         connect(v.source, &QComboBox::currentIndexChanged, this, &MessagePage::mappingEdited);
         connect(v.text, &QLineEdit::textChanged, this, &MessagePage::mappingEdited);
         m_variables.append(v);
@@ -271,6 +303,56 @@ void MessagePage::rebuildMapping()
     countMissing();
     m_preview->refresh();
     Q_EMIT completeChanged();
+}
+
+void MessagePage::setPreset(const QString &templateName, const QString &language,
+                            const QStringList &columnKeys, bool locked)
+{
+    m_presetTemplate = templateName;
+    m_presetLanguage = language;
+    m_presetColumns = columnKeys;
+    m_locked = locked;
+    m_name->setReadOnly(locked);
+    m_template->setEnabled(!locked);
+}
+
+void MessagePage::setMissingColumns(const QList<WizardPreset::Missing> &missing)
+{
+    m_missingColumns = missing;
+    showPresetNote();
+}
+
+void MessagePage::showPresetNote()
+{
+    QStringList lines;
+    if (!m_presetTemplate.isEmpty() && m_loaded && !m_locked &&
+        (!m_state.templ || m_state.templ->name != m_presetTemplate ||
+         m_state.templ->language != m_presetLanguage)) {
+        lines << tr("The campaign's template %1 (%2) cannot be used now: choose another.")
+                     .arg(m_presetTemplate, m_presetLanguage);
+    }
+    for (const WizardPreset::Missing &m : std::as_const(m_missingColumns)) {
+        lines << tr("%1 was filled from the column “%2”, which this file does not have: choose a column for "
+                    "it.")
+                     .arg(variableLabel(m.key), m.column);
+    }
+    m_presetNote->setText(lines.join(u'\n'));
+    m_presetNote->setVisible(!lines.isEmpty());
+}
+
+void MessagePage::lockVariable(const Variable &v) const
+{
+    // The campaign's rows all carry the same variables: a column stays a column (another one
+    // when this file names it differently), and a fixed text is the campaign's for everyone.
+    v.text->setReadOnly(true);
+    if (!m_presetColumns.contains(v.key)) {
+        v.source->setEnabled(false);
+        return;
+    }
+    v.source->setEnabled(v.source->currentIndex() <= 0);
+    if (auto *items = qobject_cast<QStandardItemModel *>(v.source->model())) {
+        items->item(0)->setEnabled(false);
+    }
 }
 
 void MessagePage::mappingEdited()

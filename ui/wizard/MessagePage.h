@@ -1,5 +1,6 @@
 #pragma once
 
+#include "wizard/WizardPreset.h"
 #include "wizard/WizardState.h"
 
 #include <QList>
@@ -33,6 +34,14 @@ public:
     bool isComplete() const override;
     bool validatePage() override { return isComplete(); } // next() asks this, not isComplete()
 
+    // From a campaign: its template is chosen once the list arrives. `locked` (adding contacts
+    // to it): the name, template and fixed texts cannot change, and a variable the campaign
+    // fills from a column (`columnKeys`) stays filled from a column.
+    void setPreset(const QString &templateName, const QString &language, const QStringList &columnKeys,
+                   bool locked);
+    // The campaign's mapped columns the new file lacks: shown above the variables.
+    void setMissingColumns(const QList<WizardPreset::Missing> &missing);
+
     MessagePreview *preview() const { return m_preview; }
     bool templatesLoaded() const { return m_loaded; }
     // Why a template cannot be chosen; empty when it can.
@@ -44,6 +53,7 @@ private:
     void rebuildMapping();
     void mappingEdited();
     void countMissing();
+    void showPresetNote();
     QString variableLabel(const QString &key) const; // "Body {{1}}", "Button “Track”"
 
     struct Variable
@@ -53,6 +63,7 @@ private:
         QLineEdit *text = nullptr;
         QLabel *missing = nullptr;
     };
+    void lockVariable(const Variable &v) const;
 
     WizardState &m_state;
     DataService &m_data;
@@ -68,6 +79,12 @@ private:
     QList<Variable> m_variables;
     bool m_loaded = false;
     bool m_filling = false;
+    QLabel *m_presetNote = nullptr;
+    QString m_presetTemplate;
+    QString m_presetLanguage;
+    QStringList m_presetColumns;
+    bool m_locked = false;
+    QList<WizardPreset::Missing> m_missingColumns;
 };
 
 } // namespace herald::ui

@@ -52,6 +52,78 @@ NewCampaignWizard::NewCampaignWizard(DataService &data, const AppContext &app, Q
     loadDefaults();
 }
 
+NewCampaignWizard::NewCampaignWizard(DataService &data, const AppContext &app, Mode mode,
+                                     const QString &sourceId, const WizardPreset &preset, QWidget *parent)
+    : NewCampaignWizard(data, app, parent)
+{
+    m_mode = mode;
+    m_sourceId = sourceId;
+    m_preset = preset;
+    setUpMode();
+}
+
+void NewCampaignWizard::setUpMode()
+{
+    const QString name = m_preset.campaignName();
+    QString subTitle;
+    switch (m_mode) {
+    case Mode::New:
+        return;
+    case Mode::Duplicate:
+        setWindowTitle(tr("Duplicate “%1”").arg(name));
+        m_state.campaignName = m_preset.copyName({});
+        subTitle =
+            tr("Choose the file for the copy of “%1”: its template, mapping and settings are taken over.")
+                .arg(name);
+        break;
+    case Mode::Reimport:
+        setWindowTitle(tr("Change the mapping of “%1”").arg(name));
+        // The old draft stays as it is until Finish, so the new import needs a name of its own
+        // meanwhile; Finish gives it the draft's name and deletes the old one.
+        m_state.campaignName = tr("%1 (new mapping)").arg(name);
+        setButtonText(QWizard::FinishButton, tr("&Replace the draft"));
+        subTitle = tr("Choose the file again: Herald imports it with the new mapping into a new draft, which "
+                      "replaces “%1” when you click Finish. Leaving keeps the old draft as it is.")
+                       .arg(name);
+        break;
+    case Mode::AddContacts:
+        setWindowTitle(tr("Add contacts to “%1”").arg(name));
+        m_state.campaignName = name;
+        setButtonText(QWizard::FinishButton, tr("&Add the contacts"));
+        subTitle = tr("Choose the file with more contacts for “%1”. Numbers already in the campaign are "
+                      "left out; leaving the wizard takes the added ones out again.")
+                       .arg(name);
+        break;
+    }
+    QStringList columnKeys;
+    for (auto it = m_preset.mapping().cbegin(); it != m_preset.mapping().cend(); ++it) {
+        if (!it->column.isEmpty()) {
+            columnKeys << it.key();
+        }
+    }
+    m_contacts->presetReading(m_preset.readOptions(), subTitle);
+    m_message->setPreset(m_preset.templateName(), m_preset.templateLanguage(), columnKeys,
+                         m_mode == Mode::AddContacts);
+}
+
+void NewCampaignWizard::setCampaignName(const QString &name)
+{
+    m_state.campaignName = name;
+}
+
+void NewCampaignWizard::initializePage(int id)
+{
+    // Page 1 forgets the phone column whenever it reads a file: a file not yet seen with the
+    // campaign's settings. The region and "mobile only" only come with the first one: after
+    // that they are the user's.
+    if (id == Phones && m_mode != Mode::New && m_state.phoneColumn < 0 && m_state.file.ok()) {
+        const WizardPreset::Outcome outcome = m_preset.apply(m_state, !m_presetApplied);
+        m_presetApplied = true;
+        m_message->setMissingColumns(outcome.missing);
+    }
+    QWizard::initializePage(id);
+}
+
 NewCampaignWizard::~NewCampaignWizard()
 {
     const QString left = m_review->takeCampaign();
@@ -65,7 +137,8 @@ void NewCampaignWizard::loadDefaults()
     m_data.submit<QString>(
         this, [](Database &db) { return AppSettings(db).value(SettingKeys::ImportRegion, QString()); },
         [this](const DataResult<QString> &r) {
-            if (r.ok()) {
+            // A campaign's own country wins over the one from Settings.
+            if (r.ok() && (m_mode == Mode::New || m_preset.region().isEmpty())) {
                 m_phones->setDefaultRegion(*r.value);
             }
         });

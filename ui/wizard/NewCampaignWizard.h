@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AppContext.h"
+#include "wizard/WizardPreset.h"
 #include "wizard/WizardState.h"
 
 #include <QPointer>
@@ -23,11 +24,21 @@ class NewCampaignWizard : public QWizard
 
 public:
     enum PageId { Contacts, Phones, Message, Review };
+    // What the wizard is for. New: a campaign from scratch. The others start from a campaign's
+    // settings (WizardPreset) and ask for a new file: Duplicate creates another campaign;
+    // Reimport (a draft's "Change mapping…") imports into a new draft that Finish puts in the
+    // old draft's place, under its name; AddContacts imports into the campaign itself, with its
+    // template and mapping locked.
+    enum class Mode { New, Duplicate, Reimport, AddContacts };
 
     NewCampaignWizard(DataService &data, const AppContext &app, QWidget *parent = nullptr);
+    NewCampaignWizard(DataService &data, const AppContext &app, Mode mode, const QString &sourceId,
+                      const WizardPreset &preset, QWidget *parent = nullptr);
     ~NewCampaignWizard() override;
 
     void setFile(const QString &path);
+    // Duplicate: the copy's name when "<name> (copy)" is taken.
+    void setCampaignName(const QString &name);
 
     const WizardState &state() const { return m_state; }
     ContactsPage *contactsPage() const { return m_contacts; }
@@ -35,8 +46,14 @@ public:
     MessagePage *messagePage() const { return m_message; }
     ReviewPage *reviewPage() const { return m_review; }
 
+    Mode mode() const { return m_mode; }
+    QString sourceId() const { return m_sourceId; }
+
     void accept() override;
     void reject() override;
+
+protected:
+    void initializePage(int id) override;
 
 Q_SIGNALS:
     // Finish: the campaign exists with its settings; `start` when the user asked to start it.
@@ -44,6 +61,9 @@ Q_SIGNALS:
 
 private:
     void loadDefaults();
+    void setUpMode();
+    void finishReimport();
+    void finishAdding();
 
     DataService &m_data;
     QPointer<DataService> m_dataAlive; // the window may be tearing down around the wizard
@@ -54,6 +74,10 @@ private:
     MessagePage *m_message;
     ReviewPage *m_review;
     bool m_finishing = false;
+    Mode m_mode = Mode::New;
+    QString m_sourceId;
+    WizardPreset m_preset;
+    bool m_presetApplied = false;
 };
 
 } // namespace herald::ui

@@ -1,8 +1,13 @@
 #include "wizard/WizardLauncher.h"
 
 #include "data/CampaignFeed.h"
+#include "data/DataService.h"
+#include "db/Clock.h"
+#include "dialogs/Prompt.h"
 #include "models/CampaignTableModel.h"
+#include "queue/CampaignStore.h"
 #include "sending/SendController.h"
+#include "views/CampaignManagement.h"
 #include "views/CampaignsPage.h"
 #include "views/MainWindow.h"
 #include "wizard/NewCampaignWizard.h"
@@ -35,22 +40,14 @@ WizardLauncher::WizardLauncher(MainWindow &window, const AppContext &app)
 {
     window.setAcceptDrops(true);
     window.installEventFilter(this);
-    connect(&window.feed(), &CampaignFeed::updated, this, [this] {
-        if (!m_select.isEmpty() && m_window.campaigns().campaign(m_select)) {
-            m_window.showPage(0);
-            m_window.campaignsPage().selectCampaign(m_select);
-            m_select.clear();
-        }
-    });
+    connect(&window.feed(), &CampaignFeed::updated, this, &WizardLauncher::selectCreated);
+    new CampaignManagement(window, *this, app);
 }
 
 void WizardLauncher::open(const QString &path)
 {
     if (!m_wizard) {
-        m_wizard = new NewCampaignWizard(m_window.data(), m_app, &m_window);
-        m_wizard->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_wizard, &NewCampaignWizard::campaignCreated, this, &WizardLauncher::created);
-        m_wizard->open();
+        show(new NewCampaignWizard(m_window.data(), m_app, &m_window));
     } else {
         m_wizard->raise();
         m_wizard->activateWindow();
@@ -60,12 +57,75 @@ void WizardLauncher::open(const QString &path)
     }
 }
 
+void WizardLauncher::openFrom(NewCampaignWizard::Mode mode, const CampaignRow &source)
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return;
+    }
+    const WizardPreset preset(source.name, source.templateName, source.templateLanguage, source.settings);
+    auto *wizard = new NewCampaignWizard(m_window.data(), m_app, mode, source.id, preset, &m_window);
+    if (mode == NewCampaignWizard::Mode::Duplicate) {
+        QStringList taken;
+        for (int i = 0; i < m_window.campaigns().rowCount(); ++i) {
+            taken << m_window.campaigns().rowAt(i).name;
+        }
+        wizard->setCampaignName(preset.copyName(taken));
+    }
+    show(wizard);
+}
+
+void WizardLauncher::show(NewCampaignWizard *wizard)
+{
+    m_wizard = wizard;
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &NewCampaignWizard::campaignCreated, this,
+            [this, mode = wizard->mode(), source = wizard->sourceId()](const QString &id, bool start) {
+                if (mode == NewCampaignWizard::Mode::Reimport) {
+                    replaced(source, id, start);
+                } else {
+                    created(id, start);
+                }
+            });
+    m_wizard->open();
+}
+
+void WizardLauncher::replaced(const QString &oldId, const QString &newId, bool start)
+{
+    // The new draft is saved; now it takes the old one's place (and name) in one transaction.
+    const Clock *clock = m_app.clock ? m_app.clock : &Clock::system();
+    m_window.data().run(
+        this, [oldId, newId, clock](Database &db) { CampaignStore(db, *clock).replaceDraft(oldId, newId); },
+        [this, newId, start](const DataResult<Done> &r) {
+            if (!r.ok()) {
+                Prompt::tell(&m_window, Prompt::Kind::Warning, tr("The draft was not replaced"),
+                             tr("%1 The new import is kept as a draft of its own.").arg(r.error));
+                created(newId, false);
+                return;
+            }
+            created(newId, start);
+        });
+}
+
+void WizardLauncher::selectCreated()
+{
+    if (!m_select.isEmpty() && m_window.campaigns().campaign(m_select)) {
+        m_window.showPage(0);
+        m_window.campaignsPage().selectCampaign(m_select);
+        m_select.clear();
+    }
+}
+
 void WizardLauncher::created(const QString &campaignId, bool start)
 {
     m_select = campaignId;
     if (start) {
         m_window.sender().start(campaignId);
     }
+    // The table may show it already (the review's draft, or the campaign contacts were added
+    // to), and the feed only speaks again when a figure changes.
+    selectCreated();
     m_window.feed().refreshNow();
 }
 
