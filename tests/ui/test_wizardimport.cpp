@@ -16,6 +16,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace herald;
@@ -296,6 +297,36 @@ private Q_SLOTS:
         QCOMPARE(count(u"SELECT count(*) FROM campaigns"_s), 1);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 40);
         expectExactCounters(result.campaignId);
+    }
+
+    void anImportThatCommittedJustBeforeItWasSupersededLeavesNothingBehind()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        WizardImport import(*m_data, Clock::system());
+        QSignalSpy finished(&import, &WizardImport::finished);
+        QSignalSpy failed(&import, &WizardImport::failed);
+        import.start(stateFor(writeContacts(m_dir, u"first.csv"_s, 0, 30), u"First"_s),
+                     m_dir.filePath(u"rejects"_s));
+        // Without processing events: the first import commits and posts its answer, which the
+        // GUI thread has not taken yet when the user starts another (Back, then Next).
+        QElapsedTimer waited;
+        waited.start();
+        while (count(u"SELECT count(*) FROM send_queue"_s) != 30 && waited.elapsed() < 30'000) {
+            QThread::msleep(20);
+        }
+        QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 30);
+        QThread::msleep(500); // its readiness check and its answer
+        import.start(stateFor(writeContacts(m_dir, u"second.csv"_s, 100, 20), u"Second"_s),
+                     m_dir.filePath(u"rejects"_s));
+        QVERIFY(waitUntil([&] { return finishedImport(finished, failed); }, 60'000));
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 1; }, 10'000));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM campaigns WHERE name = 'Second'"_s), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 20);
     }
 
     void contactsAddedToAnExistingCampaignCountAgainstItAndCanBeTakenAwayAgain()

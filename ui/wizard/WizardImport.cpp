@@ -205,46 +205,64 @@ void WizardImport::start(const WizardState &state, const QString &rejectsFolder,
     std::shared_future<void> previous = s_lastImport;
     auto done = std::make_shared<std::promise<void>>();
     s_lastImport = done->get_future().share();
-    m_thread = QThread::create([config = m_data.config(), clock = &m_clock, spec, state, rejectsFolder,
-                                existingCampaignId, cancel = m_cancel, post, generation, previous, done] {
-        struct Done
-        {
-            std::promise<void> &promise;
-            ~Done() { promise.set_value(); }
-        } signalDone{*done};
-        if (previous.valid()) {
-            previous.wait();
+    // The outcome finds this import superseded (Back, then Next) or the wizard gone when it
+    // committed just before the cancel: what it kept is then taken away again, on the console's
+    // data thread, so that nothing is left behind either way.
+    auto finish = [self, generation, data = QPointer<DataService>(&m_data)](Outcome outcome) {
+        if (QCoreApplication *app = QCoreApplication::instance()) {
+            QMetaObject::invokeMethod(
+                app,
+                [self, generation, data, outcome = std::move(outcome)] {
+                    if (self && self->m_generation == generation) {
+                        self->deliver(generation, outcome);
+                    } else if (data && !outcome.result.campaignId.isEmpty()) {
+                        undo(*data, outcome.result);
+                    }
+                },
+                Qt::QueuedConnection);
         }
-        Outcome outcome;
-        QElapsedTimer sinceReport;
-        auto progress = [&](const ImportProgress &p) {
-            if (sinceReport.isValid() && sinceReport.elapsed() < kProgressIntervalMs) {
-                return;
+    };
+    m_thread =
+        QThread::create([config = m_data.config(), clock = &m_clock, spec, state, rejectsFolder,
+                         existingCampaignId, cancel = m_cancel, post, finish, generation, previous, done] {
+            struct Done
+            {
+                std::promise<void> &promise;
+                ~Done() { promise.set_value(); }
+            } signalDone{*done};
+            if (previous.valid()) {
+                previous.wait();
             }
-            sinceReport.start();
-            post([p](WizardImport &w) { Q_EMIT w.progressed(p.rowsRead, p.bytesRead, p.bytesTotal); });
-        };
-        try {
-            if (cancel->load()) {
-                // Cancelled while the import before it finished: nothing was touched.
-                outcome.result.summary.outcome = ImportSummary::Outcome::Cancelled;
-            } else {
-                // Its own connection, named for this thread, closed and unregistered at the end
-                // of the scope, before the answer leaves.
-                Database db(config, u"wizard-import"_s);
-                // SQLite: a console write (pause, a setting) holding the lock when the import
-                // begins is waited for, as the console waits for the import's.
-                db.setBusyTimeout(std::chrono::seconds(30));
-                outcome.result =
-                    importInto(db, *clock, spec, state, rejectsFolder, existingCampaignId, *cancel, progress);
+            Outcome outcome;
+            QElapsedTimer sinceReport;
+            auto progress = [&](const ImportProgress &p) {
+                if (sinceReport.isValid() && sinceReport.elapsed() < kProgressIntervalMs) {
+                    return;
+                }
+                sinceReport.start();
+                post([p](WizardImport &w) { Q_EMIT w.progressed(p.rowsRead, p.bytesRead, p.bytesTotal); });
+            };
+            try {
+                if (cancel->load()) {
+                    // Cancelled while the import before it finished: nothing was touched.
+                    outcome.result.summary.outcome = ImportSummary::Outcome::Cancelled;
+                } else {
+                    // Its own connection, named for this thread, closed and unregistered at the end
+                    // of the scope, before the answer leaves.
+                    Database db(config, u"wizard-import"_s);
+                    // SQLite: a console write (pause, a setting) holding the lock when the import
+                    // begins is waited for, as the console waits for the import's.
+                    db.setBusyTimeout(std::chrono::seconds(30));
+                    outcome.result = importInto(db, *clock, spec, state, rejectsFolder, existingCampaignId,
+                                                *cancel, progress);
+                }
+            } catch (const DbError &e) {
+                outcome.error = e.message();
+            } catch (const std::exception &e) {
+                outcome.error = QString::fromLocal8Bit(e.what());
             }
-        } catch (const DbError &e) {
-            outcome.error = e.message();
-        } catch (const std::exception &e) {
-            outcome.error = QString::fromLocal8Bit(e.what());
-        }
-        post([generation, outcome = std::move(outcome)](WizardImport &w) { w.deliver(generation, outcome); });
-    });
+            finish(std::move(outcome));
+        });
     m_thread->setObjectName(u"herald-wizard-import"_s);
     m_thread->start();
 }
@@ -280,6 +298,15 @@ void WizardImport::release()
     if (m_thread) {
         adopt(m_thread);
         m_thread = nullptr;
+    }
+}
+
+void WizardImport::undo(DataService &data, const WizardImportResult &result)
+{
+    if (result.addedToExisting) {
+        removeAdded(data, result.campaignId, result.added);
+    } else {
+        removeDraft(data, result.campaignId);
     }
 }
 

@@ -65,6 +65,8 @@ public:
     // Takes away the rows an import into an existing campaign added (the user left without
     // finishing); the counters change with them.
     static void removeAdded(DataService &data, const QString &campaignId, const AddedRows &added);
+    // Whichever of the two applies to what an import kept.
+    static void undo(DataService &data, const WizardImportResult &result);
 
 Q_SIGNALS:
     void progressed(qint64 rows, qint64 bytesRead, qint64 bytesTotal);
