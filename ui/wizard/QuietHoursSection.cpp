@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QSet>
 #include <QTimeEdit>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -29,6 +30,21 @@ QList<QByteArray> zonesOf(const QString &region)
 {
     const QLocale::Territory t = QLocale::codeToTerritory(region);
     return t == QLocale::AnyTerritory ? QList<QByteArray>() : QTimeZone::availableTimeZoneIds(t);
+}
+
+// Whether the country's zones keep different clocks at some time of the year: Germany's two
+// (Berlin, Büsingen) never do, so there is nothing to choose; the United States' do.
+bool clocksDiffer(const QList<QByteArray> &ids)
+{
+    const int year = QDate::currentDate().year();
+    const QDateTime winter(QDate(year, 1, 15), QTime(12, 0), Qt::UTC);
+    const QDateTime summer(QDate(year, 7, 15), QTime(12, 0), Qt::UTC);
+    QSet<std::pair<int, int>> offsets;
+    for (const QByteArray &id : ids) {
+        const QTimeZone zone(id);
+        offsets.insert({zone.offsetFromUtc(winter), zone.offsetFromUtc(summer)});
+    }
+    return offsets.size() > 1;
 }
 } // namespace
 
@@ -163,7 +179,7 @@ void QuietHoursSection::showCountries(const QMap<QString, qint64> &countries)
     for (const auto &[region, n] : byCount) {
         parts << tr("%1: %2").arg(countryLabel(region), Formats::count(n));
         const QList<QByteArray> ids = zonesOf(region);
-        if (ids.size() > 1) {
+        if (clocksDiffer(ids)) {
             auto *combo = new QComboBox(m_zones);
             combo->setObjectName(u"zone_"_s + region);
             const QByteArray main = QuietHours::mainZone(region).id();

@@ -335,7 +335,8 @@ void ReviewPage::imported(const WizardImportResult &result)
         }
         m_reasons->setText(reasons.join(u'\n'));
         m_reasons->setVisible(!reasons.isEmpty());
-        m_openRejects->setEnabled(!s.rejectsFile.isEmpty());
+        m_openRejects->setEnabled(s.rejected > 0 && !s.rejectsFile.isEmpty());
+        m_openRejects->setToolTip(s.rejected > 0 ? QString() : tr("No row was rejected."));
         m_counts->show();
         const ReadinessReport &r = result.readiness;
         QStringList lines;
