@@ -16,6 +16,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 
 #include <cstdio>
@@ -137,6 +139,19 @@ bool wizardShots(ui::MainWindow &window, const QString &folder, const QString &o
     auto *result = w->findChild<QLabel *>(u"testSendResult"_s);
     waitFor([&] { return result->text().startsWith(u"✓"_s) || result->text().startsWith(u"✗"_s); }, 10'000);
     ok = save(w, out, u"wizard-4-review.png"_s) && ok;
+    // The cost estimate and the schedule, further down the same page.
+    auto *cost = w->findChild<QWidget *>(u"costSection"_s);
+    waitFor(
+        [&] {
+            return cost && cost->isVisible() && !cost->findChild<QLabel *>(u"costTotal"_s)->text().isEmpty();
+        },
+        10'000);
+    if (auto *scroll = review->findChild<QScrollArea *>()) {
+        scroll->ensureWidgetVisible(cost, 0, 0);
+        scroll->verticalScrollBar()->setValue(
+            cost->parentWidget()->mapTo(scroll->widget(), QPoint(0, 0)).y() - 8);
+    }
+    ok = save(w, out, u"wizard-5-cost-and-schedule.png"_s) && ok;
     w->reject();
     return ok;
 }
