@@ -129,6 +129,26 @@
         <source>It has no recipients yet.</source>
         <translation>Sie hat noch keine Empfänger.</translation>
     </message>
+    <message>
+        <source>It is scheduled: unschedule it first (herald-cli campaign unschedule), which makes it a draft again.</source>
+        <translation>Sie ist geplant: Heben Sie zuerst die Planung auf (herald-cli campaign unschedule), dann ist sie wieder ein Entwurf.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be edited; this one is %1.</source>
+        <translation>Nur ein Entwurf kann bearbeitet werden; diese Kampagne hat den Status „%1“.</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted; this one is %1: cancel it instead.</source>
+        <translation>Nur ein Entwurf kann gelöscht werden; diese Kampagne hat den Status „%1“: Brechen Sie sie stattdessen ab.</translation>
+    </message>
+    <message>
+        <source>It is running: pause it first.</source>
+        <translation>Sie läuft: Pausieren Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Contacts can be added to a draft or a paused campaign; this one is %1.</source>
+        <translation>Kontakte können nur einem Entwurf oder einer pausierten Kampagne hinzugefügt werden; diese Kampagne hat den Status „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignReadiness</name>
@@ -202,6 +222,41 @@
     <message>
         <source>a campaign cannot go from %1 to %2</source>
         <translation>Eine Kampagne kann nicht von %1 zu %2 wechseln</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <comment>status inside a sentence</comment>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <comment>status inside a sentence</comment>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <comment>status inside a sentence</comment>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <comment>status inside a sentence</comment>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <comment>status inside a sentence</comment>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <comment>status inside a sentence</comment>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <comment>status inside a sentence</comment>
+        <translation>angehalten</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1897,33 @@ Anweisung: %2</translation>
     </message>
 </context>
 <context>
+    <name>WizardPreset</name>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+    <message>
+        <source>The column “%1”, as in the campaign “%2”.</source>
+        <translation>Die Spalte „%1“, wie in der Kampagne „%2“.</translation>
+    </message>
+    <message>
+        <source>This file has no column “%1”, which held the numbers in “%2”.</source>
+        <translation>Diese Datei hat keine Spalte „%1“, die in „%2“ die Nummern enthielt.</translation>
+    </message>
+    <message>
+        <source>No column looks like phone numbers: choose the one that holds them.</source>
+        <translation>Keine Spalte scheint Telefonnummern zu enthalten: Wählen Sie die Spalte, in der sie stehen.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds them.</source>
+        <translation>Wählen Sie die Spalte, in der sie stehen.</translation>
+    </message>
+</context>
+<context>
     <name>herald</name>
     <message>
         <source>The template has a location header, which Herald cannot fill yet.</source>
@@ -1893,6 +1975,18 @@ Anweisung: %2</translation>
     <message>
         <source>Campaign &quot;%1&quot; has nothing left to send.</source>
         <translation>Kampagne „%1“ hat nichts mehr zu senden.</translation>
+    </message>
+    <message>
+        <source>The rate ceiling must be more than 0 messages per second; leave it empty for the phone number&apos;s own limit.</source>
+        <translation>Die Obergrenze muss über 0 Nachrichten pro Sekunde liegen; lassen Sie das Feld leer, um das eigene Limit der Telefonnummer zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is %2: only a draft can be edited.</source>
+        <translation>Kampagne „%1“ hat den Status „%2“: Nur ein Entwurf kann bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is %2: only a draft can be replaced.</source>
+        <translation>Kampagne „%1“ hat den Status „%2“: Nur ein Entwurf kann ersetzt werden.</translation>
     </message>
 </context>
 <context>
@@ -2355,6 +2449,38 @@ Anweisung: %4</translation>
         <source>Version and licence</source>
         <translation>Version und Lizenz</translation>
     </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>&amp;Duplizieren…</translation>
+    </message>
+    <message>
+        <source>A new campaign with this one&apos;s template, mapping and settings, from another file</source>
+        <translation>Eine neue Kampagne mit Vorlage, Zuordnung und Einstellungen dieser Kampagne, aus einer anderen Datei</translation>
+    </message>
+    <message>
+        <source>Edi&amp;t draft…</source>
+        <translation>Entwurf be&amp;arbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the draft&apos;s name, rate ceiling or mapping</source>
+        <translation>Name, Obergrenze oder Zuordnung des Entwurfs ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft…</source>
+        <translation>Entwurf &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the draft with its recipients</source>
+        <translation>Den Entwurf mit seinen Empfängern löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Add contacts…</source>
+        <translation>&amp;Kontakte hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Import more contacts into the draft or paused campaign</source>
+        <translation>Weitere Kontakte in den Entwurf oder die pausierte Kampagne importieren</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::CampaignDetail</name>
@@ -2437,6 +2563,36 @@ Anweisung: %4</translation>
     <message>
         <source>Select a campaign to see its progress, failures and recipients.</source>
         <translation>Wählen Sie eine Kampagne, um Fortschritt, Fehler und Empfänger zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CampaignManagement</name>
+    <message>
+        <source>Delete the draft &quot;%1&quot;?</source>
+        <translation>Den Entwurf „%1“ löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The draft and its %n recipient(s) are deleted. Nothing has been sent from it.</source>
+        <translation>
+            <numerusform>Der Entwurf wird mit seinem %n Empfänger gelöscht. Aus ihm wurde noch nichts gesendet.</numerusform>
+            <numerusform>Der Entwurf wird mit seinen %n Empfängern gelöscht. Aus ihm wurde noch nichts gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Entwurf löschen</translation>
+    </message>
+    <message>
+        <source>The draft was not deleted</source>
+        <translation>Der Entwurf wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no longer a draft (it was started, scheduled or deleted meanwhile).</source>
+        <translation>„%1“ ist kein Entwurf mehr (er wurde inzwischen gestartet, geplant oder gelöscht).</translation>
+    </message>
+    <message>
+        <source>Deleted the draft &quot;%1&quot;.</source>
+        <translation>Der Entwurf „%1“ wurde gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -2597,6 +2753,218 @@ Anweisung: %4</translation>
     <message>
         <source>%1 · %2 · %3 column(s), %4 · showing the first %5</source>
         <translation>%1 · %2 · %3 Spalte(n), %4 · die ersten %5 werden gezeigt</translation>
+    </message>
+    <message>
+        <source>%1 The file is read as the campaign&apos;s was (%2); choose Detect if it differs.</source>
+        <translation>%1 Die Datei wird so gelesen wie die der Kampagne (%2); wählen Sie „Erkennen“, falls sie abweicht.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CostCountryModel</name>
+    <message>
+        <source>Not priced: %1</source>
+        <translation>Ohne Preis: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>not priced</source>
+        <translation>ohne Preis</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CostEstimatePanel</name>
+    <message>
+        <source>Re-estimate</source>
+        <translation>Neu schätzen</translation>
+    </message>
+    <message>
+        <source>Per country</source>
+        <translation>Nach Land</translation>
+    </message>
+    <message>
+        <source>Count the recipients and price them again with the card in use now; only those still to send while the campaign is running or paused.</source>
+        <translation>Die Empfänger neu zählen und mit der jetzt gültigen Preisliste neu bepreisen; solange die Kampagne läuft oder pausiert ist, nur die noch zu sendenden.</translation>
+    </message>
+    <message>
+        <source>Estimated cost:</source>
+        <translation>Geschätzte Kosten:</translation>
+    </message>
+    <message>
+        <source>Reading the estimate…</source>
+        <translation>Die Schätzung wird gelesen…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Select a campaign to see what sending it costs.</source>
+        <translation>Wählen Sie eine Kampagne, um zu sehen, was ihr Versand kostet.</translation>
+    </message>
+    <message>
+        <source>Estimating…</source>
+        <translation>Wird geschätzt…</translation>
+    </message>
+    <message>
+        <source>a date Meta did not give</source>
+        <translation>ein Datum, das Meta nicht angegeben hat</translation>
+    </message>
+    <message>
+        <source>Meta changed the category of template %1 from %2 to %3 (%4), after the estimate of %5: re-estimated, %6 → %7.</source>
+        <translation>Meta hat die Kategorie der Vorlage %1 von %2 auf %3 geändert (%4), nach der Schätzung vom %5: neu geschätzt, %6 → %7.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3 = %4</source>
+        <translation>%1: %2 × %3 = %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) still to send</source>
+        <translation>
+            <numerusform>%n ausstehender Empfänger</numerusform>
+            <numerusform>%n ausstehende Empfänger</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation>
+            <numerusform>%n Empfänger</numerusform>
+            <numerusform>%n Empfänger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 — estimated %3 with %4 (effective %5)</source>
+        <translation>%1, %2 — geschätzt am %3 mit %4 (gültig ab %5)</translation>
+    </message>
+    <message>
+        <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
+        <translation>Herald-Beispielpreisliste: Ihre Preise dienen nur der Veranschaulichung und sind nicht die von Meta. Importieren Sie Metas Preisliste unter Einstellungen → Preislisten für eine echte Schätzung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) not priced and left out of the total (%1).</source>
+        <translation>
+            <numerusform>%n Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform>
+            <numerusform>%n Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>No estimate: %1</source>
+        <translation>Keine Schätzung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CostSection</name>
+    <message>
+        <source>⚠ Example rate card — import your own in Settings for a real estimate.</source>
+        <translation>⚠ Beispielpreisliste — importieren Sie Ihre eigene in den Einstellungen für eine echte Schätzung.</translation>
+    </message>
+    <message>
+        <source>Estimated cost:</source>
+        <translation>Geschätzte Kosten:</translation>
+    </message>
+    <message>
+        <source>Rate card:</source>
+        <translation>Preisliste:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>The estimate follows the import.</source>
+        <translation>Die Schätzung folgt nach dem Import.</translation>
+    </message>
+    <message>
+        <source>Estimating…</source>
+        <translation>Wird geschätzt…</translation>
+    </message>
+    <message>
+        <source>No cost estimate: %1</source>
+        <translation>Keine Kostenschätzung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %Ln recipient(s) (%2 messages)</source>
+        <translation>
+            <numerusform>%1 für %Ln Empfänger (%2-Nachrichten)</numerusform>
+            <numerusform>%1 für %Ln Empfänger (%2-Nachrichten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, effective %2</source>
+        <translation>%1, gültig ab %2</translation>
+    </message>
+    <message>
+        <source>%1 recipients are in countries this card does not price; they are not in the total.</source>
+        <translation>%1 Empfänger sind in Ländern, für die diese Preisliste keinen Preis hat; sie sind nicht in der Summe enthalten.</translation>
+    </message>
+    <message>
+        <source>Meta charges delivered messages only, so this is the most these recipients cost.</source>
+        <translation>Meta berechnet nur zugestellte Nachrichten; mehr als diesen Betrag kosten diese Empfänger also nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CostTableModel</name>
+    <message>
+        <source>not priced</source>
+        <translation>ohne Preis</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Price each</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +3183,49 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
+    <name>herald::ui::EditDraftDialog</name>
+    <message>
+        <source>Change &amp;mapping…</source>
+        <translation>&amp;Zuordnung ändern…</translation>
+    </message>
+    <message>
+        <source>Edit draft “%1”</source>
+        <translation>Entwurf „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>the number&apos;s own limit</source>
+        <translation>das eigene Limit der Nummer</translation>
+    </message>
+    <message>
+        <source>messages per second at most</source>
+        <translation>Nachrichten pro Sekunde höchstens</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3 recipients</source>
+        <translation>%1 (%2) · %3 Empfänger</translation>
+    </message>
+    <message>
+        <source>Fill the template&apos;s variables differently. Herald asks for the contact file again and imports it into a new draft, which replaces this one (same name) when you finish; until then this draft stays as it is.</source>
+        <translation>Die Variablen der Vorlage anders füllen. Herald fragt erneut nach der Kontaktdatei und importiert sie in einen neuen Entwurf, der diesen (mit demselben Namen) ersetzt, wenn Sie den Assistenten abschließen; bis dahin bleibt dieser Entwurf unverändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate ceiling:</source>
+        <translation>&amp;Obergrenze:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>The rate ceiling is a number of messages per second, e.g. 20 or 2.5; leave it empty for the phone number&apos;s own limit.</source>
+        <translation>Die Obergrenze ist eine Anzahl Nachrichten pro Sekunde, z. B. 20 oder 2,5; lassen Sie das Feld leer, um das eigene Limit der Telefonnummer zu verwenden.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::FailuresModel</name>
     <message>
         <source>Reason</source>
@@ -2873,6 +3284,29 @@ Anweisung: %4</translation>
             <numerusform>%1 Nachrichten sind fehlgeschlagen, aus %n Grund. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe, um erneut zu senden.</numerusform>
             <numerusform>%1 Nachrichten sind fehlgeschlagen, aus %n Gründen. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe, um erneut zu senden.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::FrequencyCapSection</name>
+    <message>
+        <source>Skip recipients any campaign &amp;messaged in the last</source>
+        <translation>Empfänger &amp;überspringen, die eine Kampagne angeschrieben hat in den letzten</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Messaged recently (skipped):</source>
+        <translation>Kürzlich angeschrieben (übersprungen):</translation>
+    </message>
+    <message>
+        <source>— (off)</source>
+        <translation>— (aus)</translation>
+    </message>
+    <message>
+        <source>%1 (messaged by another campaign in the last %2 days)</source>
+        <translation>%1 (in den letzten %2 Tagen von einer anderen Kampagne angeschrieben)</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +3615,18 @@ Qt %2</translation>
         <source>Body {{%1}}</source>
         <translation>Text {{%1}}</translation>
     </message>
+    <message>
+        <source>The campaign&apos;s template %1 (%2) is not among the templates: sync them from Meta (Tools ▸ Sync templates) and come back.</source>
+        <translation>Die Vorlage %1 (%2) der Kampagne ist nicht unter den Vorlagen: Synchronisieren Sie sie von Meta (Extras ▸ Vorlagen synchronisieren) und kommen Sie zurück.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s template %1 (%2) cannot be used now: choose another.</source>
+        <translation>Die Vorlage %1 (%2) der Kampagne kann jetzt nicht verwendet werden: Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>%1 was filled from the column “%2”, which this file does not have: choose a column for it.</source>
+        <translation>%1 wurde aus der Spalte „%2“ gefüllt, die diese Datei nicht hat: Wählen Sie eine Spalte dafür.</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::MessagePreview</name>
@@ -3246,6 +3692,54 @@ Qt %2</translation>
     <message>
         <source>The campaign could not be saved</source>
         <translation>Die Kampagne konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Duplicate “%1”</source>
+        <translation>„%1“ duplizieren</translation>
+    </message>
+    <message>
+        <source>Choose the file for the copy of “%1”: its template, mapping and settings are taken over.</source>
+        <translation>Wählen Sie die Datei für die Kopie von „%1“: Vorlage, Zuordnung und Einstellungen werden übernommen.</translation>
+    </message>
+    <message>
+        <source>Change the mapping of “%1”</source>
+        <translation>Zuordnung von „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>%1 (new mapping)</source>
+        <translation>%1 (neue Zuordnung)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the draft</source>
+        <translation>Entwurf &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Finish. Leaving keeps the old draft as it is.</source>
+        <translation>Wählen Sie die Datei erneut: Herald importiert sie mit der neuen Zuordnung in einen neuen Entwurf, der „%1“ ersetzt, wenn Sie auf „Entwurf ersetzen“ klicken. Wenn Sie den Assistenten verlassen, bleibt der alte Entwurf unverändert.</translation>
+    </message>
+    <message>
+        <source>Add contacts to “%1”</source>
+        <translation>Kontakte zu „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Add the contacts</source>
+        <translation>Kontakte &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Choose the file with more contacts for “%1”. Numbers already in the campaign are left out; leaving the wizard takes the added ones out again.</source>
+        <translation>Wählen Sie die Datei mit weiteren Kontakten für „%1“. Nummern, die schon in der Kampagne sind, werden ausgelassen; wenn Sie den Assistenten verlassen, werden die hinzugefügten wieder entfernt.</translation>
+    </message>
+    <message>
+        <source>Herald adds the file&apos;s contacts to “%1”: numbers already in it, opted out or rejected are left out. Nothing is sent until it is started or resumed.</source>
+        <translation>Herald fügt die Kontakte der Datei zu „%1“ hinzu: Nummern, die schon darin, abgemeldet oder abgelehnt sind, werden ausgelassen. Nichts wird gesendet, bevor die Kampagne gestartet oder fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <source>The campaign cannot be scheduled</source>
+        <translation>Die Kampagne kann nicht geplant werden</translation>
+    </message>
+    <message>
+        <source>The campaign could not be scheduled</source>
+        <translation>Die Kampagne konnte nicht geplant werden</translation>
     </message>
 </context>
 <context>
@@ -3552,6 +4046,287 @@ Qt %2</translation>
     <message>
         <source>%1 of the first %2 rows have a number Herald can send to; the import checks every row.</source>
         <translation>%1 der ersten %2 Zeilen haben eine Nummer, an die Herald senden kann; der Import prüft jede Zeile.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::QuietHoursSection</name>
+    <message>
+        <source>unknown country</source>
+        <translation>unbekanntes Land</translation>
+    </message>
+    <message>
+        <source>non-geographic numbers</source>
+        <translation>nicht geografische Nummern</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only send &amp;between</source>
+        <translation>&amp;Nur senden zwischen</translation>
+    </message>
+    <message>
+        <source>&amp;weekdays only (Monday to Friday)</source>
+        <translation>nur werkta&amp;gs (Montag bis Freitag)</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>in the recipient&apos;s local time</source>
+        <translation>in der Ortszeit des Empfängers</translation>
+    </message>
+    <message>
+        <source>The recipients&apos; countries could not be counted: %1</source>
+        <translation>Die Länder der Empfänger konnten nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The zone Herald uses for every recipient in %1.</source>
+        <translation>Die Zeitzone, die Herald für jeden Empfänger in %1 verwendet.</translation>
+    </message>
+    <message>
+        <source>Time zone for %1:</source>
+        <translation>Zeitzone für %1:</translation>
+    </message>
+    <message>
+        <source>Recipients by country: %1</source>
+        <translation>Empfänger nach Land: %1</translation>
+    </message>
+    <message>
+        <source>Counting who would wait…</source>
+        <translation>Es wird gezählt, wer warten würde…</translation>
+    </message>
+    <message>
+        <source>Who would wait could not be counted: %1</source>
+        <translation>Es konnte nicht gezählt werden, wer warten würde: %1</translation>
+    </message>
+    <message>
+        <source>✓ Right now every recipient is inside the window.</source>
+        <translation>✓ Im Moment liegt jeder Empfänger im Zeitfenster.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</source>
+        <translation>
+            <numerusform>%Ln Empfänger würde im Moment warten (außerhalb seines Zeitfensters, nicht fehlgeschlagen); das nächste Zeitfenster öffnet sich am %1 (Ihre Zeit), für %2.</numerusform>
+            <numerusform>%Ln Empfänger würden im Moment warten (außerhalb ihres Zeitfensters, nicht fehlgeschlagen); das nächste Zeitfenster öffnet sich am %1 (Ihre Zeit), für %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RateCardDialog</name>
+    <message>
+        <source>Rate card</source>
+        <translation>Preisliste</translation>
+    </message>
+    <message>
+        <source>Reading the rate card…</source>
+        <translation>Die Preisliste wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The rate card cannot be read: %1</source>
+        <translation>Die Preisliste kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The rate card %1 is no longer stored.</source>
+        <translation>Die Preisliste %1 ist nicht mehr gespeichert.</translation>
+    </message>
+    <message>
+        <source>Rate card: %1</source>
+        <translation>Preisliste: %1</translation>
+    </message>
+    <message>
+        <source>%1, effective %2. Prices in %3 per delivered template message, by the recipient&apos;s market and the template&apos;s category.</source>
+        <translation>%1, gültig ab %2. Preise in %3 pro zugestellter Vorlagennachricht, nach dem Markt des Empfängers und der Kategorie der Vorlage.</translation>
+    </message>
+    <message>
+        <source>This is Herald&apos;s example card: its prices are illustrative, not Meta&apos;s.</source>
+        <translation>Dies ist Heralds Beispielpreisliste: Ihre Preise dienen nur der Veranschaulichung und sind nicht die von Meta.</translation>
+    </message>
+    <message>
+        <source>Imported from %1 on %2.</source>
+        <translation>Importiert aus %1 am %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RateCardPricesModel</name>
+    <message>
+        <source>every other country</source>
+        <translation>alle übrigen Länder</translation>
+    </message>
+    <message>
+        <source>%1 is not priced in this market</source>
+        <translation>%1 hat in diesem Markt keinen Preis</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Länder</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RateCardSection</name>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>Anzeigen…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Stored rate cards</source>
+        <translation>Gespeicherte Preislisten</translation>
+    </message>
+    <message>
+        <source>Import Meta&apos;s rate card</source>
+        <translation>Metas Preisliste importieren</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name</source>
+        <translation>Der Name der Datei</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Effective from:</source>
+        <translation>Gültig ab:</translation>
+    </message>
+    <message>
+        <source>A CSV file with one row per market: market, countries (ISO codes, * for the rest of the world), currency, then a price column per category (MARKETING, UTILITY, …). Meta publishes one file per currency and date; name it and give its date here.</source>
+        <translation>Eine CSV-Datei mit einer Zeile pro Markt: Markt, Länder (ISO-Codes, * für den Rest der Welt), Währung, dann eine Preisspalte pro Kategorie (MARKETING, UTILITY, …). Meta veröffentlicht eine Datei pro Währung und Datum; geben Sie hier ihren Namen und ihr Datum an.</translation>
+    </message>
+    <message>
+        <source>Meta charges each delivered template message by the template&apos;s category and the recipient&apos;s market. Estimates use the imported card in effect today; with none, Herald&apos;s example card, whose prices are illustrative. Imports and removals are stored at once.</source>
+        <translation>Meta berechnet jede zugestellte Vorlagennachricht nach der Kategorie der Vorlage und dem Markt des Empfängers. Schätzungen verwenden die importierte Preisliste, die heute gilt; gibt es keine, Heralds Beispielpreisliste, deren Preise nur der Veranschaulichung dienen. Importe und Entfernungen werden sofort gespeichert.</translation>
+    </message>
+    <message>
+        <source>The rate cards cannot be read: %1</source>
+        <translation>Die Preislisten können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No rate card is stored yet: estimates use Herald&apos;s example card until you import Meta&apos;s.</source>
+        <translation>Noch ist keine Preisliste gespeichert: Schätzungen verwenden Heralds Beispielpreisliste, bis Sie die von Meta importieren.</translation>
+    </message>
+    <message>
+        <source>Import a rate card</source>
+        <translation>Eine Preisliste importieren</translation>
+    </message>
+    <message>
+        <source>Rate cards (*.csv *.txt);;All files (*)</source>
+        <translation>Preislisten (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The rate card was not stored: %1</source>
+        <translation>Die Preisliste wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Nichts wurde importiert. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported &quot;%1&quot;: %n market(s) in %2, effective %3.</source>
+        <translation>
+            <numerusform>„%1“ importiert: %n Markt in %2, gültig ab %3.</numerusform>
+            <numerusform>„%1“ importiert: %n Märkte in %2, gültig ab %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the rate card &quot;%1&quot; (effective %2)? Estimates made with it keep their figures.</source>
+        <translation>Die Preisliste „%1“ (gültig ab %2) entfernen? Schätzungen, die damit gemacht wurden, behalten ihre Zahlen.</translation>
+    </message>
+    <message>
+        <source>Herald installs its example card again when an estimate needs a card and none is imported.</source>
+        <translation>Herald richtet seine Beispielpreisliste wieder ein, wenn eine Schätzung eine Preisliste braucht und keine importiert ist.</translation>
+    </message>
+    <message>
+        <source>Estimates use it now; afterwards they use the next card in effect.</source>
+        <translation>Schätzungen verwenden sie derzeit; danach verwenden sie die nächste gültige Preisliste.</translation>
+    </message>
+    <message>
+        <source>Remove rate card</source>
+        <translation>Preisliste entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The rate card was not removed: %1</source>
+        <translation>Die Preisliste wurde nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation>„%1“ wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was already removed.</source>
+        <translation>„%1“ war bereits entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RateCardTableModel</name>
+    <message>
+        <source>Imported from %1 on %2</source>
+        <translation>Importiert aus %1 am %2</translation>
+    </message>
+    <message>
+        <source>Herald&apos;s example card: illustrative prices, not Meta&apos;s. It is used only while no imported card exists.</source>
+        <translation>Heralds Beispielpreisliste: Preise zur Veranschaulichung, nicht die von Meta. Sie wird nur verwendet, solange keine importierte Preisliste existiert.</translation>
+    </message>
+    <message>
+        <source>Example (not Meta&apos;s prices)</source>
+        <translation>Beispiel (nicht Metas Preise)</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Verwendung</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Markets</source>
+        <translation>Märkte</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Estimates</source>
+        <translation>Schätzungen</translation>
     </message>
 </context>
 <context>
@@ -3893,10 +4668,6 @@ Qt %2</translation>
         <translation>Nachrichten erneut senden, deren Antwort verloren ging (ein Empfänger bekommt eine vielleicht doppelt)</translation>
     </message>
     <message>
-        <source>&amp;Start sending when I click Finish</source>
-        <translation>&amp;Senden starten, wenn ich auf „Fertigstellen“ klicke</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>Überprüfen</translation>
     </message>
@@ -4031,6 +4802,49 @@ Qt %2</translation>
     <message>
         <source>✗ Not sent: %1</source>
         <translation>✗ Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>When to send</source>
+        <translation>Wann senden</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>Cost estimate</source>
+        <translation>Kostenschätzung</translation>
+    </message>
+    <message>
+        <source>No row was rejected.</source>
+        <translation>Keine Zeile wurde abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::ScheduleSection</name>
+    <message>
+        <source>&amp;Keep it as a draft (start it later from the campaign list)</source>
+        <translation>Als Entwurf &amp;behalten (später aus der Kampagnenliste starten)</translation>
+    </message>
+    <message>
+        <source>&amp;Start sending when I click Finish</source>
+        <translation>&amp;Senden starten, sobald ich den Assistenten abschließe</translation>
+    </message>
+    <message>
+        <source>Start &amp;at:</source>
+        <translation>Starten &amp;um:</translation>
+    </message>
+    <message>
+        <source>Your local time; Herald stores it in UTC.</source>
+        <translation>Ihre Ortszeit; Herald speichert sie in UTC.</translation>
+    </message>
+    <message>
+        <source>your local time</source>
+        <translation>Ihre Ortszeit</translation>
+    </message>
+    <message>
+        <source>%1 has passed: choose a later time, or start now.</source>
+        <translation>%1 ist vorbei: Wählen Sie eine spätere Zeit oder starten Sie sofort.</translation>
     </message>
 </context>
 <context>
@@ -4259,6 +5073,10 @@ Mit der Datenbank gespeichert als %2.</translation>
     <message>
         <source>Herald uses the database and language you chose when it is restarted.</source>
         <translation>Herald verwendet die gewählte Datenbank und Sprache nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Rate cards</source>
+        <translation>Preislisten</translation>
     </message>
 </context>
 <context>
@@ -4541,6 +5359,24 @@ Mit der Datenbank gespeichert als %2.</translation>
 Herald never writes the token to a file. You can keep it in memory for this session only.</source>
         <translation>%1
 Herald schreibt das Token nie in eine Datei. Sie können es nur für diese Sitzung im Speicher behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::WizardImport</name>
+    <message>
+        <source>Contacts can only be added to a draft or paused campaign; &quot;%1&quot; is %2.</source>
+        <translation>Kontakte können nur einem Entwurf oder einer pausierten Kampagne hinzugefügt werden; „%1“ hat den Status „%2“.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::WizardLauncher</name>
+    <message>
+        <source>The draft was not replaced</source>
+        <translation>Der Entwurf wurde nicht ersetzt</translation>
+    </message>
+    <message>
+        <source>%1 The new import is kept as a draft of its own.</source>
+        <translation>%1 Der neue Import bleibt als eigener Entwurf erhalten.</translation>
     </message>
 </context>
 <context>
