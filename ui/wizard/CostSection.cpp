@@ -107,16 +107,17 @@ void CostSection::present(const CostEstimate &e)
 {
     m_estimate = e;
     m_model->setEstimate(e);
-    m_total->setText(
-        tr("%1 for %Ln recipient(s) (%2 messages)", nullptr, int(std::min<qint64>(e.recipients, INT_MAX)))
-            .arg(CostTableModel::money(e.totalMicros, e.currency), e.category));
+    const int recipients = int(std::min<qint64>(e.recipients, INT_MAX));
+    m_total->setText(tr("%1 for %Ln recipient(s) (%2 messages)", nullptr, recipients)
+                         .arg(CostTableModel::money(e.totalMicros, e.currency), e.category));
     m_card->setText(tr("%1, effective %2")
                         .arg(e.cardName, QLocale().toString(e.cardEffectiveDate, QLocale::ShortFormat)));
     m_example->setVisible(e.cardIsExample);
     QStringList notes;
     if (e.unpricedRecipients() > 0) {
-        notes << tr("%1 recipients are in countries this card does not price; they are not in the total.")
-                     .arg(Formats::count(e.unpricedRecipients()));
+        const int unpriced = int(std::min<qint64>(e.unpricedRecipients(), INT_MAX));
+        notes << tr("%Ln recipient(s) in countries this card does not price, left out of the total.", nullptr,
+                    unpriced);
     }
     notes << tr("Meta charges delivered messages only, so this is the most these recipients cost.");
     m_problem->setText(notes.join(u'\n'));

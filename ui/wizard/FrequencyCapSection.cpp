@@ -87,8 +87,8 @@ void FrequencyCapSection::showSkipped(qint64 skipped, int days)
         m_skipped->setText(tr("— (off)"));
         return;
     }
-    m_skipped->setText(
-        tr("%1 (messaged by another campaign in the last %2 days)").arg(Formats::count(skipped)).arg(days));
+    m_skipped->setText(tr("%1 (messaged by another campaign in the last %n day(s))", nullptr, days)
+                           .arg(Formats::count(skipped)));
 }
 
 } // namespace herald::ui

@@ -273,10 +273,11 @@ void QuietHoursSection::showWaiting()
     if (!m_waiting.holding()) {
         m_waitingLabel->setText(tr("✓ Right now every recipient is inside the window."));
     } else {
+        const int waiting = int(std::min<qint64>(m_waiting.waiting, INT_MAX));
         m_waitingLabel->setText(
             tr("%Ln recipient(s) would wait right now (outside their window, not failed); the next window "
                "opens %1 your time, for %2.",
-               nullptr, int(std::min<qint64>(m_waiting.waiting, INT_MAX)))
+               nullptr, waiting)
                 .arg(ScheduleSection::localText(m_waiting.nextOpening), countryLabel(m_waiting.nextRegion)));
     }
     m_waitingLabel->show();
