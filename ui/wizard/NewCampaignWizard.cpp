@@ -102,8 +102,52 @@ void NewCampaignWizard::setUpMode()
         }
     }
     m_contacts->presetReading(m_preset.readOptions(), subTitle);
+    if (m_mode == Mode::AddContacts) {
+        m_review->setExistingCampaign(m_sourceId);
+        m_review->setSubTitle(
+            tr("Herald adds the file's contacts to “%1”: numbers already in it, opted out or "
+               "rejected are left out. Nothing is sent until it is started or resumed.")
+                .arg(name));
+    }
     m_message->setPreset(m_preset.templateName(), m_preset.templateLanguage(), columnKeys,
                          m_mode == Mode::AddContacts);
+}
+
+void NewCampaignWizard::undoImport(const QString &campaignId)
+{
+    if (m_mode == Mode::AddContacts) {
+        WizardImport::removeAdded(m_data, campaignId, m_review->result().added);
+    } else {
+        WizardImport::removeDraft(m_data, campaignId);
+    }
+}
+
+void NewCampaignWizard::finishAdding()
+{
+    // The rows are in the campaign already; its settings stay its own. What it still has to
+    // send changed, so its estimate is made again (no card or category: it has none).
+    m_finishing = true;
+    button(QWizard::FinishButton)->setEnabled(false);
+    const QString id = m_review->takeCampaign();
+    const bool start = m_review->when() == ScheduleSection::When::Now;
+    m_data.run(
+        this,
+        [id, clock = &clockOf(m_app)](Database &db) {
+            try {
+                CostEstimator::Options o;
+                o.remainingOnly = true;
+                CostEstimator(db, *clock).estimateAndStore(id, o);
+            } catch (const DbError &e) {
+                if (e.kind() != DbError::Kind::Refused && e.kind() != DbError::Kind::NotFound) {
+                    throw;
+                }
+            }
+        },
+        [this, id, start](const DataResult<Done> &) {
+            m_finishing = false;
+            Q_EMIT campaignCreated(id, start);
+            QWizard::accept();
+        });
 }
 
 void NewCampaignWizard::setCampaignName(const QString &name)
@@ -128,7 +172,7 @@ NewCampaignWizard::~NewCampaignWizard()
 {
     const QString left = m_review->takeCampaign();
     if (!left.isEmpty() && m_dataAlive) {
-        WizardImport::removeDraft(m_data, left);
+        undoImport(left);
     }
 }
 
@@ -155,6 +199,10 @@ void NewCampaignWizard::setFile(const QString &path)
 void NewCampaignWizard::accept()
 {
     if (m_finishing) {
+        return;
+    }
+    if (m_mode == Mode::AddContacts) {
+        finishAdding();
         return;
     }
     // Time moves on while the page is open: a start that has passed since is said now.
@@ -223,7 +271,7 @@ void NewCampaignWizard::reject()
 {
     const QString left = m_review->takeCampaign();
     if (!left.isEmpty()) {
-        WizardImport::removeDraft(m_data, left);
+        undoImport(left);
     }
     QWizard::reject();
 }

@@ -62,8 +62,8 @@ Q_SIGNALS:
 private:
     void loadDefaults();
     void setUpMode();
-    void finishReimport();
     void finishAdding();
+    void undoImport(const QString &campaignId); // leaving: the draft, or the rows added, go
 
     DataService &m_data;
     QPointer<DataService> m_dataAlive; // the window may be tearing down around the wizard

@@ -245,9 +245,7 @@ void ReviewPage::cleanupPage()
     // Back from the review: the draft goes; coming forward again imports once more with the
     // choices as they are then.
     m_import->cancel();
-    if (!m_result.campaignId.isEmpty()) {
-        WizardImport::removeDraft(m_data, m_result.campaignId);
-    }
+    undoImport();
     m_result = {};
     showSections({});
 }
@@ -260,10 +258,20 @@ void ReviewPage::capChanged(int days)
     m_state.skipRecentDays = days;
     // The cap decides which rows are imported: a new import into a new draft replaces the old.
     m_import->cancel();
-    if (!m_result.campaignId.isEmpty()) {
+    undoImport();
+    startImport();
+}
+
+void ReviewPage::undoImport()
+{
+    if (m_result.campaignId.isEmpty()) {
+        return;
+    }
+    if (m_result.addedToExisting) {
+        WizardImport::removeAdded(m_data, m_result.campaignId, m_result.added);
+    } else {
         WizardImport::removeDraft(m_data, m_result.campaignId);
     }
-    startImport();
 }
 
 void ReviewPage::showSections(const QString &campaignId)
@@ -283,8 +291,12 @@ void ReviewPage::startImport()
     m_progress->setRange(0, 0);
     m_cancel->setEnabled(true);
     m_importStatus->setText(tr("Importing %1…").arg(m_state.file.path));
-    m_import->start(m_state,
-                    QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/rejects"_s);
+    const QString rejects = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/rejects"_s;
+    if (m_existing.isEmpty()) {
+        m_import->start(m_state, rejects);
+    } else {
+        m_import->start(m_state, rejects, m_existing);
+    }
     showSections({});
     Q_EMIT completeChanged();
 }

@@ -59,6 +59,9 @@ public:
     QString takeCampaign();
     // Finish did not go through (a refused time): the draft stays the page's.
     void giveBackCampaign(const QString &campaignId);
+    // Add contacts: the import goes into this draft or paused campaign instead of a new draft,
+    // and Back (or a new frequency cap) takes exactly its rows out again.
+    void setExistingCampaign(const QString &campaignId) { m_existing = campaignId; }
 
     QWidget *scheduleSlot() const { return m_scheduleSlot; }
     QWidget *costSlot() const { return m_costSlot; }
@@ -76,6 +79,7 @@ private:
     int firstSendableRow() const;
     void capChanged(int days);
     void showSections(const QString &campaignId);
+    void undoImport(); // the import's draft, or the rows it added to an existing campaign, go
 
     WizardState &m_state;
     DataService &m_data;
@@ -110,6 +114,7 @@ private:
     QuietHoursSection *m_quietHours;
     CostSection *m_cost;
     FrequencyCapSection *m_cap;
+    QString m_existing;
 };
 
 } // namespace herald::ui
