@@ -254,6 +254,17 @@ private Q_SLOTS:
         QVERIFY(ErrorPolicy::entryForCode(131026)->meaningText().startsWith(
             u"The message cannot be delivered"_s));
         QCOMPARE(CampaignStatusMachine::displayName(CampaignStatus::Running), u"Running"_s);
+        // English has plural forms of its own: no "1 message(s)".
+        QCOMPARE(
+            QCoreApplication::translate("herald::ui::MainWindow", "%n message(s) queued again.", nullptr, 1),
+            u"1 message queued again."_s);
+        QCOMPARE(
+            QCoreApplication::translate("herald::ui::MainWindow", "%n message(s) queued again.", nullptr, 3),
+            u"3 messages queued again."_s);
+        QCOMPARE(QCoreApplication::translate("ImportSummary",
+                                             "Messaged by a campaign in the last %n day(s), left out: %1.",
+                                             nullptr, 1),
+                 u"Messaged by a campaign in the last 1 day, left out: %1."_s);
 
         QVERIFY(waitUntil([&] { return w->campaigns().rowCount() == 2; }, 10'000));
         QTest::qWait(300);
@@ -347,7 +358,9 @@ private Q_SLOTS:
             }
             QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
             QVERIFY2(problems.isEmpty(), qPrintable(name + u":\n"_s + problems.join(u'\n')));
-            QVERIFY2(messages > 500, qPrintable(u"%1 has only %2 messages"_s.arg(name).arg(messages)));
+            // herald_en holds only the plural forms of the English source texts.
+            const int expected = name == u"herald_en.ts"_s ? 20 : 500;
+            QVERIFY2(messages > expected, qPrintable(u"%1 has only %2 messages"_s.arg(name).arg(messages)));
         }
     }
 };

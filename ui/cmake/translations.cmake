@@ -35,3 +35,33 @@ qt_add_translations(herald_ui
     # the .ts files to real text changes.
     LUPDATE_OPTIONS -locations none -no-obsolete
     LRELEASE_OPTIONS -silent)
+
+# English is the source language, but its plural forms are not: "%n recipient(s)" needs
+# "1 recipient" and "2 recipients". translations/herald_en.ts holds only the texts with %n
+# (lupdate -pluralonly), their English singular and plural, and is installed for English.
+# update_translations refreshes it too; tools/english-plurals.py fills the "(s)" forms of new
+# texts, the rest are written by hand.
+set(_herald_en_ts ${_herald_tr_root}/translations/herald_en.ts)
+set(_herald_en_list ${CMAKE_CURRENT_BINARY_DIR}/herald_en_sources.lst)
+list(TRANSFORM _herald_tr_sources PREPEND "" OUTPUT_VARIABLE _herald_en_lines)
+list(JOIN _herald_en_lines "\n" _herald_en_text)
+file(WRITE ${_herald_en_list}
+     "-I${_herald_tr_root}/ui\n-I${_herald_tr_root}/core\n-I${_herald_tr_root}/secrets\n${_herald_en_text}\n")
+add_custom_target(herald_en_lupdate
+    COMMAND Qt6::lupdate -pluralonly -locations none -no-obsolete -silent @${_herald_en_list}
+            -ts ${_herald_en_ts}
+    COMMENT "Refreshing the English plural forms (translations/herald_en.ts)"
+    VERBATIM)
+if(TARGET update_translations)
+    add_dependencies(update_translations herald_en_lupdate)
+endif()
+
+set(_herald_en_qm ${CMAKE_CURRENT_BINARY_DIR}/i18n/herald_en.qm)
+add_custom_command(OUTPUT ${_herald_en_qm}
+    COMMAND Qt6::lrelease -silent ${_herald_en_ts} -qm ${_herald_en_qm}
+    DEPENDS ${_herald_en_ts}
+    VERBATIM)
+qt_add_resources(herald_ui "herald_en_plurals"
+    PREFIX /i18n
+    BASE ${CMAKE_CURRENT_BINARY_DIR}/i18n
+    FILES ${_herald_en_qm})

@@ -91,8 +91,9 @@ void LanguageChoice::store(const QString &code)
 QString LanguageChoice::resolve(const QString &code, const QLocale &system)
 {
     if (!code.isEmpty()) {
-        // A stored choice whose translation is gone (an older build) falls back to English.
-        return compiledIn(code) ? code : QString();
+        // A stored choice whose translation is gone (an older build) falls back to English;
+        // English is the built-in texts (herald_en holds only their plural forms).
+        return compiledIn(code) && !code.startsWith("en"_L1) ? code : QString();
     }
     // The system's preferred languages in order ("de-CH" → "de_CH", then "de"); English, or
     // none we have, means the built-in texts.
@@ -130,6 +131,14 @@ QString LanguageChoice::install(QCoreApplication &app, const QLocale &system)
     const QLocale language(code);
     QLocale::setDefault(code.isEmpty() || original.language() == language.language() ? original : language);
     if (code.isEmpty()) {
+        // The source texts are English, but "%n recipient(s)" needs its two English forms.
+        auto *plurals = new HeraldTranslator(&app);
+        if (plurals->load(u"herald_en"_s, kResourceDir)) {
+            QCoreApplication::installTranslator(plurals);
+            installed().append(plurals);
+        } else {
+            delete plurals;
+        }
         return QString();
     }
     auto *herald = new HeraldTranslator(&app);
