@@ -5,6 +5,7 @@
 #include "views/CostEstimatePanel.h"
 #include "views/FailuresView.h"
 #include "views/OverviewCharts.h"
+#include "views/QuietHoursPanel.h"
 #include "views/RecipientsView.h"
 #include "views/StatusBanner.h"
 #include "widgets/Formats.h"
@@ -35,6 +36,7 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_overview(new OverviewCharts(data, this))
     , m_estimate(new CostEstimatePanel(data, Clock::system(), this))
+    , m_quietHours(new QuietHoursPanel(data, Clock::system(), this))
     , m_failures(new FailuresView(data, this))
     , m_recipients(new RecipientsView(data, this))
 {
@@ -53,6 +55,7 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     overviewLayout->setContentsMargins(0, 0, 0, 0);
     overviewLayout->setSpacing(0);
     overviewLayout->addWidget(m_estimate);
+    overviewLayout->addWidget(m_quietHours);
     overviewLayout->addWidget(m_overview, 1);
     m_tabs->addTab(overviewPage, tr("Overview"));
     m_tabs->addTab(m_failures, tr("Failures"));
@@ -90,6 +93,7 @@ void CampaignDetail::showCampaign(const CampaignRow &row, bool sendingHere)
     showBanner(row);
     m_overview->showCampaign(row);
     m_estimate->showCampaign(row);
+    m_quietHours->showCampaign(row);
     m_failures->showCampaign(row);
     m_recipients->showCampaign(row);
     if (switched) {
@@ -158,6 +162,7 @@ void CampaignDetail::clear()
     m_banner->clear();
     m_overview->clear();
     m_estimate->clear();
+    m_quietHours->clear();
     m_failures->clear();
     m_recipients->clear();
     setEnabled(true);

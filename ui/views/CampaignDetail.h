@@ -13,6 +13,7 @@ class CostEstimatePanel;
 class DataService;
 class FailuresView;
 class OverviewCharts;
+class QuietHoursPanel;
 class RecipientsView;
 class StatusBanner;
 
@@ -33,6 +34,7 @@ public:
     StatusBanner *banner() const { return m_banner; }
     QTabWidget *tabs() const { return m_tabs; }
     CostEstimatePanel *costEstimate() const { return m_estimate; }
+    QuietHoursPanel *quietHours() const { return m_quietHours; }
 
 Q_SIGNALS:
     void resumeRequested(const QString &campaignId);
@@ -49,6 +51,7 @@ private:
     QTabWidget *m_tabs;
     OverviewCharts *m_overview;
     CostEstimatePanel *m_estimate;
+    QuietHoursPanel *m_quietHours;
     FailuresView *m_failures;
     RecipientsView *m_recipients;
 };
