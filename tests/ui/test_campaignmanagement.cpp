@@ -211,6 +211,7 @@ class TestCampaignManagement : public QObject
                        10'000)) {
             return false;
         }
+        shot(w, u"contacts-mode%1"_s.arg(int(w->mode())));
         w->next();
         if (w->currentId() != NewCampaignWizard::Phones) {
             return false;

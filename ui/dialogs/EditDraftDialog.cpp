@@ -68,7 +68,9 @@ EditDraftDialog::EditDraftDialog(DataService &data, const AppContext &app, const
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&Rate ceiling:"), rateRow);
+    auto *rateLabel = new QLabel(tr("&Rate ceiling:"), this); // a row of a layout gets no buddy of its own
+    rateLabel->setBuddy(m_rate);
+    form->addRow(rateLabel, rateRow);
     form->addRow(tr("Message:"), mappingRow);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

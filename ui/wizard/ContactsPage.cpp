@@ -144,12 +144,18 @@ void ContactsPage::presetReading(const CsvReaderOptions &reading, const QString 
         how << textEncodingName(*o.encoding);
     }
     if (o.delimiter) {
-        how << m_delimiter->currentText();
+        const QChar d = *o.delimiter;
+        how << (d == u','    ? tr("commas")
+                : d == u';'  ? tr("semicolons")
+                : d == u'\t' ? tr("tabs")
+                : d == u'|'  ? tr("pipes")
+                             : tr("“%1”").arg(d));
     }
-    setSubTitle(how.isEmpty() ? subTitle
-                              : tr("%1 The file is read as the campaign's was (%2); choose Detect if it "
-                                   "differs.")
-                                    .arg(subTitle, how.join(tr(", "))));
+    setSubTitle(how.isEmpty()
+                    ? subTitle
+                    : tr("%1 It is read as the campaign's file was: %2. Choose Detect above if this "
+                         "one differs.")
+                          .arg(subTitle, how.join(tr(", "))));
 }
 
 void ContactsPage::browse()

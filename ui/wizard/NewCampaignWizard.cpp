@@ -104,6 +104,9 @@ void NewCampaignWizard::setUpMode()
     m_contacts->presetReading(m_preset.readOptions(), subTitle);
     if (m_mode == Mode::AddContacts) {
         m_review->setExistingCampaign(m_sourceId);
+        m_message->setSubTitle(
+            tr("The campaign's template and mapping: the new contacts get the same message. A "
+               "column this file names differently can be chosen."));
         m_review->setSubTitle(
             tr("Herald adds the file's contacts to “%1”: numbers already in it, opted out or "
                "rejected are left out. Nothing is sent until it is started or resumed.")

@@ -310,7 +310,9 @@ void ReviewPage::imported(const WizardImportResult &result)
     m_progress->setValue(s.outcome == ImportSummary::Outcome::Imported ? 1 : 0);
     switch (s.outcome) {
     case ImportSummary::Outcome::Imported:
-        m_importStatus->setText(tr("Read the file's %1 rows into the draft campaign \"%2\" in %3.")
+        m_importStatus->setText((result.addedToExisting
+                                     ? tr("Read the file's %1 rows into the campaign \"%2\" in %3.")
+                                     : tr("Read the file's %1 rows into the draft campaign \"%2\" in %3."))
                                     .arg(Formats::count(s.rowsRead), m_state.campaignName,
                                          s.elapsedMs < 1000 ? tr("%1 ms").arg(s.elapsedMs)
                                                             : Formats::duration(s.elapsedMs / 1000)));
