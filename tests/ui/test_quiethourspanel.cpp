@@ -213,7 +213,32 @@ private Q_SLOTS:
         QVERIFY2(panel->waitText().contains(QLocale().toString(monday.date(), u"ddd"_s) + u' ' +
                                             localTime(monday)),
                  qPrintable(panel->waitText()));
-        QCOMPARE(shown.count() >= 4, true);
+        QVERIFY(shown.count() >= 4);
+
+        // Quiet hours changed elsewhere (the CLI): every day now, New York's time for the US. The
+        // next count shows it — snapshots do not carry settings.
+        {
+            QuietHours everyDay = nineToEightWeekdays();
+            everyDay.weekdaysOnly = false;
+            everyDay.zones.clear();
+            TestDbAccess access;
+            QuietHoursQueue::apply(m_tdb->db(), m_clock, id, everyDay);
+        }
+        QVERIFY(countAgain(*panel));
+        QVERIFY2(!panel->windowText().contains(u"weekdays"_s), qPrintable(panel->windowText()));
+        QVERIFY(!panel->windowText().contains(u"Chicago"_s));
+        QCOMPARE(panel->windowWait()->waiting, 3); // 13:00 in Berlin, 07:00 in New York
+        QCOMPARE(panel->windowWait()->nextOpening, utc(u"2026-12-05T14:00:00"_s));
+        QCOMPARE(panel->windowWait()->waiting, expectedWait(id).waiting);
+
+        // …and turned off: the panel goes, and stops counting.
+        {
+            TestDbAccess access;
+            QuietHoursQueue::apply(m_tdb->db(), m_clock, id, QuietHours{});
+        }
+        QVERIFY(countAgain(*panel));
+        QVERIFY(panel->isHidden());
+        QVERIFY(!panel->isRefreshing());
     }
 
     void aFinishedCampaignShowsItsWindowButNobodyWaiting()

@@ -2,6 +2,7 @@
 
 #include "data/DataService.h"
 #include "db/Clock.h"
+#include "queue/CampaignStore.h"
 #include "widgets/Formats.h"
 
 #include <QLabel>
@@ -12,6 +13,15 @@
 using namespace Qt::StringLiterals;
 
 namespace herald::ui {
+
+namespace {
+// What the data thread answers: the campaign's stored settings and who waits under them.
+struct Answer
+{
+    QJsonObject settings;
+    WindowWait wait;
+};
+} // namespace
 
 QuietHoursPanel::QuietHoursPanel(DataService &data, const Clock &clock, QWidget *parent)
     : QFrame(parent)
@@ -69,23 +79,27 @@ void QuietHoursPanel::showCampaign(const CampaignRow &row)
     ++m_generation;
     m_busy = false;
     m_id = row.id;
-    m_quietSettings = quiet;
-    const QuietHours quietHours = QuietHours::fromSettings(row.settings);
-    m_enabled = quietHours.enabled;
     if (switched) {
         m_wait.reset();
         m_waitLabel->setText(tr("Counting who waits for their window…"));
     }
-    setVisible(m_enabled);
-    if (!m_enabled) {
-        m_wait.reset();
-        updateTimer();
-        return;
-    }
-    m_window->setText(tr("Quiet hours: %1").arg(describe(quietHours)));
-    m_waitLabel->setVisible(stillToSend(m_status));
-    updateTimer();
+    showQuietHours(row.settings);
     refresh();
+}
+
+void QuietHoursPanel::showQuietHours(const QJsonObject &campaignSettings)
+{
+    m_quietSettings = campaignSettings.value(QLatin1StringView(QuietHours::SettingsKey)).toObject();
+    const QuietHours quietHours = QuietHours::fromSettings(campaignSettings);
+    m_enabled = quietHours.enabled;
+    setVisible(m_enabled);
+    if (m_enabled) {
+        m_window->setText(tr("Quiet hours: %1").arg(describe(quietHours)));
+        m_waitLabel->setVisible(stillToSend(m_status));
+    } else {
+        m_wait.reset();
+    }
+    updateTimer();
 }
 
 void QuietHoursPanel::clear()
@@ -126,10 +140,20 @@ void QuietHoursPanel::refresh()
     const QString id = m_id;
     const int generation = m_generation;
     const QDateTime now = m_clock->now();
+    const Clock *clock = m_clock;
     m_busy = true;
-    m_data.submit<WindowWait>(
-        this, [id, now](Database &db) { return QuietHoursQueue::wait(db, id, now); },
-        [this, generation, now](const DataResult<WindowWait> &r) {
+    m_data.submit<Answer>(
+        this,
+        [id, now, clock](Database &db) {
+            // The stored quiet hours, not the snapshot's: the snapshots do not carry a change
+            // made elsewhere (the CLI, another console), this count does.
+            Answer a;
+            const std::optional<Campaign> c = CampaignStore(db, *clock).findById(id);
+            a.settings = c ? c->settings : QJsonObject();
+            a.wait = QuietHoursQueue::wait(db, id, QuietHours::fromSettings(a.settings), now);
+            return a;
+        },
+        [this, generation, now](const DataResult<Answer> &r) {
             if (generation != m_generation) {
                 return;
             }
@@ -139,8 +163,11 @@ void QuietHoursPanel::refresh()
                 m_wait.reset();
                 m_waitLabel->setText(tr("Who waits for their window is not known: %1").arg(r.error));
             } else {
-                m_wait = *r.value;
-                m_waitLabel->setText(waitSentence(*r.value, now));
+                showQuietHours(r.value->settings);
+                if (m_enabled) {
+                    m_wait = r.value->wait;
+                    m_waitLabel->setText(waitSentence(r.value->wait, now));
+                }
             }
             Q_EMIT waitShown();
         });

@@ -26,7 +26,8 @@ class DataService;
 //
 // Who waits is counted on the data thread (QuietHoursQueue::wait) on selection, when the
 // campaign's quiet hours change, and every 30 s while it is selected and not finished: windows
-// open and close with the clock, not with the counters the snapshots carry.
+// open and close with the clock, not with the counters the snapshots carry. Each count reads the
+// stored quiet hours too, so a change made elsewhere shows within 30 s (snapshots omit settings).
 class QuietHoursPanel : public QFrame, public CampaignView
 {
     Q_OBJECT
@@ -67,6 +68,7 @@ Q_SIGNALS:
 private:
     static bool stillToSend(CampaignStatus status);
     void updateTimer();
+    void showQuietHours(const QJsonObject &campaignSettings);
 
     DataService &m_data;
     const Clock *m_clock;
