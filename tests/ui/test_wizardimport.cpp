@@ -308,25 +308,94 @@ private Q_SLOTS:
         WizardImport import(*m_data, Clock::system());
         QSignalSpy finished(&import, &WizardImport::finished);
         QSignalSpy failed(&import, &WizardImport::failed);
-        import.start(stateFor(writeContacts(m_dir, u"first.csv"_s, 0, 30), u"First"_s),
+        import.start(stateFor(writeContacts(m_dir, u"first.csv"_s, 0, 30), u"Same name"_s),
                      m_dir.filePath(u"rejects"_s));
         // Without processing events: the first import commits and posts its answer, which the
-        // GUI thread has not taken yet when the user starts another (Back, then Next).
+        // GUI thread has not taken yet when the user starts another (Back, then Next) with the
+        // same campaign name.
         QElapsedTimer waited;
         waited.start();
-        while (count(u"SELECT count(*) FROM send_queue"_s) != 30 && waited.elapsed() < 30'000) {
-            QThread::msleep(20);
+        while (!WizardImport::idle() && waited.elapsed() < 30'000) {
+            QThread::msleep(10);
         }
+        QVERIFY(WizardImport::idle());
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 30);
-        QThread::msleep(500); // its readiness check and its answer
-        import.start(stateFor(writeContacts(m_dir, u"second.csv"_s, 100, 20), u"Second"_s),
+        import.start(stateFor(writeContacts(m_dir, u"second.csv"_s, 100, 20), u"Same name"_s),
                      m_dir.filePath(u"rejects"_s));
         QVERIFY(waitUntil([&] { return finishedImport(finished, failed); }, 60'000));
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
-        QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 1; }, 10'000));
+        QVERIFY(waitUntil([&] { return WizardImport::idle(); }, 30'000));
         QCOMPARE(finished.size(), 1);
-        QCOMPARE(count(u"SELECT count(*) FROM campaigns WHERE name = 'Second'"_s), 1);
+        QCOMPARE(finished.first().first().value<WizardImportResult>().summary.imported, 20);
+        QCOMPARE(count(u"SELECT count(*) FROM campaigns"_s), 1);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 20);
+    }
+
+    void leavingThePageJustAsTheImportCommitsUndoesIt()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        WizardImport import(*m_data, Clock::system());
+        QSignalSpy finished(&import, &WizardImport::finished);
+        import.start(stateFor(writeContacts(m_dir, u"left.csv"_s, 0, 30), u"Left"_s),
+                     m_dir.filePath(u"rejects"_s));
+        QElapsedTimer waited;
+        waited.start();
+        while (!WizardImport::idle() && waited.elapsed() < 30'000) {
+            QThread::msleep(10);
+        }
+        QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 30); // committed, answer not taken yet
+        import.abandon();                                          // Back
+        QVERIFY(!import.isRunning());
+        QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 0; }, 30'000));
+        QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 0);
+        QVERIFY(finished.isEmpty());
+    }
+
+    void undoingAnAdditionWaitsForTheImportAfterIt()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        // A campaign with 10 numbers; the user adds 0..39, goes Back, and adds 0..59:
+        // the second import finds 0..9 already there and adds 10..59; undoing the first must
+        // not take any of those away.
+        QString campaignId;
+        {
+            TestDbAccess access;
+            CampaignStore store(m_tdb->db(), Clock::system());
+            campaignId = store.create(NewCampaign{u"Existing"_s, u"order_update"_s, u"en_US"_s, {}, {}}).id;
+        }
+        {
+            WizardImport seed(*m_data, Clock::system());
+            QSignalSpy done(&seed, &WizardImport::finished);
+            seed.start(stateFor(writeContacts(m_dir, u"seed.csv"_s, 0, 10), u"Existing"_s),
+                       m_dir.filePath(u"rejects"_s), campaignId);
+            QVERIFY(waitUntil([&] { return !done.isEmpty(); }, 30'000));
+        }
+        WizardImport import(*m_data, Clock::system());
+        QSignalSpy finished(&import, &WizardImport::finished);
+        QSignalSpy failed(&import, &WizardImport::failed);
+        import.start(stateFor(writeContacts(m_dir, u"a.csv"_s, 0, 40), u"Existing"_s),
+                     m_dir.filePath(u"rejects"_s), campaignId);
+        QVERIFY(waitUntil([&] { return finishedImport(finished, failed); }, 30'000));
+        const auto first = finished.first().first().value<WizardImportResult>();
+        QCOMPARE(first.summary.imported, 30);
+        // Back: the page undoes what it kept, and Next starts the next import at once.
+        WizardImport::undo(*m_data, first);
+        finished.clear();
+        import.start(stateFor(writeContacts(m_dir, u"b.csv"_s, 0, 60), u"Existing"_s),
+                     m_dir.filePath(u"rejects"_s), campaignId);
+        QVERIFY(waitUntil([&] { return finishedImport(finished, failed); }, 30'000));
+        QVERIFY(waitUntil([&] { return WizardImport::idle(); }, 30'000));
+        const auto second = finished.first().first().value<WizardImportResult>();
+        QCOMPARE(second.summary.duplicatesInCampaign, 10);
+        QCOMPARE(second.summary.imported, 50);
+        QCOMPARE(count(u"SELECT count(*) FROM send_queue WHERE campaign_id = '%1'"_s.arg(campaignId)), 60);
+        expectExactCounters(campaignId);
     }
 
     void contactsAddedToAnExistingCampaignCountAgainstItAndCanBeTakenAwayAgain()

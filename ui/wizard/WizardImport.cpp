@@ -19,11 +19,27 @@
 
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <future>
+#include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace herald::ui {
+
+// What one import kept and who answers for it. The GUI thread sets `disowned` when the import's
+// page no longer wants it (Back, a new start, the wizard gone) — the import's own cancel flag
+// is not enough, as the Cancel button also sets it while the page still takes the answer. What
+// a disowned import committed is undone exactly once (`undone`), by whichever comes first in
+// the chain: the next import, before it touches anything, or the undo the GUI thread queues
+// when the disowned answer reaches it.
+struct ImportTicket
+{
+    std::atomic<bool> disowned{false};
+    std::atomic<bool> undone{false};
+    WizardImportResult kept; // written by the import's thread before it ends
+};
 
 namespace {
 
@@ -77,6 +93,79 @@ void adopt(QThread *thread)
     }
 }
 
+// Every import, and every undo of one, runs after the one before it (GUI thread only to
+// enqueue): an import cancelled or superseded deletes its draft before the next one creates a
+// draft of the same name, an undo of rows added to a campaign cannot take rows a later import
+// of the same numbers found "already in the campaign", and they never queue on SQLite's write
+// lock together.
+std::shared_future<void> &lastInChain()
+{
+    static std::shared_future<void> last;
+    return last;
+}
+
+QThread *chained(std::function<void()> body)
+{
+    std::shared_future<void> previous = lastInChain();
+    auto done = std::make_shared<std::promise<void>>();
+    lastInChain() = done->get_future().share();
+    return QThread::create([previous, done, body = std::move(body)] {
+        struct Done
+        {
+            std::promise<void> &promise;
+            ~Done() { promise.set_value(); }
+        } signalDone{*done};
+        if (previous.valid()) {
+            previous.wait();
+        }
+        body();
+    });
+}
+
+// Runs `task` in the chain on a connection of its own; its thread ends on its own.
+void inChain(const DatabaseConfig &config, const char *what, std::function<void(Database &)> task)
+{
+    QThread *thread = chained([config, what, task = std::move(task)] {
+        try {
+            Database db(config, u"wizard-undo"_s);
+            db.setBusyTimeout(std::chrono::seconds(30));
+            task(db);
+        } catch (const DbError &e) {
+            qWarning("Herald: %s failed: %s", what, qPrintable(e.message()));
+        } catch (const std::exception &e) {
+            qWarning("Herald: %s failed: %s", what, e.what());
+        }
+    });
+    thread->setObjectName(u"herald-wizard-undo"_s);
+    thread->start();
+    adopt(thread);
+}
+
+std::shared_ptr<ImportTicket> &lastImportTicket()
+{
+    static std::shared_ptr<ImportTicket> last;
+    return last;
+}
+
+void undoOn(Database &db, const WizardImportResult &kept)
+{
+    if (kept.campaignId.isEmpty()) {
+        return;
+    }
+    if (kept.addedToExisting) {
+        AddedRows::remove(db, kept.campaignId, kept.added, Clock::system());
+    } else {
+        CampaignStore(db, Clock::system()).removeDraft(kept.campaignId);
+    }
+}
+
+void undoIfDisowned(Database &db, ImportTicket &ticket)
+{
+    if (ticket.disowned.load() && !ticket.kept.campaignId.isEmpty() && !ticket.undone.exchange(true)) {
+        undoOn(db, ticket.kept);
+    }
+}
+
 QString rejectsPathFor(const Campaign &campaign, const QString &rejectsFolder)
 {
     QString safeName = campaign.name;
@@ -101,7 +190,7 @@ WizardImportResult importInto(Database &db, const Clock &clock, const NewCampaig
             throw DbError(
                 DbError::Kind::Refused,
                 WizardImport::tr("Contacts can only be added to a draft or paused campaign; \"%1\" is %2.")
-                    .arg(campaign.name, CampaignStatusMachine::displayName(campaign.status)));
+                    .arg(campaign.name, CampaignStatusMachine::inSentence(campaign.status)));
         }
     } else {
         campaign = store.create(spec);
@@ -157,6 +246,9 @@ WizardImport::WizardImport(DataService &data, const Clock &clock, QObject *paren
 WizardImport::~WizardImport()
 {
     cancel();
+    if (m_ticket) {
+        m_ticket->disowned = true;
+    }
     if (m_thread) {
         // The import stops after its current chunk and rolls back; the answer it posts finds
         // this object gone and is dropped.
@@ -198,71 +290,69 @@ void WizardImport::start(const WizardState &state, const QString &rejectsFolder,
                 Qt::QueuedConnection);
         }
     };
-    // Imports run one after another, as they did on the data thread: an import cancelled by
-    // Back (or by closing the wizard) deletes its draft before the next one creates a draft of
-    // the same name, and they never queue on SQLite's write lock together. GUI thread only.
-    static std::shared_future<void> s_lastImport;
-    std::shared_future<void> previous = s_lastImport;
-    auto done = std::make_shared<std::promise<void>>();
-    s_lastImport = done->get_future().share();
     // The outcome finds this import superseded (Back, then Next) or the wizard gone when it
-    // committed just before the cancel: what it kept is then taken away again, on the console's
-    // data thread, so that nothing is left behind either way.
-    auto finish = [self, generation, data = QPointer<DataService>(&m_data)](Outcome outcome) {
+    // committed just before the cancel: what it kept is then taken away again, in the chain of
+    // imports, so that nothing is left behind either way.
+    auto ticket = std::make_shared<ImportTicket>();
+    std::shared_ptr<ImportTicket> previous = std::exchange(lastImportTicket(), ticket);
+    m_ticket = ticket;
+    auto finish = [self, generation, ticket, config = m_data.config()](Outcome outcome) {
         if (QCoreApplication *app = QCoreApplication::instance()) {
             QMetaObject::invokeMethod(
                 app,
-                [self, generation, data, outcome = std::move(outcome)] {
+                [self, generation, ticket, config, outcome = std::move(outcome)] {
                     if (self && self->m_generation == generation) {
                         self->deliver(generation, outcome);
-                    } else if (data && !outcome.result.campaignId.isEmpty()) {
-                        undo(*data, outcome.result);
+                    } else if (!ticket->kept.campaignId.isEmpty()) {
+                        ticket->disowned = true;
+                        inChain(config, "undoing a superseded import",
+                                [ticket](Database &db) { undoIfDisowned(db, *ticket); });
                     }
                 },
                 Qt::QueuedConnection);
         }
     };
-    m_thread =
-        QThread::create([config = m_data.config(), clock = &m_clock, spec, state, rejectsFolder,
-                         existingCampaignId, cancel = m_cancel, post, finish, generation, previous, done] {
-            struct Done
-            {
-                std::promise<void> &promise;
-                ~Done() { promise.set_value(); }
-            } signalDone{*done};
-            if (previous.valid()) {
-                previous.wait();
+    m_thread = chained([config = m_data.config(), clock = &m_clock, spec, state, rejectsFolder,
+                        existingCampaignId, cancel = m_cancel, post, finish, ticket, previous] {
+        Outcome outcome;
+        QElapsedTimer sinceReport;
+        auto progress = [&](const ImportProgress &p) {
+            if (sinceReport.isValid() && sinceReport.elapsed() < kProgressIntervalMs) {
+                return;
             }
-            Outcome outcome;
-            QElapsedTimer sinceReport;
-            auto progress = [&](const ImportProgress &p) {
-                if (sinceReport.isValid() && sinceReport.elapsed() < kProgressIntervalMs) {
-                    return;
+            sinceReport.start();
+            post([p](WizardImport &w) { Q_EMIT w.progressed(p.rowsRead, p.bytesRead, p.bytesTotal); });
+        };
+        try {
+            if (cancel->load()) {
+                // Cancelled while the import before it finished: nothing was touched.
+                outcome.result.summary.outcome = ImportSummary::Outcome::Cancelled;
+            } else {
+                // Its own connection, named for this thread, closed and unregistered at the end
+                // of the scope, before the answer leaves.
+                Database db(config, u"wizard-import"_s);
+                // SQLite: a console write (pause, a setting) holding the lock when the import
+                // begins is waited for, as the console waits for the import's.
+                db.setBusyTimeout(std::chrono::seconds(30));
+                if (previous) {
+                    // The import this one replaces committed before it was disowned: its draft
+                    // (or rows) go first, so that this one finds the campaign as it was and
+                    // the name free.
+                    undoIfDisowned(db, *previous);
                 }
-                sinceReport.start();
-                post([p](WizardImport &w) { Q_EMIT w.progressed(p.rowsRead, p.bytesRead, p.bytesTotal); });
-            };
-            try {
-                if (cancel->load()) {
-                    // Cancelled while the import before it finished: nothing was touched.
-                    outcome.result.summary.outcome = ImportSummary::Outcome::Cancelled;
-                } else {
-                    // Its own connection, named for this thread, closed and unregistered at the end
-                    // of the scope, before the answer leaves.
-                    Database db(config, u"wizard-import"_s);
-                    // SQLite: a console write (pause, a setting) holding the lock when the import
-                    // begins is waited for, as the console waits for the import's.
-                    db.setBusyTimeout(std::chrono::seconds(30));
-                    outcome.result = importInto(db, *clock, spec, state, rejectsFolder, existingCampaignId,
-                                                *cancel, progress);
-                }
-            } catch (const DbError &e) {
-                outcome.error = e.message();
-            } catch (const std::exception &e) {
-                outcome.error = QString::fromLocal8Bit(e.what());
+                outcome.result =
+                    importInto(db, *clock, spec, state, rejectsFolder, existingCampaignId, *cancel, progress);
             }
-            finish(std::move(outcome));
-        });
+        } catch (const DbError &e) {
+            outcome.error = e.message();
+        } catch (const std::exception &e) {
+            outcome.error = QString::fromLocal8Bit(e.what());
+        }
+        if (outcome.error.isEmpty()) {
+            ticket->kept = outcome.result;
+        }
+        finish(std::move(outcome));
+    });
     m_thread->setObjectName(u"herald-wizard-import"_s);
     m_thread->start();
 }
@@ -278,6 +368,7 @@ void WizardImport::deliver(int generation, const Outcome &outcome)
         m_thread = nullptr;
     }
     m_running = false;
+    m_ticket.reset(); // the page answers for what it kept from here on
     if (!outcome.error.isEmpty()) {
         Q_EMIT failed(outcome.error);
         return;
@@ -295,6 +386,10 @@ void WizardImport::cancel()
 void WizardImport::release()
 {
     cancel();
+    if (m_ticket) {
+        m_ticket->disowned = true;
+        m_ticket.reset();
+    }
     if (m_thread) {
         adopt(m_thread);
         m_thread = nullptr;
@@ -312,15 +407,27 @@ void WizardImport::undo(DataService &data, const WizardImportResult &result)
 
 void WizardImport::removeDraft(DataService &data, const QString &campaignId)
 {
-    data.run(QCoreApplication::instance(),
-             [campaignId](Database &db) { CampaignStore(db, Clock::system()).removeDraft(campaignId); });
+    inChain(data.config(), "removing the wizard's draft",
+            [campaignId](Database &db) { CampaignStore(db, Clock::system()).removeDraft(campaignId); });
 }
 
 void WizardImport::removeAdded(DataService &data, const QString &campaignId, const AddedRows &added)
 {
-    data.run(QCoreApplication::instance(), [campaignId, added](Database &db) {
-        AddedRows::remove(db, campaignId, added, Clock::system());
-    });
+    inChain(data.config(), "removing the contacts the wizard added",
+            [campaignId, added](Database &db) { AddedRows::remove(db, campaignId, added, Clock::system()); });
+}
+
+bool WizardImport::idle()
+{
+    const std::shared_future<void> &last = lastInChain();
+    return !last.valid() || last.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+void WizardImport::abandon()
+{
+    release();
+    ++m_generation; // its answer, if it comes, takes the undo path
+    m_running = false;
 }
 
 } // namespace herald::ui

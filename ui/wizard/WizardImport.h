@@ -20,6 +20,7 @@ class Clock;
 namespace herald::ui {
 
 class DataService;
+struct ImportTicket;
 
 struct WizardImportResult
 {
@@ -58,9 +59,15 @@ public:
     // ImportSummary's "already in the campaign" counts against its rows.
     void start(const WizardState &state, const QString &rejectsFolder, const QString &existingCampaignId);
     void cancel();
+    // Cancels and disowns the running import (the page it belonged to was left): whatever it
+    // kept, if it committed before the cancel reached it, is undone rather than delivered.
+    void abandon();
     bool isRunning() const { return m_running; }
+    // No import and no undo of one is running or waiting, in any wizard.
+    static bool idle();
 
-    // Deletes a draft the wizard created (the user left without finishing).
+    // Deletes a draft the wizard created (the user left without finishing), after any import
+    // still running, on a connection of its own.
     static void removeDraft(DataService &data, const QString &campaignId);
     // Takes away the rows an import into an existing campaign added (the user left without
     // finishing); the counters change with them.
@@ -81,7 +88,8 @@ private:
     DataService &m_data;
     const Clock &m_clock;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    QThread *m_thread = nullptr; // the running import's thread
+    QThread *m_thread = nullptr;            // the running import's thread
+    std::shared_ptr<ImportTicket> m_ticket; // the running import's, until its answer is taken
     bool m_running = false;
     int m_generation = 0; // an earlier import's answers (Back, then Next) are not this one's
 };
