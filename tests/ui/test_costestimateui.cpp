@@ -17,8 +17,8 @@
 #include "views/CampaignsPage.h"
 #include "views/CostCountryModel.h"
 #include "views/CostEstimatePanel.h"
-#include "views/MoneyText.h"
 #include "views/StatusBanner.h"
+#include "widgets/MoneyText.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateEdit>

@@ -11,10 +11,15 @@
 #include "queue/Schedule.h"
 #include "settings/SettingKeys.h"
 #include "templates/TemplateStore.h"
+#include "views/CampaignDetail.h"
 #include "views/CampaignsPage.h"
+#include "views/CostCountryModel.h"
+#include "views/CostEstimatePanel.h"
+#include "widgets/CountryNames.h"
+#include "widgets/MoneyText.h"
 #include "wizard/ContactsPage.h"
 #include "wizard/CostSection.h"
-#include "wizard/CostTableModel.h"
+#include "wizard/FrequencyCapSection.h"
 #include "wizard/MessagePage.h"
 #include "wizard/NewCampaignWizard.h"
 #include "wizard/QuietHoursSection.h"
@@ -32,6 +37,7 @@
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTimeEdit>
@@ -184,6 +190,30 @@ class TestWizardReview : public QObject
                        !review->quietHoursSection()->countries().isEmpty();
             },
             30'000);
+    }
+
+    // Imports a small EUR rate card as the current one; the estimate it gives the wizard's four
+    // recipients (two in DE, two in US) for order_update's category, computed without the console.
+    CostEstimate fixtureCardEstimate()
+    {
+        const QString cardFile = m_dir.filePath(u"card.csv"_s);
+        if (!writeFile(cardFile, "market,countries,currency,MARKETING,UTILITY,AUTHENTICATION\n"
+                                 "Germany,DE,EUR,0.1131,0.0456,0.0636\n"
+                                 "North America,US CA,EUR,0.0230,0.0039,0.0039\n"
+                                 "Other,*,EUR,0.0600,0.0100,0.0100\n")) {
+            return {};
+        }
+        TestDbAccess access;
+        const RateCardCsv::Result r =
+            RateCardStore(m_tdb->db(), Clock::system())
+                .importFile(cardFile, u"Fixture card"_s, QDate::currentDate().addDays(-1));
+        if (!r.card) {
+            qWarning("%s", qPrintable(r.errorMessage));
+            return {};
+        }
+        const QString category =
+            TemplateStore(m_tdb->db(), Clock::system()).find(u"order_update"_s, u"en_US"_s)->category;
+        return CostEstimator::price({{u"DE"_s, 2}, {u"US"_s, 2}}, *r.card, category);
     }
 
     qint64 count(const QString &sql)
@@ -405,56 +435,39 @@ private Q_SLOTS:
         if (!setUp(&skip)) {
             QSKIP(qPrintable(skip));
         }
-        const QString cardFile = m_dir.filePath(u"card.csv"_s);
-        QVERIFY(writeFile(cardFile, "market,countries,currency,MARKETING,UTILITY,AUTHENTICATION\n"
-                                    "Germany,DE,EUR,0.1131,0.0456,0.0636\n"
-                                    "North America,US CA,EUR,0.0230,0.0039,0.0039\n"
-                                    "Other,*,EUR,0.0600,0.0100,0.0100\n"));
-        RateCard card;
-        QString category;
-        {
-            TestDbAccess access;
-            const RateCardCsv::Result r =
-                RateCardStore(m_tdb->db(), Clock::system())
-                    .importFile(cardFile, u"Fixture card"_s, QDate::currentDate().addDays(-1));
-            QVERIFY2(r.card, qPrintable(r.errorMessage));
-            card = *r.card;
-            category =
-                TemplateStore(m_tdb->db(), Clock::system()).find(u"order_update"_s, u"en_US"_s)->category;
-        }
-        QVERIFY(!category.isEmpty());
-        const CostEstimate expected = CostEstimator::price({{u"DE"_s, 2}, {u"US"_s, 2}}, card, category);
+        const CostEstimate expected = fixtureCardEstimate();
         QVERIFY(expected.totalMicros > 0);
 
         NewCampaignWizard *w = reviewWizard();
         QVERIFY(w);
         ReviewPage *review = w->reviewPage();
         const QString id = review->result().campaignId;
-        CostTableModel *model = review->costSection()->model();
+        CostCountryModel *model = review->costSection()->model();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QString total = child<QLabel>(w, u"costTotal"_s)->text();
-        QVERIFY2(total.contains(CostTableModel::money(expected.totalMicros, u"EUR"_s)), qPrintable(total));
+        QVERIFY2(total.startsWith(MoneyText::format(expected.totalMicros, u"EUR"_s) + u" "_s),
+                 qPrintable(total));
         QVERIFY(child<QLabel>(w, u"costCard"_s)->text().contains(u"Fixture card"_s));
         QVERIFY(!child<QLabel>(w, u"costExampleNote"_s)->isVisibleTo(w));
         QCOMPARE(model->rowCount(), expected.countries.size());
         for (const CostEstimate::Country &c : expected.countries) {
             int row = -1;
             for (int r = 0; r < model->rowCount(); ++r) {
-                if (model->index(r, CostTableModel::Country).data(CostTableModel::RawRole).toString() ==
+                if (model->index(r, CostCountryModel::Country).data(CostCountryModel::RawRole).toString() ==
                     c.region) {
                     row = r;
                 }
             }
             QVERIFY2(row >= 0, qPrintable(c.region));
-            QCOMPARE(model->index(row, CostTableModel::Recipients).data(CostTableModel::RawRole).toLongLong(),
-                     c.recipients);
-            QCOMPARE(model->index(row, CostTableModel::PriceEach).data(CostTableModel::RawRole).toLongLong(),
-                     c.priceMicros);
-            QCOMPARE(model->index(row, CostTableModel::Subtotal).data(CostTableModel::RawRole).toLongLong(),
-                     c.totalMicros);
-            QCOMPARE(model->index(row, CostTableModel::Subtotal).data().toString(),
-                     CostTableModel::money(c.totalMicros, u"EUR"_s));
-            QCOMPARE(model->index(row, CostTableModel::Market).data().toString(), c.market);
+            auto raw = [&](int column) {
+                return model->index(row, column).data(CostCountryModel::RawRole).toLongLong();
+            };
+            QCOMPARE(raw(CostCountryModel::Recipients), c.recipients);
+            QCOMPARE(raw(CostCountryModel::Price), c.priceMicros);
+            QCOMPARE(raw(CostCountryModel::Total), c.totalMicros);
+            QCOMPARE(model->index(row, CostCountryModel::Country).data().toString(),
+                     CountryNames::label(c.region));
+            QCOMPARE(model->index(row, CostCountryModel::Market).data().toString(), c.market);
         }
         shot(w, u"page4-review-cost"_s);
 
@@ -548,10 +561,19 @@ private Q_SLOTS:
         const QString first = review->result().campaignId;
         QCOMPARE(review->result().summary.imported, 4); // no cap yet
 
+        auto *daysBox = child<QSpinBox>(w, u"skipRecentDays"_s);
         child<QCheckBox>(w, u"skipRecent"_s)->setChecked(true);
-        child<QSpinBox>(w, u"skipRecentDays"_s)->setValue(days);
+        // The box reads as the plural form of its value ("1 day", not "1 days").
+        daysBox->setValue(1);
+        QCOMPARE(daysBox->text(), FrequencyCapSection::tr("%n day(s)", nullptr, 1));
+        QVERIFY(!daysBox->text().contains(u"days"_s));
+        daysBox->setValue(days);
+        QCOMPARE(daysBox->text(), FrequencyCapSection::tr("%n day(s)", nullptr, days));
         QVERIFY(
             waitUntil([&] { return review->importing() || review->result().campaignId != first; }, 10'000));
+        if (review->importing()) { // the count is on its way, the cap is not "off"
+            QCOMPARE(child<QLabel>(w, u"recentlyMessagedCount"_s)->text(), u"counting…"_s);
+        }
         QVERIFY(settled(w));
         const QString id = review->result().campaignId;
         QVERIFY(id != first);
@@ -584,6 +606,96 @@ private Q_SLOTS:
         QVERIFY(finish(w, id));
         QCOMPARE(campaign(id).settings.value(u"import"_s).toObject().value(u"skip_recent_days"_s).toInt(),
                  days);
+    }
+
+    void theWizardAndTheOverviewWriteTheSameEstimatesTotalAlike()
+    {
+        // German, so that the locale's own currency is the card's: once "0,10 €" in the wizard and
+        // "0,10 EUR" on the Overview.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        const CostEstimate expected = fixtureCardEstimate();
+        QVERIFY(expected.totalMicros > 0);
+        NewCampaignWizard *w = reviewWizard();
+        QVERIFY(w);
+        const QString id = w->reviewPage()->result().campaignId;
+        const QString inWizard = child<QLabel>(w, u"costTotal"_s)->text();
+        QVERIFY(finish(w, id));
+
+        auto *panel = m_window->findChild<CostEstimatePanel *>(u"costEstimatePanel"_s);
+        QVERIFY(panel);
+        m_window->campaignsPage().selectCampaign(id);
+        QVERIFY(waitUntil(
+            [&] {
+                return m_window->campaignsPage().detail()->campaignId() == id && !panel->isBusy() &&
+                       panel->estimate() && panel->estimate()->campaignId == id;
+            },
+            10'000));
+        QCOMPARE(panel->estimate()->totalMicros, expected.totalMicros);
+        const QString onOverview = panel->totalText();
+        QCOMPARE(onOverview, MoneyText::format(expected.totalMicros, u"EUR"_s));
+        QVERIFY2(onOverview.contains(u',') && onOverview.endsWith(u"EUR"_s), qPrintable(onOverview));
+        // The wizard's line is that same text followed by whom it is for.
+        QVERIFY2(inWizard.startsWith(onOverview + u" "_s), qPrintable(inWizard + u" / "_s + onOverview));
+        QCOMPARE(panel->countries()->rowCount(), 2);
+        QCOMPARE(panel->countries()->index(0, CostCountryModel::Country).data().toString(),
+                 CountryNames::label(panel->countries()->countryAt(0).region));
+    }
+
+    void aLaterStartIsWhenTheWaitingAreCounted()
+    {
+        QString skip;
+        // Tuesday 06:00 UTC: 07:00 in Berlin, 01:00 in New York — everyone outside 09:00–20:00.
+        const QDateTime now(QDate(2026, 12, 1), QTime(6, 0), Qt::UTC);
+        if (!setUp(&skip, now)) {
+            QSKIP(qPrintable(skip));
+        }
+        NewCampaignWizard *w = reviewWizard();
+        QVERIFY(w);
+        QuietHoursSection *section = w->reviewPage()->quietHoursSection();
+        auto *waiting = child<QLabel>(w, u"quietWaiting"_s);
+        child<QCheckBox>(w, u"quietHoursEnabled"_s)->setChecked(true);
+        QVERIFY(waitUntil([&] { return section->waitingKnown(); }, 10'000));
+        QCOMPARE(section->waiting().waiting, 4);
+        QCOMPARE(section->waitingAt(), now);
+        QVERIFY2(waiting->text().contains(u"right now"_s), qPrintable(waiting->text()));
+
+        // Starting at 15:00 UTC: 16:00 in Berlin, 10:00 in New York — nobody waits then.
+        const QDateTime start(QDate(2026, 12, 1), QTime(15, 0), Qt::UTC);
+        child<QAbstractButton>(w, u"startAt"_s)->click();
+        child<QDateTimeEdit>(w, u"startTime"_s)->setDateTime(start.toLocalTime());
+        QVERIFY(waitUntil([&] { return section->waitingKnown() && section->waitingAt() == start; }, 10'000));
+        QCOMPARE(section->waiting().waiting, 0);
+        WindowWait fromDb;
+        {
+            TestDbAccess access;
+            fromDb = QuietHoursQueue::wait(m_tdb->db(), w->reviewPage()->result().campaignId,
+                                           section->quietHours(), start);
+        }
+        QCOMPARE(fromDb.waiting, 0);
+        QVERIFY2(waiting->text().contains(ScheduleSection::localText(start)) &&
+                     !waiting->text().contains(u"right now"_s, Qt::CaseInsensitive),
+                 qPrintable(waiting->text()));
+
+        // 09:00 UTC: Berlin (10:00) is open, New York (04:00) is not: its two wait at the start.
+        const QDateTime early(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+        child<QDateTimeEdit>(w, u"startTime"_s)->setDateTime(early.toLocalTime());
+        QVERIFY(waitUntil([&] { return section->waitingKnown() && section->waitingAt() == early; }, 10'000));
+        QCOMPARE(section->waiting().waiting, 2);
+        QCOMPARE(section->waiting().nextRegion, u"US"_s);
+        QVERIFY2(waiting->text().startsWith(u"2 "_s) && waiting->text().contains(u"at the start"_s),
+                 qPrintable(waiting->text()));
+
+        // Back to "start now": counted at the clock again.
+        child<QAbstractButton>(w, u"startNow"_s)->click();
+        QVERIFY(waitUntil([&] { return section->waitingKnown() && section->waitingAt() == now; }, 10'000));
+        QCOMPARE(section->waiting().waiting, 4);
+        w->reject();
     }
 };
 

@@ -13,7 +13,6 @@ target_sources(herald_ui PRIVATE
     wizard/WizardImport.h wizard/WizardImport.cpp
     wizard/ScheduleSection.h wizard/ScheduleSection.cpp
     wizard/QuietHoursSection.h wizard/QuietHoursSection.cpp
-    wizard/CostTableModel.h wizard/CostTableModel.cpp
     wizard/CostSection.h wizard/CostSection.cpp
     wizard/FrequencyCapSection.h wizard/FrequencyCapSection.cpp
     wizard/ReviewPage.h wizard/ReviewPage.cpp

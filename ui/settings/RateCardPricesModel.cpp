@@ -1,6 +1,6 @@
 #include "settings/RateCardPricesModel.h"
 
-#include "views/MoneyText.h"
+#include "widgets/MoneyText.h"
 
 #include <QLocale>
 

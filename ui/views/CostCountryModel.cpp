@@ -1,7 +1,8 @@
 #include "views/CostCountryModel.h"
 
-#include "views/MoneyText.h"
+#include "widgets/CountryNames.h"
 #include "widgets/Formats.h"
+#include "widgets/MoneyText.h"
 
 #include <QPalette>
 
@@ -56,7 +57,7 @@ QVariant CostCountryModel::display(const CostEstimate::Country &c, int column) c
     const bool priced = c.unpricedReason.isEmpty();
     switch (column) {
     case Country:
-        return c.name;
+        return CountryNames::label(c.region);
     case Market:
         return c.market.isEmpty() ? tr("none") : c.market;
     case Recipients:

@@ -5,10 +5,10 @@
 #include "pricing/CostEstimator.h"
 #include "templates/TemplateStore.h"
 #include "views/CostCountryModel.h"
-#include "views/MoneyText.h"
 #include "views/StatusBanner.h"
 #include "widgets/Formats.h"
 #include "widgets/MessageTone.h"
+#include "widgets/MoneyText.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

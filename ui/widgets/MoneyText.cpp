@@ -1,4 +1,4 @@
-#include "views/MoneyText.h"
+#include "widgets/MoneyText.h"
 
 #include "pricing/Money.h"
 

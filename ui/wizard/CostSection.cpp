@@ -3,8 +3,8 @@
 #include "data/DataService.h"
 #include "db/Clock.h"
 #include "pricing/CostEstimator.h"
-#include "widgets/Formats.h"
-#include "wizard/CostTableModel.h"
+#include "views/CostCountryModel.h"
+#include "widgets/MoneyText.h"
 
 #include <QFormLayout>
 #include <QHeaderView>
@@ -24,7 +24,7 @@ CostSection::CostSection(DataService &data, const Clock &clock, QWidget *parent)
     : QWidget(parent)
     , m_data(data)
     , m_clock(clock)
-    , m_model(new CostTableModel(this))
+    , m_model(new CostCountryModel(this))
     , m_total(new QLabel(this))
     , m_card(new QLabel(this))
     , m_example(new QLabel(this))
@@ -51,7 +51,7 @@ CostSection::CostSection(DataService &data, const Clock &clock, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(CostTableModel::Country, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(CostCountryModel::Country, QHeaderView::Stretch);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
 
     auto *form = new QFormLayout;
@@ -109,7 +109,7 @@ void CostSection::present(const CostEstimate &e)
     m_model->setEstimate(e);
     const int recipients = int(std::min<qint64>(e.recipients, INT_MAX));
     m_total->setText(tr("%1 for %Ln recipient(s) (%2 messages)", nullptr, recipients)
-                         .arg(CostTableModel::money(e.totalMicros, e.currency), e.category));
+                         .arg(MoneyText::format(e.totalMicros, e.currency), e.category));
     m_card->setText(tr("%1, effective %2")
                         .arg(e.cardName, QLocale().toString(e.cardEffectiveDate, QLocale::ShortFormat)));
     m_example->setVisible(e.cardIsExample);

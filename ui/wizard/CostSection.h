@@ -15,13 +15,14 @@ class Clock;
 
 namespace herald::ui {
 
-class CostTableModel;
+class CostCountryModel;
 class DataService;
 
 // The cost estimate on the review page: the draft's recipients by country × the template's
 // category, priced from the current rate card on the data thread. Says which card and date it
 // used, warns when that is Herald's example card, and says plainly why there is no estimate
-// (no category, no card) instead of showing a number.
+// (no category, no card) instead of showing a number. Its table and money are the campaign
+// Overview's (CostCountryModel, MoneyText), so the same estimate reads the same in both.
 class CostSection : public QWidget
 {
     Q_OBJECT
@@ -34,7 +35,7 @@ public:
 
     const std::optional<CostEstimate> &estimate() const { return m_estimate; }
     bool busy() const { return m_busy; }
-    CostTableModel *model() const { return m_model; }
+    CostCountryModel *model() const { return m_model; }
 
 private:
     void present(const CostEstimate &e);
@@ -44,7 +45,7 @@ private:
     int m_generation = 0;
     bool m_busy = false;
     std::optional<CostEstimate> m_estimate;
-    CostTableModel *m_model;
+    CostCountryModel *m_model;
     QLabel *m_total;
     QLabel *m_card;
     QLabel *m_example;

@@ -26,7 +26,7 @@ FrequencyCapSection::FrequencyCapSection(QWidget *parent)
     m_days->setObjectName(u"skipRecentDays"_s);
     m_days->setRange(1, 365);
     m_days->setValue(7);
-    m_days->setSuffix(tr(" days"));
+    showDaysSuffix();
     m_days->setEnabled(false);
     m_skipped->setObjectName(u"recentlyMessagedCount"_s);
     m_skipped->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -50,7 +50,10 @@ FrequencyCapSection::FrequencyCapSection(QWidget *parent)
         m_days->setEnabled(on);
         edited();
     });
-    connect(m_days, &QSpinBox::valueChanged, this, &FrequencyCapSection::edited);
+    connect(m_days, &QSpinBox::valueChanged, this, [this] {
+        showDaysSuffix();
+        edited();
+    });
     connect(m_debounce, &QTimer::timeout, this, [this] {
         if (days() != m_lastRequested) {
             m_lastRequested = days();
@@ -73,7 +76,17 @@ void FrequencyCapSection::setDays(int days)
     if (days > 0) {
         m_days->setValue(days);
     }
+    showDaysSuffix();
     m_lastRequested = days;
+}
+
+void FrequencyCapSection::showDaysSuffix()
+{
+    // A suffix is one string for every value; the plural has to follow the value ("1 day").
+    const QString withNumber = tr("%n day(s)", nullptr, m_days->value());
+    const QString number = QString::number(m_days->value());
+    const qsizetype at = withNumber.indexOf(number);
+    m_days->setSuffix(at < 0 ? u" "_s + withNumber : withNumber.mid(at + number.size()));
 }
 
 void FrequencyCapSection::edited()
@@ -84,7 +97,8 @@ void FrequencyCapSection::edited()
 void FrequencyCapSection::showSkipped(qint64 skipped, int days)
 {
     if (skipped < 0 || days <= 0) {
-        m_skipped->setText(tr("— (off)"));
+        // Unknown while an import with the cap on runs: its count is on the way, not "off".
+        m_skipped->setText(this->days() > 0 ? tr("counting…") : tr("— (off)"));
         return;
     }
     m_skipped->setText(tr("%1 (messaged by another campaign in the last %n day(s))", nullptr, days)

@@ -31,6 +31,7 @@ Q_SIGNALS:
 
 private:
     void edited();
+    void showDaysSuffix();
 
     QCheckBox *m_on;
     QSpinBox *m_days;

@@ -4,6 +4,7 @@
 #include "db/Clock.h"
 #include "pricing/RecipientCountries.h"
 #include "queue/RecipientRegions.h"
+#include "widgets/CountryNames.h"
 #include "widgets/Formats.h"
 #include "wizard/ScheduleSection.h"
 
@@ -47,21 +48,6 @@ bool clocksDiffer(const QList<QByteArray> &ids)
     return offsets.size() > 1;
 }
 } // namespace
-
-QString countryLabel(const QString &region)
-{
-    if (region.isEmpty() || region == u"ZZ"_s) {
-        return QuietHoursSection::tr("unknown country");
-    }
-    if (region == u"001"_s) {
-        return QuietHoursSection::tr("non-geographic numbers");
-    }
-    const QLocale::Territory t = QLocale::codeToTerritory(region);
-    if (t == QLocale::AnyTerritory) {
-        return region;
-    }
-    return QuietHoursSection::tr("%1 (%2)").arg(QLocale::territoryToString(t), region);
-}
 
 QuietHoursSection::QuietHoursSection(DataService &data, const Clock &clock, QWidget *parent)
     : QWidget(parent)
@@ -126,8 +112,27 @@ QuietHoursSection::QuietHoursSection(DataService &data, const Clock &clock, QWid
     edited();
 }
 
+void QuietHoursSection::followSchedule(const ScheduleSection &schedule)
+{
+    if (m_schedule == &schedule) {
+        return;
+    }
+    if (m_schedule) {
+        disconnect(m_schedule, nullptr, this, nullptr);
+    }
+    m_schedule = &schedule;
+    connect(m_schedule, &ScheduleSection::changed, this, &QuietHoursSection::recount);
+    recount();
+}
+
 void QuietHoursSection::setCampaign(const QString &campaignId)
 {
+    if (!m_schedule) {
+        // The review page holds one "When to send" beside this section.
+        if (const auto *schedule = window()->findChild<ScheduleSection *>()) {
+            followSchedule(*schedule);
+        }
+    }
     m_campaignId = campaignId;
     ++m_campaignGeneration;
     ++m_waitGeneration;
@@ -141,7 +146,8 @@ void QuietHoursSection::setCampaign(const QString &campaignId)
     m_data.submit<QMap<QString, qint64>>(
         this,
         [campaignId](Database &db) {
-            // The import leaves the rows' country to be found; quiet hours need it per row.
+            // The import stores each row's region, so this finds nothing (one indexed look); it
+            // stays for rows an older Herald queued without one, which quiet hours would miss.
             RecipientRegions::fill(db, campaignId);
             return RecipientCountries::count(db, campaignId);
         },
@@ -177,7 +183,7 @@ void QuietHoursSection::showCountries(const QMap<QString, qint64> &countries)
                      [](const auto &a, const auto &b) { return a.second > b.second; });
     QStringList parts;
     for (const auto &[region, n] : byCount) {
-        parts << tr("%1: %2").arg(countryLabel(region), Formats::count(n));
+        parts << tr("%1: %2").arg(CountryNames::label(region), Formats::count(n));
         const QList<QByteArray> ids = zonesOf(region);
         if (clocksDiffer(ids)) {
             auto *combo = new QComboBox(m_zones);
@@ -188,9 +194,9 @@ void QuietHoursSection::showCountries(const QMap<QString, qint64> &countries)
             }
             combo->setCurrentIndex(std::max(0, combo->findData(main)));
             combo->setToolTip(
-                tr("The zone Herald uses for every recipient in %1.").arg(countryLabel(region)));
+                tr("The zone Herald uses for every recipient in %1.").arg(CountryNames::label(region)));
             connect(combo, &QComboBox::currentIndexChanged, this, &QuietHoursSection::edited);
-            m_zoneForm->addRow(tr("Time zone for %1:").arg(countryLabel(region)), combo);
+            m_zoneForm->addRow(tr("Time zone for %1:").arg(CountryNames::label(region)), combo);
             m_zoneCombos.insert(region, combo);
         }
     }
@@ -228,13 +234,27 @@ void QuietHoursSection::edited()
     const QStringList why = problems();
     m_problems->setText(why.join(u'\n'));
     m_problems->setVisible(!why.isEmpty());
+    recount();
+    Q_EMIT changed();
+}
+
+void QuietHoursSection::recount()
+{
     ++m_waitGeneration;
     m_waitingKnown = false;
     showWaiting();
-    if (on && why.isEmpty() && !m_campaignId.isEmpty()) {
-        m_debounce->start(); // a spin through the hours counts once, at the end
+    if (m_enabled->isChecked() && problems().isEmpty() && !m_campaignId.isEmpty()) {
+        m_debounce->start(); // a spin through the hours (or the start time) counts once, at the end
     }
-    Q_EMIT changed();
+}
+
+QDateTime QuietHoursSection::countMoment() const
+{
+    const QDateTime now = m_clock.now();
+    if (m_schedule && m_schedule->when() == ScheduleSection::When::At) {
+        return std::max(now, m_schedule->startUtc());
+    }
+    return now;
 }
 
 void QuietHoursSection::countWaiting()
@@ -243,14 +263,16 @@ void QuietHoursSection::countWaiting()
         return;
     }
     const int generation = m_waitGeneration;
+    const QDateTime now = m_clock.now();
+    const QDateTime at = countMoment();
     m_waitingLabel->setText(tr("Counting who would wait…"));
     m_waitingLabel->show();
     m_data.submit<WindowWait>(
         this,
-        [id = m_campaignId, q = quietHours(), clock = &m_clock](Database &db) {
-            return QuietHoursQueue::wait(db, id, q, clock->now());
+        [id = m_campaignId, q = quietHours(), at](Database &db) {
+            return QuietHoursQueue::wait(db, id, q, at);
         },
-        [this, generation](const DataResult<WindowWait> &r) {
+        [this, generation, at, atStart = at > now](const DataResult<WindowWait> &r) {
             if (generation != m_waitGeneration) {
                 return;
             }
@@ -259,6 +281,8 @@ void QuietHoursSection::countWaiting()
                 return;
             }
             m_waiting = *r.value;
+            m_waitingAt = at;
+            m_waitingAtStart = atStart;
             m_waitingKnown = true;
             showWaiting();
         });
@@ -270,15 +294,25 @@ void QuietHoursSection::showWaiting()
         m_waitingLabel->hide();
         return;
     }
+    const QString start = ScheduleSection::localText(m_waitingAt);
+    const QString next = ScheduleSection::localText(m_waiting.nextOpening);
+    const QString region = CountryNames::label(m_waiting.nextRegion);
+    const int waiting = int(std::min<qint64>(m_waiting.waiting, INT_MAX));
     if (!m_waiting.holding()) {
-        m_waitingLabel->setText(tr("✓ Right now every recipient is inside the window."));
-    } else {
-        const int waiting = int(std::min<qint64>(m_waiting.waiting, INT_MAX));
         m_waitingLabel->setText(
-            tr("%Ln recipient(s) would wait right now (outside their window, not failed); the next window "
-               "opens %1 your time, for %2.",
+            m_waitingAtStart ? tr("✓ At the start (%1) every recipient is inside the window.").arg(start)
+                             : tr("✓ Right now every recipient is inside the window."));
+    } else if (m_waitingAtStart) {
+        m_waitingLabel->setText(tr("%Ln recipient(s) would wait at the start (%1), outside their window "
+                                   "(not failed); the next window opens %2 your time, for %3.",
+                                   nullptr, waiting)
+                                    .arg(start, next, region));
+    } else {
+        m_waitingLabel->setText(
+            tr("%Ln recipient(s) would wait right now (outside their window, not failed); "
+               "the next window opens %1 your time, for %2.",
                nullptr, waiting)
-                .arg(ScheduleSection::localText(m_waiting.nextOpening), countryLabel(m_waiting.nextRegion)));
+                .arg(next, region));
     }
     m_waitingLabel->show();
 }
