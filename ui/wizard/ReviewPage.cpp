@@ -1,5 +1,6 @@
 #include "wizard/ReviewPage.h"
 
+#include "data/DataService.h"
 #include "db/Clock.h"
 #include "sender/TestSend.h"
 #include "widgets/Formats.h"
@@ -22,6 +23,8 @@
 #include <QStandardPaths>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -246,6 +249,7 @@ void ReviewPage::cleanupPage()
     // choices as they are then.
     m_import->cancel();
     undoImport();
+    m_importWhenUndone = false;
     m_result = {};
     showSections({});
 }
@@ -269,6 +273,16 @@ void ReviewPage::undoImport()
     }
     if (m_result.addedToExisting) {
         WizardImport::removeAdded(m_data, m_result.campaignId, m_result.added);
+        // The data thread runs jobs in order: when this one answers, the rows are out.
+        m_undoing = true;
+        m_data.run(
+            this, [](Database &) {},
+            [this](const DataResult<Done> &) {
+                m_undoing = false;
+                if (std::exchange(m_importWhenUndone, false)) {
+                    startImport();
+                }
+            });
     } else {
         WizardImport::removeDraft(m_data, m_result.campaignId);
     }
@@ -284,6 +298,11 @@ void ReviewPage::showSections(const QString &campaignId)
 
 void ReviewPage::startImport()
 {
+    if (m_undoing) {
+        m_importWhenUndone = true;
+        m_importStatus->setText(tr("Taking out the contacts the last import added…"));
+        return;
+    }
     m_result = {};
     m_cap->showSkipped(-1, 0);
     m_counts->hide();
