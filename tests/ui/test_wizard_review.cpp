@@ -690,6 +690,11 @@ private Q_SLOTS:
         QCOMPARE(section->waiting().nextRegion, u"US"_s);
         QVERIFY2(waiting->text().startsWith(u"2 "_s) && waiting->text().contains(u"at the start"_s),
                  qPrintable(waiting->text()));
+        if (const QString folder = qEnvironmentVariable("HERALD_WIZARD_SHOTS"); !folder.isEmpty()) {
+            w->findChild<QWidget *>(u"scheduleSlot"_s)
+                ->grab()
+                .save(QDir(folder).filePath(u"page4-later-start.png"_s));
+        }
 
         // Back to "start now": counted at the clock again.
         child<QAbstractButton>(w, u"startNow"_s)->click();
