@@ -8,11 +8,12 @@ class Clock;
 class Database;
 
 // The rows one import added to a campaign, known by the ids they took: every row of the
-// campaign with an id in (afterId, lastId]. Ids only grow (SQLite's rowid after the largest,
-// PostgreSQL's sequence), so rows that were in the campaign before the import are below
-// afterId. The import holds SQLite's write lock from its first to its last row, so nothing else
-// enters the range there; on PostgreSQL a row another transaction added to the same campaign
-// while the import ran could share it.
+// campaign with an id in (afterId, lastId]. A new row's id is above every id present when its
+// transaction began (SQLite's rowid after the largest, PostgreSQL's sequence), so rows that
+// were in the campaign before the import are at or below afterId. Nothing else adds to the
+// campaign while the import runs: SQLite's write lock is the import's from its first to its
+// last row, and on PostgreSQL every transaction that adds rows to a campaign first locks its
+// row (CampaignStore::lockForAdding).
 struct AddedRows
 {
     qint64 afterId = 0; // the largest id in send_queue when the import began

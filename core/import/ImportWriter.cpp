@@ -79,7 +79,9 @@ void ImportWriter::begin()
         m_db.execDirect(u"PRAGMA cache_size = -65536"_s);
     }
     m_tx = std::make_unique<Transaction>(m_db);
-    const Campaign campaign = CampaignStore(m_db, m_clock).byId(m_campaignId);
+    CampaignStore store(m_db, m_clock);
+    store.lockForAdding(m_campaignId);
+    const Campaign campaign = store.byId(m_campaignId);
     if (campaign.status == CampaignStatus::Completed || campaign.status == CampaignStatus::Cancelled) {
         throw DbError(DbError::Kind::Refused,
                       tr("Campaign \"%1\" is %2: create a new campaign for these contacts.")

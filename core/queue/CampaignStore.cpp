@@ -113,6 +113,13 @@ Campaign CampaignStore::byName(const QString &name) const
     throw DbError(DbError::Kind::NotFound, tr("There is no campaign named \"%1\".").arg(name));
 }
 
+void CampaignStore::lockForAdding(const QString &id)
+{
+    if (m_db.isPostgres()) {
+        m_db.run(u"SELECT id FROM campaigns WHERE id = ? FOR UPDATE"_s, {id});
+    }
+}
+
 Campaign CampaignStore::byId(const QString &id) const
 {
     if (auto c = findById(id)) {

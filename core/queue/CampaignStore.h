@@ -25,6 +25,10 @@ public:
     // Throws DbError "no campaign named …" when absent.
     Campaign byName(const QString &name) const;
     Campaign byId(const QString &id) const;
+    // Holds the campaign's row until the transaction ends, so that transactions adding rows to
+    // one campaign follow one another (PostgreSQL; on SQLite the write lock already does). An
+    // import's added ids are then its own (AddedRows).
+    void lockForAdding(const QString &id);
     QList<Campaign> list() const;
 
     // Moves a campaign to a new status, with the reason shown to the user for paused and

@@ -87,7 +87,9 @@ QueueEngine::QueueEngine(Database &db, const Clock &clock)
 EnqueueResult QueueEngine::enqueue(const QString &campaignId, const QList<Recipient> &recipients)
 {
     Transaction tx(m_db);
-    const Campaign campaign = CampaignStore(m_db, m_clock).byId(campaignId);
+    CampaignStore store(m_db, m_clock);
+    store.lockForAdding(campaignId);
+    const Campaign campaign = store.byId(campaignId);
     if (campaign.status == CampaignStatus::Completed || campaign.status == CampaignStatus::Cancelled) {
         throw DbError(DbError::Kind::Refused,
                       tr("Campaign \"%1\" is %2: create a new campaign for these contacts.")

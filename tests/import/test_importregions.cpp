@@ -4,11 +4,14 @@
 #include "TestDatabase.h"
 #include "db/Clock.h"
 #include "db/Database.h"
+#include "db/DbError.h"
+#include "db/Transaction.h"
 #include "import/AddedRows.h"
 #include "import/ContactImporter.h"
 #include "import/ImportWriter.h"
 #include "queue/CampaignStore.h"
 #include "queue/Counters.h"
+#include "queue/QueueEngine.h"
 #include "queue/RecipientRegions.h"
 
 #include <QFile>
@@ -176,6 +179,49 @@ private Q_SLOTS:
         QVERIFY(importer.added().isEmpty());
         QCOMPARE(AddedRows::remove(db, c, importer.added(), m_clock), 0);
         QCOMPARE(rowsOf(db, c).size(), 10);
+
+        // A dry run writes everything and rolls back: no range to take away either.
+        ImportOptions dry;
+        dry.campaignId = c;
+        dry.region = u"DE"_s;
+        dry.writeRejects = false;
+        dry.dryRun = true;
+        ContactImporter dryImporter(db, m_clock);
+        const ImportSummary tried = dryImporter.run(writeFile(dir, u"b.csv"_s, germanRows(10, 40)), dry);
+        QCOMPARE(tried.imported, 40);
+        QVERIFY(dryImporter.added().isEmpty());
+        QCOMPARE(rowsOf(db, c).size(), 10);
+    }
+
+    void anotherTransactionAddingToTheCampaignWaitsForTheImport()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        if (!db.isPostgres()) {
+            QSKIP("SQLite's write lock already keeps a second writer out for the whole import");
+        }
+        const QString c = campaign(db, u"Locked"_s);
+        std::unique_ptr<Database> otherDb;
+        try {
+            otherDb = std::make_unique<Database>(tdb->config(), u"other"_s);
+            otherDb->execDirect(u"SET lock_timeout = '300ms'"_s);
+        } catch (const DbError &e) {
+            QFAIL(qPrintable(e.message()));
+        }
+        Database &other = *otherDb;
+        const QList<Recipient> recipients{{u"+4915120000001"_s, {}, {}, 0}};
+        {
+            Transaction tx(db); // as an import holds it from its first row to its commit
+            CampaignStore(db, m_clock).lockForAdding(c);
+            bool refused = false;
+            try {
+                QueueEngine(other, m_clock).enqueue(c, recipients);
+            } catch (const DbError &) {
+                refused = true; // it waited for the lock, past its timeout
+            }
+            QVERIFY2(refused, "a second transaction added rows to the campaign while the import ran");
+        }
+        QCOMPARE(QueueEngine(other, m_clock).enqueue(c, recipients).inserted, 1);
     }
 };
 
