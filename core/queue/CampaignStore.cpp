@@ -210,7 +210,7 @@ Campaign CampaignStore::updateDraft(const QString &id, const QString &name, std:
     if (current.status != CampaignStatus::Draft) {
         throw DbError(DbError::Kind::Refused,
                       tr("Campaign \"%1\" is %2: only a draft can be edited.")
-                          .arg(current.name, CampaignStatusMachine::displayName(current.status).toLower()));
+                          .arg(current.name, CampaignStatusMachine::inSentence(current.status)));
     }
     if (const auto other = findByName(trimmed); other && other->id != id) {
         throw DbError(DbError::Kind::Refused, tr("A campaign named \"%1\" already exists.").arg(trimmed));
@@ -237,7 +237,7 @@ Campaign CampaignStore::replaceDraft(const QString &oldId, const QString &newId)
         if (c.status != CampaignStatus::Draft) {
             throw DbError(DbError::Kind::Refused,
                           tr("Campaign \"%1\" is %2: only a draft can be replaced.")
-                              .arg(c.name, CampaignStatusMachine::displayName(c.status).toLower()));
+                              .arg(c.name, CampaignStatusMachine::inSentence(c.status)));
         }
     }
     QJsonObject settings = fresh.settings;

@@ -24,7 +24,7 @@ CampaignActionRules::Verdict CampaignActionRules::check(Action action, const Cam
         return no(tr("Select a campaign first."));
     }
     const CampaignRow &r = *row;
-    const QString state = CampaignStatusMachine::displayName(r.status);
+    const QString state = CampaignStatusMachine::inSentence(r.status);
     switch (action) {
     case Action::Start:
         if (here.starting) {
@@ -42,8 +42,8 @@ CampaignActionRules::Verdict CampaignActionRules::check(Action action, const Cam
         }
         if (r.status != CampaignStatus::Draft && r.status != CampaignStatus::Scheduled) {
             return no(r.status == CampaignStatus::Paused || r.status == CampaignStatus::Stopped
-                          ? tr("It is %1: use Resume.").arg(state.toLower())
-                          : tr("A campaign that is %1 cannot be started.").arg(state.toLower()));
+                          ? tr("It is %1: use Resume.").arg(state)
+                          : tr("A campaign that is %1 cannot be started.").arg(state));
         }
         return r.pending > 0 ? yes() : no(tr("It has no recipients yet: import contacts first."));
     case Action::Pause:
@@ -59,7 +59,7 @@ CampaignActionRules::Verdict CampaignActionRules::check(Action action, const Cam
     case Action::Cancel:
         return CampaignStatusMachine::canTransition(r.status, CampaignStatus::Cancelled)
                    ? yes()
-                   : no(tr("A campaign that is %1 cannot be cancelled.").arg(state.toLower()));
+                   : no(tr("A campaign that is %1 cannot be cancelled.").arg(state));
     case Action::Resend:
         if (r.status == CampaignStatus::Cancelled) {
             return no(tr("A cancelled campaign cannot send again."));
@@ -73,14 +73,13 @@ CampaignActionRules::Verdict CampaignActionRules::check(Action action, const Cam
     case Action::DeleteDraft:
         if (r.status == CampaignStatus::Scheduled) {
             return no(
-                tr("It is scheduled: unschedule it first (herald-cli campaign unschedule), which makes it a "
-                   "draft again."));
+                tr("It is scheduled: unschedule it first (Campaign ▸ Unschedule), which makes it a draft "
+                   "again."));
         }
         if (r.status != CampaignStatus::Draft) {
             return no(action == Action::EditDraft
-                          ? tr("Only a draft can be edited; this one is %1.").arg(state.toLower())
-                          : tr("Only a draft can be deleted; this one is %1: cancel it instead.")
-                                .arg(state.toLower()));
+                          ? tr("Only a draft can be edited; this one is %1.").arg(state)
+                          : tr("Only a draft can be deleted; this one is %1: cancel it instead.").arg(state));
         }
         return here.starting ? no(tr("Starting…")) : yes();
     case Action::AddContacts:
@@ -88,7 +87,12 @@ CampaignActionRules::Verdict CampaignActionRules::check(Action action, const Cam
             return no(r.status == CampaignStatus::Running ? tr("It is running: pause it first.")
                                                           : tr("Contacts can be added to a draft or a paused "
                                                                "campaign; this one is %1.")
-                                                                .arg(state.toLower()));
+                                                                .arg(state));
+        }
+        return here.starting ? no(tr("Starting…")) : yes();
+    case Action::Unschedule:
+        if (r.status != CampaignStatus::Scheduled) {
+            return no(tr("Only a scheduled campaign can be unscheduled; this one is %1.").arg(state));
         }
         return here.starting ? no(tr("Starting…")) : yes();
     }

@@ -25,7 +25,8 @@ public:
         Duplicate,
         EditDraft,
         DeleteDraft,
-        AddContacts
+        AddContacts,
+        Unschedule
     };
 
     struct Verdict

@@ -55,6 +55,8 @@ CampaignActions::CampaignActions(QWidget *window)
     deleteDraft = make(window, u"actionDeleteDraft"_s, tr("&Delete draft…"), {},
                        tr("Delete the draft with its recipients"));
     deleteDraft->setIcon(s->standardIcon(QStyle::SP_TrashIcon));
+    unschedule = make(window, u"actionUnschedule"_s, tr("U&nschedule"), {},
+                      tr("Forget the scheduled start: the campaign becomes a draft again"));
     addContacts =
         make(window, u"actionAddContacts"_s, tr("&Add contacts…"), QKeySequence(Qt::CTRL | Qt::Key_I),
              tr("Import more contacts into the draft or paused campaign"));
@@ -96,6 +98,7 @@ void CampaignActions::update(const CampaignRow *row, const CampaignActionRules::
     apply(duplicate, A::Duplicate, row, here);
     apply(editDraft, A::EditDraft, row, here);
     apply(deleteDraft, A::DeleteDraft, row, here);
+    apply(unschedule, A::Unschedule, row, here);
     apply(addContacts, A::AddContacts, row, here);
     toggle->setEnabled(row && CampaignActionRules::toggle(*row, here).has_value());
 }
@@ -120,6 +123,7 @@ void CampaignActions::fillContextMenu(QMenu *menu) const
     menu->addAction(pause);
     menu->addAction(resume);
     menu->addAction(cancel);
+    menu->addAction(unschedule);
     menu->addSeparator();
     menu->addAction(duplicate);
     menu->addAction(editDraft);

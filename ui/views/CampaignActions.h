@@ -31,6 +31,7 @@ public:
     QAction *duplicate;
     QAction *editDraft;
     QAction *deleteDraft;
+    QAction *unschedule;
     QAction *addContacts;
     QAction *repair;
     QAction *exportResults;

@@ -7,6 +7,7 @@
 #include "dialogs/Prompt.h"
 #include "models/CampaignTableModel.h"
 #include "queue/CampaignStore.h"
+#include "queue/Schedule.h"
 #include "views/CampaignActions.h"
 #include "views/CampaignsPage.h"
 #include "views/MainWindow.h"
@@ -36,6 +37,7 @@ CampaignManagement::CampaignManagement(MainWindow &window, WizardLauncher &wizar
             [fromCurrent] { fromCurrent(NewCampaignWizard::Mode::AddContacts); });
     connect(actions.editDraft, &QAction::triggered, this, &CampaignManagement::editDraft);
     connect(actions.deleteDraft, &QAction::triggered, this, &CampaignManagement::deleteDraft);
+    connect(actions.unschedule, &QAction::triggered, this, &CampaignManagement::unschedule);
 }
 
 void CampaignManagement::editDraft()
@@ -86,6 +88,30 @@ void CampaignManagement::deleteDraft()
                     }
                     m_window.feed().refreshNow();
                 });
+        });
+}
+
+// Not asked first: nothing is lost, the campaign can be scheduled again from its draft.
+void CampaignManagement::unschedule()
+{
+    const CampaignRow *row = m_window.campaignsPage().currentCampaign();
+    if (!row || !m_window.actions().unschedule->isEnabled()) {
+        return;
+    }
+    const QString id = row->id;
+    const QString name = row->name;
+    const Clock *clock = m_app.clock ? m_app.clock : &Clock::system();
+    m_window.data().submit<Campaign>(
+        this, [id, clock](Database &db) { return Schedule(db, *clock).unschedule(id); },
+        [this, name](const DataResult<Campaign> &r) {
+            if (!r.ok()) {
+                // Refused when it started, was cancelled or unscheduled meanwhile: the message says which.
+                Prompt::tell(&m_window, Prompt::Kind::Warning, tr("The campaign was not unscheduled"),
+                             r.error);
+            } else {
+                m_window.statusLine().showNotice(tr("Unscheduled \"%1\": it is a draft again.").arg(name));
+            }
+            m_window.feed().refreshNow();
         });
 }
 
