@@ -3,7 +3,6 @@
 #include "data/DataService.h"
 #include "db/Clock.h"
 #include "queue/CampaignStore.h"
-#include "widgets/Formats.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -46,10 +45,10 @@ EditDraftDialog::EditDraftDialog(DataService &data, const AppContext &app, const
     rateRow->addWidget(m_rate);
     rateRow->addWidget(new QLabel(tr("messages per second at most"), this), 1);
 
-    auto *message =
-        new QLabel(tr("%1 (%2) · %3 recipients")
-                       .arg(draft.templateName, draft.templateLanguage, Formats::count(draft.total)),
-                   this);
+    const int recipients = int(draft.total);
+    auto *message = new QLabel(
+        tr("%1 (%2) · %Ln recipient(s)", nullptr, recipients).arg(draft.templateName, draft.templateLanguage),
+        this);
     message->setObjectName(u"draftMessage"_s);
     auto *mappingRow = new QHBoxLayout;
     mappingRow->addWidget(message, 1);

@@ -222,9 +222,9 @@ void ContactsPage::show(const FileLook &look)
     const QString rows = look.estimateExact
                              ? tr("%n data row(s)", nullptr, int(look.estimatedRows))
                              : tr("about %1 data rows").arg(Formats::count(look.estimatedRows));
-    m_detection->setText(tr("%1 · %2 · %3 column(s), %4 · showing the first %5")
+    const int columns = int(look.columnCount);
+    m_detection->setText(tr("%1 · %2 · %n column(s), %3 · showing the first %4", nullptr, columns)
                              .arg(QFileInfo(look.path).fileName(), look.detection.summary())
-                             .arg(look.columnCount)
                              .arg(rows)
                              .arg(qMin<qsizetype>(look.rows.size(), kShownRows)));
     m_table->resizeColumnsToContents();
