@@ -8,6 +8,7 @@
 #include "dialogs/EditDraftDialog.h"
 #include "import/ContactImporter.h"
 #include "queue/Counters.h"
+#include "queue/QuietHours.h"
 #include "queue/Repair.h"
 #include "settings/SettingKeys.h"
 #include "views/CampaignsPage.h"
@@ -19,6 +20,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -27,9 +29,11 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSqlQuery>
 #include <QStringEncoder>
 #include <QTableView>
+#include <QTimeEdit>
 
 using namespace Qt::StringLiterals;
 using namespace herald;
@@ -622,6 +626,95 @@ private Q_SLOTS:
                      QJsonValue(u"Müller"_s));
         }
         QCOMPARE(count(u"SELECT count(*) FROM campaigns WHERE id = '%1'"_s.arg(old)), 0);
+    }
+
+    void changingTheMappingAndStartingAtATimeLeavesOneScheduledCampaign()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        const QString old = kundenDraft(u"Kunden März"_s);
+        QVERIFY(select(old));
+        action(u"actionEditDraft"_s)->trigger();
+        child<QPushButton>(m_window->findChild<EditDraftDialog *>(u"editDraftDialog"_s), u"changeMapping"_s)
+            ->click();
+        NewCampaignWizard *w = wizard();
+        QVERIFY(w);
+        QVERIFY(toMessage(w, fixture(u"kunden_semicolon_1252.csv"_s)));
+        w->next();
+        ReviewPage *review = w->reviewPage();
+        QVERIFY(waitUntil(
+            [&] { return !review->importing() && review->isComplete() && review->apiChecked(); }, 30'000));
+        child<QAbstractButton>(w, u"startAt"_s)->click();
+        const QDateTime at = QDateTime::currentDateTime().addSecs(2 * 3600);
+        child<QDateTimeEdit>(w, u"startTime"_s)->setDateTime(at);
+        QVERIFY(waitUntil([&] { return w->button(QWizard::FinishButton)->isEnabled(); }, 5'000));
+        w->button(QWizard::FinishButton)->click();
+        QVERIFY(waitUntil([&] { return !w->isVisible(); }, 10'000));
+        // The old draft went before the new one was scheduled: one campaign, never two that
+        // would send to the same people.
+        QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 1; }, 10'000));
+        QCOMPARE(count(u"SELECT count(*) FROM campaigns WHERE id = '%1'"_s.arg(old)), 0);
+        TestDbAccess access;
+        const Campaign now = CampaignStore(m_tdb->db(), Clock::system()).list().first();
+        QCOMPARE(now.name, u"Kunden März"_s);
+        QCOMPARE(now.status, CampaignStatus::Scheduled);
+        QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 5);
+    }
+
+    void aDuplicateStartsFromTheSourcesRateRetryQuietHoursAndFrequencyCap()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        const QString source = kundenDraft(u"Kunden März"_s);
+        {
+            QJsonObject settings = stored(source).settings;
+            settings.insert(u"rate"_s, 7.5);
+            settings.insert(u"retry_no_response"_s, true);
+            QuietHours quiet;
+            quiet.enabled = true;
+            quiet.from = QTime(8, 30);
+            quiet.until = QTime(18, 0);
+            quiet.weekdaysOnly = true;
+            quiet.writeTo(settings);
+            QJsonObject read = settings.value(u"import"_s).toObject();
+            read.insert(u"skip_recent_days"_s, 14);
+            settings.insert(u"import"_s, read);
+            TestDbAccess access;
+            CampaignStore(m_tdb->db(), Clock::system()).updateSettings(source, settings);
+        }
+        QVERIFY(select(source));
+        action(u"actionDuplicate"_s)->trigger();
+        NewCampaignWizard *w = wizard();
+        QVERIFY(w);
+        QVERIFY(toMessage(w, fixture(u"kunden_semicolon_1252.csv"_s)));
+        w->next();
+        ReviewPage *review = w->reviewPage();
+        QVERIFY(waitUntil([&] { return !review->importing() && review->isComplete(); }, 30'000));
+        QCOMPARE(review->rate(), 7.5);
+        QVERIFY(review->retryNoResponse());
+        QVERIFY(child<QAbstractButton>(w, u"quietHoursEnabled"_s)->isChecked());
+        QCOMPARE(child<QTimeEdit>(w, u"quietFrom"_s)->time(), QTime(8, 30));
+        QCOMPARE(child<QTimeEdit>(w, u"quietUntil"_s)->time(), QTime(18, 0));
+        QVERIFY(child<QAbstractButton>(w, u"quietWeekdays"_s)->isChecked());
+        QVERIFY(child<QAbstractButton>(w, u"skipRecent"_s)->isChecked());
+        QCOMPARE(child<QSpinBox>(w, u"skipRecentDays"_s)->value(), 14);
+        w->button(QWizard::FinishButton)->click();
+        QString copy;
+        QVERIFY(waitUntil(
+            [&] {
+                copy = m_window->campaignsPage().currentCampaignId();
+                return !w->isVisible() && !copy.isEmpty() && copy != source;
+            },
+            10'000));
+        const Campaign after = stored(copy);
+        QCOMPARE(after.settings.value(u"rate"_s).toDouble(), 7.5);
+        QVERIFY(after.settings.value(u"retry_no_response"_s).toBool());
+        QCOMPARE(after.settings.value(u"quietHours"_s), stored(source).settings.value(u"quietHours"_s));
+        QCOMPARE(after.settings.value(u"import"_s).toObject().value(u"skip_recent_days"_s).toInt(), 14);
     }
 
     void leavingTheChangeMappingWizardKeepsTheOldDraft()

@@ -102,6 +102,11 @@ void NewCampaignWizard::setUpMode()
         }
     }
     m_contacts->presetReading(m_preset.readOptions(), subTitle);
+    if (m_mode == Mode::Duplicate || m_mode == Mode::Reimport) {
+        m_state.carried = m_preset.settings();
+        m_state.skipRecentDays =
+            m_preset.settings().value(u"import"_s).toObject().value(u"skip_recent_days"_s).toInt();
+    }
     if (m_mode == Mode::AddContacts) {
         m_review->setExistingCampaign(m_sourceId);
         m_message->setSubTitle(
@@ -133,23 +138,30 @@ void NewCampaignWizard::finishAdding()
     button(QWizard::FinishButton)->setEnabled(false);
     const QString id = m_review->takeCampaign();
     const bool start = m_review->when() == ScheduleSection::When::Now;
-    m_data.run(
+    m_data.submit<QString>(
         this,
         [id, clock = &clockOf(m_app)](Database &db) {
             try {
                 CostEstimator::Options o;
                 o.remainingOnly = true;
-                CostEstimator(db, *clock).estimateAndStore(id, o);
+                // refresh(), not estimateAndStore(): a category Meta changed since the last
+                // estimate is said now, not lost under the new estimate.
+                return CostEstimator(db, *clock).refresh(id, o).warning;
             } catch (const DbError &e) {
                 if (e.kind() != DbError::Kind::Refused && e.kind() != DbError::Kind::NotFound) {
                     throw;
                 }
             }
+            return QString();
         },
-        [this, id, start](const DataResult<Done> &) {
+        [this, id, start](const DataResult<QString> &r) {
             m_finishing = false;
             Q_EMIT campaignCreated(id, start);
+            QWidget *window = parentWidget();
             QWizard::accept();
+            if (r.ok() && !r.value->isEmpty()) {
+                Prompt::tell(window, Prompt::Kind::Warning, tr("The template's category changed"), *r.value);
+            }
         });
 }
 
@@ -222,13 +234,20 @@ void NewCampaignWizard::accept()
     const ScheduleSection::When when = m_review->when();
     const QDateTime at = m_review->startUtc();
     const bool start = when == ScheduleSection::When::Now;
-    // One job: settings, quiet hours, the estimate and the schedule are written together, and
-    // a refusal (a time that has passed meanwhile) comes back as words, the draft kept.
+    // One job, in this order: the settings; for Change mapping, the new draft takes the old
+    // one's place (before anything can start or schedule it, so that the old draft never lives
+    // on beside a campaign that sends to the same people); quiet hours; the estimate; the
+    // schedule. A refusal (a time that has passed meanwhile, the old draft no longer a draft)
+    // comes back as words with the draft kept; each step is whole on its own.
+    const QString replaces = m_mode == Mode::Reimport ? m_sourceId : QString();
     m_data.submit<QString>(
         this,
-        [id, settings, quietHours, when, at, clock = &clockOf(m_app)](Database &db) {
+        [id, replaces, settings, quietHours, when, at, clock = &clockOf(m_app)](Database &db) {
             try {
                 CampaignStore(db, *clock).updateSettings(id, settings);
+                if (!replaces.isEmpty()) {
+                    CampaignStore(db, *clock).replaceDraft(replaces, id);
+                }
                 QuietHoursQueue::apply(db, *clock, id, quietHours);
                 try {
                     CostEstimator::Options o;
@@ -272,6 +291,9 @@ void NewCampaignWizard::accept()
 
 void NewCampaignWizard::reject()
 {
+    if (m_finishing) {
+        return; // Finish is writing the campaign: its answer decides what stays
+    }
     const QString left = m_review->takeCampaign();
     if (!left.isEmpty()) {
         undoImport(left);

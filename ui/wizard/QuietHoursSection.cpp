@@ -192,7 +192,8 @@ void QuietHoursSection::showCountries(const QMap<QString, qint64> &countries)
             for (const QByteArray &id : ids) {
                 combo->addItem(QString::fromUtf8(id), id);
             }
-            combo->setCurrentIndex(std::max(0, combo->findData(main)));
+            const int preset = combo->findData(m_presetZones.value(region));
+            combo->setCurrentIndex(preset >= 0 ? preset : std::max(0, combo->findData(main)));
             combo->setToolTip(
                 tr("The zone Herald uses for every recipient in %1.").arg(CountryNames::label(region)));
             connect(combo, &QComboBox::currentIndexChanged, this, &QuietHoursSection::edited);
@@ -216,6 +217,21 @@ QuietHours QuietHoursSection::quietHours() const
         q.zones.insert(it.key(), it.value()->currentData().toString());
     }
     return q;
+}
+
+void QuietHoursSection::setQuietHours(const QuietHours &quietHours)
+{
+    m_enabled->setChecked(quietHours.enabled);
+    m_from->setTime(quietHours.from);
+    m_until->setTime(quietHours.until);
+    m_weekdays->setChecked(quietHours.weekdaysOnly);
+    m_presetZones = quietHours.zones;
+    for (auto it = m_zoneCombos.cbegin(); it != m_zoneCombos.cend(); ++it) {
+        if (const int i = it.value()->findData(m_presetZones.value(it.key())); i >= 0) {
+            it.value()->setCurrentIndex(i);
+        }
+    }
+    edited();
 }
 
 QStringList QuietHoursSection::problems() const

@@ -42,6 +42,9 @@ public:
     void followSchedule(const ScheduleSection &schedule);
 
     QuietHours quietHours() const;
+    // Starts from a campaign's stored choice (Duplicate, Change mapping); its zones apply to the
+    // countries the recipients turn out to be in.
+    void setQuietHours(const QuietHours &quietHours);
     // validate()'s sentences for the current choice; empty when usable (or off).
     QStringList problems() const;
     // The last count of who would wait at waitingAt(); valid once waitingKnown().
@@ -71,6 +74,7 @@ private:
     int m_waitGeneration = 0;     // so is a count made for an earlier draft or choice
     QMap<QString, qint64> m_countries;
     QMap<QString, QComboBox *> m_zoneCombos;
+    QMap<QString, QString> m_presetZones; // region → zone id, from setQuietHours()
     WindowWait m_waiting;
     QDateTime m_waitingAt;
     bool m_waitingAtStart = false; // counted at a scheduled start, not now

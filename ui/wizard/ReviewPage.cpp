@@ -237,7 +237,20 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
 
 void ReviewPage::initializePage()
 {
-    m_rate->setValue(0);
+    // A copy starts from the settings of the campaign it copies; contacts added to a campaign
+    // keep the campaign's own (its rate, retry choice, quiet hours and schedule are not this
+    // page's to change).
+    const QJsonObject &carried = m_state.carried;
+    m_rate->setValue(carried.value(u"rate"_s).toDouble(0));
+    m_retry->setChecked(carried.value(u"retry_no_response"_s).toBool(false));
+    if (!carried.isEmpty()) {
+        m_quietHours->setQuietHours(QuietHours::fromSettings(carried));
+    }
+    const bool adding = !m_existing.isEmpty();
+    m_schedule->setAdding(adding);
+    m_quietHours->parentWidget()->setVisible(!adding);
+    m_rate->parentWidget()->setVisible(!adding);
+    m_quietHours->followSchedule(*m_schedule);
     m_cap->setDays(m_state.skipRecentDays);
     startImport();
     checkApi();
@@ -245,11 +258,10 @@ void ReviewPage::initializePage()
 
 void ReviewPage::cleanupPage()
 {
-    // Back from the review: the draft goes; coming forward again imports once more with the
-    // choices as they are then.
-    m_import->cancel();
+    // Back from the review: the draft goes (an import that commits just now is undone too);
+    // coming forward again imports once more with the choices as they are then.
+    m_import->abandon();
     undoImport();
-    m_importWhenUndone = false;
     m_result = {};
     showSections({});
 }
@@ -261,8 +273,7 @@ void ReviewPage::capChanged(int days)
     }
     m_state.skipRecentDays = days;
     // The cap decides which rows are imported: a new import into a new draft replaces the old.
-    m_import->cancel();
-    undoImport();
+    m_import->abandon();
     startImport();
 }
 
@@ -271,21 +282,9 @@ void ReviewPage::undoImport()
     if (m_result.campaignId.isEmpty()) {
         return;
     }
-    if (m_result.addedToExisting) {
-        WizardImport::removeAdded(m_data, m_result.campaignId, m_result.added);
-        // The data thread runs jobs in order: when this one answers, the rows are out.
-        m_undoing = true;
-        m_data.run(
-            this, [](Database &) {},
-            [this](const DataResult<Done> &) {
-                m_undoing = false;
-                if (std::exchange(m_importWhenUndone, false)) {
-                    startImport();
-                }
-            });
-    } else {
-        WizardImport::removeDraft(m_data, m_result.campaignId);
-    }
+    // In the chain of imports: the next import starts only after this is undone.
+    WizardImport::undo(m_data, m_result);
+    m_result.campaignId.clear();
 }
 
 void ReviewPage::showSections(const QString &campaignId)
@@ -298,11 +297,7 @@ void ReviewPage::showSections(const QString &campaignId)
 
 void ReviewPage::startImport()
 {
-    if (m_undoing) {
-        m_importWhenUndone = true;
-        m_importStatus->setText(tr("Taking out the contacts the last import added…"));
-        return;
-    }
+    undoImport(); // an import this page still holds is replaced by the new one
     m_result = {};
     m_cap->showSkipped(-1, 0);
     m_counts->hide();

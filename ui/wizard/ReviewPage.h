@@ -117,8 +117,6 @@ private:
     QString m_existing;
     // Adding contacts: a new import waits until the last one's rows are out, or it would count
     // them as already in the campaign.
-    bool m_undoing = false;
-    bool m_importWhenUndone = false;
 };
 
 } // namespace herald::ui

@@ -53,7 +53,9 @@ ScheduleSection::ScheduleSection(const Clock &clock, QWidget *parent)
     layout->addWidget(m_now, 1, 0, 1, 3);
     layout->addWidget(m_at, 2, 0);
     layout->addWidget(m_time, 2, 1);
-    layout->addWidget(new QLabel(tr("your local time"), this), 2, 2);
+    auto *localNote = new QLabel(tr("your local time"), this);
+    localNote->setObjectName(u"localTimeNote"_s);
+    layout->addWidget(localNote, 2, 2);
     layout->addWidget(m_problem, 3, 0, 1, 3);
     layout->setColumnStretch(2, 1);
 
@@ -104,6 +106,22 @@ QString ScheduleSection::localFormat()
 QString ScheduleSection::localText(const QDateTime &utc)
 {
     return QLocale().toString(utc.toLocalTime(), localFormat());
+}
+
+void ScheduleSection::setAdding(bool adding)
+{
+    m_draft->setText(adding ? tr("&Leave the campaign as it is (start or resume it later from the list)")
+                            : tr("&Keep it as a draft (start it later from the campaign list)"));
+    m_now->setText(adding ? tr("&Start or resume sending once the contacts are added")
+                          : tr("&Start sending as soon as the campaign is created"));
+    m_at->setVisible(!adding);
+    m_time->setVisible(!adding);
+    if (QWidget *note = findChild<QLabel *>(u"localTimeNote"_s)) {
+        note->setVisible(!adding);
+    }
+    if (adding && m_at->isChecked()) {
+        m_draft->setChecked(true);
+    }
 }
 
 void ScheduleSection::refresh()

@@ -32,6 +32,9 @@ public:
     QString problem() const;
     // Shows problem() beside the time; called again before Finish, since time moves on.
     void refresh();
+    // Adding contacts to an existing campaign: leave it as it is, or start (resume) it; its
+    // schedule is not the wizard's to change.
+    void setAdding(bool adding);
 
     // A moment in the user's local time, to the minute: "02/12/2026 09:00".
     static QString localText(const QDateTime &utc);

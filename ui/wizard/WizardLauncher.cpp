@@ -80,32 +80,10 @@ void WizardLauncher::show(NewCampaignWizard *wizard)
 {
     m_wizard = wizard;
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_wizard, &NewCampaignWizard::campaignCreated, this,
-            [this, mode = wizard->mode(), source = wizard->sourceId()](const QString &id, bool start) {
-                if (mode == NewCampaignWizard::Mode::Reimport) {
-                    replaced(source, id, start);
-                } else {
-                    created(id, start);
-                }
-            });
+    // Change mapping's replacement of the old draft happens in the wizard's Finish, before the
+    // new one can start: here every mode only selects (and maybe starts) what Finish kept.
+    connect(m_wizard, &NewCampaignWizard::campaignCreated, this, &WizardLauncher::created);
     m_wizard->open();
-}
-
-void WizardLauncher::replaced(const QString &oldId, const QString &newId, bool start)
-{
-    // The new draft is saved; now it takes the old one's place (and name) in one transaction.
-    const Clock *clock = m_app.clock ? m_app.clock : &Clock::system();
-    m_window.data().run(
-        this, [oldId, newId, clock](Database &db) { CampaignStore(db, *clock).replaceDraft(oldId, newId); },
-        [this, newId, start](const DataResult<Done> &r) {
-            if (!r.ok()) {
-                Prompt::tell(&m_window, Prompt::Kind::Warning, tr("The draft was not replaced"),
-                             tr("%1 The new import is kept as a draft of its own.").arg(r.error));
-                created(newId, false);
-                return;
-            }
-            created(newId, start);
-        });
 }
 
 void WizardLauncher::selectCreated()

@@ -36,7 +36,6 @@ private:
     void show(NewCampaignWizard *wizard);
     void created(const QString &campaignId, bool start);
     void selectCreated();
-    void replaced(const QString &oldId, const QString &newId, bool start);
 
     MainWindow &m_window;
     AppContext m_app;

@@ -61,6 +61,9 @@ struct WizardState
     // The frequency cap across campaigns: numbers another campaign sent to in this many days
     // are left out of the import; 0: off.
     int skipRecentDays = 0;
+    // The settings of the campaign this one copies (Duplicate, Change mapping): the review
+    // starts from its rate, retry choice and quiet hours. Empty for a new campaign.
+    QJsonObject carried;
 
     QString campaignName;
     std::optional<TemplateRecord> templ;
