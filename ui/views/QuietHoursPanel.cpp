@@ -3,6 +3,7 @@
 #include "data/DataService.h"
 #include "db/Clock.h"
 #include "queue/CampaignStore.h"
+#include "widgets/CountryNames.h"
 #include "widgets/Formats.h"
 
 #include <QLabel>
@@ -206,14 +207,7 @@ QString QuietHoursPanel::describe(const QuietHours &q)
 
 QString QuietHoursPanel::regionName(const QString &region)
 {
-    if (region.isEmpty()) {
-        return tr("numbers of unknown country");
-    }
-    const QLocale::Territory t = QLocale::codeToTerritory(region);
-    if (t == QLocale::AnyTerritory) {
-        return region;
-    }
-    return tr("%1 (%2)").arg(QLocale::territoryToString(t), region);
+    return CountryNames::label(region);
 }
 
 QString QuietHoursPanel::openingText(const QDateTime &utc, const QDateTime &now)
