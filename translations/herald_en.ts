@@ -5,163 +5,273 @@
     <name>ContactImporter</name>
     <message numerus="yes">
         <source>a campaign sent to this number in the last %n day(s)</source>
-        <translation><numerusform>a campaign sent to this number in the last %n day</numerusform><numerusform>a campaign sent to this number in the last %n days</numerusform></translation>
+        <translation>
+            <numerusform>a campaign sent to this number in the last %n day</numerusform>
+            <numerusform>a campaign sent to this number in the last %n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CsvReader</name>
     <message numerus="yes">
         <source>%1, line %2: %n sequence(s) of bytes that are not valid %3 were replaced with “�”; if names look wrong, import the file again with the encoding windows-1252.</source>
-        <translation><numerusform>%1, line %2: %n sequence of bytes that is not valid %3 was replaced with “�”; if names look wrong, import the file again with the encoding windows-1252.</numerusform><numerusform>%1, line %2: %n sequences of bytes that are not valid %3 were replaced with “�”; if names look wrong, import the file again with the encoding windows-1252.</numerusform></translation>
+        <translation>
+            <numerusform>%1, line %2: %n sequence of bytes that is not valid %3 was replaced with “�”; if names look wrong, import the file again with the encoding windows-1252.</numerusform>
+            <numerusform>%1, line %2: %n sequences of bytes that are not valid %3 were replaced with “�”; if names look wrong, import the file again with the encoding windows-1252.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
         <source>Messaged by a campaign in the last %n day(s), left out: %1.</source>
-        <translation><numerusform>Messaged by a campaign in the last %n day, left out: %1.</numerusform><numerusform>Messaged by a campaign in the last %n days, left out: %1.</numerusform></translation>
+        <translation>
+            <numerusform>Messaged by a campaign in the last %n day, left out: %1.</numerusform>
+            <numerusform>Messaged by a campaign in the last %n days, left out: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>QueueEngine</name>
     <message numerus="yes">
         <source>%n message(s) queued again for resending</source>
-        <translation><numerusform>%n message queued again for resending</numerusform><numerusform>%n messages queued again for resending</numerusform></translation>
+        <translation>
+            <numerusform>%n message queued again for resending</numerusform>
+            <numerusform>%n messages queued again for resending</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SystemKeychain</name>
     <message numerus="yes">
         <source>The keychain did not answer within %n second(s).</source>
-        <translation><numerusform>The keychain did not answer within %n second.</numerusform><numerusform>The keychain did not answer within %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>The keychain did not answer within %n second.</numerusform>
+            <numerusform>The keychain did not answer within %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignManagement</name>
     <message numerus="yes">
         <source>The draft and its %n recipient(s) are deleted. Nothing has been sent from it.</source>
-        <translation><numerusform>The draft and its %n recipient are deleted. Nothing has been sent from it.</numerusform><numerusform>The draft and its %n recipients are deleted. Nothing has been sent from it.</numerusform></translation>
+        <translation>
+            <numerusform>The draft and its %n recipient are deleted. Nothing has been sent from it.</numerusform>
+            <numerusform>The draft and its %n recipients are deleted. Nothing has been sent from it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ContactsPage</name>
     <message numerus="yes">
         <source>%n data row(s)</source>
-        <translation><numerusform>%n data row</numerusform><numerusform>%n data rows</numerusform></translation>
+        <translation>
+            <numerusform>%n data row</numerusform>
+            <numerusform>%n data rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n column(s), %3 · showing the first %4</source>
+        <translation><numerusform>%1 · %2 · %n column, %3 · showing the first %4</numerusform><numerusform>%1 · %2 · %n columns, %3 · showing the first %4</numerusform></translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CostEstimatePanel</name>
     <message numerus="yes">
         <source>%n recipient(s) still to send</source>
-        <translation><numerusform>%n recipient still to send</numerusform><numerusform>%n recipients still to send</numerusform></translation>
+        <translation>
+            <numerusform>%n recipient still to send</numerusform>
+            <numerusform>%n recipients still to send</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation><numerusform>%n recipient</numerusform><numerusform>%n recipients</numerusform></translation>
+        <translation>
+            <numerusform>%n recipient</numerusform>
+            <numerusform>%n recipients</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) not priced and left out of the total (%1).</source>
-        <translation><numerusform>%n recipient not priced and left out of the total (%1).</numerusform><numerusform>%n recipients not priced and left out of the total (%1).</numerusform></translation>
+        <translation>
+            <numerusform>%n recipient not priced and left out of the total (%1).</numerusform>
+            <numerusform>%n recipients not priced and left out of the total (%1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CostSection</name>
     <message numerus="yes">
         <source>%1 for %Ln recipient(s) (%2 messages)</source>
-        <translation><numerusform>%1 for %Ln recipient (%2 messages)</numerusform><numerusform>%1 for %Ln recipients (%2 messages)</numerusform></translation>
+        <translation>
+            <numerusform>%1 for %Ln recipient (%2 messages)</numerusform>
+            <numerusform>%1 for %Ln recipients (%2 messages)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) in countries this card does not price, left out of the total.</source>
-        <translation><numerusform>%Ln recipient in countries this card does not price, left out of the total.</numerusform><numerusform>%Ln recipients in countries this card does not price, left out of the total.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln recipient in countries this card does not price, left out of the total.</numerusform>
+            <numerusform>%Ln recipients in countries this card does not price, left out of the total.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::EditDraftDialog</name>
+    <message numerus="yes">
+        <source>%1 (%2) · %Ln recipient(s)</source>
+        <translation><numerusform>%1 (%2) · %Ln recipient</numerusform><numerusform>%1 (%2) · %Ln recipients</numerusform></translation>
     </message>
 </context>
 <context>
     <name>herald::ui::FailuresView</name>
     <message numerus="yes">
         <source>%1 messages failed, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation><numerusform>%1 messages failed, for %n reason. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform><numerusform>%1 messages failed, for %n reasons. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform></translation>
+        <translation>
+            <numerusform>%1 messages failed, for %n reason. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform>
+            <numerusform>%1 messages failed, for %n reasons. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>herald::ui::FrequencyCapSection</name>
     <message numerus="yes">
         <source>%1 (messaged by another campaign in the last %n day(s))</source>
-        <translation><numerusform>%1 (messaged by another campaign in the last %n day)</numerusform><numerusform>%1 (messaged by another campaign in the last %n days)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (messaged by another campaign in the last %n day)</numerusform>
+            <numerusform>%1 (messaged by another campaign in the last %n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
 </context>
 <context>
     <name>herald::ui::MainWindow</name>
     <message numerus="yes">
         <source>The counters of %n campaign(s) do not match their messages.</source>
-        <translation><numerusform>The counters of %n campaign do not match its messages.</numerusform><numerusform>The counters of %n campaigns do not match their messages.</numerusform></translation>
+        <translation>
+            <numerusform>The counters of %n campaign do not match its messages.</numerusform>
+            <numerusform>The counters of %n campaigns do not match their messages.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) queued again.</source>
-        <translation><numerusform>%n message queued again.</numerusform><numerusform>%n messages queued again.</numerusform></translation>
+        <translation>
+            <numerusform>%n message queued again.</numerusform>
+            <numerusform>%n messages queued again.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Herald is sending %n campaign(s). Messages in flight finish and are recorded; the campaigns stay running and continue the next time Herald (or another sender) opens this database.</source>
-        <translation><numerusform>Herald is sending %n campaign. Messages in flight finish and are recorded; the campaign stays running and continues the next time Herald (or another sender) opens this database.</numerusform><numerusform>Herald is sending %n campaigns. Messages in flight finish and are recorded; the campaigns stay running and continue the next time Herald (or another sender) opens this database.</numerusform></translation>
+        <translation>
+            <numerusform>Herald is sending %n campaign. Messages in flight finish and are recorded; the campaign stays running and continues the next time Herald (or another sender) opens this database.</numerusform>
+            <numerusform>Herald is sending %n campaigns. Messages in flight finish and are recorded; the campaigns stay running and continue the next time Herald (or another sender) opens this database.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::QuietHoursPanel</name>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for their window now</source>
+        <translation><numerusform>%Ln recipient waits for their window now</numerusform><numerusform>%Ln recipients wait for their window now</numerusform></translation>
     </message>
 </context>
 <context>
     <name>herald::ui::QuietHoursSection</name>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</source>
-        <translation><numerusform>%Ln recipient would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</numerusform><numerusform>%Ln recipients would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln recipient would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</numerusform>
+            <numerusform>%Ln recipients would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</source>
+        <translation><numerusform>%Ln recipient would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</numerusform><numerusform>%Ln recipients would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardSection</name>
     <message numerus="yes">
         <source>Imported "%1": %n market(s) in %2, effective %3.</source>
-        <translation><numerusform>Imported "%1": %n market in %2, effective %3.</numerusform><numerusform>Imported "%1": %n markets in %2, effective %3.</numerusform></translation>
+        <translation>
+            <numerusform>Imported "%1": %n market in %2, effective %3.</numerusform>
+            <numerusform>Imported "%1": %n markets in %2, effective %3.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RecipientsModel</name>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation><numerusform>%n attempt</numerusform><numerusform>%n attempts</numerusform></translation>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RepairDialog</name>
     <message numerus="yes">
         <source>%n problem(s) found by the schema check.</source>
-        <translation><numerusform>%n problem found by the schema check.</numerusform><numerusform>%n problems found by the schema check.</numerusform></translation>
+        <translation>
+            <numerusform>%n problem found by the schema check.</numerusform>
+            <numerusform>%n problems found by the schema check.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>All %n campaign(s) match their messages (recounted in %1).</source>
-        <translation><numerusform>The %n campaign matches its messages (recounted in %1).</numerusform><numerusform>All %n campaigns match their messages (recounted in %1).</numerusform></translation>
+        <translation>
+            <numerusform>The %n campaign matches its messages (recounted in %1).</numerusform>
+            <numerusform>All %n campaigns match their messages (recounted in %1).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) do not match their messages. Apply repairs to set them to the recount, in one transaction.</source>
-        <translation><numerusform>%n campaign does not match its messages. Apply the repair to set it to the recount, in one transaction.</numerusform><numerusform>%n campaigns do not match their messages. Apply repairs to set them to the recount, in one transaction.</numerusform></translation>
+        <translation>
+            <numerusform>%n campaign does not match its messages. Apply the repair to set it to the recount, in one transaction.</numerusform>
+            <numerusform>%n campaigns do not match their messages. Apply repairs to set them to the recount, in one transaction.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) still differ: messages changed while repairing; recount and apply again.</source>
-        <translation><numerusform>%n campaign still differs: messages changed while repairing; recount and apply again.</numerusform><numerusform>%n campaigns still differ: messages changed while repairing; recount and apply again.</numerusform></translation>
+        <translation>
+            <numerusform>%n campaign still differs: messages changed while repairing; recount and apply again.</numerusform>
+            <numerusform>%n campaigns still differ: messages changed while repairing; recount and apply again.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Upgraded (%n step(s)), but the schema is still incomplete.</source>
-        <translation><numerusform>Upgraded (%n step), but the schema is still incomplete.</numerusform><numerusform>Upgraded (%n steps), but the schema is still incomplete.</numerusform></translation>
+        <translation>
+            <numerusform>Upgraded (%n step), but the schema is still incomplete.</numerusform>
+            <numerusform>Upgraded (%n steps), but the schema is still incomplete.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Upgraded (%n step(s)).</source>
-        <translation><numerusform>Upgraded (%n step).</numerusform><numerusform>Upgraded (%n steps).</numerusform></translation>
+        <translation>
+            <numerusform>Upgraded (%n step).</numerusform>
+            <numerusform>Upgraded (%n steps).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SenderStatusBar</name>
     <message numerus="yes">
         <source>Sender: sending %n campaign(s)</source>
-        <translation><numerusform>Sender: sending %n campaign</numerusform><numerusform>Sender: sending %n campaigns</numerusform></translation>
+        <translation>
+            <numerusform>Sender: sending %n campaign</numerusform>
+            <numerusform>Sender: sending %n campaigns</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n in flight</source>
-        <translation><numerusform>%n in flight</numerusform><numerusform>%n in flight</numerusform></translation>
+        <translation>
+            <numerusform>%n in flight</numerusform>
+            <numerusform>%n in flight</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
