@@ -130,10 +130,6 @@
         <translation>Sie hat noch keine Empfänger.</translation>
     </message>
     <message>
-        <source>It is scheduled: unschedule it first (herald-cli campaign unschedule), which makes it a draft again.</source>
-        <translation>Sie ist geplant: Heben Sie zuerst die Planung auf (herald-cli campaign unschedule), dann ist sie wieder ein Entwurf.</translation>
-    </message>
-    <message>
         <source>Only a draft can be edited; this one is %1.</source>
         <translation>Nur ein Entwurf kann bearbeitet werden; diese Kampagne hat den Status „%1“.</translation>
     </message>
@@ -148,6 +144,14 @@
     <message>
         <source>Contacts can be added to a draft or a paused campaign; this one is %1.</source>
         <translation>Kontakte können nur einem Entwurf oder einer pausierten Kampagne hinzugefügt werden; diese Kampagne hat den Status „%1“.</translation>
+    </message>
+    <message>
+        <source>It is scheduled: unschedule it first (Campaign ▸ Unschedule), which makes it a draft again.</source>
+        <translation>Sie ist geplant: Heben Sie zuerst die Planung auf (Kampagne ▸ Planung aufheben); dadurch wird sie wieder zum Entwurf.</translation>
+    </message>
+    <message>
+        <source>Only a scheduled campaign can be unscheduled; this one is %1.</source>
+        <translation>Die Planung kann nur bei einer geplanten Kampagne aufgehoben werden; diese Kampagne hat den Status „%1“.</translation>
     </message>
 </context>
 <context>
@@ -392,6 +396,21 @@
     <message>
         <source>Meta changed the category of template %1 (%2) from %3 to %4 on %5, after the estimate of %6: re-estimated, %7 → %8.</source>
         <translation>Meta hat die Kategorie der Vorlage %1 (%2) am %5 von %3 auf %4 geändert, nach der Schätzung vom %6: neu geschätzt, %7 → %8.</translation>
+    </message>
+</context>
+<context>
+    <name>CountryNames</name>
+    <message>
+        <source>unknown country</source>
+        <translation>unbekanntes Land</translation>
+    </message>
+    <message>
+        <source>non-geographic numbers</source>
+        <translation>nicht geografische Nummern</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2500,14 @@ Anweisung: %4</translation>
         <source>Import more contacts into the draft or paused campaign</source>
         <translation>Weitere Kontakte in den Entwurf oder die pausierte Kampagne importieren</translation>
     </message>
+    <message>
+        <source>U&amp;nschedule</source>
+        <translation>Planung a&amp;ufheben</translation>
+    </message>
+    <message>
+        <source>Forget the scheduled start: the campaign becomes a draft again</source>
+        <translation>Den geplanten Start verwerfen: Die Kampagne wird wieder zum Entwurf</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::CampaignDetail</name>
@@ -2593,6 +2620,14 @@ Anweisung: %4</translation>
     <message>
         <source>Deleted the draft &quot;%1&quot;.</source>
         <translation>Der Entwurf „%1“ wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The campaign was not unscheduled</source>
+        <translation>Die Planung der Kampagne wurde nicht aufgehoben</translation>
+    </message>
+    <message>
+        <source>Unscheduled &quot;%1&quot;: it is a draft again.</source>
+        <translation>Die Planung von „%1“ wurde aufgehoben: Die Kampagne ist wieder ein Entwurf.</translation>
     </message>
 </context>
 <context>
@@ -2751,16 +2786,39 @@ Anweisung: %4</translation>
         <translation>etwa %1 Datenzeilen</translation>
     </message>
     <message>
-        <source>%1 · %2 · %3 column(s), %4 · showing the first %5</source>
-        <translation>%1 · %2 · %3 Spalte(n), %4 · die ersten %5 werden gezeigt</translation>
-    </message>
-    <message>
-        <source>%1 The file is read as the campaign&apos;s was (%2); choose Detect if it differs.</source>
-        <translation>%1 Die Datei wird so gelesen wie die der Kampagne (%2); wählen Sie „Erkennen“, falls sie abweicht.</translation>
-    </message>
-    <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>Kommas</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>Semikolons</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>Tabulatoren</translation>
+    </message>
+    <message>
+        <source>pipes</source>
+        <translation>senkrechte Striche</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>%1 It is read as the campaign&apos;s file was: %2. Choose Detect above if this one differs.</source>
+        <translation>%1 Sie wird so gelesen wie die Datei der Kampagne: %2. Wählen Sie oben „Erkennen“, falls diese Datei davon abweicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n column(s), %3 · showing the first %4</source>
+        <translation>
+            <numerusform>%1 · %2 · %n Spalte, %3 · die ersten %4 werden angezeigt</numerusform>
+            <numerusform>%1 · %2 · %n Spalten, %3 · die ersten %4 werden angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2928,43 +2986,15 @@ Anweisung: %4</translation>
         <translation>%1, gültig ab %2</translation>
     </message>
     <message>
-        <source>%1 recipients are in countries this card does not price; they are not in the total.</source>
-        <translation>%1 Empfänger sind in Ländern, für die diese Preisliste keinen Preis hat; sie sind nicht in der Summe enthalten.</translation>
-    </message>
-    <message>
         <source>Meta charges delivered messages only, so this is the most these recipients cost.</source>
         <translation>Meta berechnet nur zugestellte Nachrichten; mehr als diesen Betrag kosten diese Empfänger also nicht.</translation>
     </message>
-</context>
-<context>
-    <name>herald::ui::CostTableModel</name>
-    <message>
-        <source>not priced</source>
-        <translation>ohne Preis</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Land</translation>
-    </message>
-    <message>
-        <source>Market</source>
-        <translation>Markt</translation>
-    </message>
-    <message>
-        <source>Recipients</source>
-        <translation>Empfänger</translation>
-    </message>
-    <message>
-        <source>Price each</source>
-        <translation>Einzelpreis</translation>
-    </message>
-    <message>
-        <source>Subtotal</source>
-        <translation>Zwischensumme</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
+    <message numerus="yes">
+        <source>%Ln recipient(s) in countries this card does not price, left out of the total.</source>
+        <translation>
+            <numerusform>%Ln Empfänger in einem Land ohne Preis in dieser Preisliste ist in der Summe nicht enthalten.</numerusform>
+            <numerusform>%Ln Empfänger in Ländern ohne Preis in dieser Preisliste sind in der Summe nicht enthalten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3201,10 +3231,6 @@ Anweisung: %4</translation>
         <translation>Nachrichten pro Sekunde höchstens</translation>
     </message>
     <message>
-        <source>%1 (%2) · %3 recipients</source>
-        <translation>%1 (%2) · %3 Empfänger</translation>
-    </message>
-    <message>
         <source>Fill the template&apos;s variables differently. Herald asks for the contact file again and imports it into a new draft, which replaces this one (same name) when you finish; until then this draft stays as it is.</source>
         <translation>Die Variablen der Vorlage anders füllen. Herald fragt erneut nach der Kontaktdatei und importiert sie in einen neuen Entwurf, der diesen (mit demselben Namen) ersetzt, wenn Sie den Assistenten abschließen; bis dahin bleibt dieser Entwurf unverändert.</translation>
     </message>
@@ -3223,6 +3249,13 @@ Anweisung: %4</translation>
     <message>
         <source>The rate ceiling is a number of messages per second, e.g. 20 or 2.5; leave it empty for the phone number&apos;s own limit.</source>
         <translation>Die Obergrenze ist eine Anzahl Nachrichten pro Sekunde, z. B. 20 oder 2,5; lassen Sie das Feld leer, um das eigene Limit der Telefonnummer zu verwenden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) · %Ln recipient(s)</source>
+        <translation>
+            <numerusform>%1 (%2) · %Ln Empfänger</numerusform>
+            <numerusform>%1 (%2) · %Ln Empfänger</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3293,10 +3326,6 @@ Anweisung: %4</translation>
         <translation>Empfänger &amp;überspringen, die eine Kampagne angeschrieben hat in den letzten</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> Tagen</translation>
-    </message>
-    <message>
         <source>Messaged recently (skipped):</source>
         <translation>Kürzlich angeschrieben (übersprungen):</translation>
     </message>
@@ -3304,9 +3333,23 @@ Anweisung: %4</translation>
         <source>— (off)</source>
         <translation>— (aus)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 (messaged by another campaign in the last %2 days)</source>
-        <translation>%1 (in den letzten %2 Tagen von einer anderen Kampagne angeschrieben)</translation>
+        <source>counting…</source>
+        <translation>wird gezählt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (messaged by another campaign in the last %n day(s))</source>
+        <translation>
+            <numerusform>%1 (innerhalb von %n Tag von einer anderen Kampagne angeschrieben)</numerusform>
+            <numerusform>%1 (innerhalb von %n Tagen von einer anderen Kampagne angeschrieben)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3741,6 +3784,14 @@ Qt %2</translation>
         <source>The campaign could not be scheduled</source>
         <translation>Die Kampagne konnte nicht geplant werden</translation>
     </message>
+    <message>
+        <source>The campaign&apos;s template and mapping: the new contacts get the same message. A column this file names differently can be chosen.</source>
+        <translation>Vorlage und Zuordnung der Kampagne: Die neuen Kontakte erhalten dieselbe Nachricht. Eine Spalte, die in dieser Datei anders heißt, können Sie auswählen.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s category changed</source>
+        <translation>Die Kategorie der Vorlage hat sich geändert</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::NumberSampleModel</name>
@@ -4049,19 +4100,61 @@ Qt %2</translation>
     </message>
 </context>
 <context>
-    <name>herald::ui::QuietHoursSection</name>
+    <name>herald::ui::QuietHoursPanel</name>
     <message>
-        <source>unknown country</source>
-        <translation>unbekanntes Land</translation>
+        <source>Recipients outside their window wait: they are not failed and not counted, and are sent when their window opens.</source>
+        <translation>Empfänger außerhalb ihres Zeitfensters warten. Sie gelten nicht als fehlgeschlagen, werden nicht gezählt und erhalten die Nachricht, sobald sich ihr Zeitfenster öffnet.</translation>
     </message>
     <message>
-        <source>non-geographic numbers</source>
-        <translation>nicht geografische Nummern</translation>
+        <source>Counting who waits for their window…</source>
+        <translation>Empfänger, die auf ihr Zeitfenster warten, werden gezählt…</translation>
+    </message>
+    <message>
+        <source>Quiet hours: %1</source>
+        <translation>Ruhezeiten: %1</translation>
+    </message>
+    <message>
+        <source>Who waits for their window is not known: %1</source>
+        <translation>Es ist nicht bekannt, welche Empfänger auf ihr Zeitfenster warten: %1</translation>
+    </message>
+    <message>
+        <source>%1–%2 in each recipient&apos;s local time</source>
+        <translation>%1–%2 in der Ortszeit des jeweiligen Empfängers</translation>
+    </message>
+    <message>
+        <source>%1, weekdays only</source>
+        <translation>%1, nur werktags</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>✓ Every remaining recipient is inside their window now</source>
+        <translation>✓ Alle verbleibenden Empfänger befinden sich jetzt in ihrem Zeitfenster</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for their window now</source>
+        <translation>
+            <numerusform>%Ln Empfänger wartet jetzt auf sein Zeitfenster</numerusform>
+            <numerusform>%Ln Empfänger warten jetzt auf ihr Zeitfenster</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; the next opens %2 (your time) for %3</source>
+        <translation>%1; das nächste öffnet sich am %2 (Ihre Zeit) für %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::QuietHoursSection</name>
     <message>
         <source>Only send &amp;between</source>
         <translation>&amp;Nur senden zwischen</translation>
@@ -4115,6 +4208,17 @@ Qt %2</translation>
         <translation>
             <numerusform>%Ln Empfänger würde im Moment warten (außerhalb seines Zeitfensters, nicht fehlgeschlagen); das nächste Zeitfenster öffnet sich am %1 (Ihre Zeit), für %2.</numerusform>
             <numerusform>%Ln Empfänger würden im Moment warten (außerhalb ihres Zeitfensters, nicht fehlgeschlagen); das nächste Zeitfenster öffnet sich am %1 (Ihre Zeit), für %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ At the start (%1) every recipient is inside the window.</source>
+        <translation>✓ Beim Start (%1) liegt jeder Empfänger im Zeitfenster.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</source>
+        <translation>
+            <numerusform>%Ln Empfänger würde beim Start (%1) warten, außerhalb seines Zeitfensters (nicht fehlgeschlagen); das nächste Zeitfenster öffnet sich am %2 (Ihre Zeit), für %3.</numerusform>
+            <numerusform>%Ln Empfänger würden beim Start (%1) warten, außerhalb ihres Zeitfensters (nicht fehlgeschlagen); das nächste Zeitfenster öffnet sich am %2 (Ihre Zeit), für %3.</numerusform>
         </translation>
     </message>
 </context>
@@ -4819,16 +4923,16 @@ Qt %2</translation>
         <source>No row was rejected.</source>
         <translation>Keine Zeile wurde abgelehnt.</translation>
     </message>
+    <message>
+        <source>Read the file&apos;s %1 rows into the campaign &quot;%2&quot; in %3.</source>
+        <translation>Die %1 Zeilen der Datei wurden in %3 in die Kampagne „%2“ gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ScheduleSection</name>
     <message>
         <source>&amp;Keep it as a draft (start it later from the campaign list)</source>
         <translation>Als Entwurf &amp;behalten (später aus der Kampagnenliste starten)</translation>
-    </message>
-    <message>
-        <source>&amp;Start sending when I click Finish</source>
-        <translation>&amp;Senden starten, sobald ich den Assistenten abschließe</translation>
     </message>
     <message>
         <source>Start &amp;at:</source>
@@ -4845,6 +4949,18 @@ Qt %2</translation>
     <message>
         <source>%1 has passed: choose a later time, or start now.</source>
         <translation>%1 ist vorbei: Wählen Sie eine spätere Zeit oder starten Sie sofort.</translation>
+    </message>
+    <message>
+        <source>&amp;Start sending as soon as the campaign is created</source>
+        <translation>Senden &amp;starten, sobald die Kampagne erstellt ist</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the campaign as it is (start or resume it later from the list)</source>
+        <translation>Kampagne unverändert &amp;lassen (später aus der Liste starten oder fortsetzen)</translation>
+    </message>
+    <message>
+        <source>&amp;Start or resume sending once the contacts are added</source>
+        <translation>Senden &amp;starten oder fortsetzen, sobald die Kontakte hinzugefügt sind</translation>
     </message>
 </context>
 <context>
@@ -5366,17 +5482,6 @@ Herald schreibt das Token nie in eine Datei. Sie können es nur für diese Sitzu
     <message>
         <source>Contacts can only be added to a draft or paused campaign; &quot;%1&quot; is %2.</source>
         <translation>Kontakte können nur einem Entwurf oder einer pausierten Kampagne hinzugefügt werden; „%1“ hat den Status „%2“.</translation>
-    </message>
-</context>
-<context>
-    <name>herald::ui::WizardLauncher</name>
-    <message>
-        <source>The draft was not replaced</source>
-        <translation>Der Entwurf wurde nicht ersetzt</translation>
-    </message>
-    <message>
-        <source>%1 The new import is kept as a draft of its own.</source>
-        <translation>%1 Der neue Import bleibt als eigener Entwurf erhalten.</translation>
     </message>
 </context>
 <context>
