@@ -2906,20 +2906,6 @@ Anweisung: %4</translation>
         <source>%1: %2 × %3 = %4</source>
         <translation>%1: %2 × %3 = %4</translation>
     </message>
-    <message numerus="yes">
-        <source>%n recipient(s) still to send</source>
-        <translation>
-            <numerusform>%n ausstehender Empfänger</numerusform>
-            <numerusform>%n ausstehende Empfänger</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recipient(s)</source>
-        <translation>
-            <numerusform>%n Empfänger</numerusform>
-            <numerusform>%n Empfänger</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1, %2 — estimated %3 with %4 (effective %5)</source>
         <translation>%1, %2 — geschätzt am %3 mit %4 (gültig ab %5)</translation>
@@ -2928,13 +2914,6 @@ Anweisung: %4</translation>
         <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
         <translation>Herald-Beispielpreisliste: Ihre Preise dienen nur der Veranschaulichung und sind nicht die von Meta. Importieren Sie Metas Preisliste unter Einstellungen → Preislisten für eine echte Schätzung.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n recipient(s) not priced and left out of the total (%1).</source>
-        <translation>
-            <numerusform>%n Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform>
-            <numerusform>%n Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>none</source>
         <translation>keine</translation>
@@ -2942,6 +2921,18 @@ Anweisung: %4</translation>
     <message>
         <source>No estimate: %1</source>
         <translation>Keine Schätzung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) still to send</source>
+        <translation><numerusform>%Ln ausstehender Empfänger</numerusform><numerusform>%Ln ausstehende Empfänger</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation><numerusform>%Ln Empfänger</numerusform><numerusform>%Ln Empfänger</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
+        <translation><numerusform>%Ln Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform><numerusform>%Ln Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform></translation>
     </message>
 </context>
 <context>

@@ -72,31 +72,25 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n column(s), %3 · showing the first %4</source>
-        <translation><numerusform>%1 · %2 · %n column, %3 · showing the first %4</numerusform><numerusform>%1 · %2 · %n columns, %3 · showing the first %4</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · %n column, %3 · showing the first %4</numerusform>
+            <numerusform>%1 · %2 · %n columns, %3 · showing the first %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CostEstimatePanel</name>
     <message numerus="yes">
-        <source>%n recipient(s) still to send</source>
-        <translation>
-            <numerusform>%n recipient still to send</numerusform>
-            <numerusform>%n recipients still to send</numerusform>
-        </translation>
+        <source>%Ln recipient(s) still to send</source>
+        <translation><numerusform>%Ln recipient still to send</numerusform><numerusform>%Ln recipients still to send</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n recipient(s)</source>
-        <translation>
-            <numerusform>%n recipient</numerusform>
-            <numerusform>%n recipients</numerusform>
-        </translation>
+        <source>%Ln recipient(s)</source>
+        <translation><numerusform>%Ln recipient</numerusform><numerusform>%Ln recipients</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n recipient(s) not priced and left out of the total (%1).</source>
-        <translation>
-            <numerusform>%n recipient not priced and left out of the total (%1).</numerusform>
-            <numerusform>%n recipients not priced and left out of the total (%1).</numerusform>
-        </translation>
+        <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
+        <translation><numerusform>%Ln recipient not priced and left out of the total (%1).</numerusform><numerusform>%Ln recipients not priced and left out of the total (%1).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -120,7 +114,10 @@
     <name>herald::ui::EditDraftDialog</name>
     <message numerus="yes">
         <source>%1 (%2) · %Ln recipient(s)</source>
-        <translation><numerusform>%1 (%2) · %Ln recipient</numerusform><numerusform>%1 (%2) · %Ln recipients</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2) · %Ln recipient</numerusform>
+            <numerusform>%1 (%2) · %Ln recipients</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -144,7 +141,10 @@
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -175,7 +175,10 @@
     <name>herald::ui::QuietHoursPanel</name>
     <message numerus="yes">
         <source>%Ln recipient(s) wait for their window now</source>
-        <translation><numerusform>%Ln recipient waits for their window now</numerusform><numerusform>%Ln recipients wait for their window now</numerusform></translation>
+        <translation>
+            <numerusform>%Ln recipient waits for their window now</numerusform>
+            <numerusform>%Ln recipients wait for their window now</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -189,7 +192,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</source>
-        <translation><numerusform>%Ln recipient would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</numerusform><numerusform>%Ln recipients would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln recipient would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</numerusform>
+            <numerusform>%Ln recipients would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

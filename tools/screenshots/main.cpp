@@ -13,6 +13,7 @@
 #include "models/RepairModel.h"
 #include "sending/Credentials.h"
 #include "sending/SendController.h"
+#include "settings/LanguageChoice.h"
 #include "simulator/CloudApiSimulator.h"
 #include "templates/TemplateSync.h"
 #include "views/CampaignActions.h"
@@ -87,6 +88,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"Herald"_s);
     QApplication::setApplicationDisplayName(u"Herald"_s);
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    // As the console starts: English, with its plural forms ("1 recipient").
+    ui::LanguageChoice::install(app, QLocale(QLocale::English, QLocale::UnitedStates));
     const QString out = app.arguments().value(1, u"docs/screenshots"_s);
     QDir().mkpath(out);
 

@@ -19,6 +19,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 using namespace Qt::StringLiterals;
 
 namespace herald::ui {
@@ -233,8 +236,9 @@ void CostEstimatePanel::showEstimate(const CostEstimate &e)
                           MoneyText::format(m.totalMicros, e.currency));
     }
     m_total->setToolTip(lines.join(u'\n'));
-    const QString who = e.remainingOnly ? tr("%n recipient(s) still to send", nullptr, int(e.recipients))
-                                        : tr("%n recipient(s)", nullptr, int(e.recipients));
+    const int recipients = int(std::min<qint64>(e.recipients, INT_MAX));
+    const QString who = e.remainingOnly ? tr("%Ln recipient(s) still to send", nullptr, recipients)
+                                        : tr("%Ln recipient(s)", nullptr, recipients);
     m_detail->setText(
         tr("%1, %2 — estimated %3 with %4 (effective %5)")
             .arg(e.category, who, Formats::dayTime(e.madeAt), e.cardName, dateText(e.cardEffectiveDate)));
@@ -251,8 +255,8 @@ void CostEstimatePanel::showEstimate(const CostEstimate &e)
                 break;
             }
         }
-        notes << tr("%n recipient(s) not priced and left out of the total (%1).", nullptr,
-                    int(e.unpricedRecipients()))
+        const int unpriced = int(std::min<qint64>(e.unpricedRecipients(), INT_MAX));
+        notes << tr("%Ln recipient(s) not priced and left out of the total (%1).", nullptr, unpriced)
                      .arg(reason);
     }
     m_note->setText(notes.join(u'\n'));
