@@ -237,7 +237,8 @@ class TestCampaignManagement : public QObject
             return false;
         }
         w->button(QWizard::FinishButton)->click();
-        if (!waitUntil([&] { return !w->isVisible(); }, 10'000)) {
+        const QPointer<NewCampaignWizard> open(w); // deleted once closed
+        if (!waitUntil([&] { return !open || !open->isVisible(); }, 10'000)) {
             qWarning("finish: button %d, complete %d, asked: %s",
                      w->button(QWizard::FinishButton)->isEnabled(), review->isComplete(),
                      qPrintable(Prompt::shown().join(u'\n')));
@@ -651,7 +652,8 @@ private Q_SLOTS:
         child<QDateTimeEdit>(w, u"startTime"_s)->setDateTime(at);
         QVERIFY(waitUntil([&] { return w->button(QWizard::FinishButton)->isEnabled(); }, 5'000));
         w->button(QWizard::FinishButton)->click();
-        QVERIFY(waitUntil([&] { return !w->isVisible(); }, 10'000));
+        QVERIFY(waitUntil([&, open = QPointer<NewCampaignWizard>(w)] { return !open || !open->isVisible(); },
+                          10'000));
         // The old draft went before the new one was scheduled: one campaign, never two that
         // would send to the same people.
         QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 1; }, 10'000));
@@ -703,11 +705,12 @@ private Q_SLOTS:
         QVERIFY(child<QAbstractButton>(w, u"skipRecent"_s)->isChecked());
         QCOMPARE(child<QSpinBox>(w, u"skipRecentDays"_s)->value(), 14);
         w->button(QWizard::FinishButton)->click();
+        const QPointer<NewCampaignWizard> open(w); // deleted once closed
         QString copy;
         QVERIFY(waitUntil(
             [&] {
                 copy = m_window->campaignsPage().currentCampaignId();
-                return !w->isVisible() && !copy.isEmpty() && copy != source;
+                return (!open || !open->isVisible()) && !copy.isEmpty() && copy != source;
             },
             10'000));
         const Campaign after = stored(copy);
@@ -781,7 +784,8 @@ private Q_SLOTS:
         shot(w, u"add-contacts-review"_s);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue WHERE campaign_id = '%1'"_s.arg(id)), 7);
         w->button(QWizard::FinishButton)->click();
-        QVERIFY(waitUntil([&] { return !w->isVisible(); }, 10'000));
+        QVERIFY(waitUntil([&, open = QPointer<NewCampaignWizard>(w)] { return !open || !open->isVisible(); },
+                          10'000));
 
         // Nothing new was created; the campaign is selected, still paused, with its 7 recipients.
         QVERIFY(waitUntil([&] { return m_window->campaignsPage().currentCampaignId() == id; }, 10'000));

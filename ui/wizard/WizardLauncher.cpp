@@ -64,16 +64,33 @@ void WizardLauncher::openFrom(NewCampaignWizard::Mode mode, const CampaignRow &s
         m_wizard->activateWindow();
         return;
     }
-    const WizardPreset preset(source.name, source.templateName, source.templateLanguage, source.settings);
-    auto *wizard = new NewCampaignWizard(m_window.data(), m_app, mode, source.id, preset, &m_window);
-    if (mode == NewCampaignWizard::Mode::Duplicate) {
-        QStringList taken;
-        for (int i = 0; i < m_window.campaigns().rowCount(); ++i) {
-            taken << m_window.campaigns().rowAt(i).name;
-        }
-        wizard->setCampaignName(preset.copyName(taken));
+    if (m_opening) {
+        return;
     }
-    show(wizard);
+    // The campaign as stored now, not as the table last showed it: its settings may have been
+    // changed since (the table only follows the figures).
+    m_opening = true;
+    const Clock *clock = m_app.clock ? m_app.clock : &Clock::system();
+    m_window.data().submit<Campaign>(
+        this, [id = source.id, clock](Database &db) { return CampaignStore(db, *clock).byId(id); },
+        [this, mode](const DataResult<Campaign> &r) {
+            m_opening = false;
+            if (!r.ok()) {
+                Prompt::tell(&m_window, Prompt::Kind::Error, tr("The campaign could not be read"), r.error);
+                return;
+            }
+            const WizardPreset preset = WizardPreset::fromCampaign(*r.value);
+            auto *wizard =
+                new NewCampaignWizard(m_window.data(), m_app, mode, r.value->id, preset, &m_window);
+            if (mode == NewCampaignWizard::Mode::Duplicate) {
+                QStringList taken;
+                for (int i = 0; i < m_window.campaigns().rowCount(); ++i) {
+                    taken << m_window.campaigns().rowAt(i).name;
+                }
+                wizard->setCampaignName(preset.copyName(taken));
+            }
+            show(wizard);
+        });
 }
 
 void WizardLauncher::show(NewCampaignWizard *wizard)

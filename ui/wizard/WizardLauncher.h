@@ -41,6 +41,7 @@ private:
     AppContext m_app;
     QPointer<NewCampaignWizard> m_wizard;
     QString m_select;
+    bool m_opening = false; // a campaign is being read for openFrom()
 };
 
 } // namespace herald::ui
