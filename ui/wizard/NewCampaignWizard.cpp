@@ -121,15 +121,6 @@ void NewCampaignWizard::setUpMode()
                          m_mode == Mode::AddContacts);
 }
 
-void NewCampaignWizard::undoImport(const QString &campaignId)
-{
-    if (m_mode == Mode::AddContacts) {
-        WizardImport::removeAdded(m_data, campaignId, m_review->result().added);
-    } else {
-        WizardImport::removeDraft(m_data, campaignId);
-    }
-}
-
 void NewCampaignWizard::finishAdding()
 {
     // The rows are in the campaign already; its settings stay its own. What it still has to
@@ -185,9 +176,8 @@ void NewCampaignWizard::initializePage(int id)
 
 NewCampaignWizard::~NewCampaignWizard()
 {
-    const QString left = m_review->takeCampaign();
-    if (!left.isEmpty() && m_dataAlive) {
-        undoImport(left);
+    if (m_dataAlive) {
+        m_review->undoImport();
     }
 }
 
@@ -294,10 +284,7 @@ void NewCampaignWizard::reject()
     if (m_finishing) {
         return; // Finish is writing the campaign: its answer decides what stays
     }
-    const QString left = m_review->takeCampaign();
-    if (!left.isEmpty()) {
-        undoImport(left);
-    }
+    m_review->undoImport();
     QWizard::reject();
 }
 

@@ -63,7 +63,6 @@ private:
     void loadDefaults();
     void setUpMode();
     void finishAdding();
-    void undoImport(const QString &campaignId); // leaving: the draft, or the rows added, go
 
     DataService &m_data;
     QPointer<DataService> m_dataAlive; // the window may be tearing down around the wizard

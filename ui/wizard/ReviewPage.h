@@ -57,6 +57,9 @@ public:
     QJsonObject finalSettings() const;
     // The campaign the import created and that Finish keeps; taken by the wizard.
     QString takeCampaign();
+    // Leaving without Finish: the import's draft, or the rows it added to an existing campaign,
+    // go (in the chain of imports, before any later one starts).
+    void undoImport();
     // Finish did not go through (a refused time): the draft stays the page's.
     void giveBackCampaign(const QString &campaignId);
     // Add contacts: the import goes into this draft or paused campaign instead of a new draft,
@@ -79,7 +82,6 @@ private:
     int firstSendableRow() const;
     void capChanged(int days);
     void showSections(const QString &campaignId);
-    void undoImport(); // the import's draft, or the rows it added to an existing campaign, go
 
     WizardState &m_state;
     DataService &m_data;
