@@ -2924,15 +2924,24 @@ Anweisung: %4</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) still to send</source>
-        <translation><numerusform>%Ln ausstehender Empfänger</numerusform><numerusform>%Ln ausstehende Empfänger</numerusform></translation>
+        <translation>
+            <numerusform>%Ln ausstehender Empfänger</numerusform>
+            <numerusform>%Ln ausstehende Empfänger</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation><numerusform>%Ln Empfänger</numerusform><numerusform>%Ln Empfänger</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Empfänger</numerusform>
+            <numerusform>%Ln Empfänger</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
-        <translation><numerusform>%Ln Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform><numerusform>%Ln Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform>
+            <numerusform>%Ln Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5473,6 +5482,13 @@ Herald schreibt das Token nie in eine Datei. Sie können es nur für diese Sitzu
     <message>
         <source>Contacts can only be added to a draft or paused campaign; &quot;%1&quot; is %2.</source>
         <translation>Kontakte können nur einem Entwurf oder einer pausierten Kampagne hinzugefügt werden; „%1“ hat den Status „%2“.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::WizardLauncher</name>
+    <message>
+        <source>The campaign could not be read</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

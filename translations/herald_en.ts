@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -82,15 +82,24 @@
     <name>herald::ui::CostEstimatePanel</name>
     <message numerus="yes">
         <source>%Ln recipient(s) still to send</source>
-        <translation><numerusform>%Ln recipient still to send</numerusform><numerusform>%Ln recipients still to send</numerusform></translation>
+        <translation>
+            <numerusform>%Ln recipient still to send</numerusform>
+            <numerusform>%Ln recipients still to send</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation><numerusform>%Ln recipient</numerusform><numerusform>%Ln recipients</numerusform></translation>
+        <translation>
+            <numerusform>%Ln recipient</numerusform>
+            <numerusform>%Ln recipients</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
-        <translation><numerusform>%Ln recipient not priced and left out of the total (%1).</numerusform><numerusform>%Ln recipients not priced and left out of the total (%1).</numerusform></translation>
+        <translation>
+            <numerusform>%Ln recipient not priced and left out of the total (%1).</numerusform>
+            <numerusform>%Ln recipients not priced and left out of the total (%1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -201,10 +210,10 @@
 <context>
     <name>herald::ui::RateCardSection</name>
     <message numerus="yes">
-        <source>Imported "%1": %n market(s) in %2, effective %3.</source>
+        <source>Imported &quot;%1&quot;: %n market(s) in %2, effective %3.</source>
         <translation>
-            <numerusform>Imported "%1": %n market in %2, effective %3.</numerusform>
-            <numerusform>Imported "%1": %n markets in %2, effective %3.</numerusform>
+            <numerusform>Imported &quot;%1&quot;: %n market in %2, effective %3.</numerusform>
+            <numerusform>Imported &quot;%1&quot;: %n markets in %2, effective %3.</numerusform>
         </translation>
     </message>
 </context>

@@ -20,7 +20,7 @@ list(APPEND _herald_tr_sources ${_herald_tr_root}/app/gui/main.cpp)
 list(SORT _herald_tr_sources)
 
 # The languages besides English (built in). Adding one: see translations/README.md.
-set(HERALD_LANGUAGES de)
+set(HERALD_LANGUAGES de es id pt_BR)
 set(_herald_ts_files)
 foreach(_lang IN LISTS HERALD_LANGUAGES)
     list(APPEND _herald_ts_files ${_herald_tr_root}/translations/herald_${_lang}.ts)
