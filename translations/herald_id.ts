@@ -5,856 +5,856 @@
     <name>ApiSettings</name>
     <message>
         <source>The CA certificate file %1 cannot be read: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>File sertifikat CA %1 tidak dapat dibaca: %2.</translation>
     </message>
     <message>
         <source>The CA certificate file %1 holds no certificate in PEM or DER form.</source>
-        <translation type="unfinished"></translation>
+        <translation>File sertifikat CA %1 tidak berisi sertifikat dalam format PEM atau DER.</translation>
     </message>
     <message>
         <source>The API base URL &quot;%1&quot; is not a valid URL; the default is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL dasar API &quot;%1&quot; bukan URL yang valid; bawaannya adalah %2.</translation>
     </message>
     <message>
         <source>The API base URL must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL dasar API harus diawali dengan https://.</translation>
     </message>
     <message>
         <source>The API base URL must not contain a user name or password; they would be sent with every request and shown in logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL dasar API tidak boleh berisi nama pengguna atau kata sandi; keduanya akan dikirim bersama setiap permintaan dan ditampilkan di log.</translation>
     </message>
     <message>
         <source>The API base URL must not contain a query (?…) or fragment (#…).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL dasar API tidak boleh berisi kueri (?…) atau fragmen (#…).</translation>
     </message>
     <message>
         <source>Plain http:// is allowed only for this computer (localhost, 127.x.x.x, ::1). For %1 use https://: over http the access token and every message would travel unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>http:// biasa hanya diizinkan untuk komputer ini (localhost, 127.x.x.x, ::1). Untuk %1 gunakan https://: melalui http, token akses dan setiap pesan akan dikirim tanpa enkripsi.</translation>
     </message>
     <message>
         <source>The API version &quot;%1&quot; is not valid; it looks like v23.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versi API &quot;%1&quot; tidak valid; seharusnya berbentuk seperti v23.0.</translation>
     </message>
     <message>
         <source>The phone number ID must be the numeric ID shown in Meta&apos;s WhatsApp Manager, not the phone number itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID nomor telepon harus berupa ID numerik yang ditampilkan di WhatsApp Manager milik Meta, bukan nomor teleponnya sendiri.</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account ID must be numeric.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID Akun WhatsApp Business harus berupa angka.</translation>
     </message>
     <message>
         <source>No access token is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses belum ditetapkan.</translation>
     </message>
     <message>
         <source>The access token contains spaces or characters that cannot appear in a token; copy it again from Meta&apos;s developer portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses berisi spasi atau karakter yang tidak mungkin ada dalam token; salin lagi dari portal pengembang Meta.</translation>
     </message>
     <message>
         <source>The request timeout must be at least one second.</source>
-        <translation type="unfinished"></translation>
+        <translation>Batas waktu permintaan minimal satu detik.</translation>
     </message>
 </context>
 <context>
     <name>AppSettings</name>
     <message>
         <source>A setting needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan memerlukan nama.</translation>
     </message>
     <message>
         <source>A setting name must not begin or end with spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama pengaturan tidak boleh diawali atau diakhiri dengan spasi.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; looks like a credential, and credentials are never stored in the database (anyone who can read it could use them). Give the access token in the environment variable HERALD_ACCESS_TOKEN or the operating system&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; tampak seperti kredensial, dan kredensial tidak pernah disimpan di basis data (siapa pun yang dapat membacanya dapat menggunakannya). Berikan token akses melalui variabel lingkungan HERALD_ACCESS_TOKEN atau keychain sistem operasi.</translation>
     </message>
 </context>
 <context>
     <name>CampaignActionRules</name>
     <message>
         <source>Select a campaign first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih kampanye terlebih dahulu.</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memulai…</translation>
     </message>
     <message>
         <source>This window is sending it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jendela ini sedang mengirimkannya.</translation>
     </message>
     <message>
         <source>It is being sent by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye ini sedang dikirim oleh %1.</translation>
     </message>
     <message>
         <source>It is %1: use Resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusnya %1: gunakan Lanjutkan.</translation>
     </message>
     <message>
         <source>A campaign that is %1 cannot be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye yang berstatus %1 tidak dapat dimulai.</translation>
     </message>
     <message>
         <source>It has no recipients yet: import contacts first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye ini belum memiliki penerima: impor kontak terlebih dahulu.</translation>
     </message>
     <message>
         <source>Only a running campaign can be paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya kampanye yang berjalan yang dapat dijeda.</translation>
     </message>
     <message>
         <source>Only a paused or stopped campaign can be resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya kampanye yang dijeda atau dihentikan yang dapat dilanjutkan.</translation>
     </message>
     <message>
         <source>Nothing is left to send: resend failed messages first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada lagi yang perlu dikirim: kirim ulang pesan yang gagal terlebih dahulu.</translation>
     </message>
     <message>
         <source>A campaign that is %1 cannot be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye yang berstatus %1 tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>A cancelled campaign cannot send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye yang dibatalkan tidak dapat mengirim lagi.</translation>
     </message>
     <message>
         <source>No message of this campaign has failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada pesan kampanye ini yang gagal.</translation>
     </message>
     <message>
         <source>It has no recipients yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye ini belum memiliki penerima.</translation>
     </message>
     <message>
         <source>It is scheduled: unschedule it first (Campaign ▸ Unschedule), which makes it a draft again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye ini terjadwal: batalkan jadwalnya terlebih dahulu (Kampanye ▸ Batalkan Jadwal), sehingga menjadi draf lagi.</translation>
     </message>
     <message>
         <source>Only a draft can be edited; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya draf yang dapat diedit; kampanye ini berstatus %1.</translation>
     </message>
     <message>
         <source>Only a draft can be deleted; this one is %1: cancel it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya draf yang dapat dihapus; kampanye ini berstatus %1: batalkan saja.</translation>
     </message>
     <message>
         <source>It is running: pause it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye ini sedang berjalan: jeda terlebih dahulu.</translation>
     </message>
     <message>
         <source>Contacts can be added to a draft or a paused campaign; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontak dapat ditambahkan ke draf atau kampanye yang dijeda; kampanye ini berstatus %1.</translation>
     </message>
     <message>
         <source>Only a scheduled campaign can be unscheduled; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya kampanye terjadwal yang dapat dibatalkan jadwalnya; kampanye ini berstatus %1.</translation>
     </message>
 </context>
 <context>
     <name>CampaignReadiness</name>
     <message>
         <source>template %1 is not in the synced list; run templates sync</source>
-        <translation type="unfinished"></translation>
+        <translation>templat %1 tidak ada dalam daftar yang disinkronkan; jalankan sinkronisasi templat</translation>
     </message>
     <message>
         <source>template %1 is %2: only APPROVED templates can be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>templat %1 berstatus %2: hanya templat APPROVED yang dapat dikirim</translation>
     </message>
     <message>
         <source>Meta changed the category of template %1 from %2 to %3 on %4 (UTC); messages are charged as %3%5</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta mengubah kategori templat %1 dari %2 menjadi %3 pada %4 (UTC); pesan dikenai biaya sebagai %3%5</translation>
     </message>
     <message>
         <source> and count towards the marketing limits</source>
-        <translation type="unfinished"></translation>
+        <translation> dan dihitung dalam batas pemasaran</translation>
     </message>
     <message>
         <source>template %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>templat %1: %2</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no messages queued to send</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye &quot;%1&quot; tidak memiliki pesan dalam antrean untuk dikirim</translation>
     </message>
     <message>
         <source>%1 has no value for 1 contact and no campaign default</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak memiliki nilai untuk 1 kontak dan tidak ada nilai bawaan kampanye</translation>
     </message>
     <message>
         <source>%1 has no value for %2 contacts and no campaign default</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak memiliki nilai untuk %2 kontak dan tidak ada nilai bawaan kampanye</translation>
     </message>
 </context>
 <context>
     <name>CampaignStatus</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Draf</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Terjadwal</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Berjalan</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Dijeda</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibatalkan</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Dihentikan</translation>
     </message>
     <message>
         <source>draft</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>draf</translation>
     </message>
     <message>
         <source>scheduled</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>terjadwal</translation>
     </message>
     <message>
         <source>running</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>berjalan</translation>
     </message>
     <message>
         <source>paused</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>dijeda</translation>
     </message>
     <message>
         <source>completed</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>selesai</translation>
     </message>
     <message>
         <source>cancelled</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>dibatalkan</translation>
     </message>
     <message>
         <source>stopped</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>dihentikan</translation>
     </message>
     <message>
         <source>the campaign is already %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye sudah berstatus %1</translation>
     </message>
     <message>
         <source>a campaign cannot go from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye tidak dapat berubah dari %1 ke %2</translation>
     </message>
 </context>
 <context>
     <name>ConnectionTester</name>
     <message>
         <source>There is no database at %1 yet; Herald creates it there when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada basis data di %1; Herald membuatnya di sana saat dijalankan.</translation>
     </message>
     <message>
         <source>Connected to %1. It holds no Herald data yet; Herald creates its tables when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terhubung ke %1. Belum ada data Herald di dalamnya; Herald membuat tabelnya saat dijalankan.</translation>
     </message>
     <message>
         <source>Connected to %1: Herald&apos;s schema version %2, which this Herald upgrades to %3 when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terhubung ke %1: skema Herald versi %2, yang akan ditingkatkan oleh Herald ini ke %3 saat dijalankan.</translation>
     </message>
     <message>
         <source>Connected to %1, but its schema (version %2) is newer than this Herald knows (%3): update Herald before using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terhubung ke %1, tetapi skemanya (versi %2) lebih baru daripada yang dikenal Herald ini (%3): perbarui Herald sebelum menggunakannya.</translation>
     </message>
     <message>
         <source>Connected to %1: Herald&apos;s schema version %2, up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terhubung ke %1: skema Herald versi %2, sudah terbaru.</translation>
     </message>
 </context>
 <context>
     <name>ContactImporter</name>
     <message>
         <source>missing value for %1 (column %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>nilai untuk %1 tidak ada (kolom %2)</translation>
     </message>
     <message>
         <source>The report of rows not imported could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan baris yang tidak diimpor tidak dapat ditulis ke %1: %2</translation>
     </message>
     <message>
         <source>line</source>
-        <translation type="unfinished"></translation>
+        <translation>baris</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>alasan</translation>
     </message>
     <message>
         <source>explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>penjelasan</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>baris</translation>
     </message>
     <message>
         <source>column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kolom %1</translation>
     </message>
     <message>
         <source>%1: cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tidak dapat dibuka: %2</translation>
     </message>
     <message>
         <source>%1: no column holds phone numbers; name it with --phone-column.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tidak ada kolom yang berisi nomor telepon; sebutkan dengan --phone-column.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: parameter %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: parameter %2: %3</translation>
     </message>
     <message>
         <source>the same number (%1) as line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor yang sama (%1) dengan baris %2</translation>
     </message>
     <message numerus="yes">
         <source>a campaign sent to this number in the last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>kampanye telah dikirim ke nomor ini dalam %n hari terakhir</numerusform>
         </translation>
     </message>
     <message>
         <source>the number is on the opt-out list</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor ini ada dalam daftar opt-out</translation>
     </message>
     <message>
         <source>the number is already in the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor ini sudah ada dalam kampanye</translation>
     </message>
 </context>
 <context>
     <name>CostEstimate</name>
     <message>
         <source>%1, effective %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, berlaku mulai %2</translation>
     </message>
     <message>
         <source> (example: not Meta&apos;s prices)</source>
-        <translation type="unfinished"></translation>
+        <translation> (contoh: bukan harga Meta)</translation>
     </message>
 </context>
 <context>
     <name>CostEstimator</name>
     <message>
         <source>non-geographic numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor non-geografis</translation>
     </message>
     <message>
         <source>unknown country</source>
-        <translation type="unfinished"></translation>
+        <translation>negara tidak dikenal</translation>
     </message>
     <message>
         <source>the card has no market for %1 and no market for the rest of the world</source>
-        <translation type="unfinished"></translation>
+        <translation>kartu tarif tidak memiliki pasar untuk %1 maupun pasar untuk negara lainnya</translation>
     </message>
     <message>
         <source>market &quot;%1&quot; has no %2 price</source>
-        <translation type="unfinished"></translation>
+        <translation>pasar &quot;%1&quot; tidak memiliki harga %2</translation>
     </message>
     <message>
         <source>The category of template %1 (%2) is not known: sync the templates first, or give the category.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori templat %1 (%2) tidak diketahui: sinkronkan templat terlebih dahulu, atau tentukan kategorinya.</translation>
     </message>
     <message>
         <source>There is no rate card %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada kartu tarif %1.</translation>
     </message>
     <message>
         <source>a date Meta did not give</source>
-        <translation type="unfinished"></translation>
+        <translation>tanggal yang tidak diberikan Meta</translation>
     </message>
     <message>
         <source>Meta changed the category of template %1 (%2) from %3 to %4 on %5, after the estimate of %6: re-estimated, %7 → %8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta mengubah kategori templat %1 (%2) dari %3 menjadi %4 pada %5, setelah perkiraan pada %6: diperkirakan ulang, %7 → %8.</translation>
     </message>
 </context>
 <context>
     <name>CountryNames</name>
     <message>
         <source>unknown country</source>
-        <translation type="unfinished"></translation>
+        <translation>negara tidak dikenal</translation>
     </message>
     <message>
         <source>non-geographic numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor non-geografis</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>CsvReader</name>
     <message>
         <source>the file is empty; there are no rows to import</source>
-        <translation type="unfinished"></translation>
+        <translation>file kosong; tidak ada baris untuk diimpor</translation>
     </message>
     <message>
         <source>this is not a text file: it contains binary data (zero bytes); save the spreadsheet as CSV and import that file</source>
-        <translation type="unfinished"></translation>
+        <translation>ini bukan file teks: berisi data biner (byte nol); simpan lembar kerja sebagai CSV lalu impor file tersebut</translation>
     </message>
     <message>
         <source>UTF-8 with byte order mark</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8 dengan byte order mark</translation>
     </message>
     <message>
         <source>UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8</translation>
     </message>
     <message>
         <source>UTF-16 little-endian</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-16 little-endian</translation>
     </message>
     <message>
         <source>UTF-16 big-endian</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-16 big-endian</translation>
     </message>
     <message>
         <source>Windows-1252 (Western European)</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows-1252 (Eropa Barat)</translation>
     </message>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
         <source>first row is a header</source>
-        <translation type="unfinished"></translation>
+        <translation>baris pertama adalah baris judul</translation>
     </message>
     <message>
         <source>no header row</source>
-        <translation type="unfinished"></translation>
+        <translation>tanpa baris judul</translation>
     </message>
     <message>
         <source>the file cannot be opened (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>file tidak dapat dibuka (%1)</translation>
     </message>
     <message>
         <source>the file is not open for reading</source>
-        <translation type="unfinished"></translation>
+        <translation>file tidak terbuka untuk dibaca</translation>
     </message>
     <message>
         <source>%1, line %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, baris %2: %3.</translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2.</translation>
     </message>
     <message>
         <source>“%1” cannot be used as the delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” tidak dapat digunakan sebagai pemisah</translation>
     </message>
     <message>
         <source>the file has a header row but no data rows below it</source>
-        <translation type="unfinished"></translation>
+        <translation>file memiliki baris judul tetapi tidak ada baris data di bawahnya</translation>
     </message>
     <message>
         <source>reading failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>pembacaan gagal (%1)</translation>
     </message>
     <message>
         <source>this is a spreadsheet workbook (such as .xlsx or .xls), not a CSV file; in the spreadsheet use “Save As” with the type “CSV UTF-8” and import that file</source>
-        <translation type="unfinished"></translation>
+        <translation>ini adalah buku kerja spreadsheet (seperti .xlsx atau .xls), bukan file CSV; di spreadsheet gunakan “Simpan Sebagai” dengan jenis “CSV UTF-8” lalu impor file tersebut</translation>
     </message>
     <message>
         <source>this is not a text file: it is full of control characters; save the spreadsheet as CSV and import that file</source>
-        <translation type="unfinished"></translation>
+        <translation>ini bukan file teks: penuh dengan karakter kontrol; simpan lembar kerja sebagai CSV lalu impor file tersebut</translation>
     </message>
     <message>
         <source>“%1” (columns %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” (kolom %2)</translation>
     </message>
     <message>
         <source>the header names a column more than once: %1; every column needs a distinct name</source>
-        <translation type="unfinished"></translation>
+        <translation>baris judul menyebut satu kolom lebih dari sekali: %1; setiap kolom memerlukan nama yang berbeda</translation>
     </message>
     <message>
         <source>a quoted field starts on this line but its closing quote is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>sebuah field bertanda kutip dimulai pada baris ini tetapi tanda kutip penutupnya tidak ada</translation>
     </message>
     <message>
         <source>a field starting on this line is longer than %1 characters, the limit for one field; this usually means a quote opened on this line is never closed</source>
-        <translation type="unfinished"></translation>
+        <translation>sebuah field yang dimulai pada baris ini lebih panjang dari %1 karakter, batas untuk satu field; ini biasanya berarti tanda kutip yang dibuka pada baris ini tidak pernah ditutup</translation>
     </message>
     <message>
         <source>a field on this line is longer than %1 characters, the limit for one field</source>
-        <translation type="unfinished"></translation>
+        <translation>sebuah field pada baris ini lebih panjang dari %1 karakter, batas untuk satu field</translation>
     </message>
     <message>
         <source>the row starting on this line is longer than %1 characters, the limit for one row</source>
-        <translation type="unfinished"></translation>
+        <translation>baris data yang dimulai pada baris ini lebih panjang dari %1 karakter, batas untuk satu baris data</translation>
     </message>
     <message>
         <source>the row has %1 fields but the header has %2 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>baris ini memiliki %1 field tetapi baris judul memiliki %2 kolom</translation>
     </message>
     <message>
         <source>the row has %1 fields but the first row has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>baris ini memiliki %1 field tetapi baris pertama memiliki %2</translation>
     </message>
     <message numerus="yes">
         <source>%1, line %2: %n sequence(s) of bytes that are not valid %3 were replaced with “�”; if names look wrong, import the file again with the encoding windows-1252.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, baris %2: %n urutan byte yang bukan %3 yang valid diganti dengan “�”; jika nama tampak salah, impor ulang file dengan encoding windows-1252.</numerusform>
         </translation>
     </message>
     <message>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>dipisahkan koma</translation>
     </message>
     <message>
         <source>semicolon-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>dipisahkan titik koma</translation>
     </message>
     <message>
         <source>tab-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>dipisahkan tab</translation>
     </message>
     <message>
         <source>separated by vertical bars</source>
-        <translation type="unfinished"></translation>
+        <translation>dipisahkan garis vertikal</translation>
     </message>
     <message>
         <source>separated by “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>dipisahkan “%1”</translation>
     </message>
 </context>
 <context>
     <name>CsvWriter</name>
     <message>
         <source>writing failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>penulisan gagal (%1)</translation>
     </message>
 </context>
 <context>
     <name>DailyBuckets</name>
     <message>
         <source>per day</source>
-        <translation type="unfinished"></translation>
+        <translation>per hari</translation>
     </message>
     <message>
         <source>per week</source>
-        <translation type="unfinished"></translation>
+        <translation>per minggu</translation>
     </message>
     <message>
         <source>per month</source>
-        <translation type="unfinished"></translation>
+        <translation>per bulan</translation>
     </message>
 </context>
 <context>
     <name>DatabaseChoice</name>
     <message>
         <source>--db: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--db: %1</translation>
     </message>
     <message>
         <source>HERALD_DB: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HERALD_DB: %1</translation>
     </message>
     <message>
         <source>The database chosen in Settings cannot be used: %1 Start Herald with --db to open another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data yang dipilih di Pengaturan tidak dapat digunakan: %1 Jalankan Herald dengan --db untuk membuka basis data lain.</translation>
     </message>
     <message>
         <source>The password of %1 is no longer in the keychain. Enter it again in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi %1 sudah tidak ada di keychain. Masukkan lagi di Pengaturan.</translation>
     </message>
     <message>
         <source>The password of %1 could not be read from the keychain: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi %1 tidak dapat dibaca dari keychain: %2</translation>
     </message>
     <message>
         <source>The database password was not stored: %1 Herald never writes it to a file; start Herald with --db or HERALD_DB instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi basis data tidak disimpan: %1 Herald tidak pernah menulisnya ke file; jalankan Herald dengan --db atau HERALD_DB sebagai gantinya.</translation>
     </message>
     <message>
         <source>chosen with --db</source>
-        <translation type="unfinished"></translation>
+        <translation>dipilih dengan --db</translation>
     </message>
     <message>
         <source>chosen with HERALD_DB</source>
-        <translation type="unfinished"></translation>
+        <translation>dipilih dengan HERALD_DB</translation>
     </message>
     <message>
         <source>chosen in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>dipilih di Pengaturan</translation>
     </message>
     <message>
         <source>the embedded default</source>
-        <translation type="unfinished"></translation>
+        <translation>bawaan tertanam</translation>
     </message>
 </context>
 <context>
     <name>ErrorPolicy</name>
     <message>
         <source>The phone number&apos;s sending rate (messages per second) was reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laju pengiriman nomor telepon (pesan per detik) telah tercapai.</translation>
     </message>
     <message>
         <source>Nothing: Herald slows down and sends the message again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak perlu apa-apa: Herald memperlambat pengiriman dan mengirim pesan itu lagi.</translation>
     </message>
     <message>
         <source>Too many messages to this recipient in a short time (about one every 6 seconds is allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Terlalu banyak pesan ke penerima ini dalam waktu singkat (yang diizinkan sekitar satu setiap 6 detik).</translation>
     </message>
     <message>
         <source>Nothing: Herald sends to this recipient a few seconds later and keeps sending to the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak perlu apa-apa: Herald mengirim ke penerima ini beberapa detik kemudian dan terus mengirim ke penerima lain.</translation>
     </message>
     <message>
         <source>The app made too many API calls (app call-rate limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplikasi melakukan terlalu banyak panggilan API (batas laju panggilan aplikasi).</translation>
     </message>
     <message>
         <source>Nothing: Herald pauses sending for a minute and continues more slowly. If it keeps happening, lower the sending rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak perlu apa-apa: Herald menjeda pengiriman selama satu menit lalu melanjutkan lebih lambat. Jika terus terjadi, turunkan laju pengiriman.</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account made too many API calls (account rate limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun WhatsApp Business melakukan terlalu banyak panggilan API (batas laju akun).</translation>
     </message>
     <message>
         <source>The business account is in maintenance, for example while its throughput is being upgraded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun bisnis sedang dalam pemeliharaan, misalnya saat kapasitas pengirimannya sedang ditingkatkan.</translation>
     </message>
     <message>
         <source>Nothing: Herald pauses for about a minute and tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak perlu apa-apa: Herald berhenti sekitar satu menit lalu mencoba lagi.</translation>
     </message>
     <message>
         <source>A temporary problem or downtime at Meta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Masalah sementara atau gangguan layanan di Meta.</translation>
     </message>
     <message>
         <source>Nothing: Herald tries again a few times with growing pauses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak perlu apa-apa: Herald mencoba lagi beberapa kali dengan jeda yang makin lama.</translation>
     </message>
     <message>
         <source>Something went wrong at Meta while sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terjadi kesalahan di Meta saat mengirim.</translation>
     </message>
     <message>
         <source>Nothing: Herald tries again a few times. If it keeps failing, give Meta support the fbtrace_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak perlu apa-apa: Herald mencoba lagi beberapa kali. Jika terus gagal, berikan fbtrace_id kepada dukungan Meta.</translation>
     </message>
     <message>
         <source>A Meta service is temporarily unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salah satu layanan Meta untuk sementara tidak tersedia.</translation>
     </message>
     <message>
         <source>The message cannot be delivered: the number is not on WhatsApp, uses an old WhatsApp version, has not accepted the terms, or has blocked this business.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan tidak dapat disampaikan: nomor tidak terdaftar di WhatsApp, menggunakan versi WhatsApp lama, belum menyetujui ketentuan, atau telah memblokir bisnis ini.</translation>
     </message>
     <message>
         <source>Check the number with the contact. Resending will fail the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa nomor tersebut bersama kontaknya. Mengirim ulang akan gagal dengan cara yang sama.</translation>
     </message>
     <message>
         <source>Meta held back this marketing message: the recipient has had enough marketing messages for now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menahan pesan pemasaran ini: penerima sudah cukup banyak menerima pesan pemasaran untuk saat ini.</translation>
     </message>
     <message>
         <source>Do not resend now; the contact can be included in a later campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jangan kirim ulang sekarang; kontak ini dapat disertakan dalam kampanye berikutnya.</translation>
     </message>
     <message>
         <source>More than 24 hours have passed since the recipient last wrote, so only a template message may be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sudah lebih dari 24 jam sejak penerima terakhir kali menulis pesan, sehingga hanya pesan templat yang boleh dikirim.</translation>
     </message>
     <message>
         <source>Send an approved template instead of a text message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim templat yang disetujui, bukan pesan teks.</translation>
     </message>
     <message>
         <source>A required parameter is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter wajib tidak ada.</translation>
     </message>
     <message>
         <source>Check the campaign&apos;s parameter mapping against the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa pemetaan parameter kampanye terhadap templat.</translation>
     </message>
     <message>
         <source>A parameter value is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai parameter tidak valid.</translation>
     </message>
     <message>
         <source>Check this contact&apos;s values and the campaign&apos;s parameter mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa nilai kontak ini dan pemetaan parameter kampanye.</translation>
     </message>
     <message>
         <source>The number of parameters does not match the template&apos;s placeholders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumlah parameter tidak sesuai dengan placeholder templat.</translation>
     </message>
     <message>
         <source>Check the parameter mapping: every placeholder needs exactly one value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa pemetaan parameter: setiap placeholder memerlukan tepat satu nilai.</translation>
     </message>
     <message>
         <source>A parameter has the wrong format for the template (for example text where the header expects an image).</source>
-        <translation type="unfinished"></translation>
+        <translation>Format parameter tidak sesuai untuk templat (misalnya teks padahal header memerlukan gambar).</translation>
     </message>
     <message>
         <source>Check the parameter mapping against the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa pemetaan parameter terhadap templat.</translation>
     </message>
     <message>
         <source>A template parameter has a problem (for example line breaks, tabs or many spaces in a row).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ada masalah pada parameter templat (misalnya baris baru, tab, atau banyak spasi berturut-turut).</translation>
     </message>
     <message>
         <source>Correct this contact&apos;s value and resend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perbaiki nilai kontak ini lalu kirim ulang.</translation>
     </message>
     <message>
         <source>The request has an invalid parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Permintaan berisi parameter yang tidak valid.</translation>
     </message>
     <message>
         <source>Read the details: often a wrong field, ID or value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baca detailnya: sering kali field, ID, atau nilai yang salah.</translation>
     </message>
     <message>
         <source>Meta rejected the request with a generic user error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menolak permintaan dengan kesalahan pengguna umum.</translation>
     </message>
     <message>
         <source>Read the details; if it repeats, give Meta support the fbtrace_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baca detailnya; jika terulang, berikan fbtrace_id kepada dukungan Meta.</translation>
     </message>
     <message>
         <source>The recipient is the sending business number itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penerima adalah nomor bisnis pengirim itu sendiri.</translation>
     </message>
     <message>
         <source>Remove the business&apos;s own number from the contact list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus nomor milik bisnis sendiri dari daftar kontak.</translation>
     </message>
     <message>
         <source>The recipient&apos;s number takes part in a Meta experiment and gets no marketing messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor penerima ikut dalam eksperimen Meta dan tidak menerima pesan pemasaran.</translation>
     </message>
     <message>
         <source>Nothing can be done; the contact may be reached in a later campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang dapat dilakukan; kontak ini mungkin dapat dijangkau dalam kampanye berikutnya.</translation>
     </message>
     <message>
         <source>The header media could not be uploaded or downloaded (wrong link, unsupported type or size).</source>
-        <translation type="unfinished"></translation>
+        <translation>Media header tidak dapat diunggah atau diunduh (tautan salah, jenis atau ukuran tidak didukung).</translation>
     </message>
     <message>
         <source>Check that the media link opens from the internet and the file type fits the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pastikan tautan media dapat dibuka dari internet dan jenis filenya sesuai dengan templat.</translation>
     </message>
     <message>
         <source>The recipient stopped marketing messages from this business.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penerima telah menghentikan pesan pemasaran dari bisnis ini.</translation>
     </message>
     <message>
         <source>Nothing: Herald added the number to the opt-out list and will not message it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak perlu apa-apa: Herald telah menambahkan nomor ini ke daftar opt-out dan tidak akan mengirim pesan ke nomor ini lagi.</translation>
     </message>
     <message>
         <source>Meta paused the template because of low quality.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menjeda templat karena kualitasnya rendah.</translation>
     </message>
     <message>
         <source>The campaign is paused. Improve the template or wait until Meta unpauses it, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye dijeda. Perbaiki templat atau tunggu hingga Meta mengaktifkannya kembali, lalu lanjutkan.</translation>
     </message>
     <message>
         <source>The template was paused too often and is now permanently disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat terlalu sering dijeda dan kini dinonaktifkan secara permanen.</translation>
     </message>
     <message>
         <source>The campaign stopped. Create a new template and use it in a new campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye dihentikan. Buat templat baru dan gunakan dalam kampanye baru.</translation>
     </message>
     <message>
         <source>The template does not exist in this language or is not approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat tidak tersedia dalam bahasa ini atau belum disetujui.</translation>
     </message>
     <message>
         <source>The campaign stopped. Check the template&apos;s name, language and status in WhatsApp Manager, then sync templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye dihentikan. Periksa nama, bahasa, dan status templat di WhatsApp Manager, lalu sinkronkan templat.</translation>
     </message>
     <message>
         <source>Meta limits this number because too many recipients blocked or reported its messages (spam rate limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta membatasi nomor ini karena terlalu banyak penerima memblokir atau melaporkan pesannya (batas laju spam).</translation>
     </message>
     <message>
         <source>The campaign stopped, because sending more makes it worse. Check the number&apos;s quality rating in WhatsApp Manager before sending again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye dihentikan, karena mengirim lebih banyak akan memperburuk keadaan. Periksa peringkat kualitas nomor di WhatsApp Manager sebelum mengirim lagi.</translation>
     </message>
     <message>
         <source>The access token has expired or is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses telah kedaluwarsa atau tidak valid.</translation>
     </message>
     <message>
         <source>Sending stopped. Enter a new access token in the settings, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Masukkan token akses baru di pengaturan, lalu lanjutkan.</translation>
     </message>
     <message>
         <source>Meta could not authenticate the request (the access token was refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta tidak dapat mengautentikasi permintaan (token akses ditolak).</translation>
     </message>
     <message>
         <source>The account is temporarily blocked for policy violations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun diblokir sementara karena pelanggaran kebijakan.</translation>
     </message>
     <message>
         <source>Sending stopped. Check Account Quality in Meta Business Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Periksa Kualitas Akun di Meta Business Manager.</translation>
     </message>
     <message>
         <source>The business account is locked or restricted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun bisnis dikunci atau dibatasi.</translation>
     </message>
     <message>
         <source>Sending stopped. Check Account Quality in Meta Business Manager and contact Meta support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Periksa Kualitas Akun di Meta Business Manager dan hubungi dukungan Meta.</translation>
     </message>
     <message>
         <source>The app is not allowed to use this API (missing capability).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplikasi tidak diizinkan menggunakan API ini (kemampuan tidak tersedia).</translation>
     </message>
     <message>
         <source>Sending stopped. Check the app&apos;s WhatsApp product setup in Meta&apos;s developer portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Periksa pengaturan produk WhatsApp aplikasi di portal pengembang Meta.</translation>
     </message>
     <message>
         <source>Permission denied: the token lacks a permission or the phone number is not in this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Izin ditolak: token tidak memiliki izin tertentu atau nomor telepon tidak ada di akun ini.</translation>
     </message>
     <message>
         <source>Sending stopped. Give the token whatsapp_business_messaging permission and check the phone number ID.</source>
