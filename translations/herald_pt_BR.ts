@@ -740,722 +740,722 @@
     </message>
     <message>
         <source>The request has an invalid parameter.</source>
-        <translation type="unfinished" />
+        <translation>A requisição tem um parâmetro inválido.</translation>
     </message>
     <message>
         <source>Read the details: often a wrong field, ID or value.</source>
-        <translation type="unfinished" />
+        <translation>Leia os detalhes: geralmente é um campo, ID ou valor errado.</translation>
     </message>
     <message>
         <source>Meta rejected the request with a generic user error.</source>
-        <translation type="unfinished" />
+        <translation>A Meta rejeitou a requisição com um erro genérico de usuário.</translation>
     </message>
     <message>
         <source>Read the details; if it repeats, give Meta support the fbtrace_id.</source>
-        <translation type="unfinished" />
+        <translation>Leia os detalhes; se isso se repetir, informe o fbtrace_id ao suporte da Meta.</translation>
     </message>
     <message>
         <source>The recipient is the sending business number itself.</source>
-        <translation type="unfinished" />
+        <translation>O destinatário é o próprio número comercial que está enviando.</translation>
     </message>
     <message>
         <source>Remove the business&apos;s own number from the contact list.</source>
-        <translation type="unfinished" />
+        <translation>Remova o próprio número da empresa da lista de contatos.</translation>
     </message>
     <message>
         <source>The recipient&apos;s number takes part in a Meta experiment and gets no marketing messages.</source>
-        <translation type="unfinished" />
+        <translation>O número do destinatário participa de um experimento da Meta e não recebe mensagens de marketing.</translation>
     </message>
     <message>
         <source>Nothing can be done; the contact may be reached in a later campaign.</source>
-        <translation type="unfinished" />
+        <translation>Não há nada a fazer; o contato poderá ser alcançado em uma campanha posterior.</translation>
     </message>
     <message>
         <source>The header media could not be uploaded or downloaded (wrong link, unsupported type or size).</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível enviar ou baixar a mídia do cabeçalho (link errado, tipo ou tamanho não suportado).</translation>
     </message>
     <message>
         <source>Check that the media link opens from the internet and the file type fits the template.</source>
-        <translation type="unfinished" />
+        <translation>Verifique se o link da mídia abre pela internet e se o tipo de arquivo combina com o modelo.</translation>
     </message>
     <message>
         <source>The recipient stopped marketing messages from this business.</source>
-        <translation type="unfinished" />
+        <translation>O destinatário bloqueou as mensagens de marketing desta empresa.</translation>
     </message>
     <message>
         <source>Nothing: Herald added the number to the opt-out list and will not message it again.</source>
-        <translation type="unfinished" />
+        <translation>Nada: o Herald adicionou o número à lista de opt-out e não enviará mais mensagens a ele.</translation>
     </message>
     <message>
         <source>Meta paused the template because of low quality.</source>
-        <translation type="unfinished" />
+        <translation>A Meta pausou o modelo por baixa qualidade.</translation>
     </message>
     <message>
         <source>The campaign is paused. Improve the template or wait until Meta unpauses it, then resume.</source>
-        <translation type="unfinished" />
+        <translation>A campanha está pausada. Melhore o modelo ou aguarde até que a Meta o reative e, então, retome.</translation>
     </message>
     <message>
         <source>The template was paused too often and is now permanently disabled.</source>
-        <translation type="unfinished" />
+        <translation>O modelo foi pausado vezes demais e agora está desativado permanentemente.</translation>
     </message>
     <message>
         <source>The campaign stopped. Create a new template and use it in a new campaign.</source>
-        <translation type="unfinished" />
+        <translation>A campanha foi interrompida. Crie um novo modelo e use-o em uma nova campanha.</translation>
     </message>
     <message>
         <source>The template does not exist in this language or is not approved.</source>
-        <translation type="unfinished" />
+        <translation>O modelo não existe neste idioma ou não está aprovado.</translation>
     </message>
     <message>
         <source>The campaign stopped. Check the template&apos;s name, language and status in WhatsApp Manager, then sync templates.</source>
-        <translation type="unfinished" />
+        <translation>A campanha foi interrompida. Confira o nome, o idioma e o status do modelo no WhatsApp Manager e sincronize os modelos.</translation>
     </message>
     <message>
         <source>Meta limits this number because too many recipients blocked or reported its messages (spam rate limit).</source>
-        <translation type="unfinished" />
+        <translation>A Meta limita este número porque muitos destinatários bloquearam ou denunciaram as mensagens dele (limite por spam).</translation>
     </message>
     <message>
         <source>The campaign stopped, because sending more makes it worse. Check the number&apos;s quality rating in WhatsApp Manager before sending again.</source>
-        <translation type="unfinished" />
+        <translation>A campanha foi interrompida, pois enviar mais só piora a situação. Confira a classificação de qualidade do número no WhatsApp Manager antes de enviar novamente.</translation>
     </message>
     <message>
         <source>The access token has expired or is not valid.</source>
-        <translation type="unfinished" />
+        <translation>O token de acesso expirou ou não é válido.</translation>
     </message>
     <message>
         <source>Sending stopped. Enter a new access token in the settings, then resume.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Informe um novo token de acesso nas configurações e retome.</translation>
     </message>
     <message>
         <source>Meta could not authenticate the request (the access token was refused).</source>
-        <translation type="unfinished" />
+        <translation>A Meta não conseguiu autenticar a requisição (o token de acesso foi recusado).</translation>
     </message>
     <message>
         <source>The account is temporarily blocked for policy violations.</source>
-        <translation type="unfinished" />
+        <translation>A conta está bloqueada temporariamente por violações de política.</translation>
     </message>
     <message>
         <source>Sending stopped. Check Account Quality in Meta Business Manager.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Confira a Qualidade da conta no Meta Business Manager.</translation>
     </message>
     <message>
         <source>The business account is locked or restricted.</source>
-        <translation type="unfinished" />
+        <translation>A conta comercial está bloqueada ou restrita.</translation>
     </message>
     <message>
         <source>Sending stopped. Check Account Quality in Meta Business Manager and contact Meta support.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Confira a Qualidade da conta no Meta Business Manager e entre em contato com o suporte da Meta.</translation>
     </message>
     <message>
         <source>The app is not allowed to use this API (missing capability).</source>
-        <translation type="unfinished" />
+        <translation>O app não tem permissão para usar esta API (falta uma capacidade).</translation>
     </message>
     <message>
         <source>Sending stopped. Check the app&apos;s WhatsApp product setup in Meta&apos;s developer portal.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Confira a configuração do produto WhatsApp do app no portal de desenvolvedores da Meta.</translation>
     </message>
     <message>
         <source>Permission denied: the token lacks a permission or the phone number is not in this account.</source>
-        <translation type="unfinished" />
+        <translation>Permissão negada: falta uma permissão ao token ou o número de telefone não pertence a esta conta.</translation>
     </message>
     <message>
         <source>Sending stopped. Give the token whatsapp_business_messaging permission and check the phone number ID.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Dê ao token a permissão whatsapp_business_messaging e confira o ID do número de telefone.</translation>
     </message>
     <message>
         <source>Permission denied for this API call.</source>
-        <translation type="unfinished" />
+        <translation>Permissão negada para esta chamada de API.</translation>
     </message>
     <message>
         <source>Sending stopped. Check the token&apos;s permissions in Meta&apos;s developer portal.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Confira as permissões do token no portal de desenvolvedores da Meta.</translation>
     </message>
     <message>
         <source>Access denied to the phone number.</source>
-        <translation type="unfinished" />
+        <translation>Acesso negado ao número de telefone.</translation>
     </message>
     <message>
         <source>Sending stopped. Check the token&apos;s permissions and the phone number ID.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Confira as permissões do token e o ID do número de telefone.</translation>
     </message>
     <message>
         <source>The business phone number is not registered with the Cloud API.</source>
-        <translation type="unfinished" />
+        <translation>O número de telefone comercial não está registrado na Cloud API.</translation>
     </message>
     <message>
         <source>Sending stopped. Register the phone number in WhatsApp Manager.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Registre o número de telefone no WhatsApp Manager.</translation>
     </message>
     <message>
         <source>There is a problem with the account&apos;s payment method.</source>
-        <translation type="unfinished" />
+        <translation>Há um problema com a forma de pagamento da conta.</translation>
     </message>
     <message>
         <source>Sending stopped. Fix the payment method in Meta Business Manager.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Corrija a forma de pagamento no Meta Business Manager.</translation>
     </message>
     <message>
         <source>Meta returned an error Herald does not know.</source>
-        <translation type="unfinished" />
+        <translation>A Meta retornou um erro que o Herald não conhece.</translation>
     </message>
     <message>
         <source>Read the details; if they are unclear, give Meta support the code and fbtrace_id. The message can be resent later.</source>
-        <translation type="unfinished" />
+        <translation>Leia os detalhes; se não estiverem claros, informe o código e o fbtrace_id ao suporte da Meta. A mensagem pode ser reenviada mais tarde.</translation>
     </message>
     <message>
         <source>The server had a temporary problem (HTTP 5xx) and did not take the message.</source>
-        <translation type="unfinished" />
+        <translation>O servidor teve um problema temporário (HTTP 5xx) e não aceitou a mensagem.</translation>
     </message>
     <message>
         <source>The server asked Herald to send more slowly (HTTP 429).</source>
-        <translation type="unfinished" />
+        <translation>O servidor pediu ao Herald que enviasse mais devagar (HTTP 429).</translation>
     </message>
     <message>
         <source>The server refused the credentials (HTTP 401).</source>
-        <translation type="unfinished" />
+        <translation>O servidor recusou as credenciais (HTTP 401).</translation>
     </message>
     <message>
         <source>Sending stopped. Check the access token and any proxy in between, then resume.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Confira o token de acesso e qualquer proxy intermediário e retome.</translation>
     </message>
     <message>
         <source>The server answered with an unexpected HTTP status and no Graph API error, so it is probably not the Graph API (a proxy, or a wrong base URL, version or phone number ID).</source>
-        <translation type="unfinished" />
+        <translation>O servidor respondeu com um status HTTP inesperado e sem erro da Graph API, então provavelmente não é a Graph API (um proxy ou URL base, versão ou ID do número de telefone errados).</translation>
     </message>
     <message>
         <source>Sending stopped. Check the base URL, API version, phone number ID and proxy settings, then resume.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Confira a URL base, a versão da API, o ID do número de telefone e as configurações de proxy e retome.</translation>
     </message>
     <message>
         <source>The request could not be sent (connection refused, or the server was not found).</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível enviar a requisição (conexão recusada ou servidor não encontrado).</translation>
     </message>
     <message>
         <source>Check the internet connection and proxy; Herald tries again with growing pauses.</source>
-        <translation type="unfinished" />
+        <translation>Verifique a conexão com a internet e o proxy; o Herald tenta novamente com pausas crescentes.</translation>
     </message>
     <message>
         <source>No secure connection could be made: the server&apos;s certificate was not accepted (an authority this computer does not trust, another host name, or expired).</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível estabelecer uma conexão segura: o certificado do servidor não foi aceito (autoridade não confiável para este computador, outro nome de host ou expirado).</translation>
     </message>
     <message>
         <source>Sending stopped. If your network inspects secure connections, set the CA certificate file (api.ca_file) to its certificate authority; otherwise check the API base URL and this computer&apos;s clock, then resume.</source>
-        <translation type="unfinished" />
+        <translation>O envio foi interrompido. Se a sua rede inspeciona conexões seguras, defina o arquivo de certificado de CA (api.ca_file) com a autoridade certificadora dela; caso contrário, confira a URL base da API e o relógio deste computador e retome.</translation>
     </message>
     <message>
         <source>The request was sent but no answer came back, so Meta may or may not have accepted the message.</source>
-        <translation type="unfinished" />
+        <translation>A requisição foi enviada, mas nenhuma resposta voltou, então a Meta pode ou não ter aceitado a mensagem.</translation>
     </message>
     <message>
         <source>Resend it only if the recipient did not get it: the API cannot tell, and resending may deliver it twice.</source>
-        <translation type="unfinished" />
+        <translation>Reenvie somente se o destinatário não a recebeu: a API não consegue saber, e o reenvio pode entregá-la duas vezes.</translation>
     </message>
     <message>
         <source>The server reported success but its answer had no message ID, so the message cannot be tracked.</source>
-        <translation type="unfinished" />
+        <translation>O servidor informou sucesso, mas a resposta não tinha ID de mensagem, então a mensagem não pode ser acompanhada.</translation>
     </message>
     <message>
         <source>The message was probably accepted. Resend it only if the recipient did not get it.</source>
-        <translation type="unfinished" />
+        <translation>A mensagem provavelmente foi aceita. Reenvie somente se o destinatário não a recebeu.</translation>
     </message>
     <message>
         <source>Herald did not send the message because its content breaks one of Meta&apos;s rules.</source>
-        <translation type="unfinished" />
+        <translation>O Herald não enviou a mensagem porque o conteúdo viola uma das regras da Meta.</translation>
     </message>
     <message>
         <source>Read the details, correct the contact&apos;s values or the mapping, and resend.</source>
-        <translation type="unfinished" />
+        <translation>Leia os detalhes, corrija os valores do contato ou o mapeamento e reenvie.</translation>
     </message>
     <message>
         <source>The sender ended (closed, crashed or lost its connection) while the message was on its way, so Meta may or may not have accepted it.</source>
-        <translation type="unfinished" />
+        <translation>O emissor terminou (foi fechado, travou ou perdeu a conexão) enquanto a mensagem estava a caminho, então a Meta pode ou não tê-la aceitado.</translation>
     </message>
     <message>
         <source>The number was added to the opt-out list after it was queued, so Herald did not send to it.</source>
-        <translation type="unfinished" />
+        <translation>O número foi adicionado à lista de opt-out depois de entrar na fila, então o Herald não enviou para ele.</translation>
     </message>
     <message>
         <source>Nothing: opted-out numbers are never messaged or resent. Remove the number from the opt-out list only if the contact asked for messages again.</source>
-        <translation type="unfinished" />
+        <translation>Nada: números com opt-out nunca recebem mensagens nem reenvios. Remova o número da lista de opt-out somente se o contato voltou a pedir mensagens.</translation>
     </message>
     <message>
         <source>Sending failed several times in a row with temporary errors.</source>
-        <translation type="unfinished" />
+        <translation>O envio falhou várias vezes seguidas com erros temporários.</translation>
     </message>
     <message>
         <source>Resend later; the details show the last error.</source>
-        <translation type="unfinished" />
+        <translation>Reenvie mais tarde; os detalhes mostram o último erro.</translation>
     </message>
 </context>
 <context>
     <name>Formats</name>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished" />
+        <translation>%1%</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished" />
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished" />
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished" />
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished" />
+        <translation>%1 d %2 h</translation>
     </message>
 </context>
 <context>
     <name>ImportSummary</name>
     <message>
         <source>Imported %1 of %2 rows from %3.</source>
-        <translation type="unfinished" />
+        <translation>Importadas %1 de %2 linhas de %3.</translation>
     </message>
     <message>
         <source>Dry run: %1 of %2 rows from %3 would be imported; nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>Simulação: %1 de %2 linhas de %3 seriam importadas; nada foi salvo.</translation>
     </message>
     <message>
         <source>Import of %1 cancelled after %2 rows; nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>Importação de %1 cancelada após %2 linhas; nada foi salvo.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>Nada foi importado.</translation>
     </message>
     <message>
         <source>File: %1.</source>
-        <translation type="unfinished" />
+        <translation>Arquivo: %1.</translation>
     </message>
     <message>
         <source>Phone column: %1 (%2).</source>
-        <translation type="unfinished" />
+        <translation>Coluna de telefone: %1 (%2).</translation>
     </message>
     <message>
         <source>Contact name from: %1.</source>
-        <translation type="unfinished" />
+        <translation>Nome do contato de: %1.</translation>
     </message>
     <message>
         <source>Duplicates in the file: %1; already in the campaign: %2; opted out: %3; rejected: %4.</source>
-        <translation type="unfinished" />
+        <translation>Duplicados no arquivo: %1; já na campanha: %2; com opt-out: %3; rejeitados: %4.</translation>
     </message>
     <message numerus="yes">
         <source>Messaged by a campaign in the last %n day(s), left out: %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Receberam mensagem de uma campanha no último %n dia, deixados de fora: %1.</numerusform>
+            <numerusform>Receberam mensagem de uma campanha nos últimos %n dias, deixados de fora: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every row not imported is listed with its line and reason in %1.</source>
-        <translation type="unfinished" />
+        <translation>Cada linha não importada está listada com a linha e o motivo em %1.</translation>
     </message>
     <message>
         <source>Took %1 ms.</source>
-        <translation type="unfinished" />
+        <translation>Levou %1 ms.</translation>
     </message>
 </context>
 <context>
     <name>ImportWriter</name>
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; está %2: crie uma nova campanha para estes contatos.</translation>
     </message>
 </context>
 <context>
     <name>LanguageChoice</name>
     <message>
         <source>System default</source>
-        <translation type="unfinished" />
+        <translation>Padrão do sistema</translation>
     </message>
 </context>
 <context>
     <name>MessageBuilder</name>
     <message>
         <source>%1: the text is empty; Meta rejects empty parameters.</source>
-        <translation type="unfinished" />
+        <translation>%1: o texto está vazio; a Meta rejeita parâmetros vazios.</translation>
     </message>
     <message>
         <source>%1: the text has %2 characters; at most %3 are allowed.</source>
-        <translation type="unfinished" />
+        <translation>%1: o texto tem %2 caracteres; são permitidos no máximo %3.</translation>
     </message>
     <message>
         <source>%1: the text contains a line break, a tab or more than 4 spaces in a row, which Meta does not accept in template parameters.</source>
-        <translation type="unfinished" />
+        <translation>%1: o texto contém uma quebra de linha, uma tabulação ou mais de 4 espaços seguidos, o que a Meta não aceita em parâmetros de modelo.</translation>
     </message>
     <message>
         <source>%1: a header cannot take a currency parameter.</source>
-        <translation type="unfinished" />
+        <translation>%1: um cabeçalho não aceita parâmetro de moeda.</translation>
     </message>
     <message>
         <source>%1: the currency needs a fallback value (the text shown as is).</source>
-        <translation type="unfinished" />
+        <translation>%1: a moeda precisa de um valor alternativo (o texto exibido como está).</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not an ISO 4217 currency code such as EUR or USD.</source>
-        <translation type="unfinished" />
+        <translation>%1: &quot;%2&quot; não é um código de moeda ISO 4217, como BRL ou USD.</translation>
     </message>
     <message>
         <source>%1: a header cannot take a date_time parameter.</source>
-        <translation type="unfinished" />
+        <translation>%1: um cabeçalho não aceita parâmetro date_time.</translation>
     </message>
     <message>
         <source>%1: the date_time needs a fallback value (the text shown as is).</source>
-        <translation type="unfinished" />
+        <translation>%1: o date_time precisa de um valor alternativo (o texto exibido como está).</translation>
     </message>
     <message>
         <source>%1: media (%2) can only be sent in the header.</source>
-        <translation type="unfinished" />
+        <translation>%1: a mídia (%2) só pode ser enviada no cabeçalho.</translation>
     </message>
     <message>
         <source>%1: give either a media id or a link, not both and not neither.</source>
-        <translation type="unfinished" />
+        <translation>%1: informe um ID de mídia ou um link, não ambos nem nenhum.</translation>
     </message>
     <message>
         <source>%1: the media link must start with https:// or http://.</source>
-        <translation type="unfinished" />
+        <translation>%1: o link da mídia deve começar com https:// ou http://.</translation>
     </message>
     <message>
         <source>%1: unknown parameter type.</source>
-        <translation type="unfinished" />
+        <translation>%1: tipo de parâmetro desconhecido.</translation>
     </message>
     <message>
         <source>%1: the index %2 is outside 0..9.</source>
-        <translation type="unfinished" />
+        <translation>%1: o índice %2 está fora de 0..9.</translation>
     </message>
     <message>
         <source>%1: a quick_reply button needs a payload.</source>
-        <translation type="unfinished" />
+        <translation>%1: um botão quick_reply precisa de um payload.</translation>
     </message>
     <message>
         <source>%1: a url button needs the text appended to the template&apos;s URL.</source>
-        <translation type="unfinished" />
+        <translation>%1: um botão url precisa do texto acrescentado à URL do modelo.</translation>
     </message>
     <message>
         <source>The recipient &quot;%1&quot; is not an international number (E.164: country code and number, 7 to 15 digits).</source>
-        <translation type="unfinished" />
+        <translation>O destinatário &quot;%1&quot; não é um número internacional (E.164: código do país e número, de 7 a 15 dígitos).</translation>
     </message>
     <message>
         <source>The template name &quot;%1&quot; is not valid: Meta uses lowercase letters, digits and underscores, at most 512 characters.</source>
-        <translation type="unfinished" />
+        <translation>O nome de modelo &quot;%1&quot; não é válido: a Meta usa letras minúsculas, dígitos e sublinhados, no máximo 512 caracteres.</translation>
     </message>
     <message>
         <source>The language code &quot;%1&quot; is not valid; use the template&apos;s code, such as en_US or de.</source>
-        <translation type="unfinished" />
+        <translation>O código de idioma &quot;%1&quot; não é válido; use o código do modelo, como pt_BR ou en_US.</translation>
     </message>
     <message>
         <source>The header takes one parameter, but %1 were given.</source>
-        <translation type="unfinished" />
+        <translation>O cabeçalho aceita um parâmetro, mas foram informados %1.</translation>
     </message>
     <message>
         <source>%1: a parameter name may contain only lowercase letters, digits and underscores.</source>
-        <translation type="unfinished" />
+        <translation>%1: o nome de um parâmetro só pode conter letras minúsculas, dígitos e sublinhados.</translation>
     </message>
     <message>
         <source>Named and positional parameters are mixed; a template uses one kind only.</source>
-        <translation type="unfinished" />
+        <translation>Parâmetros nomeados e posicionais estão misturados; um modelo usa apenas um tipo.</translation>
     </message>
     <message>
         <source>%1: two buttons have the same index.</source>
-        <translation type="unfinished" />
+        <translation>%1: dois botões têm o mesmo índice.</translation>
     </message>
     <message>
         <source>The text message is empty.</source>
-        <translation type="unfinished" />
+        <translation>A mensagem de texto está vazia.</translation>
     </message>
     <message>
         <source>The text message has %1 characters; at most %2 are allowed.</source>
-        <translation type="unfinished" />
+        <translation>A mensagem de texto tem %1 caracteres; são permitidos no máximo %2.</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message>
         <source>no price</source>
-        <translation type="unfinished" />
+        <translation>sem preço</translation>
     </message>
     <message>
         <source>&quot;%1&quot; uses a comma: write prices with a decimal point, e.g. 0.0250</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; usa vírgula: escreva preços com ponto decimal, p. ex. 0.0250</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a price: digits and one decimal point only, e.g. 0.0250</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; não é um preço: apenas dígitos e um ponto decimal, p. ex. 0.0250</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has more than %2 decimals</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; tem mais de %2 casas decimais</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is too large a price</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; é um preço grande demais</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a price</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; não é um preço</translation>
     </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
     <message>
         <source>No access token is set: add it in Settings.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum token de acesso definido: adicione-o nas Configurações.</translation>
     </message>
     <message>
         <source>Column %1</source>
-        <translation type="unfinished" />
+        <translation>Coluna %1</translation>
     </message>
 </context>
 <context>
     <name>OptOutImportText</name>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished" />
+        <translation>linha %1: %2</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
-        <translation type="unfinished" />
+        <translation>Rejeitado: %1</translation>
     </message>
     <message>
         <source>Nothing was added: %1</source>
-        <translation type="unfinished" />
+        <translation>Nada foi adicionado: %1</translation>
     </message>
     <message>
         <source>Rows read from %1: %2. Added to the opt-out list: %3. Already on it: %4. Rejected: %5.</source>
-        <translation type="unfinished" />
+        <translation>Linhas lidas de %1: %2. Adicionados à lista de opt-out: %3. Já estavam nela: %4. Rejeitados: %5.</translation>
     </message>
     <message>
         <source>Numbers were read from the column “%1”.</source>
-        <translation type="unfinished" />
+        <translation>Os números foram lidos da coluna “%1”.</translation>
     </message>
     <message>
         <source>Every rejected row is listed in %1.</source>
-        <translation type="unfinished" />
+        <translation>Cada linha rejeitada está listada em %1.</translation>
     </message>
 </context>
 <context>
     <name>OptOutStore</name>
     <message>
         <source>%1: no column holds phone numbers.</source>
-        <translation type="unfinished" />
+        <translation>%1: nenhuma coluna contém números de telefone.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>column %1</source>
-        <translation type="unfinished" />
+        <translation>coluna %1</translation>
     </message>
     <message>
         <source>imported from %1</source>
-        <translation type="unfinished" />
+        <translation>importado de %1</translation>
     </message>
     <message>
         <source>line</source>
-        <translation type="unfinished" />
+        <translation>linha</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished" />
+        <translation>motivo</translation>
     </message>
     <message>
         <source>explanation</source>
-        <translation type="unfinished" />
+        <translation>explicação</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished" />
+        <translation>registro</translation>
     </message>
 </context>
 <context>
     <name>ParameterMapping</name>
     <message>
         <source>No value for %1.</source>
-        <translation type="unfinished" />
+        <translation>Sem valor para %1.</translation>
     </message>
     <message>
         <source>%1: a currency needs amount_1000 as a whole number (the amount × 1000).</source>
-        <translation type="unfinished" />
+        <translation>%1: uma moeda precisa de amount_1000 como número inteiro (o valor × 1000).</translation>
     </message>
     <message>
         <source>%1: unknown value type &quot;%2&quot; (use text, currency or date_time).</source>
-        <translation type="unfinished" />
+        <translation>%1: tipo de valor desconhecido &quot;%2&quot; (use text, currency ou date_time).</translation>
     </message>
     <message>
         <source>%1: a list is not a parameter value.</source>
-        <translation type="unfinished" />
+        <translation>%1: uma lista não é um valor de parâmetro.</translation>
     </message>
     <message>
         <source>%1: a media value needs an id or a link.</source>
-        <translation type="unfinished" />
+        <translation>%1: um valor de mídia precisa de um ID ou de um link.</translation>
     </message>
     <message>
         <source>%1: a button takes a plain text value.</source>
-        <translation type="unfinished" />
+        <translation>%1: um botão aceita um valor de texto simples.</translation>
     </message>
 </context>
 <context>
     <name>PhoneColumnDetector</name>
     <message>
         <source>column %1</source>
-        <translation type="unfinished" />
+        <translation>coluna %1</translation>
     </message>
     <message>
         <source>column %1 “%2”</source>
-        <translation type="unfinished" />
+        <translation>coluna %1 “%2”</translation>
     </message>
     <message>
         <source>there is no column %1: the file has %2 columns</source>
-        <translation type="unfinished" />
+        <translation>não existe a coluna %1: o arquivo tem %2 colunas</translation>
     </message>
     <message>
         <source>there is no column named “%1”: the file has no header row, so choose the column by its number (1 to %2)</source>
-        <translation type="unfinished" />
+        <translation>não existe coluna chamada “%1”: o arquivo não tem linha de cabeçalho, então escolha a coluna pelo número (1 a %2)</translation>
     </message>
     <message>
         <source>there is no column named “%1”; the columns are %2</source>
-        <translation type="unfinished" />
+        <translation>não existe coluna chamada “%1”; as colunas são %2</translation>
     </message>
     <message>
         <source>%1, as chosen</source>
-        <translation type="unfinished" />
+        <translation>%1, conforme escolhido</translation>
     </message>
     <message>
         <source>%1, recognised by its name</source>
-        <translation type="unfinished" />
+        <translation>%1, reconhecida pelo nome</translation>
     </message>
     <message>
         <source>%1, where %2 of %3 sampled values look like phone numbers</source>
-        <translation type="unfinished" />
+        <translation>%1, onde %2 de %3 valores de amostra parecem números de telefone</translation>
     </message>
     <message>
         <source>no column looks like it holds phone numbers; choose the phone column by its name or number</source>
-        <translation type="unfinished" />
+        <translation>nenhuma coluna parece conter números de telefone; escolha a coluna de telefone pelo nome ou pelo número</translation>
     </message>
 </context>
 <context>
     <name>PhoneNormalizer</name>
     <message>
         <source>%1 is a tel: link with parameters after its number (an extension such as ;ext=12, a phone-context, …): only the number itself can receive WhatsApp messages, so write it without them</source>
-        <translation type="unfinished" />
+        <translation>%1 é um link tel: com parâmetros após o número (um ramal como ;ext=12, um phone-context, …): só o próprio número pode receber mensagens do WhatsApp, então escreva-o sem eles</translation>
     </message>
     <message>
         <source>%1 has decimal places: the phone number was stored as a number rather than as text, so a leading 0 or + may have been lost. Format the phone column as Text (or export the file again from its original source), then import it again</source>
-        <translation type="unfinished" />
+        <translation>%1 tem casas decimais: o número de telefone foi armazenado como número e não como texto, então um 0 ou + inicial pode ter se perdido. Formate a coluna de telefone como Texto (ou exporte o arquivo novamente da origem) e importe-o de novo</translation>
     </message>
     <message>
         <source>the phone number is empty</source>
-        <translation type="unfinished" />
+        <translation>o número de telefone está vazio</translation>
     </message>
     <message>
         <source>%1 is in scientific notation: the spreadsheet stored the phone number as a number and shows it rounded, so its last digits are lost and cannot be recovered. Format the phone column as Text before pasting or importing the numbers (or export the file again from its original source), then import it again</source>
-        <translation type="unfinished" />
+        <translation>%1 está em notação científica: a planilha armazenou o número de telefone como número e o exibe arredondado, então os últimos dígitos se perderam e não podem ser recuperados. Formate a coluna de telefone como Texto antes de colar ou importar os números (ou exporte o arquivo novamente da origem) e importe-o de novo</translation>
     </message>
     <message>
         <source>%1 contains letters: a phone number may hold only digits, a leading + and separators such as spaces, dashes, dots and parentheses (extensions, labels and vanity numbers cannot receive WhatsApp messages)</source>
-        <translation type="unfinished" />
+        <translation>%1 contém letras: um número de telefone só pode ter dígitos, um + inicial e separadores como espaços, hífens, pontos e parênteses (ramais, rótulos e números com letras não podem receber mensagens do WhatsApp)</translation>
     </message>
     <message>
         <source>%1 contains characters that do not belong in a phone number: only digits, a leading + and spaces, dashes, dots, slashes and parentheses are allowed</source>
-        <translation type="unfinished" />
+        <translation>%1 contém caracteres que não fazem parte de um número de telefone: só são permitidos dígitos, um + inicial e espaços, hífens, pontos, barras e parênteses</translation>
     </message>
     <message>
         <source>%1 has a + that is not at the start: + may only stand before the country code, and a cell may hold only one number</source>
-        <translation type="unfinished" />
+        <translation>%1 tem um + que não está no início: o + só pode vir antes do código do país, e uma célula só pode conter um número</translation>
     </message>
     <message>
         <source>%1 has no digits</source>
-        <translation type="unfinished" />
+        <translation>%1 não tem dígitos</translation>
     </message>
     <message>
         <source>%1 has %2 digits, far more than any phone number (at most 15)</source>
-        <translation type="unfinished" />
+        <translation>%1 tem %2 dígitos, muito mais do que qualquer número de telefone (no máximo 15)</translation>
     </message>
     <message>
         <source>%1 ends right after the international prefix (+ or 00) and country code: the number itself is missing</source>
-        <translation type="unfinished" />
+        <translation>%1 termina logo após o prefixo internacional (+ ou 00) e o código do país: falta o próprio número</translation>
     </message>
     <message>
         <source>%1 can be read two ways: with 00 as the international prefix it is %2, with the international dialling prefix of %3 it is %4; write it with + instead of the prefix to say which one is meant</source>
-        <translation type="unfinished" />
+        <translation>%1 pode ser lido de duas formas: com 00 como prefixo internacional é %2, com o prefixo de discagem internacional de %3 é %4; escreva-o com + em vez do prefixo para indicar qual é o correto</translation>
     </message>
     <message>
         <source>%1 has no country code and no default region is set: write it in international form, with + or 00 and the country code (+49 30 1234567 or 0049 30 1234567), or choose the region its national numbers belong to</source>
-        <translation type="unfinished" />
+        <translation>%1 não tem código do país e nenhuma região padrão foi definida: escreva-o no formato internacional, com + ou 00 e o código do país (+55 11 912345678 ou 0055 11 912345678), ou escolha a região a que pertencem os números nacionais</translation>
     </message>
     <message>
         <source>%1 has no country code, and the default region %2 is not a region code libphonenumber knows, so it cannot be read as a national number</source>
-        <translation type="unfinished" />
+        <translation>%1 não tem código do país, e a região padrão %2 não é um código de região que a libphonenumber conheça, então não pode ser lido como número nacional</translation>
     </message>
     <message>
         <source>%1 does not start with a country calling code in use after its + or 00</source>
-        <translation type="unfinished" />
+        <translation>%1 não começa com um código de país em uso após o + ou 00</translation>
     </message>
     <message>
         <source>%1 has too few digits to be a phone number</source>
-        <translation type="unfinished" />
+        <translation>%1 tem poucos dígitos para ser um número de telefone</translation>
     </message>
     <message>
         <source>%1 ends right after the international prefix: the country code and number are missing</source>
-        <translation type="unfinished" />
+        <translation>%1 termina logo após o prefixo internacional: faltam o código do país e o número</translation>
     </message>
     <message>
         <source>%1 is too short to be a phone number</source>
-        <translation type="unfinished" />
+        <translation>%1 é curto demais para ser um número de telefone</translation>
     </message>
     <message>
         <source>%1 is too long to be a phone number</source>
-        <translation type="unfinished" />
+        <translation>%1 é longo demais para ser um número de telefone</translation>
     </message>
     <message>
         <source>%1 does not start with a country calling code in use (+%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 não começa com um código de país em uso (+%2)</translation>
     </message>
     <message>
         <source>%1 is too short for a phone number of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 é curto demais para um número de telefone de %2</translation>
     </message>
     <message>
         <source>%1 is too long for a phone number of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 é longo demais para um número de telefone de %2</translation>
     </message>
     <message>
         <source>%1 has a length that phone numbers of %2 never have</source>
-        <translation type="unfinished" />
+        <translation>%1 tem um comprimento que os números de telefone de %2 nunca têm</translation>
     </message>
     <message>
         <source>%1 is only a local number of %2: the area code is missing</source>
-        <translation type="unfinished" />
+        <translation>%1 é apenas um número local de %2: falta o código de área</translation>
     </message>
     <message>
         <source>%1 is not a valid number for %2: its length is possible, but no number there starts like this (unknown area code or mobile prefix)</source>
-        <translation type="unfinished" />
+        <translation>%1 não é um número válido para %2: o comprimento é possível, mas nenhum número de lá começa assim (código de área ou prefixo de celular desconhecido)</translation>
     </message>
     <message>
         <source>if it is an international number, it lacks its + or 00: %1 would be valid</source>
-        <translation type="unfinished" />
+        <translation>se for um número internacional, falta o + ou 00: %1 seria válido</translation>
     </message>
     <message>
         <source>%1 (%2) is %3, not a mobile number, and only mobile numbers are accepted</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2) é %3, não um número de celular, e só números de celular são aceitos</translation>
     </message>
     <message>
         <source>The region is empty. %1</source>
-        <translation type="unfinished" />
+        <translation>A região está vazia. %1</translation>
     </message>
     <message>
         <source>%1 is a country calling code, not a region; for +%2 write %3. %4</source>
