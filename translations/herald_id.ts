@@ -858,681 +858,681 @@
     </message>
     <message>
         <source>Sending stopped. Give the token whatsapp_business_messaging permission and check the phone number ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Berikan izin whatsapp_business_messaging pada token dan periksa ID nomor telepon.</translation>
     </message>
     <message>
         <source>Permission denied for this API call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Izin ditolak untuk panggilan API ini.</translation>
     </message>
     <message>
         <source>Sending stopped. Check the token&apos;s permissions in Meta&apos;s developer portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Periksa izin token di portal pengembang Meta.</translation>
     </message>
     <message>
         <source>Access denied to the phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akses ke nomor telepon ditolak.</translation>
     </message>
     <message>
         <source>Sending stopped. Check the token&apos;s permissions and the phone number ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Periksa izin token dan ID nomor telepon.</translation>
     </message>
     <message>
         <source>The business phone number is not registered with the Cloud API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor telepon bisnis tidak terdaftar di Cloud API.</translation>
     </message>
     <message>
         <source>Sending stopped. Register the phone number in WhatsApp Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Daftarkan nomor telepon di WhatsApp Manager.</translation>
     </message>
     <message>
         <source>There is a problem with the account&apos;s payment method.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ada masalah dengan metode pembayaran akun.</translation>
     </message>
     <message>
         <source>Sending stopped. Fix the payment method in Meta Business Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Perbaiki metode pembayaran di Meta Business Manager.</translation>
     </message>
     <message>
         <source>Meta returned an error Herald does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta mengembalikan kesalahan yang tidak dikenal Herald.</translation>
     </message>
     <message>
         <source>Read the details; if they are unclear, give Meta support the code and fbtrace_id. The message can be resent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baca detailnya; jika kurang jelas, berikan kode dan fbtrace_id kepada dukungan Meta. Pesan dapat dikirim ulang nanti.</translation>
     </message>
     <message>
         <source>The server had a temporary problem (HTTP 5xx) and did not take the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server mengalami masalah sementara (HTTP 5xx) dan tidak menerima pesan.</translation>
     </message>
     <message>
         <source>The server asked Herald to send more slowly (HTTP 429).</source>
-        <translation type="unfinished"></translation>
+        <translation>Server meminta Herald mengirim lebih lambat (HTTP 429).</translation>
     </message>
     <message>
         <source>The server refused the credentials (HTTP 401).</source>
-        <translation type="unfinished"></translation>
+        <translation>Server menolak kredensial (HTTP 401).</translation>
     </message>
     <message>
         <source>Sending stopped. Check the access token and any proxy in between, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Periksa token akses dan proxy yang ada di antaranya, lalu lanjutkan.</translation>
     </message>
     <message>
         <source>The server answered with an unexpected HTTP status and no Graph API error, so it is probably not the Graph API (a proxy, or a wrong base URL, version or phone number ID).</source>
-        <translation type="unfinished"></translation>
+        <translation>Server menjawab dengan status HTTP yang tidak terduga tanpa kesalahan Graph API, jadi kemungkinan besar itu bukan Graph API (proxy, atau URL dasar, versi, atau ID nomor telepon yang salah).</translation>
     </message>
     <message>
         <source>Sending stopped. Check the base URL, API version, phone number ID and proxy settings, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Periksa URL dasar, versi API, ID nomor telepon, dan pengaturan proxy, lalu lanjutkan.</translation>
     </message>
     <message>
         <source>The request could not be sent (connection refused, or the server was not found).</source>
-        <translation type="unfinished"></translation>
+        <translation>Permintaan tidak dapat dikirim (koneksi ditolak, atau server tidak ditemukan).</translation>
     </message>
     <message>
         <source>Check the internet connection and proxy; Herald tries again with growing pauses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa koneksi internet dan proxy; Herald mencoba lagi dengan jeda yang makin lama.</translation>
     </message>
     <message>
         <source>No secure connection could be made: the server&apos;s certificate was not accepted (an authority this computer does not trust, another host name, or expired).</source>
-        <translation type="unfinished"></translation>
+        <translation>Koneksi aman tidak dapat dibuat: sertifikat server tidak diterima (otoritas yang tidak dipercaya komputer ini, nama host lain, atau kedaluwarsa).</translation>
     </message>
     <message>
         <source>Sending stopped. If your network inspects secure connections, set the CA certificate file (api.ca_file) to its certificate authority; otherwise check the API base URL and this computer&apos;s clock, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan. Jika jaringan Anda memeriksa koneksi aman, atur file sertifikat CA (api.ca_file) ke otoritas sertifikatnya; jika tidak, periksa URL dasar API dan jam komputer ini, lalu lanjutkan.</translation>
     </message>
     <message>
         <source>The request was sent but no answer came back, so Meta may or may not have accepted the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Permintaan telah dikirim tetapi tidak ada jawaban, jadi belum pasti apakah Meta menerima pesan itu.</translation>
     </message>
     <message>
         <source>Resend it only if the recipient did not get it: the API cannot tell, and resending may deliver it twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim ulang hanya jika penerima tidak mendapatkannya: API tidak dapat memastikannya, dan pengiriman ulang dapat menyampaikannya dua kali.</translation>
     </message>
     <message>
         <source>The server reported success but its answer had no message ID, so the message cannot be tracked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server melaporkan berhasil tetapi jawabannya tidak berisi ID pesan, sehingga pesan tidak dapat dilacak.</translation>
     </message>
     <message>
         <source>The message was probably accepted. Resend it only if the recipient did not get it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan kemungkinan besar telah diterima. Kirim ulang hanya jika penerima tidak mendapatkannya.</translation>
     </message>
     <message>
         <source>Herald did not send the message because its content breaks one of Meta&apos;s rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald tidak mengirim pesan karena isinya melanggar salah satu aturan Meta.</translation>
     </message>
     <message>
         <source>Read the details, correct the contact&apos;s values or the mapping, and resend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baca detailnya, perbaiki nilai kontak atau pemetaannya, lalu kirim ulang.</translation>
     </message>
     <message>
         <source>The sender ended (closed, crashed or lost its connection) while the message was on its way, so Meta may or may not have accepted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengirim berakhir (ditutup, mogok, atau kehilangan koneksi) saat pesan sedang dikirim, jadi belum pasti apakah Meta menerimanya.</translation>
     </message>
     <message>
         <source>The number was added to the opt-out list after it was queued, so Herald did not send to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor ini ditambahkan ke daftar opt-out setelah masuk antrean, sehingga Herald tidak mengirim ke nomor ini.</translation>
     </message>
     <message>
         <source>Nothing: opted-out numbers are never messaged or resent. Remove the number from the opt-out list only if the contact asked for messages again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak perlu apa-apa: nomor yang memilih opt-out tidak pernah dikirimi pesan atau dikirimi ulang. Hapus nomor dari daftar opt-out hanya jika kontak meminta pesan lagi.</translation>
     </message>
     <message>
         <source>Sending failed several times in a row with temporary errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman gagal beberapa kali berturut-turut karena kesalahan sementara.</translation>
     </message>
     <message>
         <source>Resend later; the details show the last error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim ulang nanti; detailnya menunjukkan kesalahan terakhir.</translation>
     </message>
 </context>
 <context>
     <name>Formats</name>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/dtk</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dtk</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mnt</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 j %2 mnt</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 j</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hr %2 j</translation>
     </message>
 </context>
 <context>
     <name>ImportSummary</name>
     <message>
         <source>Imported %1 of %2 rows from %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari %2 baris dari %3 telah diimpor.</translation>
     </message>
     <message>
         <source>Dry run: %1 of %2 rows from %3 would be imported; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uji coba: %1 dari %2 baris dari %3 akan diimpor; tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>Import of %1 cancelled after %2 rows; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor %1 dibatalkan setelah %2 baris; tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang diimpor.</translation>
     </message>
     <message>
         <source>File: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>File: %1.</translation>
     </message>
     <message>
         <source>Phone column: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom telepon: %1 (%2).</translation>
     </message>
     <message>
         <source>Contact name from: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama kontak dari: %1.</translation>
     </message>
     <message>
         <source>Duplicates in the file: %1; already in the campaign: %2; opted out: %3; rejected: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat dalam file: %1; sudah ada dalam kampanye: %2; opt-out: %3; ditolak: %4.</translation>
     </message>
     <message numerus="yes">
         <source>Messaged by a campaign in the last %n day(s), left out: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sudah dikirimi pesan oleh kampanye dalam %n hari terakhir, tidak disertakan: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every row not imported is listed with its line and reason in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setiap baris yang tidak diimpor tercantum beserta baris dan alasannya di %1.</translation>
     </message>
     <message>
         <source>Took %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Memakan waktu %1 md.</translation>
     </message>
 </context>
 <context>
     <name>ImportWriter</name>
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; berstatus %2: buat kampanye baru untuk kontak-kontak ini.</translation>
     </message>
 </context>
 <context>
     <name>LanguageChoice</name>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Bawaan sistem</translation>
     </message>
 </context>
 <context>
     <name>MessageBuilder</name>
     <message>
         <source>%1: the text is empty; Meta rejects empty parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: teks kosong; Meta menolak parameter kosong.</translation>
     </message>
     <message>
         <source>%1: the text has %2 characters; at most %3 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: teks memiliki %2 karakter; maksimal %3 yang diizinkan.</translation>
     </message>
     <message>
         <source>%1: the text contains a line break, a tab or more than 4 spaces in a row, which Meta does not accept in template parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: teks berisi baris baru, tab, atau lebih dari 4 spasi berturut-turut, yang tidak diterima Meta dalam parameter templat.</translation>
     </message>
     <message>
         <source>%1: a header cannot take a currency parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: header tidak dapat menerima parameter mata uang.</translation>
     </message>
     <message>
         <source>%1: the currency needs a fallback value (the text shown as is).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mata uang memerlukan nilai cadangan (teks yang ditampilkan apa adanya).</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not an ISO 4217 currency code such as EUR or USD.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; bukan kode mata uang ISO 4217 seperti EUR atau USD.</translation>
     </message>
     <message>
         <source>%1: a header cannot take a date_time parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: header tidak dapat menerima parameter date_time.</translation>
     </message>
     <message>
         <source>%1: the date_time needs a fallback value (the text shown as is).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: date_time memerlukan nilai cadangan (teks yang ditampilkan apa adanya).</translation>
     </message>
     <message>
         <source>%1: media (%2) can only be sent in the header.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: media (%2) hanya dapat dikirim di header.</translation>
     </message>
     <message>
         <source>%1: give either a media id or a link, not both and not neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: berikan ID media atau tautan, tidak keduanya dan tidak kosong keduanya.</translation>
     </message>
     <message>
         <source>%1: the media link must start with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tautan media harus diawali dengan https:// atau http://.</translation>
     </message>
     <message>
         <source>%1: unknown parameter type.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: jenis parameter tidak dikenal.</translation>
     </message>
     <message>
         <source>%1: the index %2 is outside 0..9.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: indeks %2 berada di luar 0..9.</translation>
     </message>
     <message>
         <source>%1: a quick_reply button needs a payload.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tombol quick_reply memerlukan payload.</translation>
     </message>
     <message>
         <source>%1: a url button needs the text appended to the template&apos;s URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tombol url memerlukan teks yang ditambahkan ke URL templat.</translation>
     </message>
     <message>
         <source>The recipient &quot;%1&quot; is not an international number (E.164: country code and number, 7 to 15 digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>Penerima &quot;%1&quot; bukan nomor internasional (E.164: kode negara dan nomor, 7 hingga 15 digit).</translation>
     </message>
     <message>
         <source>The template name &quot;%1&quot; is not valid: Meta uses lowercase letters, digits and underscores, at most 512 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama templat &quot;%1&quot; tidak valid: Meta menggunakan huruf kecil, angka, dan garis bawah, maksimal 512 karakter.</translation>
     </message>
     <message>
         <source>The language code &quot;%1&quot; is not valid; use the template&apos;s code, such as en_US or de.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode bahasa &quot;%1&quot; tidak valid; gunakan kode templat, seperti en_US atau de.</translation>
     </message>
     <message>
         <source>The header takes one parameter, but %1 were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Header menerima satu parameter, tetapi %1 diberikan.</translation>
     </message>
     <message>
         <source>%1: a parameter name may contain only lowercase letters, digits and underscores.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nama parameter hanya boleh berisi huruf kecil, angka, dan garis bawah.</translation>
     </message>
     <message>
         <source>Named and positional parameters are mixed; a template uses one kind only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter bernama dan parameter posisi tercampur; satu templat hanya menggunakan satu jenis.</translation>
     </message>
     <message>
         <source>%1: two buttons have the same index.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: dua tombol memiliki indeks yang sama.</translation>
     </message>
     <message>
         <source>The text message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan teks kosong.</translation>
     </message>
     <message>
         <source>The text message has %1 characters; at most %2 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan teks memiliki %1 karakter; maksimal %2 yang diizinkan.</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message>
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation>tanpa harga</translation>
     </message>
     <message>
         <source>&quot;%1&quot; uses a comma: write prices with a decimal point, e.g. 0.0250</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; menggunakan koma: tulis harga dengan titik desimal, mis. 0.0250</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a price: digits and one decimal point only, e.g. 0.0250</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; bukan harga: hanya angka dan satu titik desimal, mis. 0.0250</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has more than %2 decimals</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; memiliki lebih dari %2 desimal</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is too large a price</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; adalah harga yang terlalu besar</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a price</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; bukan harga</translation>
     </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
     <message>
         <source>No access token is set: add it in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses belum ditetapkan: tambahkan di Pengaturan.</translation>
     </message>
     <message>
         <source>Column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom %1</translation>
     </message>
 </context>
 <context>
     <name>OptOutImportText</name>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>baris %1: %2</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak: %1</translation>
     </message>
     <message>
         <source>Nothing was added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang ditambahkan: %1</translation>
     </message>
     <message>
         <source>Rows read from %1: %2. Added to the opt-out list: %3. Already on it: %4. Rejected: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris yang dibaca dari %1: %2. Ditambahkan ke daftar opt-out: %3. Sudah ada: %4. Ditolak: %5.</translation>
     </message>
     <message>
         <source>Numbers were read from the column “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor dibaca dari kolom “%1”.</translation>
     </message>
     <message>
         <source>Every rejected row is listed in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setiap baris yang ditolak tercantum di %1.</translation>
     </message>
 </context>
 <context>
     <name>OptOutStore</name>
     <message>
         <source>%1: no column holds phone numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tidak ada kolom yang berisi nomor telepon.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kolom %1</translation>
     </message>
     <message>
         <source>imported from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>diimpor dari %1</translation>
     </message>
     <message>
         <source>line</source>
-        <translation type="unfinished"></translation>
+        <translation>baris</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>alasan</translation>
     </message>
     <message>
         <source>explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>penjelasan</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>baris</translation>
     </message>
 </context>
 <context>
     <name>ParameterMapping</name>
     <message>
         <source>No value for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada nilai untuk %1.</translation>
     </message>
     <message>
         <source>%1: a currency needs amount_1000 as a whole number (the amount × 1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mata uang memerlukan amount_1000 sebagai bilangan bulat (jumlah × 1000).</translation>
     </message>
     <message>
         <source>%1: unknown value type &quot;%2&quot; (use text, currency or date_time).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: jenis nilai &quot;%2&quot; tidak dikenal (gunakan text, currency, atau date_time).</translation>
     </message>
     <message>
         <source>%1: a list is not a parameter value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: daftar bukan nilai parameter.</translation>
     </message>
     <message>
         <source>%1: a media value needs an id or a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nilai media memerlukan ID atau tautan.</translation>
     </message>
     <message>
         <source>%1: a button takes a plain text value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tombol menerima nilai teks biasa.</translation>
     </message>
 </context>
 <context>
     <name>PhoneColumnDetector</name>
     <message>
         <source>column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kolom %1</translation>
     </message>
     <message>
         <source>column %1 “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>kolom %1 “%2”</translation>
     </message>
     <message>
         <source>there is no column %1: the file has %2 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada kolom %1: file memiliki %2 kolom</translation>
     </message>
     <message>
         <source>there is no column named “%1”: the file has no header row, so choose the column by its number (1 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada kolom bernama “%1”: file tidak memiliki baris judul, jadi pilih kolom berdasarkan nomornya (1 sampai %2)</translation>
     </message>
     <message>
         <source>there is no column named “%1”; the columns are %2</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada kolom bernama “%1”; kolom yang ada adalah %2</translation>
     </message>
     <message>
         <source>%1, as chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, sesuai pilihan</translation>
     </message>
     <message>
         <source>%1, recognised by its name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, dikenali dari namanya</translation>
     </message>
     <message>
         <source>%1, where %2 of %3 sampled values look like phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, dengan %2 dari %3 nilai sampel tampak seperti nomor telepon</translation>
     </message>
     <message>
         <source>no column looks like it holds phone numbers; choose the phone column by its name or number</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada kolom yang tampak berisi nomor telepon; pilih kolom telepon berdasarkan nama atau nomornya</translation>
     </message>
 </context>
 <context>
     <name>PhoneNormalizer</name>
     <message>
         <source>%1 is a tel: link with parameters after its number (an extension such as ;ext=12, a phone-context, …): only the number itself can receive WhatsApp messages, so write it without them</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 adalah tautan tel: dengan parameter setelah nomornya (ekstensi seperti ;ext=12, phone-context, …): hanya nomornya sendiri yang dapat menerima pesan WhatsApp, jadi tulis tanpa parameter tersebut</translation>
     </message>
     <message>
         <source>%1 has decimal places: the phone number was stored as a number rather than as text, so a leading 0 or + may have been lost. Format the phone column as Text (or export the file again from its original source), then import it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 memiliki angka desimal: nomor telepon disimpan sebagai angka, bukan teks, sehingga 0 atau + di depan mungkin hilang. Format kolom telepon sebagai Teks (atau ekspor ulang file dari sumber aslinya), lalu impor lagi</translation>
     </message>
     <message>
         <source>the phone number is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor telepon kosong</translation>
     </message>
     <message>
         <source>%1 is in scientific notation: the spreadsheet stored the phone number as a number and shows it rounded, so its last digits are lost and cannot be recovered. Format the phone column as Text before pasting or importing the numbers (or export the file again from its original source), then import it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ditulis dalam notasi ilmiah: spreadsheet menyimpan nomor telepon sebagai angka dan menampilkannya dibulatkan, sehingga digit terakhirnya hilang dan tidak dapat dipulihkan. Format kolom telepon sebagai Teks sebelum menempelkan atau mengimpor nomor (atau ekspor ulang file dari sumber aslinya), lalu impor lagi</translation>
     </message>
     <message>
         <source>%1 contains letters: a phone number may hold only digits, a leading + and separators such as spaces, dashes, dots and parentheses (extensions, labels and vanity numbers cannot receive WhatsApp messages)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 berisi huruf: nomor telepon hanya boleh berisi angka, + di depan, dan pemisah seperti spasi, tanda hubung, titik, dan tanda kurung (ekstensi, label, dan nomor cantik tidak dapat menerima pesan WhatsApp)</translation>
     </message>
     <message>
         <source>%1 contains characters that do not belong in a phone number: only digits, a leading + and spaces, dashes, dots, slashes and parentheses are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 berisi karakter yang bukan bagian dari nomor telepon: hanya angka, + di depan, serta spasi, tanda hubung, titik, garis miring, dan tanda kurung yang diizinkan</translation>
     </message>
     <message>
         <source>%1 has a + that is not at the start: + may only stand before the country code, and a cell may hold only one number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 memiliki + yang tidak berada di awal: + hanya boleh berada di depan kode negara, dan satu sel hanya boleh berisi satu nomor</translation>
     </message>
     <message>
         <source>%1 has no digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak memiliki angka</translation>
     </message>
     <message>
         <source>%1 has %2 digits, far more than any phone number (at most 15)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 memiliki %2 digit, jauh lebih banyak daripada nomor telepon mana pun (maksimal 15)</translation>
     </message>
     <message>
         <source>%1 ends right after the international prefix (+ or 00) and country code: the number itself is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 berakhir tepat setelah awalan internasional (+ atau 00) dan kode negara: nomornya sendiri tidak ada</translation>
     </message>
     <message>
         <source>%1 can be read two ways: with 00 as the international prefix it is %2, with the international dialling prefix of %3 it is %4; write it with + instead of the prefix to say which one is meant</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dapat dibaca dengan dua cara: dengan 00 sebagai awalan internasional nomornya %2, dengan awalan panggilan internasional %3 nomornya %4; tulis dengan + sebagai ganti awalan untuk menyatakan mana yang dimaksud</translation>
     </message>
     <message>
         <source>%1 has no country code and no default region is set: write it in international form, with + or 00 and the country code (+49 30 1234567 or 0049 30 1234567), or choose the region its national numbers belong to</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak memiliki kode negara dan wilayah bawaan belum ditetapkan: tulis dalam bentuk internasional, dengan + atau 00 dan kode negara (+49 30 1234567 atau 0049 30 1234567), atau pilih wilayah tempat nomor nasionalnya berasal</translation>
     </message>
     <message>
         <source>%1 has no country code, and the default region %2 is not a region code libphonenumber knows, so it cannot be read as a national number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak memiliki kode negara, dan wilayah bawaan %2 bukan kode wilayah yang dikenal libphonenumber, sehingga tidak dapat dibaca sebagai nomor nasional</translation>
     </message>
     <message>
         <source>%1 does not start with a country calling code in use after its + or 00</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak diawali dengan kode panggilan negara yang digunakan setelah + atau 00</translation>
     </message>
     <message>
         <source>%1 has too few digits to be a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 memiliki terlalu sedikit digit untuk sebuah nomor telepon</translation>
     </message>
     <message>
         <source>%1 ends right after the international prefix: the country code and number are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 berakhir tepat setelah awalan internasional: kode negara dan nomornya tidak ada</translation>
     </message>
     <message>
         <source>%1 is too short to be a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 terlalu pendek untuk sebuah nomor telepon</translation>
     </message>
     <message>
         <source>%1 is too long to be a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 terlalu panjang untuk sebuah nomor telepon</translation>
     </message>
     <message>
         <source>%1 does not start with a country calling code in use (+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak diawali dengan kode panggilan negara yang digunakan (+%2)</translation>
     </message>
     <message>
         <source>%1 is too short for a phone number of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 terlalu pendek untuk nomor telepon %2</translation>
     </message>
     <message>
         <source>%1 is too long for a phone number of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 terlalu panjang untuk nomor telepon %2</translation>
     </message>
     <message>
         <source>%1 has a length that phone numbers of %2 never have</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 memiliki panjang yang tidak pernah dimiliki nomor telepon %2</translation>
     </message>
     <message>
         <source>%1 is only a local number of %2: the area code is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hanyalah nomor lokal %2: kode areanya tidak ada</translation>
     </message>
     <message>
         <source>%1 is not a valid number for %2: its length is possible, but no number there starts like this (unknown area code or mobile prefix)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bukan nomor yang valid untuk %2: panjangnya mungkin, tetapi tidak ada nomor di sana yang diawali seperti ini (kode area atau awalan seluler tidak dikenal)</translation>
     </message>
     <message>
         <source>if it is an international number, it lacks its + or 00: %1 would be valid</source>
-        <translation type="unfinished"></translation>
+        <translation>jika ini nomor internasional, nomor ini tidak memiliki + atau 00: %1 akan valid</translation>
     </message>
     <message>
         <source>%1 (%2) is %3, not a mobile number, and only mobile numbers are accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) adalah %3, bukan nomor seluler, dan hanya nomor seluler yang diterima</translation>
     </message>
     <message>
         <source>The region is empty. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wilayah kosong. %1</translation>
     </message>
     <message>
         <source>%1 is a country calling code, not a region; for +%2 write %3. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 adalah kode panggilan negara, bukan wilayah; untuk +%2 tulis %3. %4</translation>
     </message>
     <message>
         <source>%1 is a number, not a region. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 adalah angka, bukan wilayah. %2</translation>
     </message>
     <message>
         <source>%1 is not a two-letter region code. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bukan kode wilayah dua huruf. %2</translation>
     </message>
     <message>
         <source>%1 is not an ISO 3166 code; the United Kingdom is GB. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bukan kode ISO 3166; kode Britania Raya adalah GB. %2</translation>
     </message>
     <message>
         <source>%1 is not a region code libphonenumber has numbering data for. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bukan kode wilayah yang memiliki data penomoran di libphonenumber. %2</translation>
     </message>
     <message>
         <source>Write the region as its two-letter ISO 3166-1 country code, for example DE (Germany), GB (United Kingdom), US, BR, IN, ID, MX or ES; upper or lower case. It is the country assumed for numbers written without + or 00 and a country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulis wilayah sebagai kode negara ISO 3166-1 dua huruf, misalnya DE (Jerman), GB (Britania Raya), US, BR, IN, ID, MX, atau ES; huruf besar atau kecil. Ini adalah negara yang diasumsikan untuk nomor yang ditulis tanpa + atau 00 dan kode negara.</translation>
     </message>
     <message>
         <source>a fixed-line number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor telepon tetap</translation>
     </message>
     <message>
         <source>a mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor seluler</translation>
     </message>
     <message>
         <source>a fixed-line or mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor telepon tetap atau seluler</translation>
     </message>
     <message>
         <source>a toll-free number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor bebas pulsa</translation>
     </message>
     <message>
         <source>a premium-rate number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor bertarif premium</translation>
     </message>
     <message>
         <source>a shared-cost number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor berbagi biaya</translation>
     </message>
     <message>
         <source>a VoIP number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor VoIP</translation>
     </message>
     <message>
         <source>a personal number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor pribadi</translation>
     </message>
     <message>
         <source>a pager number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor pager</translation>
     </message>
     <message>
         <source>a company (UAN) number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor perusahaan (UAN)</translation>
     </message>
     <message>
         <source>a voicemail number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor kotak suara</translation>
     </message>
     <message>
         <source>a number of unknown type</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor dengan jenis tidak dikenal</translation>
     </message>
 </context>
 <context>
     <name>QueueEngine</name>
     <message numerus="yes">
         <source>%n message(s) queued again for resending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pesan dimasukkan kembali ke antrean untuk dikirim ulang</numerusform>
         </translation>
     </message>
 </context>
@@ -1540,277 +1540,277 @@
     <name>QuietHours</name>
     <message>
         <source>The quiet-hours window needs a start and an end written as HH:MM, e.g. 09:00 and 20:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rentang jam tenang memerlukan waktu mulai dan selesai yang ditulis sebagai JJ:MM, mis. 09:00 dan 20:00.</translation>
     </message>
     <message>
         <source>The quiet-hours window must end after it starts on the same day (%1–%2 does not); windows across midnight are not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rentang jam tenang harus berakhir setelah dimulai pada hari yang sama (%1–%2 tidak demikian); rentang yang melewati tengah malam tidak didukung.</translation>
     </message>
     <message>
         <source>The time zone &quot;%1&quot; chosen for %2 is unknown; use an IANA name such as America/Chicago.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona waktu &quot;%1&quot; yang dipilih untuk %2 tidak dikenal; gunakan nama IANA seperti Asia/Jakarta.</translation>
     </message>
     <message>
         <source>The fallback time zone &quot;%1&quot; is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona waktu cadangan &quot;%1&quot; tidak dikenal.</translation>
     </message>
 </context>
 <context>
     <name>RateCard</name>
     <message>
         <source>%1, effective %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, berlaku mulai %2</translation>
     </message>
     <message>
         <source> (example: not Meta&apos;s prices)</source>
-        <translation type="unfinished"></translation>
+        <translation> (contoh: bukan harga Meta)</translation>
     </message>
 </context>
 <context>
     <name>RateCardCsv</name>
     <message>
         <source>cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak dapat dibuka: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, baris %2: %3</translation>
     </message>
     <message>
         <source>the rate card needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>kartu tarif memerlukan nama</translation>
     </message>
     <message>
         <source>the rate card needs the date from which its prices apply</source>
-        <translation type="unfinished"></translation>
+        <translation>kartu tarif memerlukan tanggal mulai berlakunya harga</translation>
     </message>
     <message>
         <source>column &quot;%1&quot; is not a category name (letters, digits, spaces, hyphens)</source>
-        <translation type="unfinished"></translation>
+        <translation>kolom &quot;%1&quot; bukan nama kategori (huruf, angka, spasi, tanda hubung)</translation>
     </message>
     <message>
         <source>category %1 has two columns</source>
-        <translation type="unfinished"></translation>
+        <translation>kategori %1 memiliki dua kolom</translation>
     </message>
     <message>
         <source>the header lacks the column(s) %1 (a rate card&apos;s header is market,countries,currency, then one column per category)</source>
-        <translation type="unfinished"></translation>
+        <translation>baris judul tidak memiliki kolom %1 (baris judul kartu tarif adalah market,countries,currency, lalu satu kolom per kategori)</translation>
     </message>
     <message>
         <source>no category columns (e.g. MARKETING, UTILITY, AUTHENTICATION)</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada kolom kategori (mis. MARKETING, UTILITY, AUTHENTICATION)</translation>
     </message>
     <message>
         <source>the market has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>pasar tidak memiliki nama</translation>
     </message>
     <message>
         <source>market &quot;%1&quot; is already on line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>pasar &quot;%1&quot; sudah ada di baris %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a currency code (three letters, e.g. USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; bukan kode mata uang (tiga huruf, mis. USD)</translation>
     </message>
     <message>
         <source>the currency %1 differs from %2 above: a rate card has one currency</source>
-        <translation type="unfinished"></translation>
+        <translation>mata uang %1 berbeda dari %2 di atas: satu kartu tarif hanya memiliki satu mata uang</translation>
     </message>
     <message>
         <source>market &quot;%1&quot; lists no countries (ISO codes such as DE, or * for every country no other market names)</source>
-        <translation type="unfinished"></translation>
+        <translation>pasar &quot;%1&quot; tidak mencantumkan negara (kode ISO seperti DE, atau * untuk setiap negara yang tidak disebut pasar lain)</translation>
     </message>
     <message>
         <source>only one market may be * (the rest of the world); line %1 is already</source>
-        <translation type="unfinished"></translation>
+        <translation>hanya satu pasar yang boleh berupa * (negara lainnya); baris %1 sudah demikian</translation>
     </message>
     <message>
         <source>* stands alone: it means every country no other market names</source>
-        <translation type="unfinished"></translation>
+        <translation>* harus berdiri sendiri: artinya setiap negara yang tidak disebut pasar lain</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an ISO 3166 country code (two letters, e.g. DE; the United Kingdom is GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; bukan kode negara ISO 3166 (dua huruf, mis. DE; kode Britania Raya adalah GB)</translation>
     </message>
     <message>
         <source>%1 is already in market &quot;%2&quot; (line %3): a country belongs to one market</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sudah ada di pasar &quot;%2&quot; (baris %3): satu negara hanya termasuk dalam satu pasar</translation>
     </message>
     <message>
         <source>%1 price of &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>harga %1 dari &quot;%2&quot;: %3</translation>
     </message>
     <message>
         <source>the file has a header but no markets</source>
-        <translation type="unfinished"></translation>
+        <translation>file memiliki baris judul tetapi tidak ada pasar</translation>
     </message>
 </context>
 <context>
     <name>RateCardStore</name>
     <message>
         <source>Herald example card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu contoh Herald</translation>
     </message>
     <message>
         <source>The rate card &quot;%1&quot; was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif &quot;%1&quot; tidak disimpan.</translation>
     </message>
     <message>
         <source>The rate card %1 disappeared while it was read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif %1 hilang saat sedang dibaca.</translation>
     </message>
     <message>
         <source>The example rate card is missing from this build (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif contoh tidak ada dalam build ini (%1).</translation>
     </message>
     <message>
         <source>The example rate card is broken: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif contoh rusak: %1</translation>
     </message>
 </context>
 <context>
     <name>Repair</name>
     <message>
         <source>reopened by repair: messages were still queued</source>
-        <translation type="unfinished"></translation>
+        <translation>dibuka kembali oleh perbaikan: masih ada pesan dalam antrean</translation>
     </message>
 </context>
 <context>
     <name>ResendDialog</name>
     <message>
         <source>The sender stopped while the message was in flight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengirim berhenti saat pesan sedang dikirim.</translation>
     </message>
 </context>
 <context>
     <name>ResultExporter</name>
     <message>
         <source>%1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak dapat ditulis: %2</translation>
     </message>
 </context>
 <context>
     <name>Schedule</name>
     <message>
         <source>A schedule needs a valid date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jadwal memerlukan tanggal dan waktu yang valid.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2 has already passed (it is %3 now); start it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot;: %2 sudah lewat (sekarang %3); mulai saja kampanyenya.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has no recipients: import contacts first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; tidak memiliki penerima: impor kontak terlebih dahulu.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has nothing left to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; tidak memiliki sisa pesan untuk dikirim.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; started %2 late: it was due at %3 UTC, when no Herald was running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; dimulai terlambat %2: seharusnya dimulai pada %3 UTC, saat tidak ada Herald yang berjalan.</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dtk</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mnt</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 j</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 j %2 mnt</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hr</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hr %2 j</translation>
     </message>
 </context>
 <context>
     <name>SendPlanner</name>
     <message>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pesan per detik melebihi batas atas nomor telepon sebesar %2 (pengaturan %3); sebuah proses kirim hanya boleh menurunkannya.</translation>
     </message>
 </context>
 <context>
     <name>SenderPresence</name>
     <message>
         <source>the Herald console</source>
-        <translation type="unfinished"></translation>
+        <translation>konsol Herald</translation>
     </message>
     <message>
         <source>herald-cli run</source>
-        <translation type="unfinished"></translation>
+        <translation>herald-cli run</translation>
     </message>
     <message>
         <source>a Herald worker</source>
-        <translation type="unfinished"></translation>
+        <translation>worker Herald</translation>
     </message>
     <message>
         <source>%1 on %2 (process %3), last heard %4 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 di %2 (proses %3), terakhir terdengar %4 dtk yang lalu</translation>
     </message>
     <message>
         <source>The hold on campaign %1 could not be taken or read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penguncian kampanye %1 tidak dapat diambil atau dibaca.</translation>
     </message>
 </context>
 <context>
     <name>SettingKeys</name>
     <message>
         <source>%1 must be a whole number from %2 to %3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 harus berupa bilangan bulat dari %2 sampai %3 (%4).</translation>
     </message>
     <message>
         <source>Graph API base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL dasar Graph API</translation>
     </message>
     <message>
         <source>Graph API version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versi Graph API</translation>
     </message>
     <message>
         <source>WhatsApp Business phone number ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID nomor telepon WhatsApp Business</translation>
     </message>
     <message>
         <source>WhatsApp Business Account ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID Akun WhatsApp Business</translation>
     </message>
     <message>
         <source>Milliseconds to wait for each API request</source>
-        <translation type="unfinished"></translation>
+        <translation>Milidetik waktu tunggu untuk setiap permintaan API</translation>
     </message>
     <message>
         <source>A certificate authority to trust beside the system&apos;s (a TLS-inspecting proxy&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otoritas sertifikat yang dipercaya selain milik sistem (milik proxy yang memeriksa TLS)</translation>
     </message>
     <message>
         <source>Messages per second at most for the phone number, all campaigns together (Meta: 80, up to 1,000 for upgraded numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan per detik maksimal untuk nomor telepon, semua kampanye digabung (Meta: 80, hingga 1.000 untuk nomor yang ditingkatkan)</translation>
     </message>
     <message>
         <source>Requests in flight at most; 0 chooses by the rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Permintaan yang sedang berjalan maksimal; 0 memilih berdasarkan laju</translation>
     </message>
     <message>
         <source>Retry messages whose request got no answer (Meta may have accepted them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coba ulang pesan yang permintaannya tidak mendapat jawaban (Meta mungkin sudah menerimanya)</translation>
     </message>
     <message>
         <source>Country assumed for numbers written without a country code</source>
