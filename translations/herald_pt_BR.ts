@@ -1459,84 +1459,84 @@
     </message>
     <message>
         <source>%1 is a country calling code, not a region; for +%2 write %3. %4</source>
-        <translation type="unfinished" />
+        <translation>%1 é um código de discagem de país, não uma região; para +%2 escreva %3. %4</translation>
     </message>
     <message>
         <source>%1 is a number, not a region. %2</source>
-        <translation type="unfinished" />
+        <translation>%1 é um número, não uma região. %2</translation>
     </message>
     <message>
         <source>%1 is not a two-letter region code. %2</source>
-        <translation type="unfinished" />
+        <translation>%1 não é um código de região de duas letras. %2</translation>
     </message>
     <message>
         <source>%1 is not an ISO 3166 code; the United Kingdom is GB. %2</source>
-        <translation type="unfinished" />
+        <translation>%1 não é um código ISO 3166; o Reino Unido é GB. %2</translation>
     </message>
     <message>
         <source>%1 is not a region code libphonenumber has numbering data for. %2</source>
-        <translation type="unfinished" />
+        <translation>%1 não é um código de região para o qual a libphonenumber tenha dados de numeração. %2</translation>
     </message>
     <message>
         <source>Write the region as its two-letter ISO 3166-1 country code, for example DE (Germany), GB (United Kingdom), US, BR, IN, ID, MX or ES; upper or lower case. It is the country assumed for numbers written without + or 00 and a country code.</source>
-        <translation type="unfinished" />
+        <translation>Escreva a região com o código de país ISO 3166-1 de duas letras, por exemplo BR (Brasil), PT (Portugal), US, DE, GB, IN, ID, MX ou ES; maiúsculas ou minúsculas. É o país assumido para números escritos sem + ou 00 e código do país.</translation>
     </message>
     <message>
         <source>a fixed-line number</source>
-        <translation type="unfinished" />
+        <translation>um número de telefone fixo</translation>
     </message>
     <message>
         <source>a mobile number</source>
-        <translation type="unfinished" />
+        <translation>um número de celular</translation>
     </message>
     <message>
         <source>a fixed-line or mobile number</source>
-        <translation type="unfinished" />
+        <translation>um número fixo ou de celular</translation>
     </message>
     <message>
         <source>a toll-free number</source>
-        <translation type="unfinished" />
+        <translation>um número gratuito (0800)</translation>
     </message>
     <message>
         <source>a premium-rate number</source>
-        <translation type="unfinished" />
+        <translation>um número de tarifa especial</translation>
     </message>
     <message>
         <source>a shared-cost number</source>
-        <translation type="unfinished" />
+        <translation>um número de custo compartilhado</translation>
     </message>
     <message>
         <source>a VoIP number</source>
-        <translation type="unfinished" />
+        <translation>um número VoIP</translation>
     </message>
     <message>
         <source>a personal number</source>
-        <translation type="unfinished" />
+        <translation>um número pessoal</translation>
     </message>
     <message>
         <source>a pager number</source>
-        <translation type="unfinished" />
+        <translation>um número de pager</translation>
     </message>
     <message>
         <source>a company (UAN) number</source>
-        <translation type="unfinished" />
+        <translation>um número corporativo (UAN)</translation>
     </message>
     <message>
         <source>a voicemail number</source>
-        <translation type="unfinished" />
+        <translation>um número de correio de voz</translation>
     </message>
     <message>
         <source>a number of unknown type</source>
-        <translation type="unfinished" />
+        <translation>um número de tipo desconhecido</translation>
     </message>
 </context>
 <context>
     <name>QueueEngine</name>
     <message numerus="yes">
         <source>%n message(s) queued again for resending</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n mensagem colocada novamente na fila para reenvio</numerusform>
+            <numerusform>%n mensagens colocadas novamente na fila para reenvio</numerusform>
         </translation>
     </message>
 </context>
@@ -1544,704 +1544,708 @@
     <name>QuietHours</name>
     <message>
         <source>The quiet-hours window needs a start and an end written as HH:MM, e.g. 09:00 and 20:00.</source>
-        <translation type="unfinished" />
+        <translation>O horário de silêncio precisa de início e fim no formato HH:MM, p. ex. 09:00 e 20:00.</translation>
     </message>
     <message>
         <source>The quiet-hours window must end after it starts on the same day (%1–%2 does not); windows across midnight are not supported.</source>
-        <translation type="unfinished" />
+        <translation>O horário de silêncio deve terminar depois de começar no mesmo dia (%1–%2 não termina); intervalos que passam da meia-noite não são suportados.</translation>
     </message>
     <message>
         <source>The time zone &quot;%1&quot; chosen for %2 is unknown; use an IANA name such as America/Chicago.</source>
-        <translation type="unfinished" />
+        <translation>O fuso horário &quot;%1&quot; escolhido para %2 é desconhecido; use um nome IANA como America/Sao_Paulo.</translation>
     </message>
     <message>
         <source>The fallback time zone &quot;%1&quot; is unknown.</source>
-        <translation type="unfinished" />
+        <translation>O fuso horário alternativo &quot;%1&quot; é desconhecido.</translation>
     </message>
 </context>
 <context>
     <name>RateCard</name>
     <message>
         <source>%1, effective %2</source>
-        <translation type="unfinished" />
+        <translation>%1, vigente a partir de %2</translation>
     </message>
     <message>
         <source> (example: not Meta&apos;s prices)</source>
-        <translation type="unfinished" />
+        <translation> (exemplo: não são preços da Meta)</translation>
     </message>
 </context>
 <context>
     <name>RateCardCsv</name>
     <message>
         <source>cannot be opened: %1</source>
-        <translation type="unfinished" />
+        <translation>não pode ser aberto: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1, linha %2: %3</translation>
     </message>
     <message>
         <source>the rate card needs a name</source>
-        <translation type="unfinished" />
+        <translation>a tabela de preços precisa de um nome</translation>
     </message>
     <message>
         <source>the rate card needs the date from which its prices apply</source>
-        <translation type="unfinished" />
+        <translation>a tabela de preços precisa da data a partir da qual os preços valem</translation>
     </message>
     <message>
         <source>column &quot;%1&quot; is not a category name (letters, digits, spaces, hyphens)</source>
-        <translation type="unfinished" />
+        <translation>a coluna &quot;%1&quot; não é um nome de categoria (letras, dígitos, espaços, hifens)</translation>
     </message>
     <message>
         <source>category %1 has two columns</source>
-        <translation type="unfinished" />
+        <translation>a categoria %1 tem duas colunas</translation>
     </message>
     <message>
         <source>the header lacks the column(s) %1 (a rate card&apos;s header is market,countries,currency, then one column per category)</source>
-        <translation type="unfinished" />
+        <translation>falta(m) no cabeçalho a(s) coluna(s) %1 (o cabeçalho de uma tabela de preços é market,countries,currency e depois uma coluna por categoria)</translation>
     </message>
     <message>
         <source>no category columns (e.g. MARKETING, UTILITY, AUTHENTICATION)</source>
-        <translation type="unfinished" />
+        <translation>nenhuma coluna de categoria (p. ex. MARKETING, UTILITY, AUTHENTICATION)</translation>
     </message>
     <message>
         <source>the market has no name</source>
-        <translation type="unfinished" />
+        <translation>o mercado não tem nome</translation>
     </message>
     <message>
         <source>market &quot;%1&quot; is already on line %2</source>
-        <translation type="unfinished" />
+        <translation>o mercado &quot;%1&quot; já está na linha %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a currency code (three letters, e.g. USD)</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; não é um código de moeda (três letras, p. ex. USD)</translation>
     </message>
     <message>
         <source>the currency %1 differs from %2 above: a rate card has one currency</source>
-        <translation type="unfinished" />
+        <translation>a moeda %1 é diferente de %2 acima: uma tabela de preços tem uma só moeda</translation>
     </message>
     <message>
         <source>market &quot;%1&quot; lists no countries (ISO codes such as DE, or * for every country no other market names)</source>
-        <translation type="unfinished" />
+        <translation>o mercado &quot;%1&quot; não lista países (códigos ISO como BR, ou * para todos os países que nenhum outro mercado cita)</translation>
     </message>
     <message>
         <source>only one market may be * (the rest of the world); line %1 is already</source>
-        <translation type="unfinished" />
+        <translation>só um mercado pode ser * (o resto do mundo); a linha %1 já é</translation>
     </message>
     <message>
         <source>* stands alone: it means every country no other market names</source>
-        <translation type="unfinished" />
+        <translation>* fica sozinho: significa todos os países que nenhum outro mercado cita</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an ISO 3166 country code (two letters, e.g. DE; the United Kingdom is GB)</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; não é um código de país ISO 3166 (duas letras, p. ex. BR; o Reino Unido é GB)</translation>
     </message>
     <message>
         <source>%1 is already in market &quot;%2&quot; (line %3): a country belongs to one market</source>
-        <translation type="unfinished" />
+        <translation>%1 já está no mercado &quot;%2&quot; (linha %3): um país pertence a um só mercado</translation>
     </message>
     <message>
         <source>%1 price of &quot;%2&quot;: %3</source>
-        <translation type="unfinished" />
+        <translation>preço %1 de &quot;%2&quot;: %3</translation>
     </message>
     <message>
         <source>the file has a header but no markets</source>
-        <translation type="unfinished" />
+        <translation>o arquivo tem cabeçalho, mas nenhum mercado</translation>
     </message>
 </context>
 <context>
     <name>RateCardStore</name>
     <message>
         <source>Herald example card</source>
-        <translation type="unfinished" />
+        <translation>Tabela de exemplo do Herald</translation>
     </message>
     <message>
         <source>The rate card &quot;%1&quot; was not stored.</source>
-        <translation type="unfinished" />
+        <translation>A tabela de preços &quot;%1&quot; não foi armazenada.</translation>
     </message>
     <message>
         <source>The rate card %1 disappeared while it was read.</source>
-        <translation type="unfinished" />
+        <translation>A tabela de preços %1 desapareceu durante a leitura.</translation>
     </message>
     <message>
         <source>The example rate card is missing from this build (%1).</source>
-        <translation type="unfinished" />
+        <translation>A tabela de preços de exemplo está ausente nesta compilação (%1).</translation>
     </message>
     <message>
         <source>The example rate card is broken: %1</source>
-        <translation type="unfinished" />
+        <translation>A tabela de preços de exemplo está corrompida: %1</translation>
     </message>
 </context>
 <context>
     <name>Repair</name>
     <message>
         <source>reopened by repair: messages were still queued</source>
-        <translation type="unfinished" />
+        <translation>reaberta pelo reparo: ainda havia mensagens na fila</translation>
     </message>
 </context>
 <context>
     <name>ResendDialog</name>
     <message>
         <source>The sender stopped while the message was in flight.</source>
-        <translation type="unfinished" />
+        <translation>O emissor parou enquanto a mensagem estava em trânsito.</translation>
     </message>
 </context>
 <context>
     <name>ResultExporter</name>
     <message>
         <source>%1 cannot be written: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 não pode ser gravado: %2</translation>
     </message>
 </context>
 <context>
     <name>Schedule</name>
     <message>
         <source>A schedule needs a valid date and time.</source>
-        <translation type="unfinished" />
+        <translation>Um agendamento precisa de data e hora válidas.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2 has already passed (it is %3 now); start it instead.</source>
-        <translation type="unfinished" />
+        <translation>Campanha &quot;%1&quot;: %2 já passou (agora são %3); inicie-a em vez disso.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has no recipients: import contacts first.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; não tem destinatários: importe contatos primeiro.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has nothing left to send.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; não tem mais nada a enviar.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; started %2 late: it was due at %3 UTC, when no Herald was running.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; começou com %2 de atraso: estava prevista para %3 UTC, quando nenhum Herald estava em execução.</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished" />
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished" />
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished" />
+        <translation>%1 d</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished" />
+        <translation>%1 d %2 h</translation>
     </message>
 </context>
 <context>
     <name>SendPlanner</name>
     <message>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
-        <translation type="unfinished" />
+        <translation>%1 mensagens por segundo excede o teto de %2 do número de telefone (configuração %3); uma execução só pode reduzi-lo.</translation>
     </message>
 </context>
 <context>
     <name>SenderPresence</name>
     <message>
         <source>the Herald console</source>
-        <translation type="unfinished" />
+        <translation>console do Herald</translation>
     </message>
     <message>
         <source>herald-cli run</source>
-        <translation type="unfinished" />
+        <translation>herald-cli run</translation>
     </message>
     <message>
         <source>a Herald worker</source>
-        <translation type="unfinished" />
+        <translation>worker do Herald</translation>
     </message>
     <message>
         <source>%1 on %2 (process %3), last heard %4 s ago</source>
-        <translation type="unfinished" />
+        <translation>%1 em %2 (processo %3), último sinal há %4 s</translation>
     </message>
     <message>
         <source>The hold on campaign %1 could not be taken or read.</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível obter nem ler a reserva da campanha %1.</translation>
     </message>
 </context>
 <context>
     <name>SettingKeys</name>
     <message>
         <source>%1 must be a whole number from %2 to %3 (%4).</source>
-        <translation type="unfinished" />
+        <translation>%1 deve ser um número inteiro de %2 a %3 (%4).</translation>
     </message>
     <message>
         <source>Graph API base URL</source>
-        <translation type="unfinished" />
+        <translation>URL base da Graph API</translation>
     </message>
     <message>
         <source>Graph API version</source>
-        <translation type="unfinished" />
+        <translation>Versão da Graph API</translation>
     </message>
     <message>
         <source>WhatsApp Business phone number ID</source>
-        <translation type="unfinished" />
+        <translation>ID do número de telefone do WhatsApp Business</translation>
     </message>
     <message>
         <source>WhatsApp Business Account ID</source>
-        <translation type="unfinished" />
+        <translation>ID da conta do WhatsApp Business</translation>
     </message>
     <message>
         <source>Milliseconds to wait for each API request</source>
-        <translation type="unfinished" />
+        <translation>Milissegundos de espera por requisição da API</translation>
     </message>
     <message>
         <source>A certificate authority to trust beside the system&apos;s (a TLS-inspecting proxy&apos;s)</source>
-        <translation type="unfinished" />
+        <translation>Uma autoridade certificadora confiável além das do sistema (a de um proxy que inspeciona TLS)</translation>
     </message>
     <message>
         <source>Messages per second at most for the phone number, all campaigns together (Meta: 80, up to 1,000 for upgraded numbers)</source>
-        <translation type="unfinished" />
+        <translation>Máximo de mensagens por segundo para o número de telefone, somando todas as campanhas (Meta: 80, até 1.000 para números ampliados)</translation>
     </message>
     <message>
         <source>Requests in flight at most; 0 chooses by the rate</source>
-        <translation type="unfinished" />
+        <translation>Máximo de requisições em trânsito; 0 escolhe pela taxa</translation>
     </message>
     <message>
         <source>Retry messages whose request got no answer (Meta may have accepted them)</source>
-        <translation type="unfinished" />
+        <translation>Tentar novamente mensagens cuja requisição não teve resposta (a Meta pode tê-las aceitado)</translation>
     </message>
     <message>
         <source>Country assumed for numbers written without a country code</source>
-        <translation type="unfinished" />
+        <translation>País assumido para números escritos sem código do país</translation>
     </message>
     <message>
         <source>%1 must be the numeric ID shown in Meta&apos;s WhatsApp Manager.</source>
-        <translation type="unfinished" />
+        <translation>%1 deve ser o ID numérico exibido no WhatsApp Manager da Meta.</translation>
     </message>
     <message>
         <source>milliseconds</source>
-        <translation type="unfinished" />
+        <translation>milissegundos</translation>
     </message>
     <message>
         <source>messages per second</source>
-        <translation type="unfinished" />
+        <translation>mensagens por segundo</translation>
     </message>
     <message>
         <source>requests; 0 is automatic</source>
-        <translation type="unfinished" />
+        <translation>requisições; 0 é automático</translation>
     </message>
     <message>
         <source>%1 must be true or false.</source>
-        <translation type="unfinished" />
+        <translation>%1 deve ser true ou false.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a setting Herald knows; known: %2.</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; não é uma configuração que o Herald conheça; conhecidas: %2.</translation>
     </message>
     <message>
         <source>The stored setting %1 cannot be used: %2</source>
-        <translation type="unfinished" />
+        <translation>A configuração armazenada %1 não pode ser usada: %2</translation>
     </message>
 </context>
 <context>
     <name>SqliteStatement</name>
     <message>
         <source>Direct SQLite access is not available on this connection</source>
-        <translation type="unfinished" />
+        <translation>O acesso direto ao SQLite não está disponível nesta conexão</translation>
     </message>
     <message>
         <source>Database statement failed: %1
 Statement: %2</source>
-        <translation type="unfinished" />
+        <translation>Falha na instrução do banco de dados: %1
+Instrução: %2</translation>
     </message>
 </context>
 <context>
     <name>SystemKeychain</name>
     <message>
         <source>Access to the keychain was not allowed.</source>
-        <translation type="unfinished" />
+        <translation>O acesso ao chaveiro não foi permitido.</translation>
     </message>
     <message>
         <source>The keychain refused access: %1</source>
-        <translation type="unfinished" />
+        <translation>O chaveiro recusou o acesso: %1</translation>
     </message>
     <message>
         <source>No keychain is available (%1). On Linux, start GNOME Keyring, KWallet or another Secret Service.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum chaveiro disponível (%1). No Linux, inicie o GNOME Keyring, o KWallet ou outro Secret Service.</translation>
     </message>
     <message>
         <source>The keychain could not be used: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível usar o chaveiro: %1</translation>
     </message>
     <message>
         <source>An empty secret is not stored.</source>
-        <translation type="unfinished" />
+        <translation>Um segredo vazio não é armazenado.</translation>
     </message>
     <message numerus="yes">
         <source>The keychain did not answer within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>O chaveiro não respondeu em %n segundo.</numerusform>
+            <numerusform>O chaveiro não respondeu em %n segundos.</numerusform>
         </translation>
     </message>
     <message>
         <source>No keychain can be reached: this session has no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), and Linux keychains (GNOME Keyring, KWallet, KeePassXC) are reached through it.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum chaveiro pode ser alcançado: esta sessão não tem barramento de sessão D-Bus (DBUS_SESSION_BUS_ADDRESS não está definida), e os chaveiros do Linux (GNOME Keyring, KWallet, KeePassXC) são alcançados por ele.</translation>
     </message>
 </context>
 <context>
     <name>Transaction</name>
     <message>
         <source>A transaction cannot begin inside another one on %1.</source>
-        <translation type="unfinished" />
+        <translation>Uma transação não pode começar dentro de outra em %1.</translation>
     </message>
     <message>
         <source>Cannot start a transaction: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível iniciar uma transação: %1</translation>
     </message>
     <message>
         <source>a statement failed inside it, so PostgreSQL rolled it back</source>
-        <translation type="unfinished" />
+        <translation>uma instrução falhou dentro dela, então o PostgreSQL a desfez</translation>
     </message>
     <message>
         <source>Cannot commit a transaction: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível confirmar uma transação: %1</translation>
     </message>
 </context>
 <context>
     <name>WizardPreset</name>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished" />
+        <translation>%1 (cópia)</translation>
     </message>
     <message>
         <source>%1 (copy %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (cópia %2)</translation>
     </message>
     <message>
         <source>The column “%1”, as in the campaign “%2”.</source>
-        <translation type="unfinished" />
+        <translation>A coluna “%1”, como na campanha “%2”.</translation>
     </message>
     <message>
         <source>This file has no column “%1”, which held the numbers in “%2”.</source>
-        <translation type="unfinished" />
+        <translation>Este arquivo não tem a coluna “%1”, que continha os números em “%2”.</translation>
     </message>
     <message>
         <source>No column looks like phone numbers: choose the one that holds them.</source>
-        <translation type="unfinished" />
+        <translation>Nenhuma coluna parece conter números de telefone: escolha a que os contém.</translation>
     </message>
     <message>
         <source>Choose the column that holds them.</source>
-        <translation type="unfinished" />
+        <translation>Escolha a coluna que os contém.</translation>
     </message>
 </context>
 <context>
     <name>herald</name>
     <message>
         <source>The template has a location header, which Herald cannot fill yet.</source>
-        <translation type="unfinished" />
+        <translation>O modelo tem um cabeçalho de localização, que o Herald ainda não sabe preencher.</translation>
     </message>
     <message>
         <source>The template&apos;s header has the unknown format &quot;%1&quot;.</source>
-        <translation type="unfinished" />
+        <translation>O cabeçalho do modelo tem o formato desconhecido &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The template&apos;s text header has %1 variables; Meta allows one.</source>
-        <translation type="unfinished" />
+        <translation>O cabeçalho de texto do modelo tem %1 variáveis; a Meta permite uma.</translation>
     </message>
     <message>
         <source>Button %1 is a copy-code (coupon) button, which Herald cannot fill yet.</source>
-        <translation type="unfinished" />
+        <translation>O botão %1 é um botão de copiar código (cupom), que o Herald ainda não sabe preencher.</translation>
     </message>
 </context>
 <context>
     <name>herald::CampaignStore</name>
     <message>
         <source>A campaign needs a name.</source>
-        <translation type="unfinished" />
+        <translation>Uma campanha precisa de um nome.</translation>
     </message>
     <message>
         <source>A campaign needs a template name and a language code (for example en_US).</source>
-        <translation type="unfinished" />
+        <translation>Uma campanha precisa de um nome de modelo e de um código de idioma (por exemplo pt_BR).</translation>
     </message>
     <message>
         <source>A campaign named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished" />
+        <translation>Já existe uma campanha chamada &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>There is no campaign named &quot;%1&quot;.</source>
-        <translation type="unfinished" />
+        <translation>Não existe campanha chamada &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>There is no campaign with id %1.</source>
-        <translation type="unfinished" />
+        <translation>Não existe campanha com o ID %1.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2.</source>
-        <translation type="unfinished" />
+        <translation>Campanha &quot;%1&quot;: %2.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has no recipients: import contacts first.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; não tem destinatários: importe contatos primeiro.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has nothing left to send.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; não tem mais nada a enviar.</translation>
     </message>
     <message>
         <source>The rate ceiling must be more than 0 messages per second; leave it empty for the phone number&apos;s own limit.</source>
-        <translation type="unfinished" />
+        <translation>O teto de taxa deve ser maior que 0 mensagens por segundo; deixe-o vazio para usar o limite do próprio número de telefone.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is %2: only a draft can be edited.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; está %2: somente um rascunho pode ser editado.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is %2: only a draft can be replaced.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; está %2: somente um rascunho pode ser substituído.</translation>
     </message>
 </context>
 <context>
     <name>herald::Database</name>
     <message>
         <source>open the database</source>
-        <translation type="unfinished" />
+        <translation>abrir o banco de dados</translation>
     </message>
     <message>
         <source>SQLite is not available</source>
-        <translation type="unfinished" />
+        <translation>O SQLite não está disponível</translation>
     </message>
     <message>
         <source>the Qt SQLite driver (QSQLITE) is not installed</source>
-        <translation type="unfinished" />
+        <translation>o driver SQLite do Qt (QSQLITE) não está instalado</translation>
     </message>
     <message>
         <source>Cannot create the database folder</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível criar a pasta do banco de dados</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível abrir o banco de dados</translation>
     </message>
     <message>
         <source>This file is not a usable Herald database</source>
-        <translation type="unfinished" />
+        <translation>Este arquivo não é um banco de dados do Herald utilizável</translation>
     </message>
     <message>
         <source>The database file or its folder is read-only</source>
-        <translation type="unfinished" />
+        <translation>O arquivo do banco de dados ou a pasta dele é somente leitura</translation>
     </message>
     <message>
         <source>Cannot configure the database</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível configurar o banco de dados</translation>
     </message>
     <message>
         <source>PostgreSQL is not available</source>
-        <translation type="unfinished" />
+        <translation>O PostgreSQL não está disponível</translation>
     </message>
     <message>
         <source>the Qt PostgreSQL driver (QPSQL) is not installed; on Debian/Ubuntu install libqt6sql6-psql</source>
-        <translation type="unfinished" />
+        <translation>o driver PostgreSQL do Qt (QPSQL) não está instalado; no Debian/Ubuntu instale libqt6sql6-psql</translation>
     </message>
     <message>
         <source>Cannot connect to PostgreSQL</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível conectar ao PostgreSQL</translation>
     </message>
     <message>
         <source>Cannot configure the PostgreSQL session</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível configurar a sessão do PostgreSQL</translation>
     </message>
     <message>
         <source>Refused to %1 on the user-interface thread: the console runs every database statement on its data thread, so that the window never waits.</source>
-        <translation type="unfinished" />
+        <translation>Recusou-se a %1 na thread da interface: o console executa cada instrução do banco de dados na thread de dados, para que a janela nunca fique esperando.</translation>
     </message>
     <message>
         <source>run a statement</source>
-        <translation type="unfinished" />
+        <translation>executar uma instrução</translation>
     </message>
     <message>
         <source>Database statement could not be prepared: %1
 Statement: %2</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível preparar a instrução do banco de dados: %1
+Instrução: %2</translation>
     </message>
     <message>
         <source>Database statement failed: %1
 Statement: %2</source>
-        <translation type="unfinished" />
+        <translation>Falha na instrução do banco de dados: %1
+Instrução: %2</translation>
     </message>
     <message>
         <source>Database statement returned no row: %1</source>
-        <translation type="unfinished" />
+        <translation>A instrução do banco de dados não retornou nenhuma linha: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::DatabaseConfig</name>
     <message>
         <source>Unsupported database address &quot;%1&quot;: use a file path for SQLite or postgresql://user:password@host:port/database for PostgreSQL.</source>
-        <translation type="unfinished" />
+        <translation>Endereço de banco de dados não suportado &quot;%1&quot;: use um caminho de arquivo para SQLite ou postgresql://usuário:senha@host:porta/banco para PostgreSQL.</translation>
     </message>
     <message>
         <source>Malformed PostgreSQL URL: expected postgresql://user:password@host:port/database.</source>
-        <translation type="unfinished" />
+        <translation>URL do PostgreSQL malformada: esperado postgresql://usuário:senha@host:porta/banco.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL names no database: add /database after host:port.</source>
-        <translation type="unfinished" />
+        <translation>A URL do PostgreSQL não indica banco de dados: acrescente /banco após host:porta.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL names no user: write postgresql://user:password@host:port/database.</source>
-        <translation type="unfinished" />
+        <translation>A URL do PostgreSQL não indica usuário: escreva postgresql://usuário:senha@host:porta/banco.</translation>
     </message>
 </context>
 <context>
     <name>herald::Migrator</name>
     <message>
         <source>Migration %1 is missing from this build</source>
-        <translation type="unfinished" />
+        <translation>A migração %1 está ausente nesta compilação</translation>
     </message>
     <message>
         <source>Migration %1 (%2) failed: %3
 Statement: %4</source>
-        <translation type="unfinished" />
+        <translation>A migração %1 (%2) falhou: %3
+Instrução: %4</translation>
     </message>
     <message>
         <source>The database %1 has schema version %2, newer than this Herald understands (up to %3). Install a newer Herald; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>O banco de dados %1 tem a versão de esquema %2, mais nova do que este Herald entende (até %3). Instale um Herald mais novo; nada foi alterado.</translation>
     </message>
 </context>
 <context>
     <name>herald::PhoneNumberHealth</name>
     <message>
         <source>Meta rates this number&apos;s quality low (red): a campaign now risks the template being paused and the number&apos;s limit lowered.</source>
-        <translation type="unfinished" />
+        <translation>A Meta classifica a qualidade deste número como baixa (vermelho): agora uma campanha corre o risco de ter o modelo pausado e o limite do número reduzido.</translation>
     </message>
     <message>
         <source>Meta rates this number&apos;s quality medium (yellow): watch the blocks and reports of this campaign.</source>
-        <translation type="unfinished" />
+        <translation>A Meta classifica a qualidade deste número como média (amarelo): acompanhe os bloqueios e denúncias desta campanha.</translation>
     </message>
     <message>
         <source>Meta reports the number as %1: messages may be refused.</source>
-        <translation type="unfinished" />
+        <translation>A Meta informa o número como %1: mensagens podem ser recusadas.</translation>
     </message>
     <message>
         <source>The account may message %1 different customers in 24 hours (%2), fewer than this campaign&apos;s %3: the rest will fail until the limit renews.</source>
-        <translation type="unfinished" />
+        <translation>A conta pode enviar mensagens para %1 clientes diferentes em 24 horas (%2), menos que os %3 desta campanha: o restante falhará até o limite ser renovado.</translation>
     </message>
 </context>
 <context>
     <name>herald::QueueEngine</name>
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; está %2: crie uma nova campanha para estes contatos.</translation>
     </message>
     <message>
         <source>Queueing recipients returned no result.</source>
-        <translation type="unfinished" />
+        <translation>Colocar os destinatários na fila não retornou resultado.</translation>
     </message>
     <message>
         <source>There is no campaign with id %1.</source>
-        <translation type="unfinished" />
+        <translation>Não existe campanha com o ID %1.</translation>
     </message>
     <message>
         <source>The recipient is on the opt-out list; the message was not sent.</source>
-        <translation type="unfinished" />
+        <translation>O destinatário está na lista de opt-out; a mensagem não foi enviada.</translation>
     </message>
     <message>
         <source>its lease expired (the sender stopped answering)</source>
-        <translation type="unfinished" />
+        <translation>a concessão expirou (o emissor parou de responder)</translation>
     </message>
     <message>
         <source>sender %1 stopped</source>
-        <translation type="unfinished" />
+        <translation>o emissor %1 parou</translation>
     </message>
     <message>
         <source>The message was in flight when %1; Meta may or may not have received it. Resend it if it did not arrive.</source>
-        <translation type="unfinished" />
+        <translation>A mensagem estava em trânsito quando %1; a Meta pode ou não tê-la recebido. Reenvie-a se ela não chegou.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is cancelled: nothing can be resent.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; está cancelada: nada pode ser reenviado.</translation>
     </message>
 </context>
 <context>
     <name>herald::SchemaDoctor</name>
     <message>
         <source>version</source>
-        <translation type="unfinished" />
+        <translation>versão</translation>
     </message>
     <message>
         <source>table</source>
-        <translation type="unfinished" />
+        <translation>tabela</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished" />
+        <translation>coluna</translation>
     </message>
     <message>
         <source>index</source>
-        <translation type="unfinished" />
+        <translation>índice</translation>
     </message>
     <message>
         <source>trigger</source>
-        <translation type="unfinished" />
+        <translation>gatilho</translation>
     </message>
     <message>
         <source>function</source>
-        <translation type="unfinished" />
+        <translation>função</translation>
     </message>
     <message>
         <source>privilege</source>
-        <translation type="unfinished" />
+        <translation>privilégio</translation>
     </message>
     <message>
         <source>the database has no Herald schema; run herald-cli init</source>
-        <translation type="unfinished" />
+        <translation>o banco de dados não tem esquema do Herald; execute herald-cli init</translation>
     </message>
     <message>
         <source>schema version %1 is older than this Herald&apos;s %2; run herald-cli init to upgrade</source>
-        <translation type="unfinished" />
+        <translation>a versão de esquema %1 é mais antiga que a %2 deste Herald; execute herald-cli init para atualizar</translation>
     </message>
     <message>
         <source>schema version %1 is newer than this Herald&apos;s %2; install a newer Herald</source>
-        <translation type="unfinished" />
+        <translation>a versão de esquema %1 é mais nova que a %2 deste Herald; instale um Herald mais novo</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation>ausente</translation>
     </message>
     <message>
         <source>missing: %1(%2) is needed for %3</source>
-        <translation type="unfinished" />
+        <translation>ausente: %1(%2) é necessário para %3</translation>
     </message>
     <message>
         <source>uniqueness</source>
-        <translation type="unfinished" />
+        <translation>unicidade</translation>
     </message>
     <message>
         <source>claiming and counting</source>
-        <translation type="unfinished" />
+        <translation>reserva e contagem</translation>
     </message>
     <message>
         <source>missing or disabled: template category changes go unrecorded</source>
-        <translation type="unfinished" />
+        <translation>ausente ou desativado: mudanças de categoria de modelo não são registradas</translation>
     </message>
     <message>
         <source>executable by PUBLIC or an anonymous role; revoke it</source>
-        <translation type="unfinished" />
+        <translation>executável por PUBLIC ou por uma função anônima; revogue</translation>
     </message>
     <message>
         <source>not executable by the application&apos;s role</source>
-        <translation type="unfinished" />
+        <translation>não executável pela função da aplicação</translation>
     </message>
     <message>
         <source>wrong signature: found (%1)</source>
-        <translation type="unfinished" />
+        <translation>assinatura errada: encontrado (%1)</translation>
     </message>
 </context>
 <context>
@@ -2249,19 +2253,20 @@ Statement: %4</source>
     <message>
         <source>The database schema is incomplete; Herald will not send until it is repaired:
 %1</source>
-        <translation type="unfinished" />
+        <translation>O esquema do banco de dados está incompleto; o Herald não enviará até que seja reparado:
+%1</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is already completed.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; já está concluída.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is being sent by %2. Herald sends a campaign from one place at a time; it takes over once that sender has been silent for %3 s.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; está sendo enviada por %2. O Herald envia uma campanha de um só lugar por vez; ele assume depois que esse emissor ficar em silêncio por %3 s.</translation>
     </message>
     <message>
         <source>The database failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Falha no banco de dados: %1</translation>
     </message>
     <message>
         <source>%1 of the last %2 messages failed permanently (most often: %3). Check the template and the contact list before resuming.</source>
