@@ -1814,429 +1814,433 @@
     </message>
     <message>
         <source>Country assumed for numbers written without a country code</source>
-        <translation type="unfinished"></translation>
+        <translation>Negara yang diasumsikan untuk nomor yang ditulis tanpa kode negara</translation>
     </message>
     <message>
         <source>%1 must be the numeric ID shown in Meta&apos;s WhatsApp Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 harus berupa ID numerik yang ditampilkan di WhatsApp Manager milik Meta.</translation>
     </message>
     <message>
         <source>milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>milidetik</translation>
     </message>
     <message>
         <source>messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>pesan per detik</translation>
     </message>
     <message>
         <source>requests; 0 is automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>permintaan; 0 berarti otomatis</translation>
     </message>
     <message>
         <source>%1 must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 harus bernilai true atau false.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a setting Herald knows; known: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; bukan pengaturan yang dikenal Herald; yang dikenal: %2.</translation>
     </message>
     <message>
         <source>The stored setting %1 cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan tersimpan %1 tidak dapat digunakan: %2</translation>
     </message>
 </context>
 <context>
     <name>SqliteStatement</name>
     <message>
         <source>Direct SQLite access is not available on this connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Akses SQLite langsung tidak tersedia pada koneksi ini</translation>
     </message>
     <message>
         <source>Database statement failed: %1
 Statement: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Perintah basis data gagal: %1
+Perintah: %2</translation>
     </message>
 </context>
 <context>
     <name>SystemKeychain</name>
     <message>
         <source>Access to the keychain was not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akses ke keychain tidak diizinkan.</translation>
     </message>
     <message>
         <source>The keychain refused access: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keychain menolak akses: %1</translation>
     </message>
     <message>
         <source>No keychain is available (%1). On Linux, start GNOME Keyring, KWallet or another Secret Service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada keychain yang tersedia (%1). Di Linux, jalankan GNOME Keyring, KWallet, atau Secret Service lainnya.</translation>
     </message>
     <message>
         <source>The keychain could not be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keychain tidak dapat digunakan: %1</translation>
     </message>
     <message>
         <source>An empty secret is not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahasia kosong tidak disimpan.</translation>
     </message>
     <message numerus="yes">
         <source>The keychain did not answer within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keychain tidak menjawab dalam %n detik.</numerusform>
         </translation>
     </message>
     <message>
         <source>No keychain can be reached: this session has no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), and Linux keychains (GNOME Keyring, KWallet, KeePassXC) are reached through it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada keychain yang dapat dijangkau: sesi ini tidak memiliki D-Bus session bus (DBUS_SESSION_BUS_ADDRESS tidak ditetapkan), dan keychain Linux (GNOME Keyring, KWallet, KeePassXC) dijangkau melaluinya.</translation>
     </message>
 </context>
 <context>
     <name>Transaction</name>
     <message>
         <source>A transaction cannot begin inside another one on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaksi tidak dapat dimulai di dalam transaksi lain pada %1.</translation>
     </message>
     <message>
         <source>Cannot start a transaction: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat memulai transaksi: %1</translation>
     </message>
     <message>
         <source>a statement failed inside it, so PostgreSQL rolled it back</source>
-        <translation type="unfinished"></translation>
+        <translation>sebuah perintah di dalamnya gagal, sehingga PostgreSQL membatalkannya</translation>
     </message>
     <message>
         <source>Cannot commit a transaction: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat menyelesaikan (commit) transaksi: %1</translation>
     </message>
 </context>
 <context>
     <name>WizardPreset</name>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (salinan)</translation>
     </message>
     <message>
         <source>%1 (copy %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (salinan %2)</translation>
     </message>
     <message>
         <source>The column “%1”, as in the campaign “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom “%1”, seperti pada kampanye “%2”.</translation>
     </message>
     <message>
         <source>This file has no column “%1”, which held the numbers in “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>File ini tidak memiliki kolom “%1”, yang berisi nomor di “%2”.</translation>
     </message>
     <message>
         <source>No column looks like phone numbers: choose the one that holds them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada kolom yang tampak berisi nomor telepon: pilih kolom yang berisi nomor.</translation>
     </message>
     <message>
         <source>Choose the column that holds them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih kolom yang berisi nomor tersebut.</translation>
     </message>
 </context>
 <context>
     <name>herald</name>
     <message>
         <source>The template has a location header, which Herald cannot fill yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat memiliki header lokasi, yang belum dapat diisi Herald.</translation>
     </message>
     <message>
         <source>The template&apos;s header has the unknown format &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Header templat memiliki format tidak dikenal &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The template&apos;s text header has %1 variables; Meta allows one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Header teks templat memiliki %1 variabel; Meta hanya mengizinkan satu.</translation>
     </message>
     <message>
         <source>Button %1 is a copy-code (coupon) button, which Herald cannot fill yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tombol %1 adalah tombol salin kode (kupon), yang belum dapat diisi Herald.</translation>
     </message>
 </context>
 <context>
     <name>herald::CampaignStore</name>
     <message>
         <source>A campaign needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye memerlukan nama.</translation>
     </message>
     <message>
         <source>A campaign needs a template name and a language code (for example en_US).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye memerlukan nama templat dan kode bahasa (misalnya en_US).</translation>
     </message>
     <message>
         <source>A campaign named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye bernama &quot;%1&quot; sudah ada.</translation>
     </message>
     <message>
         <source>There is no campaign named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada kampanye bernama &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>There is no campaign with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada kampanye dengan ID %1.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot;: %2.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has no recipients: import contacts first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; tidak memiliki penerima: impor kontak terlebih dahulu.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has nothing left to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; tidak memiliki sisa pesan untuk dikirim.</translation>
     </message>
     <message>
         <source>The rate ceiling must be more than 0 messages per second; leave it empty for the phone number&apos;s own limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Batas laju harus lebih dari 0 pesan per detik; biarkan kosong untuk memakai batas nomor telepon itu sendiri.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is %2: only a draft can be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; berstatus %2: hanya draf yang dapat diedit.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is %2: only a draft can be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; berstatus %2: hanya draf yang dapat diganti.</translation>
     </message>
 </context>
 <context>
     <name>herald::Database</name>
     <message>
         <source>open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>membuka basis data</translation>
     </message>
     <message>
         <source>SQLite is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite tidak tersedia</translation>
     </message>
     <message>
         <source>the Qt SQLite driver (QSQLITE) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>driver SQLite Qt (QSQLITE) tidak terpasang</translation>
     </message>
     <message>
         <source>Cannot create the database folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat membuat folder basis data</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat membuka basis data</translation>
     </message>
     <message>
         <source>This file is not a usable Herald database</source>
-        <translation type="unfinished"></translation>
+        <translation>File ini bukan basis data Herald yang dapat digunakan</translation>
     </message>
     <message>
         <source>The database file or its folder is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>File basis data atau foldernya hanya-baca</translation>
     </message>
     <message>
         <source>Cannot configure the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat mengonfigurasi basis data</translation>
     </message>
     <message>
         <source>PostgreSQL is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL tidak tersedia</translation>
     </message>
     <message>
         <source>the Qt PostgreSQL driver (QPSQL) is not installed; on Debian/Ubuntu install libqt6sql6-psql</source>
-        <translation type="unfinished"></translation>
+        <translation>driver PostgreSQL Qt (QPSQL) tidak terpasang; di Debian/Ubuntu pasang libqt6sql6-psql</translation>
     </message>
     <message>
         <source>Cannot connect to PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat terhubung ke PostgreSQL</translation>
     </message>
     <message>
         <source>Cannot configure the PostgreSQL session</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat mengonfigurasi sesi PostgreSQL</translation>
     </message>
     <message>
         <source>Refused to %1 on the user-interface thread: the console runs every database statement on its data thread, so that the window never waits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menolak %1 di thread antarmuka pengguna: konsol menjalankan setiap perintah basis data di thread datanya, agar jendela tidak pernah menunggu.</translation>
     </message>
     <message>
         <source>run a statement</source>
-        <translation type="unfinished"></translation>
+        <translation>menjalankan perintah</translation>
     </message>
     <message>
         <source>Database statement could not be prepared: %1
 Statement: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Perintah basis data tidak dapat disiapkan: %1
+Perintah: %2</translation>
     </message>
     <message>
         <source>Database statement failed: %1
 Statement: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Perintah basis data gagal: %1
+Perintah: %2</translation>
     </message>
     <message>
         <source>Database statement returned no row: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Perintah basis data tidak mengembalikan baris: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::DatabaseConfig</name>
     <message>
         <source>Unsupported database address &quot;%1&quot;: use a file path for SQLite or postgresql://user:password@host:port/database for PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alamat basis data &quot;%1&quot; tidak didukung: gunakan path file untuk SQLite atau postgresql://user:password@host:port/database untuk PostgreSQL.</translation>
     </message>
     <message>
         <source>Malformed PostgreSQL URL: expected postgresql://user:password@host:port/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL PostgreSQL salah bentuk: seharusnya postgresql://user:password@host:port/database.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL names no database: add /database after host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL PostgreSQL tidak menyebut basis data: tambahkan /database setelah host:port.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL names no user: write postgresql://user:password@host:port/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL PostgreSQL tidak menyebut pengguna: tulis postgresql://user:password@host:port/database.</translation>
     </message>
 </context>
 <context>
     <name>herald::Migrator</name>
     <message>
         <source>Migration %1 is missing from this build</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrasi %1 tidak ada dalam build ini</translation>
     </message>
     <message>
         <source>Migration %1 (%2) failed: %3
 Statement: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrasi %1 (%2) gagal: %3
+Perintah: %4</translation>
     </message>
     <message>
         <source>The database %1 has schema version %2, newer than this Herald understands (up to %3). Install a newer Herald; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data %1 memiliki skema versi %2, lebih baru daripada yang dipahami Herald ini (hingga %3). Pasang Herald yang lebih baru; tidak ada yang diubah.</translation>
     </message>
 </context>
 <context>
     <name>herald::PhoneNumberHealth</name>
     <message>
         <source>Meta rates this number&apos;s quality low (red): a campaign now risks the template being paused and the number&apos;s limit lowered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menilai kualitas nomor ini rendah (merah): kampanye kini berisiko membuat templat dijeda dan batas nomor diturunkan.</translation>
     </message>
     <message>
         <source>Meta rates this number&apos;s quality medium (yellow): watch the blocks and reports of this campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menilai kualitas nomor ini sedang (kuning): pantau pemblokiran dan laporan dari kampanye ini.</translation>
     </message>
     <message>
         <source>Meta reports the number as %1: messages may be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta melaporkan nomor ini sebagai %1: pesan mungkin ditolak.</translation>
     </message>
     <message>
         <source>The account may message %1 different customers in 24 hours (%2), fewer than this campaign&apos;s %3: the rest will fail until the limit renews.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun ini dapat mengirim pesan ke %1 pelanggan berbeda dalam 24 jam (%2), lebih sedikit daripada %3 pada kampanye ini: sisanya akan gagal hingga batasnya diperbarui.</translation>
     </message>
 </context>
 <context>
     <name>herald::QueueEngine</name>
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; berstatus %2: buat kampanye baru untuk kontak-kontak ini.</translation>
     </message>
     <message>
         <source>Queueing recipients returned no result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Memasukkan penerima ke antrean tidak memberikan hasil.</translation>
     </message>
     <message>
         <source>There is no campaign with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada kampanye dengan ID %1.</translation>
     </message>
     <message>
         <source>The recipient is on the opt-out list; the message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penerima ada dalam daftar opt-out; pesan tidak dikirim.</translation>
     </message>
     <message>
         <source>its lease expired (the sender stopped answering)</source>
-        <translation type="unfinished"></translation>
+        <translation>masa sewanya berakhir (pengirim berhenti menjawab)</translation>
     </message>
     <message>
         <source>sender %1 stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>pengirim %1 berhenti</translation>
     </message>
     <message>
         <source>The message was in flight when %1; Meta may or may not have received it. Resend it if it did not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan sedang dikirim ketika %1; belum pasti apakah Meta menerimanya. Kirim ulang jika pesan tidak sampai.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is cancelled: nothing can be resent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; dibatalkan: tidak ada yang dapat dikirim ulang.</translation>
     </message>
 </context>
 <context>
     <name>herald::SchemaDoctor</name>
     <message>
         <source>version</source>
-        <translation type="unfinished"></translation>
+        <translation>versi</translation>
     </message>
     <message>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>tabel</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished"></translation>
+        <translation>kolom</translation>
     </message>
     <message>
         <source>index</source>
-        <translation type="unfinished"></translation>
+        <translation>indeks</translation>
     </message>
     <message>
         <source>trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>trigger</translation>
     </message>
     <message>
         <source>function</source>
-        <translation type="unfinished"></translation>
+        <translation>fungsi</translation>
     </message>
     <message>
         <source>privilege</source>
-        <translation type="unfinished"></translation>
+        <translation>hak akses</translation>
     </message>
     <message>
         <source>the database has no Herald schema; run herald-cli init</source>
-        <translation type="unfinished"></translation>
+        <translation>basis data tidak memiliki skema Herald; jalankan herald-cli init</translation>
     </message>
     <message>
         <source>schema version %1 is older than this Herald&apos;s %2; run herald-cli init to upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>skema versi %1 lebih lama daripada versi %2 milik Herald ini; jalankan herald-cli init untuk meningkatkannya</translation>
     </message>
     <message>
         <source>schema version %1 is newer than this Herald&apos;s %2; install a newer Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>skema versi %1 lebih baru daripada versi %2 milik Herald ini; pasang Herald yang lebih baru</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada</translation>
     </message>
     <message>
         <source>missing: %1(%2) is needed for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada: %1(%2) diperlukan untuk %3</translation>
     </message>
     <message>
         <source>uniqueness</source>
-        <translation type="unfinished"></translation>
+        <translation>keunikan</translation>
     </message>
     <message>
         <source>claiming and counting</source>
-        <translation type="unfinished"></translation>
+        <translation>pengambilan dan penghitungan</translation>
     </message>
     <message>
         <source>missing or disabled: template category changes go unrecorded</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada atau dinonaktifkan: perubahan kategori templat tidak tercatat</translation>
     </message>
     <message>
         <source>executable by PUBLIC or an anonymous role; revoke it</source>
-        <translation type="unfinished"></translation>
+        <translation>dapat dieksekusi oleh PUBLIC atau peran anonim; cabut haknya</translation>
     </message>
     <message>
         <source>not executable by the application&apos;s role</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak dapat dieksekusi oleh peran aplikasi</translation>
     </message>
     <message>
         <source>wrong signature: found (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>signature salah: ditemukan (%1)</translation>
     </message>
 </context>
 <context>
@@ -2244,528 +2248,529 @@ Statement: %4</source>
     <message>
         <source>The database schema is incomplete; Herald will not send until it is repaired:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Skema basis data tidak lengkap; Herald tidak akan mengirim sampai skema diperbaiki:
+%1</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is already completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; sudah selesai.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is being sent by %2. Herald sends a campaign from one place at a time; it takes over once that sender has been silent for %3 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; sedang dikirim oleh %2. Herald mengirim satu kampanye dari satu tempat pada satu waktu; Herald mengambil alih setelah pengirim itu diam selama %3 dtk.</translation>
     </message>
     <message>
         <source>The database failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data gagal: %1</translation>
     </message>
     <message>
         <source>%1 of the last %2 messages failed permanently (most often: %3). Check the template and the contact list before resuming.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari %2 pesan terakhir gagal secara permanen (paling sering: %3). Periksa templat dan daftar kontak sebelum melanjutkan.</translation>
     </message>
     <message>
         <source>Recording results failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pencatatan hasil gagal: %1</translation>
     </message>
     <message>
         <source>paused by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>dijeda oleh pengguna</translation>
     </message>
     <message>
         <source>cancelled by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>dibatalkan oleh pengguna</translation>
     </message>
     <message>
         <source>The campaign&apos;s status could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status kampanye tidak dapat disimpan: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
     <message>
         <source>This campaign is already being sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye ini sudah sedang dikirim.</translation>
     </message>
     <message>
         <source>Another sender took this campaign over while this one was not heard from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengirim lain mengambil alih kampanye ini saat pengirim ini tidak terdengar.</translation>
     </message>
 </context>
 <context>
     <name>herald::TemplateParser</name>
     <message>
         <source>The template is positional but uses named variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat bersifat posisional tetapi menggunakan variabel bernama.</translation>
     </message>
     <message>
         <source>The template uses named parameters but has numbered variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat menggunakan parameter bernama tetapi memiliki variabel bernomor.</translation>
     </message>
 </context>
 <context>
     <name>herald::TemplateSync</name>
     <message>
         <source>No WhatsApp Business Account ID is set; templates are listed per account. Set it with &apos;config set api.waba_id ID&apos; or --waba-id.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID Akun WhatsApp Business belum ditetapkan; templat dicantumkan per akun. Tetapkan dengan &apos;config set api.waba_id ID&apos; atau --waba-id.</translation>
     </message>
     <message>
         <source>The template sync was cancelled; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronisasi templat dibatalkan; tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>The template list did not end after %1 pages; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftar templat tidak berakhir setelah %1 halaman; tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>Meta refused the access token (%1): it is invalid or has expired. Set a valid token in HERALD_ACCESS_TOKEN and sync again; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menolak token akses (%1): token tidak valid atau sudah kedaluwarsa. Tetapkan token yang valid di HERALD_ACCESS_TOKEN lalu sinkronkan lagi; tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>Could not list the templates at %1: %2. Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat mengambil daftar templat di %1: %2. Tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>Meta refused the template list (%1); nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menolak daftar templat (%1); tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>The template list from %1 is not what Graph API sends (no &quot;data&quot; list); check the API base URL. Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftar templat dari %1 tidak sesuai dengan yang dikirim Graph API (tidak ada daftar &quot;data&quot;); periksa URL dasar API. Tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>A listed template without name, language or status was skipped (id %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat dalam daftar tanpa nama, bahasa, atau status dilewati (ID %1).</translation>
     </message>
     <message>
         <source>The templates could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat tidak dapat disimpan: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignActions</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>&amp;New campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &amp;baru…</translation>
     </message>
     <message>
         <source>Create a campaign from a contact file</source>
-        <translation type="unfinished"></translation>
+        <translation>Buat kampanye dari file kontak</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mulai</translation>
     </message>
     <message>
         <source>Start sending the selected campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Mulai mengirim kampanye yang dipilih</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jeda</translation>
     </message>
     <message>
         <source>Pause the selected campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeda kampanye yang dipilih</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lanjutkan</translation>
     </message>
     <message>
         <source>Resume the selected campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanjutkan kampanye yang dipilih</translation>
     </message>
     <message>
         <source>Start or pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Mulai atau jeda</translation>
     </message>
     <message>
         <source>Start, pause or resume the selected campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Mulai, jeda, atau lanjutkan kampanye yang dipilih</translation>
     </message>
     <message>
         <source>&amp;Cancel campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Batalkan &amp;kampanye…</translation>
     </message>
     <message>
         <source>Cancel the selected campaign for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Batalkan kampanye yang dipilih untuk selamanya</translation>
     </message>
     <message>
         <source>Resend &amp;failed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim ulang yang &amp;gagal…</translation>
     </message>
     <message>
         <source>Queue failed messages of chosen reasons again</source>
-        <translation type="unfinished"></translation>
+        <translation>Masukkan kembali pesan gagal dengan alasan yang dipilih ke antrean</translation>
     </message>
     <message>
         <source>D&amp;uplicate…</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;uplikat…</translation>
     </message>
     <message>
         <source>A new campaign with this one&apos;s template, mapping and settings, from another file</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye baru dengan templat, pemetaan, dan pengaturan kampanye ini, dari file lain</translation>
     </message>
     <message>
         <source>Edi&amp;t draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ub&amp;ah draf…</translation>
     </message>
     <message>
         <source>Change the draft&apos;s name, rate ceiling or mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah nama, batas laju, atau pemetaan draf</translation>
     </message>
     <message>
         <source>&amp;Delete draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hapus draf…</translation>
     </message>
     <message>
         <source>Delete the draft with its recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus draf beserta penerimanya</translation>
     </message>
     <message>
         <source>U&amp;nschedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Batalkan ja&amp;dwal</translation>
     </message>
     <message>
         <source>Forget the scheduled start: the campaign becomes a draft again</source>
-        <translation type="unfinished"></translation>
+        <translation>Lupakan waktu mulai terjadwal: kampanye menjadi draf lagi</translation>
     </message>
     <message>
         <source>&amp;Add contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tambah kontak…</translation>
     </message>
     <message>
         <source>Import more contacts into the draft or paused campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor kontak tambahan ke draf atau kampanye yang dijeda</translation>
     </message>
     <message>
         <source>&amp;Repair counters…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pe&amp;rbaiki penghitung…</translation>
     </message>
     <message>
         <source>Compare every campaign&apos;s counters with a recount and fix them</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandingkan penghitung setiap kampanye dengan hasil hitung ulang dan perbaiki</translation>
     </message>
     <message>
         <source>&amp;Export results…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ekspor hasil…</translation>
     </message>
     <message>
         <source>Save every recipient&apos;s result as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan hasil setiap penerima sebagai file CSV</translation>
     </message>
     <message>
         <source>S&amp;ync templates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sinkronkan templat</translation>
     </message>
     <message>
         <source>Fetch the message templates from Meta</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil templat pesan dari Meta</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pengaturan…</translation>
     </message>
     <message>
         <source>API account, sending, database and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun API, pengiriman, basis data, dan bahasa</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Muat ulang</translation>
     </message>
     <message>
         <source>Read everything again</source>
-        <translation type="unfinished"></translation>
+        <translation>Baca ulang semuanya</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keluar</translation>
     </message>
     <message>
         <source>Close Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup Herald</translation>
     </message>
     <message>
         <source>&amp;About Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tentang Herald</translation>
     </message>
     <message>
         <source>Version and licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Versi dan lisensi</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignDetail</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikhtisar</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Kegagalan</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Penerima</translation>
     </message>
     <message>
         <source>started %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dimulai %1</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>belum dimulai</translation>
     </message>
     <message>
         <source>sent by this window</source>
-        <translation type="unfinished"></translation>
+        <translation>dikirim oleh jendela ini</translation>
     </message>
     <message>
         <source>sent by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dikirim oleh %1</translation>
     </message>
     <message>
         <source>waiting for a sender</source>
-        <translation type="unfinished"></translation>
+        <translation>menunggu pengirim</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Dijeda</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Dihentikan</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Open Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka Pengaturan…</translation>
     </message>
     <message>
         <source>Sync templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronkan templat</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanjutkan</translation>
     </message>
     <message>
         <source>Completed: %1 sent, %2 failed of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai: %1 terkirim, %2 gagal dari %3</translation>
     </message>
     <message>
         <source> in %1 (%2 – %3)</source>
-        <translation type="unfinished"></translation>
+        <translation> dalam %1 (%2 – %3)</translation>
     </message>
     <message>
         <source>Resend failed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim ulang yang gagal…</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibatalkan.</translation>
     </message>
     <message>
         <source>Cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibatalkan: %1</translation>
     </message>
     <message>
         <source>Select a campaign to see its progress, failures and recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih kampanye untuk melihat kemajuan, kegagalan, dan penerimanya.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignManagement</name>
     <message>
         <source>Delete the draft &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus draf &quot;%1&quot;?</translation>
     </message>
     <message numerus="yes">
         <source>The draft and its %n recipient(s) are deleted. Nothing has been sent from it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Draf dan %n penerimanya dihapus. Belum ada yang dikirim dari draf ini.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus draf</translation>
     </message>
     <message>
         <source>The draft was not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Draf tidak dihapus</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is no longer a draft (it was started, scheduled or deleted meanwhile).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; bukan lagi draf (sementara itu telah dimulai, dijadwalkan, atau dihapus).</translation>
     </message>
     <message>
         <source>Deleted the draft &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Draf &quot;%1&quot; telah dihapus.</translation>
     </message>
     <message>
         <source>The campaign was not unscheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Jadwal kampanye tidak dibatalkan</translation>
     </message>
     <message>
         <source>Unscheduled &quot;%1&quot;: it is a draft again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jadwal &quot;%1&quot; dibatalkan: kampanye menjadi draf lagi.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Kemajuan</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Tertunda</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Laju</translation>
     </message>
     <message>
         <source>ETA</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan selesai</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimulai</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, waiting for a sender</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, menunggu pengirim</translation>
     </message>
     <message>
         <source>%1 elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 di tempat lain</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Sent by this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dikirim oleh jendela ini.</translation>
     </message>
     <message>
         <source>Sender: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengirim: %1</translation>
     </message>
     <message>
         <source>%1 sent, %2 failed, %3 pending of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 terkirim, %2 gagal, %3 tertunda dari %4</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignsPage</name>
     <message>
         <source>Filter campaigns by name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring kampanye berdasarkan nama…</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ContactsPage</name>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontak</translation>
     </message>
     <message>
         <source>Drop a contact file (CSV) here or choose it. Herald shows how it reads the file; correct the encoding or delimiter if names or columns look wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letakkan file kontak (CSV) di sini atau pilih file. Herald menampilkan cara membaca file tersebut; perbaiki encoding atau pemisah jika nama atau kolom tampak salah.</translation>
     </message>
     <message>
         <source>No file chosen: drop one here or click Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada file yang dipilih: letakkan file di sini atau klik Telusuri…</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Telusuri…</translation>
     </message>
     <message>
         <source>Detect</source>
-        <translation type="unfinished"></translation>
+        <translation>Deteksi</translation>
     </message>
     <message>
         <source>Comma ( , )</source>
-        <translation type="unfinished"></translation>
+        <translation>Koma ( , )</translation>
     </message>
     <message>
         <source>Semicolon ( ; )</source>
-        <translation type="unfinished"></translation>
+        <translation>Titik koma ( ; )</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab</translation>
     </message>
     <message>
         <source>Pipe ( | )</source>
-        <translation type="unfinished"></translation>
+        <translation>Garis vertikal ( | )</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Encoding:</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pemisah:</translation>
     </message>
     <message>
         <source>commas</source>
-        <translation type="unfinished"></translation>
+        <translation>koma</translation>
     </message>
     <message>
         <source>semicolons</source>
-        <translation type="unfinished"></translation>
+        <translation>titik koma</translation>
     </message>
     <message>
         <source>tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>tab</translation>
     </message>
     <message>
         <source>pipes</source>
-        <translation type="unfinished"></translation>
+        <translation>garis vertikal</translation>
     </message>
     <message>
         <source>“%1”</source>
