@@ -2270,554 +2270,554 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>%1 of the last %2 messages failed permanently (most often: %3). Check the template and the contact list before resuming.</source>
-        <translation type="unfinished" />
+        <translation>%1 das últimas %2 mensagens falharam definitivamente (motivo mais comum: %3). Confira o modelo e a lista de contatos antes de retomar.</translation>
     </message>
     <message>
         <source>Recording results failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Falha ao registrar os resultados: %1</translation>
     </message>
     <message>
         <source>paused by the user</source>
-        <translation type="unfinished" />
+        <translation>pausada pelo usuário</translation>
     </message>
     <message>
         <source>cancelled by the user</source>
-        <translation type="unfinished" />
+        <translation>cancelada pelo usuário</translation>
     </message>
     <message>
         <source>The campaign&apos;s status could not be saved: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível salvar o status da campanha: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
     <message>
         <source>This campaign is already being sent.</source>
-        <translation type="unfinished" />
+        <translation>Esta campanha já está sendo enviada.</translation>
     </message>
     <message>
         <source>Another sender took this campaign over while this one was not heard from.</source>
-        <translation type="unfinished" />
+        <translation>Outro emissor assumiu esta campanha enquanto este estava sem dar sinal.</translation>
     </message>
 </context>
 <context>
     <name>herald::TemplateParser</name>
     <message>
         <source>The template is positional but uses named variables.</source>
-        <translation type="unfinished" />
+        <translation>O modelo é posicional, mas usa variáveis nomeadas.</translation>
     </message>
     <message>
         <source>The template uses named parameters but has numbered variables.</source>
-        <translation type="unfinished" />
+        <translation>O modelo usa parâmetros nomeados, mas tem variáveis numeradas.</translation>
     </message>
 </context>
 <context>
     <name>herald::TemplateSync</name>
     <message>
         <source>No WhatsApp Business Account ID is set; templates are listed per account. Set it with &apos;config set api.waba_id ID&apos; or --waba-id.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum ID de conta do WhatsApp Business definido; os modelos são listados por conta. Defina-o com &apos;config set api.waba_id ID&apos; ou --waba-id.</translation>
     </message>
     <message>
         <source>The template sync was cancelled; nothing was stored.</source>
-        <translation type="unfinished" />
+        <translation>A sincronização de modelos foi cancelada; nada foi armazenado.</translation>
     </message>
     <message>
         <source>The template list did not end after %1 pages; nothing was stored.</source>
-        <translation type="unfinished" />
+        <translation>A lista de modelos não terminou após %1 páginas; nada foi armazenado.</translation>
     </message>
     <message>
         <source>Meta refused the access token (%1): it is invalid or has expired. Set a valid token in HERALD_ACCESS_TOKEN and sync again; nothing was stored.</source>
-        <translation type="unfinished" />
+        <translation>A Meta recusou o token de acesso (%1): ele é inválido ou expirou. Defina um token válido em HERALD_ACCESS_TOKEN e sincronize novamente; nada foi armazenado.</translation>
     </message>
     <message>
         <source>Could not list the templates at %1: %2. Nothing was stored.</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível listar os modelos em %1: %2. Nada foi armazenado.</translation>
     </message>
     <message>
         <source>Meta refused the template list (%1); nothing was stored.</source>
-        <translation type="unfinished" />
+        <translation>A Meta recusou a lista de modelos (%1); nada foi armazenado.</translation>
     </message>
     <message>
         <source>The template list from %1 is not what Graph API sends (no &quot;data&quot; list); check the API base URL. Nothing was stored.</source>
-        <translation type="unfinished" />
+        <translation>A lista de modelos de %1 não é o que a Graph API envia (sem lista &quot;data&quot;); confira a URL base da API. Nada foi armazenado.</translation>
     </message>
     <message>
         <source>A listed template without name, language or status was skipped (id %1).</source>
-        <translation type="unfinished" />
+        <translation>Um modelo listado sem nome, idioma ou status foi ignorado (ID %1).</translation>
     </message>
     <message>
         <source>The templates could not be stored: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível armazenar os modelos: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignActions</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>&amp;New campaign…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nova campanha…</translation>
     </message>
     <message>
         <source>Create a campaign from a contact file</source>
-        <translation type="unfinished" />
+        <translation>Criar uma campanha a partir de um arquivo de contatos</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished" />
+        <translation>&amp;Iniciar</translation>
     </message>
     <message>
         <source>Start sending the selected campaign</source>
-        <translation type="unfinished" />
+        <translation>Começar a enviar a campanha selecionada</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished" />
+        <translation>&amp;Pausar</translation>
     </message>
     <message>
         <source>Pause the selected campaign</source>
-        <translation type="unfinished" />
+        <translation>Pausar a campanha selecionada</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished" />
+        <translation>&amp;Retomar</translation>
     </message>
     <message>
         <source>Resume the selected campaign</source>
-        <translation type="unfinished" />
+        <translation>Retomar a campanha selecionada</translation>
     </message>
     <message>
         <source>Start or pause</source>
-        <translation type="unfinished" />
+        <translation>Iniciar ou pausar</translation>
     </message>
     <message>
         <source>Start, pause or resume the selected campaign</source>
-        <translation type="unfinished" />
+        <translation>Iniciar, pausar ou retomar a campanha selecionada</translation>
     </message>
     <message>
         <source>&amp;Cancel campaign…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cancelar campanha…</translation>
     </message>
     <message>
         <source>Cancel the selected campaign for good</source>
-        <translation type="unfinished" />
+        <translation>Cancelar definitivamente a campanha selecionada</translation>
     </message>
     <message>
         <source>Resend &amp;failed…</source>
-        <translation type="unfinished" />
+        <translation>Reenviar com &amp;falha…</translation>
     </message>
     <message>
         <source>Queue failed messages of chosen reasons again</source>
-        <translation type="unfinished" />
+        <translation>Colocar novamente na fila as mensagens com falha dos motivos escolhidos</translation>
     </message>
     <message>
         <source>D&amp;uplicate…</source>
-        <translation type="unfinished" />
+        <translation>D&amp;uplicar…</translation>
     </message>
     <message>
         <source>A new campaign with this one&apos;s template, mapping and settings, from another file</source>
-        <translation type="unfinished" />
+        <translation>Uma nova campanha com o modelo, o mapeamento e as configurações desta, a partir de outro arquivo</translation>
     </message>
     <message>
         <source>Edi&amp;t draft…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Editar rascunho…</translation>
     </message>
     <message>
         <source>Change the draft&apos;s name, rate ceiling or mapping</source>
-        <translation type="unfinished" />
+        <translation>Alterar o nome, o teto de taxa ou o mapeamento do rascunho</translation>
     </message>
     <message>
         <source>&amp;Delete draft…</source>
-        <translation type="unfinished" />
+        <translation>E&amp;xcluir rascunho…</translation>
     </message>
     <message>
         <source>Delete the draft with its recipients</source>
-        <translation type="unfinished" />
+        <translation>Excluir o rascunho com seus destinatários</translation>
     </message>
     <message>
         <source>U&amp;nschedule</source>
-        <translation type="unfinished" />
+        <translation>Desa&amp;gendar</translation>
     </message>
     <message>
         <source>Forget the scheduled start: the campaign becomes a draft again</source>
-        <translation type="unfinished" />
+        <translation>Esquecer o início agendado: a campanha volta a ser um rascunho</translation>
     </message>
     <message>
         <source>&amp;Add contacts…</source>
-        <translation type="unfinished" />
+        <translation>Adicionar c&amp;ontatos…</translation>
     </message>
     <message>
         <source>Import more contacts into the draft or paused campaign</source>
-        <translation type="unfinished" />
+        <translation>Importar mais contatos para o rascunho ou a campanha pausada</translation>
     </message>
     <message>
         <source>&amp;Repair counters…</source>
-        <translation type="unfinished" />
+        <translation>Reparar co&amp;ntadores…</translation>
     </message>
     <message>
         <source>Compare every campaign&apos;s counters with a recount and fix them</source>
-        <translation type="unfinished" />
+        <translation>Comparar os contadores de cada campanha com uma recontagem e corrigi-los</translation>
     </message>
     <message>
         <source>&amp;Export results…</source>
-        <translation type="unfinished" />
+        <translation>Expor&amp;tar resultados…</translation>
     </message>
     <message>
         <source>Save every recipient&apos;s result as a CSV file</source>
-        <translation type="unfinished" />
+        <translation>Salvar o resultado de cada destinatário em um arquivo CSV</translation>
     </message>
     <message>
         <source>S&amp;ync templates</source>
-        <translation type="unfinished" />
+        <translation>&amp;Sincronizar modelos</translation>
     </message>
     <message>
         <source>Fetch the message templates from Meta</source>
-        <translation type="unfinished" />
+        <translation>Buscar os modelos de mensagem na Meta</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Configurações…</translation>
     </message>
     <message>
         <source>API account, sending, database and language</source>
-        <translation type="unfinished" />
+        <translation>Conta da API, envio, banco de dados e idioma</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished" />
+        <translation>&amp;Atualizar</translation>
     </message>
     <message>
         <source>Read everything again</source>
-        <translation type="unfinished" />
+        <translation>Ler tudo novamente</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Sair</translation>
     </message>
     <message>
         <source>Close Herald</source>
-        <translation type="unfinished" />
+        <translation>Fechar o Herald</translation>
     </message>
     <message>
         <source>&amp;About Herald</source>
-        <translation type="unfinished" />
+        <translation>&amp;Sobre o Herald</translation>
     </message>
     <message>
         <source>Version and licence</source>
-        <translation type="unfinished" />
+        <translation>Versão e licença</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignDetail</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished" />
+        <translation>Visão geral</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished" />
+        <translation>Falhas</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished" />
+        <translation>Destinatários</translation>
     </message>
     <message>
         <source>started %1</source>
-        <translation type="unfinished" />
+        <translation>iniciada em %1</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished" />
+        <translation>não iniciada</translation>
     </message>
     <message>
         <source>sent by this window</source>
-        <translation type="unfinished" />
+        <translation>enviada por esta janela</translation>
     </message>
     <message>
         <source>sent by %1</source>
-        <translation type="unfinished" />
+        <translation>enviada por %1</translation>
     </message>
     <message>
         <source>waiting for a sender</source>
-        <translation type="unfinished" />
+        <translation>aguardando um emissor</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished" />
+        <translation>Pausada</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished" />
+        <translation>Interrompida</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Open Settings…</source>
-        <translation type="unfinished" />
+        <translation>Abrir Configurações…</translation>
     </message>
     <message>
         <source>Sync templates</source>
-        <translation type="unfinished" />
+        <translation>Sincronizar modelos</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished" />
+        <translation>Retomar</translation>
     </message>
     <message>
         <source>Completed: %1 sent, %2 failed of %3</source>
-        <translation type="unfinished" />
+        <translation>Concluída: %1 enviadas, %2 com falha de %3</translation>
     </message>
     <message>
         <source> in %1 (%2 – %3)</source>
-        <translation type="unfinished" />
+        <translation> em %1 (%2 – %3)</translation>
     </message>
     <message>
         <source>Resend failed…</source>
-        <translation type="unfinished" />
+        <translation>Reenviar com falha…</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Cancelada.</translation>
     </message>
     <message>
         <source>Cancelled: %1</source>
-        <translation type="unfinished" />
+        <translation>Cancelada: %1</translation>
     </message>
     <message>
         <source>Select a campaign to see its progress, failures and recipients.</source>
-        <translation type="unfinished" />
+        <translation>Selecione uma campanha para ver o progresso, as falhas e os destinatários.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignManagement</name>
     <message>
         <source>Delete the draft &quot;%1&quot;?</source>
-        <translation type="unfinished" />
+        <translation>Excluir o rascunho &quot;%1&quot;?</translation>
     </message>
     <message numerus="yes">
         <source>The draft and its %n recipient(s) are deleted. Nothing has been sent from it.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>O rascunho e seu %n destinatário são excluídos. Nada foi enviado a partir dele.</numerusform>
+            <numerusform>O rascunho e seus %n destinatários são excluídos. Nada foi enviado a partir dele.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete draft</source>
-        <translation type="unfinished" />
+        <translation>Excluir rascunho</translation>
     </message>
     <message>
         <source>The draft was not deleted</source>
-        <translation type="unfinished" />
+        <translation>O rascunho não foi excluído</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is no longer a draft (it was started, scheduled or deleted meanwhile).</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; não é mais um rascunho (foi iniciado, agendado ou excluído nesse meio-tempo).</translation>
     </message>
     <message>
         <source>Deleted the draft &quot;%1&quot;.</source>
-        <translation type="unfinished" />
+        <translation>Rascunho &quot;%1&quot; excluído.</translation>
     </message>
     <message>
         <source>The campaign was not unscheduled</source>
-        <translation type="unfinished" />
+        <translation>O agendamento da campanha não foi cancelado</translation>
     </message>
     <message>
         <source>Unscheduled &quot;%1&quot;: it is a draft again.</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; desagendada: voltou a ser um rascunho.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation>Progresso</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>Enviadas</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Com falha</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation>Pendentes</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>Total</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished" />
+        <translation>Taxa</translation>
     </message>
     <message>
         <source>ETA</source>
-        <translation type="unfinished" />
+        <translation>Previsão</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished" />
+        <translation>Início</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished" />
+        <translation>Término</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished" />
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, waiting for a sender</source>
-        <translation type="unfinished" />
+        <translation>%1, aguardando um emissor</translation>
     </message>
     <message>
         <source>%1 elsewhere</source>
-        <translation type="unfinished" />
+        <translation>%1 em outro lugar</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Sent by this window.</source>
-        <translation type="unfinished" />
+        <translation>Enviada por esta janela.</translation>
     </message>
     <message>
         <source>Sender: %1</source>
-        <translation type="unfinished" />
+        <translation>Emissor: %1</translation>
     </message>
     <message>
         <source>%1 sent, %2 failed, %3 pending of %4</source>
-        <translation type="unfinished" />
+        <translation>%1 enviadas, %2 com falha, %3 pendentes de %4</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignsPage</name>
     <message>
         <source>Filter campaigns by name…</source>
-        <translation type="unfinished" />
+        <translation>Filtrar campanhas por nome…</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ContactsPage</name>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished" />
+        <translation>Contatos</translation>
     </message>
     <message>
         <source>Drop a contact file (CSV) here or choose it. Herald shows how it reads the file; correct the encoding or delimiter if names or columns look wrong.</source>
-        <translation type="unfinished" />
+        <translation>Solte aqui um arquivo de contatos (CSV) ou escolha-o. O Herald mostra como lê o arquivo; corrija a codificação ou o delimitador se os nomes ou as colunas parecerem errados.</translation>
     </message>
     <message>
         <source>No file chosen: drop one here or click Browse…</source>
-        <translation type="unfinished" />
+        <translation>Nenhum arquivo escolhido: solte um aqui ou clique em Procurar…</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Procurar…</translation>
     </message>
     <message>
         <source>Detect</source>
-        <translation type="unfinished" />
+        <translation>Detectar</translation>
     </message>
     <message>
         <source>Comma ( , )</source>
-        <translation type="unfinished" />
+        <translation>Vírgula ( , )</translation>
     </message>
     <message>
         <source>Semicolon ( ; )</source>
-        <translation type="unfinished" />
+        <translation>Ponto e vírgula ( ; )</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished" />
+        <translation>Tabulação</translation>
     </message>
     <message>
         <source>Pipe ( | )</source>
-        <translation type="unfinished" />
+        <translation>Barra vertical ( | )</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Codificação:</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Delimitador:</translation>
     </message>
     <message>
         <source>commas</source>
-        <translation type="unfinished" />
+        <translation>vírgulas</translation>
     </message>
     <message>
         <source>semicolons</source>
-        <translation type="unfinished" />
+        <translation>pontos e vírgulas</translation>
     </message>
     <message>
         <source>tabs</source>
-        <translation type="unfinished" />
+        <translation>tabulações</translation>
     </message>
     <message>
         <source>pipes</source>
-        <translation type="unfinished" />
+        <translation>barras verticais</translation>
     </message>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished" />
+        <translation>“%1”</translation>
     </message>
     <message>
         <source>%1 It is read as the campaign&apos;s file was: %2. Choose Detect above if this one differs.</source>
-        <translation type="unfinished" />
+        <translation>%1 Ele é lido como o arquivo da campanha foi: %2. Escolha Detectar acima se este for diferente.</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished" />
+        <translation>, </translation>
     </message>
     <message>
         <source>Choose a contact file</source>
-        <translation type="unfinished" />
+        <translation>Escolha um arquivo de contatos</translation>
     </message>
     <message>
         <source>Contact files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Arquivos de contatos (*.csv *.txt *.tsv);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished" />
+        <translation>Lendo %1…</translation>
     </message>
     <message numerus="yes">
         <source>%n data row(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n linha de dados</numerusform>
+            <numerusform>%n linhas de dados</numerusform>
         </translation>
     </message>
     <message>
         <source>about %1 data rows</source>
-        <translation type="unfinished" />
+        <translation>cerca de %1 linhas de dados</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n column(s), %3 · showing the first %4</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 · %2 · %n coluna, %3 · mostrando as primeiras %4</numerusform>
+            <numerusform>%1 · %2 · %n colunas, %3 · mostrando as primeiras %4</numerusform>
         </translation>
     </message>
 </context>
@@ -2825,237 +2825,237 @@ Instrução: %4</translation>
     <name>herald::ui::CostCountryModel</name>
     <message>
         <source>Not priced: %1</source>
-        <translation type="unfinished" />
+        <translation>Sem preço: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>nenhum</translation>
     </message>
     <message>
         <source>not priced</source>
-        <translation type="unfinished" />
+        <translation>sem preço</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished" />
+        <translation>País</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished" />
+        <translation>Mercado</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished" />
+        <translation>Destinatários</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished" />
+        <translation>Preço</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>Total</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CostEstimatePanel</name>
     <message>
         <source>Re-estimate</source>
-        <translation type="unfinished" />
+        <translation>Reestimar</translation>
     </message>
     <message>
         <source>Per country</source>
-        <translation type="unfinished" />
+        <translation>Por país</translation>
     </message>
     <message>
         <source>Count the recipients and price them again with the card in use now; only those still to send while the campaign is running or paused.</source>
-        <translation type="unfinished" />
+        <translation>Contar os destinatários e precificá-los novamente com a tabela em uso agora; apenas os que ainda faltam enviar enquanto a campanha está em execução ou pausada.</translation>
     </message>
     <message>
         <source>Estimated cost:</source>
-        <translation type="unfinished" />
+        <translation>Custo estimado:</translation>
     </message>
     <message>
         <source>Reading the estimate…</source>
-        <translation type="unfinished" />
+        <translation>Lendo a estimativa…</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <source>Select a campaign to see what sending it costs.</source>
-        <translation type="unfinished" />
+        <translation>Selecione uma campanha para ver quanto custa enviá-la.</translation>
     </message>
     <message>
         <source>Estimating…</source>
-        <translation type="unfinished" />
+        <translation>Estimando…</translation>
     </message>
     <message>
         <source>a date Meta did not give</source>
-        <translation type="unfinished" />
+        <translation>uma data não informada pela Meta</translation>
     </message>
     <message>
         <source>Meta changed the category of template %1 from %2 to %3 (%4), after the estimate of %5: re-estimated, %6 → %7.</source>
-        <translation type="unfinished" />
+        <translation>A Meta alterou a categoria do modelo %1 de %2 para %3 (%4), após a estimativa de %5: reestimado, %6 → %7.</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished" />
+        <translation>Dispensar</translation>
     </message>
     <message>
         <source>%1: %2 × %3 = %4</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 × %3 = %4</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) still to send</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln destinatário ainda a enviar</numerusform>
+            <numerusform>%Ln destinatários ainda a enviar</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln destinatário</numerusform>
+            <numerusform>%Ln destinatários</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, %2 — estimated %3 with %4 (effective %5)</source>
-        <translation type="unfinished" />
+        <translation>%1, %2 — estimado em %3 com %4 (vigente a partir de %5)</translation>
     </message>
     <message>
         <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
-        <translation type="unfinished" />
+        <translation>Tabela de exemplo do Herald: os preços são ilustrativos, não da Meta. Importe a tabela da Meta em Configurações → Tabelas de preços para uma estimativa real.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln destinatário sem preço e fora do total (%1).</numerusform>
+            <numerusform>%Ln destinatários sem preço e fora do total (%1).</numerusform>
         </translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>nenhum</translation>
     </message>
     <message>
         <source>No estimate: %1</source>
-        <translation type="unfinished" />
+        <translation>Sem estimativa: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CostSection</name>
     <message>
         <source>⚠ Example rate card — import your own in Settings for a real estimate.</source>
-        <translation type="unfinished" />
+        <translation>⚠ Tabela de preços de exemplo — importe a sua nas Configurações para uma estimativa real.</translation>
     </message>
     <message>
         <source>Estimated cost:</source>
-        <translation type="unfinished" />
+        <translation>Custo estimado:</translation>
     </message>
     <message>
         <source>Rate card:</source>
-        <translation type="unfinished" />
+        <translation>Tabela de preços:</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <source>The estimate follows the import.</source>
-        <translation type="unfinished" />
+        <translation>A estimativa acompanha a importação.</translation>
     </message>
     <message>
         <source>Estimating…</source>
-        <translation type="unfinished" />
+        <translation>Estimando…</translation>
     </message>
     <message>
         <source>No cost estimate: %1</source>
-        <translation type="unfinished" />
+        <translation>Sem estimativa de custo: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 for %Ln recipient(s) (%2 messages)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 para %Ln destinatário (%2 mensagens)</numerusform>
+            <numerusform>%1 para %Ln destinatários (%2 mensagens)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, effective %2</source>
-        <translation type="unfinished" />
+        <translation>%1, vigente a partir de %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) in countries this card does not price, left out of the total.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln destinatário em países que esta tabela não precifica, fora do total.</numerusform>
+            <numerusform>%Ln destinatários em países que esta tabela não precifica, fora do total.</numerusform>
         </translation>
     </message>
     <message>
         <source>Meta charges delivered messages only, so this is the most these recipients cost.</source>
-        <translation type="unfinished" />
+        <translation>A Meta cobra apenas mensagens entregues, então este é o máximo que esses destinatários custam.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::Credentials</name>
     <message>
         <source>No access token is set. Enter it in Settings; Herald keeps it in the operating system&apos;s keychain.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum token de acesso definido. Informe-o nas Configurações; o Herald o guarda no chaveiro do sistema operacional.</translation>
     </message>
     <message>
         <source>No access token is available: %1 Enter the token in Settings and keep it for this session only, or set %2.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum token de acesso disponível: %1 Informe o token nas Configurações e guarde-o somente para esta sessão, ou defina %2.</translation>
     </message>
     <message>
         <source>The token was not stored: %1</source>
-        <translation type="unfinished" />
+        <translation>O token não foi armazenado: %1</translation>
     </message>
     <message>
         <source>The token was not removed: %1</source>
-        <translation type="unfinished" />
+        <translation>O token não foi removido: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DailySummaryModel</name>
     <message>
         <source>%1 campaigns</source>
-        <translation type="unfinished" />
+        <translation>%1 campanhas</translation>
     </message>
     <message>
         <source>%1: %2 sent, %3 failed</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 enviadas, %3 com falha</translation>
     </message>
     <message>
         <source>Day (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Dia (UTC)</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished" />
+        <translation>Campanhas</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>Enviadas</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Com falha</translation>
     </message>
     <message>
         <source>Failed share</source>
-        <translation type="unfinished" />
+        <translation>Taxa de falha</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DailySummaryPage</name>
     <message>
         <source>Messages per day</source>
-        <translation type="unfinished" />
+        <translation>Mensagens por dia</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>Enviadas</translation>
     </message>
     <message>
         <source>Failed</source>
