@@ -1,5 +1,7 @@
 #include "cloudapi/ApiRequests.h"
 
+#include "log/LogCategories.h"
+
 namespace herald {
 
 ApiRequests::ApiRequests(const ApiSettings &settings)
@@ -11,6 +13,8 @@ ApiRequests::ApiRequests(const ApiSettings &settings)
 QNetworkRequest ApiRequests::make(const QUrl &url) const
 {
     QNetworkRequest request(url);
+    // The URL only: the Authorization header carries the token.
+    qCDebug(lcCloudApi).noquote() << "request" << url.toString(QUrl::RemoveUserInfo);
     request.setRawHeader("Authorization", m_authorization);
     request.setTransferTimeout(m_timeoutMs);
     if (url.scheme() == QLatin1StringView("https")) {

@@ -1,6 +1,7 @@
 #include "db/Database.h"
 
 #include "db/DbError.h"
+#include "log/LogCategories.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -61,6 +62,11 @@ Database::Database(const DatabaseConfig &config, const QString &purpose)
         } else {
             openPostgres();
         }
+        qCDebug(lcDb).noquote() << "opened" << m_config.displayName() << "for" << purpose;
+    } catch (const DbError &e) {
+        qCWarning(lcDb).noquote() << e.message();
+        release(m_name);
+        throw;
     } catch (...) {
         // No destructor runs for a constructor that throws: without this, every failed open
         // would leave its connection registered and a corrupt file held open.

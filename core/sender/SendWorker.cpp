@@ -7,6 +7,7 @@
 #include "db/Database.h"
 #include "db/DbError.h"
 #include "db/SchemaDoctor.h"
+#include "log/LogCategories.h"
 #include "queue/CampaignStore.h"
 #include "queue/QueueEngine.h"
 #include "queue/QuietHours.h"
@@ -101,7 +102,7 @@ SendWorker::SendWorker(const SenderConfig &config, RateLimiter &limiter, QObject
         try {
             m_engine->renewLeases(m_config.campaignId, m_workerId);
         } catch (const DbError &e) {
-            qWarning("herald sender: could not renew leases: %s", qPrintable(e.message()));
+            qCWarning(lcSender, "could not renew leases: %s", qPrintable(e.message()));
         }
     });
 }
@@ -130,6 +131,8 @@ void SendWorker::start()
         return;
     }
     m_state = State::Running;
+    qCInfo(lcSender).noquote() << "campaign" << m_config.campaignId << "sending to"
+                               << m_messagesUrl.toString();
     m_recordTimer.start(m_config.recordInterval);
     m_progressTimer.start(m_config.progressInterval);
     m_leaseTimer.start(std::max<std::chrono::milliseconds>(m_config.lease / 3, 1s));
@@ -397,6 +400,9 @@ void SendWorker::onReply(QNetworkReply *reply)
     // counts as sent. ErrorPolicy keeps the one list.
     transport.requestSent = transport.responseStarted || !ErrorPolicy::failsBeforeSending(transport.error);
     transport.errorString = reply->errorString();
+    qCDebug(lcCloudApi).noquote() << "POST" << reply->url().toString() << "->" << statusAttr.toInt()
+                                  << (transport.error == QNetworkReply::NoError ? QString()
+                                                                                : transport.errorString);
     if (m_perManager == kHttp2PerManager && statusAttr.isValid() &&
         !reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()) {
         m_perManager = kHttp1PerManager; // the server speaks HTTP/1.1 only
@@ -688,7 +694,7 @@ void SendWorker::finish(SendResult::End end, const QString &reason)
                 .release(m_config.campaignId, m_workerId);
         } catch (const DbError &e) {
             // The hold goes with this sender's heartbeat; another sender may then take over.
-            qWarning("herald sender: could not give up the campaign: %s", qPrintable(e.message()));
+            qCWarning(lcSender, "could not give up the campaign: %s", qPrintable(e.message()));
         }
         m_holding = false;
     }
@@ -705,6 +711,8 @@ void SendWorker::finish(SendResult::End end, const QString &reason)
     result.sent = m_runSent;
     result.failed = m_runFailed;
     result.seconds = m_clock.isValid() ? double(m_clock.elapsed()) / 1000.0 : 0;
+    qCInfo(lcSender).noquote() << "campaign" << result.campaignId << "stopped after" << result.sent << "sent,"
+                               << result.failed << "failed:" << int(end) << reason;
     Q_EMIT finished(result);
 }
 

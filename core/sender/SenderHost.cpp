@@ -3,6 +3,7 @@
 #include "db/Clock.h"
 #include "db/Database.h"
 #include "db/DbError.h"
+#include "log/LogCategories.h"
 #include "sender/SendWorker.h"
 #include "sender/WorkerIdentity.h"
 
@@ -108,7 +109,7 @@ void SenderHost::heartbeat()
     try {
         held = m_presence->heartbeat(m_senderId, m_kind);
     } catch (const DbError &e) {
-        qWarning("herald sender: heartbeat failed: %s", qPrintable(e.message()));
+        qCWarning(lcSender, "heartbeat failed: %s", qPrintable(e.message()));
         return;
     }
     for (SendWorker *w : std::as_const(m_workers)) {
@@ -131,7 +132,7 @@ void SenderHost::withdraw()
         try {
             m_presence->withdraw(m_senderId);
         } catch (const DbError &e) {
-            qWarning("herald sender: could not sign off: %s", qPrintable(e.message()));
+            qCWarning(lcSender, "could not sign off: %s", qPrintable(e.message()));
         }
     }
     m_presence.reset();

@@ -5,6 +5,7 @@
 #include "db/Database.h"
 #include "db/DbError.h"
 #include "import/ContactImporter.h"
+#include "log/LogCategories.h"
 #include "queue/CampaignStore.h"
 
 #include <QDeadlineTimer>
@@ -131,9 +132,9 @@ void inChain(const DatabaseConfig &config, const char *what, std::function<void(
             db.setBusyTimeout(std::chrono::seconds(30));
             task(db);
         } catch (const DbError &e) {
-            qWarning("Herald: %s failed: %s", what, qPrintable(e.message()));
+            qCWarning(lcImport, "%s failed: %s", what, qPrintable(e.message()));
         } catch (const std::exception &e) {
-            qWarning("Herald: %s failed: %s", what, e.what());
+            qCWarning(lcImport, "%s failed: %s", what, e.what());
         }
     });
     thread->setObjectName(u"herald-wizard-undo"_s);
