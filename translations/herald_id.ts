@@ -2774,42 +2774,42 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”</translation>
     </message>
     <message>
         <source>%1 It is read as the campaign&apos;s file was: %2. Choose Detect above if this one differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 File dibaca seperti file kampanye tersebut: %2. Pilih Deteksi di atas jika file ini berbeda.</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Choose a contact file</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih file kontak</translation>
     </message>
     <message>
         <source>Contact files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>File kontak (*.csv *.txt *.tsv);;Semua file (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca %1…</translation>
     </message>
     <message numerus="yes">
         <source>%n data row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n baris data</numerusform>
         </translation>
     </message>
     <message>
         <source>about %1 data rows</source>
-        <translation type="unfinished"></translation>
+        <translation>sekitar %1 baris data</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n column(s), %3 · showing the first %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %2 · %n kolom, %3 · menampilkan %4 pertama</numerusform>
         </translation>
     </message>
 </context>
@@ -2817,490 +2817,490 @@ Perintah: %4</translation>
     <name>herald::ui::CostCountryModel</name>
     <message>
         <source>Not priced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanpa harga: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada</translation>
     </message>
     <message>
         <source>not priced</source>
-        <translation type="unfinished"></translation>
+        <translation>tanpa harga</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Negara</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasar</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Penerima</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Harga</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CostEstimatePanel</name>
     <message>
         <source>Re-estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkirakan ulang</translation>
     </message>
     <message>
         <source>Per country</source>
-        <translation type="unfinished"></translation>
+        <translation>Per negara</translation>
     </message>
     <message>
         <source>Count the recipients and price them again with the card in use now; only those still to send while the campaign is running or paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hitung penerima dan tentukan harganya lagi dengan kartu tarif yang kini digunakan; hanya penerima yang belum dikirimi selama kampanye berjalan atau dijeda.</translation>
     </message>
     <message>
         <source>Estimated cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan biaya:</translation>
     </message>
     <message>
         <source>Reading the estimate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca perkiraan…</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Select a campaign to see what sending it costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih kampanye untuk melihat biaya pengirimannya.</translation>
     </message>
     <message>
         <source>Estimating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memperkirakan…</translation>
     </message>
     <message>
         <source>a date Meta did not give</source>
-        <translation type="unfinished"></translation>
+        <translation>tanggal yang tidak diberikan Meta</translation>
     </message>
     <message>
         <source>Meta changed the category of template %1 from %2 to %3 (%4), after the estimate of %5: re-estimated, %6 → %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta mengubah kategori templat %1 dari %2 menjadi %3 (%4), setelah perkiraan pada %5: diperkirakan ulang, %6 → %7.</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>%1: %2 × %3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 × %3 = %4</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) still to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln penerima belum dikirimi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln penerima</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, %2 — estimated %3 with %4 (effective %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 — perkiraan %3 dengan %4 (berlaku mulai %5)</translation>
     </message>
     <message>
         <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu contoh Herald: harganya hanya ilustrasi, bukan harga Meta. Impor kartu tarif Meta di Pengaturan → Kartu tarif untuk perkiraan yang nyata.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln penerima tanpa harga dan tidak dihitung dalam total (%1).</numerusform>
         </translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada</translation>
     </message>
     <message>
         <source>No estimate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada perkiraan: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CostSection</name>
     <message>
         <source>⚠ Example rate card — import your own in Settings for a real estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Kartu tarif contoh — impor kartu Anda sendiri di Pengaturan untuk perkiraan yang nyata.</translation>
     </message>
     <message>
         <source>Estimated cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan biaya:</translation>
     </message>
     <message>
         <source>Rate card:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif:</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>The estimate follows the import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan mengikuti impor.</translation>
     </message>
     <message>
         <source>Estimating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memperkirakan…</translation>
     </message>
     <message>
         <source>No cost estimate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada perkiraan biaya: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 for %Ln recipient(s) (%2 messages)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 untuk %Ln penerima (%2 pesan)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, effective %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, berlaku mulai %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) in countries this card does not price, left out of the total.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln penerima di negara yang tidak diberi harga oleh kartu ini, tidak dihitung dalam total.</numerusform>
         </translation>
     </message>
     <message>
         <source>Meta charges delivered messages only, so this is the most these recipients cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta hanya menagih pesan yang tersampaikan, jadi ini adalah biaya maksimal untuk penerima ini.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::Credentials</name>
     <message>
         <source>No access token is set. Enter it in Settings; Herald keeps it in the operating system&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses belum ditetapkan. Masukkan di Pengaturan; Herald menyimpannya di keychain sistem operasi.</translation>
     </message>
     <message>
         <source>No access token is available: %1 Enter the token in Settings and keep it for this session only, or set %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses tidak tersedia: %1 Masukkan token di Pengaturan dan simpan hanya untuk sesi ini, atau tetapkan %2.</translation>
     </message>
     <message>
         <source>The token was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Token tidak disimpan: %1</translation>
     </message>
     <message>
         <source>The token was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Token tidak dihapus: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DailySummaryModel</name>
     <message>
         <source>%1 campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kampanye</translation>
     </message>
     <message>
         <source>%1: %2 sent, %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 terkirim, %3 gagal</translation>
     </message>
     <message>
         <source>Day (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hari (UTC)</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal</translation>
     </message>
     <message>
         <source>Failed share</source>
-        <translation type="unfinished"></translation>
+        <translation>Porsi gagal</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DailySummaryPage</name>
     <message>
         <source>Messages per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan per hari</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal</translation>
     </message>
     <message>
         <source>All campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua kampanye</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 hari terakhir</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 hari terakhir</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>90 hari terakhir</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>12 bulan terakhir</translation>
     </message>
     <message>
         <source>All history</source>
-        <translation type="unfinished"></translation>
+        <translation>Seluruh riwayat</translation>
     </message>
     <message>
         <source>Campaign:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye:</translation>
     </message>
     <message>
         <source>Range:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rentang:</translation>
     </message>
     <message>
         <source>The daily summary cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringkasan harian tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>all campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>semua kampanye</translation>
     </message>
     <message>
         <source>Messages %1, %2 (UTC days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan %1, %2 (hari UTC)</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca…</translation>
     </message>
     <message>
         <source>No messages were sent or failed in this range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada pesan yang terkirim atau gagal dalam rentang ini.</translation>
     </message>
     <message>
         <source>In this range: %1 sent, %2 failed (%3 of the messages finished).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dalam rentang ini: %1 terkirim, %2 gagal (%3 pesan telah selesai).</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DatabaseSection</name>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data</translation>
     </message>
     <message>
         <source>Embedded (a SQLite file on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tertanam (file SQLite di komputer ini)</translation>
     </message>
     <message>
         <source>PostgreSQL server (shared by several consoles and workers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Server PostgreSQL (dipakai bersama oleh beberapa konsol dan worker)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Telusuri…</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Uji koneksi</translation>
     </message>
     <message>
         <source>Kept in the operating system&apos;s keychain, never in the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disimpan di keychain sistem operasi, tidak pernah di file pengaturan.</translation>
     </message>
     <message>
         <source>Open now: %1. A change here takes effect when Herald is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terbuka sekarang: %1. Perubahan di sini berlaku setelah Herald dimulai ulang.</translation>
     </message>
     <message>
         <source>HERALD_DB is set in this environment and wins over the choice here.</source>
-        <translation type="unfinished"></translation>
+        <translation>HERALD_DB ditetapkan di lingkungan ini dan mengesampingkan pilihan di sini.</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>File:</translation>
     </message>
     <message>
         <source>URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi:</translation>
     </message>
     <message>
         <source>Stored in the keychain; type to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersimpan di keychain; ketik untuk menggantinya</translation>
     </message>
     <message>
         <source>None, or type it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada, atau ketikkan</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address: postgresql://user@host:5432/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Masukkan alamat server: postgresql://user@host:5432/database.</translation>
     </message>
     <message>
         <source>A PostgreSQL address starts with postgresql://, e.g. postgresql://user@host:5432/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alamat PostgreSQL diawali dengan postgresql://, mis. postgresql://user@host:5432/database.</translation>
     </message>
     <message>
         <source>%1 is a folder: name a file in it, e.g. %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 adalah folder: sebutkan file di dalamnya, mis. %2.</translation>
     </message>
     <message>
         <source>Database file</source>
-        <translation type="unfinished"></translation>
+        <translation>File basis data</translation>
     </message>
     <message>
         <source>Herald databases (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data Herald (*.db);;Semua file (*)</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghubungkan…</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DemoSession</name>
     <message>
         <source>The built-in simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulator bawaan tidak dapat dimulai: %1</translation>
     </message>
     <message>
         <source>The simulator&apos;s templates could not be synced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat simulator tidak dapat disinkronkan: %1</translation>
     </message>
     <message>
         <source>Demo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::EditDraftDialog</name>
     <message>
         <source>Change &amp;mapping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah &amp;pemetaan…</translation>
     </message>
     <message>
         <source>Edit draft “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit draf “%1”</translation>
     </message>
     <message>
         <source>the number&apos;s own limit</source>
-        <translation type="unfinished"></translation>
+        <translation>batas nomor itu sendiri</translation>
     </message>
     <message>
         <source>messages per second at most</source>
-        <translation type="unfinished"></translation>
+        <translation>pesan per detik maksimal</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) · %Ln recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2) · %Ln penerima</numerusform>
         </translation>
     </message>
     <message>
         <source>Fill the template&apos;s variables differently. Herald asks for the contact file again and imports it into a new draft, which replaces this one (same name) when you finish; until then this draft stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi variabel templat dengan cara lain. Herald meminta file kontak lagi dan mengimpornya ke draf baru, yang menggantikan draf ini (dengan nama yang sama) setelah Anda selesai; sampai saat itu draf ini tetap seperti semula.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nama:</translation>
     </message>
     <message>
         <source>&amp;Rate ceiling:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Batas laju:</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan:</translation>
     </message>
     <message>
         <source>The rate ceiling is a number of messages per second, e.g. 20 or 2.5; leave it empty for the phone number&apos;s own limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Batas laju adalah jumlah pesan per detik, mis. 20 atau 2.5; biarkan kosong untuk memakai batas nomor telepon itu sendiri.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::FailuresModel</name>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan</translation>
     </message>
     <message>
         <source>What it means</source>
-        <translation type="unfinished"></translation>
+        <translation>Artinya</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Yang harus dilakukan</translation>
     </message>
     <message>
         <source>(no reason)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tanpa alasan)</translation>
     </message>
     <message>
         <source>Herald has no explanation for this reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald tidak memiliki penjelasan untuk alasan ini.</translation>
     </message>
     <message>
         <source>Read the error details of its recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baca detail kesalahan para penerimanya.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::FailuresView</name>
     <message>
         <source>Resend…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim ulang…</translation>
     </message>
     <message>
         <source>Queue the messages that failed for the selected reasons again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Masukkan kembali pesan yang gagal karena alasan yang dipilih ke antrean.</translation>
     </message>
     <message>
         <source>The failures could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kegagalan tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>Reading the failures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca kegagalan…</translation>
     </message>
     <message>
         <source>No message of this campaign has failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada pesan kampanye ini yang gagal.</translation>
     </message>
     <message numerus="yes">
         <source>%1 messages failed, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 pesan gagal, karena %n alasan. Pilih satu alasan untuk menampilkan penerimanya di Penerima, atau beberapa alasan untuk dikirim ulang.</numerusform>
         </translation>
     </message>
 </context>
@@ -3308,30 +3308,30 @@ Perintah: %4</translation>
     <name>herald::ui::FrequencyCapSection</name>
     <message>
         <source>Skip recipients any campaign &amp;messaged in the last</source>
-        <translation type="unfinished"></translation>
+        <translation>Lewati penerima yang sudah &amp;dikirimi pesan oleh kampanye mana pun dalam</translation>
     </message>
     <message>
         <source>Messaged recently (skipped):</source>
-        <translation type="unfinished"></translation>
+        <translation>Baru dikirimi pesan (dilewati):</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hari</numerusform>
         </translation>
     </message>
     <message>
         <source>counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>menghitung…</translation>
     </message>
     <message>
         <source>— (off)</source>
-        <translation type="unfinished"></translation>
+        <translation>— (nonaktif)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (messaged by another campaign in the last %n day(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (dikirimi pesan oleh kampanye lain dalam %n hari terakhir)</numerusform>
         </translation>
     </message>
 </context>
@@ -3339,396 +3339,398 @@ Perintah: %4</translation>
     <name>herald::ui::MainWindow</name>
     <message>
         <source>Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat</translation>
     </message>
     <message>
         <source>Daily summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Ringkasan harian</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt-out</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Berkas</translation>
     </message>
     <message>
         <source>&amp;Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kampanye</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alat</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ba&amp;ntuan</translation>
     </message>
     <message>
         <source>The database cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>The campaign could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye tidak dapat dimulai</translation>
     </message>
     <message>
         <source>Campaign completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye selesai</translation>
     </message>
     <message>
         <source>%1: %2 sent, %3 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 terkirim, %3 gagal.</translation>
     </message>
     <message>
         <source>Campaign paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye dijeda</translation>
     </message>
     <message>
         <source>Campaign stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye dihentikan</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Herald — %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald — %1 %2</translation>
     </message>
     <message>
         <source>The database cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data tidak dapat digunakan</translation>
     </message>
     <message numerus="yes">
         <source>The counters of %n campaign(s) do not match their messages.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Penghitung %n kampanye tidak sesuai dengan pesannya.</numerusform>
         </translation>
     </message>
     <message>
         <source>Herald is not connected to a WhatsApp Business account yet. Try it now with the built-in simulator: a sample campaign is created and sent while you watch. To send for real, enter your account in Settings (File ▸ Settings…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald belum terhubung ke akun WhatsApp Business. Coba sekarang dengan simulator bawaan: kampanye contoh dibuat dan dikirim sementara Anda menyaksikannya. Untuk mengirim sungguhan, masukkan akun Anda di Pengaturan (Berkas ▸ Pengaturan…).</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Coba demo</translation>
     </message>
     <message>
         <source>Starting the simulator and creating a sample campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memulai simulator dan membuat kampanye contoh…</translation>
     </message>
     <message>
         <source>The demo campaign is being sent to the built-in simulator, not to WhatsApp. Enter your account in Settings to send for real.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye demo sedang dikirim ke simulator bawaan, bukan ke WhatsApp. Masukkan akun Anda di Pengaturan untuk mengirim sungguhan.</translation>
     </message>
     <message>
         <source>The demo could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo tidak dapat dimulai</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) queued again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pesan dimasukkan kembali ke antrean.</numerusform>
         </translation>
     </message>
     <message>
         <source> results</source>
-        <translation type="unfinished"></translation>
+        <translation> hasil</translation>
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor hasil</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengekspor ke %1…</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekspor gagal</translation>
     </message>
     <message>
         <source>Exported %1 recipients to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 penerima telah diekspor ke %2.</translation>
     </message>
     <message>
         <source>Cancel campaign &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Batalkan kampanye &quot;%1&quot;?</translation>
     </message>
     <message>
         <source>%1 messages have not been sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pesan belum dikirim. Kampanye yang dibatalkan tidak dapat dilanjutkan; pesan yang sudah terkirim tetap terkirim.</translation>
     </message>
     <message>
         <source>Cancel campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Batalkan kampanye</translation>
     </message>
     <message>
         <source>About Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentang Herald</translation>
     </message>
     <message>
         <source>Herald %1
 A campaign console for the WhatsApp Business Cloud API.
 Qt %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald %1
+Konsol kampanye untuk WhatsApp Business Cloud API.
+Qt %2</translation>
     </message>
     <message>
         <source>Finishing the messages in flight before closing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyelesaikan pesan yang sedang dikirim sebelum menutup…</translation>
     </message>
     <message>
         <source>Close Herald?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup Herald?</translation>
     </message>
     <message numerus="yes">
         <source>Herald is sending %n campaign(s). Messages in flight finish and are recorded; the campaigns stay running and continue the next time Herald (or another sender) opens this database.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Herald sedang mengirim %n kampanye. Pesan yang sedang dikirim akan diselesaikan dan dicatat; kampanye tetap berjalan dan dilanjutkan saat Herald (atau pengirim lain) membuka basis data ini lagi.</numerusform>
         </translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::MessagePage</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan</translation>
     </message>
     <message>
         <source>Choose the template and fill each of its variables from a column or with fixed text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih templat dan isi setiap variabelnya dari sebuah kolom atau dengan teks tetap.</translation>
     </message>
     <message>
         <source>Campaign &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nama kampanye:</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Templat:</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variabel</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Pratinjau</translation>
     </message>
     <message>
         <source>Meta paused this template after recipients reported or blocked it; it cannot be sent until Meta lifts the pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menjeda templat ini setelah penerima melaporkan atau memblokirnya; templat tidak dapat dikirim sampai Meta mencabut jedanya.</translation>
     </message>
     <message>
         <source>Meta disabled this template after repeated low quality; it can no longer be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menonaktifkan templat ini setelah kualitasnya berulang kali rendah; templat tidak dapat dikirim lagi.</translation>
     </message>
     <message>
         <source>Meta rejected this template at review; edit and resubmit it in WhatsApp Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menolak templat ini saat peninjauan; edit dan ajukan ulang di WhatsApp Manager.</translation>
     </message>
     <message>
         <source>Meta has not approved this template (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta belum menyetujui templat ini (%1).</translation>
     </message>
     <message>
         <source>Herald cannot send this template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald tidak dapat mengirim templat ini: %1</translation>
     </message>
     <message>
         <source>Header {{%1}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Header {{%1}}</translation>
     </message>
     <message>
         <source>Header %1 (link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Header %1 (tautan)</translation>
     </message>
     <message>
         <source>Button “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Tombol “%1”</translation>
     </message>
     <message>
         <source>Button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tombol %1</translation>
     </message>
     <message>
         <source>Body {{%1}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi {{%1}}</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Loading the templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memuat templat…</translation>
     </message>
     <message>
         <source>The templates cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>%1 (%2) — %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) — %3, %4</translation>
     </message>
     <message>
         <source>No templates are known yet: sync them from Meta (Tools ▸ Sync templates) and come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada templat yang dikenal: sinkronkan dari Meta (Alat ▸ Sinkronkan templat) lalu kembali ke sini.</translation>
     </message>
     <message>
         <source>The campaign&apos;s template %1 (%2) is not among the templates: sync them from Meta (Tools ▸ Sync templates) and come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat kampanye %1 (%2) tidak ada di antara templat: sinkronkan dari Meta (Alat ▸ Sinkronkan templat) lalu kembali ke sini.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>⚠ Meta changed this template&apos;s category from %1 to %2 on %3. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Meta mengubah kategori templat ini dari %1 menjadi %2 pada %3. %4</translation>
     </message>
     <message>
         <source>Marketing messages cost more than utility ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan pemasaran lebih mahal daripada pesan utilitas.</translation>
     </message>
     <message>
         <source>Fixed text</source>
-        <translation type="unfinished"></translation>
+        <translation>Teks tetap</translation>
     </message>
     <message>
         <source>Column: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom: %1</translation>
     </message>
     <message>
         <source>This template has no variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat ini tidak memiliki variabel.</translation>
     </message>
     <message>
         <source>The campaign&apos;s template %1 (%2) cannot be used now: choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat kampanye %1 (%2) tidak dapat digunakan sekarang: pilih templat lain.</translation>
     </message>
     <message>
         <source>%1 was filled from the column “%2”, which this file does not have: choose a column for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 diisi dari kolom “%2”, yang tidak ada di file ini: pilih kolom untuknya.</translation>
     </message>
     <message>
         <source>Type the text every recipient gets, or choose a column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik teks yang diterima setiap penerima, atau pilih kolom.</translation>
     </message>
     <message>
         <source>Empty in %1 of %2 rows: those rows will not be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosong di %1 dari %2 baris: baris tersebut tidak akan diimpor.</translation>
     </message>
     <message>
         <source>Empty in %1 of the first %2 rows: those rows will not be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosong di %1 dari %2 baris pertama: baris tersebut tidak akan diimpor.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::MessagePreview</name>
     <message>
         <source>Previous row</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris sebelumnya</translation>
     </message>
     <message>
         <source>Next row</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris berikutnya</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris</translation>
     </message>
     <message>
         <source>Show the request body</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan isi permintaan</translation>
     </message>
     <message>
         <source>of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dari %1</translation>
     </message>
     <message>
         <source>of the first %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dari %1 pertama</translation>
     </message>
     <message>
         <source>To %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kepada %1</translation>
     </message>
     <message>
         <source>Row %1 has no number Herald can send to: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris %1 tidak memiliki nomor yang dapat dikirimi Herald: %2</translation>
     </message>
     <message>
         <source>Choose a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih templat.</translation>
     </message>
     <message>
         <source>This row is not imported: it has no number to send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris ini tidak diimpor: tidak memiliki nomor tujuan.</translation>
     </message>
     <message>
         <source>This row is sent as shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris ini dikirim seperti yang ditampilkan.</translation>
     </message>
     <message>
         <source>This row cannot be sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris ini tidak dapat dikirim: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::NewCampaignWizard</name>
     <message>
         <source>New campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye baru</translation>
     </message>
     <message>
         <source>&amp;Create campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buat kampanye</translation>
     </message>
     <message>
         <source>Duplicate “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat “%1”</translation>
     </message>
     <message>
         <source>Choose the file for the copy of “%1”: its template, mapping and settings are taken over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih file untuk salinan “%1”: templat, pemetaan, dan pengaturannya diambil alih.</translation>
     </message>
     <message>
         <source>Change the mapping of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubah pemetaan “%1”</translation>
     </message>
     <message>
         <source>%1 (new mapping)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pemetaan baru)</translation>
     </message>
     <message>
         <source>&amp;Replace the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ganti draf</translation>
     </message>
     <message>
         <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Finish. Leaving keeps the old draft as it is.</source>
