@@ -3059,263 +3059,263 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Com falha</translation>
     </message>
     <message>
         <source>All campaigns</source>
-        <translation type="unfinished" />
+        <translation>Todas as campanhas</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation>Últimos 7 dias</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>Últimos 30 dias</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished" />
+        <translation>Últimos 90 dias</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished" />
+        <translation>Últimos 12 meses</translation>
     </message>
     <message>
         <source>All history</source>
-        <translation type="unfinished" />
+        <translation>Todo o histórico</translation>
     </message>
     <message>
         <source>Campaign:</source>
-        <translation type="unfinished" />
+        <translation>Campanha:</translation>
     </message>
     <message>
         <source>Range:</source>
-        <translation type="unfinished" />
+        <translation>Período:</translation>
     </message>
     <message>
         <source>The daily summary cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler o resumo diário: %1</translation>
     </message>
     <message>
         <source>all campaigns</source>
-        <translation type="unfinished" />
+        <translation>todas as campanhas</translation>
     </message>
     <message>
         <source>Messages %1, %2 (UTC days)</source>
-        <translation type="unfinished" />
+        <translation>Mensagens %1, %2 (dias UTC)</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished" />
+        <translation>Lendo…</translation>
     </message>
     <message>
         <source>No messages were sent or failed in this range.</source>
-        <translation type="unfinished" />
+        <translation>Nenhuma mensagem foi enviada ou falhou neste período.</translation>
     </message>
     <message>
         <source>In this range: %1 sent, %2 failed (%3 of the messages finished).</source>
-        <translation type="unfinished" />
+        <translation>Neste período: %1 enviadas, %2 com falha (%3 das mensagens finalizadas).</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DatabaseSection</name>
     <message>
         <source>Database</source>
-        <translation type="unfinished" />
+        <translation>Banco de dados</translation>
     </message>
     <message>
         <source>Embedded (a SQLite file on this computer)</source>
-        <translation type="unfinished" />
+        <translation>Embutido (um arquivo SQLite neste computador)</translation>
     </message>
     <message>
         <source>PostgreSQL server (shared by several consoles and workers)</source>
-        <translation type="unfinished" />
+        <translation>Servidor PostgreSQL (compartilhado por vários consoles e workers)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished" />
+        <translation>Testar conexão</translation>
     </message>
     <message>
         <source>Kept in the operating system&apos;s keychain, never in the settings file.</source>
-        <translation type="unfinished" />
+        <translation>Guardada no chaveiro do sistema operacional, nunca no arquivo de configurações.</translation>
     </message>
     <message>
         <source>Open now: %1. A change here takes effect when Herald is restarted.</source>
-        <translation type="unfinished" />
+        <translation>Aberto agora: %1. Uma alteração aqui vale quando o Herald for reiniciado.</translation>
     </message>
     <message>
         <source>HERALD_DB is set in this environment and wins over the choice here.</source>
-        <translation type="unfinished" />
+        <translation>HERALD_DB está definida neste ambiente e prevalece sobre a escolha feita aqui.</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished" />
+        <translation>Arquivo:</translation>
     </message>
     <message>
         <source>URL:</source>
-        <translation type="unfinished" />
+        <translation>URL:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished" />
+        <translation>Senha:</translation>
     </message>
     <message>
         <source>Stored in the keychain; type to replace it</source>
-        <translation type="unfinished" />
+        <translation>Guardada no chaveiro; digite para substituí-la</translation>
     </message>
     <message>
         <source>None, or type it</source>
-        <translation type="unfinished" />
+        <translation>Nenhuma, ou digite-a</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address: postgresql://user@host:5432/database.</source>
-        <translation type="unfinished" />
+        <translation>Informe o endereço do servidor: postgresql://usuário@host:5432/banco.</translation>
     </message>
     <message>
         <source>A PostgreSQL address starts with postgresql://, e.g. postgresql://user@host:5432/database.</source>
-        <translation type="unfinished" />
+        <translation>Um endereço PostgreSQL começa com postgresql://, p. ex. postgresql://usuário@host:5432/banco.</translation>
     </message>
     <message>
         <source>%1 is a folder: name a file in it, e.g. %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 é uma pasta: indique um arquivo dentro dela, p. ex. %2.</translation>
     </message>
     <message>
         <source>Database file</source>
-        <translation type="unfinished" />
+        <translation>Arquivo do banco de dados</translation>
     </message>
     <message>
         <source>Herald databases (*.db);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Bancos de dados do Herald (*.db);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished" />
+        <translation>Conectando…</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DemoSession</name>
     <message>
         <source>The built-in simulator could not start: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível iniciar o simulador embutido: %1</translation>
     </message>
     <message>
         <source>The simulator&apos;s templates could not be synced: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível sincronizar os modelos do simulador: %1</translation>
     </message>
     <message>
         <source>Demo %1</source>
-        <translation type="unfinished" />
+        <translation>Demonstração %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::EditDraftDialog</name>
     <message>
         <source>Change &amp;mapping…</source>
-        <translation type="unfinished" />
+        <translation>Alterar &amp;mapeamento…</translation>
     </message>
     <message>
         <source>Edit draft “%1”</source>
-        <translation type="unfinished" />
+        <translation>Editar rascunho “%1”</translation>
     </message>
     <message>
         <source>the number&apos;s own limit</source>
-        <translation type="unfinished" />
+        <translation>o limite do próprio número</translation>
     </message>
     <message>
         <source>messages per second at most</source>
-        <translation type="unfinished" />
+        <translation>mensagens por segundo no máximo</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) · %Ln recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 (%2) · %Ln destinatário</numerusform>
+            <numerusform>%1 (%2) · %Ln destinatários</numerusform>
         </translation>
     </message>
     <message>
         <source>Fill the template&apos;s variables differently. Herald asks for the contact file again and imports it into a new draft, which replaces this one (same name) when you finish; until then this draft stays as it is.</source>
-        <translation type="unfinished" />
+        <translation>Preencha as variáveis do modelo de outra forma. O Herald pede o arquivo de contatos novamente e o importa em um novo rascunho, que substitui este (mesmo nome) quando você concluir; até lá, este rascunho fica como está.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nome:</translation>
     </message>
     <message>
         <source>&amp;Rate ceiling:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Teto de taxa:</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished" />
+        <translation>Mensagem:</translation>
     </message>
     <message>
         <source>The rate ceiling is a number of messages per second, e.g. 20 or 2.5; leave it empty for the phone number&apos;s own limit.</source>
-        <translation type="unfinished" />
+        <translation>O teto de taxa é um número de mensagens por segundo, p. ex. 20 ou 2.5; deixe-o vazio para usar o limite do próprio número de telefone.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::FailuresModel</name>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished" />
+        <translation>Mensagens</translation>
     </message>
     <message>
         <source>What it means</source>
-        <translation type="unfinished" />
+        <translation>O que significa</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished" />
+        <translation>O que fazer</translation>
     </message>
     <message>
         <source>(no reason)</source>
-        <translation type="unfinished" />
+        <translation>(sem motivo)</translation>
     </message>
     <message>
         <source>Herald has no explanation for this reason.</source>
-        <translation type="unfinished" />
+        <translation>O Herald não tem explicação para este motivo.</translation>
     </message>
     <message>
         <source>Read the error details of its recipients.</source>
-        <translation type="unfinished" />
+        <translation>Leia os detalhes do erro dos destinatários.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::FailuresView</name>
     <message>
         <source>Resend…</source>
-        <translation type="unfinished" />
+        <translation>Reenviar…</translation>
     </message>
     <message>
         <source>Queue the messages that failed for the selected reasons again.</source>
-        <translation type="unfinished" />
+        <translation>Colocar novamente na fila as mensagens que falharam pelos motivos selecionados.</translation>
     </message>
     <message>
         <source>The failures could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler as falhas: %1</translation>
     </message>
     <message>
         <source>Reading the failures…</source>
-        <translation type="unfinished" />
+        <translation>Lendo as falhas…</translation>
     </message>
     <message>
         <source>No message of this campaign has failed.</source>
-        <translation type="unfinished" />
+        <translation>Nenhuma mensagem desta campanha falhou.</translation>
     </message>
     <message numerus="yes">
         <source>%1 messages failed, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 mensagens falharam, por %n motivo. Selecione um motivo para listar os destinatários em Destinatários, ou motivos para reenviar.</numerusform>
+            <numerusform>%1 mensagens falharam, por %n motivos. Selecione um motivo para listar os destinatários em Destinatários, ou motivos para reenviar.</numerusform>
         </translation>
     </message>
 </context>
@@ -3323,32 +3323,32 @@ Instrução: %4</translation>
     <name>herald::ui::FrequencyCapSection</name>
     <message>
         <source>Skip recipients any campaign &amp;messaged in the last</source>
-        <translation type="unfinished" />
+        <translation>Pular destinatários que alguma campanha contatou nos ú&amp;ltimos</translation>
     </message>
     <message>
         <source>Messaged recently (skipped):</source>
-        <translation type="unfinished" />
+        <translation>Contatados recentemente (pulados):</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n dia</numerusform>
+            <numerusform>%n dias</numerusform>
         </translation>
     </message>
     <message>
         <source>counting…</source>
-        <translation type="unfinished" />
+        <translation>contando…</translation>
     </message>
     <message>
         <source>— (off)</source>
-        <translation type="unfinished" />
+        <translation>— (desativado)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (messaged by another campaign in the last %n day(s))</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 (contatados por outra campanha no último %n dia)</numerusform>
+            <numerusform>%1 (contatados por outra campanha nos últimos %n dias)</numerusform>
         </translation>
     </message>
 </context>
@@ -3356,485 +3356,487 @@ Instrução: %4</translation>
     <name>herald::ui::MainWindow</name>
     <message>
         <source>Herald</source>
-        <translation type="unfinished" />
+        <translation>Herald</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished" />
+        <translation>Campanhas</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished" />
+        <translation>Modelos</translation>
     </message>
     <message>
         <source>Daily summary</source>
-        <translation type="unfinished" />
+        <translation>Resumo diário</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished" />
+        <translation>Opt-outs</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished" />
+        <translation>Campanha</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>&amp;Arquivo</translation>
     </message>
     <message>
         <source>&amp;Campaign</source>
-        <translation type="unfinished" />
+        <translation>&amp;Campanha</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>E&amp;xibir</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ferramentas</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>Aj&amp;uda</translation>
     </message>
     <message>
         <source>The database cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler o banco de dados: %1</translation>
     </message>
     <message>
         <source>The campaign could not start</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível iniciar a campanha</translation>
     </message>
     <message>
         <source>Campaign completed</source>
-        <translation type="unfinished" />
+        <translation>Campanha concluída</translation>
     </message>
     <message>
         <source>%1: %2 sent, %3 failed.</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 enviadas, %3 com falha.</translation>
     </message>
     <message>
         <source>Campaign paused</source>
-        <translation type="unfinished" />
+        <translation>Campanha pausada</translation>
     </message>
     <message>
         <source>Campaign stopped</source>
-        <translation type="unfinished" />
+        <translation>Campanha interrompida</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Herald — %1 %2</source>
-        <translation type="unfinished" />
+        <translation>Herald — %1 %2</translation>
     </message>
     <message>
         <source>The database cannot be used</source>
-        <translation type="unfinished" />
+        <translation>O banco de dados não pode ser usado</translation>
     </message>
     <message numerus="yes">
         <source>The counters of %n campaign(s) do not match their messages.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Os contadores de %n campanha não correspondem às mensagens.</numerusform>
+            <numerusform>Os contadores de %n campanhas não correspondem às mensagens.</numerusform>
         </translation>
     </message>
     <message>
         <source>Herald is not connected to a WhatsApp Business account yet. Try it now with the built-in simulator: a sample campaign is created and sent while you watch. To send for real, enter your account in Settings (File ▸ Settings…).</source>
-        <translation type="unfinished" />
+        <translation>O Herald ainda não está conectado a uma conta do WhatsApp Business. Experimente agora com o simulador embutido: uma campanha de exemplo é criada e enviada enquanto você acompanha. Para enviar de verdade, informe sua conta nas Configurações (Arquivo ▸ Configurações…).</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished" />
+        <translation>Experimentar a demonstração</translation>
     </message>
     <message>
         <source>Starting the simulator and creating a sample campaign…</source>
-        <translation type="unfinished" />
+        <translation>Iniciando o simulador e criando uma campanha de exemplo…</translation>
     </message>
     <message>
         <source>The demo campaign is being sent to the built-in simulator, not to WhatsApp. Enter your account in Settings to send for real.</source>
-        <translation type="unfinished" />
+        <translation>A campanha de demonstração está sendo enviada ao simulador embutido, não ao WhatsApp. Informe sua conta nas Configurações para enviar de verdade.</translation>
     </message>
     <message>
         <source>The demo could not start</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível iniciar a demonstração</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) queued again.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n mensagem colocada novamente na fila.</numerusform>
+            <numerusform>%n mensagens colocadas novamente na fila.</numerusform>
         </translation>
     </message>
     <message>
         <source> results</source>
-        <translation type="unfinished" />
+        <translation> – resultados</translation>
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished" />
+        <translation>Exportar resultados</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished" />
+        <translation>Exportando para %1…</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished" />
+        <translation>Falha na exportação</translation>
     </message>
     <message>
         <source>Exported %1 recipients to %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 destinatários exportados para %2.</translation>
     </message>
     <message>
         <source>Cancel campaign &quot;%1&quot;?</source>
-        <translation type="unfinished" />
+        <translation>Cancelar a campanha &quot;%1&quot;?</translation>
     </message>
     <message>
         <source>%1 messages have not been sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
-        <translation type="unfinished" />
+        <translation>%1 mensagens ainda não foram enviadas. Uma campanha cancelada não pode ser retomada; as mensagens já enviadas continuam enviadas.</translation>
     </message>
     <message>
         <source>Cancel campaign</source>
-        <translation type="unfinished" />
+        <translation>Cancelar campanha</translation>
     </message>
     <message>
         <source>About Herald</source>
-        <translation type="unfinished" />
+        <translation>Sobre o Herald</translation>
     </message>
     <message>
         <source>Herald %1
 A campaign console for the WhatsApp Business Cloud API.
 Qt %2</source>
-        <translation type="unfinished" />
+        <translation>Herald %1
+Um console de campanhas para a WhatsApp Business Cloud API.
+Qt %2</translation>
     </message>
     <message>
         <source>Finishing the messages in flight before closing…</source>
-        <translation type="unfinished" />
+        <translation>Concluindo as mensagens em trânsito antes de fechar…</translation>
     </message>
     <message>
         <source>Close Herald?</source>
-        <translation type="unfinished" />
+        <translation>Fechar o Herald?</translation>
     </message>
     <message numerus="yes">
         <source>Herald is sending %n campaign(s). Messages in flight finish and are recorded; the campaigns stay running and continue the next time Herald (or another sender) opens this database.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>O Herald está enviando %n campanha. As mensagens em trânsito são concluídas e registradas; a campanha continua em execução e prossegue na próxima vez que o Herald (ou outro emissor) abrir este banco de dados.</numerusform>
+            <numerusform>O Herald está enviando %n campanhas. As mensagens em trânsito são concluídas e registradas; as campanhas continuam em execução e prosseguem na próxima vez que o Herald (ou outro emissor) abrir este banco de dados.</numerusform>
         </translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Fechar</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::MessagePage</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation>Mensagem</translation>
     </message>
     <message>
         <source>Choose the template and fill each of its variables from a column or with fixed text.</source>
-        <translation type="unfinished" />
+        <translation>Escolha o modelo e preencha cada variável a partir de uma coluna ou com um texto fixo.</translation>
     </message>
     <message>
         <source>Campaign &amp;name:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nome da campanha:</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Modelo:</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished" />
+        <translation>Variáveis</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation>Pré-visualização</translation>
     </message>
     <message>
         <source>Meta paused this template after recipients reported or blocked it; it cannot be sent until Meta lifts the pause.</source>
-        <translation type="unfinished" />
+        <translation>A Meta pausou este modelo depois que destinatários o denunciaram ou bloquearam; ele não pode ser enviado até que a Meta suspenda a pausa.</translation>
     </message>
     <message>
         <source>Meta disabled this template after repeated low quality; it can no longer be sent.</source>
-        <translation type="unfinished" />
+        <translation>A Meta desativou este modelo após baixa qualidade repetida; ele não pode mais ser enviado.</translation>
     </message>
     <message>
         <source>Meta rejected this template at review; edit and resubmit it in WhatsApp Manager.</source>
-        <translation type="unfinished" />
+        <translation>A Meta rejeitou este modelo na análise; edite-o e envie-o novamente no WhatsApp Manager.</translation>
     </message>
     <message>
         <source>Meta has not approved this template (%1).</source>
-        <translation type="unfinished" />
+        <translation>A Meta não aprovou este modelo (%1).</translation>
     </message>
     <message>
         <source>Herald cannot send this template: %1</source>
-        <translation type="unfinished" />
+        <translation>O Herald não pode enviar este modelo: %1</translation>
     </message>
     <message>
         <source>Header {{%1}}</source>
-        <translation type="unfinished" />
+        <translation>Cabeçalho {{%1}}</translation>
     </message>
     <message>
         <source>Header %1 (link)</source>
-        <translation type="unfinished" />
+        <translation>Cabeçalho %1 (link)</translation>
     </message>
     <message>
         <source>Button “%1”</source>
-        <translation type="unfinished" />
+        <translation>Botão “%1”</translation>
     </message>
     <message>
         <source>Button %1</source>
-        <translation type="unfinished" />
+        <translation>Botão %1</translation>
     </message>
     <message>
         <source>Body {{%1}}</source>
-        <translation type="unfinished" />
+        <translation>Corpo {{%1}}</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Loading the templates…</source>
-        <translation type="unfinished" />
+        <translation>Carregando os modelos…</translation>
     </message>
     <message>
         <source>The templates cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler os modelos: %1</translation>
     </message>
     <message>
         <source>%1 (%2) — %3, %4</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2) — %3, %4</translation>
     </message>
     <message>
         <source>No templates are known yet: sync them from Meta (Tools ▸ Sync templates) and come back.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum modelo conhecido ainda: sincronize-os com a Meta (Ferramentas ▸ Sincronizar modelos) e volte.</translation>
     </message>
     <message>
         <source>The campaign&apos;s template %1 (%2) is not among the templates: sync them from Meta (Tools ▸ Sync templates) and come back.</source>
-        <translation type="unfinished" />
+        <translation>O modelo %1 (%2) da campanha não está entre os modelos: sincronize-os com a Meta (Ferramentas ▸ Sincronizar modelos) e volte.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>⚠ Meta changed this template&apos;s category from %1 to %2 on %3. %4</source>
-        <translation type="unfinished" />
+        <translation>⚠ A Meta alterou a categoria deste modelo de %1 para %2 em %3. %4</translation>
     </message>
     <message>
         <source>Marketing messages cost more than utility ones.</source>
-        <translation type="unfinished" />
+        <translation>Mensagens de marketing custam mais do que as de utilidade.</translation>
     </message>
     <message>
         <source>Fixed text</source>
-        <translation type="unfinished" />
+        <translation>Texto fixo</translation>
     </message>
     <message>
         <source>Column: %1</source>
-        <translation type="unfinished" />
+        <translation>Coluna: %1</translation>
     </message>
     <message>
         <source>This template has no variables.</source>
-        <translation type="unfinished" />
+        <translation>Este modelo não tem variáveis.</translation>
     </message>
     <message>
         <source>The campaign&apos;s template %1 (%2) cannot be used now: choose another.</source>
-        <translation type="unfinished" />
+        <translation>O modelo %1 (%2) da campanha não pode ser usado agora: escolha outro.</translation>
     </message>
     <message>
         <source>%1 was filled from the column “%2”, which this file does not have: choose a column for it.</source>
-        <translation type="unfinished" />
+        <translation>%1 era preenchida pela coluna “%2”, que este arquivo não tem: escolha uma coluna para ela.</translation>
     </message>
     <message>
         <source>Type the text every recipient gets, or choose a column.</source>
-        <translation type="unfinished" />
+        <translation>Digite o texto que todo destinatário recebe ou escolha uma coluna.</translation>
     </message>
     <message>
         <source>Empty in %1 of %2 rows: those rows will not be imported.</source>
-        <translation type="unfinished" />
+        <translation>Vazia em %1 de %2 linhas: essas linhas não serão importadas.</translation>
     </message>
     <message>
         <source>Empty in %1 of the first %2 rows: those rows will not be imported.</source>
-        <translation type="unfinished" />
+        <translation>Vazia em %1 das primeiras %2 linhas: essas linhas não serão importadas.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::MessagePreview</name>
     <message>
         <source>Previous row</source>
-        <translation type="unfinished" />
+        <translation>Linha anterior</translation>
     </message>
     <message>
         <source>Next row</source>
-        <translation type="unfinished" />
+        <translation>Próxima linha</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>Linha</translation>
     </message>
     <message>
         <source>Show the request body</source>
-        <translation type="unfinished" />
+        <translation>Mostrar o corpo da requisição</translation>
     </message>
     <message>
         <source>of %1</source>
-        <translation type="unfinished" />
+        <translation>de %1</translation>
     </message>
     <message>
         <source>of the first %1</source>
-        <translation type="unfinished" />
+        <translation>das primeiras %1</translation>
     </message>
     <message>
         <source>To %1</source>
-        <translation type="unfinished" />
+        <translation>Para %1</translation>
     </message>
     <message>
         <source>Row %1 has no number Herald can send to: %2</source>
-        <translation type="unfinished" />
+        <translation>A linha %1 não tem número para o qual o Herald possa enviar: %2</translation>
     </message>
     <message>
         <source>Choose a template.</source>
-        <translation type="unfinished" />
+        <translation>Escolha um modelo.</translation>
     </message>
     <message>
         <source>This row is not imported: it has no number to send to.</source>
-        <translation type="unfinished" />
+        <translation>Esta linha não é importada: não tem número para envio.</translation>
     </message>
     <message>
         <source>This row is sent as shown.</source>
-        <translation type="unfinished" />
+        <translation>Esta linha é enviada como mostrado.</translation>
     </message>
     <message>
         <source>This row cannot be sent: %1</source>
-        <translation type="unfinished" />
+        <translation>Esta linha não pode ser enviada: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::NewCampaignWizard</name>
     <message>
         <source>New campaign</source>
-        <translation type="unfinished" />
+        <translation>Nova campanha</translation>
     </message>
     <message>
         <source>&amp;Create campaign</source>
-        <translation type="unfinished" />
+        <translation>&amp;Criar campanha</translation>
     </message>
     <message>
         <source>Duplicate “%1”</source>
-        <translation type="unfinished" />
+        <translation>Duplicar “%1”</translation>
     </message>
     <message>
         <source>Choose the file for the copy of “%1”: its template, mapping and settings are taken over.</source>
-        <translation type="unfinished" />
+        <translation>Escolha o arquivo para a cópia de “%1”: o modelo, o mapeamento e as configurações dela são reaproveitados.</translation>
     </message>
     <message>
         <source>Change the mapping of “%1”</source>
-        <translation type="unfinished" />
+        <translation>Alterar o mapeamento de “%1”</translation>
     </message>
     <message>
         <source>%1 (new mapping)</source>
-        <translation type="unfinished" />
+        <translation>%1 (novo mapeamento)</translation>
     </message>
     <message>
         <source>&amp;Replace the draft</source>
-        <translation type="unfinished" />
+        <translation>&amp;Substituir o rascunho</translation>
     </message>
     <message>
         <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Finish. Leaving keeps the old draft as it is.</source>
-        <translation type="unfinished" />
+        <translation>Escolha o arquivo novamente: o Herald o importa com o novo mapeamento em um novo rascunho, que substitui “%1” quando você clicar em Concluir. Sair mantém o rascunho antigo como está.</translation>
     </message>
     <message>
         <source>Add contacts to “%1”</source>
-        <translation type="unfinished" />
+        <translation>Adicionar contatos a “%1”</translation>
     </message>
     <message>
         <source>&amp;Add the contacts</source>
-        <translation type="unfinished" />
+        <translation>&amp;Adicionar os contatos</translation>
     </message>
     <message>
         <source>Choose the file with more contacts for “%1”. Numbers already in the campaign are left out; leaving the wizard takes the added ones out again.</source>
-        <translation type="unfinished" />
+        <translation>Escolha o arquivo com mais contatos para “%1”. Números que já estão na campanha ficam de fora; sair do assistente remove novamente os adicionados.</translation>
     </message>
     <message>
         <source>The campaign&apos;s template and mapping: the new contacts get the same message. A column this file names differently can be chosen.</source>
-        <translation type="unfinished" />
+        <translation>O modelo e o mapeamento da campanha: os novos contatos recebem a mesma mensagem. Uma coluna que este arquivo nomeia de outra forma pode ser escolhida.</translation>
     </message>
     <message>
         <source>Herald adds the file&apos;s contacts to “%1”: numbers already in it, opted out or rejected are left out. Nothing is sent until it is started or resumed.</source>
-        <translation type="unfinished" />
+        <translation>O Herald adiciona os contatos do arquivo a “%1”: números que já estão nela, com opt-out ou rejeitados ficam de fora. Nada é enviado até que ela seja iniciada ou retomada.</translation>
     </message>
     <message>
         <source>The template&apos;s category changed</source>
-        <translation type="unfinished" />
+        <translation>A categoria do modelo mudou</translation>
     </message>
     <message>
         <source>The campaign cannot be scheduled</source>
-        <translation type="unfinished" />
+        <translation>A campanha não pode ser agendada</translation>
     </message>
     <message>
         <source>The campaign could not be saved</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível salvar a campanha</translation>
     </message>
     <message>
         <source>The campaign could not be scheduled</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível agendar a campanha</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::NumberSampleModel</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>no number</source>
-        <translation type="unfinished" />
+        <translation>sem número</translation>
     </message>
     <message>
         <source>✓ %1</source>
-        <translation type="unfinished" />
+        <translation>✓ %1</translation>
     </message>
     <message>
         <source>✗ %1</source>
-        <translation type="unfinished" />
+        <translation>✗ %1</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>Linha</translation>
     </message>
     <message>
         <source>As read</source>
-        <translation type="unfinished" />
+        <translation>Como lido</translation>
     </message>
     <message>
         <source>As sent</source>
-        <translation type="unfinished" />
+        <translation>Como enviado</translation>
     </message>
     <message>
         <source>Valid?</source>
-        <translation type="unfinished" />
+        <translation>Válido?</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::OptOutTableModel</name>
     <message>
         <source>Added by hand</source>
-        <translation type="unfinished" />
+        <translation>Adicionado manualmente</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished" />
+        <translation>Importado</translation>
     </message>
     <message>
         <source>Stopped marketing messages (WhatsApp)</source>
