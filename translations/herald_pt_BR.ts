@@ -3840,385 +3840,385 @@ Qt %2</translation>
     </message>
     <message>
         <source>Stopped marketing messages (WhatsApp)</source>
-        <translation type="unfinished" />
+        <translation>Bloqueou mensagens de marketing (WhatsApp)</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Telefone</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished" />
+        <translation>Como</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished" />
+        <translation>Adicionado em</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::OptOutsPage</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>Adicionar</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished" />
+        <translation>Remover…</translation>
     </message>
     <message>
         <source>Import from CSV…</source>
-        <translation type="unfinished" />
+        <translation>Importar de CSV…</translation>
     </message>
     <message>
         <source>Search by number or reason</source>
-        <translation type="unfinished" />
+        <translation>Pesquisar por número ou motivo</translation>
     </message>
     <message>
         <source>Phone number, e.g. +49 151 23456789</source>
-        <translation type="unfinished" />
+        <translation>Número de telefone, p. ex. +55 11 91234-5678</translation>
     </message>
     <message>
         <source>Reason (optional)</source>
-        <translation type="unfinished" />
+        <translation>Motivo (opcional)</translation>
     </message>
     <message>
         <source>Never message this number: it is not queued in new campaigns and not resent</source>
-        <translation type="unfinished" />
+        <translation>Nunca enviar mensagens a este número: ele não entra na fila de novas campanhas nem é reenviado</translation>
     </message>
     <message>
         <source>Add every number of a CSV file; the phone column is found by itself</source>
-        <translation type="unfinished" />
+        <translation>Adicionar todos os números de um arquivo CSV; a coluna de telefone é encontrada automaticamente</translation>
     </message>
     <message>
         <source>Add a number:</source>
-        <translation type="unfinished" />
+        <translation>Adicionar um número:</translation>
     </message>
     <message>
         <source>The opt-out list cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler a lista de opt-out: %1</translation>
     </message>
     <message>
         <source>On the list: %1</source>
-        <translation type="unfinished" />
+        <translation>Na lista: %1</translation>
     </message>
     <message>
         <source>Matching: %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>Correspondentes: %1 de %2</translation>
     </message>
     <message>
         <source>Type the phone number to add first.</source>
-        <translation type="unfinished" />
+        <translation>Digite primeiro o número de telefone a adicionar.</translation>
     </message>
     <message>
         <source>Adding %1…</source>
-        <translation type="unfinished" />
+        <translation>Adicionando %1…</translation>
     </message>
     <message>
         <source>The number was not added: %1</source>
-        <translation type="unfinished" />
+        <translation>O número não foi adicionado: %1</translation>
     </message>
     <message>
         <source>Not added: %1</source>
-        <translation type="unfinished" />
+        <translation>Não adicionado: %1</translation>
     </message>
     <message>
         <source>The country assumed for numbers without a country code is set in Settings (import.region).</source>
-        <translation type="unfinished" />
+        <translation>O país assumido para números sem código do país é definido nas Configurações (import.region).</translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list: it is never queued in a campaign or resent.</source>
-        <translation type="unfinished" />
+        <translation>%1 agora está na lista de opt-out: nunca entra na fila de uma campanha nem é reenviado.</translation>
     </message>
     <message>
         <source>%1 was on the opt-out list already; it is unchanged.</source>
-        <translation type="unfinished" />
+        <translation>%1 já estava na lista de opt-out; nada mudou.</translation>
     </message>
     <message>
         <source>Remove %1 from the opt-out list?</source>
-        <translation type="unfinished" />
+        <translation>Remover %1 da lista de opt-out?</translation>
     </message>
     <message>
         <source>Remove the %1 selected numbers from the opt-out list?</source>
-        <translation type="unfinished" />
+        <translation>Remover os %1 números selecionados da lista de opt-out?</translation>
     </message>
     <message>
         <source>Herald may then message them again: in campaigns they are imported into and when failed messages are resent. Remove only numbers that asked to hear from you again.</source>
-        <translation type="unfinished" />
+        <translation>O Herald poderá então enviar mensagens a eles novamente: nas campanhas em que forem importados e quando mensagens com falha forem reenviadas. Remova somente números que pediram para voltar a receber mensagens.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>Remover</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished" />
+        <translation>Removendo…</translation>
     </message>
     <message>
         <source>Nothing was removed: %1</source>
-        <translation type="unfinished" />
+        <translation>Nada foi removido: %1</translation>
     </message>
     <message>
         <source>Removed from the opt-out list: %1.</source>
-        <translation type="unfinished" />
+        <translation>Removidos da lista de opt-out: %1.</translation>
     </message>
     <message>
         <source>Import opt-outs</source>
-        <translation type="unfinished" />
+        <translation>Importar opt-outs</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Arquivos CSV (*.csv *.txt);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>Importing %1: reading, checking and adding every number…</source>
-        <translation type="unfinished" />
+        <translation>Importando %1: lendo, verificando e adicionando cada número…</translation>
     </message>
     <message>
         <source>Nothing was added: %1</source>
-        <translation type="unfinished" />
+        <translation>Nada foi adicionado: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::OverviewCharts</name>
     <message>
         <source>Messages sent and failed</source>
-        <translation type="unfinished" />
+        <translation>Mensagens enviadas e com falha</translation>
     </message>
     <message>
         <source>Throughput (messages per second)</source>
-        <translation type="unfinished" />
+        <translation>Vazão (mensagens por segundo)</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>Enviadas</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Com falha</translation>
     </message>
     <message>
         <source>Sent and failed per second</source>
-        <translation type="unfinished" />
+        <translation>Enviadas e com falha por segundo</translation>
     </message>
     <message>
         <source>Reading the history…</source>
-        <translation type="unfinished" />
+        <translation>Lendo o histórico…</translation>
     </message>
     <message>
         <source>Select a campaign to see how its sending went.</source>
-        <translation type="unfinished" />
+        <translation>Selecione uma campanha para ver como foi o envio.</translation>
     </message>
     <message>
         <source>The campaign&apos;s history cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler o histórico da campanha: %1</translation>
     </message>
     <message>
         <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools → Repair rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum histórico por minuto está armazenado para esta campanha (%1 enviadas, %2 com falha). Ferramentas → Reparar o reconstrói a partir dos horários das próprias mensagens.</translation>
     </message>
     <message>
         <source>Nothing sent yet: the charts begin with the first answer from WhatsApp.</source>
-        <translation type="unfinished" />
+        <translation>Nada enviado ainda: os gráficos começam com a primeira resposta do WhatsApp.</translation>
     </message>
     <message>
         <source>Not sent yet: the charts begin when the campaign starts sending.</source>
-        <translation type="unfinished" />
+        <translation>Ainda não enviada: os gráficos começam quando a campanha começar a enviar.</translation>
     </message>
     <message>
         <source>Nothing was sent in this campaign.</source>
-        <translation type="unfinished" />
+        <translation>Nada foi enviado nesta campanha.</translation>
     </message>
     <message>
         <source>%1 sent, %2 failed</source>
-        <translation type="unfinished" />
+        <translation>%1 enviadas, %2 com falha</translation>
     </message>
     <message>
         <source> — peak %1 messages/s, average %2 messages/s over %3 of sending</source>
-        <translation type="unfinished" />
+        <translation> — pico de %1 mensagens/s, média de %2 mensagens/s em %3 de envio</translation>
     </message>
     <message>
         <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools → Repair rebuilds it.</source>
-        <translation type="unfinished" />
+        <translation>. O histórico não bate com os contadores da campanha (%1 enviadas, %2 com falha); Ferramentas → Reparar o reconstrói.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::PageMessage</name>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished" />
+        <translation>Ocultar esta mensagem</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::PhonePage</name>
     <message>
         <source>Only &amp;mobile numbers (skip numbers that can only be landlines)</source>
-        <translation type="unfinished" />
+        <translation>Somente números de &amp;celular (pular números que só podem ser fixos)</translation>
     </message>
     <message>
         <source>Phone numbers</source>
-        <translation type="unfinished" />
+        <translation>Números de telefone</translation>
     </message>
     <message>
         <source>Check the column Herald reads the numbers from and how it will send them.</source>
-        <translation type="unfinished" />
+        <translation>Confira a coluna da qual o Herald lê os números e como ele os enviará.</translation>
     </message>
     <message>
         <source>e.g. DE</source>
-        <translation type="unfinished" />
+        <translation>p. ex. BR</translation>
     </message>
     <message>
         <source>Phone &amp;column:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Coluna de telefone:</translation>
     </message>
     <message>
         <source>for numbers written without a country code (+49 …)</source>
-        <translation type="unfinished" />
+        <translation>para números escritos sem código do país (+55 …)</translation>
     </message>
     <message>
         <source>Default &amp;country:</source>
-        <translation type="unfinished" />
+        <translation>&amp;País padrão:</translation>
     </message>
     <message>
         <source>No column looks like phone numbers: choose the one that holds them.</source>
-        <translation type="unfinished" />
+        <translation>Nenhuma coluna parece conter números de telefone: escolha a que os contém.</translation>
     </message>
     <message>
         <source>You chose this column.</source>
-        <translation type="unfinished" />
+        <translation>Você escolheu esta coluna.</translation>
     </message>
     <message>
         <source>%1 of the file&apos;s %2 rows have a number Herald can send to.</source>
-        <translation type="unfinished" />
+        <translation>%1 das %2 linhas do arquivo têm um número para o qual o Herald pode enviar.</translation>
     </message>
     <message>
         <source>%1 of the first %2 rows have a number Herald can send to; the import checks every row.</source>
-        <translation type="unfinished" />
+        <translation>%1 das primeiras %2 linhas têm um número para o qual o Herald pode enviar; a importação verifica todas as linhas.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::QuietHoursPanel</name>
     <message>
         <source>Recipients outside their window wait: they are not failed and not counted, and are sent when their window opens.</source>
-        <translation type="unfinished" />
+        <translation>Destinatários fora da janela deles aguardam: não contam como falha nem são contados, e são enviados quando a janela deles abre.</translation>
     </message>
     <message>
         <source>Counting who waits for their window…</source>
-        <translation type="unfinished" />
+        <translation>Contando quem aguarda a própria janela…</translation>
     </message>
     <message>
         <source>Quiet hours: %1</source>
-        <translation type="unfinished" />
+        <translation>Horário de silêncio: %1</translation>
     </message>
     <message>
         <source>Who waits for their window is not known: %1</source>
-        <translation type="unfinished" />
+        <translation>Não se sabe quem aguarda a própria janela: %1</translation>
     </message>
     <message>
         <source>%1–%2 in each recipient&apos;s local time</source>
-        <translation type="unfinished" />
+        <translation>%1–%2 no horário local de cada destinatário</translation>
     </message>
     <message>
         <source>%1, weekdays only</source>
-        <translation type="unfinished" />
+        <translation>%1, somente em dias úteis</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished" />
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>✓ Every remaining recipient is inside their window now</source>
-        <translation type="unfinished" />
+        <translation>✓ Todos os destinatários restantes estão dentro da janela agora</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) wait for their window now</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln destinatário aguarda a própria janela agora</numerusform>
+            <numerusform>%Ln destinatários aguardam a própria janela agora</numerusform>
         </translation>
     </message>
     <message>
         <source>%1; the next opens %2 (your time) for %3</source>
-        <translation type="unfinished" />
+        <translation>%1; a próxima abre %2 (seu horário) para %3</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::QuietHoursSection</name>
     <message>
         <source>Only send &amp;between</source>
-        <translation type="unfinished" />
+        <translation>Enviar somente &amp;entre</translation>
     </message>
     <message>
         <source>&amp;weekdays only (Monday to Friday)</source>
-        <translation type="unfinished" />
+        <translation>somente em &amp;dias úteis (segunda a sexta)</translation>
     </message>
     <message>
         <source>and</source>
-        <translation type="unfinished" />
+        <translation>e</translation>
     </message>
     <message>
         <source>in the recipient&apos;s local time</source>
-        <translation type="unfinished" />
+        <translation>no horário local do destinatário</translation>
     </message>
     <message>
         <source>The recipients&apos; countries could not be counted: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível contar os países dos destinatários: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>The zone Herald uses for every recipient in %1.</source>
-        <translation type="unfinished" />
+        <translation>O fuso que o Herald usa para todos os destinatários em %1.</translation>
     </message>
     <message>
         <source>Time zone for %1:</source>
-        <translation type="unfinished" />
+        <translation>Fuso horário para %1:</translation>
     </message>
     <message>
         <source>Recipients by country: %1</source>
-        <translation type="unfinished" />
+        <translation>Destinatários por país: %1</translation>
     </message>
     <message>
         <source>Counting who would wait…</source>
-        <translation type="unfinished" />
+        <translation>Contando quem aguardaria…</translation>
     </message>
     <message>
         <source>Who would wait could not be counted: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível contar quem aguardaria: %1</translation>
     </message>
     <message>
         <source>✓ At the start (%1) every recipient is inside the window.</source>
-        <translation type="unfinished" />
+        <translation>✓ No início (%1) todos os destinatários estão dentro da janela.</translation>
     </message>
     <message>
         <source>✓ Right now every recipient is inside the window.</source>
-        <translation type="unfinished" />
+        <translation>✓ Neste momento todos os destinatários estão dentro da janela.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln destinatário aguardaria no início (%1), fora da janela (sem falha); a próxima janela abre %2 no seu horário, para %3.</numerusform>
+            <numerusform>%Ln destinatários aguardariam no início (%1), fora da janela (sem falha); a próxima janela abre %2 no seu horário, para %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln destinatário aguardaria neste momento (fora da janela, sem falha); a próxima janela abre %1 no seu horário, para %2.</numerusform>
+            <numerusform>%Ln destinatários aguardariam neste momento (fora da janela, sem falha); a próxima janela abre %1 no seu horário, para %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -4226,399 +4226,399 @@ Qt %2</translation>
     <name>herald::ui::RateCardDialog</name>
     <message>
         <source>Rate card</source>
-        <translation type="unfinished" />
+        <translation>Tabela de preços</translation>
     </message>
     <message>
         <source>Reading the rate card…</source>
-        <translation type="unfinished" />
+        <translation>Lendo a tabela de preços…</translation>
     </message>
     <message>
         <source>The rate card cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler a tabela de preços: %1</translation>
     </message>
     <message>
         <source>The rate card %1 is no longer stored.</source>
-        <translation type="unfinished" />
+        <translation>A tabela de preços %1 não está mais armazenada.</translation>
     </message>
     <message>
         <source>Rate card: %1</source>
-        <translation type="unfinished" />
+        <translation>Tabela de preços: %1</translation>
     </message>
     <message>
         <source>%1, effective %2. Prices in %3 per delivered template message, by the recipient&apos;s market and the template&apos;s category.</source>
-        <translation type="unfinished" />
+        <translation>%1, vigente a partir de %2. Preços em %3 por mensagem de modelo entregue, conforme o mercado do destinatário e a categoria do modelo.</translation>
     </message>
     <message>
         <source>This is Herald&apos;s example card: its prices are illustrative, not Meta&apos;s.</source>
-        <translation type="unfinished" />
+        <translation>Esta é a tabela de exemplo do Herald: os preços são ilustrativos, não da Meta.</translation>
     </message>
     <message>
         <source>Imported from %1 on %2.</source>
-        <translation type="unfinished" />
+        <translation>Importada de %1 em %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardPricesModel</name>
     <message>
         <source>every other country</source>
-        <translation type="unfinished" />
+        <translation>todos os outros países</translation>
     </message>
     <message>
         <source>%1 is not priced in this market</source>
-        <translation type="unfinished" />
+        <translation>%1 não tem preço neste mercado</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished" />
+        <translation>Mercado</translation>
     </message>
     <message>
         <source>Countries</source>
-        <translation type="unfinished" />
+        <translation>Países</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardSection</name>
     <message>
         <source>Import…</source>
-        <translation type="unfinished" />
+        <translation>Importar…</translation>
     </message>
     <message>
         <source>View…</source>
-        <translation type="unfinished" />
+        <translation>Ver…</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished" />
+        <translation>Remover…</translation>
     </message>
     <message>
         <source>Stored rate cards</source>
-        <translation type="unfinished" />
+        <translation>Tabelas de preços armazenadas</translation>
     </message>
     <message>
         <source>Import Meta&apos;s rate card</source>
-        <translation type="unfinished" />
+        <translation>Importar a tabela de preços da Meta</translation>
     </message>
     <message>
         <source>The file&apos;s name</source>
-        <translation type="unfinished" />
+        <translation>O nome do arquivo</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>Nome:</translation>
     </message>
     <message>
         <source>Effective from:</source>
-        <translation type="unfinished" />
+        <translation>Vigente a partir de:</translation>
     </message>
     <message>
         <source>A CSV file with one row per market: market, countries (ISO codes, * for the rest of the world), currency, then a price column per category (MARKETING, UTILITY, …). Meta publishes one file per currency and date; name it and give its date here.</source>
-        <translation type="unfinished" />
+        <translation>Um arquivo CSV com uma linha por mercado: mercado, países (códigos ISO, * para o resto do mundo), moeda e uma coluna de preço por categoria (MARKETING, UTILITY, …). A Meta publica um arquivo por moeda e data; dê um nome a ele e informe a data aqui.</translation>
     </message>
     <message>
         <source>Meta charges each delivered template message by the template&apos;s category and the recipient&apos;s market. Estimates use the imported card in effect today; with none, Herald&apos;s example card, whose prices are illustrative. Imports and removals are stored at once.</source>
-        <translation type="unfinished" />
+        <translation>A Meta cobra cada mensagem de modelo entregue conforme a categoria do modelo e o mercado do destinatário. As estimativas usam a tabela importada vigente hoje; sem nenhuma, a tabela de exemplo do Herald, cujos preços são ilustrativos. Importações e remoções são armazenadas na hora.</translation>
     </message>
     <message>
         <source>The rate cards cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler as tabelas de preços: %1</translation>
     </message>
     <message>
         <source>No rate card is stored yet: estimates use Herald&apos;s example card until you import Meta&apos;s.</source>
-        <translation type="unfinished" />
+        <translation>Nenhuma tabela de preços armazenada ainda: as estimativas usam a tabela de exemplo do Herald até você importar a da Meta.</translation>
     </message>
     <message>
         <source>Import a rate card</source>
-        <translation type="unfinished" />
+        <translation>Importar uma tabela de preços</translation>
     </message>
     <message>
         <source>Rate cards (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Tabelas de preços (*.csv *.txt);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished" />
+        <translation>Lendo %1…</translation>
     </message>
     <message>
         <source>The rate card was not stored: %1</source>
-        <translation type="unfinished" />
+        <translation>A tabela de preços não foi armazenada: %1</translation>
     </message>
     <message>
         <source>Nothing was imported. %1</source>
-        <translation type="unfinished" />
+        <translation>Nada foi importado. %1</translation>
     </message>
     <message numerus="yes">
         <source>Imported &quot;%1&quot;: %n market(s) in %2, effective %3.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>&quot;%1&quot; importada: %n mercado em %2, vigente a partir de %3.</numerusform>
+            <numerusform>&quot;%1&quot; importada: %n mercados em %2, vigente a partir de %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove the rate card &quot;%1&quot; (effective %2)? Estimates made with it keep their figures.</source>
-        <translation type="unfinished" />
+        <translation>Remover a tabela de preços &quot;%1&quot; (vigente a partir de %2)? As estimativas feitas com ela mantêm seus valores.</translation>
     </message>
     <message>
         <source>Herald installs its example card again when an estimate needs a card and none is imported.</source>
-        <translation type="unfinished" />
+        <translation>O Herald instala novamente a tabela de exemplo quando uma estimativa precisar de uma tabela e nenhuma tiver sido importada.</translation>
     </message>
     <message>
         <source>Estimates use it now; afterwards they use the next card in effect.</source>
-        <translation type="unfinished" />
+        <translation>As estimativas a usam agora; depois, usarão a próxima tabela vigente.</translation>
     </message>
     <message>
         <source>Remove rate card</source>
-        <translation type="unfinished" />
+        <translation>Remover tabela de preços</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>Remover</translation>
     </message>
     <message>
         <source>The rate card was not removed: %1</source>
-        <translation type="unfinished" />
+        <translation>A tabela de preços não foi removida: %1</translation>
     </message>
     <message>
         <source>Removed &quot;%1&quot;.</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; removida.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; was already removed.</source>
-        <translation type="unfinished" />
+        <translation>&quot;%1&quot; já tinha sido removida.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardTableModel</name>
     <message>
         <source>Imported from %1 on %2</source>
-        <translation type="unfinished" />
+        <translation>Importada de %1 em %2</translation>
     </message>
     <message>
         <source>Herald&apos;s example card: illustrative prices, not Meta&apos;s. It is used only while no imported card exists.</source>
-        <translation type="unfinished" />
+        <translation>Tabela de exemplo do Herald: preços ilustrativos, não da Meta. Só é usada enquanto não existir tabela importada.</translation>
     </message>
     <message>
         <source>Example (not Meta&apos;s prices)</source>
-        <translation type="unfinished" />
+        <translation>Exemplo (não são preços da Meta)</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished" />
+        <translation>Importada</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished" />
+        <translation>Em uso</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Effective</source>
-        <translation type="unfinished" />
+        <translation>Vigência</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished" />
+        <translation>Moeda</translation>
     </message>
     <message>
         <source>Markets</source>
-        <translation type="unfinished" />
+        <translation>Mercados</translation>
     </message>
     <message>
         <source>Prices</source>
-        <translation type="unfinished" />
+        <translation>Preços</translation>
     </message>
     <message>
         <source>Estimates</source>
-        <translation type="unfinished" />
+        <translation>Estimativas</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RecipientsModel</name>
     <message>
         <source>The message&apos;s ID at WhatsApp (wamid), for Meta support and delivery reports.</source>
-        <translation type="unfinished" />
+        <translation>O ID da mensagem no WhatsApp (wamid), para o suporte da Meta e relatórios de entrega.</translation>
     </message>
     <message>
         <source>When the message was sent, or when it failed.</source>
-        <translation type="unfinished" />
+        <translation>Quando a mensagem foi enviada ou quando falhou.</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Telefone</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Horário</translation>
     </message>
     <message>
         <source>Message ID</source>
-        <translation type="unfinished" />
+        <translation>ID da mensagem</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished" />
+        <translation>Erro</translation>
     </message>
     <message>
         <source>Waiting to retry</source>
-        <translation type="unfinished" />
+        <translation>Aguardando nova tentativa</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished" />
+        <translation>Aguardando</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished" />
+        <translation>Enviando</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>Enviada</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Com falha</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n tentativa</numerusform>
+            <numerusform>%n tentativas</numerusform>
         </translation>
     </message>
     <message>
         <source>Failed %1</source>
-        <translation type="unfinished" />
+        <translation>Falhou %1</translation>
     </message>
     <message>
         <source>Sent %1</source>
-        <translation type="unfinished" />
+        <translation>Enviada %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RecipientsView</name>
     <message>
         <source>Any status</source>
-        <translation type="unfinished" />
+        <translation>Qualquer status</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation>Pendentes</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>Enviadas</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Com falha</translation>
     </message>
     <message>
         <source>Search phone…</source>
-        <translation type="unfinished" />
+        <translation>Pesquisar telefone…</translation>
     </message>
     <message>
         <source>Numbers starting with what you type when it starts with + or 00, otherwise numbers containing it. Spaces and dashes are ignored.</source>
-        <translation type="unfinished" />
+        <translation>Números que começam com o que você digitar, quando começar com + ou 00; caso contrário, números que o contêm. Espaços e hifens são ignorados.</translation>
     </message>
     <message>
         <source>%1 recipients, showing %2–%3</source>
-        <translation type="unfinished" />
+        <translation>%1 destinatários, mostrando %2–%3</translation>
     </message>
     <message>
         <source>Waiting to retry</source>
-        <translation type="unfinished" />
+        <translation>Aguardando nova tentativa</translation>
     </message>
     <message>
         <source>Any reason</source>
-        <translation type="unfinished" />
+        <translation>Qualquer motivo</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Could not read the recipients: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler os destinatários: %1</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished" />
+        <translation>Contando…</translation>
     </message>
     <message>
         <source>%1 recipients</source>
-        <translation type="unfinished" />
+        <translation>%1 destinatários</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RepairDialog</name>
     <message>
         <source>Recount</source>
-        <translation type="unfinished" />
+        <translation>Recontar</translation>
     </message>
     <message>
         <source>Apply repairs</source>
-        <translation type="unfinished" />
+        <translation>Aplicar reparos</translation>
     </message>
     <message>
         <source>Upgrade the database</source>
-        <translation type="unfinished" />
+        <translation>Atualizar o banco de dados</translation>
     </message>
     <message>
         <source>Repair counters</source>
-        <translation type="unfinished" />
+        <translation>Reparar contadores</translation>
     </message>
     <message>
         <source>The database is incomplete</source>
-        <translation type="unfinished" />
+        <translation>O banco de dados está incompleto</translation>
     </message>
     <message>
         <source>This database is older than Herald: upgrading it adds what is missing, in one transaction. Nothing is sent until the schema is whole.</source>
-        <translation type="unfinished" />
+        <translation>Este banco de dados é mais antigo que o Herald: atualizá-lo adiciona o que falta, em uma única transação. Nada é enviado até que o esquema esteja completo.</translation>
     </message>
     <message>
         <source>Parts of the database&apos;s schema are missing or wrong, and upgrading will not bring them back. Herald sends nothing until they are restored: restore the database from a backup, or ask whoever administers it to recreate what is listed (`herald-cli doctor` prints the same list).</source>
-        <translation type="unfinished" />
+        <translation>Partes do esquema do banco de dados estão ausentes ou erradas, e a atualização não as trará de volta. O Herald não envia nada até que sejam restauradas: restaure o banco de dados a partir de um backup ou peça a quem o administra para recriar o que está listado (`herald-cli doctor` mostra a mesma lista).</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) found by the schema check.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n problema encontrado pela verificação do esquema.</numerusform>
+            <numerusform>%n problemas encontrados pela verificação do esquema.</numerusform>
         </translation>
     </message>
     <message>
         <source>Recounting every campaign&apos;s messages…</source>
-        <translation type="unfinished" />
+        <translation>Recontando as mensagens de cada campanha…</translation>
     </message>
     <message>
         <source>The recount failed: %1</source>
-        <translation type="unfinished" />
+        <translation>A recontagem falhou: %1</translation>
     </message>
     <message numerus="yes">
         <source>All %n campaign(s) match their messages (recounted in %1).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>A %n campanha corresponde às mensagens (recontado em %1).</numerusform>
+            <numerusform>Todas as %n campanhas correspondem às mensagens (recontado em %1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) do not match their messages. Apply repairs to set them to the recount, in one transaction.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n campanha não corresponde às mensagens. Aplique os reparos para ajustá-la à recontagem, em uma única transação.</numerusform>
+            <numerusform>%n campanhas não correspondem às mensagens. Aplique os reparos para ajustá-las à recontagem, em uma única transação.</numerusform>
         </translation>
     </message>
     <message>
