@@ -3734,468 +3734,468 @@ Qt %2</translation>
     </message>
     <message>
         <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Finish. Leaving keeps the old draft as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih file lagi: Herald mengimpornya dengan pemetaan baru ke draf baru, yang menggantikan “%1” saat Anda mengklik Selesai. Jika keluar, draf lama tetap seperti semula.</translation>
     </message>
     <message>
         <source>Add contacts to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah kontak ke “%1”</translation>
     </message>
     <message>
         <source>&amp;Add the contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tambahkan kontak</translation>
     </message>
     <message>
         <source>Choose the file with more contacts for “%1”. Numbers already in the campaign are left out; leaving the wizard takes the added ones out again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih file berisi kontak tambahan untuk “%1”. Nomor yang sudah ada dalam kampanye tidak disertakan; keluar dari wizard akan mengeluarkan kembali kontak yang ditambahkan.</translation>
     </message>
     <message>
         <source>The campaign&apos;s template and mapping: the new contacts get the same message. A column this file names differently can be chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat dan pemetaan kampanye: kontak baru menerima pesan yang sama. Kolom yang namanya berbeda di file ini dapat dipilih.</translation>
     </message>
     <message>
         <source>Herald adds the file&apos;s contacts to “%1”: numbers already in it, opted out or rejected are left out. Nothing is sent until it is started or resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald menambahkan kontak dari file ke “%1”: nomor yang sudah ada, memilih opt-out, atau ditolak tidak disertakan. Tidak ada yang dikirim sampai kampanye dimulai atau dilanjutkan.</translation>
     </message>
     <message>
         <source>The template&apos;s category changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori templat berubah</translation>
     </message>
     <message>
         <source>The campaign cannot be scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye tidak dapat dijadwalkan</translation>
     </message>
     <message>
         <source>The campaign could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye tidak dapat disimpan</translation>
     </message>
     <message>
         <source>The campaign could not be scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye tidak dapat dijadwalkan</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::NumberSampleModel</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>no number</source>
-        <translation type="unfinished"></translation>
+        <translation>tanpa nomor</translation>
     </message>
     <message>
         <source>✓ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1</translation>
     </message>
     <message>
         <source>✗ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris</translation>
     </message>
     <message>
         <source>As read</source>
-        <translation type="unfinished"></translation>
+        <translation>Seperti dibaca</translation>
     </message>
     <message>
         <source>As sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Seperti dikirim</translation>
     </message>
     <message>
         <source>Valid?</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid?</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::OptOutTableModel</name>
     <message>
         <source>Added by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditambahkan manual</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Diimpor</translation>
     </message>
     <message>
         <source>Stopped marketing messages (WhatsApp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghentikan pesan pemasaran (WhatsApp)</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telepon</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Cara</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditambahkan</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::OptOutsPage</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus…</translation>
     </message>
     <message>
         <source>Import from CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor dari CSV…</translation>
     </message>
     <message>
         <source>Search by number or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari berdasarkan nomor atau alasan</translation>
     </message>
     <message>
         <source>Phone number, e.g. +49 151 23456789</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor telepon, mis. +62 812 34567890</translation>
     </message>
     <message>
         <source>Reason (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan (opsional)</translation>
     </message>
     <message>
         <source>Never message this number: it is not queued in new campaigns and not resent</source>
-        <translation type="unfinished"></translation>
+        <translation>Jangan pernah kirim pesan ke nomor ini: nomor tidak dimasukkan ke antrean kampanye baru dan tidak dikirimi ulang</translation>
     </message>
     <message>
         <source>Add every number of a CSV file; the phone column is found by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan setiap nomor dari file CSV; kolom telepon ditemukan secara otomatis</translation>
     </message>
     <message>
         <source>Add a number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah nomor:</translation>
     </message>
     <message>
         <source>The opt-out list cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftar opt-out tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>On the list: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dalam daftar: %1</translation>
     </message>
     <message>
         <source>Matching: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cocok: %1 dari %2</translation>
     </message>
     <message>
         <source>Type the phone number to add first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ketik nomor telepon yang akan ditambahkan terlebih dahulu.</translation>
     </message>
     <message>
         <source>Adding %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menambahkan %1…</translation>
     </message>
     <message>
         <source>The number was not added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor tidak ditambahkan: %1</translation>
     </message>
     <message>
         <source>Not added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ditambahkan: %1</translation>
     </message>
     <message>
         <source>The country assumed for numbers without a country code is set in Settings (import.region).</source>
-        <translation type="unfinished"></translation>
+        <translation>Negara yang diasumsikan untuk nomor tanpa kode negara ditetapkan di Pengaturan (import.region).</translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list: it is never queued in a campaign or resent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kini ada dalam daftar opt-out: nomor ini tidak pernah dimasukkan ke antrean kampanye atau dikirimi ulang.</translation>
     </message>
     <message>
         <source>%1 was on the opt-out list already; it is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sudah ada dalam daftar opt-out; tidak ada perubahan.</translation>
     </message>
     <message>
         <source>Remove %1 from the opt-out list?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus %1 dari daftar opt-out?</translation>
     </message>
     <message>
         <source>Remove the %1 selected numbers from the opt-out list?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus %1 nomor yang dipilih dari daftar opt-out?</translation>
     </message>
     <message>
         <source>Herald may then message them again: in campaigns they are imported into and when failed messages are resent. Remove only numbers that asked to hear from you again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald kemudian dapat mengirimi pesan lagi ke nomor tersebut: dalam kampanye tempat nomor itu diimpor dan saat pesan gagal dikirim ulang. Hapus hanya nomor yang meminta untuk dihubungi lagi.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghapus…</translation>
     </message>
     <message>
         <source>Nothing was removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang dihapus: %1</translation>
     </message>
     <message>
         <source>Removed from the opt-out list: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dihapus dari daftar opt-out: %1.</translation>
     </message>
     <message>
         <source>Import opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor opt-out</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
     </message>
     <message>
         <source>Importing %1: reading, checking and adding every number…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengimpor %1: membaca, memeriksa, dan menambahkan setiap nomor…</translation>
     </message>
     <message>
         <source>Nothing was added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang ditambahkan: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::OverviewCharts</name>
     <message>
         <source>Messages sent and failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan terkirim dan gagal</translation>
     </message>
     <message>
         <source>Throughput (messages per second)</source>
-        <translation type="unfinished"></translation>
+        <translation>Throughput (pesan per detik)</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal</translation>
     </message>
     <message>
         <source>Sent and failed per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim dan gagal per detik</translation>
     </message>
     <message>
         <source>Reading the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca riwayat…</translation>
     </message>
     <message>
         <source>Select a campaign to see how its sending went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih kampanye untuk melihat jalannya pengiriman.</translation>
     </message>
     <message>
         <source>The campaign&apos;s history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Riwayat kampanye tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools → Repair rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada riwayat per menit yang tersimpan untuk kampanye ini (%1 terkirim, %2 gagal). Alat → Perbaiki membangunnya kembali dari waktu pesan itu sendiri.</translation>
     </message>
     <message>
         <source>Nothing sent yet: the charts begin with the first answer from WhatsApp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada yang terkirim: grafik dimulai dengan jawaban pertama dari WhatsApp.</translation>
     </message>
     <message>
         <source>Not sent yet: the charts begin when the campaign starts sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum dikirim: grafik dimulai saat kampanye mulai mengirim.</translation>
     </message>
     <message>
         <source>Nothing was sent in this campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang dikirim dalam kampanye ini.</translation>
     </message>
     <message>
         <source>%1 sent, %2 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 terkirim, %2 gagal</translation>
     </message>
     <message>
         <source> — peak %1 messages/s, average %2 messages/s over %3 of sending</source>
-        <translation type="unfinished"></translation>
+        <translation> — puncak %1 pesan/dtk, rata-rata %2 pesan/dtk selama %3 pengiriman</translation>
     </message>
     <message>
         <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools → Repair rebuilds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>. Riwayat tidak sesuai dengan penghitung kampanye (%1 terkirim, %2 gagal); Alat → Perbaiki membangunnya kembali.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::PageMessage</name>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Sembunyikan pesan ini</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::PhonePage</name>
     <message>
         <source>Only &amp;mobile numbers (skip numbers that can only be landlines)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya nomor &amp;seluler (lewati nomor yang hanya bisa berupa telepon tetap)</translation>
     </message>
     <message>
         <source>Phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor telepon</translation>
     </message>
     <message>
         <source>Check the column Herald reads the numbers from and how it will send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa kolom tempat Herald membaca nomor dan cara Herald akan mengirimnya.</translation>
     </message>
     <message>
         <source>e.g. DE</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. ID</translation>
     </message>
     <message>
         <source>Phone &amp;column:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kolom telepon:</translation>
     </message>
     <message>
         <source>for numbers written without a country code (+49 …)</source>
-        <translation type="unfinished"></translation>
+        <translation>untuk nomor yang ditulis tanpa kode negara (+62 …)</translation>
     </message>
     <message>
         <source>Default &amp;country:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Negara bawaan:</translation>
     </message>
     <message>
         <source>No column looks like phone numbers: choose the one that holds them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada kolom yang tampak berisi nomor telepon: pilih kolom yang berisi nomor.</translation>
     </message>
     <message>
         <source>You chose this column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anda memilih kolom ini.</translation>
     </message>
     <message>
         <source>%1 of the file&apos;s %2 rows have a number Herald can send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari %2 baris file memiliki nomor yang dapat dikirimi Herald.</translation>
     </message>
     <message>
         <source>%1 of the first %2 rows have a number Herald can send to; the import checks every row.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari %2 baris pertama memiliki nomor yang dapat dikirimi Herald; impor memeriksa setiap baris.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::QuietHoursPanel</name>
     <message>
         <source>Recipients outside their window wait: they are not failed and not counted, and are sent when their window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penerima di luar rentang waktunya menunggu: mereka tidak dianggap gagal dan tidak dihitung, dan dikirimi saat rentang waktunya dibuka.</translation>
     </message>
     <message>
         <source>Counting who waits for their window…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghitung siapa yang menunggu rentang waktunya…</translation>
     </message>
     <message>
         <source>Quiet hours: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jam tenang: %1</translation>
     </message>
     <message>
         <source>Who waits for their window is not known: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak diketahui siapa yang menunggu rentang waktunya: %1</translation>
     </message>
     <message>
         <source>%1–%2 in each recipient&apos;s local time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2 dalam waktu setempat setiap penerima</translation>
     </message>
     <message>
         <source>%1, weekdays only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, hanya hari kerja</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>✓ Every remaining recipient is inside their window now</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Setiap penerima yang tersisa kini berada dalam rentang waktunya</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) wait for their window now</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln penerima kini menunggu rentang waktunya</numerusform>
         </translation>
     </message>
     <message>
         <source>%1; the next opens %2 (your time) for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; rentang berikutnya dibuka %2 (waktu Anda) selama %3</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::QuietHoursSection</name>
     <message>
         <source>Only send &amp;between</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya kirim &amp;antara</translation>
     </message>
     <message>
         <source>&amp;weekdays only (Monday to Friday)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;hari kerja saja (Senin sampai Jumat)</translation>
     </message>
     <message>
         <source>and</source>
-        <translation type="unfinished"></translation>
+        <translation>dan</translation>
     </message>
     <message>
         <source>in the recipient&apos;s local time</source>
-        <translation type="unfinished"></translation>
+        <translation>dalam waktu setempat penerima</translation>
     </message>
     <message>
         <source>The recipients&apos; countries could not be counted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Negara penerima tidak dapat dihitung: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>The zone Herald uses for every recipient in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona yang digunakan Herald untuk setiap penerima di %1.</translation>
     </message>
     <message>
         <source>Time zone for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona waktu untuk %1:</translation>
     </message>
     <message>
         <source>Recipients by country: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Penerima per negara: %1</translation>
     </message>
     <message>
         <source>Counting who would wait…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghitung siapa yang akan menunggu…</translation>
     </message>
     <message>
         <source>Who would wait could not be counted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Siapa yang akan menunggu tidak dapat dihitung: %1</translation>
     </message>
     <message>
         <source>✓ At the start (%1) every recipient is inside the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Saat mulai (%1) setiap penerima berada dalam rentang waktunya.</translation>
     </message>
     <message>
         <source>✓ Right now every recipient is inside the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Saat ini setiap penerima berada dalam rentang waktunya.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln penerima akan menunggu saat mulai (%1), di luar rentang waktunya (tidak gagal); rentang berikutnya dibuka %2 waktu Anda, selama %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln penerima akan menunggu saat ini (di luar rentang waktunya, tidak gagal); rentang berikutnya dibuka %1 waktu Anda, selama %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -4203,432 +4203,432 @@ Qt %2</translation>
     <name>herald::ui::RateCardDialog</name>
     <message>
         <source>Rate card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif</translation>
     </message>
     <message>
         <source>Reading the rate card…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca kartu tarif…</translation>
     </message>
     <message>
         <source>The rate card cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>The rate card %1 is no longer stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif %1 sudah tidak tersimpan.</translation>
     </message>
     <message>
         <source>Rate card: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif: %1</translation>
     </message>
     <message>
         <source>%1, effective %2. Prices in %3 per delivered template message, by the recipient&apos;s market and the template&apos;s category.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, berlaku mulai %2. Harga dalam %3 per pesan templat yang tersampaikan, menurut pasar penerima dan kategori templat.</translation>
     </message>
     <message>
         <source>This is Herald&apos;s example card: its prices are illustrative, not Meta&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ini adalah kartu contoh Herald: harganya hanya ilustrasi, bukan harga Meta.</translation>
     </message>
     <message>
         <source>Imported from %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diimpor dari %1 pada %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardPricesModel</name>
     <message>
         <source>every other country</source>
-        <translation type="unfinished"></translation>
+        <translation>setiap negara lainnya</translation>
     </message>
     <message>
         <source>%1 is not priced in this market</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak diberi harga di pasar ini</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasar</translation>
     </message>
     <message>
         <source>Countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Negara</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardSection</name>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor…</translation>
     </message>
     <message>
         <source>View…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lihat…</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus…</translation>
     </message>
     <message>
         <source>Stored rate cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif tersimpan</translation>
     </message>
     <message>
         <source>Import Meta&apos;s rate card</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor kartu tarif Meta</translation>
     </message>
     <message>
         <source>The file&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama file</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama:</translation>
     </message>
     <message>
         <source>Effective from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Berlaku mulai:</translation>
     </message>
     <message>
         <source>A CSV file with one row per market: market, countries (ISO codes, * for the rest of the world), currency, then a price column per category (MARKETING, UTILITY, …). Meta publishes one file per currency and date; name it and give its date here.</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV dengan satu baris per pasar: market, countries (kode ISO, * untuk negara lainnya), currency, lalu satu kolom harga per kategori (MARKETING, UTILITY, …). Meta menerbitkan satu file per mata uang dan tanggal; beri nama dan tentukan tanggalnya di sini.</translation>
     </message>
     <message>
         <source>Meta charges each delivered template message by the template&apos;s category and the recipient&apos;s market. Estimates use the imported card in effect today; with none, Herald&apos;s example card, whose prices are illustrative. Imports and removals are stored at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menagih setiap pesan templat yang tersampaikan menurut kategori templat dan pasar penerima. Perkiraan menggunakan kartu impor yang berlaku hari ini; jika tidak ada, kartu contoh Herald, yang harganya hanya ilustrasi. Impor dan penghapusan langsung disimpan.</translation>
     </message>
     <message>
         <source>The rate cards cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>No rate card is stored yet: estimates use Herald&apos;s example card until you import Meta&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada kartu tarif yang tersimpan: perkiraan menggunakan kartu contoh Herald sampai Anda mengimpor kartu Meta.</translation>
     </message>
     <message>
         <source>Import a rate card</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor kartu tarif</translation>
     </message>
     <message>
         <source>Rate cards (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif (*.csv *.txt);;Semua file (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca %1…</translation>
     </message>
     <message>
         <source>The rate card was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif tidak disimpan: %1</translation>
     </message>
     <message>
         <source>Nothing was imported. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang diimpor. %1</translation>
     </message>
     <message numerus="yes">
         <source>Imported &quot;%1&quot;: %n market(s) in %2, effective %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&quot;%1&quot; diimpor: %n pasar dalam %2, berlaku mulai %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove the rate card &quot;%1&quot; (effective %2)? Estimates made with it keep their figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus kartu tarif &quot;%1&quot; (berlaku mulai %2)? Perkiraan yang dibuat dengannya tetap mempertahankan angkanya.</translation>
     </message>
     <message>
         <source>Herald installs its example card again when an estimate needs a card and none is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald memasang kartu contohnya lagi saat perkiraan memerlukan kartu dan tidak ada kartu yang diimpor.</translation>
     </message>
     <message>
         <source>Estimates use it now; afterwards they use the next card in effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan menggunakannya sekarang; setelah itu perkiraan menggunakan kartu berikutnya yang berlaku.</translation>
     </message>
     <message>
         <source>Remove rate card</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus kartu tarif</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus</translation>
     </message>
     <message>
         <source>The rate card was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif tidak dihapus: %1</translation>
     </message>
     <message>
         <source>Removed &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; dihapus.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; was already removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; sudah dihapus sebelumnya.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardTableModel</name>
     <message>
         <source>Imported from %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Diimpor dari %1 pada %2</translation>
     </message>
     <message>
         <source>Herald&apos;s example card: illustrative prices, not Meta&apos;s. It is used only while no imported card exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu contoh Herald: harga ilustrasi, bukan harga Meta. Hanya digunakan selama belum ada kartu yang diimpor.</translation>
     </message>
     <message>
         <source>Example (not Meta&apos;s prices)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contoh (bukan harga Meta)</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Diimpor</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>Digunakan</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama</translation>
     </message>
     <message>
         <source>Effective</source>
-        <translation type="unfinished"></translation>
+        <translation>Berlaku</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Mata uang</translation>
     </message>
     <message>
         <source>Markets</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasar</translation>
     </message>
     <message>
         <source>Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Harga</translation>
     </message>
     <message>
         <source>Estimates</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RecipientsModel</name>
     <message>
         <source>The message&apos;s ID at WhatsApp (wamid), for Meta support and delivery reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID pesan di WhatsApp (wamid), untuk dukungan Meta dan laporan pengiriman.</translation>
     </message>
     <message>
         <source>When the message was sent, or when it failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu pesan dikirim, atau waktu pesan gagal.</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telepon</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu</translation>
     </message>
     <message>
         <source>Message ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID pesan</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Kesalahan</translation>
     </message>
     <message>
         <source>Waiting to retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu coba ulang</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengirim</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n percobaan</numerusform>
         </translation>
     </message>
     <message>
         <source>Failed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal %1</translation>
     </message>
     <message>
         <source>Sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RecipientsView</name>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua status</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Tertunda</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gagal</translation>
     </message>
     <message>
         <source>Search phone…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari telepon…</translation>
     </message>
     <message>
         <source>Numbers starting with what you type when it starts with + or 00, otherwise numbers containing it. Spaces and dashes are ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor yang diawali dengan teks yang Anda ketik jika diawali + atau 00, selain itu nomor yang memuatnya. Spasi dan tanda hubung diabaikan.</translation>
     </message>
     <message>
         <source>%1 recipients, showing %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 penerima, menampilkan %2–%3</translation>
     </message>
     <message>
         <source>Waiting to retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu coba ulang</translation>
     </message>
     <message>
         <source>Any reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua alasan</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Could not read the recipients: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat membaca penerima: %1</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghitung…</translation>
     </message>
     <message>
         <source>%1 recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 penerima</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RepairDialog</name>
     <message>
         <source>Recount</source>
-        <translation type="unfinished"></translation>
+        <translation>Hitung ulang</translation>
     </message>
     <message>
         <source>Apply repairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Terapkan perbaikan</translation>
     </message>
     <message>
         <source>Upgrade the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Tingkatkan basis data</translation>
     </message>
     <message>
         <source>Repair counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Perbaiki penghitung</translation>
     </message>
     <message>
         <source>The database is incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data tidak lengkap</translation>
     </message>
     <message>
         <source>This database is older than Herald: upgrading it adds what is missing, in one transaction. Nothing is sent until the schema is whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data ini lebih lama daripada Herald: peningkatan menambahkan yang kurang, dalam satu transaksi. Tidak ada yang dikirim sampai skema lengkap.</translation>
     </message>
     <message>
         <source>Parts of the database&apos;s schema are missing or wrong, and upgrading will not bring them back. Herald sends nothing until they are restored: restore the database from a backup, or ask whoever administers it to recreate what is listed (`herald-cli doctor` prints the same list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebagian skema basis data hilang atau salah, dan peningkatan tidak akan mengembalikannya. Herald tidak mengirim apa pun sampai bagian itu dipulihkan: pulihkan basis data dari cadangan, atau minta administratornya membuat ulang yang tercantum (`herald-cli doctor` mencetak daftar yang sama).</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) found by the schema check.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n masalah ditemukan oleh pemeriksaan skema.</numerusform>
         </translation>
     </message>
     <message>
         <source>Recounting every campaign&apos;s messages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghitung ulang pesan setiap kampanye…</translation>
     </message>
     <message>
         <source>The recount failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Penghitungan ulang gagal: %1</translation>
     </message>
     <message numerus="yes">
         <source>All %n campaign(s) match their messages (recounted in %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Semua %n kampanye sesuai dengan pesannya (dihitung ulang dalam %1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) do not match their messages. Apply repairs to set them to the recount, in one transaction.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kampanye tidak sesuai dengan pesannya. Terapkan perbaikan untuk menyesuaikannya dengan hasil hitung ulang, dalam satu transaksi.</numerusform>
         </translation>
     </message>
     <message>
         <source>Repairing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memperbaiki…</translation>
     </message>
     <message>
         <source>The repair failed and changed nothing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Perbaikan gagal dan tidak mengubah apa pun: %1</translation>
     </message>
     <message>
         <source>Repaired. Every campaign now matches its messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diperbaiki. Setiap kampanye kini sesuai dengan pesannya.</translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) still differ: messages changed while repairing; recount and apply again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kampanye masih berbeda: pesan berubah selama perbaikan; hitung ulang lalu terapkan lagi.</numerusform>
         </translation>
     </message>
     <message>
         <source>Upgrading the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meningkatkan basis data…</translation>
     </message>
     <message>
         <source>The upgrade failed and changed nothing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Peningkatan gagal dan tidak mengubah apa pun: %1</translation>
     </message>
     <message numerus="yes">
         <source>Upgraded (%n step(s)), but the schema is still incomplete.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ditingkatkan (%n langkah), tetapi skema masih belum lengkap.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Upgraded (%n step(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ditingkatkan (%n langkah).</numerusform>
         </translation>
     </message>
 </context>
@@ -4636,51 +4636,51 @@ Qt %2</translation>
     <name>herald::ui::RepairModel</name>
     <message>
         <source>%1 / %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 dari %3</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye</translation>
     </message>
     <message>
         <source>Stored sent / failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersimpan terkirim / gagal</translation>
     </message>
     <message>
         <source>Recounted sent / failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Dihitung ulang terkirim / gagal</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Needs repair</source>
-        <translation type="unfinished"></translation>
+        <translation>Perlu perbaikan</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>✓ correct</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ benar</translation>
     </message>
     <message>
         <source>⚠ counters</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ penghitung</translation>
     </message>
     <message>
         <source>⚠ history</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ riwayat</translation>
     </message>
     <message>
         <source>The counters are right, but the per-minute history the charts draw does not add up to them: repair rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penghitungnya benar, tetapi riwayat per menit yang digambar grafik tidak sesuai dengannya: perbaikan membangunnya kembali dari waktu pesan itu sendiri.</translation>
     </message>
     <message>
         <source>Repair sets the stored figures to the recount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perbaikan menetapkan angka tersimpan sesuai hasil hitung ulang.</translation>
     </message>
 </context>
 <context>
