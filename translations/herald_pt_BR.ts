@@ -4623,43 +4623,43 @@ Qt %2</translation>
     </message>
     <message>
         <source>Repairing…</source>
-        <translation type="unfinished" />
+        <translation>Reparando…</translation>
     </message>
     <message>
         <source>The repair failed and changed nothing: %1</source>
-        <translation type="unfinished" />
+        <translation>O reparo falhou e não alterou nada: %1</translation>
     </message>
     <message>
         <source>Repaired. Every campaign now matches its messages.</source>
-        <translation type="unfinished" />
+        <translation>Reparado. Todas as campanhas agora correspondem às mensagens.</translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) still differ: messages changed while repairing; recount and apply again.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n campanha ainda difere: mensagens mudaram durante o reparo; reconte e aplique novamente.</numerusform>
+            <numerusform>%n campanhas ainda diferem: mensagens mudaram durante o reparo; reconte e aplique novamente.</numerusform>
         </translation>
     </message>
     <message>
         <source>Upgrading the database…</source>
-        <translation type="unfinished" />
+        <translation>Atualizando o banco de dados…</translation>
     </message>
     <message>
         <source>The upgrade failed and changed nothing: %1</source>
-        <translation type="unfinished" />
+        <translation>A atualização falhou e não alterou nada: %1</translation>
     </message>
     <message numerus="yes">
         <source>Upgraded (%n step(s)), but the schema is still incomplete.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Atualizado (%n etapa), mas o esquema ainda está incompleto.</numerusform>
+            <numerusform>Atualizado (%n etapas), mas o esquema ainda está incompleto.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Upgraded (%n step(s)).</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Atualizado (%n etapa).</numerusform>
+            <numerusform>Atualizado (%n etapas).</numerusform>
         </translation>
     </message>
 </context>
@@ -4667,387 +4667,387 @@ Qt %2</translation>
     <name>herald::ui::RepairModel</name>
     <message>
         <source>%1 / %2 of %3</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2 de %3</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished" />
+        <translation>Campanha</translation>
     </message>
     <message>
         <source>Stored sent / failed</source>
-        <translation type="unfinished" />
+        <translation>Enviadas / com falha armazenadas</translation>
     </message>
     <message>
         <source>Recounted sent / failed</source>
-        <translation type="unfinished" />
+        <translation>Enviadas / com falha recontadas</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Needs repair</source>
-        <translation type="unfinished" />
+        <translation>Precisa de reparo</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished" />
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>✓ correct</source>
-        <translation type="unfinished" />
+        <translation>✓ correto</translation>
     </message>
     <message>
         <source>⚠ counters</source>
-        <translation type="unfinished" />
+        <translation>⚠ contadores</translation>
     </message>
     <message>
         <source>⚠ history</source>
-        <translation type="unfinished" />
+        <translation>⚠ histórico</translation>
     </message>
     <message>
         <source>The counters are right, but the per-minute history the charts draw does not add up to them: repair rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished" />
+        <translation>Os contadores estão certos, mas o histórico por minuto que os gráficos desenham não bate com eles: o reparo o reconstrói a partir dos horários das próprias mensagens.</translation>
     </message>
     <message>
         <source>Repair sets the stored figures to the recount.</source>
-        <translation type="unfinished" />
+        <translation>O reparo ajusta os valores armazenados à recontagem.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ResendDialog</name>
     <message>
         <source>Resend failed messages — %1</source>
-        <translation type="unfinished" />
+        <translation>Reenviar mensagens com falha — %1</translation>
     </message>
     <message>
         <source>Reading the failures…</source>
-        <translation type="unfinished" />
+        <translation>Lendo as falhas…</translation>
     </message>
     <message>
         <source>Resend</source>
-        <translation type="unfinished" />
+        <translation>Reenviar</translation>
     </message>
     <message>
         <source>%1 — %2 messages</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2 mensagens</translation>
     </message>
     <message>
         <source>%1 — %2 messages: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2 mensagens: %3</translation>
     </message>
     <message>
         <source>These messages may have reached their recipients: resending may deliver them twice.</source>
-        <translation type="unfinished" />
+        <translation>Estas mensagens podem ter chegado aos destinatários: o reenvio pode entregá-las duas vezes.</translation>
     </message>
     <message>
         <source>No message of this campaign has failed.</source>
-        <translation type="unfinished" />
+        <translation>Nenhuma mensagem desta campanha falhou.</translation>
     </message>
     <message>
         <source>%1 messages failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
-        <translation type="unfinished" />
+        <translation>%1 mensagens falharam. Marque os motivos a reenviar; números com opt-out nunca são reenviados.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ReviewPage</name>
     <message>
         <source>Cancel import</source>
-        <translation type="unfinished" />
+        <translation>Cancelar importação</translation>
     </message>
     <message>
         <source>Open rejected rows…</source>
-        <translation type="unfinished" />
+        <translation>Abrir linhas rejeitadas…</translation>
     </message>
     <message>
         <source>Check again</source>
-        <translation type="unfinished" />
+        <translation>Verificar novamente</translation>
     </message>
     <message>
         <source>Send &amp;test</source>
-        <translation type="unfinished" />
+        <translation>Enviar &amp;teste</translation>
     </message>
     <message>
         <source>Retry messages whose answer was lost (a recipient may get one twice)</source>
-        <translation type="unfinished" />
+        <translation>Tentar novamente mensagens cuja resposta se perdeu (um destinatário pode receber duas vezes)</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished" />
+        <translation>Revisão</translation>
     </message>
     <message>
         <source>Herald imports the file into a draft campaign. Nothing is sent until you start it.</source>
-        <translation type="unfinished" />
+        <translation>O Herald importa o arquivo para uma campanha em rascunho. Nada é enviado até você iniciá-la.</translation>
     </message>
     <message>
         <source>Imported:</source>
-        <translation type="unfinished" />
+        <translation>Importados:</translation>
     </message>
     <message>
         <source>Duplicates in the file:</source>
-        <translation type="unfinished" />
+        <translation>Duplicados no arquivo:</translation>
     </message>
     <message>
         <source>Already in the campaign:</source>
-        <translation type="unfinished" />
+        <translation>Já na campanha:</translation>
     </message>
     <message>
         <source>Opted out:</source>
-        <translation type="unfinished" />
+        <translation>Com opt-out:</translation>
     </message>
     <message>
         <source>Rejected:</source>
-        <translation type="unfinished" />
+        <translation>Rejeitados:</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>Importação</translation>
     </message>
     <message>
         <source>your own number, e.g. +49 151 23456789</source>
-        <translation type="unfinished" />
+        <translation>seu próprio número, p. ex. +55 11 91234-5678</translation>
     </message>
     <message>
         <source>WhatsApp account</source>
-        <translation type="unfinished" />
+        <translation>Conta do WhatsApp</translation>
     </message>
     <message>
         <source>Test message to:</source>
-        <translation type="unfinished" />
+        <translation>Mensagem de teste para:</translation>
     </message>
     <message>
         <source> msg/s</source>
-        <translation type="unfinished" />
+        <translation> msg/s</translation>
     </message>
     <message>
         <source>the number&apos;s ceiling</source>
-        <translation type="unfinished" />
+        <translation>o teto do número</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished" />
+        <translation>Envio</translation>
     </message>
     <message>
         <source>At most:</source>
-        <translation type="unfinished" />
+        <translation>No máximo:</translation>
     </message>
     <message>
         <source>When to send</source>
-        <translation type="unfinished" />
+        <translation>Quando enviar</translation>
     </message>
     <message>
         <source>Quiet hours</source>
-        <translation type="unfinished" />
+        <translation>Horário de silêncio</translation>
     </message>
     <message>
         <source>Cost estimate</source>
-        <translation type="unfinished" />
+        <translation>Estimativa de custo</translation>
     </message>
     <message>
         <source>Cancelling: the import is rolled back…</source>
-        <translation type="unfinished" />
+        <translation>Cancelando: a importação está sendo desfeita…</translation>
     </message>
     <message>
         <source>%1 rows read…</source>
-        <translation type="unfinished" />
+        <translation>%1 linhas lidas…</translation>
     </message>
     <message>
         <source>The campaign could not be created: %1 Go back to change it.</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível criar a campanha: %1 Volte para alterá-la.</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished" />
+        <translation>Importando %1…</translation>
     </message>
     <message>
         <source>Read the file&apos;s %1 rows into the campaign &quot;%2&quot; in %3.</source>
-        <translation type="unfinished" />
+        <translation>As %1 linhas do arquivo foram lidas para a campanha &quot;%2&quot; em %3.</translation>
     </message>
     <message>
         <source>Read the file&apos;s %1 rows into the draft campaign &quot;%2&quot; in %3.</source>
-        <translation type="unfinished" />
+        <translation>As %1 linhas do arquivo foram lidas para a campanha em rascunho &quot;%2&quot; em %3.</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished" />
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>The import was cancelled: nothing was kept. Go back, or close the wizard.</source>
-        <translation type="unfinished" />
+        <translation>A importação foi cancelada: nada foi mantido. Volte ou feche o assistente.</translation>
     </message>
     <message>
         <source>The file cannot be imported: %1 Go back to change how it is read.</source>
-        <translation type="unfinished" />
+        <translation>O arquivo não pode ser importado: %1 Volte para alterar como ele é lido.</translation>
     </message>
     <message>
         <source> — e.g. line %1: %2</source>
-        <translation type="unfinished" />
+        <translation> — p. ex. linha %1: %2</translation>
     </message>
     <message>
         <source>%1 × %2%3</source>
-        <translation type="unfinished" />
+        <translation>%1 × %2%3</translation>
     </message>
     <message>
         <source>No row was rejected.</source>
-        <translation type="unfinished" />
+        <translation>Nenhuma linha foi rejeitada.</translation>
     </message>
     <message>
         <source>✓ Every message has a value for each of the template&apos;s variables.</source>
-        <translation type="unfinished" />
+        <translation>✓ Cada mensagem tem um valor para cada variável do modelo.</translation>
     </message>
     <message>
         <source>Checking the access token and the phone number with WhatsApp…</source>
-        <translation type="unfinished" />
+        <translation>Verificando o token de acesso e o número de telefone com o WhatsApp…</translation>
     </message>
     <message>
         <source>✗ %1</source>
-        <translation type="unfinished" />
+        <translation>✗ %1</translation>
     </message>
     <message>
         <source>✗ WhatsApp refused the check: %1</source>
-        <translation type="unfinished" />
+        <translation>✗ O WhatsApp recusou a verificação: %1</translation>
     </message>
     <message>
         <source>✓ Token accepted; sending from %1 (%2), quality %3, limit %4.</source>
-        <translation type="unfinished" />
+        <translation>✓ Token aceito; enviando de %1 (%2), qualidade %3, limite %4.</translation>
     </message>
     <message>
         <source>✗ No row of the file can be sent, so there is nothing to test.</source>
-        <translation type="unfinished" />
+        <translation>✗ Nenhuma linha do arquivo pode ser enviada, então não há o que testar.</translation>
     </message>
     <message>
         <source>Sending row %1&apos;s message to %2…</source>
-        <translation type="unfinished" />
+        <translation>Enviando a mensagem da linha %1 para %2…</translation>
     </message>
     <message>
         <source>✓ Accepted for %1 (%2). Check the phone.</source>
-        <translation type="unfinished" />
+        <translation>✓ Aceita para %1 (%2). Confira o telefone.</translation>
     </message>
     <message>
         <source>✗ Not sent: %1</source>
-        <translation type="unfinished" />
+        <translation>✗ Não enviada: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ScheduleSection</name>
     <message>
         <source>&amp;Keep it as a draft (start it later from the campaign list)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Manter como rascunho (iniciá-la depois na lista de campanhas)</translation>
     </message>
     <message>
         <source>&amp;Start sending as soon as the campaign is created</source>
-        <translation type="unfinished" />
+        <translation>&amp;Começar a enviar assim que a campanha for criada</translation>
     </message>
     <message>
         <source>Start &amp;at:</source>
-        <translation type="unfinished" />
+        <translation>Iniciar &amp;em:</translation>
     </message>
     <message>
         <source>Your local time; Herald stores it in UTC.</source>
-        <translation type="unfinished" />
+        <translation>Seu horário local; o Herald o armazena em UTC.</translation>
     </message>
     <message>
         <source>your local time</source>
-        <translation type="unfinished" />
+        <translation>seu horário local</translation>
     </message>
     <message>
         <source>%1 has passed: choose a later time, or start now.</source>
-        <translation type="unfinished" />
+        <translation>%1 já passou: escolha um horário posterior ou inicie agora.</translation>
     </message>
     <message>
         <source>&amp;Leave the campaign as it is (start or resume it later from the list)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Deixar a campanha como está (iniciá-la ou retomá-la depois na lista)</translation>
     </message>
     <message>
         <source>&amp;Start or resume sending once the contacts are added</source>
-        <translation type="unfinished" />
+        <translation>&amp;Iniciar ou retomar o envio assim que os contatos forem adicionados</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SendController</name>
     <message>
         <source>Cannot send</source>
-        <translation type="unfinished" />
+        <translation>Não é possível enviar</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; cannot start</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; não pode ser iniciada</translation>
     </message>
     <message>
         <source>Continuing campaign &quot;%1&quot;: it was running with nobody sending it.</source>
-        <translation type="unfinished" />
+        <translation>Continuando a campanha &quot;%1&quot;: ela estava em execução sem ninguém a enviando.</translation>
     </message>
     <message>
         <source>Continuing campaign &quot;%1&quot;: %2 stopped sending it.</source>
-        <translation type="unfinished" />
+        <translation>Continuando a campanha &quot;%1&quot;: %2 parou de enviá-la.</translation>
     </message>
     <message>
         <source>Start campaign &quot;%1&quot;?</source>
-        <translation type="unfinished" />
+        <translation>Iniciar a campanha &quot;%1&quot;?</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>Iniciar</translation>
     </message>
     <message>
         <source>paused by the user</source>
-        <translation type="unfinished" />
+        <translation>pausada pelo usuário</translation>
     </message>
     <message>
         <source>cancelled by the user</source>
-        <translation type="unfinished" />
+        <translation>cancelada pelo usuário</translation>
     </message>
     <message>
         <source>The campaign could not be changed</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível alterar a campanha</translation>
     </message>
     <message>
         <source>Herald was closed; the campaign continues when a sender picks it up.</source>
-        <translation type="unfinished" />
+        <translation>O Herald foi fechado; a campanha continua quando um emissor a assumir.</translation>
     </message>
     <message>
         <source>A scheduled campaign could not start</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível iniciar uma campanha agendada</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; started as scheduled.</source>
-        <translation type="unfinished" />
+        <translation>A campanha &quot;%1&quot; foi iniciada conforme agendado.</translation>
     </message>
     <message>
         <source>Holding: 1 recipient waits for their quiet-hours window; it opens at %1.</source>
-        <translation type="unfinished" />
+        <translation>Em espera: 1 destinatário aguarda a janela do horário de silêncio; ela abre às %1.</translation>
     </message>
     <message>
         <source>Holding: %1 recipients wait for their quiet-hours window; the next opens at %2.</source>
-        <translation type="unfinished" />
+        <translation>Em espera: %1 destinatários aguardam a janela do horário de silêncio; a próxima abre às %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SenderStatusBar</name>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished" />
+        <translation>Banco de dados: %1</translation>
     </message>
     <message>
         <source>The database this window reads and writes. Change it in Settings.</source>
-        <translation type="unfinished" />
+        <translation>O banco de dados que esta janela lê e grava. Altere-o nas Configurações.</translation>
     </message>
     <message>
         <source>Sender: idle</source>
-        <translation type="unfinished" />
+        <translation>Emissor: ocioso</translation>
     </message>
     <message numerus="yes">
         <source>Sender: sending %n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Emissor: enviando %n campanha</numerusform>
+            <numerusform>Emissor: enviando %n campanhas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in flight</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n em trânsito</numerusform>
+            <numerusform>%n em trânsito</numerusform>
         </translation>
     </message>
 </context>
@@ -5055,461 +5055,463 @@ Qt %2</translation>
     <name>herald::ui::SettingField</name>
     <message>
         <source>%1 (default)</source>
-        <translation type="unfinished" />
+        <translation>%1 (padrão)</translation>
     </message>
     <message>
         <source>%1
 Stored with the database as %2.</source>
-        <translation type="unfinished" />
+        <translation>%1
+Armazenada com o banco de dados como %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Configurações</translation>
     </message>
     <message>
         <source>Cloud API</source>
-        <translation type="unfinished" />
+        <translation>Cloud API</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished" />
+        <translation>Envio</translation>
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished" />
+        <translation>Este computador</translation>
     </message>
     <message>
         <source>Rate cards</source>
-        <translation type="unfinished" />
+        <translation>Tabelas de preços</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished" />
+        <translation>Conexão</translation>
     </message>
     <message>
         <source>Graph API base URL:</source>
-        <translation type="unfinished" />
+        <translation>URL base da Graph API:</translation>
     </message>
     <message>
         <source>Graph API version:</source>
-        <translation type="unfinished" />
+        <translation>Versão da Graph API:</translation>
     </message>
     <message>
         <source>Phone number ID:</source>
-        <translation type="unfinished" />
+        <translation>ID do número de telefone:</translation>
     </message>
     <message>
         <source>Business Account ID:</source>
-        <translation type="unfinished" />
+        <translation>ID da conta comercial:</translation>
     </message>
     <message>
         <source>Request timeout (ms):</source>
-        <translation type="unfinished" />
+        <translation>Tempo limite (ms):</translation>
     </message>
     <message>
         <source>Extra CA certificate:</source>
-        <translation type="unfinished" />
+        <translation>Certificado de CA extra:</translation>
     </message>
     <message>
         <source>None: the system&apos;s only</source>
-        <translation type="unfinished" />
+        <translation>Nenhum: apenas os do sistema</translation>
     </message>
     <message>
         <source>Rate ceiling (msg/s):</source>
-        <translation type="unfinished" />
+        <translation>Teto de taxa (msg/s):</translation>
     </message>
     <message>
         <source>Concurrency:</source>
-        <translation type="unfinished" />
+        <translation>Simultaneidade:</translation>
     </message>
     <message>
         <source>No response:</source>
-        <translation type="unfinished" />
+        <translation>Sem resposta:</translation>
     </message>
     <message>
         <source>Contact import</source>
-        <translation type="unfinished" />
+        <translation>Importação de contatos</translation>
     </message>
     <message>
         <source>Default region:</source>
-        <translation type="unfinished" />
+        <translation>Região padrão:</translation>
     </message>
     <message>
         <source>None, e.g. DE or US</source>
-        <translation type="unfinished" />
+        <translation>Nenhuma, p. ex. BR ou US</translation>
     </message>
     <message>
         <source>These settings are stored with the database, shared by every console and herald-cli that use it (herald-cli config shows them).</source>
-        <translation type="unfinished" />
+        <translation>Estas configurações são armazenadas com o banco de dados e compartilhadas por todos os consoles e pelo herald-cli que o usam (herald-cli config as mostra).</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation>Idioma:</translation>
     </message>
     <message>
         <source>Takes effect when Herald is restarted.</source>
-        <translation type="unfinished" />
+        <translation>Vale quando o Herald for reiniciado.</translation>
     </message>
     <message>
         <source>These settings belong to your user account on this computer, not to the database.</source>
-        <translation type="unfinished" />
+        <translation>Estas configurações pertencem à sua conta de usuário neste computador, não ao banco de dados.</translation>
     </message>
     <message>
         <source>Reading the settings stored with the database…</source>
-        <translation type="unfinished" />
+        <translation>Lendo as configurações armazenadas com o banco de dados…</translation>
     </message>
     <message>
         <source>The settings stored with the database cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler as configurações armazenadas com o banco de dados: %1</translation>
     </message>
     <message>
         <source>Correct the fields marked in red; nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>Corrija os campos marcados em vermelho; nada foi salvo.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>Salvando…</translation>
     </message>
     <message>
         <source>The settings were not stored with the database: %1</source>
-        <translation type="unfinished" />
+        <translation>As configurações não foram armazenadas com o banco de dados: %1</translation>
     </message>
     <message>
         <source>Not everything was saved: see the messages in red.</source>
-        <translation type="unfinished" />
+        <translation>Nem tudo foi salvo: veja as mensagens em vermelho.</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished" />
+        <translation>Configurações salvas</translation>
     </message>
     <message>
         <source>Herald uses the database and language you chose when it is restarted.</source>
-        <translation type="unfinished" />
+        <translation>O Herald usará o banco de dados e o idioma escolhidos quando for reiniciado.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TemplateSyncRunner</name>
     <message>
         <source>The API settings cannot be read from the database: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler do banco de dados as configurações da API: %1</translation>
     </message>
     <message>
         <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum ID de conta do WhatsApp Business definido, e os modelos são listados por conta. Informe-o nas Configurações (Arquivo → Configurações…) e sincronize novamente.</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum token de acesso definido. Informe-o nas Configurações (Arquivo → Configurações…) e sincronize novamente.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TemplateTableModel</name>
     <message>
         <source>Approved</source>
-        <translation type="unfinished" />
+        <translation>Aprovado</translation>
     </message>
     <message>
         <source>Pending review</source>
-        <translation type="unfinished" />
+        <translation>Em análise</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation>Rejeitado</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished" />
+        <translation>Pausado</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished" />
+        <translation>Desativado</translation>
     </message>
     <message>
         <source>In appeal</source>
-        <translation type="unfinished" />
+        <translation>Em recurso</translation>
     </message>
     <message>
         <source>Marketing</source>
-        <translation type="unfinished" />
+        <translation>Marketing</translation>
     </message>
     <message>
         <source>Utility</source>
-        <translation type="unfinished" />
+        <translation>Utilidade</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished" />
+        <translation>Autenticação</translation>
     </message>
     <message>
         <source>%1 until %2</source>
-        <translation type="unfinished" />
+        <translation>%1 até %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>nenhuma</translation>
     </message>
     <message>
         <source>a recent sync</source>
-        <translation type="unfinished" />
+        <translation>uma sincronização recente</translation>
     </message>
     <message>
         <source>Meta changed this template&apos;s category from %1 to %2 (noticed %3). Meta prices and limits messages by category: check that the template still suits your campaigns.</source>
-        <translation type="unfinished" />
+        <translation>A Meta alterou a categoria deste modelo de %1 para %2 (notado em %3). A Meta precifica e limita as mensagens por categoria: verifique se o modelo ainda serve para suas campanhas.</translation>
     </message>
     <message>
         <source>Only approved templates can be sent.</source>
-        <translation type="unfinished" />
+        <translation>Somente modelos aprovados podem ser enviados.</translation>
     </message>
     <message>
         <source>Herald cannot send this template: %1</source>
-        <translation type="unfinished" />
+        <translation>O Herald não pode enviar este modelo: %1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Categoria</translation>
     </message>
     <message>
         <source>Category before</source>
-        <translation type="unfinished" />
+        <translation>Categoria anterior</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished" />
+        <translation>Variáveis</translation>
     </message>
     <message>
         <source>Synced</source>
-        <translation type="unfinished" />
+        <translation>Sincronizado</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TemplatesPage</name>
     <message>
         <source>Sync with Meta</source>
-        <translation type="unfinished" />
+        <translation>Sincronizar com a Meta</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Filter by name</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por nome</translation>
     </message>
     <message>
         <source>Fetch the message templates of the WhatsApp Business Account from Meta</source>
-        <translation type="unfinished" />
+        <translation>Buscar na Meta os modelos de mensagem da conta do WhatsApp Business</translation>
     </message>
     <message>
         <source>The templates cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler os modelos: %1</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum token de acesso definido. Informe-o nas Configurações (Arquivo → Configurações…) e sincronize novamente.</translation>
     </message>
     <message>
         <source>Getting the access token…</source>
-        <translation type="unfinished" />
+        <translation>Obtendo o token de acesso…</translation>
     </message>
     <message>
         <source>Asking Meta for the template list…</source>
-        <translation type="unfinished" />
+        <translation>Solicitando à Meta a lista de modelos…</translation>
     </message>
     <message>
         <source>Reading the template list from Meta: %1 so far</source>
-        <translation type="unfinished" />
+        <translation>Lendo a lista de modelos da Meta: %1 até agora</translation>
     </message>
     <message>
         <source> (page %1)</source>
-        <translation type="unfinished" />
+        <translation> (página %1)</translation>
     </message>
     <message>
         <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File → Settings…) and sync again; nothing was stored.</source>
-        <translation type="unfinished" />
+        <translation>A Meta recusou o token de acesso: ele é inválido ou expirou. Informe um token válido nas Configurações (Arquivo → Configurações…) e sincronize novamente; nada foi armazenado.</translation>
     </message>
     <message>
         <source>(Graph error %1)</source>
-        <translation type="unfinished" />
+        <translation>(erro da Graph %1)</translation>
     </message>
     <message>
         <source>Open Settings…</source>
-        <translation type="unfinished" />
+        <translation>Abrir Configurações…</translation>
     </message>
     <message>
         <source>Templates synced from Meta: %1 (%2 new, %3 changed, %4 unchanged).</source>
-        <translation type="unfinished" />
+        <translation>Modelos sincronizados da Meta: %1 (%2 novos, %3 alterados, %4 inalterados).</translation>
     </message>
     <message>
         <source>Meta changed the category of %1 (%2) from %3 to %4.</source>
-        <translation type="unfinished" />
+        <translation>A Meta alterou a categoria de %1 (%2) de %3 para %4.</translation>
     </message>
     <message>
         <source>No longer listed by Meta, kept for the campaigns that use them: %1.</source>
-        <translation type="unfinished" />
+        <translation>Não são mais listados pela Meta, mantidos para as campanhas que os usam: %1.</translation>
     </message>
     <message>
         <source>No templates are stored yet: sync them from Meta.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum modelo armazenado ainda: sincronize-os com a Meta.</translation>
     </message>
     <message>
         <source>Select a template to read its text and the variables a campaign fills.</source>
-        <translation type="unfinished" />
+        <translation>Selecione um modelo para ler o texto e as variáveis que uma campanha preenche.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No variables.</source>
-        <translation type="unfinished" />
+        <translation>Sem variáveis.</translation>
     </message>
     <message>
         <source>Variables a campaign fills: %1.</source>
-        <translation type="unfinished" />
+        <translation>Variáveis que uma campanha preenche: %1.</translation>
     </message>
     <message>
         <source>Herald cannot send it: %1</source>
-        <translation type="unfinished" />
+        <translation>O Herald não pode enviá-lo: %1</translation>
     </message>
     <message>
         <source>Templates: %1</source>
-        <translation type="unfinished" />
+        <translation>Modelos: %1</translation>
     </message>
     <message>
         <source>Shown: %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>Exibidos: %1 de %2</translation>
     </message>
     <message>
         <source> — category changed: %1</source>
-        <translation type="unfinished" />
+        <translation> — categoria alterada: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TokenSection</name>
     <message>
         <source>Access token</source>
-        <translation type="unfinished" />
+        <translation>Token de acesso</translation>
     </message>
     <message>
         <source>Keep for this session only</source>
-        <translation type="unfinished" />
+        <translation>Guardar só para esta sessão</translation>
     </message>
     <message>
         <source>Remove stored token</source>
-        <translation type="unfinished" />
+        <translation>Remover token armazenado</translation>
     </message>
     <message>
         <source>Paste the token from Meta&apos;s developer portal</source>
-        <translation type="unfinished" />
+        <translation>Cole o token do portal de desenvolvedores da Meta</translation>
     </message>
     <message>
         <source>Kept in the operating system&apos;s keychain, never in a settings file, the database or a log.</source>
-        <translation type="unfinished" />
+        <translation>Guardado no chaveiro do sistema operacional, nunca em arquivo de configurações, no banco de dados ou em log.</translation>
     </message>
     <message>
         <source>Herald uses the token until it is closed and forgets it then.</source>
-        <translation type="unfinished" />
+        <translation>O Herald usa o token até ser fechado e depois o esquece.</translation>
     </message>
     <message>
         <source>Now:</source>
-        <translation type="unfinished" />
+        <translation>Atual:</translation>
     </message>
     <message>
         <source>New token:</source>
-        <translation type="unfinished" />
+        <translation>Novo token:</translation>
     </message>
     <message>
         <source>This window has no access to credentials.</source>
-        <translation type="unfinished" />
+        <translation>Esta janela não tem acesso às credenciais.</translation>
     </message>
     <message>
         <source>Looking in the keychain…</source>
-        <translation type="unfinished" />
+        <translation>Procurando no chaveiro…</translation>
     </message>
     <message>
         <source>From the environment variable %1, which wins over the keychain.</source>
-        <translation type="unfinished" />
+        <translation>Da variável de ambiente %1, que prevalece sobre o chaveiro.</translation>
     </message>
     <message>
         <source>Kept in memory for this session only; Herald forgets it when it closes.</source>
-        <translation type="unfinished" />
+        <translation>Guardado na memória só para esta sessão; o Herald o esquece ao fechar.</translation>
     </message>
     <message>
         <source>Stored in the operating system&apos;s keychain.</source>
-        <translation type="unfinished" />
+        <translation>Armazenado no chaveiro do sistema operacional.</translation>
     </message>
     <message>
         <source>%1 A token entered here can be kept in memory for this session only.</source>
-        <translation type="unfinished" />
+        <translation>%1 Um token informado aqui pode ser guardado na memória só para esta sessão.</translation>
     </message>
     <message>
         <source>None is stored yet.</source>
-        <translation type="unfinished" />
+        <translation>Nenhum armazenado ainda.</translation>
     </message>
     <message>
         <source>Paste a new token to replace the current one</source>
-        <translation type="unfinished" />
+        <translation>Cole um novo token para substituir o atual</translation>
     </message>
     <message>
         <source>%1
 Herald never writes the token to a file. You can keep it in memory for this session only.</source>
-        <translation type="unfinished" />
+        <translation>%1
+O Herald nunca grava o token em arquivo. Você pode guardá-lo na memória só para esta sessão.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::WizardImport</name>
     <message>
         <source>Contacts can only be added to a draft or paused campaign; &quot;%1&quot; is %2.</source>
-        <translation type="unfinished" />
+        <translation>Contatos só podem ser adicionados a um rascunho ou a uma campanha pausada; &quot;%1&quot; está %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::WizardLauncher</name>
     <message>
         <source>The campaign could not be read</source>
-        <translation type="unfinished" />
+        <translation>Não foi possível ler a campanha</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Herald: a campaign console for the WhatsApp Business Cloud API.</source>
-        <translation type="unfinished" />
+        <translation>Herald: um console de campanhas para a WhatsApp Business Cloud API.</translation>
     </message>
     <message>
         <source>The database: a SQLite file or a postgresql:// URL (default: HERALD_DB, else the one chosen in Settings, else the embedded one).</source>
-        <translation type="unfinished" />
+        <translation>O banco de dados: um arquivo SQLite ou uma URL postgresql:// (padrão: HERALD_DB; senão, o escolhido nas Configurações; senão, o embutido).</translation>
     </message>
     <message>
         <source>database</source>
-        <translation type="unfinished" />
+        <translation>banco</translation>
     </message>
     <message>
         <source>Herald cannot start</source>
-        <translation type="unfinished" />
+        <translation>O Herald não pode iniciar</translation>
     </message>
     <message>
         <source>Database password</source>
-        <translation type="unfinished" />
+        <translation>Senha do banco de dados</translation>
     </message>
 </context>
 </TS>
