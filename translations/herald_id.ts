@@ -3308,7 +3308,7 @@ Perintah: %4</translation>
     <name>herald::ui::FrequencyCapSection</name>
     <message>
         <source>Skip recipients any campaign &amp;messaged in the last</source>
-        <translation>Lewati penerima yang sudah &amp;dikirimi pesan oleh kampanye mana pun dalam</translation>
+        <translation>&amp;Lewati penerima yang sudah dikirimi pesan oleh kampanye mana pun dalam</translation>
     </message>
     <message>
         <source>Messaged recently (skipped):</source>
@@ -4687,334 +4687,334 @@ Qt %2</translation>
     <name>herald::ui::ResendDialog</name>
     <message>
         <source>Resend failed messages — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim ulang pesan yang gagal — %1</translation>
     </message>
     <message>
         <source>Reading the failures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca kegagalan…</translation>
     </message>
     <message>
         <source>Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim ulang</translation>
     </message>
     <message>
         <source>%1 — %2 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 pesan</translation>
     </message>
     <message>
         <source>%1 — %2 messages: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 pesan: %3</translation>
     </message>
     <message>
         <source>These messages may have reached their recipients: resending may deliver them twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan-pesan ini mungkin sudah sampai ke penerimanya: pengiriman ulang dapat menyampaikannya dua kali.</translation>
     </message>
     <message>
         <source>No message of this campaign has failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada pesan kampanye ini yang gagal.</translation>
     </message>
     <message>
         <source>%1 messages failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pesan gagal. Centang alasan yang akan dikirim ulang; nomor yang memilih opt-out tidak pernah dikirimi ulang.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ReviewPage</name>
     <message>
         <source>Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>Batalkan impor</translation>
     </message>
     <message>
         <source>Open rejected rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka baris yang ditolak…</translation>
     </message>
     <message>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Periksa lagi</translation>
     </message>
     <message>
         <source>Send &amp;test</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim &amp;uji</translation>
     </message>
     <message>
         <source>Retry messages whose answer was lost (a recipient may get one twice)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coba ulang pesan yang jawabannya hilang (penerima mungkin menerimanya dua kali)</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Tinjauan</translation>
     </message>
     <message>
         <source>Herald imports the file into a draft campaign. Nothing is sent until you start it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald mengimpor file ke kampanye draf. Tidak ada yang dikirim sampai Anda memulainya.</translation>
     </message>
     <message>
         <source>Imported:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diimpor:</translation>
     </message>
     <message>
         <source>Duplicates in the file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat dalam file:</translation>
     </message>
     <message>
         <source>Already in the campaign:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sudah ada dalam kampanye:</translation>
     </message>
     <message>
         <source>Opted out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt-out:</translation>
     </message>
     <message>
         <source>Rejected:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak:</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor</translation>
     </message>
     <message>
         <source>your own number, e.g. +49 151 23456789</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor Anda sendiri, mis. +62 812 34567890</translation>
     </message>
     <message>
         <source>WhatsApp account</source>
-        <translation type="unfinished"></translation>
+        <translation>Akun WhatsApp</translation>
     </message>
     <message>
         <source>Test message to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan uji ke:</translation>
     </message>
     <message>
         <source> msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation> pesan/dtk</translation>
     </message>
     <message>
         <source>the number&apos;s ceiling</source>
-        <translation type="unfinished"></translation>
+        <translation>batas atas nomor</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman</translation>
     </message>
     <message>
         <source>At most:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maksimal:</translation>
     </message>
     <message>
         <source>When to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu pengiriman</translation>
     </message>
     <message>
         <source>Quiet hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Jam tenang</translation>
     </message>
     <message>
         <source>Cost estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan biaya</translation>
     </message>
     <message>
         <source>Cancelling: the import is rolled back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membatalkan: impor sedang dikembalikan…</translation>
     </message>
     <message>
         <source>%1 rows read…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 baris dibaca…</translation>
     </message>
     <message>
         <source>The campaign could not be created: %1 Go back to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye tidak dapat dibuat: %1 Kembali untuk mengubahnya.</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengimpor %1…</translation>
     </message>
     <message>
         <source>Read the file&apos;s %1 rows into the campaign &quot;%2&quot; in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 baris file dibaca ke kampanye &quot;%2&quot; dalam %3.</translation>
     </message>
     <message>
         <source>Read the file&apos;s %1 rows into the draft campaign &quot;%2&quot; in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 baris file dibaca ke kampanye draf &quot;%2&quot; dalam %3.</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 md</translation>
     </message>
     <message>
         <source>The import was cancelled: nothing was kept. Go back, or close the wizard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor dibatalkan: tidak ada yang disimpan. Kembali, atau tutup wizard.</translation>
     </message>
     <message>
         <source>The file cannot be imported: %1 Go back to change how it is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>File tidak dapat diimpor: %1 Kembali untuk mengubah cara membacanya.</translation>
     </message>
     <message>
         <source> — e.g. line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation> — mis. baris %1: %2</translation>
     </message>
     <message>
         <source>%1 × %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2%3</translation>
     </message>
     <message>
         <source>No row was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada baris yang ditolak.</translation>
     </message>
     <message>
         <source>✓ Every message has a value for each of the template&apos;s variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Setiap pesan memiliki nilai untuk setiap variabel templat.</translation>
     </message>
     <message>
         <source>Checking the access token and the phone number with WhatsApp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Memeriksa token akses dan nomor telepon dengan WhatsApp…</translation>
     </message>
     <message>
         <source>✗ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1</translation>
     </message>
     <message>
         <source>✗ WhatsApp refused the check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ WhatsApp menolak pemeriksaan: %1</translation>
     </message>
     <message>
         <source>✓ Token accepted; sending from %1 (%2), quality %3, limit %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Token diterima; mengirim dari %1 (%2), kualitas %3, batas %4.</translation>
     </message>
     <message>
         <source>✗ No row of the file can be sent, so there is nothing to test.</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ Tidak ada baris file yang dapat dikirim, jadi tidak ada yang dapat diuji.</translation>
     </message>
     <message>
         <source>Sending row %1&apos;s message to %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengirim pesan baris %1 ke %2…</translation>
     </message>
     <message>
         <source>✓ Accepted for %1 (%2). Check the phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Diterima untuk %1 (%2). Periksa ponselnya.</translation>
     </message>
     <message>
         <source>✗ Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ Tidak terkirim: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ScheduleSection</name>
     <message>
         <source>&amp;Keep it as a draft (start it later from the campaign list)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Simpan sebagai draf (mulai nanti dari daftar kampanye)</translation>
     </message>
     <message>
         <source>&amp;Start sending as soon as the campaign is created</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mulai mengirim segera setelah kampanye dibuat</translation>
     </message>
     <message>
         <source>Start &amp;at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mulai pa&amp;da:</translation>
     </message>
     <message>
         <source>Your local time; Herald stores it in UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu setempat Anda; Herald menyimpannya dalam UTC.</translation>
     </message>
     <message>
         <source>your local time</source>
-        <translation type="unfinished"></translation>
+        <translation>waktu setempat Anda</translation>
     </message>
     <message>
         <source>%1 has passed: choose a later time, or start now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sudah lewat: pilih waktu yang lebih lambat, atau mulai sekarang.</translation>
     </message>
     <message>
         <source>&amp;Leave the campaign as it is (start or resume it later from the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Biarkan kampanye apa adanya (mulai atau lanjutkan nanti dari daftar)</translation>
     </message>
     <message>
         <source>&amp;Start or resume sending once the contacts are added</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mulai atau lanjutkan pengiriman setelah kontak ditambahkan</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SendController</name>
     <message>
         <source>Cannot send</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat mengirim</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; tidak dapat dimulai</translation>
     </message>
     <message>
         <source>Continuing campaign &quot;%1&quot;: it was running with nobody sending it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melanjutkan kampanye &quot;%1&quot;: kampanye berjalan tanpa ada yang mengirimnya.</translation>
     </message>
     <message>
         <source>Continuing campaign &quot;%1&quot;: %2 stopped sending it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melanjutkan kampanye &quot;%1&quot;: %2 berhenti mengirimnya.</translation>
     </message>
     <message>
         <source>Start campaign &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mulai kampanye &quot;%1&quot;?</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Mulai</translation>
     </message>
     <message>
         <source>paused by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>dijeda oleh pengguna</translation>
     </message>
     <message>
         <source>cancelled by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>dibatalkan oleh pengguna</translation>
     </message>
     <message>
         <source>The campaign could not be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye tidak dapat diubah</translation>
     </message>
     <message>
         <source>Herald was closed; the campaign continues when a sender picks it up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald ditutup; kampanye berlanjut saat ada pengirim yang mengambilnya.</translation>
     </message>
     <message>
         <source>A scheduled campaign could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye terjadwal tidak dapat dimulai</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; started as scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; dimulai sesuai jadwal.</translation>
     </message>
     <message>
         <source>Holding: 1 recipient waits for their quiet-hours window; it opens at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditahan: 1 penerima menunggu rentang waktu kirimnya; rentang itu dibuka pukul %1.</translation>
     </message>
     <message>
         <source>Holding: %1 recipients wait for their quiet-hours window; the next opens at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditahan: %1 penerima menunggu rentang waktu kirimnya; rentang berikutnya dibuka pukul %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SenderStatusBar</name>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data: %1</translation>
     </message>
     <message>
         <source>The database this window reads and writes. Change it in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data yang dibaca dan ditulis jendela ini. Ubah di Pengaturan.</translation>
     </message>
     <message>
         <source>Sender: idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengirim: menganggur</translation>
     </message>
     <message numerus="yes">
         <source>Sender: sending %n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pengirim: mengirim %n kampanye</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in flight</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sedang dikirim</numerusform>
         </translation>
     </message>
 </context>
@@ -5022,461 +5022,463 @@ Qt %2</translation>
     <name>herald::ui::SettingField</name>
     <message>
         <source>%1 (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (bawaan)</translation>
     </message>
     <message>
         <source>%1
 Stored with the database as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Disimpan bersama basis data sebagai %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan</translation>
     </message>
     <message>
         <source>Cloud API</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud API</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman</translation>
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Komputer ini</translation>
     </message>
     <message>
         <source>Rate cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Koneksi</translation>
     </message>
     <message>
         <source>Graph API base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL dasar Graph API:</translation>
     </message>
     <message>
         <source>Graph API version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Versi Graph API:</translation>
     </message>
     <message>
         <source>Phone number ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID nomor telepon:</translation>
     </message>
     <message>
         <source>Business Account ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID Akun Business:</translation>
     </message>
     <message>
         <source>Request timeout (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>Batas waktu permintaan (md):</translation>
     </message>
     <message>
         <source>Extra CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sertifikat CA tambahan:</translation>
     </message>
     <message>
         <source>None: the system&apos;s only</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada: hanya milik sistem</translation>
     </message>
     <message>
         <source>Rate ceiling (msg/s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Batas laju (pesan/dtk):</translation>
     </message>
     <message>
         <source>Concurrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konkurensi:</translation>
     </message>
     <message>
         <source>No response:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanpa jawaban:</translation>
     </message>
     <message>
         <source>Contact import</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor kontak</translation>
     </message>
     <message>
         <source>Default region:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wilayah bawaan:</translation>
     </message>
     <message>
         <source>None, e.g. DE or US</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada, mis. ID atau US</translation>
     </message>
     <message>
         <source>These settings are stored with the database, shared by every console and herald-cli that use it (herald-cli config shows them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan ini disimpan bersama basis data, dipakai bersama oleh setiap konsol dan herald-cli yang menggunakannya (herald-cli config menampilkannya).</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa:</translation>
     </message>
     <message>
         <source>Takes effect when Herald is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Berlaku setelah Herald dimulai ulang.</translation>
     </message>
     <message>
         <source>These settings belong to your user account on this computer, not to the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan ini milik akun pengguna Anda di komputer ini, bukan milik basis data.</translation>
     </message>
     <message>
         <source>Reading the settings stored with the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca pengaturan yang disimpan bersama basis data…</translation>
     </message>
     <message>
         <source>The settings stored with the database cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan yang disimpan bersama basis data tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>Correct the fields marked in red; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perbaiki field yang ditandai merah; tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyimpan…</translation>
     </message>
     <message>
         <source>The settings were not stored with the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan tidak disimpan bersama basis data: %1</translation>
     </message>
     <message>
         <source>Not everything was saved: see the messages in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak semuanya tersimpan: lihat pesan berwarna merah.</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan disimpan</translation>
     </message>
     <message>
         <source>Herald uses the database and language you chose when it is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald menggunakan basis data dan bahasa yang Anda pilih setelah dimulai ulang.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TemplateSyncRunner</name>
     <message>
         <source>The API settings cannot be read from the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan API tidak dapat dibaca dari basis data: %1</translation>
     </message>
     <message>
         <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID Akun WhatsApp Business belum ditetapkan, dan templat dicantumkan per akun. Masukkan di Pengaturan (Berkas → Pengaturan…) lalu sinkronkan lagi.</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses belum ditetapkan. Masukkan di Pengaturan (Berkas → Pengaturan…) lalu sinkronkan lagi.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TemplateTableModel</name>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Disetujui</translation>
     </message>
     <message>
         <source>Pending review</source>
-        <translation type="unfinished"></translation>
+        <translation>Menunggu peninjauan</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Dijeda</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Dinonaktifkan</translation>
     </message>
     <message>
         <source>In appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>Dalam banding</translation>
     </message>
     <message>
         <source>Marketing</source>
-        <translation type="unfinished"></translation>
+        <translation>Pemasaran</translation>
     </message>
     <message>
         <source>Utility</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilitas</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Autentikasi</translation>
     </message>
     <message>
         <source>%1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hingga %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada</translation>
     </message>
     <message>
         <source>a recent sync</source>
-        <translation type="unfinished"></translation>
+        <translation>sinkronisasi terbaru</translation>
     </message>
     <message>
         <source>Meta changed this template&apos;s category from %1 to %2 (noticed %3). Meta prices and limits messages by category: check that the template still suits your campaigns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta mengubah kategori templat ini dari %1 menjadi %2 (diketahui %3). Meta menentukan harga dan batas pesan menurut kategori: pastikan templat masih sesuai untuk kampanye Anda.</translation>
     </message>
     <message>
         <source>Only approved templates can be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya templat yang disetujui yang dapat dikirim.</translation>
     </message>
     <message>
         <source>Herald cannot send this template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald tidak dapat mengirim templat ini: %1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori</translation>
     </message>
     <message>
         <source>Category before</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori sebelumnya</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variabel</translation>
     </message>
     <message>
         <source>Synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Disinkronkan</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TemplatesPage</name>
     <message>
         <source>Sync with Meta</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinkronkan dengan Meta</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Filter by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring berdasarkan nama</translation>
     </message>
     <message>
         <source>Fetch the message templates of the WhatsApp Business Account from Meta</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambil templat pesan Akun WhatsApp Business dari Meta</translation>
     </message>
     <message>
         <source>The templates cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses belum ditetapkan. Masukkan di Pengaturan (Berkas → Pengaturan…) lalu sinkronkan lagi.</translation>
     </message>
     <message>
         <source>Getting the access token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengambil token akses…</translation>
     </message>
     <message>
         <source>Asking Meta for the template list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meminta daftar templat dari Meta…</translation>
     </message>
     <message>
         <source>Reading the template list from Meta: %1 so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca daftar templat dari Meta: %1 sejauh ini</translation>
     </message>
     <message>
         <source> (page %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (halaman %1)</translation>
     </message>
     <message>
         <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File → Settings…) and sync again; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menolak token akses: token tidak valid atau sudah kedaluwarsa. Masukkan token yang valid di Pengaturan (Berkas → Pengaturan…) lalu sinkronkan lagi; tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>(Graph error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Kesalahan Graph %1)</translation>
     </message>
     <message>
         <source>Open Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka Pengaturan…</translation>
     </message>
     <message>
         <source>Templates synced from Meta: %1 (%2 new, %3 changed, %4 unchanged).</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat disinkronkan dari Meta: %1 (%2 baru, %3 berubah, %4 tidak berubah).</translation>
     </message>
     <message>
         <source>Meta changed the category of %1 (%2) from %3 to %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta mengubah kategori %1 (%2) dari %3 menjadi %4.</translation>
     </message>
     <message>
         <source>No longer listed by Meta, kept for the campaigns that use them: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak lagi dicantumkan oleh Meta, tetap disimpan untuk kampanye yang menggunakannya: %1.</translation>
     </message>
     <message>
         <source>No templates are stored yet: sync them from Meta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada templat yang tersimpan: sinkronkan dari Meta.</translation>
     </message>
     <message>
         <source>Select a template to read its text and the variables a campaign fills.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih templat untuk membaca teksnya dan variabel yang diisi kampanye.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada variabel.</translation>
     </message>
     <message>
         <source>Variables a campaign fills: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Variabel yang diisi kampanye: %1.</translation>
     </message>
     <message>
         <source>Herald cannot send it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald tidak dapat mengirimnya: %1</translation>
     </message>
     <message>
         <source>Templates: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat: %1</translation>
     </message>
     <message>
         <source>Shown: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditampilkan: %1 dari %2</translation>
     </message>
     <message>
         <source> — category changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — kategori berubah: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TokenSection</name>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses</translation>
     </message>
     <message>
         <source>Keep for this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>Simpan untuk sesi ini saja</translation>
     </message>
     <message>
         <source>Remove stored token</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus token tersimpan</translation>
     </message>
     <message>
         <source>Paste the token from Meta&apos;s developer portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempel token dari portal pengembang Meta</translation>
     </message>
     <message>
         <source>Kept in the operating system&apos;s keychain, never in a settings file, the database or a log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disimpan di keychain sistem operasi, tidak pernah di file pengaturan, basis data, atau log.</translation>
     </message>
     <message>
         <source>Herald uses the token until it is closed and forgets it then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald menggunakan token ini sampai ditutup, lalu melupakannya.</translation>
     </message>
     <message>
         <source>Now:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saat ini:</translation>
     </message>
     <message>
         <source>New token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Token baru:</translation>
     </message>
     <message>
         <source>This window has no access to credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jendela ini tidak memiliki akses ke kredensial.</translation>
     </message>
     <message>
         <source>Looking in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mencari di keychain…</translation>
     </message>
     <message>
         <source>From the environment variable %1, which wins over the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dari variabel lingkungan %1, yang mengesampingkan keychain.</translation>
     </message>
     <message>
         <source>Kept in memory for this session only; Herald forgets it when it closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disimpan di memori untuk sesi ini saja; Herald melupakannya saat ditutup.</translation>
     </message>
     <message>
         <source>Stored in the operating system&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disimpan di keychain sistem operasi.</translation>
     </message>
     <message>
         <source>%1 A token entered here can be kept in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Token yang dimasukkan di sini dapat disimpan di memori untuk sesi ini saja.</translation>
     </message>
     <message>
         <source>None is stored yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada yang disimpan.</translation>
     </message>
     <message>
         <source>Paste a new token to replace the current one</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempel token baru untuk mengganti token saat ini</translation>
     </message>
     <message>
         <source>%1
 Herald never writes the token to a file. You can keep it in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Herald tidak pernah menulis token ke file. Anda dapat menyimpannya di memori untuk sesi ini saja.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::WizardImport</name>
     <message>
         <source>Contacts can only be added to a draft or paused campaign; &quot;%1&quot; is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontak hanya dapat ditambahkan ke draf atau kampanye yang dijeda; &quot;%1&quot; berstatus %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::WizardLauncher</name>
     <message>
         <source>The campaign could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye tidak dapat dibaca</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Herald: a campaign console for the WhatsApp Business Cloud API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald: konsol kampanye untuk WhatsApp Business Cloud API.</translation>
     </message>
     <message>
         <source>The database: a SQLite file or a postgresql:// URL (default: HERALD_DB, else the one chosen in Settings, else the embedded one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data: file SQLite atau URL postgresql:// (bawaan: HERALD_DB, jika tidak ada, yang dipilih di Pengaturan, jika tidak ada, yang tertanam).</translation>
     </message>
     <message>
         <source>database</source>
-        <translation type="unfinished"></translation>
+        <translation>basis data</translation>
     </message>
     <message>
         <source>Herald cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald tidak dapat dimulai</translation>
     </message>
     <message>
         <source>Database password</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi basis data</translation>
     </message>
 </context>
 </TS>
