@@ -222,7 +222,7 @@
     <message>
         <source>draft</source>
         <comment>status inside a sentence</comment>
-        <translation>rascunho</translation>
+        <translation>em rascunho</translation>
     </message>
     <message>
         <source>scheduled</source>
@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>a campaign cannot go from %1 to %2</source>
-        <translation>uma campanha não pode passar de %1 para %2</translation>
+        <translation>uma campanha não pode passar de “%1” para “%2”</translation>
     </message>
 </context>
 <context>
@@ -2666,7 +2666,7 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>ETA</source>
-        <translation>Previsão</translation>
+        <translation>Restante</translation>
     </message>
     <message>
         <source>Started</source>
@@ -4414,7 +4414,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>Effective</source>
-        <translation>Vigência</translation>
+        <translation>Vigente desde</translation>
     </message>
     <message>
         <source>Currency</source>
