@@ -5,1538 +5,1538 @@
     <name>ApiSettings</name>
     <message>
         <source>The CA certificate file %1 cannot be read: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo de certificado CA %1: %2.</translation>
     </message>
     <message>
         <source>The CA certificate file %1 holds no certificate in PEM or DER form.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de certificado CA %1 no contiene ningún certificado en formato PEM o DER.</translation>
     </message>
     <message>
         <source>The API base URL &quot;%1&quot; is not a valid URL; the default is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL base de la API “%1” no es una URL válida; la predeterminada es %2.</translation>
     </message>
     <message>
         <source>The API base URL must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL base de la API debe empezar por https://.</translation>
     </message>
     <message>
         <source>The API base URL must not contain a user name or password; they would be sent with every request and shown in logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL base de la API no debe contener un nombre de usuario ni una contraseña; se enviarían con cada solicitud y se mostrarían en los registros.</translation>
     </message>
     <message>
         <source>The API base URL must not contain a query (?…) or fragment (#…).</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL base de la API no debe contener una consulta (?…) ni un fragmento (#…).</translation>
     </message>
     <message>
         <source>Plain http:// is allowed only for this computer (localhost, 127.x.x.x, ::1). For %1 use https://: over http the access token and every message would travel unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>El http:// simple solo se permite para este equipo (localhost, 127.x.x.x, ::1). Para %1 use https://: por http el token de acceso y cada mensaje viajarían sin cifrar.</translation>
     </message>
     <message>
         <source>The API version &quot;%1&quot; is not valid; it looks like v23.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>La versión de la API “%1” no es válida; tiene el formato v23.0.</translation>
     </message>
     <message>
         <source>The phone number ID must be the numeric ID shown in Meta&apos;s WhatsApp Manager, not the phone number itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID del número de teléfono debe ser el ID numérico que muestra el WhatsApp Manager de Meta, no el propio número de teléfono.</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account ID must be numeric.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID de la cuenta de WhatsApp Business debe ser numérico.</translation>
     </message>
     <message>
         <source>No access token is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de acceso definido.</translation>
     </message>
     <message>
         <source>The access token contains spaces or characters that cannot appear in a token; copy it again from Meta&apos;s developer portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de acceso contiene espacios o caracteres que no pueden aparecer en un token; cópielo de nuevo desde el portal para desarrolladores de Meta.</translation>
     </message>
     <message>
         <source>The request timeout must be at least one second.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tiempo de espera de las solicitudes debe ser de al menos un segundo.</translation>
     </message>
 </context>
 <context>
     <name>AppSettings</name>
     <message>
         <source>A setting needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una configuración necesita un nombre.</translation>
     </message>
     <message>
         <source>A setting name must not begin or end with spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de una configuración no debe empezar ni terminar con espacios.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; looks like a credential, and credentials are never stored in the database (anyone who can read it could use them). Give the access token in the environment variable HERALD_ACCESS_TOKEN or the operating system&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” parece una credencial, y las credenciales nunca se guardan en la base de datos (cualquiera que pueda leerla podría usarlas). Indique el token de acceso en la variable de entorno HERALD_ACCESS_TOKEN o en el llavero del sistema operativo.</translation>
     </message>
 </context>
 <context>
     <name>CampaignActionRules</name>
     <message>
         <source>Select a campaign first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero una campaña.</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando…</translation>
     </message>
     <message>
         <source>This window is sending it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta ventana la está enviando.</translation>
     </message>
     <message>
         <source>It is being sent by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La está enviando %1.</translation>
     </message>
     <message>
         <source>It is %1: use Resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Está %1: use Reanudar.</translation>
     </message>
     <message>
         <source>A campaign that is %1 cannot be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede iniciar una campaña en estado “%1”.</translation>
     </message>
     <message>
         <source>It has no recipients yet: import contacts first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no tiene destinatarios: importe contactos primero.</translation>
     </message>
     <message>
         <source>Only a running campaign can be paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se puede pausar una campaña en curso.</translation>
     </message>
     <message>
         <source>Only a paused or stopped campaign can be resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se puede reanudar una campaña en pausa o detenida.</translation>
     </message>
     <message>
         <source>Nothing is left to send: resend failed messages first.</source>
-        <translation type="unfinished"></translation>
+        <translation>No queda nada por enviar: reenvíe primero los mensajes fallidos.</translation>
     </message>
     <message>
         <source>A campaign that is %1 cannot be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede cancelar una campaña en estado “%1”.</translation>
     </message>
     <message>
         <source>A cancelled campaign cannot send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campaña cancelada no puede volver a enviar.</translation>
     </message>
     <message>
         <source>No message of this campaign has failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún mensaje de esta campaña ha fallado.</translation>
     </message>
     <message>
         <source>It has no recipients yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no tiene destinatarios.</translation>
     </message>
     <message>
         <source>It is scheduled: unschedule it first (Campaign ▸ Unschedule), which makes it a draft again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Está programada: desprográmela primero (Campaña ▸ Desprogramar), con lo que vuelve a ser un borrador.</translation>
     </message>
     <message>
         <source>Only a draft can be edited; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se puede editar un borrador; esta campaña está en estado “%1”.</translation>
     </message>
     <message>
         <source>Only a draft can be deleted; this one is %1: cancel it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se puede eliminar un borrador; esta campaña está en estado “%1”: cancélela en su lugar.</translation>
     </message>
     <message>
         <source>It is running: pause it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Está en curso: páusela primero.</translation>
     </message>
     <message>
         <source>Contacts can be added to a draft or a paused campaign; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se pueden añadir contactos a un borrador o a una campaña en pausa; esta está en estado “%1”.</translation>
     </message>
     <message>
         <source>Only a scheduled campaign can be unscheduled; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se puede desprogramar una campaña programada; esta está en estado “%1”.</translation>
     </message>
 </context>
 <context>
     <name>CampaignReadiness</name>
     <message>
         <source>template %1 is not in the synced list; run templates sync</source>
-        <translation type="unfinished"></translation>
+        <translation>la plantilla %1 no está en la lista sincronizada; sincronice las plantillas</translation>
     </message>
     <message>
         <source>template %1 is %2: only APPROVED templates can be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>la plantilla %1 está en estado %2: solo se pueden enviar plantillas aprobadas (APPROVED)</translation>
     </message>
     <message>
         <source>Meta changed the category of template %1 from %2 to %3 on %4 (UTC); messages are charged as %3%5</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta cambió la categoría de la plantilla %1 de %2 a %3 el %4 (UTC); los mensajes se cobran como %3%5</translation>
     </message>
     <message>
         <source> and count towards the marketing limits</source>
-        <translation type="unfinished"></translation>
+        <translation> y cuentan para los límites de marketing</translation>
     </message>
     <message>
         <source>template %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>plantilla %1: %2</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no messages queued to send</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña “%1” no tiene mensajes en cola para enviar</translation>
     </message>
     <message>
         <source>%1 has no value for 1 contact and no campaign default</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene valor para 1 contacto ni valor predeterminado de la campaña</translation>
     </message>
     <message>
         <source>%1 has no value for %2 contacts and no campaign default</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene valor para %2 contactos ni valor predeterminado de la campaña</translation>
     </message>
 </context>
 <context>
     <name>CampaignStatus</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador</translation>
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Programada</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>En curso</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pausa</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Completada</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenida</translation>
     </message>
     <message>
         <source>draft</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>borrador</translation>
     </message>
     <message>
         <source>scheduled</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>programada</translation>
     </message>
     <message>
         <source>running</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>en curso</translation>
     </message>
     <message>
         <source>paused</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>en pausa</translation>
     </message>
     <message>
         <source>completed</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>completada</translation>
     </message>
     <message>
         <source>cancelled</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>cancelada</translation>
     </message>
     <message>
         <source>stopped</source>
         <comment>status inside a sentence</comment>
-        <translation type="unfinished"></translation>
+        <translation>detenida</translation>
     </message>
     <message>
         <source>the campaign is already %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña ya está en estado “%1”</translation>
     </message>
     <message>
         <source>a campaign cannot go from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>una campaña no puede pasar de %1 a %2</translation>
     </message>
 </context>
 <context>
     <name>ConnectionTester</name>
     <message>
         <source>There is no database at %1 yet; Herald creates it there when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ninguna base de datos en %1; Herald la crea allí al iniciarse.</translation>
     </message>
     <message>
         <source>Connected to %1. It holds no Herald data yet; Herald creates its tables when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado a %1. Todavía no contiene datos de Herald; Herald crea sus tablas al iniciarse.</translation>
     </message>
     <message>
         <source>Connected to %1: Herald&apos;s schema version %2, which this Herald upgrades to %3 when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado a %1: versión de esquema de Herald %2, que este Herald actualiza a %3 al iniciarse.</translation>
     </message>
     <message>
         <source>Connected to %1, but its schema (version %2) is newer than this Herald knows (%3): update Herald before using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado a %1, pero su esquema (versión %2) es más reciente del que conoce este Herald (%3): actualice Herald antes de usarla.</translation>
     </message>
     <message>
         <source>Connected to %1: Herald&apos;s schema version %2, up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado a %1: versión de esquema de Herald %2, actualizada.</translation>
     </message>
 </context>
 <context>
     <name>ContactImporter</name>
     <message>
         <source>missing value for %1 (column %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>falta el valor de %1 (columna %2)</translation>
     </message>
     <message>
         <source>The report of rows not imported could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir en %1 el informe de filas no importadas: %2</translation>
     </message>
     <message>
         <source>line</source>
-        <translation type="unfinished"></translation>
+        <translation>línea</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>motivo</translation>
     </message>
     <message>
         <source>explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>explicación</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>fila</translation>
     </message>
     <message>
         <source>column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>columna %1</translation>
     </message>
     <message>
         <source>%1: cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no se puede abrir: %2</translation>
     </message>
     <message>
         <source>%1: no column holds phone numbers; name it with --phone-column.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ninguna columna contiene números de teléfono; indíquela con --phone-column.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: parameter %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: parámetro %2: %3</translation>
     </message>
     <message>
         <source>the same number (%1) as line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>el mismo número (%1) que la línea %2</translation>
     </message>
     <message numerus="yes">
         <source>a campaign sent to this number in the last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>una campaña envió a este número en el plazo de %n día</numerusform>
+            <numerusform>una campaña envió a este número en los últimos %n días</numerusform>
         </translation>
     </message>
     <message>
         <source>the number is on the opt-out list</source>
-        <translation type="unfinished"></translation>
+        <translation>el número está en la lista de bajas</translation>
     </message>
     <message>
         <source>the number is already in the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>el número ya está en la campaña</translation>
     </message>
 </context>
 <context>
     <name>CostEstimate</name>
     <message>
         <source>%1, effective %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, vigente desde %2</translation>
     </message>
     <message>
         <source> (example: not Meta&apos;s prices)</source>
-        <translation type="unfinished"></translation>
+        <translation> (ejemplo: no son los precios de Meta)</translation>
     </message>
 </context>
 <context>
     <name>CostEstimator</name>
     <message>
         <source>non-geographic numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>números no geográficos</translation>
     </message>
     <message>
         <source>unknown country</source>
-        <translation type="unfinished"></translation>
+        <translation>país desconocido</translation>
     </message>
     <message>
         <source>the card has no market for %1 and no market for the rest of the world</source>
-        <translation type="unfinished"></translation>
+        <translation>la tarifa no tiene mercado para %1 ni para el resto del mundo</translation>
     </message>
     <message>
         <source>market &quot;%1&quot; has no %2 price</source>
-        <translation type="unfinished"></translation>
+        <translation>el mercado “%1” no tiene precio de %2</translation>
     </message>
     <message>
         <source>The category of template %1 (%2) is not known: sync the templates first, or give the category.</source>
-        <translation type="unfinished"></translation>
+        <translation>La categoría de la plantilla %1 (%2) es desconocida: sincronice primero las plantillas o indique la categoría.</translation>
     </message>
     <message>
         <source>There is no rate card %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe la tarifa %1.</translation>
     </message>
     <message>
         <source>a date Meta did not give</source>
-        <translation type="unfinished"></translation>
+        <translation>una fecha que Meta no indicó</translation>
     </message>
     <message>
         <source>Meta changed the category of template %1 (%2) from %3 to %4 on %5, after the estimate of %6: re-estimated, %7 → %8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta cambió la categoría de la plantilla %1 (%2) de %3 a %4 el %5, después de la estimación del %6: estimada de nuevo, %7 → %8.</translation>
     </message>
 </context>
 <context>
     <name>CountryNames</name>
     <message>
         <source>unknown country</source>
-        <translation type="unfinished"></translation>
+        <translation>país desconocido</translation>
     </message>
     <message>
         <source>non-geographic numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>números no geográficos</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>CsvReader</name>
     <message>
         <source>the file is empty; there are no rows to import</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo está vacío; no hay filas que importar</translation>
     </message>
     <message>
         <source>this is not a text file: it contains binary data (zero bytes); save the spreadsheet as CSV and import that file</source>
-        <translation type="unfinished"></translation>
+        <translation>esto no es un archivo de texto: contiene datos binarios (bytes nulos); guarde la hoja de cálculo como CSV e importe ese archivo</translation>
     </message>
     <message>
         <source>UTF-8 with byte order mark</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8 con marca de orden de bytes</translation>
     </message>
     <message>
         <source>UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8</translation>
     </message>
     <message>
         <source>UTF-16 little-endian</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-16 little-endian</translation>
     </message>
     <message>
         <source>UTF-16 big-endian</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-16 big-endian</translation>
     </message>
     <message>
         <source>Windows-1252 (Western European)</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows-1252 (Europa occidental)</translation>
     </message>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
         <source>first row is a header</source>
-        <translation type="unfinished"></translation>
+        <translation>la primera fila es un encabezado</translation>
     </message>
     <message>
         <source>no header row</source>
-        <translation type="unfinished"></translation>
+        <translation>sin fila de encabezado</translation>
     </message>
     <message>
         <source>the file cannot be opened (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede abrir el archivo (%1)</translation>
     </message>
     <message>
         <source>the file is not open for reading</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo no está abierto para lectura</translation>
     </message>
     <message>
         <source>%1, line %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, línea %2: %3.</translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2.</translation>
     </message>
     <message>
         <source>“%1” cannot be used as the delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” no se puede usar como separador</translation>
     </message>
     <message>
         <source>the file has a header row but no data rows below it</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo tiene una fila de encabezado, pero ninguna fila de datos debajo</translation>
     </message>
     <message>
         <source>reading failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>error de lectura (%1)</translation>
     </message>
     <message>
         <source>this is a spreadsheet workbook (such as .xlsx or .xls), not a CSV file; in the spreadsheet use “Save As” with the type “CSV UTF-8” and import that file</source>
-        <translation type="unfinished"></translation>
+        <translation>esto es un libro de hoja de cálculo (como .xlsx o .xls), no un archivo CSV; en la hoja de cálculo use “Guardar como” con el tipo “CSV UTF-8” e importe ese archivo</translation>
     </message>
     <message>
         <source>this is not a text file: it is full of control characters; save the spreadsheet as CSV and import that file</source>
-        <translation type="unfinished"></translation>
+        <translation>esto no es un archivo de texto: está lleno de caracteres de control; guarde la hoja de cálculo como CSV e importe ese archivo</translation>
     </message>
     <message>
         <source>“%1” (columns %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” (columnas %2)</translation>
     </message>
     <message>
         <source>the header names a column more than once: %1; every column needs a distinct name</source>
-        <translation type="unfinished"></translation>
+        <translation>el encabezado nombra una columna más de una vez: %1; cada columna necesita un nombre distinto</translation>
     </message>
     <message>
         <source>a quoted field starts on this line but its closing quote is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>un campo entre comillas empieza en esta línea, pero falta la comilla de cierre</translation>
     </message>
     <message>
         <source>a field starting on this line is longer than %1 characters, the limit for one field; this usually means a quote opened on this line is never closed</source>
-        <translation type="unfinished"></translation>
+        <translation>un campo que empieza en esta línea tiene más de %1 caracteres, el límite para un campo; normalmente significa que una comilla abierta en esta línea nunca se cierra</translation>
     </message>
     <message>
         <source>a field on this line is longer than %1 characters, the limit for one field</source>
-        <translation type="unfinished"></translation>
+        <translation>un campo de esta línea tiene más de %1 caracteres, el límite para un campo</translation>
     </message>
     <message>
         <source>the row starting on this line is longer than %1 characters, the limit for one row</source>
-        <translation type="unfinished"></translation>
+        <translation>la fila que empieza en esta línea tiene más de %1 caracteres, el límite para una fila</translation>
     </message>
     <message>
         <source>the row has %1 fields but the header has %2 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>la fila tiene %1 campos, pero el encabezado tiene %2 columnas</translation>
     </message>
     <message>
         <source>the row has %1 fields but the first row has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la fila tiene %1 campos, pero la primera fila tiene %2</translation>
     </message>
     <message numerus="yes">
         <source>%1, line %2: %n sequence(s) of bytes that are not valid %3 were replaced with “�”; if names look wrong, import the file again with the encoding windows-1252.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, línea %2: %n secuencia de bytes no válida en %3 se sustituyó por “�”; si los nombres se ven mal, importe de nuevo el archivo con la codificación windows-1252.</numerusform>
+            <numerusform>%1, línea %2: %n secuencias de bytes no válidas en %3 se sustituyeron por “�”; si los nombres se ven mal, importe de nuevo el archivo con la codificación windows-1252.</numerusform>
         </translation>
     </message>
     <message>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>separado por comas</translation>
     </message>
     <message>
         <source>semicolon-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>separado por punto y coma</translation>
     </message>
     <message>
         <source>tab-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>separado por tabuladores</translation>
     </message>
     <message>
         <source>separated by vertical bars</source>
-        <translation type="unfinished"></translation>
+        <translation>separado por barras verticales</translation>
     </message>
     <message>
         <source>separated by “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>separado por “%1”</translation>
     </message>
 </context>
 <context>
     <name>CsvWriter</name>
     <message>
         <source>writing failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>error de escritura (%1)</translation>
     </message>
 </context>
 <context>
     <name>DailyBuckets</name>
     <message>
         <source>per day</source>
-        <translation type="unfinished"></translation>
+        <translation>por día</translation>
     </message>
     <message>
         <source>per week</source>
-        <translation type="unfinished"></translation>
+        <translation>por semana</translation>
     </message>
     <message>
         <source>per month</source>
-        <translation type="unfinished"></translation>
+        <translation>por mes</translation>
     </message>
 </context>
 <context>
     <name>DatabaseChoice</name>
     <message>
         <source>--db: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--db: %1</translation>
     </message>
     <message>
         <source>HERALD_DB: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HERALD_DB: %1</translation>
     </message>
     <message>
         <source>The database chosen in Settings cannot be used: %1 Start Herald with --db to open another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede usar la base de datos elegida en Configuración: %1 Inicie Herald con --db para abrir otra.</translation>
     </message>
     <message>
         <source>The password of %1 is no longer in the keychain. Enter it again in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>La contraseña de %1 ya no está en el llavero. Introdúzcala de nuevo en Configuración.</translation>
     </message>
     <message>
         <source>The password of %1 could not be read from the keychain: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer del llavero la contraseña de %1: %2</translation>
     </message>
     <message>
         <source>The database password was not stored: %1 Herald never writes it to a file; start Herald with --db or HERALD_DB instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>La contraseña de la base de datos no se guardó: %1 Herald nunca la escribe en un archivo; inicie Herald con --db o HERALD_DB en su lugar.</translation>
     </message>
     <message>
         <source>chosen with --db</source>
-        <translation type="unfinished"></translation>
+        <translation>elegida con --db</translation>
     </message>
     <message>
         <source>chosen with HERALD_DB</source>
-        <translation type="unfinished"></translation>
+        <translation>elegida con HERALD_DB</translation>
     </message>
     <message>
         <source>chosen in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>elegida en Configuración</translation>
     </message>
     <message>
         <source>the embedded default</source>
-        <translation type="unfinished"></translation>
+        <translation>la predeterminada integrada</translation>
     </message>
 </context>
 <context>
     <name>ErrorPolicy</name>
     <message>
         <source>The phone number&apos;s sending rate (messages per second) was reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se alcanzó la velocidad de envío del número de teléfono (mensajes por segundo).</translation>
     </message>
     <message>
         <source>Nothing: Herald slows down and sends the message again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada: Herald reduce la velocidad y vuelve a enviar el mensaje.</translation>
     </message>
     <message>
         <source>Too many messages to this recipient in a short time (about one every 6 seconds is allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiados mensajes a este destinatario en poco tiempo (se permite aproximadamente uno cada 6 segundos).</translation>
     </message>
     <message>
         <source>Nothing: Herald sends to this recipient a few seconds later and keeps sending to the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada: Herald envía a este destinatario unos segundos más tarde y sigue enviando a los demás.</translation>
     </message>
     <message>
         <source>The app made too many API calls (app call-rate limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>La aplicación hizo demasiadas llamadas a la API (límite de llamadas de la aplicación).</translation>
     </message>
     <message>
         <source>Nothing: Herald pauses sending for a minute and continues more slowly. If it keeps happening, lower the sending rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada: Herald pausa el envío durante un minuto y continúa más despacio. Si sigue ocurriendo, reduzca la velocidad de envío.</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account made too many API calls (account rate limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta de WhatsApp Business hizo demasiadas llamadas a la API (límite de la cuenta).</translation>
     </message>
     <message>
         <source>The business account is in maintenance, for example while its throughput is being upgraded.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta empresarial está en mantenimiento, por ejemplo mientras se amplía su capacidad de envío.</translation>
     </message>
     <message>
         <source>Nothing: Herald pauses for about a minute and tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada: Herald hace una pausa de aproximadamente un minuto y lo vuelve a intentar.</translation>
     </message>
     <message>
         <source>A temporary problem or downtime at Meta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problema temporal o una interrupción del servicio en Meta.</translation>
     </message>
     <message>
         <source>Nothing: Herald tries again a few times with growing pauses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada: Herald lo vuelve a intentar varias veces con pausas cada vez más largas.</translation>
     </message>
     <message>
         <source>Something went wrong at Meta while sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo falló en Meta durante el envío.</translation>
     </message>
     <message>
         <source>Nothing: Herald tries again a few times. If it keeps failing, give Meta support the fbtrace_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada: Herald lo vuelve a intentar varias veces. Si sigue fallando, facilite el fbtrace_id al soporte de Meta.</translation>
     </message>
     <message>
         <source>A Meta service is temporarily unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un servicio de Meta no está disponible temporalmente.</translation>
     </message>
     <message>
         <source>The message cannot be delivered: the number is not on WhatsApp, uses an old WhatsApp version, has not accepted the terms, or has blocked this business.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede entregar el mensaje: el número no está en WhatsApp, usa una versión antigua de WhatsApp, no ha aceptado las condiciones o ha bloqueado a esta empresa.</translation>
     </message>
     <message>
         <source>Check the number with the contact. Resending will fail the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe el número con el contacto. Reenviar fallará de la misma manera.</translation>
     </message>
     <message>
         <source>Meta held back this marketing message: the recipient has had enough marketing messages for now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta retuvo este mensaje de marketing: el destinatario ya ha recibido suficientes mensajes de marketing por ahora.</translation>
     </message>
     <message>
         <source>Do not resend now; the contact can be included in a later campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>No lo reenvíe ahora; el contacto puede incluirse en una campaña posterior.</translation>
     </message>
     <message>
         <source>More than 24 hours have passed since the recipient last wrote, so only a template message may be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Han pasado más de 24 horas desde que el destinatario escribió por última vez, así que solo se puede enviar un mensaje de plantilla.</translation>
     </message>
     <message>
         <source>Send an approved template instead of a text message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envíe una plantilla aprobada en lugar de un mensaje de texto.</translation>
     </message>
     <message>
         <source>A required parameter is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta un parámetro obligatorio.</translation>
     </message>
     <message>
         <source>Check the campaign&apos;s parameter mapping against the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la asignación de parámetros de la campaña con la plantilla.</translation>
     </message>
     <message>
         <source>A parameter value is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un valor de parámetro no es válido.</translation>
     </message>
     <message>
         <source>Check this contact&apos;s values and the campaign&apos;s parameter mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe los valores de este contacto y la asignación de parámetros de la campaña.</translation>
     </message>
     <message>
         <source>The number of parameters does not match the template&apos;s placeholders.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de parámetros no coincide con los marcadores de la plantilla.</translation>
     </message>
     <message>
         <source>Check the parameter mapping: every placeholder needs exactly one value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la asignación de parámetros: cada marcador necesita exactamente un valor.</translation>
     </message>
     <message>
         <source>A parameter has the wrong format for the template (for example text where the header expects an image).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un parámetro tiene un formato incorrecto para la plantilla (por ejemplo, texto donde el encabezado espera una imagen).</translation>
     </message>
     <message>
         <source>Check the parameter mapping against the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la asignación de parámetros con la plantilla.</translation>
     </message>
     <message>
         <source>A template parameter has a problem (for example line breaks, tabs or many spaces in a row).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un parámetro de la plantilla tiene un problema (por ejemplo, saltos de línea, tabulaciones o muchos espacios seguidos).</translation>
     </message>
     <message>
         <source>Correct this contact&apos;s value and resend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija el valor de este contacto y reenvíe.</translation>
     </message>
     <message>
         <source>The request has an invalid parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud tiene un parámetro no válido.</translation>
     </message>
     <message>
         <source>Read the details: often a wrong field, ID or value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lea los detalles: a menudo es un campo, un ID o un valor incorrecto.</translation>
     </message>
     <message>
         <source>Meta rejected the request with a generic user error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta rechazó la solicitud con un error de usuario genérico.</translation>
     </message>
     <message>
         <source>Read the details; if it repeats, give Meta support the fbtrace_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lea los detalles; si se repite, facilite el fbtrace_id al soporte de Meta.</translation>
     </message>
     <message>
         <source>The recipient is the sending business number itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario es el propio número empresarial que envía.</translation>
     </message>
     <message>
         <source>Remove the business&apos;s own number from the contact list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quite de la lista de contactos el número propio de la empresa.</translation>
     </message>
     <message>
         <source>The recipient&apos;s number takes part in a Meta experiment and gets no marketing messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número del destinatario participa en un experimento de Meta y no recibe mensajes de marketing.</translation>
     </message>
     <message>
         <source>Nothing can be done; the contact may be reached in a later campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede hacer nada; quizá se pueda llegar al contacto en una campaña posterior.</translation>
     </message>
     <message>
         <source>The header media could not be uploaded or downloaded (wrong link, unsupported type or size).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo subir o descargar el archivo multimedia del encabezado (enlace incorrecto, tipo o tamaño no admitido).</translation>
     </message>
     <message>
         <source>Check that the media link opens from the internet and the file type fits the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe que el enlace multimedia se abre desde internet y que el tipo de archivo corresponde a la plantilla.</translation>
     </message>
     <message>
         <source>The recipient stopped marketing messages from this business.</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario dejó de recibir mensajes de marketing de esta empresa.</translation>
     </message>
     <message>
         <source>Nothing: Herald added the number to the opt-out list and will not message it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada: Herald añadió el número a la lista de bajas y no volverá a enviarle mensajes.</translation>
     </message>
     <message>
         <source>Meta paused the template because of low quality.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta pausó la plantilla por su baja calidad.</translation>
     </message>
     <message>
         <source>The campaign is paused. Improve the template or wait until Meta unpauses it, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña está en pausa. Mejore la plantilla o espere a que Meta la reactive y luego reanude.</translation>
     </message>
     <message>
         <source>The template was paused too often and is now permanently disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla se pausó demasiadas veces y ahora está desactivada de forma permanente.</translation>
     </message>
     <message>
         <source>The campaign stopped. Create a new template and use it in a new campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña se detuvo. Cree una plantilla nueva y úsela en una campaña nueva.</translation>
     </message>
     <message>
         <source>The template does not exist in this language or is not approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla no existe en este idioma o no está aprobada.</translation>
     </message>
     <message>
         <source>The campaign stopped. Check the template&apos;s name, language and status in WhatsApp Manager, then sync templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña se detuvo. Compruebe el nombre, el idioma y el estado de la plantilla en WhatsApp Manager y luego sincronice las plantillas.</translation>
     </message>
     <message>
         <source>Meta limits this number because too many recipients blocked or reported its messages (spam rate limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta limita este número porque demasiados destinatarios bloquearon o denunciaron sus mensajes (límite por spam).</translation>
     </message>
     <message>
         <source>The campaign stopped, because sending more makes it worse. Check the number&apos;s quality rating in WhatsApp Manager before sending again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña se detuvo, porque enviar más lo empeora. Compruebe la calificación de calidad del número en WhatsApp Manager antes de volver a enviar.</translation>
     </message>
     <message>
         <source>The access token has expired or is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de acceso caducó o no es válido.</translation>
     </message>
     <message>
         <source>Sending stopped. Enter a new access token in the settings, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Introduzca un token de acceso nuevo en la configuración y luego reanude.</translation>
     </message>
     <message>
         <source>Meta could not authenticate the request (the access token was refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta no pudo autenticar la solicitud (se rechazó el token de acceso).</translation>
     </message>
     <message>
         <source>The account is temporarily blocked for policy violations.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta está bloqueada temporalmente por infringir las políticas.</translation>
     </message>
     <message>
         <source>Sending stopped. Check Account Quality in Meta Business Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Compruebe la calidad de la cuenta en Meta Business Manager.</translation>
     </message>
     <message>
         <source>The business account is locked or restricted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta empresarial está bloqueada o restringida.</translation>
     </message>
     <message>
         <source>Sending stopped. Check Account Quality in Meta Business Manager and contact Meta support.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Compruebe la calidad de la cuenta en Meta Business Manager y contacte con el soporte de Meta.</translation>
     </message>
     <message>
         <source>The app is not allowed to use this API (missing capability).</source>
-        <translation type="unfinished"></translation>
+        <translation>La aplicación no tiene permiso para usar esta API (falta una capacidad).</translation>
     </message>
     <message>
         <source>Sending stopped. Check the app&apos;s WhatsApp product setup in Meta&apos;s developer portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Compruebe la configuración del producto WhatsApp de la aplicación en el portal para desarrolladores de Meta.</translation>
     </message>
     <message>
         <source>Permission denied: the token lacks a permission or the phone number is not in this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Permiso denegado: al token le falta un permiso o el número de teléfono no pertenece a esta cuenta.</translation>
     </message>
     <message>
         <source>Sending stopped. Give the token whatsapp_business_messaging permission and check the phone number ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Conceda al token el permiso whatsapp_business_messaging y compruebe el ID del número de teléfono.</translation>
     </message>
     <message>
         <source>Permission denied for this API call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Permiso denegado para esta llamada a la API.</translation>
     </message>
     <message>
         <source>Sending stopped. Check the token&apos;s permissions in Meta&apos;s developer portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Compruebe los permisos del token en el portal para desarrolladores de Meta.</translation>
     </message>
     <message>
         <source>Access denied to the phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceso denegado al número de teléfono.</translation>
     </message>
     <message>
         <source>Sending stopped. Check the token&apos;s permissions and the phone number ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Compruebe los permisos del token y el ID del número de teléfono.</translation>
     </message>
     <message>
         <source>The business phone number is not registered with the Cloud API.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono empresarial no está registrado en la Cloud API.</translation>
     </message>
     <message>
         <source>Sending stopped. Register the phone number in WhatsApp Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Registre el número de teléfono en WhatsApp Manager.</translation>
     </message>
     <message>
         <source>There is a problem with the account&apos;s payment method.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay un problema con el método de pago de la cuenta.</translation>
     </message>
     <message>
         <source>Sending stopped. Fix the payment method in Meta Business Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Corrija el método de pago en Meta Business Manager.</translation>
     </message>
     <message>
         <source>Meta returned an error Herald does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta devolvió un error que Herald no conoce.</translation>
     </message>
     <message>
         <source>Read the details; if they are unclear, give Meta support the code and fbtrace_id. The message can be resent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lea los detalles; si no son claros, facilite el código y el fbtrace_id al soporte de Meta. El mensaje se puede reenviar más tarde.</translation>
     </message>
     <message>
         <source>The server had a temporary problem (HTTP 5xx) and did not take the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor tuvo un problema temporal (HTTP 5xx) y no aceptó el mensaje.</translation>
     </message>
     <message>
         <source>The server asked Herald to send more slowly (HTTP 429).</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor pidió a Herald que enviara más despacio (HTTP 429).</translation>
     </message>
     <message>
         <source>The server refused the credentials (HTTP 401).</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor rechazó las credenciales (HTTP 401).</translation>
     </message>
     <message>
         <source>Sending stopped. Check the access token and any proxy in between, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Compruebe el token de acceso y cualquier proxy intermedio y luego reanude.</translation>
     </message>
     <message>
         <source>The server answered with an unexpected HTTP status and no Graph API error, so it is probably not the Graph API (a proxy, or a wrong base URL, version or phone number ID).</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor respondió con un estado HTTP inesperado y sin error de la Graph API, así que probablemente no es la Graph API (un proxy, o una URL base, versión o ID del número de teléfono incorrectos).</translation>
     </message>
     <message>
         <source>Sending stopped. Check the base URL, API version, phone number ID and proxy settings, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Compruebe la URL base, la versión de la API, el ID del número de teléfono y la configuración del proxy y luego reanude.</translation>
     </message>
     <message>
         <source>The request could not be sent (connection refused, or the server was not found).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo enviar la solicitud (conexión rechazada o no se encontró el servidor).</translation>
     </message>
     <message>
         <source>Check the internet connection and proxy; Herald tries again with growing pauses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la conexión a internet y el proxy; Herald lo vuelve a intentar con pausas cada vez más largas.</translation>
     </message>
     <message>
         <source>No secure connection could be made: the server&apos;s certificate was not accepted (an authority this computer does not trust, another host name, or expired).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo establecer una conexión segura: no se aceptó el certificado del servidor (una autoridad en la que este equipo no confía, otro nombre de host o caducado).</translation>
     </message>
     <message>
         <source>Sending stopped. If your network inspects secure connections, set the CA certificate file (api.ca_file) to its certificate authority; otherwise check the API base URL and this computer&apos;s clock, then resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío se detuvo. Si su red inspecciona las conexiones seguras, defina como archivo de certificado CA (api.ca_file) el de su autoridad de certificación; si no, compruebe la URL base de la API y el reloj de este equipo y luego reanude.</translation>
     </message>
     <message>
         <source>The request was sent but no answer came back, so Meta may or may not have accepted the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solicitud se envió, pero no llegó ninguna respuesta, así que Meta puede haber aceptado el mensaje o no.</translation>
     </message>
     <message>
         <source>Resend it only if the recipient did not get it: the API cannot tell, and resending may deliver it twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenvíelo solo si el destinatario no lo recibió: la API no puede saberlo y reenviarlo puede entregarlo dos veces.</translation>
     </message>
     <message>
         <source>The server reported success but its answer had no message ID, so the message cannot be tracked.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor indicó éxito, pero su respuesta no tenía ID de mensaje, así que no se puede hacer el seguimiento del mensaje.</translation>
     </message>
     <message>
         <source>The message was probably accepted. Resend it only if the recipient did not get it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Probablemente el mensaje se aceptó. Reenvíelo solo si el destinatario no lo recibió.</translation>
     </message>
     <message>
         <source>Herald did not send the message because its content breaks one of Meta&apos;s rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald no envió el mensaje porque su contenido infringe una de las reglas de Meta.</translation>
     </message>
     <message>
         <source>Read the details, correct the contact&apos;s values or the mapping, and resend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lea los detalles, corrija los valores del contacto o la asignación y reenvíe.</translation>
     </message>
     <message>
         <source>The sender ended (closed, crashed or lost its connection) while the message was on its way, so Meta may or may not have accepted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El emisor terminó (se cerró, falló o perdió la conexión) mientras el mensaje estaba en camino, así que Meta puede haberlo aceptado o no.</translation>
     </message>
     <message>
         <source>The number was added to the opt-out list after it was queued, so Herald did not send to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número se añadió a la lista de bajas después de ponerse en cola, así que Herald no le envió nada.</translation>
     </message>
     <message>
         <source>Nothing: opted-out numbers are never messaged or resent. Remove the number from the opt-out list only if the contact asked for messages again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada: a los números dados de baja nunca se les envían ni reenvían mensajes. Quite el número de la lista de bajas solo si el contacto volvió a pedir mensajes.</translation>
     </message>
     <message>
         <source>Sending failed several times in a row with temporary errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío falló varias veces seguidas con errores temporales.</translation>
     </message>
     <message>
         <source>Resend later; the details show the last error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenvíe más tarde; los detalles muestran el último error.</translation>
     </message>
 </context>
 <context>
     <name>Formats</name>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
 </context>
 <context>
     <name>ImportSummary</name>
     <message>
         <source>Imported %1 of %2 rows from %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importaron %1 de %2 filas de %3.</translation>
     </message>
     <message>
         <source>Dry run: %1 of %2 rows from %3 would be imported; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulación: se importarían %1 de %2 filas de %3; no se guardó nada.</translation>
     </message>
     <message>
         <source>Import of %1 cancelled after %2 rows; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación de %1 cancelada tras %2 filas; no se guardó nada.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importó nada.</translation>
     </message>
     <message>
         <source>File: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo: %1.</translation>
     </message>
     <message>
         <source>Phone column: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna de teléfono: %1 (%2).</translation>
     </message>
     <message>
         <source>Contact name from: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del contacto de: %1.</translation>
     </message>
     <message>
         <source>Duplicates in the file: %1; already in the campaign: %2; opted out: %3; rejected: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicados en el archivo: %1; ya en la campaña: %2; dados de baja: %3; rechazados: %4.</translation>
     </message>
     <message numerus="yes">
         <source>Messaged by a campaign in the last %n day(s), left out: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Con mensajes de una campaña en el plazo de %n día, omitidos: %1.</numerusform>
+            <numerusform>Con mensajes de una campaña en los últimos %n días, omitidos: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every row not imported is listed with its line and reason in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las filas no importadas se enumeran con su línea y motivo en %1.</translation>
     </message>
     <message>
         <source>Took %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración: %1 ms.</translation>
     </message>
 </context>
 <context>
     <name>ImportWriter</name>
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” está en estado “%2”: cree una campaña nueva para estos contactos.</translation>
     </message>
 </context>
 <context>
     <name>LanguageChoice</name>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Predeterminado del sistema</translation>
     </message>
 </context>
 <context>
     <name>MessageBuilder</name>
     <message>
         <source>%1: the text is empty; Meta rejects empty parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el texto está vacío; Meta rechaza los parámetros vacíos.</translation>
     </message>
     <message>
         <source>%1: the text has %2 characters; at most %3 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el texto tiene %2 caracteres; se permiten como máximo %3.</translation>
     </message>
     <message>
         <source>%1: the text contains a line break, a tab or more than 4 spaces in a row, which Meta does not accept in template parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el texto contiene un salto de línea, una tabulación o más de 4 espacios seguidos, que Meta no acepta en los parámetros de plantilla.</translation>
     </message>
     <message>
         <source>%1: a header cannot take a currency parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: un encabezado no admite un parámetro de moneda.</translation>
     </message>
     <message>
         <source>%1: the currency needs a fallback value (the text shown as is).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: la moneda necesita un valor alternativo (el texto mostrado tal cual).</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not an ISO 4217 currency code such as EUR or USD.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: “%2” no es un código de moneda ISO 4217 como EUR o USD.</translation>
     </message>
     <message>
         <source>%1: a header cannot take a date_time parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: un encabezado no admite un parámetro date_time.</translation>
     </message>
     <message>
         <source>%1: the date_time needs a fallback value (the text shown as is).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el date_time necesita un valor alternativo (el texto mostrado tal cual).</translation>
     </message>
     <message>
         <source>%1: media (%2) can only be sent in the header.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el contenido multimedia (%2) solo se puede enviar en el encabezado.</translation>
     </message>
     <message>
         <source>%1: give either a media id or a link, not both and not neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: indique un ID multimedia o un enlace, no ambos ni ninguno.</translation>
     </message>
     <message>
         <source>%1: the media link must start with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el enlace multimedia debe empezar por https:// o http://.</translation>
     </message>
     <message>
         <source>%1: unknown parameter type.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tipo de parámetro desconocido.</translation>
     </message>
     <message>
         <source>%1: the index %2 is outside 0..9.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el índice %2 está fuera de 0..9.</translation>
     </message>
     <message>
         <source>%1: a quick_reply button needs a payload.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: un botón quick_reply necesita un payload.</translation>
     </message>
     <message>
         <source>%1: a url button needs the text appended to the template&apos;s URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: un botón url necesita el texto que se añade a la URL de la plantilla.</translation>
     </message>
     <message>
         <source>The recipient &quot;%1&quot; is not an international number (E.164: country code and number, 7 to 15 digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario “%1” no es un número internacional (E.164: código de país y número, de 7 a 15 dígitos).</translation>
     </message>
     <message>
         <source>The template name &quot;%1&quot; is not valid: Meta uses lowercase letters, digits and underscores, at most 512 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de plantilla “%1” no es válido: Meta usa letras minúsculas, dígitos y guiones bajos, como máximo 512 caracteres.</translation>
     </message>
     <message>
         <source>The language code &quot;%1&quot; is not valid; use the template&apos;s code, such as en_US or de.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código de idioma “%1” no es válido; use el código de la plantilla, como en_US o es.</translation>
     </message>
     <message>
         <source>The header takes one parameter, but %1 were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>El encabezado admite un parámetro, pero se indicaron %1.</translation>
     </message>
     <message>
         <source>%1: a parameter name may contain only lowercase letters, digits and underscores.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: un nombre de parámetro solo puede contener letras minúsculas, dígitos y guiones bajos.</translation>
     </message>
     <message>
         <source>Named and positional parameters are mixed; a template uses one kind only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se mezclan parámetros con nombre y posicionales; una plantilla usa un solo tipo.</translation>
     </message>
     <message>
         <source>%1: two buttons have the same index.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: dos botones tienen el mismo índice.</translation>
     </message>
     <message>
         <source>The text message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje de texto está vacío.</translation>
     </message>
     <message>
         <source>The text message has %1 characters; at most %2 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje de texto tiene %1 caracteres; se permiten como máximo %2.</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message>
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation>sin precio</translation>
     </message>
     <message>
         <source>&quot;%1&quot; uses a comma: write prices with a decimal point, e.g. 0.0250</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” usa una coma: escriba los precios con punto decimal, p. ej. 0.0250</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a price: digits and one decimal point only, e.g. 0.0250</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” no es un precio: solo dígitos y un punto decimal, p. ej. 0.0250</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has more than %2 decimals</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” tiene más de %2 decimales</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is too large a price</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” es un precio demasiado alto</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a price</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” no es un precio</translation>
     </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
     <message>
         <source>No access token is set: add it in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de acceso definido: añádalo en Configuración.</translation>
     </message>
     <message>
         <source>Column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna %1</translation>
     </message>
 </context>
 <context>
     <name>OptOutImportText</name>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>línea %1: %2</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazadas: %1</translation>
     </message>
     <message>
         <source>Nothing was added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se añadió nada: %1</translation>
     </message>
     <message>
         <source>Rows read from %1: %2. Added to the opt-out list: %3. Already on it: %4. Rejected: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas leídas de %1: %2. Añadidas a la lista de bajas: %3. Ya estaban: %4. Rechazadas: %5.</translation>
     </message>
     <message>
         <source>Numbers were read from the column “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los números se leyeron de la columna “%1”.</translation>
     </message>
     <message>
         <source>Every rejected row is listed in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las filas rechazadas se enumeran en %1.</translation>
     </message>
 </context>
 <context>
     <name>OptOutStore</name>
     <message>
         <source>%1: no column holds phone numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ninguna columna contiene números de teléfono.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>columna %1</translation>
     </message>
     <message>
         <source>imported from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>importado de %1</translation>
     </message>
     <message>
         <source>line</source>
-        <translation type="unfinished"></translation>
+        <translation>línea</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>motivo</translation>
     </message>
     <message>
         <source>explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>explicación</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>fila</translation>
     </message>
 </context>
 <context>
     <name>ParameterMapping</name>
     <message>
         <source>No value for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay valor para %1.</translation>
     </message>
     <message>
         <source>%1: a currency needs amount_1000 as a whole number (the amount × 1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: una moneda necesita amount_1000 como número entero (el importe × 1000).</translation>
     </message>
     <message>
         <source>%1: unknown value type &quot;%2&quot; (use text, currency or date_time).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tipo de valor desconocido “%2” (use text, currency o date_time).</translation>
     </message>
     <message>
         <source>%1: a list is not a parameter value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: una lista no es un valor de parámetro.</translation>
     </message>
     <message>
         <source>%1: a media value needs an id or a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: un valor multimedia necesita un ID o un enlace.</translation>
     </message>
     <message>
         <source>%1: a button takes a plain text value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: un botón admite un valor de texto simple.</translation>
     </message>
 </context>
 <context>
     <name>PhoneColumnDetector</name>
     <message>
         <source>column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>columna %1</translation>
     </message>
     <message>
         <source>column %1 “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>columna %1 “%2”</translation>
     </message>
     <message>
         <source>there is no column %1: the file has %2 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>no existe la columna %1: el archivo tiene %2 columnas</translation>
     </message>
     <message>
         <source>there is no column named “%1”: the file has no header row, so choose the column by its number (1 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna columna llamada “%1”: el archivo no tiene fila de encabezado, así que elija la columna por su número (1 a %2)</translation>
     </message>
     <message>
         <source>there is no column named “%1”; the columns are %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna columna llamada “%1”; las columnas son %2</translation>
     </message>
     <message>
         <source>%1, as chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, según lo elegido</translation>
     </message>
     <message>
         <source>%1, recognised by its name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, reconocida por su nombre</translation>
     </message>
     <message>
         <source>%1, where %2 of %3 sampled values look like phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, donde %2 de %3 valores de muestra parecen números de teléfono</translation>
     </message>
     <message>
         <source>no column looks like it holds phone numbers; choose the phone column by its name or number</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna columna parece contener números de teléfono; elija la columna de teléfono por su nombre o número</translation>
     </message>
 </context>
 <context>
     <name>PhoneNormalizer</name>
     <message>
         <source>%1 is a tel: link with parameters after its number (an extension such as ;ext=12, a phone-context, …): only the number itself can receive WhatsApp messages, so write it without them</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es un enlace tel: con parámetros después del número (una extensión como ;ext=12, un phone-context, …): solo el número en sí puede recibir mensajes de WhatsApp, así que escríbalo sin ellos</translation>
     </message>
     <message>
         <source>%1 has decimal places: the phone number was stored as a number rather than as text, so a leading 0 or + may have been lost. Format the phone column as Text (or export the file again from its original source), then import it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene decimales: el número de teléfono se guardó como número y no como texto, así que puede haberse perdido un 0 o un + inicial. Dé formato de Texto a la columna de teléfono (o exporte de nuevo el archivo desde su origen) y luego vuelva a importarlo</translation>
     </message>
     <message>
         <source>the phone number is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>el número de teléfono está vacío</translation>
     </message>
     <message>
         <source>%1 is in scientific notation: the spreadsheet stored the phone number as a number and shows it rounded, so its last digits are lost and cannot be recovered. Format the phone column as Text before pasting or importing the numbers (or export the file again from its original source), then import it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está en notación científica: la hoja de cálculo guardó el número de teléfono como número y lo muestra redondeado, así que sus últimos dígitos se perdieron y no se pueden recuperar. Dé formato de Texto a la columna de teléfono antes de pegar o importar los números (o exporte de nuevo el archivo desde su origen) y luego vuelva a importarlo</translation>
     </message>
     <message>
         <source>%1 contains letters: a phone number may hold only digits, a leading + and separators such as spaces, dashes, dots and parentheses (extensions, labels and vanity numbers cannot receive WhatsApp messages)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contiene letras: un número de teléfono solo puede contener dígitos, un + inicial y separadores como espacios, guiones, puntos y paréntesis (las extensiones, etiquetas y números alfanuméricos no pueden recibir mensajes de WhatsApp)</translation>
     </message>
     <message>
         <source>%1 contains characters that do not belong in a phone number: only digits, a leading + and spaces, dashes, dots, slashes and parentheses are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contiene caracteres que no corresponden a un número de teléfono: solo se permiten dígitos, un + inicial y espacios, guiones, puntos, barras y paréntesis</translation>
     </message>
     <message>
         <source>%1 has a + that is not at the start: + may only stand before the country code, and a cell may hold only one number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene un + que no está al principio: el + solo puede ir antes del código de país, y una celda solo puede contener un número</translation>
     </message>
     <message>
         <source>%1 has no digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene dígitos</translation>
     </message>
     <message>
         <source>%1 has %2 digits, far more than any phone number (at most 15)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene %2 dígitos, muchos más que cualquier número de teléfono (15 como máximo)</translation>
     </message>
     <message>
         <source>%1 ends right after the international prefix (+ or 00) and country code: the number itself is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 termina justo después del prefijo internacional (+ o 00) y el código de país: falta el número en sí</translation>
     </message>
     <message>
         <source>%1 can be read two ways: with 00 as the international prefix it is %2, with the international dialling prefix of %3 it is %4; write it with + instead of the prefix to say which one is meant</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se puede leer de dos maneras: con 00 como prefijo internacional es %2, con el prefijo de marcación internacional de %3 es %4; escríbalo con + en lugar del prefijo para indicar cuál es</translation>
     </message>
     <message>
         <source>%1 has no country code and no default region is set: write it in international form, with + or 00 and the country code (+49 30 1234567 or 0049 30 1234567), or choose the region its national numbers belong to</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene código de país y no hay región predeterminada definida: escríbalo en formato internacional, con + o 00 y el código de país (+34 91 1234567 o 0034 91 1234567), o elija la región a la que pertenecen sus números nacionales</translation>
     </message>
     <message>
         <source>%1 has no country code, and the default region %2 is not a region code libphonenumber knows, so it cannot be read as a national number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene código de país, y la región predeterminada %2 no es un código de región que libphonenumber conozca, así que no se puede leer como número nacional</translation>
     </message>
     <message>
         <source>%1 does not start with a country calling code in use after its + or 00</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no empieza con un código de país en uso después de su + o 00</translation>
     </message>
     <message>
         <source>%1 has too few digits to be a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene muy pocos dígitos para ser un número de teléfono</translation>
     </message>
     <message>
         <source>%1 ends right after the international prefix: the country code and number are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 termina justo después del prefijo internacional: faltan el código de país y el número</translation>
     </message>
     <message>
         <source>%1 is too short to be a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es demasiado corto para ser un número de teléfono</translation>
     </message>
     <message>
         <source>%1 is too long to be a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es demasiado largo para ser un número de teléfono</translation>
     </message>
     <message>
         <source>%1 does not start with a country calling code in use (+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no empieza con un código de país en uso (+%2)</translation>
     </message>
     <message>
         <source>%1 is too short for a phone number of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es demasiado corto para un número de teléfono de %2</translation>
     </message>
     <message>
         <source>%1 is too long for a phone number of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es demasiado largo para un número de teléfono de %2</translation>
     </message>
     <message>
         <source>%1 has a length that phone numbers of %2 never have</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene una longitud que los números de teléfono de %2 nunca tienen</translation>
     </message>
     <message>
         <source>%1 is only a local number of %2: the area code is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es solo un número local de %2: falta el prefijo de zona</translation>
     </message>
     <message>
         <source>%1 is not a valid number for %2: its length is possible, but no number there starts like this (unknown area code or mobile prefix)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un número válido para %2: su longitud es posible, pero allí ningún número empieza así (prefijo de zona o de móvil desconocido)</translation>
     </message>
     <message>
         <source>if it is an international number, it lacks its + or 00: %1 would be valid</source>
-        <translation type="unfinished"></translation>
+        <translation>si es un número internacional, le falta el + o el 00: %1 sería válido</translation>
     </message>
     <message>
         <source>%1 (%2) is %3, not a mobile number, and only mobile numbers are accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) es %3, no un número móvil, y solo se aceptan números móviles</translation>
     </message>
     <message>
         <source>The region is empty. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La región está vacía. %1</translation>
     </message>
     <message>
         <source>%1 is a country calling code, not a region; for +%2 write %3. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es un código de país telefónico, no una región; para +%2 escriba %3. %4</translation>
     </message>
     <message>
         <source>%1 is a number, not a region. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es un número, no una región. %2</translation>
     </message>
     <message>
         <source>%1 is not a two-letter region code. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un código de región de dos letras. %2</translation>
     </message>
     <message>
         <source>%1 is not an ISO 3166 code; the United Kingdom is GB. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un código ISO 3166; el Reino Unido es GB. %2</translation>
     </message>
     <message>
         <source>%1 is not a region code libphonenumber has numbering data for. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un código de región para el que libphonenumber tenga datos de numeración. %2</translation>
     </message>
     <message>
         <source>Write the region as its two-letter ISO 3166-1 country code, for example DE (Germany), GB (United Kingdom), US, BR, IN, ID, MX or ES; upper or lower case. It is the country assumed for numbers written without + or 00 and a country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la región con su código de país ISO 3166-1 de dos letras, por ejemplo DE (Alemania), GB (Reino Unido), US, BR, IN, ID, MX o ES; en mayúsculas o minúsculas. Es el país que se supone para los números escritos sin + o 00 y un código de país.</translation>
     </message>
     <message>
         <source>a fixed-line number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número fijo</translation>
     </message>
     <message>
         <source>a mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número móvil</translation>
     </message>
     <message>
         <source>a fixed-line or mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número fijo o móvil</translation>
     </message>
     <message>
         <source>a toll-free number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número gratuito</translation>
     </message>
     <message>
         <source>a premium-rate number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número de tarificación adicional</translation>
     </message>
     <message>
         <source>a shared-cost number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número de coste compartido</translation>
     </message>
     <message>
         <source>a VoIP number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número VoIP</translation>
     </message>
     <message>
         <source>a personal number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número personal</translation>
     </message>
     <message>
         <source>a pager number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número de buscapersonas</translation>
     </message>
     <message>
         <source>a company (UAN) number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número de empresa (UAN)</translation>
     </message>
     <message>
         <source>a voicemail number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número de buzón de voz</translation>
     </message>
     <message>
         <source>a number of unknown type</source>
-        <translation type="unfinished"></translation>
+        <translation>un número de tipo desconocido</translation>
     </message>
 </context>
 <context>
     <name>QueueEngine</name>
     <message numerus="yes">
         <source>%n message(s) queued again for resending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensaje puesto de nuevo en cola para reenviar</numerusform>
+            <numerusform>%n mensajes puestos de nuevo en cola para reenviar</numerusform>
         </translation>
     </message>
 </context>
@@ -1544,704 +1544,708 @@
     <name>QuietHours</name>
     <message>
         <source>The quiet-hours window needs a start and an end written as HH:MM, e.g. 09:00 and 20:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>El horario de silencio necesita un inicio y un fin escritos como HH:MM, p. ej. 09:00 y 20:00.</translation>
     </message>
     <message>
         <source>The quiet-hours window must end after it starts on the same day (%1–%2 does not); windows across midnight are not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>El horario de silencio debe terminar después de empezar, el mismo día (%1–%2 no lo hace); no se admiten franjas que pasen la medianoche.</translation>
     </message>
     <message>
         <source>The time zone &quot;%1&quot; chosen for %2 is unknown; use an IANA name such as America/Chicago.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zona horaria “%1” elegida para %2 es desconocida; use un nombre IANA como America/Mexico_City.</translation>
     </message>
     <message>
         <source>The fallback time zone &quot;%1&quot; is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zona horaria alternativa “%1” es desconocida.</translation>
     </message>
 </context>
 <context>
     <name>RateCard</name>
     <message>
         <source>%1, effective %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, vigente desde %2</translation>
     </message>
     <message>
         <source> (example: not Meta&apos;s prices)</source>
-        <translation type="unfinished"></translation>
+        <translation> (ejemplo: no son los precios de Meta)</translation>
     </message>
 </context>
 <context>
     <name>RateCardCsv</name>
     <message>
         <source>cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede abrir: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, línea %2: %3</translation>
     </message>
     <message>
         <source>the rate card needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>la tarifa necesita un nombre</translation>
     </message>
     <message>
         <source>the rate card needs the date from which its prices apply</source>
-        <translation type="unfinished"></translation>
+        <translation>la tarifa necesita la fecha desde la que se aplican sus precios</translation>
     </message>
     <message>
         <source>column &quot;%1&quot; is not a category name (letters, digits, spaces, hyphens)</source>
-        <translation type="unfinished"></translation>
+        <translation>la columna “%1” no es un nombre de categoría (letras, dígitos, espacios, guiones)</translation>
     </message>
     <message>
         <source>category %1 has two columns</source>
-        <translation type="unfinished"></translation>
+        <translation>la categoría %1 tiene dos columnas</translation>
     </message>
     <message>
         <source>the header lacks the column(s) %1 (a rate card&apos;s header is market,countries,currency, then one column per category)</source>
-        <translation type="unfinished"></translation>
+        <translation>al encabezado le faltan las columnas %1 (el encabezado de una tarifa es market,countries,currency y luego una columna por categoría)</translation>
     </message>
     <message>
         <source>no category columns (e.g. MARKETING, UTILITY, AUTHENTICATION)</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay columnas de categoría (p. ej. MARKETING, UTILITY, AUTHENTICATION)</translation>
     </message>
     <message>
         <source>the market has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>el mercado no tiene nombre</translation>
     </message>
     <message>
         <source>market &quot;%1&quot; is already on line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>el mercado “%1” ya está en la línea %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a currency code (three letters, e.g. USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” no es un código de moneda (tres letras, p. ej. USD)</translation>
     </message>
     <message>
         <source>the currency %1 differs from %2 above: a rate card has one currency</source>
-        <translation type="unfinished"></translation>
+        <translation>la moneda %1 es distinta de %2 indicada arriba: una tarifa tiene una sola moneda</translation>
     </message>
     <message>
         <source>market &quot;%1&quot; lists no countries (ISO codes such as DE, or * for every country no other market names)</source>
-        <translation type="unfinished"></translation>
+        <translation>el mercado “%1” no indica países (códigos ISO como ES, o * para todos los países que ningún otro mercado nombra)</translation>
     </message>
     <message>
         <source>only one market may be * (the rest of the world); line %1 is already</source>
-        <translation type="unfinished"></translation>
+        <translation>solo un mercado puede ser * (el resto del mundo); la línea %1 ya lo es</translation>
     </message>
     <message>
         <source>* stands alone: it means every country no other market names</source>
-        <translation type="unfinished"></translation>
+        <translation>* va solo: significa todos los países que ningún otro mercado nombra</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an ISO 3166 country code (two letters, e.g. DE; the United Kingdom is GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” no es un código de país ISO 3166 (dos letras, p. ej. ES; el Reino Unido es GB)</translation>
     </message>
     <message>
         <source>%1 is already in market &quot;%2&quot; (line %3): a country belongs to one market</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya está en el mercado “%2” (línea %3): un país pertenece a un solo mercado</translation>
     </message>
     <message>
         <source>%1 price of &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>precio de %1 de “%2”: %3</translation>
     </message>
     <message>
         <source>the file has a header but no markets</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo tiene encabezado, pero ningún mercado</translation>
     </message>
 </context>
 <context>
     <name>RateCardStore</name>
     <message>
         <source>Herald example card</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa de ejemplo de Herald</translation>
     </message>
     <message>
         <source>The rate card &quot;%1&quot; was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó la tarifa “%1”.</translation>
     </message>
     <message>
         <source>The rate card %1 disappeared while it was read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarifa %1 desapareció mientras se leía.</translation>
     </message>
     <message>
         <source>The example rate card is missing from this build (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la tarifa de ejemplo en esta compilación (%1).</translation>
     </message>
     <message>
         <source>The example rate card is broken: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarifa de ejemplo está dañada: %1</translation>
     </message>
 </context>
 <context>
     <name>Repair</name>
     <message>
         <source>reopened by repair: messages were still queued</source>
-        <translation type="unfinished"></translation>
+        <translation>reabierta por la reparación: aún había mensajes en cola</translation>
     </message>
 </context>
 <context>
     <name>ResendDialog</name>
     <message>
         <source>The sender stopped while the message was in flight.</source>
-        <translation type="unfinished"></translation>
+        <translation>El emisor se detuvo mientras el mensaje estaba en tránsito.</translation>
     </message>
 </context>
 <context>
     <name>ResultExporter</name>
     <message>
         <source>%1 cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Schedule</name>
     <message>
         <source>A schedule needs a valid date and time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una programación necesita una fecha y una hora válidas.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2 has already passed (it is %3 now); start it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña “%1”: %2 ya pasó (ahora son las %3); iníciela en su lugar.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has no recipients: import contacts first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” no tiene destinatarios: importe contactos primero.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has nothing left to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>A la campaña “%1” no le queda nada por enviar.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; started %2 late: it was due at %3 UTC, when no Herald was running.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” se inició con %2 de retraso: debía empezar a las %3 UTC, cuando no había ningún Herald en ejecución.</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
 </context>
 <context>
     <name>SendPlanner</name>
     <message>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mensajes por segundo supera el máximo del número de teléfono, %2 (configuración %3); una ejecución solo puede reducirlo.</translation>
     </message>
 </context>
 <context>
     <name>SenderPresence</name>
     <message>
         <source>the Herald console</source>
-        <translation type="unfinished"></translation>
+        <translation>la consola de Herald</translation>
     </message>
     <message>
         <source>herald-cli run</source>
-        <translation type="unfinished"></translation>
+        <translation>herald-cli run</translation>
     </message>
     <message>
         <source>a Herald worker</source>
-        <translation type="unfinished"></translation>
+        <translation>un proceso de trabajo de Herald</translation>
     </message>
     <message>
         <source>%1 on %2 (process %3), last heard %4 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2 (proceso %3), última señal hace %4 s</translation>
     </message>
     <message>
         <source>The hold on campaign %1 could not be taken or read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo obtener ni leer el bloqueo de la campaña %1.</translation>
     </message>
 </context>
 <context>
     <name>SettingKeys</name>
     <message>
         <source>%1 must be a whole number from %2 to %3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 debe ser un número entero de %2 a %3 (%4).</translation>
     </message>
     <message>
         <source>Graph API base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL base de la Graph API</translation>
     </message>
     <message>
         <source>Graph API version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión de la Graph API</translation>
     </message>
     <message>
         <source>WhatsApp Business phone number ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID del número de teléfono de WhatsApp Business</translation>
     </message>
     <message>
         <source>WhatsApp Business Account ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de la cuenta de WhatsApp Business</translation>
     </message>
     <message>
         <source>Milliseconds to wait for each API request</source>
-        <translation type="unfinished"></translation>
+        <translation>Milisegundos de espera por solicitud a la API</translation>
     </message>
     <message>
         <source>A certificate authority to trust beside the system&apos;s (a TLS-inspecting proxy&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoridad de certificación adicional de confianza (p. ej. de un proxy TLS)</translation>
     </message>
     <message>
         <source>Messages per second at most for the phone number, all campaigns together (Meta: 80, up to 1,000 for upgraded numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de mensajes por segundo del número de teléfono, todas las campañas juntas (Meta: 80, hasta 1000 en números ampliados)</translation>
     </message>
     <message>
         <source>Requests in flight at most; 0 chooses by the rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de solicitudes simultáneas; 0 elige según la velocidad</translation>
     </message>
     <message>
         <source>Retry messages whose request got no answer (Meta may have accepted them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar solicitudes sin respuesta (Meta puede haberlas aceptado)</translation>
     </message>
     <message>
         <source>Country assumed for numbers written without a country code</source>
-        <translation type="unfinished"></translation>
+        <translation>País que se supone para los números sin código de país</translation>
     </message>
     <message>
         <source>%1 must be the numeric ID shown in Meta&apos;s WhatsApp Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 debe ser el ID numérico que muestra el WhatsApp Manager de Meta.</translation>
     </message>
     <message>
         <source>milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>milisegundos</translation>
     </message>
     <message>
         <source>messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>mensajes por segundo</translation>
     </message>
     <message>
         <source>requests; 0 is automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>solicitudes; 0 es automático</translation>
     </message>
     <message>
         <source>%1 must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 debe ser true o false.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a setting Herald knows; known: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” no es una configuración que Herald conozca; conocidas: %2.</translation>
     </message>
     <message>
         <source>The stored setting %1 cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede usar la configuración guardada %1: %2</translation>
     </message>
 </context>
 <context>
     <name>SqliteStatement</name>
     <message>
         <source>Direct SQLite access is not available on this connection</source>
-        <translation type="unfinished"></translation>
+        <translation>El acceso directo a SQLite no está disponible en esta conexión</translation>
     </message>
     <message>
         <source>Database statement failed: %1
 Statement: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en la instrucción de base de datos: %1
+Instrucción: %2</translation>
     </message>
 </context>
 <context>
     <name>SystemKeychain</name>
     <message>
         <source>Access to the keychain was not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se permitió el acceso al llavero.</translation>
     </message>
     <message>
         <source>The keychain refused access: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El llavero denegó el acceso: %1</translation>
     </message>
     <message>
         <source>No keychain is available (%1). On Linux, start GNOME Keyring, KWallet or another Secret Service.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero disponible (%1). En Linux, inicie GNOME Keyring, KWallet u otro Secret Service.</translation>
     </message>
     <message>
         <source>The keychain could not be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar el llavero: %1</translation>
     </message>
     <message>
         <source>An empty secret is not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guarda un secreto vacío.</translation>
     </message>
     <message numerus="yes">
         <source>The keychain did not answer within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El llavero no respondió en %n segundo.</numerusform>
+            <numerusform>El llavero no respondió en %n segundos.</numerusform>
         </translation>
     </message>
     <message>
         <source>No keychain can be reached: this session has no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), and Linux keychains (GNOME Keyring, KWallet, KeePassXC) are reached through it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede acceder a ningún llavero: esta sesión no tiene bus de sesión D-Bus (DBUS_SESSION_BUS_ADDRESS no está definido), y los llaveros de Linux (GNOME Keyring, KWallet, KeePassXC) se alcanzan a través de él.</translation>
     </message>
 </context>
 <context>
     <name>Transaction</name>
     <message>
         <source>A transaction cannot begin inside another one on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una transacción no puede empezar dentro de otra en %1.</translation>
     </message>
     <message>
         <source>Cannot start a transaction: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede iniciar una transacción: %1</translation>
     </message>
     <message>
         <source>a statement failed inside it, so PostgreSQL rolled it back</source>
-        <translation type="unfinished"></translation>
+        <translation>una instrucción falló dentro de ella, así que PostgreSQL la revirtió</translation>
     </message>
     <message>
         <source>Cannot commit a transaction: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede confirmar una transacción: %1</translation>
     </message>
 </context>
 <context>
     <name>WizardPreset</name>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (copia)</translation>
     </message>
     <message>
         <source>%1 (copy %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (copia %2)</translation>
     </message>
     <message>
         <source>The column “%1”, as in the campaign “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La columna “%1”, como en la campaña “%2”.</translation>
     </message>
     <message>
         <source>This file has no column “%1”, which held the numbers in “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo no tiene la columna “%1”, que contenía los números en “%2”.</translation>
     </message>
     <message>
         <source>No column looks like phone numbers: choose the one that holds them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna columna parece contener números de teléfono: elija la que los contiene.</translation>
     </message>
     <message>
         <source>Choose the column that holds them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija la columna que los contiene.</translation>
     </message>
 </context>
 <context>
     <name>herald</name>
     <message>
         <source>The template has a location header, which Herald cannot fill yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla tiene un encabezado de ubicación, que Herald aún no puede rellenar.</translation>
     </message>
     <message>
         <source>The template&apos;s header has the unknown format &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El encabezado de la plantilla tiene el formato desconocido “%1”.</translation>
     </message>
     <message>
         <source>The template&apos;s text header has %1 variables; Meta allows one.</source>
-        <translation type="unfinished"></translation>
+        <translation>El encabezado de texto de la plantilla tiene %1 variables; Meta permite una.</translation>
     </message>
     <message>
         <source>Button %1 is a copy-code (coupon) button, which Herald cannot fill yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>El botón %1 es un botón de copiar código (cupón), que Herald aún no puede rellenar.</translation>
     </message>
 </context>
 <context>
     <name>herald::CampaignStore</name>
     <message>
         <source>A campaign needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campaña necesita un nombre.</translation>
     </message>
     <message>
         <source>A campaign needs a template name and a language code (for example en_US).</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campaña necesita un nombre de plantilla y un código de idioma (por ejemplo en_US).</translation>
     </message>
     <message>
         <source>A campaign named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe una campaña llamada “%1”.</translation>
     </message>
     <message>
         <source>There is no campaign named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna campaña llamada “%1”.</translation>
     </message>
     <message>
         <source>There is no campaign with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna campaña con el ID %1.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña “%1”: %2.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has no recipients: import contacts first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” no tiene destinatarios: importe contactos primero.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has nothing left to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>A la campaña “%1” no le queda nada por enviar.</translation>
     </message>
     <message>
         <source>The rate ceiling must be more than 0 messages per second; leave it empty for the phone number&apos;s own limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>El máximo de velocidad debe ser mayor que 0 mensajes por segundo; déjelo vacío para usar el límite propio del número de teléfono.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is %2: only a draft can be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” está en estado “%2”: solo se puede editar un borrador.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is %2: only a draft can be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” está en estado “%2”: solo se puede reemplazar un borrador.</translation>
     </message>
 </context>
 <context>
     <name>herald::Database</name>
     <message>
         <source>open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>abrir la base de datos</translation>
     </message>
     <message>
         <source>SQLite is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite no está disponible</translation>
     </message>
     <message>
         <source>the Qt SQLite driver (QSQLITE) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>el controlador SQLite de Qt (QSQLITE) no está instalado</translation>
     </message>
     <message>
         <source>Cannot create the database folder</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear la carpeta de la base de datos</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
         <source>This file is not a usable Herald database</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo no es una base de datos de Herald utilizable</translation>
     </message>
     <message>
         <source>The database file or its folder is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de la base de datos o su carpeta es de solo lectura</translation>
     </message>
     <message>
         <source>Cannot configure the database</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede configurar la base de datos</translation>
     </message>
     <message>
         <source>PostgreSQL is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL no está disponible</translation>
     </message>
     <message>
         <source>the Qt PostgreSQL driver (QPSQL) is not installed; on Debian/Ubuntu install libqt6sql6-psql</source>
-        <translation type="unfinished"></translation>
+        <translation>el controlador PostgreSQL de Qt (QPSQL) no está instalado; en Debian/Ubuntu instale libqt6sql6-psql</translation>
     </message>
     <message>
         <source>Cannot connect to PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede conectar con PostgreSQL</translation>
     </message>
     <message>
         <source>Cannot configure the PostgreSQL session</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede configurar la sesión de PostgreSQL</translation>
     </message>
     <message>
         <source>Refused to %1 on the user-interface thread: the console runs every database statement on its data thread, so that the window never waits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se rechazó %1 en el hilo de la interfaz de usuario: la consola ejecuta cada instrucción de base de datos en su hilo de datos, para que la ventana nunca espere.</translation>
     </message>
     <message>
         <source>run a statement</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecutar una instrucción</translation>
     </message>
     <message>
         <source>Database statement could not be prepared: %1
 Statement: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo preparar la instrucción de base de datos: %1
+Instrucción: %2</translation>
     </message>
     <message>
         <source>Database statement failed: %1
 Statement: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en la instrucción de base de datos: %1
+Instrucción: %2</translation>
     </message>
     <message>
         <source>Database statement returned no row: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La instrucción de base de datos no devolvió ninguna fila: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::DatabaseConfig</name>
     <message>
         <source>Unsupported database address &quot;%1&quot;: use a file path for SQLite or postgresql://user:password@host:port/database for PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de base de datos no admitida “%1”: use una ruta de archivo para SQLite o postgresql://usuario:contraseña@host:puerto/basededatos para PostgreSQL.</translation>
     </message>
     <message>
         <source>Malformed PostgreSQL URL: expected postgresql://user:password@host:port/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de PostgreSQL mal formada: se esperaba postgresql://usuario:contraseña@host:puerto/basededatos.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL names no database: add /database after host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de PostgreSQL no indica ninguna base de datos: añada /basededatos después de host:puerto.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL names no user: write postgresql://user:password@host:port/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de PostgreSQL no indica ningún usuario: escriba postgresql://usuario:contraseña@host:puerto/basededatos.</translation>
     </message>
 </context>
 <context>
     <name>herald::Migrator</name>
     <message>
         <source>Migration %1 is missing from this build</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la migración %1 en esta compilación</translation>
     </message>
     <message>
         <source>Migration %1 (%2) failed: %3
 Statement: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en la migración %1 (%2): %3
+Instrucción: %4</translation>
     </message>
     <message>
         <source>The database %1 has schema version %2, newer than this Herald understands (up to %3). Install a newer Herald; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos %1 tiene la versión de esquema %2, más reciente de la que entiende este Herald (hasta %3). Instale un Herald más reciente; no se cambió nada.</translation>
     </message>
 </context>
 <context>
     <name>herald::PhoneNumberHealth</name>
     <message>
         <source>Meta rates this number&apos;s quality low (red): a campaign now risks the template being paused and the number&apos;s limit lowered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta califica la calidad de este número como baja (rojo): ahora una campaña corre el riesgo de que se pause la plantilla y se reduzca el límite del número.</translation>
     </message>
     <message>
         <source>Meta rates this number&apos;s quality medium (yellow): watch the blocks and reports of this campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta califica la calidad de este número como media (amarillo): vigile los bloqueos y denuncias de esta campaña.</translation>
     </message>
     <message>
         <source>Meta reports the number as %1: messages may be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta indica el estado %1 para el número: es posible que se rechacen mensajes.</translation>
     </message>
     <message>
         <source>The account may message %1 different customers in 24 hours (%2), fewer than this campaign&apos;s %3: the rest will fail until the limit renews.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta puede enviar mensajes a %1 clientes distintos en 24 horas (%2), menos que los %3 de esta campaña: el resto fallará hasta que se renueve el límite.</translation>
     </message>
 </context>
 <context>
     <name>herald::QueueEngine</name>
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” está en estado “%2”: cree una campaña nueva para estos contactos.</translation>
     </message>
     <message>
         <source>Queueing recipients returned no result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner en cola a los destinatarios no devolvió ningún resultado.</translation>
     </message>
     <message>
         <source>There is no campaign with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna campaña con el ID %1.</translation>
     </message>
     <message>
         <source>The recipient is on the opt-out list; the message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario está en la lista de bajas; el mensaje no se envió.</translation>
     </message>
     <message>
         <source>its lease expired (the sender stopped answering)</source>
-        <translation type="unfinished"></translation>
+        <translation>caducó su reserva (el emisor dejó de responder)</translation>
     </message>
     <message>
         <source>sender %1 stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>se detuvo el emisor %1</translation>
     </message>
     <message>
         <source>The message was in flight when %1; Meta may or may not have received it. Resend it if it did not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje estaba en tránsito cuando %1; Meta puede haberlo recibido o no. Reenvíelo si no llegó.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is cancelled: nothing can be resent.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” está cancelada: no se puede reenviar nada.</translation>
     </message>
 </context>
 <context>
     <name>herald::SchemaDoctor</name>
     <message>
         <source>version</source>
-        <translation type="unfinished"></translation>
+        <translation>versión</translation>
     </message>
     <message>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>tabla</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished"></translation>
+        <translation>columna</translation>
     </message>
     <message>
         <source>index</source>
-        <translation type="unfinished"></translation>
+        <translation>índice</translation>
     </message>
     <message>
         <source>trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>disparador</translation>
     </message>
     <message>
         <source>function</source>
-        <translation type="unfinished"></translation>
+        <translation>función</translation>
     </message>
     <message>
         <source>privilege</source>
-        <translation type="unfinished"></translation>
+        <translation>privilegio</translation>
     </message>
     <message>
         <source>the database has no Herald schema; run herald-cli init</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de datos no tiene esquema de Herald; ejecute herald-cli init</translation>
     </message>
     <message>
         <source>schema version %1 is older than this Herald&apos;s %2; run herald-cli init to upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>la versión de esquema %1 es anterior a la %2 de este Herald; ejecute herald-cli init para actualizarla</translation>
     </message>
     <message>
         <source>schema version %1 is newer than this Herald&apos;s %2; install a newer Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>la versión de esquema %1 es más reciente que la %2 de este Herald; instale un Herald más reciente</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>falta</translation>
     </message>
     <message>
         <source>missing: %1(%2) is needed for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>falta: %1(%2) se necesita para %3</translation>
     </message>
     <message>
         <source>uniqueness</source>
-        <translation type="unfinished"></translation>
+        <translation>unicidad</translation>
     </message>
     <message>
         <source>claiming and counting</source>
-        <translation type="unfinished"></translation>
+        <translation>asignación y recuento</translation>
     </message>
     <message>
         <source>missing or disabled: template category changes go unrecorded</source>
-        <translation type="unfinished"></translation>
+        <translation>falta o está desactivado: los cambios de categoría de las plantillas no se registran</translation>
     </message>
     <message>
         <source>executable by PUBLIC or an anonymous role; revoke it</source>
-        <translation type="unfinished"></translation>
+        <translation>ejecutable por PUBLIC o por un rol anónimo; revoque el permiso</translation>
     </message>
     <message>
         <source>not executable by the application&apos;s role</source>
-        <translation type="unfinished"></translation>
+        <translation>no ejecutable por el rol de la aplicación</translation>
     </message>
     <message>
         <source>wrong signature: found (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>firma incorrecta: se encontró (%1)</translation>
     </message>
 </context>
 <context>
@@ -2249,570 +2253,571 @@ Statement: %4</source>
     <message>
         <source>The database schema is incomplete; Herald will not send until it is repaired:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema de la base de datos está incompleto; Herald no enviará hasta que se repare:
+%1</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is already completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” ya está completada.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is being sent by %2. Herald sends a campaign from one place at a time; it takes over once that sender has been silent for %3 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” la está enviando %2. Herald envía una campaña desde un solo lugar a la vez; toma el relevo cuando ese emisor lleva %3 s sin dar señales.</translation>
     </message>
     <message>
         <source>The database failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error de la base de datos: %1</translation>
     </message>
     <message>
         <source>%1 of the last %2 messages failed permanently (most often: %3). Check the template and the contact list before resuming.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de los últimos %2 mensajes fallaron de forma permanente (lo más frecuente: %3). Compruebe la plantilla y la lista de contactos antes de reanudar.</translation>
     </message>
     <message>
         <source>Recording results failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al registrar los resultados: %1</translation>
     </message>
     <message>
         <source>paused by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>pausada por el usuario</translation>
     </message>
     <message>
         <source>cancelled by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelada por el usuario</translation>
     </message>
     <message>
         <source>The campaign&apos;s status could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el estado de la campaña: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
     <message>
         <source>This campaign is already being sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta campaña ya se está enviando.</translation>
     </message>
     <message>
         <source>Another sender took this campaign over while this one was not heard from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro emisor tomó el relevo de esta campaña mientras este no daba señales.</translation>
     </message>
 </context>
 <context>
     <name>herald::TemplateParser</name>
     <message>
         <source>The template is positional but uses named variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla es posicional, pero usa variables con nombre.</translation>
     </message>
     <message>
         <source>The template uses named parameters but has numbered variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla usa parámetros con nombre, pero tiene variables numeradas.</translation>
     </message>
 </context>
 <context>
     <name>herald::TemplateSync</name>
     <message>
         <source>No WhatsApp Business Account ID is set; templates are listed per account. Set it with &apos;config set api.waba_id ID&apos; or --waba-id.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún ID de cuenta de WhatsApp Business definido; las plantillas se enumeran por cuenta. Defínalo con &apos;config set api.waba_id ID&apos; o --waba-id.</translation>
     </message>
     <message>
         <source>The template sync was cancelled; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se canceló la sincronización de plantillas; no se guardó nada.</translation>
     </message>
     <message>
         <source>The template list did not end after %1 pages; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lista de plantillas no terminó después de %1 páginas; no se guardó nada.</translation>
     </message>
     <message>
         <source>Meta refused the access token (%1): it is invalid or has expired. Set a valid token in HERALD_ACCESS_TOKEN and sync again; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta rechazó el token de acceso (%1): no es válido o caducó. Defina un token válido en HERALD_ACCESS_TOKEN y vuelva a sincronizar; no se guardó nada.</translation>
     </message>
     <message>
         <source>Could not list the templates at %1: %2. Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron obtener las plantillas en %1: %2. No se guardó nada.</translation>
     </message>
     <message>
         <source>Meta refused the template list (%1); nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta rechazó la lista de plantillas (%1); no se guardó nada.</translation>
     </message>
     <message>
         <source>The template list from %1 is not what Graph API sends (no &quot;data&quot; list); check the API base URL. Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lista de plantillas de %1 no es lo que envía la Graph API (no hay lista “data”); compruebe la URL base de la API. No se guardó nada.</translation>
     </message>
     <message>
         <source>A listed template without name, language or status was skipped (id %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se omitió una plantilla de la lista sin nombre, idioma o estado (ID %1).</translation>
     </message>
     <message>
         <source>The templates could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron guardar las plantillas: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignActions</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>&amp;New campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva campaña…</translation>
     </message>
     <message>
         <source>Create a campaign from a contact file</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una campaña a partir de un archivo de contactos</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar</translation>
     </message>
     <message>
         <source>Start sending the selected campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar a enviar la campaña seleccionada</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausar</translation>
     </message>
     <message>
         <source>Pause the selected campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar la campaña seleccionada</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reanudar</translation>
     </message>
     <message>
         <source>Resume the selected campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar la campaña seleccionada</translation>
     </message>
     <message>
         <source>Start or pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar o pausar</translation>
     </message>
     <message>
         <source>Start, pause or resume the selected campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar, pausar o reanudar la campaña seleccionada</translation>
     </message>
     <message>
         <source>&amp;Cancel campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca&amp;ncelar campaña…</translation>
     </message>
     <message>
         <source>Cancel the selected campaign for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar definitivamente la campaña seleccionada</translation>
     </message>
     <message>
         <source>Resend &amp;failed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar &amp;fallidos…</translation>
     </message>
     <message>
         <source>Queue failed messages of chosen reasons again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a poner en cola los mensajes fallidos por los motivos elegidos</translation>
     </message>
     <message>
         <source>D&amp;uplicate…</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;uplicar…</translation>
     </message>
     <message>
         <source>A new campaign with this one&apos;s template, mapping and settings, from another file</source>
-        <translation type="unfinished"></translation>
+        <translation>Una campaña nueva con la plantilla, la asignación y la configuración de esta, a partir de otro archivo</translation>
     </message>
     <message>
         <source>Edi&amp;t draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ditar borrador…</translation>
     </message>
     <message>
         <source>Change the draft&apos;s name, rate ceiling or mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el nombre, el máximo de velocidad o la asignación del borrador</translation>
     </message>
     <message>
         <source>&amp;Delete draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar borrador…</translation>
     </message>
     <message>
         <source>Delete the draft with its recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el borrador con sus destinatarios</translation>
     </message>
     <message>
         <source>U&amp;nschedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Desprogra&amp;mar</translation>
     </message>
     <message>
         <source>Forget the scheduled start: the campaign becomes a draft again</source>
-        <translation type="unfinished"></translation>
+        <translation>Olvidar el inicio programado: la campaña vuelve a ser un borrador</translation>
     </message>
     <message>
         <source>&amp;Add contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir contactos…</translation>
     </message>
     <message>
         <source>Import more contacts into the draft or paused campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar más contactos al borrador o a la campaña en pausa</translation>
     </message>
     <message>
         <source>&amp;Repair counters…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparar &amp;contadores…</translation>
     </message>
     <message>
         <source>Compare every campaign&apos;s counters with a recount and fix them</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar los contadores de cada campaña con un nuevo recuento y corregirlos</translation>
     </message>
     <message>
         <source>&amp;Export results…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar resultados…</translation>
     </message>
     <message>
         <source>Save every recipient&apos;s result as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el resultado de cada destinatario como archivo CSV</translation>
     </message>
     <message>
         <source>S&amp;ync templates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sincronizar plantillas</translation>
     </message>
     <message>
         <source>Fetch the message templates from Meta</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtener de Meta las plantillas de mensaje</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;onfiguración…</translation>
     </message>
     <message>
         <source>API account, sending, database and language</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta de la API, envío, base de datos e idioma</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualizar</translation>
     </message>
     <message>
         <source>Read everything again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a leerlo todo</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>Close Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar Herald</translation>
     </message>
     <message>
         <source>&amp;About Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca &amp;de Herald</translation>
     </message>
     <message>
         <source>Version and licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión y licencia</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignDetail</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallos</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatarios</translation>
     </message>
     <message>
         <source>started %1</source>
-        <translation type="unfinished"></translation>
+        <translation>iniciada %1</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>sin iniciar</translation>
     </message>
     <message>
         <source>sent by this window</source>
-        <translation type="unfinished"></translation>
+        <translation>enviada por esta ventana</translation>
     </message>
     <message>
         <source>sent by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>enviada por %1</translation>
     </message>
     <message>
         <source>waiting for a sender</source>
-        <translation type="unfinished"></translation>
+        <translation>esperando un emisor</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pausa</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenida</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Open Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir Configuración…</translation>
     </message>
     <message>
         <source>Sync templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar plantillas</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar</translation>
     </message>
     <message>
         <source>Completed: %1 sent, %2 failed of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Completada: %1 enviados, %2 fallidos de %3</translation>
     </message>
     <message>
         <source> in %1 (%2 – %3)</source>
-        <translation type="unfinished"></translation>
+        <translation> en %1 (%2 – %3)</translation>
     </message>
     <message>
         <source>Resend failed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar fallidos…</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada.</translation>
     </message>
     <message>
         <source>Cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada: %1</translation>
     </message>
     <message>
         <source>Select a campaign to see its progress, failures and recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione una campaña para ver su progreso, fallos y destinatarios.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignManagement</name>
     <message>
         <source>Delete the draft &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar el borrador “%1”?</translation>
     </message>
     <message numerus="yes">
         <source>The draft and its %n recipient(s) are deleted. Nothing has been sent from it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se eliminan el borrador y su %n destinatario. No se ha enviado nada desde él.</numerusform>
+            <numerusform>Se eliminan el borrador y sus %n destinatarios. No se ha enviado nada desde él.</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar borrador</translation>
     </message>
     <message>
         <source>The draft was not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eliminó el borrador</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is no longer a draft (it was started, scheduled or deleted meanwhile).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” ya no es un borrador (mientras tanto se inició, se programó o se eliminó).</translation>
     </message>
     <message>
         <source>Deleted the draft &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se eliminó el borrador “%1”.</translation>
     </message>
     <message>
         <source>The campaign was not unscheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>No se desprogramó la campaña</translation>
     </message>
     <message>
         <source>Unscheduled &quot;%1&quot;: it is a draft again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se desprogramó “%1”: vuelve a ser un borrador.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallidos</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendientes</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad</translation>
     </message>
     <message>
         <source>ETA</source>
-        <translation type="unfinished"></translation>
+        <translation>Restante</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantilla</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, waiting for a sender</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, esperando un emisor</translation>
     </message>
     <message>
         <source>%1 elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en otro lugar</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Sent by this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada por esta ventana.</translation>
     </message>
     <message>
         <source>Sender: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Emisor: %1</translation>
     </message>
     <message>
         <source>%1 sent, %2 failed, %3 pending of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enviados, %2 fallidos, %3 pendientes de %4</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CampaignsPage</name>
     <message>
         <source>Filter campaigns by name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar campañas por nombre…</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ContactsPage</name>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos</translation>
     </message>
     <message>
         <source>Drop a contact file (CSV) here or choose it. Herald shows how it reads the file; correct the encoding or delimiter if names or columns look wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suelte aquí un archivo de contactos (CSV) o elíjalo. Herald muestra cómo lee el archivo; corrija la codificación o el separador si los nombres o las columnas se ven mal.</translation>
     </message>
     <message>
         <source>No file chosen: drop one here or click Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún archivo elegido: suelte uno aquí o haga clic en Examinar…</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Examinar…</translation>
     </message>
     <message>
         <source>Detect</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectar</translation>
     </message>
     <message>
         <source>Comma ( , )</source>
-        <translation type="unfinished"></translation>
+        <translation>Coma ( , )</translation>
     </message>
     <message>
         <source>Semicolon ( ; )</source>
-        <translation type="unfinished"></translation>
+        <translation>Punto y coma ( ; )</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabulador</translation>
     </message>
     <message>
         <source>Pipe ( | )</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra vertical ( | )</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Codificación:</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;parador:</translation>
     </message>
     <message>
         <source>commas</source>
-        <translation type="unfinished"></translation>
+        <translation>comas</translation>
     </message>
     <message>
         <source>semicolons</source>
-        <translation type="unfinished"></translation>
+        <translation>puntos y coma</translation>
     </message>
     <message>
         <source>tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>tabuladores</translation>
     </message>
     <message>
         <source>pipes</source>
-        <translation type="unfinished"></translation>
+        <translation>barras verticales</translation>
     </message>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”</translation>
     </message>
     <message>
         <source>%1 It is read as the campaign&apos;s file was: %2. Choose Detect above if this one differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Se lee como el archivo de la campaña: %2. Elija Detectar arriba si este es distinto.</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Choose a contact file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un archivo de contactos</translation>
     </message>
     <message>
         <source>Contact files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de contactos (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo %1…</translation>
     </message>
     <message numerus="yes">
         <source>%n data row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fila de datos</numerusform>
+            <numerusform>%n filas de datos</numerusform>
         </translation>
     </message>
     <message>
         <source>about %1 data rows</source>
-        <translation type="unfinished"></translation>
+        <translation>unas %1 filas de datos</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %n column(s), %3 · showing the first %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %2 · %n columna, %3 · se muestran las primeras %4</numerusform>
+            <numerusform>%1 · %2 · %n columnas, %3 · se muestran las primeras %4</numerusform>
         </translation>
     </message>
 </context>
@@ -2820,497 +2825,497 @@ Statement: %4</source>
     <name>herald::ui::CostCountryModel</name>
     <message>
         <source>Not priced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin precio: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>not priced</source>
-        <translation type="unfinished"></translation>
+        <translation>sin precio</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>País</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>Mercado</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatarios</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CostEstimatePanel</name>
     <message>
         <source>Re-estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reestimar</translation>
     </message>
     <message>
         <source>Per country</source>
-        <translation type="unfinished"></translation>
+        <translation>Por país</translation>
     </message>
     <message>
         <source>Count the recipients and price them again with the card in use now; only those still to send while the campaign is running or paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contar de nuevo los destinatarios y volver a calcular su precio con la tarifa vigente; mientras la campaña está en curso o en pausa, solo los que quedan por enviar.</translation>
     </message>
     <message>
         <source>Estimated cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Costo estimado:</translation>
     </message>
     <message>
         <source>Reading the estimate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la estimación…</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Select a campaign to see what sending it costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione una campaña para ver cuánto cuesta enviarla.</translation>
     </message>
     <message>
         <source>Estimating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimando…</translation>
     </message>
     <message>
         <source>a date Meta did not give</source>
-        <translation type="unfinished"></translation>
+        <translation>una fecha que Meta no indicó</translation>
     </message>
     <message>
         <source>Meta changed the category of template %1 from %2 to %3 (%4), after the estimate of %5: re-estimated, %6 → %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta cambió la categoría de la plantilla %1 de %2 a %3 (%4), después de la estimación del %5: estimada de nuevo, %6 → %7.</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>%1: %2 × %3 = %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 × %3 = %4</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) still to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatario pendiente de envío</numerusform>
+            <numerusform>%Ln destinatarios pendientes de envío</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatario</numerusform>
+            <numerusform>%Ln destinatarios</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, %2 — estimated %3 with %4 (effective %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 — estimado el %3 con %4 (vigente desde %5)</translation>
     </message>
     <message>
         <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa de ejemplo de Herald: sus precios son ilustrativos, no los de Meta. Importe la tarifa de Meta en Configuración → Tarifas para obtener una estimación real.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatario sin precio, excluido del total (%1).</numerusform>
+            <numerusform>%Ln destinatarios sin precio, excluidos del total (%1).</numerusform>
         </translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>No estimate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin estimación: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::CostSection</name>
     <message>
         <source>⚠ Example rate card — import your own in Settings for a real estimate.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Tarifa de ejemplo: importe la suya en Configuración para obtener una estimación real.</translation>
     </message>
     <message>
         <source>Estimated cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Costo estimado:</translation>
     </message>
     <message>
         <source>Rate card:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa:</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>The estimate follows the import.</source>
-        <translation type="unfinished"></translation>
+        <translation>La estimación se hará después de la importación.</translation>
     </message>
     <message>
         <source>Estimating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimando…</translation>
     </message>
     <message>
         <source>No cost estimate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin estimación de costo: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 for %Ln recipient(s) (%2 messages)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 para %Ln destinatario (mensajes %2)</numerusform>
+            <numerusform>%1 para %Ln destinatarios (mensajes %2)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, effective %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, vigente desde %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) in countries this card does not price, left out of the total.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatario en un país que esta tarifa no cubre, excluido del total.</numerusform>
+            <numerusform>%Ln destinatarios en países que esta tarifa no cubre, excluidos del total.</numerusform>
         </translation>
     </message>
     <message>
         <source>Meta charges delivered messages only, so this is the most these recipients cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta solo cobra los mensajes entregados, así que esto es lo máximo que cuestan estos destinatarios.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::Credentials</name>
     <message>
         <source>No access token is set. Enter it in Settings; Herald keeps it in the operating system&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de acceso definido. Introdúzcalo en Configuración; Herald lo guarda en el llavero del sistema operativo.</translation>
     </message>
     <message>
         <source>No access token is available: %1 Enter the token in Settings and keep it for this session only, or set %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de acceso disponible: %1 Introduzca el token en Configuración y consérvelo solo para esta sesión, o defina %2.</translation>
     </message>
     <message>
         <source>The token was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó el token: %1</translation>
     </message>
     <message>
         <source>The token was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eliminó el token: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DailySummaryModel</name>
     <message>
         <source>%1 campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 campañas</translation>
     </message>
     <message>
         <source>%1: %2 sent, %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 enviados, %3 fallidos</translation>
     </message>
     <message>
         <source>Day (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Día (UTC)</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Campañas</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallidos</translation>
     </message>
     <message>
         <source>Failed share</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasa de fallos</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DailySummaryPage</name>
     <message>
         <source>Messages per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes por día</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallidos</translation>
     </message>
     <message>
         <source>All campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las campañas</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 7 días</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 90 días</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 12 meses</translation>
     </message>
     <message>
         <source>All history</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo el historial</translation>
     </message>
     <message>
         <source>Campaign:</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña:</translation>
     </message>
     <message>
         <source>Range:</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodo:</translation>
     </message>
     <message>
         <source>The daily summary cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el resumen diario: %1</translation>
     </message>
     <message>
         <source>all campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>todas las campañas</translation>
     </message>
     <message>
         <source>Messages %1, %2 (UTC days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes %1, %2 (días UTC)</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo…</translation>
     </message>
     <message>
         <source>No messages were sent or failed in this range.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se enviaron ni fallaron mensajes en este periodo.</translation>
     </message>
     <message>
         <source>In this range: %1 sent, %2 failed (%3 of the messages finished).</source>
-        <translation type="unfinished"></translation>
+        <translation>En este periodo: %1 enviados, %2 fallidos (%3 de los mensajes finalizados).</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DatabaseSection</name>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos</translation>
     </message>
     <message>
         <source>Embedded (a SQLite file on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrada (un archivo SQLite en este equipo)</translation>
     </message>
     <message>
         <source>PostgreSQL server (shared by several consoles and workers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor PostgreSQL (compartido por varias consolas y procesos de trabajo)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar conexión</translation>
     </message>
     <message>
         <source>Kept in the operating system&apos;s keychain, never in the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guarda en el llavero del sistema operativo, nunca en el archivo de configuración.</translation>
     </message>
     <message>
         <source>Open now: %1. A change here takes effect when Herald is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierta ahora: %1. Un cambio aquí se aplica al reiniciar Herald.</translation>
     </message>
     <message>
         <source>HERALD_DB is set in this environment and wins over the choice here.</source>
-        <translation type="unfinished"></translation>
+        <translation>HERALD_DB está definida en este entorno y prevalece sobre la elección de aquí.</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo:</translation>
     </message>
     <message>
         <source>URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña:</translation>
     </message>
     <message>
         <source>Stored in the keychain; type to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada en el llavero; escriba para reemplazarla</translation>
     </message>
     <message>
         <source>None, or type it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna, o escríbala</translation>
     </message>
     <message>
         <source>Enter the server&apos;s address: postgresql://user@host:5432/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca la dirección del servidor: postgresql://usuario@host:5432/basededatos.</translation>
     </message>
     <message>
         <source>A PostgreSQL address starts with postgresql://, e.g. postgresql://user@host:5432/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una dirección de PostgreSQL empieza por postgresql://, p. ej. postgresql://usuario@host:5432/basededatos.</translation>
     </message>
     <message>
         <source>%1 is a folder: name a file in it, e.g. %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es una carpeta: indique un archivo dentro de ella, p. ej. %2.</translation>
     </message>
     <message>
         <source>Database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de base de datos</translation>
     </message>
     <message>
         <source>Herald databases (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases de datos de Herald (*.db);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando…</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::DemoSession</name>
     <message>
         <source>The built-in simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar el simulador integrado: %1</translation>
     </message>
     <message>
         <source>The simulator&apos;s templates could not be synced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron sincronizar las plantillas del simulador: %1</translation>
     </message>
     <message>
         <source>Demo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::EditDraftDialog</name>
     <message>
         <source>Change &amp;mapping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar &amp;asignación…</translation>
     </message>
     <message>
         <source>Edit draft “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar borrador “%1”</translation>
     </message>
     <message>
         <source>the number&apos;s own limit</source>
-        <translation type="unfinished"></translation>
+        <translation>el límite propio del número</translation>
     </message>
     <message>
         <source>messages per second at most</source>
-        <translation type="unfinished"></translation>
+        <translation>mensajes por segundo como máximo</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) · %Ln recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%2) · %Ln destinatario</numerusform>
+            <numerusform>%1 (%2) · %Ln destinatarios</numerusform>
         </translation>
     </message>
     <message>
         <source>Fill the template&apos;s variables differently. Herald asks for the contact file again and imports it into a new draft, which replaces this one (same name) when you finish; until then this draft stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rellenar las variables de la plantilla de otra manera. Herald vuelve a pedir el archivo de contactos y lo importa en un borrador nuevo, que reemplaza a este (con el mismo nombre) al terminar; hasta entonces este borrador se queda como está.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Rate ceiling:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Velocidad máxima:</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje:</translation>
     </message>
     <message>
         <source>The rate ceiling is a number of messages per second, e.g. 20 or 2.5; leave it empty for the phone number&apos;s own limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>La velocidad máxima es un número de mensajes por segundo, p. ej. 20 o 2.5; déjela vacía para usar el límite propio del número de teléfono.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::FailuresModel</name>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes</translation>
     </message>
     <message>
         <source>What it means</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué significa</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hacer</translation>
     </message>
     <message>
         <source>(no reason)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin motivo)</translation>
     </message>
     <message>
         <source>Herald has no explanation for this reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald no tiene ninguna explicación para este motivo.</translation>
     </message>
     <message>
         <source>Read the error details of its recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lea los detalles del error de sus destinatarios.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::FailuresView</name>
     <message>
         <source>Resend…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar…</translation>
     </message>
     <message>
         <source>Queue the messages that failed for the selected reasons again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a poner en cola los mensajes que fallaron por los motivos seleccionados.</translation>
     </message>
     <message>
         <source>The failures could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer los fallos: %1</translation>
     </message>
     <message>
         <source>Reading the failures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo los fallos…</translation>
     </message>
     <message>
         <source>No message of this campaign has failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún mensaje de esta campaña ha fallado.</translation>
     </message>
     <message numerus="yes">
         <source>%1 messages failed, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 mensajes fallaron, por %n motivo. Seleccione un motivo para ver sus destinatarios en Destinatarios, o varios motivos para reenviar.</numerusform>
+            <numerusform>%1 mensajes fallaron, por %n motivos. Seleccione un motivo para ver sus destinatarios en Destinatarios, o varios motivos para reenviar.</numerusform>
         </translation>
     </message>
 </context>
@@ -3318,32 +3323,32 @@ Statement: %4</source>
     <name>herald::ui::FrequencyCapSection</name>
     <message>
         <source>Skip recipients any campaign &amp;messaged in the last</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitir destinatarios a los que una campaña envió &amp;mensajes en los últimos</translation>
     </message>
     <message>
         <source>Messaged recently (skipped):</source>
-        <translation type="unfinished"></translation>
+        <translation>Con mensajes recientes (omitidos):</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
         </translation>
     </message>
     <message>
         <source>counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>contando…</translation>
     </message>
     <message>
         <source>— (off)</source>
-        <translation type="unfinished"></translation>
+        <translation>— (desactivado)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (messaged by another campaign in the last %n day(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (con mensajes de otra campaña en el plazo de %n día)</numerusform>
+            <numerusform>%1 (con mensajes de otra campaña en los últimos %n días)</numerusform>
         </translation>
     </message>
 </context>
@@ -3351,867 +3356,869 @@ Statement: %4</source>
     <name>herald::ui::MainWindow</name>
     <message>
         <source>Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Campañas</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas</translation>
     </message>
     <message>
         <source>Daily summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen diario</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajas</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Campaña</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Herramientas</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <source>The database cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la base de datos: %1</translation>
     </message>
     <message>
         <source>The campaign could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar la campaña</translation>
     </message>
     <message>
         <source>Campaign completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña completada</translation>
     </message>
     <message>
         <source>%1: %2 sent, %3 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 enviados, %3 fallidos.</translation>
     </message>
     <message>
         <source>Campaign paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña en pausa</translation>
     </message>
     <message>
         <source>Campaign stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña detenida</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Herald — %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald — %1 %2</translation>
     </message>
     <message>
         <source>The database cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede usar la base de datos</translation>
     </message>
     <message numerus="yes">
         <source>The counters of %n campaign(s) do not match their messages.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Los contadores de %n campaña no coinciden con sus mensajes.</numerusform>
+            <numerusform>Los contadores de %n campañas no coinciden con sus mensajes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Herald is not connected to a WhatsApp Business account yet. Try it now with the built-in simulator: a sample campaign is created and sent while you watch. To send for real, enter your account in Settings (File ▸ Settings…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald aún no está conectado a una cuenta de WhatsApp Business. Pruébelo ahora con el simulador integrado: se crea una campaña de ejemplo y se envía mientras usted mira. Para enviar de verdad, introduzca su cuenta en Configuración (Archivo ▸ Configuración…).</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar la demo</translation>
     </message>
     <message>
         <source>Starting the simulator and creating a sample campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando el simulador y creando una campaña de ejemplo…</translation>
     </message>
     <message>
         <source>The demo campaign is being sent to the built-in simulator, not to WhatsApp. Enter your account in Settings to send for real.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña de demostración se envía al simulador integrado, no a WhatsApp. Introduzca su cuenta en Configuración para enviar de verdad.</translation>
     </message>
     <message>
         <source>The demo could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar la demo</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) queued again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensaje puesto de nuevo en cola.</numerusform>
+            <numerusform>%n mensajes puestos de nuevo en cola.</numerusform>
         </translation>
     </message>
     <message>
         <source> results</source>
-        <translation type="unfinished"></translation>
+        <translation> resultados</translation>
     </message>
     <message>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar resultados</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando a %1…</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al exportar</translation>
     </message>
     <message>
         <source>Exported %1 recipients to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se exportaron %1 destinatarios a %2.</translation>
     </message>
     <message>
         <source>Cancel campaign &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cancelar la campaña “%1”?</translation>
     </message>
     <message>
         <source>%1 messages have not been sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se han enviado %1 mensajes. Una campaña cancelada no se puede reanudar; los mensajes ya enviados siguen enviados.</translation>
     </message>
     <message>
         <source>Cancel campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar campaña</translation>
     </message>
     <message>
         <source>About Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Herald</translation>
     </message>
     <message>
         <source>Herald %1
 A campaign console for the WhatsApp Business Cloud API.
 Qt %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald %1
+Una consola de campañas para la WhatsApp Business Cloud API.
+Qt %2</translation>
     </message>
     <message>
         <source>Finishing the messages in flight before closing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminando los mensajes en tránsito antes de cerrar…</translation>
     </message>
     <message>
         <source>Close Herald?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cerrar Herald?</translation>
     </message>
     <message numerus="yes">
         <source>Herald is sending %n campaign(s). Messages in flight finish and are recorded; the campaigns stay running and continue the next time Herald (or another sender) opens this database.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Herald está enviando %n campaña. Los mensajes en tránsito terminan y se registran; la campaña sigue en curso y continúa la próxima vez que Herald (u otro emisor) abra esta base de datos.</numerusform>
+            <numerusform>Herald está enviando %n campañas. Los mensajes en tránsito terminan y se registran; las campañas siguen en curso y continúan la próxima vez que Herald (u otro emisor) abra esta base de datos.</numerusform>
         </translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::MessagePage</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Choose the template and fill each of its variables from a column or with fixed text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija la plantilla y rellene cada una de sus variables desde una columna o con un texto fijo.</translation>
     </message>
     <message>
         <source>Campaign &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre de la campaña:</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plantilla:</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <source>Meta paused this template after recipients reported or blocked it; it cannot be sent until Meta lifts the pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta pausó esta plantilla después de que los destinatarios la denunciaran o bloquearan; no se puede enviar hasta que Meta levante la pausa.</translation>
     </message>
     <message>
         <source>Meta disabled this template after repeated low quality; it can no longer be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta desactivó esta plantilla tras repetidos problemas de baja calidad; ya no se puede enviar.</translation>
     </message>
     <message>
         <source>Meta rejected this template at review; edit and resubmit it in WhatsApp Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta rechazó esta plantilla en la revisión; edítela y vuelva a enviarla a revisión en WhatsApp Manager.</translation>
     </message>
     <message>
         <source>Meta has not approved this template (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta no ha aprobado esta plantilla (%1).</translation>
     </message>
     <message>
         <source>Herald cannot send this template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald no puede enviar esta plantilla: %1</translation>
     </message>
     <message>
         <source>Header {{%1}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Encabezado {{%1}}</translation>
     </message>
     <message>
         <source>Header %1 (link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Encabezado %1 (enlace)</translation>
     </message>
     <message>
         <source>Button “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Botón “%1”</translation>
     </message>
     <message>
         <source>Button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Botón %1</translation>
     </message>
     <message>
         <source>Body {{%1}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuerpo {{%1}}</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Loading the templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando las plantillas…</translation>
     </message>
     <message>
         <source>The templates cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden leer las plantillas: %1</translation>
     </message>
     <message>
         <source>%1 (%2) — %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) — %3, %4</translation>
     </message>
     <message>
         <source>No templates are known yet: sync them from Meta (Tools ▸ Sync templates) and come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se conoce ninguna plantilla: sincronícelas desde Meta (Herramientas ▸ Sincronizar plantillas) y vuelva.</translation>
     </message>
     <message>
         <source>The campaign&apos;s template %1 (%2) is not among the templates: sync them from Meta (Tools ▸ Sync templates) and come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla %1 (%2) de la campaña no está entre las plantillas: sincronícelas desde Meta (Herramientas ▸ Sincronizar plantillas) y vuelva.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>⚠ Meta changed this template&apos;s category from %1 to %2 on %3. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Meta cambió la categoría de esta plantilla de %1 a %2 el %3. %4</translation>
     </message>
     <message>
         <source>Marketing messages cost more than utility ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los mensajes de marketing cuestan más que los de utilidad.</translation>
     </message>
     <message>
         <source>Fixed text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto fijo</translation>
     </message>
     <message>
         <source>Column: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna: %1</translation>
     </message>
     <message>
         <source>This template has no variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta plantilla no tiene variables.</translation>
     </message>
     <message>
         <source>The campaign&apos;s template %1 (%2) cannot be used now: choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla %1 (%2) de la campaña no se puede usar ahora: elija otra.</translation>
     </message>
     <message>
         <source>%1 was filled from the column “%2”, which this file does not have: choose a column for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se rellenaba desde la columna “%2”, que este archivo no tiene: elija una columna para ella.</translation>
     </message>
     <message>
         <source>Type the text every recipient gets, or choose a column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el texto que recibe cada destinatario, o elija una columna.</translation>
     </message>
     <message>
         <source>Empty in %1 of %2 rows: those rows will not be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacía en %1 de %2 filas: esas filas no se importarán.</translation>
     </message>
     <message>
         <source>Empty in %1 of the first %2 rows: those rows will not be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacía en %1 de las primeras %2 filas: esas filas no se importarán.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::MessagePreview</name>
     <message>
         <source>Previous row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila anterior</translation>
     </message>
     <message>
         <source>Next row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila siguiente</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila</translation>
     </message>
     <message>
         <source>Show the request body</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el cuerpo de la solicitud</translation>
     </message>
     <message>
         <source>of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>de %1</translation>
     </message>
     <message>
         <source>of the first %1</source>
-        <translation type="unfinished"></translation>
+        <translation>de las primeras %1</translation>
     </message>
     <message>
         <source>To %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Para %1</translation>
     </message>
     <message>
         <source>Row %1 has no number Herald can send to: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La fila %1 no tiene ningún número al que Herald pueda enviar: %2</translation>
     </message>
     <message>
         <source>Choose a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una plantilla.</translation>
     </message>
     <message>
         <source>This row is not imported: it has no number to send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta fila no se importa: no tiene ningún número al que enviar.</translation>
     </message>
     <message>
         <source>This row is sent as shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta fila se envía tal como se muestra.</translation>
     </message>
     <message>
         <source>This row cannot be sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta fila no se puede enviar: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::NewCampaignWizard</name>
     <message>
         <source>New campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva campaña</translation>
     </message>
     <message>
         <source>&amp;Create campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Crear campaña</translation>
     </message>
     <message>
         <source>Duplicate “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar “%1”</translation>
     </message>
     <message>
         <source>Choose the file for the copy of “%1”: its template, mapping and settings are taken over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el archivo para la copia de “%1”: se conservan su plantilla, asignación y configuración.</translation>
     </message>
     <message>
         <source>Change the mapping of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la asignación de “%1”</translation>
     </message>
     <message>
         <source>%1 (new mapping)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nueva asignación)</translation>
     </message>
     <message>
         <source>&amp;Replace the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reemplazar el borrador</translation>
     </message>
     <message>
         <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Finish. Leaving keeps the old draft as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a elegir el archivo: Herald lo importa con la nueva asignación en un borrador nuevo, que reemplaza a “%1” al hacer clic en Finalizar. Si sale, el borrador anterior se queda como está.</translation>
     </message>
     <message>
         <source>Add contacts to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir contactos a “%1”</translation>
     </message>
     <message>
         <source>&amp;Add the contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir los &amp;contactos</translation>
     </message>
     <message>
         <source>Choose the file with more contacts for “%1”. Numbers already in the campaign are left out; leaving the wizard takes the added ones out again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el archivo con más contactos para “%1”. Los números que ya están en la campaña se omiten; si sale del asistente, se vuelven a quitar los añadidos.</translation>
     </message>
     <message>
         <source>The campaign&apos;s template and mapping: the new contacts get the same message. A column this file names differently can be chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla y la asignación de la campaña: los contactos nuevos reciben el mismo mensaje. Se puede elegir una columna que en este archivo tenga otro nombre.</translation>
     </message>
     <message>
         <source>Herald adds the file&apos;s contacts to “%1”: numbers already in it, opted out or rejected are left out. Nothing is sent until it is started or resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald añade los contactos del archivo a “%1”: se omiten los números que ya están, los dados de baja y los rechazados. No se envía nada hasta que se inicie o reanude.</translation>
     </message>
     <message>
         <source>The template&apos;s category changed</source>
-        <translation type="unfinished"></translation>
+        <translation>La categoría de la plantilla cambió</translation>
     </message>
     <message>
         <source>The campaign cannot be scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede programar la campaña</translation>
     </message>
     <message>
         <source>The campaign could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la campaña</translation>
     </message>
     <message>
         <source>The campaign could not be scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo programar la campaña</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::NumberSampleModel</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>no number</source>
-        <translation type="unfinished"></translation>
+        <translation>sin número</translation>
     </message>
     <message>
         <source>✓ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1</translation>
     </message>
     <message>
         <source>✗ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila</translation>
     </message>
     <message>
         <source>As read</source>
-        <translation type="unfinished"></translation>
+        <translation>Como se leyó</translation>
     </message>
     <message>
         <source>As sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Como se envía</translation>
     </message>
     <message>
         <source>Valid?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Válido?</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::OptOutTableModel</name>
     <message>
         <source>Added by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadido a mano</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado</translation>
     </message>
     <message>
         <source>Stopped marketing messages (WhatsApp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejó los mensajes de marketing (WhatsApp)</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadido</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::OptOutsPage</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar…</translation>
     </message>
     <message>
         <source>Import from CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar desde CSV…</translation>
     </message>
     <message>
         <source>Search by number or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por número o motivo</translation>
     </message>
     <message>
         <source>Phone number, e.g. +49 151 23456789</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de teléfono, p. ej. +34 612 345 678</translation>
     </message>
     <message>
         <source>Reason (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo (opcional)</translation>
     </message>
     <message>
         <source>Never message this number: it is not queued in new campaigns and not resent</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviar nunca mensajes a este número: no se pone en cola en campañas nuevas ni se reenvía</translation>
     </message>
     <message>
         <source>Add every number of a CSV file; the phone column is found by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir todos los números de un archivo CSV; la columna de teléfono se detecta sola</translation>
     </message>
     <message>
         <source>Add a number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un número:</translation>
     </message>
     <message>
         <source>The opt-out list cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la lista de bajas: %1</translation>
     </message>
     <message>
         <source>On the list: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En la lista: %1</translation>
     </message>
     <message>
         <source>Matching: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencias: %1 de %2</translation>
     </message>
     <message>
         <source>Type the phone number to add first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba primero el número de teléfono que desea añadir.</translation>
     </message>
     <message>
         <source>Adding %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadiendo %1…</translation>
     </message>
     <message>
         <source>The number was not added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se añadió el número: %1</translation>
     </message>
     <message>
         <source>Not added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No añadido: %1</translation>
     </message>
     <message>
         <source>The country assumed for numbers without a country code is set in Settings (import.region).</source>
-        <translation type="unfinished"></translation>
+        <translation>El país que se supone para los números sin código de país se define en Configuración (import.region).</translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list: it is never queued in a campaign or resent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está ahora en la lista de bajas: nunca se pone en cola en una campaña ni se reenvía.</translation>
     </message>
     <message>
         <source>%1 was on the opt-out list already; it is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya estaba en la lista de bajas; no cambia nada.</translation>
     </message>
     <message>
         <source>Remove %1 from the opt-out list?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar %1 de la lista de bajas?</translation>
     </message>
     <message>
         <source>Remove the %1 selected numbers from the opt-out list?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar de la lista de bajas los %1 números seleccionados?</translation>
     </message>
     <message>
         <source>Herald may then message them again: in campaigns they are imported into and when failed messages are resent. Remove only numbers that asked to hear from you again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald podrá volver a enviarles mensajes: en las campañas a las que se importen y cuando se reenvíen mensajes fallidos. Quite solo los números que pidieron volver a recibir noticias suyas.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitando…</translation>
     </message>
     <message>
         <source>Nothing was removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se quitó nada: %1</translation>
     </message>
     <message>
         <source>Removed from the opt-out list: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitados de la lista de bajas: %1.</translation>
     </message>
     <message>
         <source>Import opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar bajas</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Importing %1: reading, checking and adding every number…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando %1: leyendo, comprobando y añadiendo cada número…</translation>
     </message>
     <message>
         <source>Nothing was added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se añadió nada: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::OverviewCharts</name>
     <message>
         <source>Messages sent and failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes enviados y fallidos</translation>
     </message>
     <message>
         <source>Throughput (messages per second)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendimiento (mensajes por segundo)</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallidos</translation>
     </message>
     <message>
         <source>Sent and failed per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados y fallidos por segundo</translation>
     </message>
     <message>
         <source>Reading the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo el historial…</translation>
     </message>
     <message>
         <source>Select a campaign to see how its sending went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione una campaña para ver cómo fue su envío.</translation>
     </message>
     <message>
         <source>The campaign&apos;s history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el historial de la campaña: %1</translation>
     </message>
     <message>
         <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools → Repair rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay historial por minuto guardado para esta campaña (%1 enviados, %2 fallidos). Herramientas → Reparar contadores lo reconstruye a partir de las horas de los propios mensajes.</translation>
     </message>
     <message>
         <source>Nothing sent yet: the charts begin with the first answer from WhatsApp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha enviado nada: los gráficos empiezan con la primera respuesta de WhatsApp.</translation>
     </message>
     <message>
         <source>Not sent yet: the charts begin when the campaign starts sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha enviado: los gráficos empiezan cuando la campaña empieza a enviar.</translation>
     </message>
     <message>
         <source>Nothing was sent in this campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se envió nada en esta campaña.</translation>
     </message>
     <message>
         <source>%1 sent, %2 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enviados, %2 fallidos</translation>
     </message>
     <message>
         <source> — peak %1 messages/s, average %2 messages/s over %3 of sending</source>
-        <translation type="unfinished"></translation>
+        <translation> — pico de %1 mensajes/s, media de %2 mensajes/s en %3 de envío</translation>
     </message>
     <message>
         <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools → Repair rebuilds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>. El historial no cuadra con los contadores de la campaña (%1 enviados, %2 fallidos); Herramientas → Reparar contadores lo reconstruye.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::PageMessage</name>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar este mensaje</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::PhonePage</name>
     <message>
         <source>Only &amp;mobile numbers (skip numbers that can only be landlines)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo números &amp;móviles (omitir los números que solo pueden ser fijos)</translation>
     </message>
     <message>
         <source>Phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Números de teléfono</translation>
     </message>
     <message>
         <source>Check the column Herald reads the numbers from and how it will send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la columna de la que Herald lee los números y cómo los enviará.</translation>
     </message>
     <message>
         <source>e.g. DE</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. ES</translation>
     </message>
     <message>
         <source>Phone &amp;column:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Columna de teléfono:</translation>
     </message>
     <message>
         <source>for numbers written without a country code (+49 …)</source>
-        <translation type="unfinished"></translation>
+        <translation>para números escritos sin código de país (+34 …)</translation>
     </message>
     <message>
         <source>Default &amp;country:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;País predeterminado:</translation>
     </message>
     <message>
         <source>No column looks like phone numbers: choose the one that holds them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna columna parece contener números de teléfono: elija la que los contiene.</translation>
     </message>
     <message>
         <source>You chose this column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted eligió esta columna.</translation>
     </message>
     <message>
         <source>%1 of the file&apos;s %2 rows have a number Herald can send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de las %2 filas del archivo tienen un número al que Herald puede enviar.</translation>
     </message>
     <message>
         <source>%1 of the first %2 rows have a number Herald can send to; the import checks every row.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de las primeras %2 filas tienen un número al que Herald puede enviar; la importación comprueba todas las filas.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::QuietHoursPanel</name>
     <message>
         <source>Recipients outside their window wait: they are not failed and not counted, and are sent when their window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los destinatarios fuera de su franja esperan: no cuentan como fallidos ni se contabilizan, y se envían cuando se abre su franja.</translation>
     </message>
     <message>
         <source>Counting who waits for their window…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando quién espera a que se abra su franja…</translation>
     </message>
     <message>
         <source>Quiet hours: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario de silencio: %1</translation>
     </message>
     <message>
         <source>Who waits for their window is not known: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se sabe quién espera a que se abra su franja: %1</translation>
     </message>
     <message>
         <source>%1–%2 in each recipient&apos;s local time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2 en la hora local de cada destinatario</translation>
     </message>
     <message>
         <source>%1, weekdays only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, solo días laborables</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>✓ Every remaining recipient is inside their window now</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Todos los destinatarios restantes están ahora dentro de su franja</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) wait for their window now</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatario espera ahora a que se abra su franja</numerusform>
+            <numerusform>%Ln destinatarios esperan ahora a que se abra su franja</numerusform>
         </translation>
     </message>
     <message>
         <source>%1; the next opens %2 (your time) for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; la siguiente se abre %2 (su hora local) para %3</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::QuietHoursSection</name>
     <message>
         <source>Only send &amp;between</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar s&amp;olo entre las</translation>
     </message>
     <message>
         <source>&amp;weekdays only (Monday to Friday)</source>
-        <translation type="unfinished"></translation>
+        <translation>solo días &amp;laborables (de lunes a viernes)</translation>
     </message>
     <message>
         <source>and</source>
-        <translation type="unfinished"></translation>
+        <translation>y las</translation>
     </message>
     <message>
         <source>in the recipient&apos;s local time</source>
-        <translation type="unfinished"></translation>
+        <translation>en la hora local del destinatario</translation>
     </message>
     <message>
         <source>The recipients&apos; countries could not be counted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron contar los países de los destinatarios: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>The zone Herald uses for every recipient in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La zona horaria que Herald usa para cada destinatario en %1.</translation>
     </message>
     <message>
         <source>Time zone for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona horaria para %1:</translation>
     </message>
     <message>
         <source>Recipients by country: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatarios por país: %1</translation>
     </message>
     <message>
         <source>Counting who would wait…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando quién tendría que esperar…</translation>
     </message>
     <message>
         <source>Who would wait could not be counted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo contar quién tendría que esperar: %1</translation>
     </message>
     <message>
         <source>✓ At the start (%1) every recipient is inside the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Al inicio (%1) todos los destinatarios están dentro de la franja.</translation>
     </message>
     <message>
         <source>✓ Right now every recipient is inside the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Ahora mismo todos los destinatarios están dentro de la franja.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatario esperaría al inicio (%1), fuera de su franja (no fallido); la siguiente franja se abre %2 (su hora local), para %3.</numerusform>
+            <numerusform>%Ln destinatarios esperarían al inicio (%1), fuera de su franja (no fallidos); la siguiente franja se abre %2 (su hora local), para %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatario esperaría ahora mismo (fuera de su franja, no fallido); la siguiente franja se abre %1 (su hora local), para %2.</numerusform>
+            <numerusform>%Ln destinatarios esperarían ahora mismo (fuera de su franja, no fallidos); la siguiente franja se abre %1 (su hora local), para %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -4219,440 +4226,440 @@ Qt %2</source>
     <name>herald::ui::RateCardDialog</name>
     <message>
         <source>Rate card</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa</translation>
     </message>
     <message>
         <source>Reading the rate card…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la tarifa…</translation>
     </message>
     <message>
         <source>The rate card cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la tarifa: %1</translation>
     </message>
     <message>
         <source>The rate card %1 is no longer stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarifa %1 ya no está guardada.</translation>
     </message>
     <message>
         <source>Rate card: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa: %1</translation>
     </message>
     <message>
         <source>%1, effective %2. Prices in %3 per delivered template message, by the recipient&apos;s market and the template&apos;s category.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, vigente desde %2. Precios en %3 por mensaje de plantilla entregado, según el mercado del destinatario y la categoría de la plantilla.</translation>
     </message>
     <message>
         <source>This is Herald&apos;s example card: its prices are illustrative, not Meta&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta es la tarifa de ejemplo de Herald: sus precios son ilustrativos, no los de Meta.</translation>
     </message>
     <message>
         <source>Imported from %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importada de %1 el %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardPricesModel</name>
     <message>
         <source>every other country</source>
-        <translation type="unfinished"></translation>
+        <translation>todos los demás países</translation>
     </message>
     <message>
         <source>%1 is not priced in this market</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene precio en este mercado</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>Mercado</translation>
     </message>
     <message>
         <source>Countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Países</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardSection</name>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar…</translation>
     </message>
     <message>
         <source>View…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver…</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar…</translation>
     </message>
     <message>
         <source>Stored rate cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifas guardadas</translation>
     </message>
     <message>
         <source>Import Meta&apos;s rate card</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar la tarifa de Meta</translation>
     </message>
     <message>
         <source>The file&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del archivo</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <source>Effective from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigente desde:</translation>
     </message>
     <message>
         <source>A CSV file with one row per market: market, countries (ISO codes, * for the rest of the world), currency, then a price column per category (MARKETING, UTILITY, …). Meta publishes one file per currency and date; name it and give its date here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo CSV con una fila por mercado: mercado, países (códigos ISO, * para el resto del mundo), moneda y luego una columna de precio por categoría (MARKETING, UTILITY, …). Meta publica un archivo por moneda y fecha; indique aquí su nombre y su fecha.</translation>
     </message>
     <message>
         <source>Meta charges each delivered template message by the template&apos;s category and the recipient&apos;s market. Estimates use the imported card in effect today; with none, Herald&apos;s example card, whose prices are illustrative. Imports and removals are stored at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta cobra cada mensaje de plantilla entregado según la categoría de la plantilla y el mercado del destinatario. Las estimaciones usan la tarifa importada vigente hoy; si no hay ninguna, la tarifa de ejemplo de Herald, cuyos precios son ilustrativos. Las importaciones y eliminaciones se guardan de inmediato.</translation>
     </message>
     <message>
         <source>The rate cards cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden leer las tarifas: %1</translation>
     </message>
     <message>
         <source>No rate card is stored yet: estimates use Herald&apos;s example card until you import Meta&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ninguna tarifa guardada: las estimaciones usan la tarifa de ejemplo de Herald hasta que importe la de Meta.</translation>
     </message>
     <message>
         <source>Import a rate card</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar una tarifa</translation>
     </message>
     <message>
         <source>Rate cards (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifas (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo %1…</translation>
     </message>
     <message>
         <source>The rate card was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó la tarifa: %1</translation>
     </message>
     <message>
         <source>Nothing was imported. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importó nada. %1</translation>
     </message>
     <message numerus="yes">
         <source>Imported &quot;%1&quot;: %n market(s) in %2, effective %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se importó “%1”: %n mercado en %2, vigente desde %3.</numerusform>
+            <numerusform>Se importó “%1”: %n mercados en %2, vigente desde %3.</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove the rate card &quot;%1&quot; (effective %2)? Estimates made with it keep their figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar la tarifa “%1” (vigente desde %2)? Las estimaciones hechas con ella conservan sus cifras.</translation>
     </message>
     <message>
         <source>Herald installs its example card again when an estimate needs a card and none is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald vuelve a instalar su tarifa de ejemplo cuando una estimación necesita una tarifa y no hay ninguna importada.</translation>
     </message>
     <message>
         <source>Estimates use it now; afterwards they use the next card in effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las estimaciones la usan ahora; después usarán la siguiente tarifa vigente.</translation>
     </message>
     <message>
         <source>Remove rate card</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar tarifa</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>The rate card was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se quitó la tarifa: %1</translation>
     </message>
     <message>
         <source>Removed &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se quitó “%1”.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; was already removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” ya se había quitado.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RateCardTableModel</name>
     <message>
         <source>Imported from %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Importada de %1 el %2</translation>
     </message>
     <message>
         <source>Herald&apos;s example card: illustrative prices, not Meta&apos;s. It is used only while no imported card exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa de ejemplo de Herald: precios ilustrativos, no los de Meta. Solo se usa mientras no exista ninguna tarifa importada.</translation>
     </message>
     <message>
         <source>Example (not Meta&apos;s prices)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplo (no son precios de Meta)</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importada</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>En uso</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Effective</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigente desde</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Moneda</translation>
     </message>
     <message>
         <source>Markets</source>
-        <translation type="unfinished"></translation>
+        <translation>Mercados</translation>
     </message>
     <message>
         <source>Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Precios</translation>
     </message>
     <message>
         <source>Estimates</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimaciones</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RecipientsModel</name>
     <message>
         <source>The message&apos;s ID at WhatsApp (wamid), for Meta support and delivery reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID del mensaje en WhatsApp (wamid), para el soporte de Meta y los informes de entrega.</translation>
     </message>
     <message>
         <source>When the message was sent, or when it failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo se envió el mensaje, o cuándo falló.</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Message ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de mensaje</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Waiting to retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando reintento</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallido</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n intento</numerusform>
+            <numerusform>%n intentos</numerusform>
         </translation>
     </message>
     <message>
         <source>Failed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló %1</translation>
     </message>
     <message>
         <source>Sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RecipientsView</name>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendientes</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviados</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallidos</translation>
     </message>
     <message>
         <source>Search phone…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar teléfono…</translation>
     </message>
     <message>
         <source>Numbers starting with what you type when it starts with + or 00, otherwise numbers containing it. Spaces and dashes are ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Números que empiezan por lo escrito si empieza por + o 00; si no, números que lo contienen. Se ignoran los espacios y guiones.</translation>
     </message>
     <message>
         <source>%1 recipients, showing %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 destinatarios, se muestran %2–%3</translation>
     </message>
     <message>
         <source>Waiting to retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando reintento</translation>
     </message>
     <message>
         <source>Any reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier motivo</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Could not read the recipients: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer los destinatarios: %1</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando…</translation>
     </message>
     <message>
         <source>%1 recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 destinatarios</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::RepairDialog</name>
     <message>
         <source>Recount</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a contar</translation>
     </message>
     <message>
         <source>Apply repairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar reparaciones</translation>
     </message>
     <message>
         <source>Upgrade the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar la base de datos</translation>
     </message>
     <message>
         <source>Repair counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparar contadores</translation>
     </message>
     <message>
         <source>The database is incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos está incompleta</translation>
     </message>
     <message>
         <source>This database is older than Herald: upgrading it adds what is missing, in one transaction. Nothing is sent until the schema is whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos es anterior a Herald: actualizarla añade lo que falta, en una sola transacción. No se envía nada hasta que el esquema esté completo.</translation>
     </message>
     <message>
         <source>Parts of the database&apos;s schema are missing or wrong, and upgrading will not bring them back. Herald sends nothing until they are restored: restore the database from a backup, or ask whoever administers it to recreate what is listed (`herald-cli doctor` prints the same list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Faltan partes del esquema de la base de datos o son incorrectas, y actualizarla no las recuperará. Herald no envía nada hasta que se restauren: restaure la base de datos desde una copia de seguridad o pida a quien la administra que vuelva a crear lo que se enumera (`herald-cli doctor` muestra la misma lista).</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) found by the schema check.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problema encontrado por la comprobación del esquema.</numerusform>
+            <numerusform>%n problemas encontrados por la comprobación del esquema.</numerusform>
         </translation>
     </message>
     <message>
         <source>Recounting every campaign&apos;s messages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volviendo a contar los mensajes de cada campaña…</translation>
     </message>
     <message>
         <source>The recount failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Error en el recuento: %1</translation>
     </message>
     <message numerus="yes">
         <source>All %n campaign(s) match their messages (recounted in %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La %n campaña coincide con sus mensajes (recontada en %1).</numerusform>
+            <numerusform>Las %n campañas coinciden con sus mensajes (recontadas en %1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) do not match their messages. Apply repairs to set them to the recount, in one transaction.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campaña no coincide con sus mensajes. Aplicar reparaciones la ajusta al recuento, en una sola transacción.</numerusform>
+            <numerusform>%n campañas no coinciden con sus mensajes. Aplicar reparaciones las ajusta al recuento, en una sola transacción.</numerusform>
         </translation>
     </message>
     <message>
         <source>Repairing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparando…</translation>
     </message>
     <message>
         <source>The repair failed and changed nothing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La reparación falló y no cambió nada: %1</translation>
     </message>
     <message>
         <source>Repaired. Every campaign now matches its messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparado. Ahora todas las campañas coinciden con sus mensajes.</translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s) still differ: messages changed while repairing; recount and apply again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campaña aún no coincide: los mensajes cambiaron durante la reparación; vuelva a contar y aplique de nuevo.</numerusform>
+            <numerusform>%n campañas aún no coinciden: los mensajes cambiaron durante la reparación; vuelva a contar y aplique de nuevo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Upgrading the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizando la base de datos…</translation>
     </message>
     <message>
         <source>The upgrade failed and changed nothing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La actualización falló y no cambió nada: %1</translation>
     </message>
     <message numerus="yes">
         <source>Upgraded (%n step(s)), but the schema is still incomplete.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Actualizada (%n paso), pero el esquema sigue incompleto.</numerusform>
+            <numerusform>Actualizada (%n pasos), pero el esquema sigue incompleto.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Upgraded (%n step(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Actualizada (%n paso).</numerusform>
+            <numerusform>Actualizada (%n pasos).</numerusform>
         </translation>
     </message>
 </context>
@@ -4660,387 +4667,387 @@ Qt %2</source>
     <name>herald::ui::RepairModel</name>
     <message>
         <source>%1 / %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 de %3</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña</translation>
     </message>
     <message>
         <source>Stored sent / failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado enviados / fallidos</translation>
     </message>
     <message>
         <source>Recounted sent / failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuento enviados / fallidos</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Needs repair</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesita reparación</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>✓ correct</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ correcto</translation>
     </message>
     <message>
         <source>⚠ counters</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ contadores</translation>
     </message>
     <message>
         <source>⚠ history</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ historial</translation>
     </message>
     <message>
         <source>The counters are right, but the per-minute history the charts draw does not add up to them: repair rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los contadores son correctos, pero el historial por minuto que dibujan los gráficos no cuadra con ellos: la reparación lo reconstruye a partir de las horas de los propios mensajes.</translation>
     </message>
     <message>
         <source>Repair sets the stored figures to the recount.</source>
-        <translation type="unfinished"></translation>
+        <translation>La reparación ajusta las cifras guardadas al recuento.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ResendDialog</name>
     <message>
         <source>Resend failed messages — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar mensajes fallidos — %1</translation>
     </message>
     <message>
         <source>Reading the failures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo los fallos…</translation>
     </message>
     <message>
         <source>Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar</translation>
     </message>
     <message>
         <source>%1 — %2 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 mensajes</translation>
     </message>
     <message>
         <source>%1 — %2 messages: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 mensajes: %3</translation>
     </message>
     <message>
         <source>These messages may have reached their recipients: resending may deliver them twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que estos mensajes hayan llegado a sus destinatarios: reenviarlos puede entregarlos dos veces.</translation>
     </message>
     <message>
         <source>No message of this campaign has failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún mensaje de esta campaña ha fallado.</translation>
     </message>
     <message>
         <source>%1 messages failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mensajes fallaron. Marque los motivos que desea reenviar; los números dados de baja nunca se reenvían.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ReviewPage</name>
     <message>
         <source>Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar importación</translation>
     </message>
     <message>
         <source>Open rejected rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir filas rechazadas…</translation>
     </message>
     <message>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a comprobar</translation>
     </message>
     <message>
         <source>Send &amp;test</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar &amp;prueba</translation>
     </message>
     <message>
         <source>Retry messages whose answer was lost (a recipient may get one twice)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar los mensajes cuya respuesta se perdió (un destinatario puede recibir uno dos veces)</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión</translation>
     </message>
     <message>
         <source>Herald imports the file into a draft campaign. Nothing is sent until you start it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald importa el archivo en un borrador de campaña. No se envía nada hasta que usted lo inicie.</translation>
     </message>
     <message>
         <source>Imported:</source>
-        <translation type="unfinished"></translation>
+        <translation>Importados:</translation>
     </message>
     <message>
         <source>Duplicates in the file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicados en el archivo:</translation>
     </message>
     <message>
         <source>Already in the campaign:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya en la campaña:</translation>
     </message>
     <message>
         <source>Opted out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados de baja:</translation>
     </message>
     <message>
         <source>Rejected:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazados:</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación</translation>
     </message>
     <message>
         <source>your own number, e.g. +49 151 23456789</source>
-        <translation type="unfinished"></translation>
+        <translation>su propio número, p. ej. +34 612 345 678</translation>
     </message>
     <message>
         <source>WhatsApp account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta de WhatsApp</translation>
     </message>
     <message>
         <source>Test message to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de prueba a:</translation>
     </message>
     <message>
         <source> msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation> msj/s</translation>
     </message>
     <message>
         <source>the number&apos;s ceiling</source>
-        <translation type="unfinished"></translation>
+        <translation>el máximo del número</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío</translation>
     </message>
     <message>
         <source>At most:</source>
-        <translation type="unfinished"></translation>
+        <translation>Como máximo:</translation>
     </message>
     <message>
         <source>When to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo enviar</translation>
     </message>
     <message>
         <source>Quiet hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario de silencio</translation>
     </message>
     <message>
         <source>Cost estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimación de costo</translation>
     </message>
     <message>
         <source>Cancelling: the import is rolled back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelando: se deshace la importación…</translation>
     </message>
     <message>
         <source>%1 rows read…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 filas leídas…</translation>
     </message>
     <message>
         <source>The campaign could not be created: %1 Go back to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo crear la campaña: %1 Vuelva atrás para cambiarlo.</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando %1…</translation>
     </message>
     <message>
         <source>Read the file&apos;s %1 rows into the campaign &quot;%2&quot; in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se leyeron las %1 filas del archivo en la campaña “%2” en %3.</translation>
     </message>
     <message>
         <source>Read the file&apos;s %1 rows into the draft campaign &quot;%2&quot; in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se leyeron las %1 filas del archivo en el borrador de campaña “%2” en %3.</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>The import was cancelled: nothing was kept. Go back, or close the wizard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se canceló la importación: no se conservó nada. Vuelva atrás o cierre el asistente.</translation>
     </message>
     <message>
         <source>The file cannot be imported: %1 Go back to change how it is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede importar el archivo: %1 Vuelva atrás para cambiar cómo se lee.</translation>
     </message>
     <message>
         <source> — e.g. line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation> — p. ej. línea %1: %2</translation>
     </message>
     <message>
         <source>%1 × %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2%3</translation>
     </message>
     <message>
         <source>No row was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se rechazó ninguna fila.</translation>
     </message>
     <message>
         <source>✓ Every message has a value for each of the template&apos;s variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Todos los mensajes tienen un valor para cada variable de la plantilla.</translation>
     </message>
     <message>
         <source>Checking the access token and the phone number with WhatsApp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando con WhatsApp el token de acceso y el número de teléfono…</translation>
     </message>
     <message>
         <source>✗ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1</translation>
     </message>
     <message>
         <source>✗ WhatsApp refused the check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ WhatsApp rechazó la comprobación: %1</translation>
     </message>
     <message>
         <source>✓ Token accepted; sending from %1 (%2), quality %3, limit %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Token aceptado; se envía desde %1 (%2), calidad %3, límite %4.</translation>
     </message>
     <message>
         <source>✗ No row of the file can be sent, so there is nothing to test.</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ Ninguna fila del archivo se puede enviar, así que no hay nada que probar.</translation>
     </message>
     <message>
         <source>Sending row %1&apos;s message to %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando el mensaje de la fila %1 a %2…</translation>
     </message>
     <message>
         <source>✓ Accepted for %1 (%2). Check the phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Aceptado para %1 (%2). Revise el teléfono.</translation>
     </message>
     <message>
         <source>✗ Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ No enviado: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ScheduleSection</name>
     <message>
         <source>&amp;Keep it as a draft (start it later from the campaign list)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dejarla como borrador (iniciarla más tarde desde la lista de campañas)</translation>
     </message>
     <message>
         <source>&amp;Start sending as soon as the campaign is created</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Empezar a enviar en cuanto se cree la campaña</translation>
     </message>
     <message>
         <source>Start &amp;at:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar a las:</translation>
     </message>
     <message>
         <source>Your local time; Herald stores it in UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su hora local; Herald la guarda en UTC.</translation>
     </message>
     <message>
         <source>your local time</source>
-        <translation type="unfinished"></translation>
+        <translation>su hora local</translation>
     </message>
     <message>
         <source>%1 has passed: choose a later time, or start now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya pasó: elija una hora posterior o inicie ahora.</translation>
     </message>
     <message>
         <source>&amp;Leave the campaign as it is (start or resume it later from the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>De&amp;jar la campaña como está (iniciarla o reanudarla más tarde desde la lista)</translation>
     </message>
     <message>
         <source>&amp;Start or resume sending once the contacts are added</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Empezar o reanudar el envío en cuanto se añadan los contactos</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SendController</name>
     <message>
         <source>Cannot send</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede enviar</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede iniciar la campaña “%1”</translation>
     </message>
     <message>
         <source>Continuing campaign &quot;%1&quot;: it was running with nobody sending it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuando la campaña “%1”: estaba en curso sin que nadie la enviara.</translation>
     </message>
     <message>
         <source>Continuing campaign &quot;%1&quot;: %2 stopped sending it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuando la campaña “%1”: %2 dejó de enviarla.</translation>
     </message>
     <message>
         <source>Start campaign &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Iniciar la campaña “%1”?</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar</translation>
     </message>
     <message>
         <source>paused by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>pausada por el usuario</translation>
     </message>
     <message>
         <source>cancelled by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelada por el usuario</translation>
     </message>
     <message>
         <source>The campaign could not be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cambiar la campaña</translation>
     </message>
     <message>
         <source>Herald was closed; the campaign continues when a sender picks it up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald se cerró; la campaña continúa cuando un emisor la retome.</translation>
     </message>
     <message>
         <source>A scheduled campaign could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar una campaña programada</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; started as scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” se inició según lo programado.</translation>
     </message>
     <message>
         <source>Holding: 1 recipient waits for their quiet-hours window; it opens at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera: 1 destinatario espera a que se abra su franja de envío; se abre a las %1.</translation>
     </message>
     <message>
         <source>Holding: %1 recipients wait for their quiet-hours window; the next opens at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera: %1 destinatarios esperan a que se abra su franja de envío; la siguiente se abre a las %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SenderStatusBar</name>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos: %1</translation>
     </message>
     <message>
         <source>The database this window reads and writes. Change it in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos que esta ventana lee y escribe. Cámbiela en Configuración.</translation>
     </message>
     <message>
         <source>Sender: idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Emisor: inactivo</translation>
     </message>
     <message numerus="yes">
         <source>Sender: sending %n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Emisor: enviando %n campaña</numerusform>
+            <numerusform>Emisor: enviando %n campañas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in flight</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en tránsito</numerusform>
+            <numerusform>%n en tránsito</numerusform>
         </translation>
     </message>
 </context>
@@ -5048,461 +5055,463 @@ Qt %2</source>
     <name>herald::ui::SettingField</name>
     <message>
         <source>%1 (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (predeterminado)</translation>
     </message>
     <message>
         <source>%1
 Stored with the database as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Guardado con la base de datos como %2.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>Cloud API</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud API</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío</translation>
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo</translation>
     </message>
     <message>
         <source>Rate cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifas</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión</translation>
     </message>
     <message>
         <source>Graph API base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL base de la Graph API:</translation>
     </message>
     <message>
         <source>Graph API version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión de la Graph API:</translation>
     </message>
     <message>
         <source>Phone number ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID del número de teléfono:</translation>
     </message>
     <message>
         <source>Business Account ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de la cuenta empresarial:</translation>
     </message>
     <message>
         <source>Request timeout (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo de espera (ms):</translation>
     </message>
     <message>
         <source>Extra CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado CA adicional:</translation>
     </message>
     <message>
         <source>None: the system&apos;s only</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno: solo los del sistema</translation>
     </message>
     <message>
         <source>Rate ceiling (msg/s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad máxima (msj/s):</translation>
     </message>
     <message>
         <source>Concurrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Simultaneidad:</translation>
     </message>
     <message>
         <source>No response:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin respuesta:</translation>
     </message>
     <message>
         <source>Contact import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación de contactos</translation>
     </message>
     <message>
         <source>Default region:</source>
-        <translation type="unfinished"></translation>
+        <translation>Región predeterminada:</translation>
     </message>
     <message>
         <source>None, e.g. DE or US</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna, p. ej. ES o US</translation>
     </message>
     <message>
         <source>These settings are stored with the database, shared by every console and herald-cli that use it (herald-cli config shows them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta configuración se guarda con la base de datos y la comparten todas las consolas y herald-cli que la usan (herald-cli config la muestra).</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma:</translation>
     </message>
     <message>
         <source>Takes effect when Herald is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se aplica al reiniciar Herald.</translation>
     </message>
     <message>
         <source>These settings belong to your user account on this computer, not to the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta configuración pertenece a su cuenta de usuario en este equipo, no a la base de datos.</translation>
     </message>
     <message>
         <source>Reading the settings stored with the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la configuración guardada con la base de datos…</translation>
     </message>
     <message>
         <source>The settings stored with the database cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la configuración guardada con la base de datos: %1</translation>
     </message>
     <message>
         <source>Correct the fields marked in red; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija los campos marcados en rojo; no se guardó nada.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>The settings were not stored with the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuración no se guardó con la base de datos: %1</translation>
     </message>
     <message>
         <source>Not everything was saved: see the messages in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó todo: vea los mensajes en rojo.</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración guardada</translation>
     </message>
     <message>
         <source>Herald uses the database and language you chose when it is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald usará la base de datos y el idioma elegidos cuando se reinicie.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TemplateSyncRunner</name>
     <message>
         <source>The API settings cannot be read from the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer de la base de datos la configuración de la API: %1</translation>
     </message>
     <message>
         <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún ID de cuenta de WhatsApp Business definido, y las plantillas se enumeran por cuenta. Introdúzcalo en Configuración (Archivo → Configuración…) y vuelva a sincronizar.</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de acceso definido. Introdúzcalo en Configuración (Archivo → Configuración…) y vuelva a sincronizar.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TemplateTableModel</name>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobada</translation>
     </message>
     <message>
         <source>Pending review</source>
-        <translation type="unfinished"></translation>
+        <translation>En revisión</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazada</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pausa</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivada</translation>
     </message>
     <message>
         <source>In appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>En apelación</translation>
     </message>
     <message>
         <source>Marketing</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing</translation>
     </message>
     <message>
         <source>Utility</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilidad</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Autenticación</translation>
     </message>
     <message>
         <source>%1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hasta %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna</translation>
     </message>
     <message>
         <source>a recent sync</source>
-        <translation type="unfinished"></translation>
+        <translation>una sincronización reciente</translation>
     </message>
     <message>
         <source>Meta changed this template&apos;s category from %1 to %2 (noticed %3). Meta prices and limits messages by category: check that the template still suits your campaigns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta cambió la categoría de esta plantilla de %1 a %2 (detectado en %3). Meta fija precios y límites de los mensajes según la categoría: compruebe que la plantilla sigue siendo adecuada para sus campañas.</translation>
     </message>
     <message>
         <source>Only approved templates can be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se pueden enviar plantillas aprobadas.</translation>
     </message>
     <message>
         <source>Herald cannot send this template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald no puede enviar esta plantilla: %1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría</translation>
     </message>
     <message>
         <source>Category before</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría anterior</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables</translation>
     </message>
     <message>
         <source>Synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizada</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TemplatesPage</name>
     <message>
         <source>Sync with Meta</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar con Meta</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Filter by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por nombre</translation>
     </message>
     <message>
         <source>Fetch the message templates of the WhatsApp Business Account from Meta</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtener de Meta las plantillas de mensaje de la cuenta de WhatsApp Business</translation>
     </message>
     <message>
         <source>The templates cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden leer las plantillas: %1</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de acceso definido. Introdúzcalo en Configuración (Archivo → Configuración…) y vuelva a sincronizar.</translation>
     </message>
     <message>
         <source>Getting the access token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Obteniendo el token de acceso…</translation>
     </message>
     <message>
         <source>Asking Meta for the template list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pidiendo a Meta la lista de plantillas…</translation>
     </message>
     <message>
         <source>Reading the template list from Meta: %1 so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la lista de plantillas de Meta: %1 hasta ahora</translation>
     </message>
     <message>
         <source> (page %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (página %1)</translation>
     </message>
     <message>
         <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File → Settings…) and sync again; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta rechazó el token de acceso: no es válido o caducó. Introduzca un token válido en Configuración (Archivo → Configuración…) y vuelva a sincronizar; no se guardó nada.</translation>
     </message>
     <message>
         <source>(Graph error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(error de Graph %1)</translation>
     </message>
     <message>
         <source>Open Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir Configuración…</translation>
     </message>
     <message>
         <source>Templates synced from Meta: %1 (%2 new, %3 changed, %4 unchanged).</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas sincronizadas desde Meta: %1 (%2 nuevas, %3 modificadas, %4 sin cambios).</translation>
     </message>
     <message>
         <source>Meta changed the category of %1 (%2) from %3 to %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta cambió la categoría de %1 (%2) de %3 a %4.</translation>
     </message>
     <message>
         <source>No longer listed by Meta, kept for the campaigns that use them: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta ya no las enumera; se conservan para las campañas que las usan: %1.</translation>
     </message>
     <message>
         <source>No templates are stored yet: sync them from Meta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay plantillas guardadas: sincronícelas desde Meta.</translation>
     </message>
     <message>
         <source>Select a template to read its text and the variables a campaign fills.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione una plantilla para leer su texto y las variables que rellena una campaña.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin variables.</translation>
     </message>
     <message>
         <source>Variables a campaign fills: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables que rellena una campaña: %1.</translation>
     </message>
     <message>
         <source>Herald cannot send it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald no puede enviarla: %1</translation>
     </message>
     <message>
         <source>Templates: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas: %1</translation>
     </message>
     <message>
         <source>Shown: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostradas: %1 de %2</translation>
     </message>
     <message>
         <source> — category changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — categoría cambiada: %1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::TokenSection</name>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token de acceso</translation>
     </message>
     <message>
         <source>Keep for this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar solo para esta sesión</translation>
     </message>
     <message>
         <source>Remove stored token</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el token guardado</translation>
     </message>
     <message>
         <source>Paste the token from Meta&apos;s developer portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegue el token del portal para desarrolladores de Meta</translation>
     </message>
     <message>
         <source>Kept in the operating system&apos;s keychain, never in a settings file, the database or a log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guarda en el llavero del sistema operativo, nunca en un archivo de configuración, en la base de datos ni en un registro.</translation>
     </message>
     <message>
         <source>Herald uses the token until it is closed and forgets it then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald usa el token hasta que se cierra, y después lo olvida.</translation>
     </message>
     <message>
         <source>Now:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora:</translation>
     </message>
     <message>
         <source>New token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Token nuevo:</translation>
     </message>
     <message>
         <source>This window has no access to credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta ventana no tiene acceso a las credenciales.</translation>
     </message>
     <message>
         <source>Looking in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando en el llavero…</translation>
     </message>
     <message>
         <source>From the environment variable %1, which wins over the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>De la variable de entorno %1, que prevalece sobre el llavero.</translation>
     </message>
     <message>
         <source>Kept in memory for this session only; Herald forgets it when it closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en memoria solo para esta sesión; Herald lo olvida al cerrarse.</translation>
     </message>
     <message>
         <source>Stored in the operating system&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en el llavero del sistema operativo.</translation>
     </message>
     <message>
         <source>%1 A token entered here can be kept in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Un token introducido aquí se puede conservar en memoria solo para esta sesión.</translation>
     </message>
     <message>
         <source>None is stored yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ninguno guardado.</translation>
     </message>
     <message>
         <source>Paste a new token to replace the current one</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegue un token nuevo para reemplazar el actual</translation>
     </message>
     <message>
         <source>%1
 Herald never writes the token to a file. You can keep it in memory for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Herald nunca escribe el token en un archivo. Puede conservarlo en memoria solo para esta sesión.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::WizardImport</name>
     <message>
         <source>Contacts can only be added to a draft or paused campaign; &quot;%1&quot; is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se pueden añadir contactos a un borrador o a una campaña en pausa; “%1” está en estado “%2”.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::WizardLauncher</name>
     <message>
         <source>The campaign could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la campaña</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Herald: a campaign console for the WhatsApp Business Cloud API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald: una consola de campañas para la WhatsApp Business Cloud API.</translation>
     </message>
     <message>
         <source>The database: a SQLite file or a postgresql:// URL (default: HERALD_DB, else the one chosen in Settings, else the embedded one).</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos: un archivo SQLite o una URL postgresql:// (predeterminada: HERALD_DB; si no, la elegida en Configuración; si no, la integrada).</translation>
     </message>
     <message>
         <source>database</source>
-        <translation type="unfinished"></translation>
+        <translation>basededatos</translation>
     </message>
     <message>
         <source>Herald cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald no puede iniciarse</translation>
     </message>
     <message>
         <source>Database password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña de la base de datos</translation>
     </message>
 </context>
 </TS>
