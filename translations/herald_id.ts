@@ -2966,7 +2966,7 @@ Perintah: %4</translation>
     <message numerus="yes">
         <source>%1 for %Ln recipient(s) (%2 messages)</source>
         <translation>
-            <numerusform>%1 untuk %Ln penerima (%2 pesan)</numerusform>
+            <numerusform>%1 untuk %Ln penerima (pesan %2)</numerusform>
         </translation>
     </message>
     <message>
