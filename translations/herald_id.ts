@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>row</source>
-        <translation>baris</translation>
+        <translation>isi baris</translation>
     </message>
     <message>
         <source>column %1</source>
@@ -622,7 +622,7 @@
     </message>
     <message>
         <source>Nothing: Herald slows down and sends the message again.</source>
-        <translation>Tidak perlu apa-apa: Herald memperlambat pengiriman dan mengirim pesan itu lagi.</translation>
+        <translation>Tidak perlu tindakan: Herald memperlambat pengiriman dan mengirim pesan itu lagi.</translation>
     </message>
     <message>
         <source>Too many messages to this recipient in a short time (about one every 6 seconds is allowed).</source>
@@ -630,7 +630,7 @@
     </message>
     <message>
         <source>Nothing: Herald sends to this recipient a few seconds later and keeps sending to the others.</source>
-        <translation>Tidak perlu apa-apa: Herald mengirim ke penerima ini beberapa detik kemudian dan terus mengirim ke penerima lain.</translation>
+        <translation>Tidak perlu tindakan: Herald mengirim ke penerima ini beberapa detik kemudian dan terus mengirim ke penerima lain.</translation>
     </message>
     <message>
         <source>The app made too many API calls (app call-rate limit).</source>
@@ -638,7 +638,7 @@
     </message>
     <message>
         <source>Nothing: Herald pauses sending for a minute and continues more slowly. If it keeps happening, lower the sending rate.</source>
-        <translation>Tidak perlu apa-apa: Herald menjeda pengiriman selama satu menit lalu melanjutkan lebih lambat. Jika terus terjadi, turunkan laju pengiriman.</translation>
+        <translation>Tidak perlu tindakan: Herald menjeda pengiriman selama satu menit lalu melanjutkan lebih lambat. Jika terus terjadi, turunkan laju pengiriman.</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account made too many API calls (account rate limit).</source>
@@ -650,7 +650,7 @@
     </message>
     <message>
         <source>Nothing: Herald pauses for about a minute and tries again.</source>
-        <translation>Tidak perlu apa-apa: Herald berhenti sekitar satu menit lalu mencoba lagi.</translation>
+        <translation>Tidak perlu tindakan: Herald menjeda sekitar satu menit lalu mencoba lagi.</translation>
     </message>
     <message>
         <source>A temporary problem or downtime at Meta.</source>
@@ -658,7 +658,7 @@
     </message>
     <message>
         <source>Nothing: Herald tries again a few times with growing pauses.</source>
-        <translation>Tidak perlu apa-apa: Herald mencoba lagi beberapa kali dengan jeda yang makin lama.</translation>
+        <translation>Tidak perlu tindakan: Herald mencoba lagi beberapa kali dengan jeda yang makin lama.</translation>
     </message>
     <message>
         <source>Something went wrong at Meta while sending.</source>
@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>Nothing: Herald tries again a few times. If it keeps failing, give Meta support the fbtrace_id.</source>
-        <translation>Tidak perlu apa-apa: Herald mencoba lagi beberapa kali. Jika terus gagal, berikan fbtrace_id kepada dukungan Meta.</translation>
+        <translation>Tidak perlu tindakan: Herald mencoba lagi beberapa kali. Jika terus gagal, berikan fbtrace_id kepada dukungan Meta.</translation>
     </message>
     <message>
         <source>A Meta service is temporarily unavailable.</source>
@@ -782,7 +782,7 @@
     </message>
     <message>
         <source>Nothing: Herald added the number to the opt-out list and will not message it again.</source>
-        <translation>Tidak perlu apa-apa: Herald telah menambahkan nomor ini ke daftar opt-out dan tidak akan mengirim pesan ke nomor ini lagi.</translation>
+        <translation>Tidak perlu tindakan: Herald telah menambahkan nomor ini ke daftar opt-out dan tidak akan mengirim pesan ke nomor ini lagi.</translation>
     </message>
     <message>
         <source>Meta paused the template because of low quality.</source>
@@ -974,7 +974,7 @@
     </message>
     <message>
         <source>Nothing: opted-out numbers are never messaged or resent. Remove the number from the opt-out list only if the contact asked for messages again.</source>
-        <translation>Tidak perlu apa-apa: nomor yang memilih opt-out tidak pernah dikirimi pesan atau dikirimi ulang. Hapus nomor dari daftar opt-out hanya jika kontak meminta pesan lagi.</translation>
+        <translation>Tidak perlu tindakan: nomor yang memilih opt-out tidak pernah dikirimi pesan atau dikirimi ulang. Hapus nomor dari daftar opt-out hanya jika kontak meminta pesan lagi.</translation>
     </message>
     <message>
         <source>Sending failed several times in a row with temporary errors.</source>
@@ -1275,7 +1275,7 @@
     </message>
     <message>
         <source>row</source>
-        <translation>baris</translation>
+        <translation>isi baris</translation>
     </message>
 </context>
 <context>
@@ -1763,7 +1763,7 @@
     </message>
     <message>
         <source>%1 on %2 (process %3), last heard %4 s ago</source>
-        <translation>%1 di %2 (proses %3), terakhir terdengar %4 dtk yang lalu</translation>
+        <translation>%1 di %2 (proses %3), terakhir aktif %4 dtk yang lalu</translation>
     </message>
     <message>
         <source>The hold on campaign %1 could not be taken or read.</source>
@@ -2153,7 +2153,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>its lease expired (the sender stopped answering)</source>
-        <translation>masa sewanya berakhir (pengirim berhenti menjawab)</translation>
+        <translation>klaimnya kedaluwarsa (pengirim berhenti merespons)</translation>
     </message>
     <message>
         <source>sender %1 stopped</source>
@@ -2292,7 +2292,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Another sender took this campaign over while this one was not heard from.</source>
-        <translation>Pengirim lain mengambil alih kampanye ini saat pengirim ini tidak terdengar.</translation>
+        <translation>Pengirim lain mengambil alih kampanye ini saat pengirim ini tidak merespons.</translation>
     </message>
 </context>
 <context>
@@ -3031,7 +3031,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Failed share</source>
-        <translation>Porsi gagal</translation>
+        <translation>Persentase gagal</translation>
     </message>
 </context>
 <context>
@@ -3797,11 +3797,11 @@ Qt %2</translation>
     </message>
     <message>
         <source>As read</source>
-        <translation>Seperti dibaca</translation>
+        <translation>Dibaca</translation>
     </message>
     <message>
         <source>As sent</source>
-        <translation>Seperti dikirim</translation>
+        <translation>Dikirim sebagai</translation>
     </message>
     <message>
         <source>Valid?</source>
@@ -5003,7 +5003,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>Sender: idle</source>
-        <translation>Pengirim: menganggur</translation>
+        <translation>Pengirim: siaga</translation>
     </message>
     <message numerus="yes">
         <source>Sender: sending %n campaign(s)</source>
