@@ -5225,11 +5225,11 @@ Disimpan bersama basis data sebagai %2.</translation>
     </message>
     <message>
         <source>a recent sync</source>
-        <translation>sinkronisasi terbaru</translation>
+        <translation>sinkronisasi baru-baru ini</translation>
     </message>
     <message>
         <source>Meta changed this template&apos;s category from %1 to %2 (noticed %3). Meta prices and limits messages by category: check that the template still suits your campaigns.</source>
-        <translation>Meta mengubah kategori templat ini dari %1 menjadi %2 (diketahui %3). Meta menentukan harga dan batas pesan menurut kategori: pastikan templat masih sesuai untuk kampanye Anda.</translation>
+        <translation>Meta mengubah kategori templat ini dari %1 menjadi %2 (terdeteksi pada %3). Meta menentukan harga dan batas pesan menurut kategori: pastikan templat masih sesuai untuk kampanye Anda.</translation>
     </message>
     <message>
         <source>Only approved templates can be sent.</source>
