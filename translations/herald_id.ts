@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Plain http:// is allowed only for this computer (localhost, 127.x.x.x, ::1). For %1 use https://: over http the access token and every message would travel unencrypted.</source>
-        <translation>http:// biasa hanya diizinkan untuk komputer ini (localhost, 127.x.x.x, ::1). Untuk %1 gunakan https://: melalui http, token akses dan setiap pesan akan dikirim tanpa enkripsi.</translation>
+        <translation>Protokol http:// biasa hanya diizinkan untuk komputer ini (localhost, 127.x.x.x, ::1). Untuk %1 gunakan https://: melalui http, token akses dan setiap pesan akan dikirim tanpa enkripsi.</translation>
     </message>
     <message>
         <source>The API version &quot;%1&quot; is not valid; it looks like v23.0.</source>
@@ -1119,7 +1119,7 @@
     </message>
     <message>
         <source>%1: give either a media id or a link, not both and not neither.</source>
-        <translation>%1: berikan ID media atau tautan, tidak keduanya dan tidak kosong keduanya.</translation>
+        <translation>%1: berikan ID media atau tautan, salah satu saja, dan keduanya tidak boleh kosong.</translation>
     </message>
     <message>
         <source>%1: the media link must start with https:// or http://.</source>
@@ -1767,7 +1767,7 @@
     </message>
     <message>
         <source>The hold on campaign %1 could not be taken or read.</source>
-        <translation>Penguncian kampanye %1 tidak dapat diambil atau dibaca.</translation>
+        <translation>Klaim atas kampanye %1 tidak dapat diambil atau dibaca.</translation>
     </message>
 </context>
 <context>
@@ -4561,7 +4561,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>This database is older than Herald: upgrading it adds what is missing, in one transaction. Nothing is sent until the schema is whole.</source>
-        <translation>Basis data ini lebih lama daripada Herald: peningkatan menambahkan yang kurang, dalam satu transaksi. Tidak ada yang dikirim sampai skema lengkap.</translation>
+        <translation>Basis data ini dibuat oleh Herald versi lama: peningkatan menambahkan bagian yang kurang, dalam satu transaksi. Tidak ada yang dikirim sampai skema lengkap.</translation>
     </message>
     <message>
         <source>Parts of the database&apos;s schema are missing or wrong, and upgrading will not bring them back. Herald sends nothing until they are restored: restore the database from a backup, or ask whoever administers it to recreate what is listed (`herald-cli doctor` prints the same list).</source>
@@ -4644,11 +4644,11 @@ Qt %2</translation>
     </message>
     <message>
         <source>Stored sent / failed</source>
-        <translation>Tersimpan terkirim / gagal</translation>
+        <translation>Terkirim / gagal tersimpan</translation>
     </message>
     <message>
         <source>Recounted sent / failed</source>
-        <translation>Dihitung ulang terkirim / gagal</translation>
+        <translation>Terkirim / gagal dihitung ulang</translation>
     </message>
     <message>
         <source>Status</source>
