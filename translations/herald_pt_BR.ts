@@ -2977,8 +2977,8 @@ Instrução: %4</translation>
     <message numerus="yes">
         <source>%1 for %Ln recipient(s) (%2 messages)</source>
         <translation>
-            <numerusform>%1 para %Ln destinatário (%2 mensagens)</numerusform>
-            <numerusform>%1 para %Ln destinatários (%2 mensagens)</numerusform>
+            <numerusform>%1 para %Ln destinatário (mensagens %2)</numerusform>
+            <numerusform>%1 para %Ln destinatários (mensagens %2)</numerusform>
         </translation>
     </message>
     <message>
@@ -4056,7 +4056,7 @@ Qt %2</translation>
     <name>herald::ui::PhonePage</name>
     <message>
         <source>Only &amp;mobile numbers (skip numbers that can only be landlines)</source>
-        <translation>Somente números de &amp;celular (pular números que só podem ser fixos)</translation>
+        <translation>Somente números de ce&amp;lular (pular números que só podem ser fixos)</translation>
     </message>
     <message>
         <source>Phone numbers</source>
@@ -4675,11 +4675,11 @@ Qt %2</translation>
     </message>
     <message>
         <source>Stored sent / failed</source>
-        <translation>Enviadas / com falha armazenadas</translation>
+        <translation>Armazenado: enviadas / falhas</translation>
     </message>
     <message>
         <source>Recounted sent / failed</source>
-        <translation>Enviadas / com falha recontadas</translation>
+        <translation>Recontado: enviadas / falhas</translation>
     </message>
     <message>
         <source>Status</source>
@@ -4936,11 +4936,11 @@ Qt %2</translation>
     </message>
     <message>
         <source>&amp;Start sending as soon as the campaign is created</source>
-        <translation>&amp;Começar a enviar assim que a campanha for criada</translation>
+        <translation>&amp;Iniciar o envio assim que a campanha for criada</translation>
     </message>
     <message>
         <source>Start &amp;at:</source>
-        <translation>Iniciar &amp;em:</translation>
+        <translation>Inici&amp;ar em:</translation>
     </message>
     <message>
         <source>Your local time; Herald stores it in UTC.</source>
@@ -4975,7 +4975,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>Continuing campaign &quot;%1&quot;: it was running with nobody sending it.</source>
-        <translation>Continuando a campanha &quot;%1&quot;: ela estava em execução sem ninguém a enviando.</translation>
+        <translation>Continuando a campanha &quot;%1&quot;: ela estava em execução sem ninguém para enviá-la.</translation>
     </message>
     <message>
         <source>Continuing campaign &quot;%1&quot;: %2 stopped sending it.</source>
