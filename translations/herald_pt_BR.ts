@@ -4956,7 +4956,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>&amp;Leave the campaign as it is (start or resume it later from the list)</source>
-        <translation>&amp;Deixar a campanha como está (iniciá-la ou retomá-la depois na lista)</translation>
+        <translation>Dei&amp;xar a campanha como está (iniciá-la ou retomá-la depois na lista)</translation>
     </message>
     <message>
         <source>&amp;Start or resume sending once the contacts are added</source>
