@@ -4150,7 +4150,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>%1; the next opens %2 (your time) for %3</source>
-        <translation>%1; a próxima abre %2 (seu horário) para %3</translation>
+        <translation>%1; a próxima abre em %2 (seu horário) para %3</translation>
     </message>
 </context>
 <context>
@@ -4210,15 +4210,15 @@ Qt %2</translation>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait at the start (%1), outside their window (not failed); the next window opens %2 your time, for %3.</source>
         <translation>
-            <numerusform>%Ln destinatário aguardaria no início (%1), fora da janela (sem falha); a próxima janela abre %2 no seu horário, para %3.</numerusform>
-            <numerusform>%Ln destinatários aguardariam no início (%1), fora da janela (sem falha); a próxima janela abre %2 no seu horário, para %3.</numerusform>
+            <numerusform>%Ln destinatário aguardaria no início (%1), fora da janela (sem falha); a próxima janela abre em %2 no seu horário, para %3.</numerusform>
+            <numerusform>%Ln destinatários aguardariam no início (%1), fora da janela (sem falha); a próxima janela abre em %2 no seu horário, para %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) would wait right now (outside their window, not failed); the next window opens %1 your time, for %2.</source>
         <translation>
-            <numerusform>%Ln destinatário aguardaria neste momento (fora da janela, sem falha); a próxima janela abre %1 no seu horário, para %2.</numerusform>
-            <numerusform>%Ln destinatários aguardariam neste momento (fora da janela, sem falha); a próxima janela abre %1 no seu horário, para %2.</numerusform>
+            <numerusform>%Ln destinatário aguardaria neste momento (fora da janela, sem falha); a próxima janela abre em %1 no seu horário, para %2.</numerusform>
+            <numerusform>%Ln destinatários aguardariam neste momento (fora da janela, sem falha); a próxima janela abre em %1 no seu horário, para %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -4500,11 +4500,11 @@ Qt %2</translation>
     </message>
     <message>
         <source>Failed %1</source>
-        <translation>Falhou %1</translation>
+        <translation>Falhou em %1</translation>
     </message>
     <message>
         <source>Sent %1</source>
-        <translation>Enviada %1</translation>
+        <translation>Enviada em %1</translation>
     </message>
 </context>
 <context>
@@ -5015,11 +5015,11 @@ Qt %2</translation>
     </message>
     <message>
         <source>Holding: 1 recipient waits for their quiet-hours window; it opens at %1.</source>
-        <translation>Em espera: 1 destinatário aguarda a janela do horário de silêncio; ela abre às %1.</translation>
+        <translation>Em espera: 1 destinatário aguarda a janela do horário de silêncio; ela abre em %1.</translation>
     </message>
     <message>
         <source>Holding: %1 recipients wait for their quiet-hours window; the next opens at %2.</source>
-        <translation>Em espera: %1 destinatários aguardam a janela do horário de silêncio; a próxima abre às %2.</translation>
+        <translation>Em espera: %1 destinatários aguardam a janela do horário de silêncio; a próxima abre em %2.</translation>
     </message>
 </context>
 <context>
@@ -5349,7 +5349,7 @@ Armazenada com o banco de dados como %2.</translation>
     </message>
     <message>
         <source>(Graph error %1)</source>
-        <translation>(erro da Graph %1)</translation>
+        <translation>(erro %1 da Graph API)</translation>
     </message>
     <message>
         <source>Open Settings…</source>
