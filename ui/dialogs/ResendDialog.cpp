@@ -3,6 +3,7 @@
 #include "cloudapi/ErrorPolicy.h"
 #include "data/DataService.h"
 #include "db/Clock.h"
+#include "dialogs/Prompt.h"
 #include "queue/QueueEngine.h"
 #include "queue/QueueTypes.h"
 #include "widgets/Formats.h"
@@ -12,6 +13,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -49,11 +52,18 @@ ResendDialog::ResendDialog(DataService &data, const QString &campaignId, const Q
     , m_preselected(preselected)
     , m_summary(new QLabel(this))
     , m_list(new QListWidget(this))
+    , m_warning(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(u"resendDialog"_s);
     setWindowTitle(tr("Resend failed messages — %1").arg(campaignName));
     m_list->setObjectName(u"resendReasons"_s);
+    m_warning->setObjectName(u"resendWarning"_s);
+    m_warning->setWordWrap(true);
+    m_warning->setText(
+        tr("Some of the ticked messages may already have been delivered (the sender stopped or "
+           "Meta did not answer): resending them may message those people twice."));
+    m_warning->hide();
     m_summary->setWordWrap(true);
     m_summary->setText(tr("Reading the failures…"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Resend"));
@@ -61,11 +71,11 @@ ResendDialog::ResendDialog(DataService &data, const QString &campaignId, const Q
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_list, 1);
+    layout->addWidget(m_warning);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ResendDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ResendDialog::reject);
-    connect(m_list, &QListWidget::itemChanged, this,
-            [this] { m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!chosenReasons().isEmpty()); });
+    connect(m_list, &QListWidget::itemChanged, this, [this] { updateChoice(); });
     resize(560, 360);
     m_data.submit<QList<ReasonCount>>(
         this, [campaignId](Database &db) { return FailureSummary::byReason(db, campaignId); },
@@ -99,13 +109,20 @@ void ResendDialog::load(const QList<ReasonCount> &reasons)
                 tr("These messages may have reached their recipients: resending may deliver them twice."));
         }
     }
+    updateChoice();
     m_summary->setText(
         reasons.isEmpty()
             ? tr("No message of this campaign has failed.")
             : tr("%1 messages failed. Tick the reasons to send again; opted-out numbers are never "
                  "resent.")
                   .arg(Formats::count(total)));
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!chosenReasons().isEmpty());
+}
+
+void ResendDialog::updateChoice()
+{
+    const QStringList chosen = chosenReasons();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!chosen.isEmpty());
+    m_warning->setVisible(std::any_of(chosen.cbegin(), chosen.cend(), mayHaveArrived));
 }
 
 QStringList ResendDialog::chosenReasons() const
@@ -122,6 +139,23 @@ QStringList ResendDialog::chosenReasons() const
 void ResendDialog::accept()
 {
     const QStringList reasons = chosenReasons();
+    if (std::any_of(reasons.cbegin(), reasons.cend(), mayHaveArrived)) {
+        // Their outcome is unknown: resending is the user's explicit choice, asked once more.
+        Prompt::confirm(this, tr("Resend messages that may have arrived?"),
+                        tr("Meta may already have delivered some of these messages; their recipients "
+                           "would get them twice. Resend them anyway?"),
+                        tr("Resend anyway"), [this, reasons](bool yes) {
+                            if (yes) {
+                                resend(reasons);
+                            }
+                        });
+        return;
+    }
+    resend(reasons);
+}
+
+void ResendDialog::resend(const QStringList &reasons)
+{
     m_buttons->setEnabled(false);
     const QString id = m_campaignId;
     m_data.submit<qint64>(

@@ -25,19 +25,25 @@ public:
 
     QStringList chosenReasons() const;
     QListWidget *list() const { return m_list; }
-    void accept() override; // resends the chosen reasons on the data thread, then closes
+    QLabel *warning() const { return m_warning; } // shown while a reason that may have arrived is ticked
+    // Resends the chosen reasons on the data thread, then closes; messages that may have arrived
+    // ("interrupted", "no response") only after the user confirms once more.
+    void accept() override;
 
 Q_SIGNALS:
     void resent(qint64 count);
 
 private:
     void load(const QList<ReasonCount> &reasons);
+    void updateChoice();
+    void resend(const QStringList &reasons);
 
     DataService &m_data;
     QString m_campaignId;
     QStringList m_preselected;
     QLabel *m_summary;
     QListWidget *m_list;
+    QLabel *m_warning;
     QDialogButtonBox *m_buttons;
 };
 

@@ -34,6 +34,7 @@ SendController::SendController(DataService &data, const AppContext &context, QWi
     , m_context(context)
     , m_window(window)
     , m_sender(SenderKind::Console)
+    , m_session(context.database.key(), m_sender.senderId(), clockOf(context).now())
 {
     connect(&m_sender, &Sender::progress, this, [this](const SendProgress &p) {
         m_progress.insert(p.campaignId, p);
@@ -205,6 +206,10 @@ void SendController::transition(const QString &campaignId, CampaignStatus to, co
 void SendController::closeAll(std::function<void()> done)
 {
     m_closing = true;
+    done = [this, done = std::move(done)] {
+        m_session.endCleanly(clockOf(m_context).now());
+        done();
+    };
     if (!m_sender.isRunning()) {
         done();
         return;

@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "data/CampaignSnapshot.h"
 #include "sender/Sender.h"
+#include "sending/SessionMarker.h"
 
 #include <QHash>
 #include <QObject>
@@ -49,6 +50,8 @@ public:
     bool isSendingAnything() const { return m_sender.isRunning(); }
     bool isStarting(const QString &campaignId) const { return m_starting.contains(campaignId); }
     const QString &senderId() const { return m_sender.senderId(); }
+    // Since when messages that became "interrupted" are news to this console (SessionMarker).
+    QDateTime interruptedSince() const { return m_session.reportSince(); }
 
     // The figures of this console's campaigns, as its sender last reported them.
     const QHash<QString, SendProgress> &progress() const { return m_progress; }
@@ -81,6 +84,7 @@ private:
     AppContext m_context;
     QWidget *m_window;
     Sender m_sender;
+    SessionMarker m_session;            // a clean close records itself in closeAll()
     QSet<QString> m_starting;           // planned, not yet running
     QHash<QString, qint64> m_refusedAt; // takeovers that failed, by campaign: not retried at once
     QHash<QString, SendProgress> m_progress;

@@ -16,13 +16,16 @@
 #include "pages/DailySummaryPage.h"
 #include "pages/OptOutsPage.h"
 #include "pages/TemplatesPage.h"
+#include "queue/QueueTypes.h"
 #include "queue/Repair.h"
+#include "sender/InterruptedReport.h"
 #include "sending/DemoSession.h"
 #include "sending/SendController.h"
 #include "settings/SettingKeys.h"
 #include "views/CampaignActions.h"
 #include "views/CampaignDetail.h"
 #include "views/CampaignsPage.h"
+#include "views/InterruptedNotice.h"
 #include "views/StatusBanner.h"
 #include "widgets/Formats.h"
 #include "widgets/SenderStatusBar.h"
@@ -45,6 +48,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -61,6 +65,7 @@ struct StartCheck
     QStringList schemaProblems;
     bool migrationFixes = false;
     int campaignsToRepair = 0;
+    InterruptedSummary interrupted;
 };
 } // namespace
 
@@ -102,8 +107,13 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_pages->addWidget(m_dailyPage);
     m_pages->addWidget(m_optOutsPage);
     auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 0);
+    auto *column = new QVBoxLayout(central); // the notice after a crash above the pages
+    column->setContentsMargins(6, 6, 6, 0);
+    m_interrupted = new InterruptedNotice(central);
+    column->addWidget(m_interrupted);
+    auto *layout = new QHBoxLayout;
+    layout->setContentsMargins(0, 0, 0, 0);
+    column->addLayout(layout, 1);
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -228,6 +238,8 @@ void MainWindow::wire()
     connect(detail, &CampaignDetail::settingsRequested, this, &MainWindow::openSettings);
     connect(detail, &CampaignDetail::templatesRequested, m_actions->syncTemplates, &QAction::trigger);
     connect(detail, &CampaignDetail::resendRequested, this, &MainWindow::openResend);
+    connect(m_interrupted, &InterruptedNotice::reviewRequested, this,
+            [this](const QString &id) { openResend(id, {FailureReason::Interrupted}); });
 
     connect(m_sender, &SendController::notice, this, [this](const QString &text) {
         m_status->showNotice(text);
@@ -351,7 +363,7 @@ void MainWindow::checkDatabaseAtStart()
     // then the counters, whose drift the repair dialog shows.
     m_data->submit<StartCheck>(
         this,
-        [ctx = m_context](Database &db) {
+        [ctx = m_context, since = m_sender->interruptedSince(), self = m_sender->senderId()](Database &db) {
             StartCheck check;
             Migrator migrator(db);
             const SchemaReport report = SchemaDoctor(db).check();
@@ -360,6 +372,9 @@ void MainWindow::checkDatabaseAtStart()
                 check.migrationFixes = migrator.currentVersion() < migrator.latestVersion();
                 return check;
             }
+            // Before the counters are checked: the recovery moves them.
+            check.interrupted = InterruptedReport(db, clockOf(ctx))
+                                    .collect(since, self, ctx.senderStaleness, SenderConfig{}.lease);
             for (const RepairItem &item : Repair(db, clockOf(ctx)).analyze()) {
                 check.campaignsToRepair += item.needsRepair() ? 1 : 0;
             }
@@ -370,6 +385,7 @@ void MainWindow::checkDatabaseAtStart()
                 Prompt::tell(this, Prompt::Kind::Error, tr("The database cannot be used"), r.error);
                 return;
             }
+            m_interrupted->showReport(r.value->interrupted);
             if (!r.value->schemaProblems.isEmpty()) {
                 openRepair(r.value->schemaProblems, r.value->migrationFixes);
             } else if (r.value->campaignsToRepair > 0) {

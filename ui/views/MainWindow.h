@@ -20,6 +20,7 @@ class CampaignsPage;
 class DailySummaryPage;
 class DataService;
 class DemoSession;
+class InterruptedNotice;
 class OptOutsPage;
 class SendController;
 class SenderStatusBar;
@@ -48,6 +49,7 @@ public:
     SenderStatusBar &statusLine() const { return *m_status; }
     TrayNotifier &tray() const { return *m_tray; }
     DemoSession &demo() const { return *m_demo; }
+    InterruptedNotice &interruptedNotice() const { return *m_interrupted; }
     void showPage(int index); // 0 campaigns, 1 templates, 2 daily summary, 3 opt-outs
 
     // Closes without asking: what a finished test or the OS session manager does; sending is
@@ -91,6 +93,7 @@ private:
     SenderStatusBar *m_status;
     TrayNotifier *m_tray;
     DemoSession *m_demo;
+    InterruptedNotice *m_interrupted = nullptr;
     QHash<QString, CampaignStatus> m_lastStatus;
     bool m_closing = false;
     bool m_closed = false;
