@@ -1814,7 +1814,7 @@
     </message>
     <message>
         <source>Retry messages whose request got no answer (Meta may have accepted them)</source>
-        <translation>Tentar novamente mensagens cuja requisição não teve resposta (a Meta pode tê-las aceitado)</translation>
+        <translation>Repetir requisições sem resposta (talvez já aceitas pela Meta)</translation>
     </message>
     <message>
         <source>Country assumed for numbers written without a country code</source>
@@ -4398,7 +4398,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>Example (not Meta&apos;s prices)</source>
-        <translation>Exemplo (não são preços da Meta)</translation>
+        <translation>Exemplo (não da Meta)</translation>
     </message>
     <message>
         <source>Imported</source>
@@ -4414,7 +4414,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>Effective</source>
-        <translation>Vigente desde</translation>
+        <translation>Vigência</translation>
     </message>
     <message>
         <source>Currency</source>
