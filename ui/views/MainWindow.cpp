@@ -22,6 +22,8 @@
 #include "sending/DemoSession.h"
 #include "sending/SendController.h"
 #include "settings/SettingKeys.h"
+#include "theme/Icons.h"
+#include "theme/ThemeMenu.h"
 #include "views/CampaignActions.h"
 #include "views/CampaignDetail.h"
 #include "views/CampaignsPage.h"
@@ -151,10 +153,13 @@ void MainWindow::buildMenus()
     for (int i = 0; i < m_navigation->count(); ++i) {
         QAction *a = view->addAction(m_navigation->item(i)->text());
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        a->setIcon(Icons::page(i));
+        m_navigation->item(i)->setIcon(a->icon());
         connect(a, &QAction::triggered, this, [this, i] { showPage(i); });
     }
     view->addSeparator();
     view->addAction(m_actions->refresh);
+    ThemeMenu::addTo(view);
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_actions->syncTemplates);
     tools->addAction(m_actions->repair);
@@ -164,6 +169,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::wire()
 {
+    Icons::decorate(this); // the Help menu's actions
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) { showPage(row); });
     connect(m_feed, &CampaignFeed::updated, this, &MainWindow::onSnapshot);
     connect(m_feed, &CampaignFeed::updated, m_sender, &SendController::review);

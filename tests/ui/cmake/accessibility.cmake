@@ -1,0 +1,5 @@
+# German (and the others, listed in HERALD_FIT_LANGUAGES, once complete) fits the main window, the dialogs and the
+# wizard at their default sizes: no label, button, tab or header cut off.
+herald_add_ui_test(NAME test_germanfit SOURCES test_germanfit.cpp ConsoleTour.h TIMEOUT 600)
+target_compile_definitions(test_germanfit PRIVATE
+    HERALD_TRANSLATIONS_DIR="${PROJECT_SOURCE_DIR}/translations")
