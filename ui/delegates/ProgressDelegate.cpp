@@ -2,6 +2,7 @@
 
 #include "models/CampaignTableModel.h"
 #include "queue/CampaignStatus.h"
+#include "theme/StatusColors.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -40,6 +41,11 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     bar.textVisible = true;
     bar.textAlignment = Qt::AlignCenter;
     const auto status = CampaignStatus(index.data(CampaignTableModel::StatusRole).toInt());
+    // The fill from the theme's status colours (green when done), its text in black or white,
+    // whichever reads on it; the text beside the fill stays the palette's.
+    const QColor fill = StatusColors::progressFill(status == CampaignStatus::Completed);
+    bar.palette.setColor(QPalette::Highlight, fill);
+    bar.palette.setColor(QPalette::HighlightedText, StatusColors::textOn(fill));
     if (status == CampaignStatus::Paused || status == CampaignStatus::Stopped) {
         // A campaign that is not moving looks it: the bar in the disabled palette.
         bar.palette.setCurrentColorGroup(QPalette::Disabled);

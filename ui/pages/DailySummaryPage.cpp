@@ -69,11 +69,11 @@ DailySummaryPage::DailySummaryPage(DataService &data, const AppContext &context,
     m_totals->setObjectName(u"dailyTotals"_s);
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_view->setObjectName(u"dailyChart"_s);
+    m_view->setAccessibleName(tr("Messages per day"));
+    m_view->setAccessibleDescription(tr("Chart of the messages sent and failed each day; the table below holds the same figures."));
 
-    m_sentSet->setColor(ChartStyle::sentColor());
-    m_sentSet->setBorderColor(ChartStyle::sentColor());
-    m_failedSet->setColor(ChartStyle::failedColor());
-    m_failedSet->setBorderColor(ChartStyle::failedColor());
+    ChartStyle::colour(m_sentSet, ChartStyle::Series::Sent);
+    ChartStyle::colour(m_failedSet, ChartStyle::Series::Failed);
     m_series->append(m_sentSet);
     m_series->append(m_failedSet);
     m_series->setBarWidth(0.8);
@@ -91,6 +91,7 @@ DailySummaryPage::DailySummaryPage(DataService &data, const AppContext &context,
     proxy->setSourceModel(m_model);
     proxy->setSortRole(DailySummaryModel::RawRole);
     m_table->setObjectName(u"dailyTable"_s);
+    m_table->setAccessibleName(tr("Daily summary"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(DailySummaryModel::Day, Qt::DescendingOrder);

@@ -20,13 +20,14 @@ using namespace Qt::StringLiterals;
 namespace herald::ui {
 
 namespace {
-QLineSeries *makeLine(const QString &name, const QColor &color)
+QLineSeries *makeLine(const QString &name, ChartStyle::Series role)
 {
     auto *series = new QLineSeries;
     series->setName(name);
-    QPen pen(color);
+    QPen pen = series->pen();
     pen.setWidthF(2.0);
     series->setPen(pen);
+    ChartStyle::colour(series, role); // and again on a theme change
     return series;
 }
 
@@ -48,9 +49,9 @@ OverviewCharts::OverviewCharts(DataService &data, QWidget *parent)
     , m_rateChart(ChartStyle::makeChart(tr("Throughput (messages per second)")))
     , m_totalsView(ChartStyle::makeView(m_totalsChart, m_chartsPane))
     , m_rateView(ChartStyle::makeView(m_rateChart, m_chartsPane))
-    , m_sent(makeLine(tr("Sent"), ChartStyle::sentColor()))
-    , m_failed(makeLine(tr("Failed"), ChartStyle::failedColor()))
-    , m_rate(makeLine(tr("Sent and failed per second"), ChartStyle::rateColor()))
+    , m_sent(makeLine(tr("Sent"), ChartStyle::Series::Sent))
+    , m_failed(makeLine(tr("Failed"), ChartStyle::Series::Failed))
+    , m_rate(makeLine(tr("Sent and failed per second"), ChartStyle::Series::Rate))
     , m_totalsTime(new QDateTimeAxis)
     , m_rateTime(new QDateTimeAxis)
     , m_counts(new QValueAxis)

@@ -1,5 +1,6 @@
 #include "views/StatusBanner.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -34,15 +35,34 @@ StatusBanner::StatusBanner(QWidget *parent)
 void StatusBanner::showMessage(Kind kind, const QString &text, const QString &actionLabel,
                                std::function<void()> action)
 {
-    const QColor background = toneBackground(kind, palette().color(QPalette::Window));
-    const QColor tint = toneColor(kind);
-    setStyleSheet(u"#%1 { background: %2; border: 1px solid %3; border-radius: 4px; }"_s.arg(
-        objectName(), background.name(), tint.name()));
+    m_kind = kind;
+    tint();
     m_text->setText(text);
     m_onAction = std::move(action);
     m_action->setText(actionLabel);
     m_action->setVisible(!actionLabel.isEmpty() && m_onAction);
     show();
+}
+
+void StatusBanner::tint()
+{
+    // The window behind the banner: its own palette carries the style sheet's background.
+    const QColor window = (parentWidget() ? parentWidget()->palette() : QPalette()).color(QPalette::Window);
+    const QColor background = toneBackground(m_kind, window);
+    const QColor edge = toneColor(m_kind);
+    const QString sheet = u"#%1 { background: %2; border: 1px solid %3; border-radius: 4px; }"_s.arg(
+        objectName(), background.name(), edge.name());
+    if (sheet != styleSheet()) { // a new style sheet changes the palette again
+        setStyleSheet(sheet);
+    }
+}
+
+void StatusBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !styleSheet().isEmpty()) {
+        tint(); // the theme changed
+    }
 }
 
 void StatusBanner::clear()

@@ -28,7 +28,13 @@ public:
     QString text() const;
     QString actionLabel() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void tint();
+
+    Kind m_kind = Kind::Information;
     QLabel *m_text;
     QPushButton *m_action;
     std::function<void()> m_onAction;

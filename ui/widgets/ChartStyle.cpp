@@ -1,6 +1,10 @@
 #include "widgets/ChartStyle.h"
 
+#include "theme/ChartThemer.h"
+#include "theme/StatusColors.h"
+
 #include <QApplication>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -10,6 +14,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QValueAxis>
+#include <QXYSeries>
 
 #include <cmath>
 
@@ -32,19 +37,47 @@ double niceStep(double raw)
 }
 } // namespace
 
+QColor ChartStyle::seriesColor(Series series)
+{
+    switch (series) {
+    case Series::Sent:
+        return StatusColors::color(StatusColors::Status::Sent);
+    case Series::Failed:
+        return StatusColors::color(StatusColors::Status::Failed);
+    case Series::Rate:
+        return StatusColors::color(StatusColors::Status::Running);
+    }
+    return {};
+}
+
+void ChartStyle::colour(QXYSeries *series, Series role)
+{
+    series->setProperty(seriesProperty, int(role));
+    QPen pen = series->pen();
+    pen.setColor(seriesColor(role));
+    series->setPen(pen);
+}
+
+void ChartStyle::colour(QBarSet *set, Series role)
+{
+    set->setProperty(seriesProperty, int(role));
+    set->setColor(seriesColor(role));
+    set->setBorderColor(seriesColor(role));
+}
+
 QColor ChartStyle::sentColor()
 {
-    return QColor(0x2f, 0x9e, 0x55);
+    return seriesColor(Series::Sent);
 }
 
 QColor ChartStyle::failedColor()
 {
-    return QColor(0xd2, 0x3c, 0x3c);
+    return seriesColor(Series::Failed);
 }
 
 QColor ChartStyle::rateColor()
 {
-    return QColor(0x3d, 0x7e, 0xd8);
+    return seriesColor(Series::Rate);
 }
 
 QChart *ChartStyle::makeChart(const QString &title)
@@ -62,6 +95,7 @@ QChart *ChartStyle::makeChart(const QString &title)
     chart->setLocale(QLocale());
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->legend()->setFont(QApplication::font());
+    ChartThemer::apply(chart);
     return chart;
 }
 
@@ -71,6 +105,7 @@ QChartView *ChartStyle::makeView(QChart *chart, QWidget *parent)
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(260, 180);
     view->setFrameShape(QFrame::NoFrame);
+    ChartThemer::watch(view);
     return view;
 }
 

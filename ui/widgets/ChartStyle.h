@@ -4,8 +4,10 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QBarSet;
 class QChart;
 class QChartView;
+class QXYSeries;
 class QDateTimeAxis;
 class QValueAxis;
 class QWidget;
@@ -21,13 +23,20 @@ class ChartStyle
     Q_DECLARE_TR_FUNCTIONS(ChartStyle)
 
 public:
+    // The colours come from StatusColors, in the theme shown now. A series coloured through
+    // colour() keeps its role and follows theme changes (ChartThemer).
+    enum class Series { Sent, Failed, Rate };
+    static constexpr const char *seriesProperty = "heraldSeries";
+    static QColor seriesColor(Series series);
+    static void colour(QXYSeries *series, Series role);
+    static void colour(QBarSet *set, Series role);
     static QColor sentColor();
     static QColor failedColor();
     static QColor rateColor();
 
-    // A chart with the console's margins, fonts and legend, titled `title`.
+    // A chart with the console's margins, fonts, legend and theme colours, titled `title`.
     static QChart *makeChart(const QString &title);
-    // A raster view of `chart`, antialiased, with a sensible minimum size.
+    // A raster view of `chart`, antialiased, with a sensible minimum size, following the theme.
     static QChartView *makeView(QChart *chart, QWidget *parent);
     // An axis starting at 0 whose top is a round number at or above `max` (at least 1), with
     // whole-number steps and labels for counts, or a decimal for small rates.

@@ -1,18 +1,22 @@
 #include "widgets/MessageTone.h"
 
+#include "theme/StatusColors.h"
+
 namespace herald::ui {
 
 QColor toneColor(MessageTone tone)
 {
+    // From the theme's status colours: readable as text on the window in light and dark.
+    using S = StatusColors::Status;
     switch (tone) {
     case MessageTone::Information:
-        return {0x3d, 0x7e, 0xd8};
+        return StatusColors::color(S::Information);
     case MessageTone::Warning:
-        return {0xe0, 0x9b, 0x15};
+        return StatusColors::color(S::Warning);
     case MessageTone::Error:
-        return {0xd2, 0x3c, 0x3c};
+        return StatusColors::color(S::Failed);
     case MessageTone::Success:
-        return {0x2f, 0x9e, 0x55};
+        return StatusColors::color(S::Completed);
     }
     return {};
 }
@@ -20,8 +24,11 @@ QColor toneColor(MessageTone tone)
 QColor toneBackground(MessageTone tone, const QColor &base)
 {
     const QColor tint = toneColor(tone);
-    const auto mix = [](int a, int b) {
-        return (a * 3 + b) / 4;
+    // A fifth of the way (a sixth in the dark theme, whose tints are light): a tint that the
+    // banner's text still reads on.
+    const int parts = StatusColors::isDark() ? 6 : 5;
+    const auto mix = [parts](int a, int b) {
+        return (a * (parts - 1) + b) / parts;
     };
     return {mix(base.red(), tint.red()), mix(base.green(), tint.green()), mix(base.blue(), tint.blue())};
 }

@@ -1,5 +1,6 @@
 #include "widgets/PageMessage.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -37,16 +38,32 @@ void PageMessage::showMessage(Kind kind, const QString &text, const QString &act
                               std::function<void()> action)
 {
     m_kind = kind;
-    const QColor base = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
-                                       : palette().color(QPalette::Window);
-    QPalette p = palette();
-    p.setColor(QPalette::Window, toneBackground(kind, base));
-    setPalette(p);
+    tint();
     m_text->setText(text);
     m_action->setText(actionLabel);
     m_action->setVisible(!actionLabel.isEmpty() && action);
     m_onAction = std::move(action);
     show();
+}
+
+void PageMessage::tint()
+{
+    const QColor base = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
+                                       : QPalette().color(QPalette::Window);
+    const QColor background = toneBackground(m_kind, base);
+    if (palette().color(QPalette::Window) != background) {
+        QPalette p = palette();
+        p.setColor(QPalette::Window, background);
+        setPalette(p);
+    }
+}
+
+void PageMessage::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        tint(); // the theme changed; only the window colour is this strip's own
+    }
 }
 
 void PageMessage::clear()

@@ -30,7 +30,12 @@ public:
     QString actionLabel() const;
     void triggerAction(); // what the button does, for tests
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void tint();
+
     QLabel *m_text;
     QPushButton *m_action;
     QPushButton *m_close;
