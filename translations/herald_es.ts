@@ -279,7 +279,7 @@
     </message>
     <message>
         <source>Connected to %1, but its schema (version %2) is newer than this Herald knows (%3): update Herald before using it.</source>
-        <translation>Conectado a %1, pero su esquema (versión %2) es más reciente del que conoce este Herald (%3): actualice Herald antes de usarla.</translation>
+        <translation>Conectado a %1, pero su esquema (versión %2) es más reciente que el que conoce este Herald (%3): actualice Herald antes de usarla.</translation>
     </message>
     <message>
         <source>Connected to %1: Herald&apos;s schema version %2, up to date.</source>
@@ -395,7 +395,7 @@
     </message>
     <message>
         <source>Meta changed the category of template %1 (%2) from %3 to %4 on %5, after the estimate of %6: re-estimated, %7 → %8.</source>
-        <translation>Meta cambió la categoría de la plantilla %1 (%2) de %3 a %4 el %5, después de la estimación del %6: estimada de nuevo, %7 → %8.</translation>
+        <translation>Meta cambió la categoría de la plantilla %1 (%2) de %3 a %4 el %5, después de la estimación (%6): estimada de nuevo, %7 → %8.</translation>
     </message>
 </context>
 <context>
@@ -824,7 +824,7 @@
     </message>
     <message>
         <source>Sending stopped. Enter a new access token in the settings, then resume.</source>
-        <translation>El envío se detuvo. Introduzca un token de acceso nuevo en la configuración y luego reanude.</translation>
+        <translation>El envío se detuvo. Introduzca un token de acceso nuevo en Configuración y luego reanude.</translation>
     </message>
     <message>
         <source>Meta could not authenticate the request (the access token was refused).</source>
@@ -1503,7 +1503,7 @@
     </message>
     <message>
         <source>a shared-cost number</source>
-        <translation>un número de coste compartido</translation>
+        <translation>un número de costo compartido</translation>
     </message>
     <message>
         <source>a VoIP number</source>
@@ -1705,7 +1705,7 @@
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2 has already passed (it is %3 now); start it instead.</source>
-        <translation>Campaña “%1”: %2 ya pasó (ahora son las %3); iníciela en su lugar.</translation>
+        <translation>Campaña “%1”: %2 ya pasó (ahora es %3); iníciela en su lugar.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; has no recipients: import contacts first.</source>
@@ -1717,7 +1717,7 @@
     </message>
     <message>
         <source>Campaign &quot;%1&quot; started %2 late: it was due at %3 UTC, when no Herald was running.</source>
-        <translation>La campaña “%1” se inició con %2 de retraso: debía empezar a las %3 UTC, cuando no había ningún Herald en ejecución.</translation>
+        <translation>La campaña “%1” se inició con %2 de retraso: estaba prevista para %3 UTC, cuando no había ningún Herald en ejecución.</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -2116,7 +2116,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>The database %1 has schema version %2, newer than this Herald understands (up to %3). Install a newer Herald; nothing was changed.</source>
-        <translation>La base de datos %1 tiene la versión de esquema %2, más reciente de la que entiende este Herald (hasta %3). Instale un Herald más reciente; no se cambió nada.</translation>
+        <translation>La base de datos %1 tiene la versión de esquema %2, más reciente que la que entiende este Herald (hasta %3). Instale un Herald más reciente; no se cambió nada.</translation>
     </message>
 </context>
 <context>
@@ -2513,7 +2513,7 @@ Instrucción: %4</translation>
     <name>herald::ui::CampaignDetail</name>
     <message>
         <source>Overview</source>
-        <translation>Resumen</translation>
+        <translation>Vista general</translation>
     </message>
     <message>
         <source>Failures</source>
@@ -2784,7 +2784,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>%1 It is read as the campaign&apos;s file was: %2. Choose Detect above if this one differs.</source>
-        <translation>%1 Se lee como el archivo de la campaña: %2. Elija Detectar arriba si este es distinto.</translation>
+        <translation>%1 Se lee igual que el archivo de la campaña: %2. Elija Detectar arriba si este es distinto.</translation>
     </message>
     <message>
         <source>, </source>
@@ -2896,7 +2896,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Meta changed the category of template %1 from %2 to %3 (%4), after the estimate of %5: re-estimated, %6 → %7.</source>
-        <translation>Meta cambió la categoría de la plantilla %1 de %2 a %3 (%4), después de la estimación del %5: estimada de nuevo, %6 → %7.</translation>
+        <translation>Meta cambió la categoría de la plantilla %1 de %2 a %3 (%4), después de la estimación (%5): estimada de nuevo, %6 → %7.</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -2922,7 +2922,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>%1, %2 — estimated %3 with %4 (effective %5)</source>
-        <translation>%1, %2 — estimado el %3 con %4 (vigente desde %5)</translation>
+        <translation>%1, %2 — estimado %3 con %4 (vigente desde %5)</translation>
     </message>
     <message>
         <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
@@ -3115,7 +3115,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>In this range: %1 sent, %2 failed (%3 of the messages finished).</source>
-        <translation>En este periodo: %1 enviados, %2 fallidos (%3 de los mensajes finalizados).</translation>
+        <translation>En este periodo: %1 enviados, %2 fallidos (el %3 de los mensajes finalizados).</translation>
     </message>
 </context>
 <context>
@@ -3656,7 +3656,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>%1 was filled from the column “%2”, which this file does not have: choose a column for it.</source>
-        <translation>%1 se rellenaba desde la columna “%2”, que este archivo no tiene: elija una columna para ella.</translation>
+        <translation>%1 se rellenaba desde la columna “%2”, que este archivo no tiene: elija otra columna.</translation>
     </message>
     <message>
         <source>Type the text every recipient gets, or choose a column.</source>
@@ -3664,11 +3664,11 @@ Qt %2</translation>
     </message>
     <message>
         <source>Empty in %1 of %2 rows: those rows will not be imported.</source>
-        <translation>Vacía en %1 de %2 filas: esas filas no se importarán.</translation>
+        <translation>Vacío en %1 de %2 filas: esas filas no se importarán.</translation>
     </message>
     <message>
         <source>Empty in %1 of the first %2 rows: those rows will not be imported.</source>
-        <translation>Vacía en %1 de las primeras %2 filas: esas filas no se importarán.</translation>
+        <translation>Vacío en %1 de las primeras %2 filas: esas filas no se importarán.</translation>
     </message>
 </context>
 <context>
@@ -3754,7 +3754,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Finish. Leaving keeps the old draft as it is.</source>
-        <translation>Vuelva a elegir el archivo: Herald lo importa con la nueva asignación en un borrador nuevo, que reemplaza a “%1” al hacer clic en Finalizar. Si sale, el borrador anterior se queda como está.</translation>
+        <translation>Vuelva a elegir el archivo: Herald lo importa con la nueva asignación en un borrador nuevo, que reemplaza a “%1” al hacer clic en Reemplazar el borrador. Si sale del asistente, el borrador anterior se queda como está.</translation>
     </message>
     <message>
         <source>Add contacts to “%1”</source>
@@ -4254,7 +4254,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>Imported from %1 on %2.</source>
-        <translation>Importada de %1 el %2.</translation>
+        <translation>Importada de %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -4390,7 +4390,7 @@ Qt %2</translation>
     <name>herald::ui::RateCardTableModel</name>
     <message>
         <source>Imported from %1 on %2</source>
-        <translation>Importada de %1 el %2</translation>
+        <translation>Importada de %1 (%2)</translation>
     </message>
     <message>
         <source>Herald&apos;s example card: illustrative prices, not Meta&apos;s. It is used only while no imported card exists.</source>
@@ -4610,7 +4610,7 @@ Qt %2</translation>
     <message numerus="yes">
         <source>All %n campaign(s) match their messages (recounted in %1).</source>
         <translation>
-            <numerusform>La %n campaña coincide con sus mensajes (recontada en %1).</numerusform>
+            <numerusform>%n campaña coincide con sus mensajes (recontada en %1).</numerusform>
             <numerusform>Las %n campañas coinciden con sus mensajes (recontadas en %1).</numerusform>
         </translation>
     </message>
@@ -4675,11 +4675,11 @@ Qt %2</translation>
     </message>
     <message>
         <source>Stored sent / failed</source>
-        <translation>Guardado enviados / fallidos</translation>
+        <translation>Enviados / fallidos guardados</translation>
     </message>
     <message>
         <source>Recounted sent / failed</source>
-        <translation>Recuento enviados / fallidos</translation>
+        <translation>Enviados / fallidos recontados</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5015,11 +5015,11 @@ Qt %2</translation>
     </message>
     <message>
         <source>Holding: 1 recipient waits for their quiet-hours window; it opens at %1.</source>
-        <translation>En espera: 1 destinatario espera a que se abra su franja de envío; se abre a las %1.</translation>
+        <translation>En espera: 1 destinatario espera a que se abra su franja de envío; se abre el %1.</translation>
     </message>
     <message>
         <source>Holding: %1 recipients wait for their quiet-hours window; the next opens at %2.</source>
-        <translation>En espera: %1 destinatarios esperan a que se abra su franja de envío; la siguiente se abre a las %2.</translation>
+        <translation>En espera: %1 destinatarios esperan a que se abra su franja de envío; la siguiente se abre el %2.</translation>
     </message>
 </context>
 <context>
@@ -5124,7 +5124,7 @@ Guardado con la base de datos como %2.</translation>
     </message>
     <message>
         <source>Concurrency:</source>
-        <translation>Simultaneidad:</translation>
+        <translation>Solicitudes simultáneas:</translation>
     </message>
     <message>
         <source>No response:</source>
