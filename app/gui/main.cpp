@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"Herald"_s);
     QApplication::setApplicationDisplayName(u"Herald"_s);
     QApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));
-    QApplication::setDesktopFileName(u"herald"_s);
+    QApplication::setDesktopFileName(u"io.github.heraldconsole.Herald"_s);
     herald::ui::LanguageChoice::install(app); // the language chosen in Settings, else the system's
 
     QCommandLineParser parser;
