@@ -1748,7 +1748,7 @@
     <name>SendPlanner</name>
     <message>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
-        <translation>%1 mensagens por segundo excede o teto de %2 do número de telefone (configuração %3); uma execução só pode reduzi-lo.</translation>
+        <translation>%1 mensagens por segundo excedem o teto de %2 do número de telefone (configuração %3); uma execução só pode reduzi-lo.</translation>
     </message>
 </context>
 <context>
