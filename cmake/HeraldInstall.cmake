@@ -86,6 +86,20 @@ if(UNIX AND NOT APPLE)
                     DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
         endif()
     endif()
+    # cpack strips the programs with a bare `strip`, which keeps the compiler's .comment section
+    # (lintian: binary-has-unneeded-section). This runs after app/'s rules (CMP0082).
+    if(CMAKE_OBJCOPY)
+        install(CODE "
+            if(CMAKE_INSTALL_DO_STRIP)
+                foreach(program IN ITEMS herald herald-cli)
+                    set(path \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/\${program}\")
+                    if(EXISTS \"\${path}\")
+                        execute_process(COMMAND \"${CMAKE_OBJCOPY}\" --remove-section=.comment \"\${path}\"
+                                        COMMAND_ERROR_IS_FATAL ANY)
+                    endif()
+                endforeach()
+            endif()")
+    endif()
     get_property(_herald_gzipped GLOBAL PROPERTY HERALD_GZIPPED)
     add_custom_target(herald_packaging_docs ALL DEPENDS ${_herald_gzipped})
 endif()

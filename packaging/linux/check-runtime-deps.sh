@@ -95,4 +95,4 @@ if [ ${#unowned[@]} -gt 0 ] || [ ${#missing[@]} -gt 0 ]; then
     exit 1
 fi
 [ ${#extras[@]} -gt 0 ] && echo "runtime dependencies: loaded because installed, not needed: ${extras[*]}"
-echo "runtime dependencies: $(wc -l <"$work/loaded") loaded objects from ${#packages[@]} packages, all covered by Depends"
+echo "runtime dependencies: $(grep -c -v '\.qm$' "$work/loaded") shared objects and $(grep -c '\.qm$' "$work/loaded" || true) Qt translations loaded, from ${#packages[@]} packages, all covered by Depends"

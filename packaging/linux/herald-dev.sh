@@ -2,6 +2,9 @@
 # Herald on a fresh Debian/Ubuntu machine, in one step:
 #   bash packaging/linux/herald-dev.sh start   install what is missing, build, start Herald
 #   bash packaging/linux/herald-dev.sh test    install what is missing, build, run every test
+#   bash packaging/linux/herald-dev.sh package build the .deb and .tar.gz, validate, install, run
+#                                               and remove them (packaging/linux/package-stage.sh);
+#                                               'test' does this too under CI as root
 # Both are idempotent: a second run installs nothing and rebuilds only what changed.
 # Environment: BUILD_DIR (default ./build), HERALD_WERROR=ON|OFF (ON under CI),
 #              HERALD_DB (database for 'start'; default: the embedded SQLite database).
@@ -9,8 +12,8 @@ set -euo pipefail
 
 mode=${1:-}
 case "$mode" in
-start|test) ;;
-*) echo "usage: $0 start|test" >&2; exit 2 ;;
+start|test|package) ;;
+*) echo "usage: $0 start|test|package" >&2; exit 2 ;;
 esac
 
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -78,6 +81,10 @@ if [ "$mode" = start ]; then
     "$cli" init
     exec "$cli" demo
 fi
+if [ "$mode" = package ]; then
+    configure_and_build "$build" herald_installables -DHERALD_WERROR="$werror"
+    exec bash "$src/packaging/linux/package-stage.sh" "$build"
+fi
 # Debian's Qt SQLite driver links the shared libsqlite3, so the import's direct SQLite path
 # must be found here: ON turns a failed detection into a build error instead of a slower path.
 configure_and_build "$build" all -DHERALD_WERROR="$werror" -DHERALD_SQLITE_DIRECT=ON
@@ -92,4 +99,13 @@ fi
 
 echo "== Running the test suite"
 cd "$build"
-ctest --output-on-failure -j "$jobs" --timeout 900
+# The package stage installs the .deb on this machine, so only CI (as root) runs it unasked;
+# ctest's summary is repeated after it so that it stays the last word.
+if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then
+    ctest --output-on-failure -j "$jobs" --timeout 900 | tee "$build/ctest-last.log"
+    echo "== Package stage"
+    bash "$src/packaging/linux/package-stage.sh" "$build"
+    grep -E '^[0-9]+% tests passed|^Total Test time' "$build/ctest-last.log"
+else
+    ctest --output-on-failure -j "$jobs" --timeout 900
+fi
