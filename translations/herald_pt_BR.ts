@@ -3224,7 +3224,7 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>the number&apos;s own limit</source>
-        <translation>o limite do próprio número</translation>
+        <translation>limite do número</translation>
     </message>
     <message>
         <source>messages per second at most</source>
