@@ -2,6 +2,7 @@
 // 300 %), in the theme's text colour (light on dark), status icons each in their colour, and an
 // icon on every action the main window offers.
 #include "UiTestUtil.h"
+#include "models/CampaignTableModel.h"
 #include "theme/Icons.h"
 #include "theme/StatusColors.h"
 #include "theme/Theme.h"
@@ -184,6 +185,36 @@ private Q_SLOTS:
             }
             masks.append(mask);
         }
+    }
+
+    void theTablesShowAStatusIconBesideEveryStatusName()
+    {
+        CampaignTableModel model;
+        QList<CampaignRow> rows;
+        for (const CampaignStatus status : CampaignStatusMachine::all()) {
+            CampaignRow r;
+            r.id = CampaignStatusMachine::toString(status);
+            r.name = r.id;
+            r.status = status;
+            r.total = 10;
+            rows << r;
+        }
+        model.apply({rows, QDateTime::currentDateTimeUtc(), 0});
+        QCOMPARE(model.rowCount(), int(CampaignStatusMachine::all().size()));
+        QList<QImage> seen;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QIcon icon =
+                model.index(row, CampaignTableModel::Status).data(Qt::DecorationRole).value<QIcon>();
+            QVERIFY2(!icon.isNull(), qPrintable(model.rowAt(row).id));
+            const QImage image = icon.pixmap(QSize(16, 16), 1.0).toImage();
+            QVERIFY(!seen.contains(image)); // one look per status
+            seen << image;
+            QVERIFY(!model.index(row, CampaignTableModel::Name).data(Qt::DecorationRole).isValid());
+        }
+        for (const QString &stored : {u"ready"_s, u"processing"_s, u"sent"_s, u"failed"_s}) {
+            QVERIFY2(!Icons::messageStatus(stored).isNull(), qPrintable(stored));
+        }
+        QVERIFY(Icons::messageStatus(u"unheard-of"_s).isNull());
     }
 
     void everyActionInTheMainWindowHasAnIcon()

@@ -1,5 +1,6 @@
 #include "models/CampaignTableModel.h"
 
+#include "theme/Icons.h"
 #include "widgets/Formats.h"
 
 #include <QHash>
@@ -182,6 +183,8 @@ QVariant CampaignTableModel::data(const QModelIndex &index, int role) const
         return int(r.status);
     case Qt::ToolTipRole:
         return tooltip(r, index.column());
+    case Qt::DecorationRole: // a shape per status beside its name: colour is never the only sign
+        return index.column() == Status ? QVariant(Icons::campaignStatus(r.status)) : QVariant();
     case Qt::TextAlignmentRole:
         switch (Column(index.column())) {
         case Sent:

@@ -2,6 +2,7 @@
 
 #include "cloudapi/ErrorPolicy.h"
 #include "data/DataService.h"
+#include "theme/Icons.h"
 #include "widgets/Formats.h"
 
 #include <QApplication>
@@ -141,6 +142,8 @@ QVariant RecipientsModel::data(const QModelIndex &index, int role) const
         return r->id;
     case Qt::ToolTipRole:
         return tooltip(*r, index.column());
+    case Qt::DecorationRole: // a shape per status beside its name: colour is never the only sign
+        return index.column() == Status ? QVariant(Icons::messageStatus(r->status)) : QVariant();
     default:
         return {};
     }

@@ -3,6 +3,7 @@
 #include "theme/TintedSvgIconEngine.h"
 
 #include <QAction>
+#include <QHash>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
@@ -144,13 +145,66 @@ QString Icons::path(StatusColors::Status status)
 
 QIcon Icons::get(Icon icon)
 {
-    return QIcon(new TintedSvgIconEngine(path(icon), TintedSvgIconEngine::textTint()));
+    // One icon per kind for the whole run: each chooses its colour when painted.
+    static QHash<int, QIcon> made;
+    auto it = made.find(icon);
+    if (it == made.end()) {
+        it = made.insert(icon, QIcon(new TintedSvgIconEngine(path(icon), TintedSvgIconEngine::textTint())));
+    }
+    return *it;
 }
 
 QIcon Icons::status(StatusColors::Status status)
 {
-    return QIcon(
-        new TintedSvgIconEngine(path(status), [status](QIcon::Mode) { return StatusColors::color(status); }));
+    static QHash<int, QIcon> made; // asked for by every visible table row
+    auto it = made.find(int(status));
+    if (it == made.end()) {
+        const auto tint = [status](QIcon::Mode) {
+            return StatusColors::color(status);
+        };
+        it = made.insert(int(status), QIcon(new TintedSvgIconEngine(path(status), tint)));
+    }
+    return *it;
+}
+
+QIcon Icons::campaignStatus(CampaignStatus status)
+{
+    using S = StatusColors::Status;
+    switch (status) {
+    case CampaignStatus::Draft:
+        return Icons::status(S::Draft);
+    case CampaignStatus::Scheduled:
+        return Icons::status(S::Scheduled);
+    case CampaignStatus::Running:
+        return Icons::status(S::Running);
+    case CampaignStatus::Paused:
+        return Icons::status(S::Paused);
+    case CampaignStatus::Completed:
+        return Icons::status(S::Completed);
+    case CampaignStatus::Cancelled:
+        return Icons::status(S::Cancelled);
+    case CampaignStatus::Stopped:
+        return Icons::status(S::Stopped);
+    }
+    return {};
+}
+
+QIcon Icons::messageStatus(const QString &stored)
+{
+    using S = StatusColors::Status;
+    if (stored == "sent"_L1) {
+        return Icons::status(S::Sent);
+    }
+    if (stored == "failed"_L1) {
+        return Icons::status(S::Failed);
+    }
+    if (stored == "processing"_L1) {
+        return Icons::status(S::Running);
+    }
+    if (stored == "ready"_L1) {
+        return Icons::status(S::Pending);
+    }
+    return {};
 }
 
 QIcon Icons::app()

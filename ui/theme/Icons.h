@@ -1,5 +1,6 @@
 #pragma once
 
+#include "queue/CampaignStatus.h"
 #include "theme/StatusColors.h"
 
 #include <QIcon>
@@ -50,6 +51,10 @@ public:
     static QIcon get(Icon icon);
     static QIcon status(StatusColors::Status status);
     static QIcon app();
+    // Beside a status's name in tables: a campaign's, and a message's as send_queue stores it
+    // ("ready", "processing", "sent", "failed"; null for anything else).
+    static QIcon campaignStatus(CampaignStatus status);
+    static QIcon messageStatus(const QString &stored);
     // The main window's pages, in its order: campaigns, templates, daily summary, opt-outs.
     static QIcon page(int index);
     // Actions made outside CampaignActions (the Help menu's) get theirs by object name; an action
