@@ -8,6 +8,9 @@ namespace herald::cli {
 
 // A plain-text table for terminals: a header, a rule, and rows whose columns are padded to
 // the widest cell. Numbers are right-aligned so that their digits line up.
+//
+// Scripts parse these tables, so their column titles and the words in their cells are never
+// translated (plain English literals, not tr()), whatever the user's language.
 class TextTable
 {
 public:

@@ -1,5 +1,6 @@
 #include "CliApplication.h"
 #include "commands/BuiltinCommands.h"
+#include "i18n/Translations.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -14,6 +15,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"herald-cli"_s);
     QCoreApplication::setOrganizationName(u"Herald"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));
+    // Messages, warnings, progress and help in the user's language (LANGUAGE, LC_ALL,
+    // LC_MESSAGES, LANG); with --json nothing is translated, since a script reads all of it.
+    // Tables and exit codes never change with the language (TextTable); numbers keep the
+    // system's formats.
+    if (!QCoreApplication::arguments().contains(u"--json"_s)) {
+        herald::Translations::install(app, QString(), QLocale::system(),
+                                      herald::Translations::Formats::KeepSystem);
+    }
 
     QTextStream out(stdout);
     QTextStream err(stderr);

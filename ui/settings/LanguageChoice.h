@@ -9,8 +9,9 @@ namespace herald::ui {
 
 // The console's language, per user (QSettings "ui/language"): empty follows the system, else a
 // language code. English is built in; a translation is offered once its .qm file is compiled
-// into the program (translations.cmake puts them under :/i18n). Takes effect on restart: install()
-// runs once at start-up, before any window exists.
+// into the program (core/i18n's herald_translations puts them under :/i18n; Translations finds
+// and loads them). Takes effect on restart: install() runs once at start-up, before any window
+// exists.
 class LanguageChoice
 {
     Q_DECLARE_TR_FUNCTIONS(LanguageChoice)

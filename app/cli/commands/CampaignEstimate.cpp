@@ -8,11 +8,25 @@
 #include "queue/Campaign.h"
 
 #include <QJsonObject>
+#include <QLocale>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
 
 namespace herald::cli {
+
+namespace {
+// The estimate's country names follow the user's language (and are stored with it); the table
+// shows them in English from the code, as every table does.
+QString tableCountryName(const QString &region)
+{
+    if (region == "001"_L1) {
+        return u"non-geographic numbers"_s;
+    }
+    const QLocale::Territory t = QLocale::codeToTerritory(region);
+    return t == QLocale::AnyTerritory ? u"unknown country"_s : QLocale::territoryToString(t);
+}
+} // namespace
 
 ExitCode CampaignEstimate::run(CliContext &context, const Campaign &campaign, const QString &category,
                                bool remainingOnly)
@@ -49,22 +63,23 @@ ExitCode CampaignEstimate::run(CliContext &context, const Campaign &campaign, co
         out << tr("Warning: %1").arg(checked.warning) << u'\n';
     }
     using A = TextTable::Align;
-    TextTable markets({{tr("Market"), A::Left},
-                       {tr("Recipients"), A::Right},
-                       {tr("Price"), A::Right},
-                       {tr("Total (%1)").arg(e.currency), A::Right}});
+    TextTable markets({{u"Market"_s, A::Left},
+                       {u"Recipients"_s, A::Right},
+                       {u"Price"_s, A::Right},
+                       {u"Total (%1)"_s.arg(e.currency), A::Right}});
     for (const CostEstimate::Market &m : e.markets) {
         markets.addRow({m.name, Format::number(m.recipients), Money::format(m.priceMicros),
                         Money::format(m.totalMicros)});
     }
     out << markets.render();
-    TextTable countries({{tr("Country"), A::Left},
-                         {tr("Market"), A::Left},
-                         {tr("Recipients"), A::Right},
-                         {tr("Total (%1)").arg(e.currency), A::Right}});
+    TextTable countries({{u"Country"_s, A::Left},
+                         {u"Market"_s, A::Left},
+                         {u"Recipients"_s, A::Right},
+                         {u"Total (%1)"_s.arg(e.currency), A::Right}});
     for (const CostEstimate::Country &c : e.countries) {
-        countries.addRow({u"%1 %2"_s.arg(c.region, c.name), c.market, Format::number(c.recipients),
-                          c.unpricedReason.isEmpty() ? Money::format(c.totalMicros) : tr("not priced")});
+        countries.addRow({u"%1 %2"_s.arg(c.region, tableCountryName(c.region)), c.market,
+                          Format::number(c.recipients),
+                          c.unpricedReason.isEmpty() ? Money::format(c.totalMicros) : u"not priced"_s});
     }
     out << u'\n' << countries.render();
     out << tr("Total: %1 for %2 recipients.").arg(e.totalText(), Format::number(e.pricedRecipients)) << u'\n';

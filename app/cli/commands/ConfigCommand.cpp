@@ -121,7 +121,7 @@ ExitCode ConfigCommand::list(CliContext &context, const QStringList &args)
         context.out() << tr("No settings stored.") << u'\n';
         return ExitCode::Success;
     }
-    TextTable table({{tr("Key")}, {tr("Value")}});
+    TextTable table({{u"Key"_s}, {u"Value"_s}});
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         table.addRow({it.key(), it.value()});
     }

@@ -153,10 +153,10 @@ ExitCode OptOutCommand::run(CliContext &context)
             return ExitCode::Success;
         }
         using A = TextTable::Align;
-        TextTable table({{tr("Phone"), A::Left},
-                         {tr("Source"), A::Left},
-                         {tr("Reason"), A::Left},
-                         {tr("Added (UTC)"), A::Left}});
+        TextTable table({{u"Phone"_s, A::Left},
+                         {u"Source"_s, A::Left},
+                         {u"Reason"_s, A::Left},
+                         {u"Added (UTC)"_s, A::Left}});
         for (const OptOut &o : list) {
             table.addRow({o.phone, o.source, o.reason, Format::tableTime(o.createdAt)});
         }

@@ -169,7 +169,7 @@ void RateCardCommand::printCard(CliContext &context, const RateCard &card)
     }
     const QStringList categories = card.categories();
     using A = TextTable::Align;
-    QList<TextTable::Column> columns{{tr("Market"), A::Left}, {tr("Countries"), A::Left}};
+    QList<TextTable::Column> columns{{u"Market"_s, A::Left}, {u"Countries"_s, A::Left}};
     for (const QString &c : categories) {
         columns.append({c, A::Right});
     }
@@ -177,11 +177,11 @@ void RateCardCommand::printCard(CliContext &context, const RateCard &card)
     for (const RateCardMarket &m : card.markets) {
         QString countries;
         if (m.restOfWorld) {
-            countries = tr("every other country");
+            countries = u"every other country"_s;
         } else {
             countries = m.countries.mid(0, kCountriesShown).join(u' ');
             if (m.countries.size() > kCountriesShown) {
-                countries += tr(" … (+%1)").arg(m.countries.size() - kCountriesShown);
+                countries += u" … (+%1)"_s.arg(m.countries.size() - kCountriesShown);
             }
         }
         QStringList row{m.name, countries};
@@ -212,16 +212,16 @@ ExitCode RateCardCommand::list(CliContext &context)
         return ExitCode::Success;
     }
     using A = TextTable::Align;
-    TextTable table({{tr("Card"), A::Right},
-                     {tr("Name"), A::Left},
-                     {tr("Effective"), A::Left},
-                     {tr("Currency"), A::Left},
-                     {tr("Imported (UTC)"), A::Left},
-                     {tr("In use"), A::Left}});
+    TextTable table({{u"Card"_s, A::Right},
+                     {u"Name"_s, A::Left},
+                     {u"Effective"_s, A::Left},
+                     {u"Currency"_s, A::Left},
+                     {u"Imported (UTC)"_s, A::Left},
+                     {u"In use"_s, A::Left}});
     for (const RateCard &c : cards) {
-        table.addRow({QString::number(c.id), c.isExample ? c.name + tr(" (example)") : c.name,
+        table.addRow({QString::number(c.id), c.isExample ? c.name + u" (example)"_s : c.name,
                       c.effectiveDate.toString(Qt::ISODate), c.currency, Format::tableTime(c.importedAt),
-                      c.id == current ? tr("yes") : QString()});
+                      c.id == current ? u"yes"_s : QString()});
     }
     context.out() << table.render();
     return ExitCode::Success;

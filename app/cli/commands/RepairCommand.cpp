@@ -86,17 +86,17 @@ ExitCode RepairCommand::run(CliContext &context)
         return ExitCode::Success;
     }
     using A = TextTable::Align;
-    TextTable table({{tr("Campaign"), A::Left},
-                     {tr("Stored sent / failed / total"), A::Right},
-                     {tr("Recounted sent / failed / total"), A::Right},
-                     {tr("Status"), A::Left},
-                     {tr("Repair"), A::Left}});
+    TextTable table({{u"Campaign"_s, A::Left},
+                     {u"Stored sent / failed / total"_s, A::Right},
+                     {u"Recounted sent / failed / total"_s, A::Right},
+                     {u"Status"_s, A::Left},
+                     {u"Repair"_s, A::Left}});
     for (const RepairItem &i : items) {
         const QString before = CampaignStatusMachine::toString(i.storedStatus);
         const QString status = i.statusDiffers()
                                    ? before + u" → "_s + CampaignStatusMachine::toString(i.repairedStatus)
                                    : before;
-        const QString verdict = !i.needsRepair() ? tr("ok") : dryRun ? tr("needed") : tr("repaired");
+        const QString verdict = !i.needsRepair() ? u"ok"_s : dryRun ? u"needed"_s : u"repaired"_s;
         table.addRow({i.name, sentFailedTotal(i.stored), sentFailedTotal(i.recounted), status, verdict});
     }
     out << table.render() << u'\n';

@@ -57,16 +57,16 @@ ExitCode StatusCommand::run(CliContext &context)
         return ExitCode::Success;
     }
     using A = TextTable::Align;
-    TextTable table({{tr("Campaign"), A::Left},
-                     {tr("Status"), A::Left},
-                     {tr("Sent"), A::Right},
-                     {tr("Failed"), A::Right},
-                     {tr("Total"), A::Right},
-                     {tr("Pending"), A::Right},
-                     {tr("Progress"), A::Right},
-                     {tr("Started (UTC)"), A::Left},
-                     {tr("Ended (UTC)"), A::Left},
-                     {tr("Reason"), A::Left}});
+    TextTable table({{u"Campaign"_s, A::Left},
+                     {u"Status"_s, A::Left},
+                     {u"Sent"_s, A::Right},
+                     {u"Failed"_s, A::Right},
+                     {u"Total"_s, A::Right},
+                     {u"Pending"_s, A::Right},
+                     {u"Progress"_s, A::Right},
+                     {u"Started (UTC)"_s, A::Left},
+                     {u"Ended (UTC)"_s, A::Left},
+                     {u"Reason"_s, A::Left}});
     for (const Campaign &c : std::as_const(campaigns)) {
         table.addRow({c.name, CampaignStatusMachine::toString(c.status), Format::number(c.totalSent),
                       Format::number(c.totalFailed), Format::number(c.totalContacts),

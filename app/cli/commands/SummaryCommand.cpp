@@ -72,10 +72,10 @@ ExitCode SummaryCommand::run(CliContext &context)
         return ExitCode::Success;
     }
     using A = TextTable::Align;
-    TextTable table({{tr("Day (UTC)"), A::Left},
-                     {tr("Campaign"), A::Left},
-                     {tr("Sent"), A::Right},
-                     {tr("Failed"), A::Right}});
+    TextTable table({{u"Day (UTC)"_s, A::Left},
+                     {u"Campaign"_s, A::Left},
+                     {u"Sent"_s, A::Right},
+                     {u"Failed"_s, A::Right}});
     qint64 sent = 0;
     qint64 failed = 0;
     for (const DailySummaryRow &r : rows) {
@@ -84,7 +84,7 @@ ExitCode SummaryCommand::run(CliContext &context)
         sent += r.sent;
         failed += r.failed;
     }
-    table.addRow({tr("Total"), QString(), Format::number(sent), Format::number(failed)});
+    table.addRow({u"Total"_s, QString(), Format::number(sent), Format::number(failed)});
     context.out() << table.render();
     return ExitCode::Success;
 }

@@ -195,12 +195,12 @@ ExitCode TemplatesCommand::list(CliContext &context)
         context.out() << tr("No templates stored yet. Fetch them with: herald-cli templates sync") << u'\n';
         return ExitCode::Success;
     }
-    TextTable table({{tr("Template")},
-                     {tr("Language")},
-                     {tr("Status")},
-                     {tr("Category")},
-                     {tr("Previous category (changed, UTC)")},
-                     {tr("Variables")}});
+    TextTable table({{u"Template"_s},
+                     {u"Language"_s},
+                     {u"Status"_s},
+                     {u"Category"_s},
+                     {u"Previous category (changed, UTC)"_s},
+                     {u"Variables"_s}});
     for (const TemplateRecord &t : templates) {
         const ParsedTemplate parsed = TemplateParser::parse(t.components, t.parameterFormat);
         const QStringList keys = parsed.templateSlots.keys();
