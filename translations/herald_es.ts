@@ -1814,7 +1814,7 @@
     </message>
     <message>
         <source>Retry messages whose request got no answer (Meta may have accepted them)</source>
-        <translation>Reintentar solicitudes sin respuesta (Meta puede haberlas aceptado)</translation>
+        <translation>Reintentar solicitudes sin respuesta (quizá ya aceptadas)</translation>
     </message>
     <message>
         <source>Country assumed for numbers written without a country code</source>
@@ -3224,7 +3224,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>the number&apos;s own limit</source>
-        <translation>el límite propio del número</translation>
+        <translation>límite del número</translation>
     </message>
     <message>
         <source>messages per second at most</source>
