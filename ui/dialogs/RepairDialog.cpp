@@ -57,6 +57,7 @@ RepairDialog::RepairDialog(DataService &data, const AppContext &context, QWidget
     m_summary->setObjectName(u"repairSummary"_s);
     m_summary->setWordWrap(true);
     m_table->setObjectName(u"repairTable"_s);
+    m_table->setAccessibleName(tr("Campaign counters"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();

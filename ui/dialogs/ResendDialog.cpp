@@ -58,6 +58,7 @@ ResendDialog::ResendDialog(DataService &data, const QString &campaignId, const Q
     setObjectName(u"resendDialog"_s);
     setWindowTitle(tr("Resend failed messages — %1").arg(campaignName));
     m_list->setObjectName(u"resendReasons"_s);
+    m_list->setAccessibleName(tr("Failure reasons to resend"));
     m_warning->setObjectName(u"resendWarning"_s);
     m_warning->setWordWrap(true);
     m_warning->setText(

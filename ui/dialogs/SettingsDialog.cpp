@@ -12,6 +12,7 @@
 #include "settings/SettingField.h"
 #include "settings/SettingKeys.h"
 #include "settings/TokenSection.h"
+#include "widgets/TabOrder.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -108,6 +109,7 @@ SettingsDialog::SettingsDialog(DataService &data, const AppContext &context, QWi
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     setMinimumWidth(640);
+    TabOrder::followLayout(this);
     load();
 }
 

@@ -70,7 +70,8 @@ DailySummaryPage::DailySummaryPage(DataService &data, const AppContext &context,
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_view->setObjectName(u"dailyChart"_s);
     m_view->setAccessibleName(tr("Messages per day"));
-    m_view->setAccessibleDescription(tr("Chart of the messages sent and failed each day; the table below holds the same figures."));
+    m_view->setAccessibleDescription(
+        tr("Chart of the messages sent and failed each day; the table below holds the same figures."));
 
     ChartStyle::colour(m_sentSet, ChartStyle::Series::Sent);
     ChartStyle::colour(m_failedSet, ChartStyle::Series::Failed);

@@ -74,12 +74,15 @@ OptOutsPage::OptOutsPage(DataService &data, const AppContext &context, QWidget *
     , m_table(new QTableView(this))
 {
     m_search->setObjectName(u"optOutSearch"_s);
+    m_search->setAccessibleName(tr("Search opt-outs"));
     m_search->setPlaceholderText(tr("Search by number or reason"));
     m_search->setClearButtonEnabled(true);
     m_count->setObjectName(u"optOutCount"_s);
     m_phone->setObjectName(u"optOutPhone"_s);
+    m_phone->setAccessibleName(tr("Phone number to opt out"));
     m_phone->setPlaceholderText(tr("Phone number, e.g. +49 151 23456789"));
     m_reason->setObjectName(u"optOutReason"_s);
+    m_reason->setAccessibleName(tr("Reason"));
     m_reason->setPlaceholderText(tr("Reason (optional)"));
     m_add->setObjectName(u"addOptOut"_s);
     m_add->setToolTip(tr("Never message this number: it is not queued in new campaigns and not resent"));
@@ -95,6 +98,7 @@ OptOutsPage::OptOutsPage(DataService &data, const AppContext &context, QWidget *
     m_message->setObjectName(u"optOutMessage"_s);
 
     m_table->setObjectName(u"optOutTable"_s);
+    m_table->setAccessibleName(tr("Opt-outs"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -51,6 +51,7 @@ TemplatesPage::TemplatesPage(DataService &data, const AppContext &context, QWidg
     , m_pageSize(TemplateSync::DefaultPageSize)
 {
     m_filter->setObjectName(u"templateFilter"_s);
+    m_filter->setAccessibleName(tr("Filter templates"));
     m_filter->setPlaceholderText(tr("Filter by name"));
     m_filter->setClearButtonEnabled(true);
     m_count->setObjectName(u"templateCount"_s);
@@ -73,6 +74,7 @@ TemplatesPage::TemplatesPage(DataService &data, const AppContext &context, QWidg
     m_proxy->setFilterKeyColumn(TemplateTableModel::Name);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_table->setObjectName(u"templateTable"_s);
+    m_table->setAccessibleName(tr("Templates"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(TemplateTableModel::Name, Qt::AscendingOrder);

@@ -77,6 +77,7 @@ RateCardSection::RateCardSection(DataService &data, const Clock &clock, QWidget 
 {
     setObjectName(u"rateCardSection"_s);
     m_table->setObjectName(u"rateCardTable"_s);
+    m_table->setAccessibleName(tr("Rate cards"));
     m_name->setObjectName(u"rateCardName"_s);
     m_effective->setObjectName(u"rateCardEffective"_s);
     m_import->setObjectName(u"rateCardImport"_s);

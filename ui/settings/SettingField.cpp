@@ -64,12 +64,20 @@ SettingField::SettingField(const QString &key, Kind kind, QWidget *parent)
     m_error->setPalette(red);
     m_error->hide();
     layout->addWidget(m_error);
+    // The form's label names this widget: its accelerator and a screen reader reach the editor.
+    setFocusProxy(m_flag ? static_cast<QWidget *>(m_flag) : m_edit);
+    if (m_edit) {
+        m_edit->setAccessibleName(m_label);
+    }
 }
 
 void SettingField::setLabel(const QString &label, bool hint)
 {
     const SettingKeys::Spec *spec = SettingKeys::find(m_key);
     m_label = label;
+    if (m_edit) {
+        m_edit->setAccessibleName(QString(label).remove(u'&'));
+    }
     if (hint && spec && !m_flag && spec->meaningText() != label) {
         m_hint->setText(spec->meaningText());
         m_hint->show();

@@ -28,6 +28,7 @@ TokenSection::TokenSection(Credentials *credentials, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_field->setObjectName(u"tokenField"_s);
+    m_field->setAccessibleName(tr("New token"));
     m_field->setEchoMode(QLineEdit::Password);
     m_field->setClearButtonEnabled(true);
     m_field->setPlaceholderText(tr("Paste the token from Meta's developer portal"));

@@ -142,7 +142,6 @@ void CampaignActions::fillContextMenu(QMenu *menu) const
     menu->addSeparator();
     menu->addAction(resend);
     menu->addAction(exportResults);
-    menu->addAction(repair);
 }
 
 } // namespace herald::ui

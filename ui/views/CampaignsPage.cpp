@@ -30,6 +30,7 @@ CampaignsPage::CampaignsPage(DataService &data, CampaignTableModel &model, QWidg
     setObjectName(u"campaignsPage"_s);
     m_welcome->setObjectName(u"welcomeBanner"_s);
     m_filter->setObjectName(u"campaignFilter"_s);
+    m_filter->setAccessibleName(tr("Filter campaigns"));
     m_filter->setPlaceholderText(tr("Filter campaigns by name…"));
     m_filter->setClearButtonEnabled(true);
     m_proxy->setSourceModel(&m_model);
@@ -39,6 +40,7 @@ CampaignsPage::CampaignsPage(DataService &data, CampaignTableModel &model, QWidg
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_table->setObjectName(u"campaignTable"_s);
+    m_table->setAccessibleName(tr("Campaigns"));
     m_table->setModel(m_proxy);
     m_table->setItemDelegateForColumn(CampaignTableModel::Progress, m_progress);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -28,6 +28,7 @@ FailuresView::FailuresView(DataService &data, QWidget *parent)
     m_summary->setObjectName(u"failuresSummary"_s);
     m_summary->setWordWrap(true);
     m_table->setObjectName(u"failuresTable"_s);
+    m_table->setAccessibleName(tr("Failures by reason"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);

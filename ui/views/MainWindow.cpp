@@ -31,6 +31,7 @@
 #include "views/StatusBanner.h"
 #include "widgets/Formats.h"
 #include "widgets/SenderStatusBar.h"
+#include "widgets/ShortcutTips.h"
 #include "widgets/TrayNotifier.h"
 #include "wizard/WizardLauncher.h"
 
@@ -95,6 +96,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_campaignsPage->setSendingHere([this](const QString &id) { return m_sender->isSending(id); });
 
     m_navigation->setObjectName(u"navigation"_s);
+    m_navigation->setAccessibleName(tr("Pages"));
     for (const QString &page : {tr("Campaigns"), tr("Templates"), tr("Daily summary"), tr("Opt-outs")}) {
         m_navigation->addItem(page);
     }
@@ -131,6 +133,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_feed->start(context.pollInterval);
     checkDatabaseAtStart();
     offerDemo();
+    ShortcutTips::apply(this);
 }
 
 MainWindow::~MainWindow()

@@ -51,6 +51,7 @@ RecipientsView::RecipientsView(DataService &data, QWidget *parent)
     m_reason->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_reason->setMinimumContentsLength(22);
     m_search->setObjectName(u"recipientsSearch"_s);
+    m_search->setAccessibleName(tr("Search recipients"));
     m_search->setPlaceholderText(tr("Search phone…"));
     m_search->setToolTip(
         tr("Numbers starting with what you type when it starts with + or 00, otherwise numbers "
@@ -66,6 +67,7 @@ RecipientsView::RecipientsView(DataService &data, QWidget *parent)
     m_refreshDelay->setSingleShot(true);
 
     m_table->setObjectName(u"recipientsTable"_s);
+    m_table->setAccessibleName(tr("Recipients"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -2,6 +2,7 @@
 
 #include "dialogs/Prompt.h"
 #include "widgets/Formats.h"
+#include "widgets/TabOrder.h"
 #include "wizard/FileLookReader.h"
 #include "wizard/FilePreviewModel.h"
 
@@ -61,6 +62,7 @@ ContactsPage::ContactsPage(WizardState &state, QWidget *parent)
     setAcceptDrops(true);
 
     m_path->setObjectName(u"filePath"_s);
+    m_path->setAccessibleName(tr("Contact file"));
     m_path->setReadOnly(true);
     m_path->setPlaceholderText(tr("No file chosen: drop one here or click Browse…"));
     auto *browse = new QPushButton(tr("&Browse…"), this);
@@ -102,6 +104,7 @@ ContactsPage::ContactsPage(WizardState &state, QWidget *parent)
     m_error->hide();
 
     m_table->setObjectName(u"filePreview"_s);
+    m_table->setAccessibleName(tr("File preview"));
     m_table->setModel(m_model);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
@@ -118,6 +121,7 @@ ContactsPage::ContactsPage(WizardState &state, QWidget *parent)
     connect(browse, &QPushButton::clicked, this, &ContactsPage::browse);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &ContactsPage::reread);
     connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ContactsPage::reread);
+    TabOrder::followLayout(this);
 }
 
 void ContactsPage::setFile(const QString &path)

@@ -46,6 +46,7 @@ CostSection::CostSection(DataService &data, const Clock &clock, QWidget *parent)
     m_problem->setObjectName(u"costProblem"_s);
     m_problem->setWordWrap(true);
     m_table->setObjectName(u"costTable"_s);
+    m_table->setAccessibleName(tr("Cost by country"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->setSelectionMode(QAbstractItemView::NoSelection);

@@ -4,6 +4,7 @@
 #include "import/PhoneColumnDetector.h"
 #include "templates/TemplateStore.h"
 #include "widgets/Formats.h"
+#include "widgets/TabOrder.h"
 #include "wizard/MessagePreview.h"
 
 #include <QComboBox>
@@ -65,6 +66,7 @@ MessagePage::MessagePage(WizardState &state, DataService &data, const Clock &clo
     m_mapping->setColumnStretch(2, 1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_mappingArea);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields inside, which scroll into view
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *mappingBox = new QGroupBox(tr("Variables"), this);
@@ -93,6 +95,7 @@ MessagePage::MessagePage(WizardState &state, DataService &data, const Clock &clo
         Q_EMIT completeChanged();
     });
     connect(m_template, &QComboBox::currentIndexChanged, this, &MessagePage::templateChosen);
+    TabOrder::followLayout(this);
 }
 
 QString MessagePage::refusal(const TemplateRecord &t, const ParsedTemplate &parsed)
@@ -263,6 +266,8 @@ void MessagePage::rebuildMapping()
         }
         v.text = new QLineEdit(m_mappingArea);
         v.text->setObjectName(u"text_"_s + key);
+        v.text->setAccessibleName(tr("Fixed text for %1").arg(label->text()));
+        v.source->setAccessibleName(tr("Value of %1").arg(label->text()));
         v.missing = new QLabel(m_mappingArea);
         v.missing->setObjectName(u"missing_"_s + key);
         v.missing->setWordWrap(true);
@@ -299,6 +304,7 @@ void MessagePage::rebuildMapping()
         m_mapping->addWidget(new QLabel(tr("This template has no variables."), m_mappingArea), 0, 0, 1, 3);
     }
     m_filling = false;
+    TabOrder::followLayout(this); // the new rows before the preview beside them
     m_state.mapping = kept;
     countMissing();
     m_preview->refresh();

@@ -31,14 +31,17 @@ MessagePreview::MessagePreview(const WizardState &state, QWidget *parent)
 {
     setObjectName(u"messagePreview"_s);
     m_row->setObjectName(u"previewRow"_s);
+    m_row->setAccessibleName(tr("Preview row"));
     m_row->setMinimum(1);
     m_rowOf->setObjectName(u"previewRowOf"_s);
     auto *previous = new QToolButton(this);
     previous->setArrowType(Qt::LeftArrow);
     previous->setToolTip(tr("Previous row"));
+    previous->setAccessibleName(previous->toolTip());
     auto *next = new QToolButton(this);
     next->setArrowType(Qt::RightArrow);
     next->setToolTip(tr("Next row"));
+    next->setAccessibleName(next->toolTip());
     auto *stepper = new QHBoxLayout;
     stepper->addWidget(new QLabel(tr("Row"), this));
     stepper->addWidget(previous);

@@ -52,6 +52,7 @@ PhonePage::PhonePage(WizardState &state, QWidget *parent)
     m_summary->setWordWrap(true);
 
     m_table->setObjectName(u"numberSample"_s);
+    m_table->setAccessibleName(tr("Sample of the numbers"));
     m_table->setModel(m_model);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);

@@ -4,6 +4,7 @@
 #include "db/Clock.h"
 #include "sender/TestSend.h"
 #include "widgets/Formats.h"
+#include "widgets/TabOrder.h"
 #include "wizard/ApiCall.h"
 #include "wizard/CostSection.h"
 #include "wizard/FrequencyCapSection.h"
@@ -198,6 +199,7 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     contentLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields inside, which scroll into view
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *layout = new QVBoxLayout(this);
@@ -233,6 +235,7 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     connect(m_schedule, &ScheduleSection::changed, this, &ReviewPage::completeChanged);
     connect(m_quietHours, &QuietHoursSection::changed, this, &ReviewPage::completeChanged);
     connect(m_cap, &FrequencyCapSection::requested, this, &ReviewPage::capChanged);
+    TabOrder::followLayout(this); // the sections sit in slots made before them
 }
 
 void ReviewPage::initializePage()
