@@ -1,8 +1,11 @@
 // herald: the console. Thin: the window and everything it uses live in herald_ui.
 #include "AppContext.h"
+#include "db/Clock.h"
 #include "db/Database.h"
 #include "db/DatabaseConfig.h"
 #include "dialogs/Prompt.h"
+#include "log/LogCategories.h"
+#include "log/LogFiles.h"
 #include "sending/Credentials.h"
 #include "settings/DatabaseChoice.h"
 #include "settings/LanguageChoice.h"
@@ -24,6 +27,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"Herald"_s);
     QApplication::setApplicationDisplayName(u"Herald"_s);
     QApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));
+    // A log file a day in the data folder, 14 kept; from here on every message lands there too.
+    herald::LogFiles logs(herald::LogFiles::defaultFolder(), herald::Clock::system());
+    logs.install();
+    qCInfo(herald::lcUi, "Herald %s started (Qt %s)", HERALD_VERSION, qVersion());
     QApplication::setDesktopFileName(u"io.github.heraldconsole.Herald"_s);
     herald::ui::LanguageChoice::install(app); // the language chosen in Settings, else the system's
 

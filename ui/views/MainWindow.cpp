@@ -11,6 +11,7 @@
 #include "dialogs/RepairDialog.h"
 #include "dialogs/ResendDialog.h"
 #include "dialogs/SettingsDialog.h"
+#include "help/HelpMenu.h"
 #include "import/ResultExporter.h"
 #include "models/CampaignTableModel.h"
 #include "pages/DailySummaryPage.h"
@@ -166,8 +167,7 @@ void MainWindow::buildMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_actions->syncTemplates);
     tools->addAction(m_actions->repair);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_actions->about);
+    new HelpMenu(*this, menuBar()->addMenu(tr("&Help")), m_actions->about, m_context.database);
 }
 
 void MainWindow::wire()
@@ -235,7 +235,6 @@ void MainWindow::wire()
         m_optOutsPage->refresh();
     });
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     auto *wizards = new WizardLauncher(*this, m_context); // also opens it for a CSV dropped on the window
     connect(m_actions->newCampaign, &QAction::triggered, wizards, [wizards] { wizards->open(); });
 
@@ -531,13 +530,6 @@ void MainWindow::confirmCancel()
                 m_sender->cancel(id);
             }
         });
-}
-
-void MainWindow::showAbout()
-{
-    Prompt::tell(this, Prompt::Kind::Information, tr("About Herald"),
-                 tr("Herald %1\nA campaign console for the WhatsApp Business Cloud API.\nQt %2")
-                     .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::restoreLayout()

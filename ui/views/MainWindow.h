@@ -76,7 +76,6 @@ private:
     void openResend(const QString &campaignId, const QStringList &reasons);
     void exportResults();
     void confirmCancel();
-    void showAbout();
 
     AppContext m_context;
     std::unique_ptr<DataService> m_data;
