@@ -7,6 +7,7 @@
 #include "settings/LanguageChoice.h"
 
 #include <QAction>
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -72,6 +73,85 @@ QStringList placeholders(const QString &text)
 bool hasAccelerator(const QString &text)
 {
     return text.contains(QRegularExpression(u"&[^&\\s]"_s));
+}
+
+// What is wrong with a .ts catalogue: messages unfinished, obsolete or vanished (left over from
+// texts the program no longer has), empty, or a translation (each plural form of it) that drops
+// a placeholder of its source (%1, %L1, %n, %Ln), its accelerator, an edge space or its ellipsis.
+QStringList catalogueProblems(QIODevice &device, int *messages)
+{
+    QXmlStreamReader xml(&device);
+    QString context;
+    QString source;
+    QStringList problems;
+    *messages = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement()) {
+            continue;
+        }
+        if (xml.name() == "name"_L1) {
+            context = xml.readElementText();
+        } else if (xml.name() == "source"_L1) {
+            source = xml.readElementText();
+        } else if (xml.name() == "translation"_L1) {
+            const QString type = xml.attributes().value(u"type"_s).toString();
+            if (type == "vanished"_L1 || type == "obsolete"_L1) {
+                problems << u"%1: %2 / %3"_s.arg(type, context, source);
+                xml.skipCurrentElement();
+                continue;
+            }
+            ++*messages;
+            if (type == "unfinished"_L1) {
+                problems << u"unfinished: %1 / %2"_s.arg(context, source);
+                xml.skipCurrentElement();
+                continue;
+            }
+            // A numerus message holds one <numerusform> per plural form, each a whole text.
+            QStringList forms;
+            QString direct;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isEndElement() && xml.name() == "translation"_L1) {
+                    break;
+                }
+                if (xml.isStartElement() && xml.name() == "numerusform"_L1) {
+                    forms << xml.readElementText();
+                } else if (xml.isCharacters()) {
+                    direct += xml.text();
+                }
+            }
+            if (forms.isEmpty()) {
+                forms << direct;
+            }
+            for (const QString &t : std::as_const(forms)) {
+                if (t.trimmed().isEmpty()) {
+                    problems << u"empty: %1 / %2"_s.arg(context, source);
+                    continue;
+                }
+                const QStringList want = placeholders(source);
+                const QStringList got = placeholders(t);
+                if (want != got) {
+                    problems << u"placeholders %1 → %2: %3"_s.arg(want.join(u' '), got.join(u' '), source);
+                }
+                if (hasAccelerator(source) != hasAccelerator(t)) {
+                    problems << u"accelerator: %1 → %2"_s.arg(source, t);
+                }
+                // Pieces joined to other text keep their leading or trailing space.
+                if (source.startsWith(u' ') != t.startsWith(u' ') ||
+                    source.endsWith(u' ') != t.endsWith(u' ')) {
+                    problems << u"spaces at the ends: “%1” → “%2”"_s.arg(source, t);
+                }
+                if (source.endsWith(u"…"_s) != t.endsWith(u"…"_s)) {
+                    problems << u"ellipsis: %1 → %2"_s.arg(source, t);
+                }
+            }
+        }
+    }
+    if (xml.hasError()) {
+        problems << u"not readable: %1"_s.arg(xml.errorString());
+    }
+    return problems;
 }
 
 // Accelerator letters used twice in the menu bar or within one menu, as "Menu: x (A, B)".
@@ -279,8 +359,8 @@ private Q_SLOTS:
         QCOMPARE(actionText(*w, u"actionStart"_s), u"&Starten"_s);
     }
 
-    // Every committed translation: nothing unfinished or empty, and the translation keeps the
-    // source's placeholders, its accelerator and its trailing ellipsis.
+    // Every committed translation: nothing unfinished, obsolete or empty, and the translation
+    // keeps the source's placeholders, its accelerator and its trailing ellipsis.
     void everyTranslationIsCompleteAndKeepsItsPlaceholders()
     {
         const QStringList files =
@@ -289,79 +369,48 @@ private Q_SLOTS:
         for (const QString &name : files) {
             QFile file(QStringLiteral(HERALD_TRANSLATIONS_DIR) + u'/' + name);
             QVERIFY(file.open(QIODevice::ReadOnly));
-            QXmlStreamReader xml(&file);
-            QString context;
-            QString source;
-            QStringList problems;
             int messages = 0;
-            while (!xml.atEnd()) {
-                xml.readNext();
-                if (!xml.isStartElement()) {
-                    continue;
-                }
-                if (xml.name() == "name"_L1) {
-                    context = xml.readElementText();
-                } else if (xml.name() == "source"_L1) {
-                    source = xml.readElementText();
-                } else if (xml.name() == "translation"_L1) {
-                    ++messages;
-                    const QString type = xml.attributes().value(u"type"_s).toString();
-                    if (type == "unfinished"_L1) {
-                        problems << u"unfinished: %1 / %2"_s.arg(context, source);
-                    }
-                    if (type == "vanished"_L1 || type == "obsolete"_L1) {
-                        --messages;
-                        xml.skipCurrentElement();
-                        continue;
-                    }
-                    // A numerus message holds one <numerusform> per plural form, each a whole text.
-                    QStringList forms;
-                    QString direct;
-                    while (!xml.atEnd()) {
-                        xml.readNext();
-                        if (xml.isEndElement() && xml.name() == "translation"_L1) {
-                            break;
-                        }
-                        if (xml.isStartElement() && xml.name() == "numerusform"_L1) {
-                            forms << xml.readElementText();
-                        } else if (xml.isCharacters()) {
-                            direct += xml.text();
-                        }
-                    }
-                    if (forms.isEmpty()) {
-                        forms << direct;
-                    }
-                    for (const QString &t : std::as_const(forms)) {
-                        if (t.trimmed().isEmpty()) {
-                            problems << u"empty: %1 / %2"_s.arg(context, source);
-                            continue;
-                        }
-                        QStringList want = placeholders(source);
-                        QStringList got = placeholders(t);
-                        if (want != got) {
-                            problems << u"placeholders %1 → %2: %3"_s.arg(want.join(u' '), got.join(u' '),
-                                                                          source);
-                        }
-                        if (hasAccelerator(source) != hasAccelerator(t)) {
-                            problems << u"accelerator: %1 → %2"_s.arg(source, t);
-                        }
-                        // Pieces joined to other text keep their leading or trailing space.
-                        if (source.startsWith(u' ') != t.startsWith(u' ') ||
-                            source.endsWith(u' ') != t.endsWith(u' ')) {
-                            problems << u"spaces at the ends: “%1” → “%2”"_s.arg(source, t);
-                        }
-                        if (source.endsWith(u"…"_s) != t.endsWith(u"…"_s)) {
-                            problems << u"ellipsis: %1 → %2"_s.arg(source, t);
-                        }
-                    }
-                }
-            }
-            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+            const QStringList problems = catalogueProblems(file, &messages);
             QVERIFY2(problems.isEmpty(), qPrintable(name + u":\n"_s + problems.join(u'\n')));
             // herald_en holds only the plural forms of the English source texts.
             const int expected = name == u"herald_en.ts"_s ? 20 : 500;
             QVERIFY2(messages > expected, qPrintable(u"%1 has only %2 messages"_s.arg(name).arg(messages)));
         }
+    }
+
+    // The check itself, on a catalogue with one of each problem: it names every one.
+    void theCatalogueCheckNamesEachKindOfProblem()
+    {
+        QByteArray ts = R"(<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Sample</name>
+    <message><source>Fine %1</source><translation>Gut %1</translation></message>
+    <message><source>Not yet</source><translation type="unfinished"></translation></message>
+    <message><source>Gone</source><translation type="obsolete">Weg</translation></message>
+    <message><source>Gone too</source><translation type="vanished">Auch weg</translation></message>
+    <message><source>%L1 recipients</source><translation>Empfänger</translation></message>
+    <message numerus="yes"><source>%Ln message(s)</source><translation><numerusform>%Ln Nachricht</numerusform><numerusform>Nachrichten</numerusform></translation></message>
+    <message numerus="yes"><source>%n day(s)</source><translation><numerusform>ein Tag</numerusform><numerusform>%n Tage</numerusform></translation></message>
+    <message><source>&amp;Open…</source><translation>Öffnen…</translation></message>
+</context>
+</TS>
+)";
+        QBuffer buffer(&ts);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        int messages = 0;
+        const QStringList problems = catalogueProblems(buffer, &messages);
+        const QString all = problems.join(u'\n');
+        QVERIFY2(all.contains(u"unfinished: Sample / Not yet"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"obsolete: Sample / Gone"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"vanished: Sample / Gone too"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"placeholders %L1 → : %L1 recipients"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"placeholders %Ln → : %Ln message(s)"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"placeholders %n → : %n day(s)"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"accelerator: &Open…"_s), qPrintable(all));
+        QVERIFY2(!all.contains(u"Fine"_s), qPrintable(all));
+        QCOMPARE(problems.size(), 7);
     }
 };
 
