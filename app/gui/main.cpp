@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
     herald::LogFiles logs(herald::LogFiles::defaultFolder(), herald::Clock::system());
     logs.install();
     qCInfo(herald::lcUi, "Herald %s started (Qt %s)", HERALD_VERSION, qVersion());
-    QApplication::setDesktopFileName(u"io.github.heraldconsole.Herald"_s);
+    QApplication::setDesktopFileName(QStringLiteral(HERALD_APP_ID)); // cmake/HeraldInstall.cmake
     herald::ui::LanguageChoice::install(app); // the language chosen in Settings, else the system's
 
     QCommandLineParser parser;
@@ -63,6 +63,7 @@ int main(int argc, char *argv[])
                 return;
             }
             context.database = r.config;
+            logs.addSecret(r.config.password()); // masked wherever a message might carry it
             // From here on the GUI thread runs no SQL: the window reads and writes on its data thread.
             herald::Database::forbidThread(QThread::currentThread());
             window = std::make_unique<herald::ui::MainWindow>(context);

@@ -277,7 +277,7 @@ private Q_SLOTS:
 
         bool guideInHelp = false;
         for (int r = 0; r < model.rowCount(); ++r) {
-            guideInHelp |= model.index(r, ShortcutTableModel::Action).data().toString() == u"User Guide"_s &&
+            guideInHelp |= model.index(r, ShortcutTableModel::Action).data().toString() == u"User guide"_s &&
                            model.index(r, ShortcutTableModel::Menu).data().toString() == u"Help"_s;
         }
         QVERIFY(guideInHelp);

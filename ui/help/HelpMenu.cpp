@@ -23,9 +23,9 @@ HelpMenu::HelpMenu(QMainWindow &window, QMenu *menu, QAction *about, DatabaseCon
     : QObject(&window)
     , m_window(window)
     , m_database(std::move(database))
-    , m_userGuide(new QAction(tr("&User Guide"), &window))
-    , m_shortcuts(new QAction(tr("&Keyboard Shortcuts"), &window))
-    , m_logFolder(new QAction(tr("Show &Log Folder"), &window))
+    , m_userGuide(new QAction(tr("&User guide"), &window))
+    , m_shortcuts(new QAction(tr("&Keyboard shortcuts"), &window))
+    , m_logFolder(new QAction(tr("Show &log folder"), &window))
 {
     m_userGuide->setObjectName(u"actionUserGuide"_s);
     m_userGuide->setShortcut(QKeySequence::HelpContents);

@@ -21,7 +21,7 @@ ShortcutsDialog::ShortcutsDialog(const QMainWindow &window, QWidget *parent)
     , m_table(new QTableView(this))
 {
     setObjectName(u"shortcutsDialog"_s);
-    setWindowTitle(tr("Keyboard Shortcuts"));
+    setWindowTitle(tr("Keyboard shortcuts"));
     m_filter->setSourceModel(m_model);
     m_filter->setFilterKeyColumn(-1);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);

@@ -35,7 +35,7 @@ UserGuideWindow::UserGuideWindow(QWidget *parent)
     , m_findStatus(new QLabel(m_findBar))
 {
     setObjectName(u"userGuideWindow"_s);
-    setWindowTitle(tr("Herald User Guide"));
+    setWindowTitle(tr("Herald user guide"));
     m_browser->setObjectName(u"guideBrowser"_s);
     m_browser->setOpenExternalLinks(true);
     m_browser->setAccessibleName(tr("User guide"));
@@ -74,7 +74,7 @@ UserGuideWindow::UserGuideWindow(QWidget *parent)
         m_findText->setFocus();
         m_findText->selectAll();
     });
-    auto *findNext = new QAction(tr("Find Next"), this);
+    auto *findNext = new QAction(tr("Find next"), this);
     findNext->setShortcut(QKeySequence::FindNext);
     addAction(findNext);
     connect(findNext, &QAction::triggered, this, [this] { find(false); });
