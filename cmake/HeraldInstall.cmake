@@ -9,6 +9,9 @@ include(GNUInstallDirs)
 
 # One id names the desktop file, the metainfo, the icon and QGuiApplication::desktopFileName.
 set(HERALD_APP_ID io.github.heraldconsole.Herald)
+if(TARGET herald)
+    target_compile_definitions(herald PRIVATE HERALD_APP_ID="${HERALD_APP_ID}")
+endif()
 # The day PROJECT_VERSION was released: the metainfo's <release> and the Debian changelog.
 set(HERALD_RELEASE_DATE 2026-12-02)
 set(HERALD_PACKAGE_MAINTAINER "The Herald authors <herald@heraldconsole.github.io>"

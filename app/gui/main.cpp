@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
     herald::LogFiles logs(herald::LogFiles::defaultFolder(), herald::Clock::system());
     logs.install();
     qCInfo(herald::lcUi, "Herald %s started (Qt %s)", HERALD_VERSION, qVersion());
-    QApplication::setDesktopFileName(u"io.github.heraldconsole.Herald"_s);
+    QApplication::setDesktopFileName(QStringLiteral(HERALD_APP_ID)); // cmake/HeraldInstall.cmake
     herald::ui::LanguageChoice::install(app); // the language chosen in Settings, else the system's
 
     QCommandLineParser parser;
