@@ -4111,7 +4111,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>Quiet hours: %1</source>
-        <translation>Horario de silencio: %1</translation>
+        <translation>Horario de silencio: envío solo %1</translation>
     </message>
     <message>
         <source>Who waits for their window is not known: %1</source>
