@@ -7,6 +7,7 @@
 #include "theme/StatusColors.h"
 #include "theme/Theme.h"
 #include "theme/ThemeMenu.h"
+#include "theme/ToneText.h"
 #include "widgets/ChartStyle.h"
 #include "widgets/MessageTone.h"
 #include "widgets/PageMessage.h"
@@ -15,6 +16,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QLabel>
 #include <QLineSeries>
 #include <QMenu>
 #include <QPainter>
@@ -167,8 +169,8 @@ private Q_SLOTS:
                                                       .arg(ratio, 0, 'f', 2)));
             }
         }
-        for (const bool completed : {false, true}) {
-            const QColor fill = StatusColors::progressFill(completed, dark);
+        for (const StatusColors::Progress progress : StatusColors::allProgress) {
+            const QColor fill = StatusColors::progressFill(progress, dark);
             QVERIFY2(StatusColors::contrast(fill, base) >= 3.0, qPrintable(fill.name()));
             QVERIFY2(StatusColors::contrast(fill, alternate) >= 3.0, qPrintable(fill.name()));
             QVERIFY2(StatusColors::contrast(StatusColors::textOn(fill), fill) >= 4.5,
@@ -216,6 +218,22 @@ private Q_SLOTS:
         const QColor darkTint = message->palette().color(QPalette::Window);
         QVERIFY2(darkTint.lightness() < 128, qPrintable(darkTint.name()));
         QVERIFY(StatusColors::contrast(message->palette().color(QPalette::WindowText), darkTint) >= 4.5);
+    }
+
+    void aWarningNoteTakesTheNewThemesColour()
+    {
+        Theme::instance().choose(Theme::Choice::Light);
+        QWidget panel;
+        auto *note = new QLabel(u"Herald's example card: its prices are illustrative."_s, &panel);
+        ToneText::apply(note, MessageTone::Warning);
+        panel.show();
+        QCOMPARE(note->palette().color(QPalette::WindowText),
+                 StatusColors::color(StatusColors::Status::Warning, false));
+        Theme::instance().choose(Theme::Choice::Dark);
+        QCoreApplication::processEvents();
+        const QColor now = note->palette().color(QPalette::WindowText);
+        QCOMPARE(now, StatusColors::color(StatusColors::Status::Warning, true));
+        QVERIFY(StatusColors::contrast(now, note->palette().color(QPalette::Window)) >= 4.5);
     }
 
     void chartsBuiltInLightTurnDarkWithTheirSeriesColours()
@@ -277,8 +295,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&table));
         const QImage shot = table.viewport()->grab().toImage();
         QVERIFY(delegate.paintedBars() > 0);
-        QVERIFY2(countNear(shot, StatusColors::progressFill(false, dark), 24) > 300,
-                 qPrintable(StatusColors::progressFill(false, dark).name()));
+        const QColor fill = StatusColors::progressFill(StatusColors::Progress::Moving, dark);
+        QVERIFY2(countNear(shot, fill, 24) > 300, qPrintable(fill.name()));
     }
 };
 

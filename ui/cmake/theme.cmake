@@ -8,7 +8,8 @@ target_sources(herald_ui PRIVATE
     theme/ThemeMenu.h theme/ThemeMenu.cpp
     theme/Icons.h theme/Icons.cpp
     theme/TintedSvgIconEngine.h theme/TintedSvgIconEngine.cpp
-    theme/ChartThemer.h theme/ChartThemer.cpp)
+    theme/ChartThemer.h theme/ChartThemer.cpp
+    theme/ToneText.h theme/ToneText.cpp)
 target_link_libraries(herald_ui PUBLIC Qt6::Svg)
 
 file(GLOB _herald_icon_files CONFIGURE_DEPENDS

@@ -41,12 +41,16 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     bar.textVisible = true;
     bar.textAlignment = Qt::AlignCenter;
     const auto status = CampaignStatus(index.data(CampaignTableModel::StatusRole).toInt());
-    // The fill from the theme's status colours (green when done), its text in black or white,
-    // whichever reads on it; the text beside the fill stays the palette's.
-    const QColor fill = StatusColors::progressFill(status == CampaignStatus::Completed);
+    // The fill from the theme's status colours (blue, green when done, grey when halted), its
+    // text in black or white, whichever reads on it; the text beside the fill stays the palette's.
+    const bool halted = status == CampaignStatus::Paused || status == CampaignStatus::Stopped;
+    const QColor fill =
+        StatusColors::progressFill(halted                                ? StatusColors::Progress::Halted
+                                   : status == CampaignStatus::Completed ? StatusColors::Progress::Done
+                                                                         : StatusColors::Progress::Moving);
     bar.palette.setColor(QPalette::Highlight, fill);
     bar.palette.setColor(QPalette::HighlightedText, StatusColors::textOn(fill));
-    if (status == CampaignStatus::Paused || status == CampaignStatus::Stopped) {
+    if (halted) {
         // A campaign that is not moving looks it: the bar in the disabled palette.
         bar.palette.setCurrentColorGroup(QPalette::Disabled);
         bar.state &= ~QStyle::State_Enabled;

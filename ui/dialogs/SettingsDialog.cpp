@@ -12,6 +12,7 @@
 #include "settings/SettingField.h"
 #include "settings/SettingKeys.h"
 #include "settings/TokenSection.h"
+#include "widgets/MessageTone.h"
 #include "widgets/TabOrder.h"
 
 #include <QComboBox>
@@ -211,7 +212,7 @@ void SettingsDialog::showMessage(const QString &text, bool error)
 {
     QPalette p = m_message->palette();
     p.setColor(QPalette::WindowText,
-               error ? QColor(0xb0, 0x1c, 0x1c) : palette().color(QPalette::WindowText));
+               error ? toneColor(MessageTone::Error) : palette().color(QPalette::WindowText));
     m_message->setPalette(p);
     m_message->setText(text);
 }

@@ -1,5 +1,6 @@
 #include "models/RepairModel.h"
 
+#include "theme/StatusColors.h"
 #include "widgets/Formats.h"
 
 #include <QBrush>
@@ -88,7 +89,7 @@ QVariant RepairModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        return wrong ? QVariant(QBrush(QColor(0xc0, 0x39, 0x2b))) : QVariant();
+        return wrong ? QVariant(QBrush(StatusColors::color(StatusColors::Status::Failed))) : QVariant();
     case Qt::FontRole:
         if (wrong) {
             QFont bold;

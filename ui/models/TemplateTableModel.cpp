@@ -1,6 +1,7 @@
 #include "models/TemplateTableModel.h"
 
 #include "templates/TemplateParser.h"
+#include "theme/StatusColors.h"
 #include "widgets/Formats.h"
 
 #include <QApplication>
@@ -22,7 +23,6 @@ QColor mixed(const QColor &base, const QColor &tint)
                   mix(base.blue(), tint.blue()));
 }
 
-const QColor kWarning(0xe0, 0x9b, 0x15);
 } // namespace
 
 TemplateRow TemplateRow::from(const TemplateRecord &record)
@@ -185,19 +185,20 @@ QVariant TemplateTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::BackgroundRole:
         if ((column == Category || column == PreviousCategory) && r.categoryChanged()) {
-            return mixed(QApplication::palette().color(QPalette::Base), kWarning);
+            return mixed(QApplication::palette().color(QPalette::Base),
+                         StatusColors::color(StatusColors::Status::Warning));
         }
         return {};
     case Qt::ForegroundRole:
         if (column == Status) {
             if (r.record.isApproved()) {
-                return QColor(0x2f, 0x8a, 0x4c);
+                return StatusColors::color(StatusColors::Status::Completed);
             }
             if (r.record.status == "REJECTED"_L1 || r.record.status == "DISABLED"_L1) {
-                return QColor(0xc6, 0x28, 0x28);
+                return StatusColors::color(StatusColors::Status::Failed);
             }
             if (r.record.status == "PAUSED"_L1) {
-                return QColor(0xb0, 0x70, 0x00);
+                return StatusColors::color(StatusColors::Status::Paused);
             }
             return QApplication::palette().color(QPalette::PlaceholderText);
         }

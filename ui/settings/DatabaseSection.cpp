@@ -3,6 +3,7 @@
 #include "dialogs/Prompt.h"
 #include "settings/ConnectionTester.h"
 #include "settings/DatabaseChoice.h"
+#include "widgets/MessageTone.h"
 
 #include <QButtonGroup>
 #include <QDir>
@@ -23,7 +24,7 @@ namespace {
 void paint(QLabel *label, bool ok)
 {
     QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, ok ? QColor(0x1b, 0x6e, 0x2e) : QColor(0xb0, 0x1c, 0x1c));
+    p.setColor(QPalette::WindowText, toneColor(ok ? MessageTone::Success : MessageTone::Error));
     label->setPalette(p);
 }
 } // namespace

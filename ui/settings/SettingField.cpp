@@ -1,6 +1,7 @@
 #include "settings/SettingField.h"
 
 #include "settings/SettingKeys.h"
+#include "widgets/MessageTone.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -60,7 +61,7 @@ SettingField::SettingField(const QString &key, Kind kind, QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     QPalette red = m_error->palette();
-    red.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+    red.setColor(QPalette::WindowText, toneColor(MessageTone::Error));
     m_error->setPalette(red);
     m_error->hide();
     layout->addWidget(m_error);

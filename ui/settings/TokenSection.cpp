@@ -1,6 +1,7 @@
 #include "settings/TokenSection.h"
 
 #include "sending/Credentials.h"
+#include "widgets/MessageTone.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -38,7 +39,7 @@ TokenSection::TokenSection(Credentials *credentials, QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     QPalette red = m_error->palette();
-    red.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+    red.setColor(QPalette::WindowText, toneColor(MessageTone::Error));
     m_error->setPalette(red);
     m_error->hide();
     m_keep->setObjectName(u"tokenKeepForSession"_s);

@@ -65,19 +65,24 @@ QColor StatusColors::color(Status status)
     return color(status, isDark());
 }
 
-QColor StatusColors::progressFill(bool completed, bool dark)
+QColor StatusColors::progressFill(Progress progress, bool dark)
 {
-    // A bar a shade lighter (light theme) or deeper (dark) than the status colour, so that its
-    // text, black or white, reads on it as well as beside it.
-    if (completed) {
+    // Deeper than the status colour in the dark theme, so that its text, black or white, reads
+    // on it as well as beside it.
+    switch (progress) {
+    case Progress::Done:
         return dark ? QColor(0x2e, 0xa0, 0x43) : QColor(0x1a, 0x7f, 0x37);
+    case Progress::Halted:
+        return dark ? QColor(0x6e, 0x74, 0x7b) : QColor(0x86, 0x8e, 0x96);
+    case Progress::Moving:
+        break;
     }
     return dark ? QColor(0x38, 0x8b, 0xfd) : QColor(0x0b, 0x5c, 0xad);
 }
 
-QColor StatusColors::progressFill(bool completed)
+QColor StatusColors::progressFill(Progress progress)
 {
-    return progressFill(completed, isDark());
+    return progressFill(progress, isDark());
 }
 
 bool StatusColors::isDark(const QPalette &palette)

@@ -36,9 +36,12 @@ public:
     static QColor color(Status status);
     static QColor color(Status status, bool dark);
 
-    // The fill of a campaign's progress bar and the text drawn on it.
-    static QColor progressFill(bool completed, bool dark);
-    static QColor progressFill(bool completed);
+    // The fill of a campaign's progress bar: moving (blue), done (green) or halted, paused or
+    // stopped (grey, yet 3:1 on the base so the figure still shows).
+    enum class Progress { Moving, Done, Halted };
+    static constexpr Progress allProgress[] = {Progress::Moving, Progress::Done, Progress::Halted};
+    static QColor progressFill(Progress progress, bool dark);
+    static QColor progressFill(Progress progress);
 
     static bool isDark(const QPalette &palette);
     static bool isDark(); // the application's palette

@@ -4,6 +4,7 @@
 #include "db/Clock.h"
 #include "pricing/CostEstimator.h"
 #include "templates/TemplateStore.h"
+#include "theme/ToneText.h"
 #include "views/CostCountryModel.h"
 #include "views/StatusBanner.h"
 #include "widgets/Formats.h"
@@ -76,9 +77,7 @@ CostEstimatePanel::CostEstimatePanel(DataService &data, const Clock &clock, QWid
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
-    QPalette notePalette = m_note->palette();
-    notePalette.setColor(QPalette::WindowText, toneColor(MessageTone::Warning));
-    m_note->setPalette(notePalette);
+    ToneText::apply(m_note, MessageTone::Warning); // and again on a theme change
     m_toggle->setText(tr("Per country"));
     m_toggle->setCheckable(true);
     m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

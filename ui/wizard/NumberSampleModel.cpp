@@ -1,5 +1,6 @@
 #include "wizard/NumberSampleModel.h"
 
+#include "theme/StatusColors.h"
 #include "wizard/WizardState.h"
 
 #include <QBrush>
@@ -72,7 +73,7 @@ QVariant NumberSampleModel::data(const QModelIndex &index, int role) const
         return e.ok;
     }
     if (role == Qt::ForegroundRole && index.column() == Verdict) {
-        return QBrush(e.ok ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x00, 0x20));
+        return QBrush(StatusColors::color(e.ok ? StatusColors::Status::Sent : StatusColors::Status::Failed));
     }
     return {};
 }
