@@ -302,6 +302,17 @@ private Q_SLOTS:
                                           ? notice.heightForWidth(notice.width())
                                           : notice.sizeHint().height());
         notice.grab().save(u"/tmp/interrupted-notice.png"_s);
+        // One campaign: named once, and the button opens it directly.
+        InterruptedSummary one;
+        one.campaigns = {{u"c"_s, u"Launch"_s, 12}};
+        notice.showReport(one);
+        QVERIFY(notice.text().contains(u"“Launch”"_s));
+        QVERIFY(notice.text().contains(u" 12 "_s));
+        QVERIFY(!notice.reviewButton()->menu());
+        notice.reviewButton()->click();
+        QCOMPARE(review.size(), 2);
+        QCOMPARE(review.last().first().toString(), u"c"_s);
+        notice.grab().save(u"/tmp/interrupted-notice-one.png"_s);
         notice.showReport({});
         QVERIFY(notice.isHidden());
     }

@@ -63,23 +63,32 @@ void InterruptedNotice::showReport(const InterruptedSummary &summary)
         hide();
         return;
     }
-    QStringList named;
-    for (int i = 0; i < summary.campaigns.size() && i < kNamed; ++i) {
-        const InterruptedCampaign &c = summary.campaigns.at(i);
-        const int n = int(c.count);
-        named << tr("“%1”: %n message(s)", nullptr, n).arg(c.name);
-    }
-    const int more = int(summary.campaigns.size()) - int(named.size());
-    if (more > 0) {
-        named << tr("%n more campaign(s)", nullptr, more);
-    }
     const int total = int(summary.total());
-    const QString list = named.join(u"; "_s);
-    m_text->setText(tr("Herald or another sender stopped while messages were in flight. %n message(s) "
-                       "became \"interrupted\": %1.",
-                       nullptr, total)
-                        .arg(list) +
-                    u'\n' +
+    QString what;
+    if (summary.campaigns.size() == 1) {
+        const QString name = summary.campaigns.first().name;
+        what = tr("Herald or another sender stopped while messages of “%1” were in flight: %n message(s) "
+                  "became \"interrupted\".",
+                  nullptr, total)
+                   .arg(name);
+    } else {
+        QStringList named;
+        for (int i = 0; i < summary.campaigns.size() && i < kNamed; ++i) {
+            const InterruptedCampaign &c = summary.campaigns.at(i);
+            const int n = int(c.count);
+            named << tr("“%1”: %n message(s)", nullptr, n).arg(c.name);
+        }
+        const int more = int(summary.campaigns.size()) - int(named.size());
+        if (more > 0) {
+            named << tr("%n more campaign(s)", nullptr, more);
+        }
+        const QString list = named.join(u"; "_s);
+        what = tr("Herald or another sender stopped while messages were in flight. %n message(s) became "
+                  "\"interrupted\": %1.",
+                  nullptr, total)
+                   .arg(list);
+    }
+    m_text->setText(what + u'\n' +
                     tr("Meta may have delivered some of them, so they are not resent by themselves. Review "
                        "them and resend only if they did not arrive."));
 
