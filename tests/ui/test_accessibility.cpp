@@ -352,9 +352,12 @@ private Q_SLOTS:
         QVERIFY(!outOfReadingOrder(u"test"_s, &dialog).isEmpty());
     }
 
-    void tabFollowsTheLayoutInEachDialogAndWizardPage()
+    void tabFollowsTheLayoutOnEveryScreen()
     {
         QStringList problems;
+        visitMainWindow(window(), [&](const QString &where, QWidget *screen) {
+            problems << outOfReadingOrder(where, screen);
+        });
         visitDialogs(window(), m_context, m_draftId, [&](const QString &where, QWidget *screen) {
             problems << outOfReadingOrder(where, screen);
         });

@@ -12,6 +12,7 @@
 #include "widgets/Formats.h"
 #include "widgets/OptOutImportText.h"
 #include "widgets/PageMessage.h"
+#include "widgets/TabOrder.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -151,6 +152,7 @@ OptOutsPage::OptOutsPage(DataService &data, const AppContext &context, QWidget *
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_remove->setEnabled(m_busy == 0 && m_table->selectionModel()->hasSelection()); });
     updateCount();
+    TabOrder::followLayout(this);
 }
 
 OptOutsPage::~OptOutsPage() = default;

@@ -92,10 +92,10 @@ RateCardSection::RateCardSection(DataService &data, const Clock &clock, QWidget 
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(RateCardTableModel::Name, QHeaderView::Stretch);
-    for (int c = RateCardTableModel::Effective; c < RateCardTableModel::ColumnCount; ++c) {
-        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    }
+    // Every column as wide as its text: a stretched name column was squeezed to nothing once the
+    // others (longer in Spanish) took the width; the table scrolls instead.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setMinimumHeight(120);
 
     auto *cards = new QGroupBox(tr("Stored rate cards"), this);
