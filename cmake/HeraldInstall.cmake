@@ -120,6 +120,11 @@ if(HERALD_BUILD_TESTS)
     add_test(NAME test_manpage_covers_every_cli_command_and_option
              COMMAND bash ${PROJECT_SOURCE_DIR}/packaging/linux/check-manpage.sh
                      $<TARGET_FILE:herald-cli> ${PROJECT_SOURCE_DIR}/packaging/linux/herald-cli.1)
+    if(TARGET herald)
+        add_test(NAME test_manpage_covers_every_herald_option
+                 COMMAND bash ${PROJECT_SOURCE_DIR}/packaging/linux/check-manpage.sh --options-only
+                         $<TARGET_FILE:herald> ${PROJECT_SOURCE_DIR}/packaging/linux/herald.1)
+    endif()
     if(TARGET herald_icons)
         find_package(Python3 COMPONENTS Interpreter)
         if(Python3_FOUND)
