@@ -231,6 +231,16 @@ private Q_SLOTS:
         QVERIFY(bar->value() > 0);
     }
 
+    void theInstalledGuideBesideTheProgramIsPreferredToTheSourceTree()
+    {
+        const QStringList candidates = UserGuideWindow::guideCandidates();
+        QCOMPARE(candidates.size(), 2);
+        QCOMPARE(candidates.at(0), QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                                   u"/../share/doc/herald/USER_GUIDE.md"_s));
+        QVERIFY(candidates.at(1).endsWith(u"/docs/USER_GUIDE.md"_s));
+        QCOMPARE(UserGuideWindow::findGuide(), candidates.at(1)); // a build tree has no installed copy
+    }
+
     void aMissingGuideOpensThePublishedOneWithAMessage()
     {
         MainWindow *w = openWindow();
