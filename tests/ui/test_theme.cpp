@@ -8,6 +8,7 @@
 #include "theme/Theme.h"
 #include "theme/ThemeMenu.h"
 #include "theme/ToneText.h"
+#include "views/StatusBanner.h"
 #include "widgets/ChartStyle.h"
 #include "widgets/MessageTone.h"
 #include "widgets/PageMessage.h"
@@ -218,6 +219,29 @@ private Q_SLOTS:
         const QColor darkTint = message->palette().color(QPalette::Window);
         QVERIFY2(darkTint.lightness() < 128, qPrintable(darkTint.name()));
         QVERIFY(StatusColors::contrast(message->palette().color(QPalette::WindowText), darkTint) >= 4.5);
+    }
+
+    void aBannerReadsInTheThemeItIsShownIn()
+    {
+        Theme::instance().choose(Theme::Choice::Light);
+        QWidget detail;
+        auto *banner = new StatusBanner(&detail);
+        banner->showMessage(MessageTone::Warning, u"Paused: Meta paused the template."_s);
+        detail.resize(600, 80);
+        detail.show();
+        const auto background = [&] {
+            return banner->grab().toImage().pixelColor(banner->width() / 2, banner->height() - 3);
+        };
+        QVERIFY2(background().lightness() > 150, qPrintable(background().name()));
+        Theme::instance().choose(Theme::Choice::Dark);
+        QCoreApplication::processEvents();
+        QVERIFY2(background().lightness() < 100, qPrintable(background().name()));
+        banner->clear();
+        Theme::instance().choose(Theme::Choice::Light);
+        QCoreApplication::processEvents();
+        banner->showMessage(MessageTone::Success, u"Completed: 10,377 sent, 172 failed."_s);
+        QCoreApplication::processEvents();
+        QVERIFY2(background().lightness() > 150, qPrintable(background().name()));
     }
 
     void aWarningNoteTakesTheNewThemesColour()

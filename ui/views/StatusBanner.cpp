@@ -1,6 +1,8 @@
 #include "views/StatusBanner.h"
 
-#include <QEvent>
+#include "theme/Theme.h"
+
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -24,6 +26,12 @@ StatusBanner::StatusBanner(QWidget *parent)
     layout->setContentsMargins(10, 6, 10, 6);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_action);
+    // A style sheet fixes the banner's palette, so a new theme reaches it only by this signal.
+    connect(&Theme::instance(), &Theme::changed, this, [this] {
+        if (!styleSheet().isEmpty()) {
+            tint();
+        }
+    });
     connect(m_action, &QPushButton::clicked, this, [this] {
         if (m_onAction) {
             m_onAction();
@@ -46,22 +54,15 @@ void StatusBanner::showMessage(Kind kind, const QString &text, const QString &ac
 
 void StatusBanner::tint()
 {
-    // The window behind the banner: its own palette carries the style sheet's background.
-    const QColor window = (parentWidget() ? parentWidget()->palette() : QPalette()).color(QPalette::Window);
+    // The application's window colour: the banner's own palette carries the style sheet's
+    // background, and the parent's may not have taken a new theme yet when this one has.
+    const QColor window = QGuiApplication::palette().color(QPalette::Window);
     const QColor background = toneBackground(m_kind, window);
     const QColor edge = toneColor(m_kind);
     const QString sheet = u"#%1 { background: %2; border: 1px solid %3; border-radius: 4px; }"_s.arg(
         objectName(), background.name(), edge.name());
     if (sheet != styleSheet()) { // a new style sheet changes the palette again
         setStyleSheet(sheet);
-    }
-}
-
-void StatusBanner::changeEvent(QEvent *event)
-{
-    QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !styleSheet().isEmpty()) {
-        tint(); // the theme changed
     }
 }
 

@@ -28,9 +28,6 @@ public:
     QString text() const;
     QString actionLabel() const;
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     void tint();
 

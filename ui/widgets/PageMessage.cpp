@@ -1,6 +1,7 @@
 #include "widgets/PageMessage.h"
 
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -48,8 +49,8 @@ void PageMessage::showMessage(Kind kind, const QString &text, const QString &act
 
 void PageMessage::tint()
 {
-    const QColor base = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
-                                       : QPalette().color(QPalette::Window);
+    // The application's window colour: the parent may not have taken a new theme yet.
+    const QColor base = QGuiApplication::palette().color(QPalette::Window);
     const QColor background = toneBackground(m_kind, base);
     if (palette().color(QPalette::Window) != background) {
         QPalette p = palette();
