@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -96,7 +97,7 @@ QString writeExport(const QString &folder)
 }
 } // namespace
 
-bool wizardShots(ui::MainWindow &window, const QString &folder, const QString &out)
+bool wizardShots(ui::MainWindow &window, const QString &folder, const QString &out, const QString &prefix)
 {
     const QString file = writeExport(folder);
     window.findChild<QAction *>(u"actionNewCampaign"_s)->trigger();
@@ -110,24 +111,27 @@ bool wizardShots(ui::MainWindow &window, const QString &folder, const QString &o
         std::fprintf(stderr, "the wizard did not read the file\n");
         return false;
     }
-    bool ok = save(w, out, u"wizard-1-contacts.png"_s);
+    bool ok = save(w, out, prefix + u"1-contacts.png"_s);
     w->next();
     auto *region = w->findChild<QLineEdit *>(u"regionEdit"_s);
     region->setText(u"DE"_s); // as the user types it (the sample database has no default country)
     Q_EMIT region->textEdited(region->text());
-    ok = save(w, out, u"wizard-2-phone-numbers.png"_s) && ok;
+    ok = save(w, out, prefix + u"2-phone-numbers.png"_s) && ok;
     w->next();
     if (!waitFor([&] { return w->messagePage()->templatesLoaded(); }, 10'000)) {
         return false;
     }
     choose(w->findChild<QComboBox *>(u"templateCombo"_s), u"order_update (en_US)"_s);
     w->findChild<QLineEdit *>(u"text_header.1"_s)->setText(u"https://shop.example.com/img/parcel.jpg"_s);
-    choose(w->findChild<QComboBox *>(u"map_body.1"_s), u"Column: Vorname"_s);
-    choose(w->findChild<QComboBox *>(u"map_body.2"_s), u"Column: Bestellnummer"_s);
-    choose(w->findChild<QComboBox *>(u"map_button.0"_s), u"Column: Bestellnummer"_s);
+    const auto column = [](const QString &name) {
+        return QCoreApplication::translate("herald::ui::MessagePage", "Column: %1").arg(name);
+    };
+    choose(w->findChild<QComboBox *>(u"map_body.1"_s), column(u"Vorname"_s));
+    choose(w->findChild<QComboBox *>(u"map_body.2"_s), column(u"Bestellnummer"_s));
+    choose(w->findChild<QComboBox *>(u"map_button.0"_s), column(u"Bestellnummer"_s));
     w->findChild<QLineEdit *>(u"campaignName"_s)->setText(u"Versandbestätigung Dezember"_s);
     w->messagePage()->preview()->showRow(1);
-    ok = save(w, out, u"wizard-3-message.png"_s) && ok;
+    ok = save(w, out, prefix + u"3-message.png"_s) && ok;
     w->next();
     ui::ReviewPage *review = w->reviewPage();
     if (!waitFor([&] { return !review->importing() && review->apiChecked(); }, 30'000)) {
@@ -138,7 +142,7 @@ bool wizardShots(ui::MainWindow &window, const QString &folder, const QString &o
     w->findChild<QPushButton *>(u"testSendButton"_s)->click();
     auto *result = w->findChild<QLabel *>(u"testSendResult"_s);
     waitFor([&] { return result->text().startsWith(u"✓"_s) || result->text().startsWith(u"✗"_s); }, 10'000);
-    ok = save(w, out, u"wizard-4-review.png"_s) && ok;
+    ok = save(w, out, prefix + u"4-review.png"_s) && ok;
     // The cost estimate and the schedule, further down the same page.
     auto *cost = w->findChild<QWidget *>(u"costSection"_s);
     waitFor(
@@ -151,8 +155,14 @@ bool wizardShots(ui::MainWindow &window, const QString &folder, const QString &o
         scroll->verticalScrollBar()->setValue(
             cost->parentWidget()->mapTo(scroll->widget(), QPoint(0, 0)).y() - 8);
     }
-    ok = save(w, out, u"wizard-5-cost-and-schedule.png"_s) && ok;
+    ok = save(w, out, prefix + u"5-cost-and-schedule.png"_s) && ok;
+    // Gone before the next wizard is looked for: it deletes itself once closed.
+    const QPointer<ui::NewCampaignWizard> closing(w);
     w->reject();
+    if (!waitFor([&] { return closing.isNull(); }, 30'000)) {
+        std::fprintf(stderr, "the wizard did not close\n");
+        return false;
+    }
     return ok;
 }
 

@@ -1,6 +1,11 @@
 // herald-screenshots: the console's screenshots in docs/screenshots, made from a database filled
 // by the engine itself and a window sending to the built-in simulator. Rerun with
 // tools/screenshots.sh (offscreen; no display needed).
+//
+//   herald-screenshots [OUT]            every screenshot at 100 %, light and dark, the wizard in
+//                                       English and German
+//   herald-screenshots [OUT] --scale 2  the main window at 200 % (QT_SCALE_FACTOR), light and
+//                                       dark: icons must be sharp and no text cut off
 #include "AppContext.h"
 #include "SampleData.h"
 #include "WizardShots.h"
@@ -16,6 +21,7 @@
 #include "settings/LanguageChoice.h"
 #include "simulator/CloudApiSimulator.h"
 #include "templates/TemplateSync.h"
+#include "theme/Theme.h"
 #include "views/CampaignActions.h"
 #include "views/CampaignDetail.h"
 #include "views/CampaignsPage.h"
@@ -81,6 +87,17 @@ bool syncTemplates(Database &db, const ApiSettings &api)
 int main(int argc, char *argv[])
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The scale before the application exists: Qt reads it once, as it does on a desktop set
+    // to 200 %.
+    int scale = 1;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (qstrcmp(argv[i], "--scale") == 0) {
+            scale = std::clamp(QByteArray(argv[i + 1]).toInt(), 1, 4);
+        }
+    }
+    if (scale > 1) {
+        qputenv("QT_SCALE_FACTOR", QByteArray::number(scale));
+    }
     QTemporaryDir home;
     qputenv("XDG_CONFIG_HOME", (home.path() + u"/config"_s).toLocal8Bit());
     qputenv("XDG_DATA_HOME", (home.path() + u"/data"_s).toLocal8Bit());
@@ -90,7 +107,9 @@ int main(int argc, char *argv[])
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     // As the console starts: English, with its plural forms ("1 recipient").
     ui::LanguageChoice::install(app, QLocale(QLocale::English, QLocale::UnitedStates));
-    const QString out = app.arguments().value(1, u"docs/screenshots"_s);
+    const QString out = app.arguments().size() > 1 && !app.arguments().at(1).startsWith(u"--"_s)
+                            ? app.arguments().at(1)
+                            : u"docs/screenshots"_s;
     QDir().mkpath(out);
 
     SimulatorConfig sc;
@@ -130,6 +149,7 @@ int main(int argc, char *argv[])
     context.credentials = &credentials;
     context.apiOverride = api;
     ui::MainWindow window(context);
+    ui::Theme::instance().choose(ui::Theme::Choice::Light);
     window.resize(1440, 900);
     window.show();
     // The window continues the running campaign by itself; let its chart and rate move a little.
@@ -142,7 +162,24 @@ int main(int argc, char *argv[])
     page.selectCampaign(ids.running);
     page.detail()->tabs()->setCurrentIndex(0);
     waitMs(2500);
-    bool ok = save(&window, out, u"main-window.png"_s);
+    const QString suffix = scale > 1 ? u"-%1"_s.arg(scale * 100) : QString();
+    bool ok = save(&window, out, u"main-window"_s + suffix + u".png"_s);
+    ui::Theme::instance().choose(ui::Theme::Choice::Dark);
+    waitMs(1500);
+    ok = save(&window, out, u"main-window-dark"_s + suffix + u".png"_s) && ok;
+    if (scale > 1) {
+        window.closeWithoutAsking();
+        waitUntil([&] { return !window.isVisible(); }, 30'000);
+        return ok ? 0 : 1;
+    }
+    page.selectCampaign(ids.paused);
+    waitMs(1500);
+    ok = save(&window, out, u"paused-banner-dark.png"_s) && ok;
+    window.showPage(2);
+    waitMs(1500);
+    ok = save(&window, out, u"daily-summary-dark.png"_s) && ok;
+    window.showPage(0);
+    ui::Theme::instance().choose(ui::Theme::Choice::Light);
 
     page.selectCampaign(ids.completed);
     page.detail()->tabs()->setCurrentIndex(0);
@@ -191,7 +228,13 @@ int main(int argc, char *argv[])
     ok = save(repair, out, u"repair-dialog.png"_s) && ok;
     repair->close();
 
-    ok = screenshots::wizardShots(window, home.path(), out) && ok;
+    ok = screenshots::wizardShots(window, home.path(), out, u"wizard-"_s) && ok;
+
+    // The wizard in German, the language whose texts are longest. A new wizard reads its texts
+    // from the translator installed now.
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    ui::LanguageChoice::install(app, QLocale(QLocale::German, QLocale::Germany));
+    ok = screenshots::wizardShots(window, home.path(), out, u"wizard-de-"_s) && ok;
 
     window.closeWithoutAsking();
     waitUntil([&] { return !window.isVisible(); }, 30'000);
