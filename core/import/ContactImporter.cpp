@@ -6,6 +6,7 @@
 #include "import/FrequencyCap.h"
 #include "import/ImportWriter.h"
 #include "import/PhoneColumnDetector.h"
+#include "log/LogCategories.h"
 #include "phone/PhoneCell.h"
 #include "phone/PhoneNormalizer.h"
 
@@ -432,6 +433,7 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
         summary.outcome = ImportSummary::Outcome::BadFile;
         summary.errorMessage = message;
         summary.elapsedMs = timer.elapsed();
+        qCWarning(lcImport).noquote() << "not imported:" << message;
         return summary;
     };
 
@@ -752,6 +754,10 @@ ImportSummary ContactImporter::run(const QString &path, const ImportOptions &opt
     summary.outcome = options.dryRun ? ImportSummary::Outcome::DryRun : ImportSummary::Outcome::Imported;
     summary.rejectsFile = report.commit();
     summary.elapsedMs = timer.elapsed();
+    // Counts only: the log never holds a contact's number or name.
+    qCInfo(lcImport).noquote() << (options.dryRun ? "dry run of" : "imported") << summary.file << "rows"
+                               << summary.rowsRead << "imported" << summary.imported << "duplicates"
+                               << summary.duplicatesInFile << "in" << summary.elapsedMs << "ms";
     return summary;
 }
 

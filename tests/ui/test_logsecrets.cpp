@@ -3,7 +3,7 @@
 // is written too): a campaign sent from the window to the simulator with a token nobody else
 // could have written, the test database (on PostgreSQL, a connection with a password) and a
 // connection that fails with a password in its URL. Then every file in the log folder is
-// searched.
+// searched, for the recipients' numbers too.
 #include "../secrets/SecretSearch.h"
 #include "UiTestUtil.h"
 #include "db/DbError.h"
@@ -96,6 +96,11 @@ private Q_SLOTS:
 
         QCOMPARE(filesContaining({logDir.path()}, token), QStringList());
         QCOMPARE(filesContaining({logDir.path()}, failingPassword), QStringList());
+        // Nor a recipient's number: the log is sent to support, the contacts stay with the user.
+        for (const Recipient &r : makeRecipients(60)) {
+            QVERIFY2(!text.contains(r.phone.toUtf8()) && !text.contains(r.phone.mid(1).toUtf8()),
+                     qPrintable(r.phone));
+        }
         if (backend == u"postgresql"_s) {
             QVERIFY(!password.isEmpty());
             QCOMPARE(filesContaining({logDir.path()}, password), QStringList());
