@@ -31,6 +31,7 @@
 #include "views/InterruptedNotice.h"
 #include "views/StatusBanner.h"
 #include "widgets/Formats.h"
+#include "widgets/HeaderFit.h"
 #include "widgets/SenderStatusBar.h"
 #include "widgets/ShortcutTips.h"
 #include "widgets/TrayNotifier.h"
@@ -542,6 +543,7 @@ void MainWindow::restoreLayout()
     m_campaignsPage->splitter()->restoreState(settings.value("window/campaignSplitter"_L1).toByteArray());
     m_campaignsPage->table()->horizontalHeader()->restoreState(
         settings.value("window/campaignColumns"_L1).toByteArray());
+    HeaderFit::widenToTitles(m_campaignsPage->table()->horizontalHeader());
 }
 
 void MainWindow::saveLayout() const
