@@ -395,6 +395,43 @@ private Q_SLOTS:
                     .contains(newCampaign->shortcut().toString(QKeySequence::NativeText)));
     }
 
+    // Each action of the window is in a menu (opened by its accelerator) or has a shortcut of
+    // its own; the toolbar is no keyboard path.
+    void everyActionIsReachableByKeyboard()
+    {
+        MainWindow &w = window();
+        QSet<QAction *> inMenus;
+        const auto menus = w.menuBar()->actions();
+        for (QAction *m : menus) {
+            if (QMenu *menu = m->menu()) {
+                Q_EMIT menu->aboutToShow();
+                const auto items = menu->actions();
+                for (QAction *a : items) {
+                    inMenus.insert(a);
+                    if (a->menu()) { // a submenu (View › Theme)
+                        const auto subItems = a->menu()->actions();
+                        for (QAction *sub : subItems) {
+                            inMenus.insert(sub);
+                        }
+                    }
+                }
+            }
+        }
+        QStringList unreachable;
+        const auto actions = w.findChildren<QAction *>();
+        int checked = 0;
+        for (QAction *a : actions) {
+            if (a->objectName().startsWith(u"action"_s)) {
+                ++checked;
+                if (!inMenus.contains(a) && a->shortcut().isEmpty()) {
+                    unreachable << a->objectName() + u" “"_s + a->text() + u"”"_s;
+                }
+            }
+        }
+        QVERIFY(checked >= 15);
+        QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(u'\n')));
+    }
+
     void everyMenuOpensByAnAcceleratorOfItsOwn_data()
     {
         QTest::addColumn<QString>("language");
