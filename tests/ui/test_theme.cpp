@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QSettings>
+#include <QStackedBarSeries>
 #include <QStandardItemModel>
 #include <QStyle>
 #include <QTableView>
@@ -269,6 +270,12 @@ private Q_SLOTS:
         sent->append(0, 0);
         sent->append(1, 10);
         chart->addSeries(sent);
+        auto *stacked = new QStackedBarSeries; // the daily summary's kind
+        auto *bars = new QBarSet(u"Failed"_s);
+        ChartStyle::colour(bars, ChartStyle::Series::Failed);
+        *bars << 3 << 5;
+        stacked->append(bars);
+        chart->addSeries(stacked);
         chart->createDefaultAxes();
         QChartView *view = ChartStyle::makeView(chart, nullptr);
         view->resize(400, 260);
@@ -282,6 +289,7 @@ private Q_SLOTS:
         QCOMPARE(chart->backgroundBrush().color(), Theme::darkPalette().color(QPalette::Base));
         QCOMPARE(sent->pen().color(), StatusColors::color(StatusColors::Status::Sent, true));
         QCOMPARE(chart->titleBrush().color(), Theme::darkPalette().color(QPalette::Text));
+        QCOMPARE(bars->color(), StatusColors::color(StatusColors::Status::Failed, true));
         for (QAbstractAxis *axis : chart->axes()) {
             QCOMPARE(axis->labelsColor(), Theme::darkPalette().color(QPalette::Text));
         }

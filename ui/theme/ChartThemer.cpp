@@ -4,7 +4,7 @@
 #include "widgets/ChartStyle.h"
 
 #include <QAbstractAxis>
-#include <QBarSeries>
+#include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -33,7 +33,7 @@ void colourSeries(QAbstractSeries *series)
             pen.setColor(ChartStyle::seriesColor(ChartStyle::Series(role.toInt())));
             xy->setPen(pen);
         }
-    } else if (auto *bars = qobject_cast<QBarSeries *>(series)) {
+    } else if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
         for (QBarSet *set : bars->barSets()) {
             const QVariant role = set->property(ChartStyle::seriesProperty);
             if (role.isValid()) {

@@ -1,5 +1,7 @@
 #include "widgets/TrayNotifier.h"
 
+#include "theme/Icons.h"
+
 #include <QApplication>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -14,7 +16,7 @@ TrayNotifier::TrayNotifier(QWidget *window, QObject *parent)
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
         return;
     }
-    m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+    m_tray = new QSystemTrayIcon(Icons::app(), this); // made before the window icon is set
     m_tray->setObjectName(u"trayIcon"_s);
     m_tray->setToolTip(QApplication::applicationDisplayName());
     connect(m_tray, &QSystemTrayIcon::activated, window, [window] {
