@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTabBar>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
 using namespace herald;
@@ -282,6 +283,31 @@ private Q_SLOTS:
         visitDialogs(window(), m_context, m_draftId, collect(problems, screens));
         QVERIFY(screens >= 9);
         QVERIFY2(problems.isEmpty(), qPrintable(report(problems)));
+    }
+
+    // The main toolbar at the default window width shows every action: none hidden behind the
+    // extension button (»), which only the mouse opens.
+    void theToolbarShowsEveryAction()
+    {
+        QFETCH_GLOBAL(QString, language);
+        MainWindow &w = window();
+        QCOMPARE(w.size(), QSize(1280, 800));
+        auto *bar = w.findChild<QToolBar *>(u"mainToolBar"_s);
+        QVERIFY(bar);
+        QStringList hidden;
+        const auto actions = bar->actions();
+        for (QAction *a : actions) {
+            QWidget *button = bar->widgetForAction(a);
+            if (!a->isSeparator() && a->isVisible() && button && !button->isVisible()) {
+                hidden << a->iconText();
+            }
+        }
+        shot(m_code, u"toolbar"_s, &w);
+        // Known: German's toolbar texts run past 1280 px; shorter ones are asked of its translator.
+        if (language == u"de"_s) {
+            QEXPECT_FAIL("", "German toolbar texts await shorter translations", Continue);
+        }
+        QVERIFY2(hidden.isEmpty(), qPrintable(u"hidden: "_s + hidden.join(u", "_s)));
     }
 
     void theWizardFits()

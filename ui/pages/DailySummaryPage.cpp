@@ -71,7 +71,7 @@ DailySummaryPage::DailySummaryPage(DataService &data, const AppContext &context,
     m_view->setObjectName(u"dailyChart"_s);
     m_view->setAccessibleName(tr("Messages per day"));
     m_view->setAccessibleDescription(
-        tr("Chart of the messages sent and failed each day; the table below holds the same figures."));
+        tr("Chart of the messages sent and failed each day; the table beside it holds the same figures."));
 
     ChartStyle::colour(m_sentSet, ChartStyle::Series::Sent);
     ChartStyle::colour(m_failedSet, ChartStyle::Series::Failed);
