@@ -9,6 +9,7 @@
 #include "sending/Credentials.h"
 #include "settings/DatabaseChoice.h"
 #include "settings/LanguageChoice.h"
+#include "theme/Theme.h"
 #include "views/MainWindow.h"
 
 #include <QApplication>
@@ -33,6 +34,7 @@ int main(int argc, char *argv[])
     qCInfo(herald::lcUi, "Herald %s started (Qt %s)", HERALD_VERSION, qVersion());
     QApplication::setDesktopFileName(QStringLiteral(HERALD_APP_ID)); // cmake/HeraldInstall.cmake
     herald::ui::LanguageChoice::install(app); // the language chosen in Settings, else the system's
+    herald::ui::Theme::instance().install(); // View › Theme's choice and the window icon, before any window
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
