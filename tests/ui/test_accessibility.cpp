@@ -7,12 +7,14 @@
 #include "settings/LanguageChoice.h"
 #include "settings/SettingKeys.h"
 
+#include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QLabel>
 #include <QMultiHash>
 #include <QStyle>
+#include <QTabBar>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
@@ -174,6 +176,42 @@ QString accelerator(const QString &text)
         }
     }
     return {};
+}
+
+// Accelerators shared by two controls shown together on a screen: labels (that lead to their
+// buddy), buttons, check boxes and tabs; Alt+key would reach only one of them.
+QStringList screenAcceleratorClashes(const QString &where, QWidget *screen)
+{
+    QMultiHash<QString, QString> byKey;
+    const auto add = [&](const QString &text) {
+        const QString key = accelerator(text);
+        if (!key.isEmpty()) {
+            byKey.insert(key, text);
+        }
+    };
+    const auto widgets = screen->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (w->window() != screen || !w->isVisible()) {
+            continue;
+        }
+        if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy()) {
+            add(label->text());
+        } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            add(button->text());
+        } else if (auto *bar = qobject_cast<QTabBar *>(w)) {
+            for (int i = 0; i < bar->count(); ++i) {
+                add(bar->tabText(i));
+            }
+        }
+    }
+    QStringList clashes;
+    for (const QString &key : byKey.uniqueKeys()) {
+        if (byKey.count(key) > 1) {
+            clashes << u"%1: &%2 is shared by %3"_s.arg(where, key,
+                                                        QStringList(byKey.values(key)).join(u", "_s));
+        }
+    }
+    return clashes;
 }
 
 // Menu titles without an accelerator, and accelerators shared in the menu bar or within a menu.
@@ -364,6 +402,17 @@ private Q_SLOTS:
         QVERIFY(visitWizard(window(), tourContactsFile(m_dir), [&](const QString &where, QWidget *screen) {
             problems << outOfReadingOrder(where, screen);
         }));
+        QVERIFY2(problems.isEmpty(), qPrintable(report(problems)));
+    }
+
+    void noTwoControlsOfAScreenShareAnAccelerator()
+    {
+        QStringList problems;
+        const auto check = [&](const QString &where, QWidget *screen) {
+            problems << screenAcceleratorClashes(where, screen);
+        };
+        visitDialogs(window(), m_context, m_draftId, check);
+        QVERIFY(visitWizard(window(), tourContactsFile(m_dir), check));
         QVERIFY2(problems.isEmpty(), qPrintable(report(problems)));
     }
 

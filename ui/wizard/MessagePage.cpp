@@ -54,7 +54,7 @@ MessagePage::MessagePage(WizardState &state, DataService &data, const Clock &clo
     m_badge->hide();
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Campaign &name:"), m_name);
+    form->addRow(tr("&Campaign name:"), m_name);
     form->addRow(tr("&Template:"), m_template);
     form->addRow(QString(), m_status);
     form->addRow(QString(), m_badge);

@@ -70,7 +70,7 @@ PhonePage::PhonePage(WizardState &state, QWidget *parent)
     auto *regionRow = new QHBoxLayout;
     regionRow->addWidget(m_region);
     regionRow->addWidget(regionHint, 1);
-    auto *regionLabel = new QLabel(tr("Default &country:"), this);
+    auto *regionLabel = new QLabel(tr("&Default country:"), this);
     regionLabel->setBuddy(m_region);
     form->addRow(regionLabel, regionRow);
     form->addRow(QString(), m_regionProblem);

@@ -53,7 +53,7 @@ QuietHoursSection::QuietHoursSection(DataService &data, const Clock &clock, QWid
     : QWidget(parent)
     , m_data(data)
     , m_clock(clock)
-    , m_enabled(new QCheckBox(tr("Only send &between"), this))
+    , m_enabled(new QCheckBox(tr("&Only send between"), this))
     , m_from(new QTimeEdit(QTime(9, 0), this))
     , m_until(new QTimeEdit(QTime(20, 0), this))
     , m_weekdays(new QCheckBox(tr("&weekdays only (Monday to Friday)"), this))
