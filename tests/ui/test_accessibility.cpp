@@ -180,7 +180,7 @@ QString accelerator(const QString &text)
 
 // Accelerators shared by two controls shown together on a screen: labels (that lead to their
 // buddy), buttons, check boxes and tabs; Alt+key would reach only one of them.
-QStringList screenAcceleratorClashes(const QString &where, QWidget *screen)
+QStringList screenAcceleratorClashes(const QString &where, QWidget *screen, const QStringList &alsoTaken = {})
 {
     QMultiHash<QString, QString> byKey;
     const auto add = [&](const QString &text) {
@@ -189,6 +189,9 @@ QStringList screenAcceleratorClashes(const QString &where, QWidget *screen)
             byKey.insert(key, text);
         }
     };
+    for (const QString &text : alsoTaken) {
+        add(text);
+    }
     const auto widgets = screen->findChildren<QWidget *>();
     for (QWidget *w : widgets) {
         if (w->window() != screen || !w->isVisible()) {
@@ -411,6 +414,15 @@ private Q_SLOTS:
         const auto check = [&](const QString &where, QWidget *screen) {
             problems << screenAcceleratorClashes(where, screen);
         };
+        // The main window's pages with its menu bar, whose titles take Alt+letter too.
+        visitMainWindow(window(), [&](const QString &where, QWidget *screen) {
+            QStringList titles;
+            const auto menus = window().menuBar()->actions();
+            for (const QAction *m : menus) {
+                titles << m->text();
+            }
+            problems << screenAcceleratorClashes(where, screen, titles);
+        });
         visitDialogs(window(), m_context, m_draftId, check);
         QVERIFY(visitWizard(window(), tourContactsFile(m_dir), check));
         QVERIFY2(problems.isEmpty(), qPrintable(report(problems)));
