@@ -84,11 +84,12 @@ void SendSession::show(const SendProgress &p)
         // Holding, not finished: said once per window, on a line of its own.
         m_holdShownFor = p.windowOpensAt;
         const QDateTime now = QDateTime::currentDateTimeUtc();
+        const int waiting = int(p.waitingForWindow);
         m_out << (m_terminal ? "\r\x1b[K" : "")
-              << tr("Holding: %1 recipients wait for their quiet-hours window; the next opens at %2 UTC "
-                    "(%3 local time, in %4).")
-                     .arg(Format::number(p.waitingForWindow),
-                          p.windowOpensAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s),
+              << tr("Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1 UTC "
+                    "(%2 local time, in %3).",
+                    nullptr, waiting)
+                     .arg(p.windowOpensAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s),
                           p.windowOpensAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
                           Schedule::describeDuration(std::max<qint64>(0, now.secsTo(p.windowOpensAt))))
               << '\n';

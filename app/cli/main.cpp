@@ -16,13 +16,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"Herald"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));
     // Messages, warnings, progress and help in the user's language (LANGUAGE, LC_ALL,
-    // LC_MESSAGES, LANG); with --json nothing is translated, since a script reads all of it.
-    // Tables and exit codes never change with the language (TextTable); numbers keep the
-    // system's formats.
-    if (!QCoreApplication::arguments().contains(u"--json"_s)) {
-        herald::Translations::install(app, QString(), QLocale::system(),
-                                      herald::Translations::Formats::KeepSystem);
-    }
+    // LC_MESSAGES, LANG); with --json English whatever the system speaks (with its plural
+    // forms: "1 recipient", not "1 recipient(s)"), since a script reads all of it. Tables and
+    // exit codes never change with the language (TextTable); numbers keep the system's formats.
+    const bool json = QCoreApplication::arguments().contains(u"--json"_s);
+    herald::Translations::install(app, json ? u"en"_s : QString(), QLocale::system(),
+                                  herald::Translations::Formats::KeepSystem);
 
     QTextStream out(stdout);
     QTextStream err(stderr);

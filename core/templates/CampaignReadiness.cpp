@@ -72,11 +72,10 @@ ReadinessReport CampaignReadiness::check(const Campaign &campaign) const
         c.hasDefault = hasValue(report.defaults.value(c.key));
         report.coverage << c;
         if (c.missing > 0 && !c.hasDefault) {
-            report.refusals << (c.missing == 1
-                                    ? tr("%1 has no value for 1 contact and no campaign default").arg(c.key)
-                                    : tr("%1 has no value for %2 contacts and no campaign default")
-                                          .arg(c.key)
-                                          .arg(c.missing));
+            const int missingCount = int(c.missing);
+            report.refusals << tr("%1 has no value for %Ln contact(s) and no campaign default", nullptr,
+                                  missingCount)
+                                   .arg(c.key);
         }
     }
     return report;

@@ -25,8 +25,8 @@ struct CliRun
 
 // Runs the real herald-cli (HERALD_CLI_PATH) to its end. The child gets `home` as HOME and
 // data folder, so it can never touch the user's default database, and no HERALD_DB or
-// HERALD_ACCESS_TOKEN from the test's environment; `token`, when given, becomes its
-// HERALD_ACCESS_TOKEN.
+// HERALD_ACCESS_TOKEN from the test's environment, and speaks English; `token`, when given,
+// becomes its HERALD_ACCESS_TOKEN.
 inline CliRun runCli(const QString &home, const QStringList &args, const QString &token = {})
 {
     QProcess p;
@@ -38,6 +38,11 @@ inline CliRun runCli(const QString &home, const QStringList &args, const QString
     }
     env.insert(QStringLiteral("HOME"), home);
     env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    // English, whatever the machine speaks: the tests compare herald-cli's messages.
+    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"}) {
+        env.remove(QString::fromLatin1(name));
+    }
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     p.setProcessEnvironment(env);
     p.start(QString::fromUtf8(HERALD_CLI_PATH), args);
     CliRun r;

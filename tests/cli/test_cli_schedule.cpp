@@ -238,7 +238,7 @@ private Q_SLOTS:
             p.waitForReadyRead(500);
             out += QString::fromUtf8(p.readAllStandardOutput());
         }
-        QVERIFY2(out.contains(u"Holding: 3 recipients wait for their quiet-hours window"_s),
+        QVERIFY2(out.contains(u"Holding: 3 recipients outside quiet hours"_s),
                  qPrintable(out + QString::fromUtf8(p.readAllStandardError())));
         // Japan opens at 09:00 there, about seven hours from now.
         QVERIFY2(out.contains(u"in 6 h"_s) || out.contains(u"in 7 h"_s), qPrintable(out));

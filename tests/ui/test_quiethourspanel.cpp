@@ -160,7 +160,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == id, 10'000);
         QVERIFY(countAgain(*panel)); // at the injected clock's time, whatever selection counted first
         QVERIFY(panel->isVisible());
-        QCOMPARE(panel->windowText(), u"Quiet hours: %1–%2 in each recipient's local time, weekdays only "
+        QCOMPARE(panel->windowText(), u"Sends only %1–%2 in each recipient's local time, weekdays only "
                                       "(United States: America/Chicago)"_s.arg(
                                           QLocale().toString(QTime(9, 0), QLocale::ShortFormat),
                                           QLocale().toString(QTime(20, 0), QLocale::ShortFormat)));
@@ -263,7 +263,7 @@ private Q_SLOTS:
         w.campaignsPage().selectCampaign(id);
         QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == id, 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 5'000);
-        QVERIFY(panel->windowText().startsWith(u"Quiet hours: "_s));
+        QVERIFY(panel->windowText().startsWith(u"Sends only "_s));
         QVERIFY(panel->waitText().isEmpty());
         QVERIFY(!panel->isRefreshing());
         const int counts = panel->counts();

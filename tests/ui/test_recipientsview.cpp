@@ -111,7 +111,7 @@ private Q_SLOTS:
         QCOMPARE(failures->model().rowCount(), 2);
         QCOMPARE(failures->model().total(), m_rows->failedIds.size());
         const QString summary = failures->findChild<QLabel *>(u"failuresSummary"_s)->text();
-        QVERIFY2(summary.contains(u"%1 messages failed"_s.arg(m_rows->failedIds.size())),
+        QVERIFY2(summary.contains(u"Failed messages: %1,"_s.arg(m_rows->failedIds.size())),
                  qPrintable(summary));
 
         // A click on the row, as the user does it.

@@ -152,7 +152,7 @@ private Q_SLOTS:
         auto holding = [&] {
             for (const QList<QVariant> &n : notices) {
                 if (n.first().toString().startsWith(
-                        u"Holding: 2 recipients wait for their quiet-hours window"_s)) {
+                        u"Holding: 2 recipients outside quiet hours"_s)) {
                     return true;
                 }
             }

@@ -229,7 +229,7 @@ private Q_SLOTS:
         syncAndWait(page);
         QVERIFY2(page.message()->text().contains(u"No WhatsApp Business Account ID is set"_s),
                  qPrintable(page.message()->text()));
-        QVERIFY(page.message()->text().contains(u"File → Settings…"_s));
+        QVERIFY(page.message()->text().contains(u"File ▸ Settings…"_s));
         {
             TestDbAccess access;
             AppSettings(m_tdb->db()).set(SettingKeys::WabaId, sc.wabaId);

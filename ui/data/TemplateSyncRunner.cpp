@@ -53,11 +53,11 @@ public:
         if (api.wabaId().isEmpty()) {
             fail(
                 TemplateSyncRunner::tr("No WhatsApp Business Account ID is set, and templates are listed per "
-                                       "account. Enter it in Settings (File → Settings…) and sync again."));
+                                       "account. Enter it in Settings (File ▸ Settings…) and sync again."));
             return;
         }
         if (!api.hasAccessToken()) {
-            fail(TemplateSyncRunner::tr("No access token is set. Enter it in Settings (File → Settings…) and "
+            fail(TemplateSyncRunner::tr("No access token is set. Enter it in Settings (File ▸ Settings…) and "
                                         "sync again."));
             return;
         }

@@ -95,9 +95,10 @@ void ResendDialog::load(const QList<ReasonCount> &reasons)
     for (const ReasonCount &r : reasons) {
         total += r.count;
         const QString meaning = meaningOf(r);
+        const int count = int(r.count);
         auto *item = new QListWidgetItem(
-            meaning.isEmpty() ? tr("%1 — %2 messages").arg(r.reason, Formats::count(r.count))
-                              : tr("%1 — %2 messages: %3").arg(r.reason, Formats::count(r.count), meaning),
+            meaning.isEmpty() ? tr("%1 — %Ln message(s)", nullptr, count).arg(r.reason)
+                              : tr("%1 — %Ln message(s): %2", nullptr, count).arg(r.reason, meaning),
             m_list);
         item->setData(Qt::UserRole, r.reason);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -111,12 +112,11 @@ void ResendDialog::load(const QList<ReasonCount> &reasons)
         }
     }
     updateChoice();
-    m_summary->setText(
-        reasons.isEmpty()
-            ? tr("No message of this campaign has failed.")
-            : tr("%1 messages failed. Tick the reasons to send again; opted-out numbers are never "
-                 "resent.")
-                  .arg(Formats::count(total)));
+    const int failed = int(total);
+    m_summary->setText(reasons.isEmpty() ? tr("No message of this campaign has failed.")
+                                         : tr("%Ln message(s) failed. Tick the reasons to send again; "
+                                              "opted-out numbers are never resent.",
+                                              nullptr, failed));
 }
 
 void ResendDialog::updateChoice()

@@ -177,7 +177,7 @@ void TemplatesPage::sync()
     }
     if (!m_context.credentials) {
         TemplateSyncResult result;
-        result.error = tr("No access token is set. Enter it in Settings (File → Settings…) and sync again.");
+        result.error = tr("No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.");
         onFinished(result);
         return;
     }
@@ -187,7 +187,7 @@ void TemplatesPage::sync()
         m_waitingForToken = false;
         if (token.isEmpty()) {
             TemplateSyncResult result;
-            result.error = problem.isEmpty() ? tr("No access token is set. Enter it in Settings (File → "
+            result.error = problem.isEmpty() ? tr("No access token is set. Enter it in Settings (File ▸ "
                                                   "Settings…) and sync again.")
                                              : problem;
             onFinished(result);
@@ -234,7 +234,7 @@ void TemplatesPage::onFinished(const TemplateSyncResult &result)
         if (result.tokenRejected) {
             // TemplateSync's own words point to the command line's variable.
             text = tr("Meta refused the access token: it is invalid or has expired. Enter a valid token in "
-                      "Settings (File → Settings…) and sync again; nothing was stored.");
+                      "Settings (File ▸ Settings…) and sync again; nothing was stored.");
             if (result.errorCode) {
                 text += u' ' + tr("(Graph error %1)").arg(*result.errorCode);
             }

@@ -273,11 +273,10 @@ void SendController::reportHolding(const SendProgress &p)
     }
     m_holdNoticeFor.insert(p.campaignId, p.windowOpensAt);
     const QString opens = QLocale().toString(p.windowOpensAt.toLocalTime(), QLocale::ShortFormat);
+    const int waiting = int(p.waitingForWindow);
     Q_EMIT notice(
-        p.waitingForWindow == 1
-            ? tr("Holding: 1 recipient waits for their quiet-hours window; it opens at %1.").arg(opens)
-            : tr("Holding: %1 recipients wait for their quiet-hours window; the next opens at %2.")
-                  .arg(QLocale().toString(p.waitingForWindow), opens));
+        tr("Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1.", nullptr, waiting)
+            .arg(opens));
 }
 
 } // namespace herald::ui

@@ -201,7 +201,7 @@ void FailuresView::updateSummary()
         return;
     }
     m_summary->setText(
-        tr("%1 messages failed, for %n reason(s). Select a reason to list its recipients under "
+        tr("Failed messages: %1, for %n reason(s). Select a reason to list its recipients under "
            "Recipients, or reasons to resend.",
            nullptr, m_model->rowCount())
             .arg(Formats::count(total)));

@@ -508,8 +508,8 @@ void MainWindow::exportResults()
                         Prompt::tell(this, Prompt::Kind::Error, tr("Export failed"), error);
                         return;
                     }
-                    m_status->showNotice(
-                        tr("Exported %1 recipients to %2.").arg(Formats::count(r.value->rows), path));
+                    const int rows = int(r.value->rows);
+                    m_status->showNotice(tr("Exported %Ln recipient(s) to %1.", nullptr, rows).arg(path));
                 });
         });
 }
@@ -521,11 +521,12 @@ void MainWindow::confirmCancel()
         return;
     }
     const QString id = row->id;
+    const int pending = int(row->pending);
     Prompt::confirm(
         this, tr("Cancel campaign \"%1\"?").arg(row->name),
-        tr("%1 messages have not been sent yet. A cancelled campaign cannot be resumed; messages already "
-           "sent stay sent.")
-            .arg(Formats::count(row->pending)),
+        tr("%Ln message(s) not sent yet. A cancelled campaign cannot be resumed; messages already sent stay "
+           "sent.",
+           nullptr, pending),
         tr("Cancel campaign"), [this, id](bool yes) {
             if (yes) {
                 m_sender->cancel(id);

@@ -202,8 +202,8 @@ void OverviewCharts::redraw()
         m_rate->clear();
         m_summary->clear();
         if (row.sent != 0 || row.failed != 0) {
-            showEmpty(tr("No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools → "
-                         "Repair rebuilds it from the messages' own times.")
+            showEmpty(tr("No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools ▸ "
+                         "Repair counters… rebuilds it from the messages' own times.")
                           .arg(Formats::count(row.sent), Formats::count(row.failed)));
         } else if (row.status == CampaignStatus::Running) {
             showEmpty(tr("Nothing sent yet: the charts begin with the first answer from WhatsApp."));
@@ -237,8 +237,8 @@ void OverviewCharts::redraw()
     }
     if (!caughtUp() && row.status != CampaignStatus::Running) {
         summary +=
-            tr(". The history does not add up to the campaign's counters (%1 sent, %2 failed); Tools → "
-               "Repair rebuilds it.")
+            tr(". The history does not add up to the campaign's counters (%1 sent, %2 failed); Tools ▸ "
+               "Repair counters… rebuilds it.")
                 .arg(Formats::count(row.sent), Formats::count(row.failed));
     }
     m_summary->setText(summary);

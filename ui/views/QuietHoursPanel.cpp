@@ -95,7 +95,7 @@ void QuietHoursPanel::showQuietHours(const QJsonObject &campaignSettings)
     m_enabled = quietHours.enabled;
     setVisible(m_enabled);
     if (m_enabled) {
-        m_window->setText(tr("Quiet hours: %1").arg(describe(quietHours)));
+        m_window->setText(tr("Sends only %1").arg(describe(quietHours)));
         m_waitLabel->setVisible(stillToSend(m_status));
     } else {
         m_wait.reset();

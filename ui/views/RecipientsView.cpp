@@ -60,7 +60,7 @@ RecipientsView::RecipientsView(DataService &data, QWidget *parent)
     m_count->setObjectName(u"recipientsCount"_s);
     m_count->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_count->setMinimumWidth(fontMetrics().horizontalAdvance(
-        tr("%1 recipients, showing %2–%3").arg(u"1,000,000"_s, u"999,999"_s, u"1,000,000"_s)));
+        tr("%Ln recipient(s), showing %1–%2", nullptr, 1'000'000).arg(u"999,999"_s, u"1,000,000"_s)));
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(kTypingPauseMs);
@@ -335,12 +335,12 @@ void RecipientsView::updateCount()
     }
     const int rows = m_model->rowCount();
     const int first = m_table->rowAt(0);
-    QString text = tr("%1 recipients").arg(Formats::count(rows));
+    QString text = tr("%Ln recipient(s)", nullptr, rows);
     if (rows > 0 && first >= 0) {
         int last = m_table->rowAt(m_table->viewport()->height() - 1);
         last = last < 0 ? rows - 1 : last;
-        text = tr("%1 recipients, showing %2–%3")
-                   .arg(Formats::count(rows), Formats::count(first + 1), Formats::count(last + 1));
+        text = tr("%Ln recipient(s), showing %1–%2", nullptr, rows)
+                   .arg(Formats::count(first + 1), Formats::count(last + 1));
     }
     m_count->setText(text);
 }

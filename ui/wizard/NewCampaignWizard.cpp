@@ -83,7 +83,7 @@ void NewCampaignWizard::setUpMode()
         m_state.campaignName = tr("%1 (new mapping)").arg(name);
         setButtonText(QWizard::FinishButton, tr("&Replace the draft"));
         subTitle = tr("Choose the file again: Herald imports it with the new mapping into a new draft, which "
-                      "replaces “%1” when you click Finish. Leaving keeps the old draft as it is.")
+                      "replaces “%1” when you click Replace the draft. Leaving keeps the old draft as it is.")
                        .arg(name);
         break;
     case Mode::AddContacts:
