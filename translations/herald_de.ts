@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ApiOptions</name>
+    <message>
+        <source>The Graph API base URL (default: config api.base, else %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Graph API version (default: config api.version, else %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>The WhatsApp Business phone number ID (default: config api.phone_number_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp Business Account ID (default: config api.waba_id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds to wait for each API request (default: config api.request_timeout_ms, else %1). The access token comes from HERALD_ACCESS_TOKEN, else from the keychain (&apos;token set&apos;); never from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate authority to trust beside the system&apos;s, PEM or DER (default: config api.ca_file): a TLS-inspecting proxy&apos;s. Certificate errors are never ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stored setting %1: %2 Change it with &apos;config set %1 VALUE&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token: set the environment variable %1 (it is never read from the command line or stored in a file). %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token: set the environment variable %1, or store the token in the keychain with &apos;herald-cli token set&apos; (it is never read from the command line or stored in a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token: %1 is not set and the keychain could not be read. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApiSettings</name>
     <message>
         <source>The CA certificate file %1 cannot be read: %2.</source>
@@ -155,6 +222,200 @@
     </message>
 </context>
 <context>
+    <name>CampaignCommand</name>
+    <message>
+        <source>create: the campaign&apos;s name (unique).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: the approved WhatsApp template to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: the template&apos;s language code, e.g. en_US.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: the WhatsApp Business phone number id to send from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule, unschedule, quiet-hours: the campaign&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; without an offset it is this computer&apos;s local time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quiet-hours: the window in each recipient&apos;s local time, HH:MM-HH:MM, e.g. 09:00-20:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from-until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quiet-hours: send Monday to Friday only (recipient&apos;s local date).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quiet-hours: the time zone for one country instead of its main zone, e.g. BR=America/Manaus; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CC=zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quiet-hours: send at any hour again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimate: price this category instead of the template&apos;s (e.g. MARKETING).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimate: count only the recipients still to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creates a draft campaign and prints its id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts a draft campaign at a time (--at)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turns a scheduled campaign back into a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sends only inside a window of each recipient&apos;s local time (--window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prices the campaign&apos;s recipients from the rate card and stores the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manages campaigns: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign needs an action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown campaign action &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--at &quot;%1&quot; is not a date and time; write it as ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time); a running console or `herald-cli run` starts it then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is a draft again; it starts when you start or schedule it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--window &quot;%1&quot; is not a window; write it as HH:MM-HH:MM, e.g. 09:00-20:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--zone &quot;%1&quot; must be a country code, = and a time zone, e.g. BR=America/Manaus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; sends at any hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; sends from %2 to %3 in each recipient&apos;s local time%4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, Monday to Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uses %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEstimate</name>
+    <message>
+        <source>Cost estimate for &quot;%1&quot;: %2 %3 (template %4, %5), made %6 UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recipients still to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate card %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is Herald&apos;s example card: import Meta&apos;s current card for a real estimate (herald-cli ratecard import FILE --effective DATE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 for %2 recipients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not priced: %1 recipients in %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta charges delivered messages only: this is the most these recipients cost at these prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignReadiness</name>
     <message>
         <source>template %1 is not in the synced list; run templates sync</source>
@@ -180,13 +441,12 @@
         <source>campaign &quot;%1&quot; has no messages queued to send</source>
         <translation>Kampagne „%1“ hat keine Nachrichten in der Warteschlange</translation>
     </message>
-    <message>
-        <source>%1 has no value for 1 contact and no campaign default</source>
-        <translation>%1 hat für 1 Kontakt keinen Wert und keinen Kampagnen-Standardwert</translation>
-    </message>
-    <message>
-        <source>%1 has no value for %2 contacts and no campaign default</source>
-        <translation>%1 hat für %2 Kontakte keinen Wert und keinen Kampagnen-Standardwert</translation>
+    <message numerus="yes">
+        <source>%1 has no value for %Ln contact(s) and no campaign default</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -261,6 +521,136 @@
         <source>stopped</source>
         <comment>status inside a sentence</comment>
         <translation>angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>CliApplication</name>
+    <message>
+        <source>The database: a SQLite file path, or postgresql://user:password@host:port/database. Default: $HERALD_DB, else %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints the result as one JSON document instead of a table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;%1 --help&apos; for the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;%1 %2 --help&apos; for its options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herald&apos;s headless console: sets up the database and inspects and repairs campaigns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command to run (see Commands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;command&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command&apos;s options; see herald-cli &lt;command&gt; --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[command options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no Herald database at %1: run &apos;%2 init&apos; to create it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database %1 is not usable by this program; nothing was done:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;%1 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
+    <message>
+        <source>internal error: this command has no database connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing required option --%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no campaign named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigCommand</name>
+    <message>
+        <source>usage: config %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings stored with the database (set, get, list, unset), e.g. api.base and api.waba_id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do:
+  set KEY VALUE - stores a setting
+  get KEY - prints its value
+  list - shows every setting
+  unset KEY - removes it
+API keys: %1. Access tokens are never stored: give them in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>config needs an action: set, get, list, unset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown config action &quot;%1&quot; (known: set, get, list, unset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No settings stored.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -614,6 +1004,95 @@
     <message>
         <source>the embedded default</source>
         <translation>die eingebettete Standarddatenbank</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommand</name>
+    <message>
+        <source>Recipients in the sample campaign (default 2000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per second at most (default 200; Meta allows 80 to 1,000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulator&apos;s median answer time in ms (default 150).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a sample campaign to the built-in Cloud API simulator, with live progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--contacts must be a number from 1 to 1,000,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--rate must be from 1 to 1,000 messages per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--latency must be from 0 to 10,000 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in simulator could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template sync with the simulator failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo %1</source>
+        <translation type="unfinished">Demo %1</translation>
+    </message>
+    <message>
+        <source>Synced %1 templates from the simulator. Created campaign &quot;%2&quot; (order_update, en_US) with %3 recipients; the simulator answers in ~%4 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  failed with reason %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulator accepted %1 messages and received %2 send requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DoctorCommand</name>
+    <message>
+        <source>Checks the database schema and lists anything missing (exit code 4 if so).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema OK (version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema problem(s) found (database version %1, this program expects %2)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished">Datenbank: %1</translation>
     </message>
 </context>
 <context>
@@ -988,6 +1467,104 @@
     </message>
 </context>
 <context>
+    <name>ExitCodes</name>
+    <message>
+        <source>success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage error: unknown command or option, missing or malformed value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database cannot be reached or opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema problem: missing objects, not initialised, or newer than this program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found: no campaign with that name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: illegal status change, nothing to resend, name already taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad file: an input that is not CSV, unreadable or has no phone column (nothing imported), or an output that cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending paused (Ctrl+C, error threshold, or template paused by Meta); resume to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the campaign was stopped: every further message would fail the same way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the campaign was cancelled while sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending stopped: the access token, account or connection is unusable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>The campaign (by name) to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes no UTF-8 byte order mark (Excel then misreads accents).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field delimiter (default ,; use ; for Excel in much of Europe).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes every recipient&apos;s result (status, wamid, error) of a campaign as CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 rows of campaign &quot;%2&quot; to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>%1 %</source>
@@ -1016,6 +1593,113 @@
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 T. %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>The campaign (by name) to queue the contacts in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country of numbers written without country code, e.g. DE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field delimiter (default: detected among , ; tab |). &apos;tab&apos; for tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>utf-8, utf-16le, utf-16be or windows-1252 (default: detected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone column by header name or 1-based number (default: detected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation type="unfinished">Spalte</translation>
+    </message>
+    <message>
+        <source>Maps a template parameter to a column, e.g. --param body.1=&quot;First Name&quot;. Repeatable. A row without a value for a mapped parameter is rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key=column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejects numbers that cannot be mobile (landlines).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does everything, reports, and then saves nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the rows not imported (default: FILE.rejects.csv beside it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency cap: leaves out numbers another campaign sent to in the last N days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports a CSV contact file into a campaign, reporting every row not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file (Excel, Google Contacts, Outlook, CRM exports).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing FILE: the contact file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown encoding &quot;%1&quot;: use utf-8, utf-16le, utf-16be or windows-1252</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--param takes key=column, e.g. body.1=&quot;First Name&quot;, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--skip-recent-days takes a number of days from 1 to 3650, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished">Nichts wurde importiert.</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1757,36 @@
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
         <translation>Kampagne „%1“ ist %2: Erstellen Sie für diese Kontakte eine neue Kampagne.</translation>
+    </message>
+</context>
+<context>
+    <name>InitCommand</name>
+    <message>
+        <source>Creates the database schema or upgrades it to this version (safe to repeat).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database %1 has schema version %2, newer than this program understands (up to %3): install a newer Herald; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished">Datenbank: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schema version %1 (%n migration(s) applied).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schema version %1, already up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the schema is at version %1 but still has problems that init does not repair:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1931,121 @@
     <message>
         <source>Column %1</source>
         <translation>Spalte %1</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutCommand</name>
+    <message>
+        <source>Why the number opted out (add).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country of numbers written without country code, e.g. DE (add, import, remove).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many to list (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many to skip when listing (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the rows not added (import; default FILE.rejects.csv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds, removes, imports or lists phones that must never be messaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add PHONE, remove PHONE, import FILE, or list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add|remove|import|list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[PHONE|FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optout %1 needs %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now on the opt-out list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already on the opt-out list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from the opt-out list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not on the opt-out list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 of %2 rows from %3 to the opt-out list; %4 were already on it; %5 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rows not added are listed with line and reason in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit and --offset take whole numbers of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 phones on the opt-out list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optout needs an action: add, remove, import or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown optout action &quot;%1&quot;: use add, remove, import or list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1571,6 +2400,109 @@
     </message>
 </context>
 <context>
+    <name>RateCardCommand</name>
+    <message>
+        <source>a rate card is named by its number (see ratecard list), not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: the card&apos;s name (default: the file&apos;s name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: the date from which the card&apos;s prices apply, e.g. 2026-10-01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show: the card&apos;s number (default: the card estimates use now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports, shows, lists or removes the rate cards cost estimates are priced from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import FILE, show, list, or remove ID. The CSV format is in docs/CLI.md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import|show|list|remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file (import) or card number (remove).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[FILE|ID]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ratecard %1 needs %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ratecard needs an action: import, show, list or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown ratecard action &quot;%1&quot;: use import, show, list or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--effective takes a date as YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored rate card %1: %2, %3 markets, %4 countries named, categories %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimates use card %1 (%2) until this one takes effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no rate card %1 (see ratecard list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate card %1: %2, prices in %3 per delivered template message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Meta&apos;s current card for real estimates: herald-cli ratecard import FILE --effective DATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate card %1 was removed; estimates made with it keep their figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RateCardCsv</name>
     <message>
         <source>cannot be opened: %1</source>
@@ -1684,6 +2616,92 @@
     </message>
 </context>
 <context>
+    <name>RepairCommand</name>
+    <message>
+        <source>Checks only the campaign with this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows what would be repaired without changing anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recounts campaign counters from the queue and fixes them and stuck statuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaigns to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n campaign(s) are consistent; nothing to repair.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n campaign(s) need repair. Dry run: nothing was changed; run without --dry-run to fix them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Repaired %1 of %n campaign(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResendCommand</name>
+    <message>
+        <source>The campaign&apos;s name (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which failures to resend (required): an error code such as 131026, &quot;interrupted&quot;, &quot;no response&quot;, or &quot;all&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished">Grund</translation>
+    </message>
+    <message>
+        <source>Queues a campaign&apos;s failed messages again, by failure reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; has no failed messages to resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; has no failed messages with reason &quot;%2&quot; to resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n failed message(s) of campaign &quot;%1&quot; again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The campaign was %1 and is now %2: run &apos;herald-cli resume --campaign &quot;%3&quot;&apos; to send them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResendDialog</name>
     <message>
         <source>The sender stopped while the message was in flight.</source>
@@ -1695,6 +2713,70 @@
     <message>
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunCommand</name>
+    <message>
+        <source>The campaign to send (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per second at most, to lower the phone number&apos;s ceiling for this run (the setting api.rate_ceiling: 80 by default, Meta&apos;s standard, up to 1,000 for upgraded numbers). The sender slows down by itself when Meta says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in flight at most (default: enough for the rate at 250 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry messages whose request got no answer. Off by default: Meta may have accepted them, so they fail &quot;no response&quot; and wait for an explicit resend. Also set by the campaign setting retry_no_response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a campaign through the Cloud API until it completes, pauses or stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--rate must be more than 0 and at most 1,000 messages per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--concurrency must be from 1 to 2,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; cannot start:
+  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; is no longer scheduled (it is %2 now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time, in %4); waiting to start it then. Ctrl+C leaves it scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; stays scheduled for %2 UTC (interrupted while waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1749,6 +2831,40 @@
     <message>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
         <translation>%1 Nachrichten pro Sekunde liegen über der Obergrenze der Telefonnummer von %2 (Einstellung %3); ein Lauf darf sie nur senken.</translation>
+    </message>
+</context>
+<context>
+    <name>SendSession</name>
+    <message>
+        <source>sent %1  failed %2  of %3 (%4%)  %5 msg/s  %6 in flight  ETA %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pausing: the requests in flight finish and are recorded (Ctrl+C again to be told again; nothing is lost either way)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused from the command line (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending campaign &quot;%1&quot; to %2 (API %3, up to %4 msg/s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: %2. This run: %3 sent, %4 failed in %5 s (%6 msg/s). Campaign: %7 sent, %8 failed, %9 pending of %10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1850,6 +2966,41 @@
     </message>
 </context>
 <context>
+    <name>SimulateCommand</name>
+    <message>
+        <source>Runs the built-in Cloud API simulator on 127.0.0.1 until Ctrl+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the simulator could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud API simulator listening on %1 (%2 server threads).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  API version %1, phone number id %2, WABA id %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Its access token (a demo value, not a secret): export HERALD_ACCESS_TOKEN=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Try: herald-cli run --campaign NAME --api-base %1 --phone-number-id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+C stops it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. %1 requests, %2 send requests, %3 accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SqliteStatement</name>
     <message>
         <source>Direct SQLite access is not available on this connection</source>
@@ -1860,6 +3011,55 @@
 Statement: %2</source>
         <translation>Datenbankanweisung fehlgeschlagen: %1
 Anweisung: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCommand</name>
+    <message>
+        <source>Shows only the campaign with this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows campaigns with their sent, failed and pending messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaigns yet. Create one with: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryCommand</name>
+    <message>
+        <source>How many days back, today included (default %1; 0 = all history).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows messages sent and failed per day and campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days needs a whole number of days, 0 or more (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No messages sent or failed in the last %n day(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No messages sent or failed yet.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1897,6 +3097,160 @@ Anweisung: %2</translation>
     </message>
 </context>
 <context>
+    <name>TemplatesCommand</name>
+    <message>
+        <source>check: the campaign whose template and values are checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync: templates per request (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reads the approved and other templates from Meta and stores them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shows the stored templates with their variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tells whether a campaign&apos;s template and values allow it to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message templates: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>templates needs an action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown templates action &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--page-size must be a number from 1 to 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 templates listed: %2 new, %3 updated, %4 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category changed: %1 (%2) %3 -&gt; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer listed by Meta (kept): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No templates stored yet. Fetch them with: herald-cli templates sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; cannot start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is ready: template %2 is approved and every variable (%3) has a value for all %4 queued contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+</context>
+<context>
+    <name>TokenCommand</name>
+    <message>
+        <source>Access token (not shown): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Set %2 in the environment of the programs that send instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token in the operating system&apos;s keychain (set reads it from standard input, clear, status).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do:
+  set - reads the token from standard input and stores it in the keychain
+  clear - removes it from the keychain
+  status - says where the token of a run would come from (%1 wins over the keychain)
+The token is never taken from the command line, printed, or written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token needs an action: set, clear, status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown token action &quot;%1&quot; (known: set, clear, status)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no token on standard input: type it when asked, or pipe it in, e.g. &apos;herald-cli token set &lt; token.txt&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token on standard input contains spaces: an access token is one word; nothing was stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token was not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access token is stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set in this environment and wins over the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token was not removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token is stored in the keychain now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs use the token in %1 (it wins over the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds an access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds no access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Transaction</name>
     <message>
         <source>A transaction cannot begin inside another one on %1.</source>
@@ -1913,6 +3267,45 @@ Anweisung: %2</translation>
     <message>
         <source>Cannot commit a transaction: %1</source>
         <translation>Transaktion kann nicht abgeschlossen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionCommand</name>
+    <message>
+        <source>Pauses a running campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets a campaign running (again) so that senders pick up its messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancels a campaign for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s name (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, shown with the campaign&apos;s status (kept for paused and cancelled campaigns; a running campaign shows none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: %2 → %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2351,6 +3744,49 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
+    <name>herald::ui::AboutDialog</name>
+    <message>
+        <source>About Herald</source>
+        <translation type="unfinished">Über Herald</translation>
+    </message>
+    <message>
+        <source>Herald icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign console for the WhatsApp Business Cloud API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built with Qt %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished">Datenbank</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herald is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herald uses these libraries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt Charts and Qt HttpServer: GPL-3.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::CampaignActions</name>
     <message>
         <source>%1 (%2)</source>
@@ -2715,6 +4151,14 @@ Anweisung: %4</translation>
         <source>Filter campaigns by name…</source>
         <translation>Kampagnen nach Namen filtern…</translation>
     </message>
+    <message>
+        <source>Filter campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished">Kampagnen</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ContactsPage</name>
@@ -2819,6 +4263,14 @@ Anweisung: %4</translation>
             <numerusform>%1 · %2 · %n Spalte, %3 · die ersten %4 werden angezeigt</numerusform>
             <numerusform>%1 · %2 · %n Spalten, %3 · die ersten %4 werden angezeigt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Contact file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File preview</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2996,6 +4448,10 @@ Anweisung: %4</translation>
             <numerusform>%Ln Empfänger in Ländern ohne Preis in dieser Preisliste sind in der Summe nicht enthalten.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cost by country</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::Credentials</name>
@@ -3116,6 +4572,14 @@ Anweisung: %4</translation>
     <message>
         <source>In this range: %1 sent, %2 failed (%3 of the messages finished).</source>
         <translation>In diesem Zeitraum: %1 gesendet, %2 fehlgeschlagen (%3 der Nachrichten abgeschlossen).</translation>
+    </message>
+    <message>
+        <source>Chart of the messages sent and failed each day; the table beside it holds the same figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily summary</source>
+        <translation type="unfinished">Tagesübersicht</translation>
     </message>
 </context>
 <context>
@@ -3311,11 +4775,15 @@ Anweisung: %4</translation>
         <source>No message of this campaign has failed.</source>
         <translation>Keine Nachricht dieser Kampagne ist fehlgeschlagen.</translation>
     </message>
+    <message>
+        <source>Failures by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>%1 messages failed, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation>
-            <numerusform>%1 Nachrichten sind fehlgeschlagen, aus %n Grund. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe, um erneut zu senden.</numerusform>
-            <numerusform>%1 Nachrichten sind fehlgeschlagen, aus %n Gründen. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe, um erneut zu senden.</numerusform>
+        <source>Failed messages: %1, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -3349,6 +4817,109 @@ Anweisung: %4</translation>
         <translation>
             <numerusform>%1 (innerhalb von %n Tag von einer anderen Kampagne angeschrieben)</numerusform>
             <numerusform>%1 (innerhalb von %n Tagen von einer anderen Kampagne angeschrieben)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::HelpMenu</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to use Herald, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every action and its shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder with Herald&apos;s daily log files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User guide not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide was not found on this computer, so it opens in your web browser instead:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. Herald writes its logs to:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::InterruptedNotice</name>
+    <message>
+        <source>Review interrupted…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished">Ausblenden</translation>
+    </message>
+    <message>
+        <source>Opens the Resend dialog with these messages; nothing is sent until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became &quot;interrupted&quot;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Herald or another sender stopped while messages were in flight. %n message(s) became &quot;interrupted&quot;: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meta may have delivered some of them, so they are not resent by themselves. Review them and resend only if they did not arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n interrupted)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -3489,32 +5060,12 @@ Anweisung: %4</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Exported %1 recipients to %2.</source>
-        <translation>%1 Empfänger nach %2 exportiert.</translation>
-    </message>
-    <message>
         <source>Cancel campaign &quot;%1&quot;?</source>
         <translation>Kampagne „%1“ abbrechen?</translation>
     </message>
     <message>
-        <source>%1 messages have not been sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
-        <translation>%1 Nachrichten wurden noch nicht gesendet. Eine abgebrochene Kampagne kann nicht fortgesetzt werden; bereits gesendete Nachrichten bleiben gesendet.</translation>
-    </message>
-    <message>
         <source>Cancel campaign</source>
         <translation>Kampagne abbrechen</translation>
-    </message>
-    <message>
-        <source>About Herald</source>
-        <translation>Über Herald</translation>
-    </message>
-    <message>
-        <source>Herald %1
-A campaign console for the WhatsApp Business Cloud API.
-Qt %2</source>
-        <translation>Herald %1
-Eine Kampagnenkonsole für die WhatsApp Business Cloud API.
-Qt %2</translation>
     </message>
     <message>
         <source>Finishing the messages in flight before closing…</source>
@@ -3535,6 +5086,24 @@ Qt %2</translation>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln recipient(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::MessagePage</name>
@@ -3545,10 +5114,6 @@ Qt %2</translation>
     <message>
         <source>Choose the template and fill each of its variables from a column or with fixed text.</source>
         <translation>Wählen Sie die Vorlage und füllen Sie jede ihrer Variablen aus einer Spalte oder mit festem Text.</translation>
-    </message>
-    <message>
-        <source>Campaign &amp;name:</source>
-        <translation>Kampagnen&amp;name:</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
@@ -3670,6 +5235,18 @@ Qt %2</translation>
         <source>%1 was filled from the column “%2”, which this file does not have: choose a column for it.</source>
         <translation>%1 wurde aus der Spalte „%2“ gefüllt, die diese Datei nicht hat: Wählen Sie eine Spalte dafür.</translation>
     </message>
+    <message>
+        <source>&amp;Campaign name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed text for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::MessagePreview</name>
@@ -3721,6 +5298,10 @@ Qt %2</translation>
         <source>This row cannot be sent: %1</source>
         <translation>Diese Zeile kann nicht gesendet werden: %1</translation>
     </message>
+    <message>
+        <source>Preview row</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::NewCampaignWizard</name>
@@ -3757,10 +5338,6 @@ Qt %2</translation>
         <translation>Entwurf &amp;ersetzen</translation>
     </message>
     <message>
-        <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Finish. Leaving keeps the old draft as it is.</source>
-        <translation>Wählen Sie die Datei erneut: Herald importiert sie mit der neuen Zuordnung in einen neuen Entwurf, der „%1“ ersetzt, wenn Sie auf „Entwurf ersetzen“ klicken. Wenn Sie den Assistenten verlassen, bleibt der alte Entwurf unverändert.</translation>
-    </message>
-    <message>
         <source>Add contacts to “%1”</source>
         <translation>Kontakte zu „%1“ hinzufügen</translation>
     </message>
@@ -3791,6 +5368,10 @@ Qt %2</translation>
     <message>
         <source>The template&apos;s category changed</source>
         <translation>Die Kategorie der Vorlage hat sich geändert</translation>
+    </message>
+    <message>
+        <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Replace the draft. Leaving keeps the old draft as it is.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3981,6 +5562,22 @@ Qt %2</translation>
         <source>Nothing was added: %1</source>
         <translation>Nichts wurde hinzugefügt: %1</translation>
     </message>
+    <message>
+        <source>Search opt-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number to opt out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Grund</translation>
+    </message>
+    <message>
+        <source>Opt-outs</source>
+        <translation type="unfinished">Abmeldungen</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::OverviewCharts</name>
@@ -4017,10 +5614,6 @@ Qt %2</translation>
         <translation>Der Verlauf der Kampagne kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools → Repair rebuilds it from the messages&apos; own times.</source>
-        <translation>Für diese Kampagne ist kein Minutenverlauf gespeichert (%1 gesendet, %2 fehlgeschlagen). Extras → Zähler reparieren baut ihn aus den Zeiten der Nachrichten neu auf.</translation>
-    </message>
-    <message>
         <source>Nothing sent yet: the charts begin with the first answer from WhatsApp.</source>
         <translation>Noch nichts gesendet: Die Diagramme beginnen mit der ersten Antwort von WhatsApp.</translation>
     </message>
@@ -4041,8 +5634,12 @@ Qt %2</translation>
         <translation> — Spitze %1 Nachrichten/s, Durchschnitt %2 Nachrichten/s über %3 Sendezeit</translation>
     </message>
     <message>
-        <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools → Repair rebuilds it.</source>
-        <translation>. Der Verlauf passt nicht zu den Zählern der Kampagne (%1 gesendet, %2 fehlgeschlagen); Extras → Zähler reparieren baut ihn neu auf.</translation>
+        <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools ▸ Repair counters… rebuilds it from the messages&apos; own times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools ▸ Repair counters… rebuilds it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4079,10 +5676,6 @@ Qt %2</translation>
         <translation>für Nummern ohne Ländervorwahl (+49 …)</translation>
     </message>
     <message>
-        <source>Default &amp;country:</source>
-        <translation>Standard&amp;land:</translation>
-    </message>
-    <message>
         <source>No column looks like phone numbers: choose the one that holds them.</source>
         <translation>Keine Spalte sieht nach Telefonnummern aus: Wählen Sie die Spalte, die sie enthält.</translation>
     </message>
@@ -4098,6 +5691,14 @@ Qt %2</translation>
         <source>%1 of the first %2 rows have a number Herald can send to; the import checks every row.</source>
         <translation>%1 der ersten %2 Zeilen haben eine Nummer, an die Herald senden kann; der Import prüft jede Zeile.</translation>
     </message>
+    <message>
+        <source>Sample of the numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default country:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::QuietHoursPanel</name>
@@ -4108,10 +5709,6 @@ Qt %2</translation>
     <message>
         <source>Counting who waits for their window…</source>
         <translation>Empfänger, die auf ihr Zeitfenster warten, werden gezählt…</translation>
-    </message>
-    <message>
-        <source>Quiet hours: %1</source>
-        <translation>Ruhezeiten: %1</translation>
     </message>
     <message>
         <source>Who waits for their window is not known: %1</source>
@@ -4152,13 +5749,13 @@ Qt %2</translation>
         <source>%1; the next opens %2 (your time) for %3</source>
         <translation>%1; das nächste öffnet sich am %2 (Ihre Zeit) für %3</translation>
     </message>
+    <message>
+        <source>Sends only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::QuietHoursSection</name>
-    <message>
-        <source>Only send &amp;between</source>
-        <translation>&amp;Nur senden zwischen</translation>
-    </message>
     <message>
         <source>&amp;weekdays only (Monday to Friday)</source>
         <translation>nur werkta&amp;gs (Montag bis Freitag)</translation>
@@ -4220,6 +5817,10 @@ Qt %2</translation>
             <numerusform>%Ln Empfänger würde beim Start (%1) warten, außerhalb seines Zeitfensters (nicht fehlgeschlagen); das nächste Zeitfenster öffnet sich am %2 (Ihre Zeit), für %3.</numerusform>
             <numerusform>%Ln Empfänger würden beim Start (%1) warten, außerhalb ihres Zeitfensters (nicht fehlgeschlagen); das nächste Zeitfenster öffnet sich am %2 (Ihre Zeit), für %3.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Only send between</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4385,6 +5986,10 @@ Qt %2</translation>
         <source>&quot;%1&quot; was already removed.</source>
         <translation>„%1“ war bereits entfernt.</translation>
     </message>
+    <message>
+        <source>Rate cards</source>
+        <translation type="unfinished">Preislisten</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::RateCardTableModel</name>
@@ -4534,10 +6139,6 @@ Qt %2</translation>
         <translation>Nummern, die mit dem Eingetippten beginnen, wenn es mit + oder 00 beginnt, sonst Nummern, die es enthalten. Leerzeichen und Bindestriche werden ignoriert.</translation>
     </message>
     <message>
-        <source>%1 recipients, showing %2–%3</source>
-        <translation>%1 Empfänger, angezeigt %2–%3</translation>
-    </message>
-    <message>
         <source>Waiting to retry</source>
         <translation>Wartet auf neuen Versuch</translation>
     </message>
@@ -4558,8 +6159,26 @@ Qt %2</translation>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <source>%1 recipients</source>
-        <translation>%1 Empfänger</translation>
+        <source>Search recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s), showing %1–%2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished">Empfänger</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln Empfänger</numerusform>
+            <numerusform>%Ln Empfänger</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4662,6 +6281,10 @@ Qt %2</translation>
             <numerusform>Aktualisiert (%n Schritte).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Campaign counters</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::RepairModel</name>
@@ -4729,14 +6352,6 @@ Qt %2</translation>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <source>%1 — %2 messages</source>
-        <translation>%1 — %2 Nachrichten</translation>
-    </message>
-    <message>
-        <source>%1 — %2 messages: %3</source>
-        <translation>%1 — %2 Nachrichten: %3</translation>
-    </message>
-    <message>
         <source>These messages may have reached their recipients: resending may deliver them twice.</source>
         <translation>Diese Nachrichten haben ihre Empfänger vielleicht erreicht: Erneutes Senden kann sie doppelt zustellen.</translation>
     </message>
@@ -4745,8 +6360,45 @@ Qt %2</translation>
         <translation>Keine Nachricht dieser Kampagne ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>%1 messages failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
-        <translation>%1 Nachrichten sind fehlgeschlagen. Haken Sie die Gründe an, die erneut gesendet werden sollen; abgemeldete Nummern werden nie erneut beschickt.</translation>
+        <source>Failure reasons to resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of the ticked messages may already have been delivered (the sender stopped or Meta did not answer): resending them may message those people twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln message(s): %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resend messages that may have arrived?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta may already have delivered some of these messages; their recipients would get them twice. Resend them anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend anyway</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5013,13 +6665,12 @@ Qt %2</translation>
         <source>Campaign &quot;%1&quot; started as scheduled.</source>
         <translation>Kampagne „%1“ wurde wie geplant gestartet.</translation>
     </message>
-    <message>
-        <source>Holding: 1 recipient waits for their quiet-hours window; it opens at %1.</source>
-        <translation>Wartet: 1 Empfänger wartet auf sein Zeitfenster außerhalb der Ruhezeit; es öffnet um %1.</translation>
-    </message>
-    <message>
-        <source>Holding: %1 recipients wait for their quiet-hours window; the next opens at %2.</source>
-        <translation>Wartet: %1 Empfänger warten auf ihr Zeitfenster außerhalb der Ruhezeit; das nächste öffnet um %2.</translation>
+    <message numerus="yes">
+        <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5196,18 +6847,59 @@ Mit der Datenbank gespeichert als %2.</translation>
     </message>
 </context>
 <context>
+    <name>herald::ui::ShortcutTableModel</name>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::ShortcutTips</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by action, menu or key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::TemplateSyncRunner</name>
     <message>
         <source>The API settings cannot be read from the database: %1</source>
         <translation>Die API-Einstellungen können nicht aus der Datenbank gelesen werden: %1</translation>
     </message>
     <message>
-        <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation>Es ist keine WhatsApp-Business-Konto-ID festgelegt, und Vorlagen werden pro Konto aufgelistet. Tragen Sie sie in den Einstellungen ein (Datei → Einstellungen…) und synchronisieren Sie erneut.</translation>
+        <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File ▸ Settings…) and sync again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation>Es ist kein Zugriffstoken festgelegt. Tragen Sie es in den Einstellungen ein (Datei → Einstellungen…) und synchronisieren Sie erneut.</translation>
+        <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5324,10 +7016,6 @@ Mit der Datenbank gespeichert als %2.</translation>
         <translation>Die Vorlagen können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>No access token is set. Enter it in Settings (File → Settings…) and sync again.</source>
-        <translation>Es ist kein Zugriffstoken festgelegt. Tragen Sie es in den Einstellungen ein (Datei → Einstellungen…) und synchronisieren Sie erneut.</translation>
-    </message>
-    <message>
         <source>Getting the access token…</source>
         <translation>Zugriffstoken wird geholt…</translation>
     </message>
@@ -5342,10 +7030,6 @@ Mit der Datenbank gespeichert als %2.</translation>
     <message>
         <source> (page %1)</source>
         <translation> (Seite %1)</translation>
-    </message>
-    <message>
-        <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File → Settings…) and sync again; nothing was stored.</source>
-        <translation>Meta hat das Zugriffstoken abgelehnt: Es ist ungültig oder abgelaufen. Tragen Sie ein gültiges Token in den Einstellungen ein (Datei → Einstellungen…) und synchronisieren Sie erneut; nichts wurde gespeichert.</translation>
     </message>
     <message>
         <source>(Graph error %1)</source>
@@ -5402,6 +7086,53 @@ Mit der Datenbank gespeichert als %2.</translation>
     <message>
         <source> — category changed: %1</source>
         <translation> — Kategorie geändert: %1</translation>
+    </message>
+    <message>
+        <source>Filter templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished">Vorlagen</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File ▸ Settings…) and sync again; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::ThemeMenu</name>
+    <message>
+        <source>T&amp;heme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light or dark as the desktop is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark text on light backgrounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light text on dark backgrounds</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5475,6 +7206,53 @@ Mit der Datenbank gespeichert als %2.</translation>
 Herald never writes the token to a file. You can keep it in memory for this session only.</source>
         <translation>%1
 Herald schreibt das Token nie in eine Datei. Sie können es nur für diese Sitzung im Speicher behalten.</translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::UserGuideWindow</name>
+    <message>
+        <source>Herald user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,13 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>CampaignReadiness</name>
+    <message numerus="yes">
+        <source>%1 has no value for %Ln contact(s) and no campaign default</source>
+        <translation><numerusform>%1 has no value for %Ln contact and no campaign default</numerusform><numerusform>%1 has no value for %Ln contacts and no campaign default</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>ContactImporter</name>
     <message numerus="yes">
@@ -22,6 +29,13 @@
     </message>
 </context>
 <context>
+    <name>DoctorCommand</name>
+    <message numerus="yes">
+        <source>%n schema problem(s) found (database version %1, this program expects %2)</source>
+        <translation><numerusform>%n schema problem found (database version %1, this program expects %2)</numerusform><numerusform>%n schema problems found (database version %1, this program expects %2)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ImportSummary</name>
     <message numerus="yes">
         <source>Messaged by a campaign in the last %n day(s), left out: %1.</source>
@@ -32,6 +46,13 @@
     </message>
 </context>
 <context>
+    <name>InitCommand</name>
+    <message numerus="yes">
+        <source>Schema version %1 (%n migration(s) applied).</source>
+        <translation><numerusform>Schema version %1 (%n migration applied).</numerusform><numerusform>Schema version %1 (%n migrations applied).</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>QueueEngine</name>
     <message numerus="yes">
         <source>%n message(s) queued again for resending</source>
@@ -39,6 +60,42 @@
             <numerusform>%n message queued again for resending</numerusform>
             <numerusform>%n messages queued again for resending</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RepairCommand</name>
+    <message numerus="yes">
+        <source>All %n campaign(s) are consistent; nothing to repair.</source>
+        <translation><numerusform>%n campaign is consistent; nothing to repair.</numerusform><numerusform>All %n campaigns are consistent; nothing to repair.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n campaign(s) need repair. Dry run: nothing was changed; run without --dry-run to fix them.</source>
+        <translation><numerusform>%1 of %n campaign needs repair. Dry run: nothing was changed; run without --dry-run to fix them.</numerusform><numerusform>%1 of %n campaigns need repair. Dry run: nothing was changed; run without --dry-run to fix them.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Repaired %1 of %n campaign(s).</source>
+        <translation><numerusform>Repaired %1 of %n campaign.</numerusform><numerusform>Repaired %1 of %n campaigns.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ResendCommand</name>
+    <message numerus="yes">
+        <source>Queued %n failed message(s) of campaign "%1" again.</source>
+        <translation><numerusform>Queued %n failed message of campaign "%1" again.</numerusform><numerusform>Queued %n failed messages of campaign "%1" again.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SendSession</name>
+    <message numerus="yes">
+        <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</source>
+        <translation><numerusform>Holding: %Ln recipient outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</numerusform><numerusform>Holding: %Ln recipients outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryCommand</name>
+    <message numerus="yes">
+        <source>No messages sent or failed in the last %n day(s).</source>
+        <translation><numerusform>No messages sent or failed in the last %n day.</numerusform><numerusform>No messages sent or failed in the last %n days.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -132,11 +189,8 @@
 <context>
     <name>herald::ui::FailuresView</name>
     <message numerus="yes">
-        <source>%1 messages failed, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation>
-            <numerusform>%1 messages failed, for %n reason. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform>
-            <numerusform>%1 messages failed, for %n reasons. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform>
-        </translation>
+        <source>Failed messages: %1, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
+        <translation><numerusform>Failed messages: %1, for %n reason. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform><numerusform>Failed messages: %1, for %n reasons. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -154,6 +208,29 @@
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::InterruptedNotice</name>
+    <message numerus="yes">
+        <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became "interrupted".</source>
+        <translation><numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n message became "interrupted".</numerusform><numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n messages became "interrupted".</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n message(s)</source>
+        <translation><numerusform>“%1”: %n message</numerusform><numerusform>“%1”: %n messages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more campaign(s)</source>
+        <translation><numerusform>%n more campaign</numerusform><numerusform>%n more campaigns</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Herald or another sender stopped while messages were in flight. %n message(s) became "interrupted": %1.</source>
+        <translation><numerusform>Herald or another sender stopped while messages were in flight. %n message became "interrupted": %1.</numerusform><numerusform>Herald or another sender stopped while messages were in flight. %n messages became "interrupted": %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n interrupted)</source>
+        <translation><numerusform>%1 (%n interrupted)</numerusform><numerusform>%1 (%n interrupted)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -178,6 +255,14 @@
             <numerusform>Herald is sending %n campaign. Messages in flight finish and are recorded; the campaign stays running and continues the next time Herald (or another sender) opens this database.</numerusform>
             <numerusform>Herald is sending %n campaigns. Messages in flight finish and are recorded; the campaigns stay running and continue the next time Herald (or another sender) opens this database.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln recipient(s) to %1.</source>
+        <translation><numerusform>Exported %Ln recipient to %1.</numerusform><numerusform>Exported %Ln recipients to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
+        <translation><numerusform>%Ln message not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</numerusform><numerusform>%Ln messages not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -210,10 +295,10 @@
 <context>
     <name>herald::ui::RateCardSection</name>
     <message numerus="yes">
-        <source>Imported &quot;%1&quot;: %n market(s) in %2, effective %3.</source>
+        <source>Imported "%1": %n market(s) in %2, effective %3.</source>
         <translation>
-            <numerusform>Imported &quot;%1&quot;: %n market in %2, effective %3.</numerusform>
-            <numerusform>Imported &quot;%1&quot;: %n markets in %2, effective %3.</numerusform>
+            <numerusform>Imported "%1": %n market in %2, effective %3.</numerusform>
+            <numerusform>Imported "%1": %n markets in %2, effective %3.</numerusform>
         </translation>
     </message>
 </context>
@@ -225,6 +310,17 @@
             <numerusform>%n attempt</numerusform>
             <numerusform>%n attempts</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RecipientsView</name>
+    <message numerus="yes">
+        <source>%Ln recipient(s), showing %1–%2</source>
+        <translation><numerusform>%Ln recipient, showing %1–%2</numerusform><numerusform>%Ln recipients, showing %1–%2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation><numerusform>%Ln recipient</numerusform><numerusform>%Ln recipients</numerusform></translation>
     </message>
 </context>
 <context>
@@ -270,6 +366,28 @@
             <numerusform>Upgraded (%n step).</numerusform>
             <numerusform>Upgraded (%n steps).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::ResendDialog</name>
+    <message numerus="yes">
+        <source>%1 — %Ln message(s)</source>
+        <translation><numerusform>%1 — %Ln message</numerusform><numerusform>%1 — %Ln messages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln message(s): %2</source>
+        <translation><numerusform>%1 — %Ln message: %2</numerusform><numerusform>%1 — %Ln messages: %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
+        <translation><numerusform>%Ln message failed. Tick the reasons to send again; opted-out numbers are never resent.</numerusform><numerusform>%Ln messages failed. Tick the reasons to send again; opted-out numbers are never resent.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendController</name>
+    <message numerus="yes">
+        <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1.</source>
+        <translation><numerusform>Holding: %Ln recipient outside quiet hours; the next window opens at %1.</numerusform><numerusform>Holding: %Ln recipients outside quiet hours; the next window opens at %1.</numerusform></translation>
     </message>
 </context>
 <context>
