@@ -5,67 +5,67 @@
     <name>ApiOptions</name>
     <message>
         <source>The Graph API base URL (default: config api.base, else %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL dasar Graph API (bawaan: config api.base, selain itu %1).</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>url</translation>
     </message>
     <message>
         <source>The Graph API version (default: config api.version, else %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Versi Graph API (bawaan: config api.version, selain itu %1).</translation>
     </message>
     <message>
         <source>version</source>
-        <translation type="unfinished">versi</translation>
+        <translation>versi</translation>
     </message>
     <message>
         <source>The WhatsApp Business phone number ID (default: config api.phone_number_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>ID nomor telepon WhatsApp Business (bawaan: config api.phone_number_id).</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account ID (default: config api.waba_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>ID Akun WhatsApp Business (bawaan: config api.waba_id).</translation>
     </message>
     <message>
         <source>Milliseconds to wait for each API request (default: config api.request_timeout_ms, else %1). The access token comes from HERALD_ACCESS_TOKEN, else from the keychain (&apos;token set&apos;); never from the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Milidetik menunggu setiap permintaan API (bawaan: config api.request_timeout_ms, selain itu %1). Token akses diambil dari HERALD_ACCESS_TOKEN, selain itu dari keychain (&apos;token set&apos;); tidak pernah dari baris perintah.</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>A certificate authority to trust beside the system&apos;s, PEM or DER (default: config api.ca_file): a TLS-inspecting proxy&apos;s. Certificate errors are never ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otoritas sertifikat yang dipercaya selain milik sistem, PEM atau DER (bawaan: config api.ca_file): milik proxy yang memeriksa TLS. Kesalahan sertifikat tidak pernah diabaikan.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>--%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: %2</translation>
     </message>
     <message>
         <source>the stored setting %1: %2 Change it with &apos;config set %1 VALUE&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>pengaturan tersimpan %1: %2 Ubah dengan &apos;config set %1 VALUE&apos;.</translation>
     </message>
     <message>
         <source>no access token: set the environment variable %1 (it is never read from the command line or stored in a file). %2</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada token akses: tetapkan variabel lingkungan %1 (token tidak pernah dibaca dari baris perintah atau disimpan dalam file). %2</translation>
     </message>
     <message>
         <source>no access token: set the environment variable %1, or store the token in the keychain with &apos;herald-cli token set&apos; (it is never read from the command line or stored in a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada token akses: tetapkan variabel lingkungan %1, atau simpan token di keychain dengan &apos;herald-cli token set&apos; (token tidak pernah dibaca dari baris perintah atau disimpan dalam file)</translation>
     </message>
     <message>
         <source>no access token: %1 is not set and the keychain could not be read. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada token akses: %1 belum ditetapkan dan keychain tidak dapat dibaca. %2</translation>
     </message>
 </context>
 <context>
@@ -225,194 +225,194 @@
     <name>CampaignCommand</name>
     <message>
         <source>create: the campaign&apos;s name (unique).</source>
-        <translation type="unfinished"></translation>
+        <translation>create: nama kampanye (unik).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>create: the approved WhatsApp template to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: templat WhatsApp yang disetujui untuk dikirim.</translation>
     </message>
     <message>
         <source>template</source>
-        <translation type="unfinished"></translation>
+        <translation>templat</translation>
     </message>
     <message>
         <source>create: the template&apos;s language code, e.g. en_US.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: kode bahasa templat, misalnya en_US.</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>kode</translation>
     </message>
     <message>
         <source>create: the WhatsApp Business phone number id to send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: ID nomor telepon WhatsApp Business pengirim.</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>schedule, unschedule, quiet-hours: the campaign&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule, unschedule, quiet-hours: nama kampanye.</translation>
     </message>
     <message>
         <source>schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; without an offset it is this computer&apos;s local time.</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule: kapan dimulai, ISO 8601, misalnya 2026-12-07T09:30:00Z atau 2026-12-07T10:30+01:00; tanpa offset berarti waktu lokal komputer ini.</translation>
     </message>
     <message>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>waktu</translation>
     </message>
     <message>
         <source>quiet-hours: the window in each recipient&apos;s local time, HH:MM-HH:MM, e.g. 09:00-20:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: rentang waktu dalam waktu lokal setiap penerima, HH:MM-HH:MM, misalnya 09:00-20:00.</translation>
     </message>
     <message>
         <source>from-until</source>
-        <translation type="unfinished"></translation>
+        <translation>dari-sampai</translation>
     </message>
     <message>
         <source>quiet-hours: send Monday to Friday only (recipient&apos;s local date).</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: kirim hanya Senin sampai Jumat (tanggal lokal penerima).</translation>
     </message>
     <message>
         <source>quiet-hours: the time zone for one country instead of its main zone, e.g. BR=America/Manaus; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: zona waktu untuk satu negara sebagai ganti zona utamanya, misalnya BR=America/Manaus; dapat diulang.</translation>
     </message>
     <message>
         <source>CC=zone</source>
-        <translation type="unfinished"></translation>
+        <translation>CC=zona</translation>
     </message>
     <message>
         <source>quiet-hours: send at any hour again.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: kirim lagi kapan saja.</translation>
     </message>
     <message>
         <source>estimate: price this category instead of the template&apos;s (e.g. MARKETING).</source>
-        <translation type="unfinished"></translation>
+        <translation>estimate: hitung harga dengan kategori ini, bukan kategori templat (misalnya MARKETING).</translation>
     </message>
     <message>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>kategori</translation>
     </message>
     <message>
         <source>estimate: count only the recipients still to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>estimate: hitung hanya penerima yang belum dikirimi.</translation>
     </message>
     <message>
         <source>creates a draft campaign and prints its id</source>
-        <translation type="unfinished"></translation>
+        <translation>membuat kampanye draf dan mencetak ID-nya</translation>
     </message>
     <message>
         <source>starts a draft campaign at a time (--at)</source>
-        <translation type="unfinished"></translation>
+        <translation>memulai kampanye draf pada waktu tertentu (--at)</translation>
     </message>
     <message>
         <source>turns a scheduled campaign back into a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>mengembalikan kampanye terjadwal menjadi draf</translation>
     </message>
     <message>
         <source>sends only inside a window of each recipient&apos;s local time (--window)</source>
-        <translation type="unfinished"></translation>
+        <translation>mengirim hanya dalam rentang waktu lokal setiap penerima (--window)</translation>
     </message>
     <message>
         <source>prices the campaign&apos;s recipients from the rate card and stores the estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>menghitung harga penerima kampanye dari kartu tarif dan menyimpan perkiraannya</translation>
     </message>
     <message>
         <source>Manages campaigns: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengelola kampanye: %1.</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>Yang dilakukan:</translation>
     </message>
     <message>
         <source>campaign needs an action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>campaign memerlukan tindakan: %1</translation>
     </message>
     <message>
         <source>unknown campaign action &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>tindakan campaign &quot;%1&quot; tidak dikenal (yang dikenal: %2)</translation>
     </message>
     <message>
         <source>--at &quot;%1&quot; is not a date and time; write it as ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00</source>
-        <translation type="unfinished"></translation>
+        <translation>--at &quot;%1&quot; bukan tanggal dan waktu; tulis dalam ISO 8601, misalnya 2026-12-07T09:30:00Z atau 2026-12-07T10:30+01:00</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time); a running console or `herald-cli run` starts it then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; dijadwalkan pada %2 UTC (%3 waktu lokal); konsol yang berjalan atau `herald-cli run` akan memulainya saat itu.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is a draft again; it starts when you start or schedule it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; menjadi draf lagi; kampanye dimulai saat Anda memulai atau menjadwalkannya.</translation>
     </message>
     <message>
         <source>--window &quot;%1&quot; is not a window; write it as HH:MM-HH:MM, e.g. 09:00-20:00</source>
-        <translation type="unfinished"></translation>
+        <translation>--window &quot;%1&quot; bukan rentang waktu; tulis sebagai HH:MM-HH:MM, misalnya 09:00-20:00</translation>
     </message>
     <message>
         <source>--zone &quot;%1&quot; must be a country code, = and a time zone, e.g. BR=America/Manaus</source>
-        <translation type="unfinished"></translation>
+        <translation>--zone &quot;%1&quot; harus berupa kode negara, = dan zona waktu, misalnya BR=America/Manaus</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; sends at any hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; mengirim kapan saja.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; sends from %2 to %3 in each recipient&apos;s local time%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; mengirim dari %2 sampai %3 dalam waktu lokal setiap penerima%4.</translation>
     </message>
     <message>
         <source>, Monday to Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>, Senin sampai Jumat</translation>
     </message>
     <message>
         <source>%1 uses %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 menggunakan %2.</translation>
     </message>
 </context>
 <context>
     <name>CampaignEstimate</name>
     <message>
         <source>Cost estimate for &quot;%1&quot;: %2 %3 (template %4, %5), made %6 UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan biaya untuk &quot;%1&quot;: %2 %3 (templat %4, %5), dibuat %6 UTC.</translation>
     </message>
     <message>
         <source>recipients still to send</source>
-        <translation type="unfinished"></translation>
+        <translation>penerima yang belum dikirimi</translation>
     </message>
     <message>
         <source>recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>penerima</translation>
     </message>
     <message>
         <source>Rate card %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif %1: %2.</translation>
     </message>
     <message>
         <source>This is Herald&apos;s example card: import Meta&apos;s current card for a real estimate (herald-cli ratecard import FILE --effective DATE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ini kartu contoh Herald: impor kartu terkini dari Meta untuk perkiraan sungguhan (herald-cli ratecard import FILE --effective DATE).</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Peringatan: %1</translation>
     </message>
     <message>
         <source>Total: %1 for %2 recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: %1 untuk %2 penerima.</translation>
     </message>
     <message>
         <source>Not priced: %1 recipients in %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanpa harga: %1 penerima di %2: %3.</translation>
     </message>
     <message>
         <source>Meta charges delivered messages only: this is the most these recipients cost at these prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta hanya menagih pesan yang tersampaikan: ini biaya maksimum penerima ini dengan harga tersebut.</translation>
     </message>
 </context>
 <context>
@@ -443,8 +443,8 @@
     </message>
     <message numerus="yes">
         <source>%1 has no value for %Ln contact(s) and no campaign default</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 tidak memiliki nilai untuk %Ln kontak dan tidak ada nilai bawaan kampanye</numerusform>
         </translation>
     </message>
 </context>
@@ -526,105 +526,105 @@
     <name>CliApplication</name>
     <message>
         <source>The database: a SQLite file path, or postgresql://user:password@host:port/database. Default: $HERALD_DB, else %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data: path file SQLite, atau postgresql://user:password@host:port/database. Bawaan: $HERALD_DB, selain itu %1.</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>url</translation>
     </message>
     <message>
         <source>Shows this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menampilkan bantuan ini.</translation>
     </message>
     <message>
         <source>Shows the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menampilkan versi.</translation>
     </message>
     <message>
         <source>Prints the result as one JSON document instead of a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mencetak hasil sebagai satu dokumen JSON, bukan tabel.</translation>
     </message>
     <message>
         <source>Run &apos;%1 --help&apos; for the commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jalankan &apos;%1 --help&apos; untuk daftar perintah.</translation>
     </message>
     <message>
         <source>Run &apos;%1 %2 --help&apos; for its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jalankan &apos;%1 %2 --help&apos; untuk opsinya.</translation>
     </message>
     <message>
         <source>Herald&apos;s headless console: sets up the database and inspects and repairs campaigns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsol tanpa antarmuka Herald: menyiapkan basis data serta memeriksa dan memperbaiki kampanye.</translation>
     </message>
     <message>
         <source>The command to run (see Commands).</source>
-        <translation type="unfinished"></translation>
+        <translation>Perintah yang dijalankan (lihat Perintah).</translation>
     </message>
     <message>
         <source>&lt;command&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;perintah&gt;</translation>
     </message>
     <message>
         <source>The command&apos;s options; see herald-cli &lt;command&gt; --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opsi perintah; lihat herald-cli &lt;perintah&gt; --help.</translation>
     </message>
     <message>
         <source>[command options]</source>
-        <translation type="unfinished"></translation>
+        <translation>[opsi perintah]</translation>
     </message>
     <message>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada perintah yang diberikan</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>perintah &quot;%1&quot; tidak dikenal</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>argumen &quot;%1&quot; tidak terduga</translation>
     </message>
     <message>
         <source>there is no Herald database at %1: run &apos;%2 init&apos; to create it</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada basis data Herald di %1: jalankan &apos;%2 init&apos; untuk membuatnya</translation>
     </message>
     <message>
         <source>the database %1 is not usable by this program; nothing was done:</source>
-        <translation type="unfinished"></translation>
+        <translation>basis data %1 tidak dapat digunakan oleh program ini; tidak ada yang dilakukan:</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Perintah:</translation>
     </message>
     <message>
         <source>Run &apos;%1 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jalankan &apos;%1 &lt;perintah&gt; --help&apos; untuk opsi suatu perintah.</translation>
     </message>
 </context>
 <context>
     <name>CliContext</name>
     <message>
         <source>internal error: this command has no database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>kesalahan internal: perintah ini tidak memiliki koneksi basis data</translation>
     </message>
     <message>
         <source>missing required option --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>opsi wajib --%1 tidak ada</translation>
     </message>
     <message>
         <source>there is no campaign named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada kampanye bernama &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
     <name>ConfigCommand</name>
     <message>
         <source>usage: config %1</source>
-        <translation type="unfinished"></translation>
+        <translation>penggunaan: config %1</translation>
     </message>
     <message>
         <source>Settings stored with the database (set, get, list, unset), e.g. api.base and api.waba_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan yang disimpan bersama basis data (set, get, list, unset), misalnya api.base dan api.waba_id.</translation>
     </message>
     <message>
         <source>What to do:
@@ -633,23 +633,28 @@
   list - shows every setting
   unset KEY - removes it
 API keys: %1. Access tokens are never stored: give them in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yang dilakukan:
+  set KEY VALUE - menyimpan pengaturan
+  get KEY - mencetak nilainya
+  list - menampilkan semua pengaturan
+  unset KEY - menghapusnya
+Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
     <message>
         <source>config needs an action: set, get, list, unset</source>
-        <translation type="unfinished"></translation>
+        <translation>config memerlukan tindakan: set, get, list, unset</translation>
     </message>
     <message>
         <source>unknown config action &quot;%1&quot; (known: set, get, list, unset)</source>
-        <translation type="unfinished"></translation>
+        <translation>tindakan config &quot;%1&quot; tidak dikenal (yang dikenal: set, get, list, unset)</translation>
     </message>
     <message>
         <source>%1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 belum ditetapkan</translation>
     </message>
     <message>
         <source>No settings stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada pengaturan tersimpan.</translation>
     </message>
 </context>
 <context>
@@ -1007,88 +1012,88 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>DemoCommand</name>
     <message>
         <source>Recipients in the sample campaign (default 2000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumlah penerima dalam kampanye contoh (bawaan 2000).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Messages per second at most (default 200; Meta allows 80 to 1,000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan per detik paling banyak (bawaan 200; Meta mengizinkan 80 sampai 1.000).</translation>
     </message>
     <message>
         <source>r</source>
-        <translation type="unfinished"></translation>
+        <translation>r</translation>
     </message>
     <message>
         <source>The simulator&apos;s median answer time in ms (default 150).</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu jawaban median simulator dalam ms (bawaan 150).</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Sends a sample campaign to the built-in Cloud API simulator, with live progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengirim kampanye contoh ke simulator Cloud API bawaan, dengan kemajuan langsung.</translation>
     </message>
     <message>
         <source>--contacts must be a number from 1 to 1,000,000</source>
-        <translation type="unfinished"></translation>
+        <translation>--contacts harus berupa angka dari 1 sampai 1.000.000</translation>
     </message>
     <message>
         <source>--rate must be from 1 to 1,000 messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate harus dari 1 sampai 1.000 pesan per detik</translation>
     </message>
     <message>
         <source>--latency must be from 0 to 10,000 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>--latency harus dari 0 sampai 10.000 ms</translation>
     </message>
     <message>
         <source>the built-in simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>simulator bawaan tidak dapat dimulai: %1</translation>
     </message>
     <message>
         <source>template sync with the simulator failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sinkronisasi templat dengan simulator gagal: %1</translation>
     </message>
     <message>
         <source>Demo %1</source>
-        <translation type="unfinished">Demo %1</translation>
+        <translation>Demo %1</translation>
     </message>
     <message>
         <source>Synced %1 templates from the simulator. Created campaign &quot;%2&quot; (order_update, en_US) with %3 recipients; the simulator answers in ~%4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 templat disinkronkan dari simulator. Kampanye &quot;%2&quot; (order_update, en_US) dibuat dengan %3 penerima; simulator menjawab dalam ~%4 ms.</translation>
     </message>
     <message>
         <source>  failed with reason %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  gagal dengan alasan %1: %2</translation>
     </message>
     <message>
         <source>The simulator accepted %1 messages and received %2 send requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulator menerima %1 pesan dan mendapat %2 permintaan kirim.</translation>
     </message>
 </context>
 <context>
     <name>DoctorCommand</name>
     <message>
         <source>Checks the database schema and lists anything missing (exit code 4 if so).</source>
-        <translation type="unfinished"></translation>
+        <translation>Memeriksa skema basis data dan mencantumkan yang hilang (jika ada, kode keluar 4).</translation>
     </message>
     <message>
         <source>schema OK (version %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>skema OK (versi %1)</translation>
     </message>
     <message numerus="yes">
         <source>%n schema problem(s) found (database version %1, this program expects %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n masalah skema ditemukan (versi basis data %1, program ini mengharapkan %2)</numerusform>
         </translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">Basis data: %1</translation>
+        <translation>Basis data: %1</translation>
     </message>
 </context>
 <context>
@@ -1466,98 +1471,98 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ExitCodes</name>
     <message>
         <source>success</source>
-        <translation type="unfinished"></translation>
+        <translation>berhasil</translation>
     </message>
     <message>
         <source>unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>kesalahan tak terduga</translation>
     </message>
     <message>
         <source>usage error: unknown command or option, missing or malformed value</source>
-        <translation type="unfinished"></translation>
+        <translation>kesalahan penggunaan: perintah atau opsi tidak dikenal, nilai tidak ada atau salah bentuk</translation>
     </message>
     <message>
         <source>the database cannot be reached or opened</source>
-        <translation type="unfinished"></translation>
+        <translation>basis data tidak dapat dijangkau atau dibuka</translation>
     </message>
     <message>
         <source>schema problem: missing objects, not initialised, or newer than this program</source>
-        <translation type="unfinished"></translation>
+        <translation>masalah skema: objek hilang, belum diinisialisasi, atau lebih baru dari program ini</translation>
     </message>
     <message>
         <source>not found: no campaign with that name</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ditemukan: tidak ada kampanye dengan nama tersebut</translation>
     </message>
     <message>
         <source>refused: illegal status change, nothing to resend, name already taken</source>
-        <translation type="unfinished"></translation>
+        <translation>ditolak: perubahan status tidak sah, tidak ada yang dikirim ulang, nama sudah dipakai</translation>
     </message>
     <message>
         <source>bad file: an input that is not CSV, unreadable or has no phone column (nothing imported), or an output that cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>file bermasalah: input yang bukan CSV, tidak terbaca atau tanpa kolom telepon (tidak ada yang diimpor), atau output yang tidak dapat ditulis</translation>
     </message>
     <message>
         <source>sending paused (Ctrl+C, error threshold, or template paused by Meta); resume to go on</source>
-        <translation type="unfinished"></translation>
+        <translation>pengiriman dijeda (Ctrl+C, ambang kesalahan, atau templat dijeda oleh Meta); lanjutkan untuk meneruskan</translation>
     </message>
     <message>
         <source>the campaign was stopped: every further message would fail the same way</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye dihentikan: setiap pesan berikutnya akan gagal dengan cara yang sama</translation>
     </message>
     <message>
         <source>the campaign was cancelled while sending</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye dibatalkan saat mengirim</translation>
     </message>
     <message>
         <source>sending stopped: the access token, account or connection is unusable</source>
-        <translation type="unfinished"></translation>
+        <translation>pengiriman dihentikan: token akses, akun, atau koneksi tidak dapat digunakan</translation>
     </message>
     <message>
         <source>Exit codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode keluar:</translation>
     </message>
 </context>
 <context>
     <name>ExportCommand</name>
     <message>
         <source>The campaign (by name) to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye (berdasarkan nama) yang diekspor.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>The CSV file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV yang ditulis.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>Writes no UTF-8 byte order mark (Excel then misreads accents).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak menulis byte order mark UTF-8 (Excel lalu salah membaca huruf beraksen).</translation>
     </message>
     <message>
         <source>Field delimiter (default ,; use ; for Excel in much of Europe).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pemisah kolom (bawaan ,; gunakan ; untuk Excel di sebagian besar Eropa).</translation>
     </message>
     <message>
         <source>c</source>
-        <translation type="unfinished"></translation>
+        <translation>c</translation>
     </message>
     <message>
         <source>Writes every recipient&apos;s result (status, wamid, error) of a campaign as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menulis hasil setiap penerima (status, wamid, kesalahan) suatu kampanye sebagai CSV.</translation>
     </message>
     <message>
         <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter menerima satu karakter (atau &apos;tab&apos;), bukan &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Exported %1 rows of campaign &quot;%2&quot; to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 baris kampanye &quot;%2&quot; diekspor ke %3.</translation>
     </message>
 </context>
 <context>
@@ -1595,107 +1600,107 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ImportCommand</name>
     <message>
         <source>The campaign (by name) to queue the contacts in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye (berdasarkan nama) tempat kontak dimasukkan ke antrean.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>Country of numbers written without country code, e.g. DE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Negara untuk nomor yang ditulis tanpa kode negara, misalnya DE.</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished"></translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>Field delimiter (default: detected among , ; tab |). &apos;tab&apos; for tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pemisah kolom (bawaan: dideteksi di antara , ; tab |). &apos;tab&apos; untuk tab.</translation>
     </message>
     <message>
         <source>c</source>
-        <translation type="unfinished"></translation>
+        <translation>c</translation>
     </message>
     <message>
         <source>utf-8, utf-16le, utf-16be or windows-1252 (default: detected).</source>
-        <translation type="unfinished"></translation>
+        <translation>utf-8, utf-16le, utf-16be atau windows-1252 (bawaan: dideteksi).</translation>
     </message>
     <message>
         <source>The phone column by header name or 1-based number (default: detected).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom telepon berdasarkan nama judul atau nomor mulai dari 1 (bawaan: dideteksi).</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished">kolom</translation>
+        <translation>kolom</translation>
     </message>
     <message>
         <source>Maps a template parameter to a column, e.g. --param body.1=&quot;First Name&quot;. Repeatable. A row without a value for a mapped parameter is rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Memetakan parameter templat ke kolom, misalnya --param body.1=&quot;First Name&quot;. Dapat diulang. Baris tanpa nilai untuk parameter yang dipetakan ditolak.</translation>
     </message>
     <message>
         <source>key=column</source>
-        <translation type="unfinished"></translation>
+        <translation>kunci=kolom</translation>
     </message>
     <message>
         <source>Rejects numbers that cannot be mobile (landlines).</source>
-        <translation type="unfinished"></translation>
+        <translation>Menolak nomor yang tidak mungkin nomor seluler (telepon rumah).</translation>
     </message>
     <message>
         <source>Does everything, reports, and then saves nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menjalankan semuanya, melaporkan, lalu tidak menyimpan apa pun.</translation>
     </message>
     <message>
         <source>Where to write the rows not imported (default: FILE.rejects.csv beside it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempat menulis baris yang tidak diimpor (bawaan: FILE.rejects.csv di sebelahnya).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>Frequency cap: leaves out numbers another campaign sent to in the last N days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Batas frekuensi: mengecualikan nomor yang dikirimi kampanye lain dalam N hari terakhir.</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Imports a CSV contact file into a campaign, reporting every row not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengimpor file kontak CSV ke dalam kampanye, melaporkan setiap baris yang tidak diimpor.</translation>
     </message>
     <message>
         <source>The CSV file (Excel, Google Contacts, Outlook, CRM exports).</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV (ekspor Excel, Google Contacts, Outlook, CRM).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>missing FILE: the contact file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE tidak ada: file kontak yang akan diimpor</translation>
     </message>
     <message>
         <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter menerima satu karakter (atau &apos;tab&apos;), bukan &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown encoding &quot;%1&quot;: use utf-8, utf-16le, utf-16be or windows-1252</source>
-        <translation type="unfinished"></translation>
+        <translation>encoding &quot;%1&quot; tidak dikenal: gunakan utf-8, utf-16le, utf-16be atau windows-1252</translation>
     </message>
     <message>
         <source>--param takes key=column, e.g. body.1=&quot;First Name&quot;, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--param menerima key=column, misalnya body.1=&quot;First Name&quot;, bukan &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--skip-recent-days takes a number of days from 1 to 3650, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--skip-recent-days menerima jumlah hari dari 1 sampai 3650, bukan &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished">Tidak ada yang diimpor.</translation>
+        <translation>Tidak ada yang diimpor.</translation>
     </message>
 </context>
 <context>
@@ -1758,29 +1763,29 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>InitCommand</name>
     <message>
         <source>Creates the database schema or upgrades it to this version (safe to repeat).</source>
-        <translation type="unfinished"></translation>
+        <translation>Membuat skema basis data atau meningkatkannya ke versi ini (aman diulang).</translation>
     </message>
     <message>
         <source>the database %1 has schema version %2, newer than this program understands (up to %3): install a newer Herald; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>basis data %1 memiliki skema versi %2, lebih baru dari yang dipahami program ini (sampai %3): pasang Herald yang lebih baru; tidak ada yang diubah</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">Basis data: %1</translation>
+        <translation>Basis data: %1</translation>
     </message>
     <message numerus="yes">
         <source>Schema version %1 (%n migration(s) applied).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Skema versi %1 (%n migrasi diterapkan).</numerusform>
         </translation>
     </message>
     <message>
         <source>Schema version %1, already up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skema versi %1, sudah mutakhir.</translation>
     </message>
     <message>
         <source>the schema is at version %1 but still has problems that init does not repair:</source>
-        <translation type="unfinished"></translation>
+        <translation>skema berada di versi %1 tetapi masih memiliki masalah yang tidak diperbaiki oleh init:</translation>
     </message>
 </context>
 <context>
@@ -1931,115 +1936,115 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>OptOutCommand</name>
     <message>
         <source>Why the number opted out (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan nomor memilih opt-out (add).</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>teks</translation>
     </message>
     <message>
         <source>Country of numbers written without country code, e.g. DE (add, import, remove).</source>
-        <translation type="unfinished"></translation>
+        <translation>Negara untuk nomor yang ditulis tanpa kode negara, misalnya DE (add, import, remove).</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished"></translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>How many to list (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Berapa banyak yang dicantumkan (bawaan 100).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>How many to skip when listing (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Berapa banyak yang dilewati saat mencantumkan (bawaan 0).</translation>
     </message>
     <message>
         <source>Where to write the rows not added (import; default FILE.rejects.csv).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempat menulis baris yang tidak ditambahkan (import; bawaan FILE.rejects.csv).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>Adds, removes, imports or lists phones that must never be messaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menambahkan, menghapus, mengimpor, atau mencantumkan nomor telepon yang tidak boleh dikirimi pesan.</translation>
     </message>
     <message>
         <source>add PHONE, remove PHONE, import FILE, or list.</source>
-        <translation type="unfinished"></translation>
+        <translation>add PHONE, remove PHONE, import FILE, atau list.</translation>
     </message>
     <message>
         <source>add|remove|import|list</source>
-        <translation type="unfinished"></translation>
+        <translation>add|remove|import|list</translation>
     </message>
     <message>
         <source>The phone number or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor telepon atau file.</translation>
     </message>
     <message>
         <source>[PHONE|FILE]</source>
-        <translation type="unfinished"></translation>
+        <translation>[PHONE|FILE]</translation>
     </message>
     <message>
         <source>optout %1 needs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>optout %1 memerlukan %2</translation>
     </message>
     <message>
         <source>a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor telepon</translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kini ada di daftar opt-out.</translation>
     </message>
     <message>
         <source>%1 was already on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sudah ada di daftar opt-out.</translation>
     </message>
     <message>
         <source>%1 was removed from the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dihapus dari daftar opt-out.</translation>
     </message>
     <message>
         <source>%1 was not on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak ada di daftar opt-out.</translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>Nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang ditambahkan.</translation>
     </message>
     <message>
         <source>Added %1 of %2 rows from %3 to the opt-out list; %4 were already on it; %5 rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dari %2 baris dari %3 ditambahkan ke daftar opt-out; %4 sudah ada di dalamnya; %5 ditolak.</translation>
     </message>
     <message>
         <source>The rows not added are listed with line and reason in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris yang tidak ditambahkan dicantumkan beserta baris dan alasannya di %1.</translation>
     </message>
     <message>
         <source>--limit and --offset take whole numbers of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit dan --offset menerima bilangan bulat 0 atau lebih</translation>
     </message>
     <message>
         <source>%1 phones on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nomor telepon di daftar opt-out.</translation>
     </message>
     <message>
         <source>optout needs an action: add, remove, import or list</source>
-        <translation type="unfinished"></translation>
+        <translation>optout memerlukan tindakan: add, remove, import atau list</translation>
     </message>
     <message>
         <source>unknown optout action &quot;%1&quot;: use add, remove, import or list</source>
-        <translation type="unfinished"></translation>
+        <translation>tindakan optout &quot;%1&quot; tidak dikenal: gunakan add, remove, import atau list</translation>
     </message>
 </context>
 <context>
@@ -2396,103 +2401,103 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RateCardCommand</name>
     <message>
         <source>a rate card is named by its number (see ratecard list), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kartu tarif disebut dengan nomornya (lihat ratecard list), bukan &quot;%1&quot;</translation>
     </message>
     <message>
         <source>import: the card&apos;s name (default: the file&apos;s name).</source>
-        <translation type="unfinished"></translation>
+        <translation>import: nama kartu (bawaan: nama file).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>import: the date from which the card&apos;s prices apply, e.g. 2026-10-01.</source>
-        <translation type="unfinished"></translation>
+        <translation>import: tanggal mulai berlakunya harga kartu, misalnya 2026-10-01.</translation>
     </message>
     <message>
         <source>date</source>
-        <translation type="unfinished"></translation>
+        <translation>tanggal</translation>
     </message>
     <message>
         <source>show: the card&apos;s number (default: the card estimates use now).</source>
-        <translation type="unfinished"></translation>
+        <translation>show: nomor kartu (bawaan: kartu yang kini dipakai perkiraan).</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>Imports, shows, lists or removes the rate cards cost estimates are priced from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengimpor, menampilkan, mencantumkan, atau menghapus kartu tarif yang menjadi dasar harga perkiraan biaya.</translation>
     </message>
     <message>
         <source>import FILE, show, list, or remove ID. The CSV format is in docs/CLI.md.</source>
-        <translation type="unfinished"></translation>
+        <translation>import FILE, show, list, atau remove ID. Format CSV ada di docs/CLI.md.</translation>
     </message>
     <message>
         <source>import|show|list|remove</source>
-        <translation type="unfinished"></translation>
+        <translation>import|show|list|remove</translation>
     </message>
     <message>
         <source>The file (import) or card number (remove).</source>
-        <translation type="unfinished"></translation>
+        <translation>File (import) atau nomor kartu (remove).</translation>
     </message>
     <message>
         <source>[FILE|ID]</source>
-        <translation type="unfinished"></translation>
+        <translation>[FILE|ID]</translation>
     </message>
     <message>
         <source>ratecard %1 needs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ratecard %1 memerlukan %2</translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>a card number</source>
-        <translation type="unfinished"></translation>
+        <translation>nomor kartu</translation>
     </message>
     <message>
         <source>ratecard needs an action: import, show, list or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>ratecard memerlukan tindakan: import, show, list atau remove</translation>
     </message>
     <message>
         <source>unknown ratecard action &quot;%1&quot;: use import, show, list or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>tindakan ratecard &quot;%1&quot; tidak dikenal: gunakan import, show, list atau remove</translation>
     </message>
     <message>
         <source>--effective takes a date as YYYY-MM-DD, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--effective menerima tanggal sebagai YYYY-MM-DD, bukan &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang disimpan.</translation>
     </message>
     <message>
         <source>Stored rate card %1: %2, %3 markets, %4 countries named, categories %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif %1 disimpan: %2, %3 pasar, %4 negara disebutkan, kategori %5.</translation>
     </message>
     <message>
         <source>Estimates use card %1 (%2) until this one takes effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkiraan memakai kartu %1 (%2) sampai kartu ini berlaku.</translation>
     </message>
     <message>
         <source>there is no rate card %1 (see ratecard list)</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada kartu tarif %1 (lihat ratecard list)</translation>
     </message>
     <message>
         <source>Rate card %1: %2, prices in %3 per delivered template message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif %1: %2, harga dalam %3 per pesan templat yang tersampaikan.</translation>
     </message>
     <message>
         <source>Import Meta&apos;s current card for real estimates: herald-cli ratecard import FILE --effective DATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impor kartu terkini dari Meta untuk perkiraan sungguhan: herald-cli ratecard import FILE --effective DATE.</translation>
     </message>
     <message>
         <source>Rate card %1 was removed; estimates made with it keep their figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu tarif %1 dihapus; perkiraan yang dibuat dengannya tetap menyimpan angkanya.</translation>
     </message>
 </context>
 <context>
@@ -2612,40 +2617,40 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RepairCommand</name>
     <message>
         <source>Checks only the campaign with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya memeriksa kampanye dengan nama ini.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>Shows what would be repaired without changing anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menampilkan apa yang akan diperbaiki tanpa mengubah apa pun.</translation>
     </message>
     <message>
         <source>Recounts campaign counters from the queue and fixes them and stuck statuses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghitung ulang penghitung kampanye dari antrean serta memperbaikinya dan status yang macet.</translation>
     </message>
     <message>
         <source>No campaigns to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada kampanye untuk diperiksa.</translation>
     </message>
     <message numerus="yes">
         <source>All %n campaign(s) are consistent; nothing to repair.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Semua %n kampanye konsisten; tidak ada yang perlu diperbaiki.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n campaign(s) need repair. Dry run: nothing was changed; run without --dry-run to fix them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 dari %n kampanye perlu diperbaiki. Uji coba: tidak ada yang diubah; jalankan tanpa --dry-run untuk memperbaikinya.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Repaired %1 of %n campaign(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 dari %n kampanye diperbaiki.</numerusform>
         </translation>
     </message>
 </context>
@@ -2653,41 +2658,41 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ResendCommand</name>
     <message>
         <source>The campaign&apos;s name (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama kampanye (wajib).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>Which failures to resend (required): an error code such as 131026, &quot;interrupted&quot;, &quot;no response&quot;, or &quot;all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kegagalan yang dikirim ulang (wajib): kode kesalahan seperti 131026, &quot;interrupted&quot;, &quot;no response&quot;, atau &quot;all&quot;.</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished">alasan</translation>
+        <translation>alasan</translation>
     </message>
     <message>
         <source>Queues a campaign&apos;s failed messages again, by failure reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Memasukkan lagi pesan gagal suatu kampanye ke antrean, berdasarkan alasan kegagalan.</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no failed messages to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye &quot;%1&quot; tidak memiliki pesan gagal untuk dikirim ulang</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no failed messages with reason &quot;%2&quot; to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye &quot;%1&quot; tidak memiliki pesan gagal dengan alasan &quot;%2&quot; untuk dikirim ulang</translation>
     </message>
     <message numerus="yes">
         <source>Queued %n failed message(s) of campaign &quot;%1&quot; again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pesan gagal kampanye &quot;%1&quot; dimasukkan lagi ke antrean.</numerusform>
         </translation>
     </message>
     <message>
         <source>The campaign was %1 and is now %2: run &apos;herald-cli resume --campaign &quot;%3&quot;&apos; to send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye sebelumnya %1 dan kini %2: jalankan &apos;herald-cli resume --campaign &quot;%3&quot;&apos; untuk mengirimnya.</translation>
     </message>
 </context>
 <context>
@@ -2708,64 +2713,65 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RunCommand</name>
     <message>
         <source>The campaign to send (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye yang dikirim (wajib).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>Messages per second at most, to lower the phone number&apos;s ceiling for this run (the setting api.rate_ceiling: 80 by default, Meta&apos;s standard, up to 1,000 for upgraded numbers). The sender slows down by itself when Meta says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan per detik paling banyak, untuk menurunkan batas atas nomor telepon pada proses ini (pengaturan api.rate_ceiling: bawaan 80, standar Meta, sampai 1.000 untuk nomor yang ditingkatkan). Pengirim melambat sendiri bila Meta memintanya.</translation>
     </message>
     <message>
         <source>r</source>
-        <translation type="unfinished"></translation>
+        <translation>r</translation>
     </message>
     <message>
         <source>Requests in flight at most (default: enough for the rate at 250 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Permintaan yang sedang berjalan paling banyak (bawaan: cukup untuk laju pada 250 ms).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Retry messages whose request got no answer. Off by default: Meta may have accepted them, so they fail &quot;no response&quot; and wait for an explicit resend. Also set by the campaign setting retry_no_response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coba ulang pesan yang permintaannya tidak mendapat jawaban. Mati secara bawaan: Meta mungkin sudah menerimanya, jadi pesan gagal &quot;no response&quot; dan menunggu pengiriman ulang yang eksplisit. Juga diatur oleh pengaturan kampanye retry_no_response.</translation>
     </message>
     <message>
         <source>Sends a campaign through the Cloud API until it completes, pauses or stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengirim kampanye melalui Cloud API sampai selesai, dijeda, atau dihentikan.</translation>
     </message>
     <message>
         <source>--rate must be more than 0 and at most 1,000 messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate harus lebih dari 0 dan paling banyak 1.000 pesan per detik</translation>
     </message>
     <message>
         <source>--concurrency must be from 1 to 2,000</source>
-        <translation type="unfinished"></translation>
+        <translation>--concurrency harus dari 1 sampai 2.000</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; cannot start:
   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye &quot;%1&quot; tidak dapat dimulai:
+  %2</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; is no longer scheduled (it is %2 now)</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye &quot;%1&quot; tidak lagi terjadwal (kini %2)</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time, in %4); waiting to start it then. Ctrl+C leaves it scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; dijadwalkan pada %2 UTC (%3 waktu lokal, dalam %4); menunggu untuk memulainya saat itu. Ctrl+C membiarkannya tetap terjadwal.</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; stays scheduled for %2 UTC (interrupted while waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye &quot;%1&quot; tetap terjadwal pada %2 UTC (terputus saat menunggu)</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>peringatan: %1</translation>
     </message>
 </context>
 <context>
@@ -2826,33 +2832,33 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>SendSession</name>
     <message>
         <source>sent %1  failed %2  of %3 (%4%)  %5 msg/s  %6 in flight  ETA %7</source>
-        <translation type="unfinished"></translation>
+        <translation>terkirim %1  gagal %2  dari %3 (%4%)  %5 pesan/dtk  %6 sedang berjalan  sisa waktu %7</translation>
     </message>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Menahan: %Ln penerima di luar jam tenang; rentang berikutnya dibuka pada %1 UTC (%2 waktu lokal, dalam %3).</numerusform>
         </translation>
     </message>
     <message>
         <source>Pausing: the requests in flight finish and are recorded (Ctrl+C again to be told again; nothing is lost either way)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Menjeda: permintaan yang sedang berjalan diselesaikan dan dicatat (Ctrl+C lagi untuk diberi tahu lagi; tidak ada yang hilang)…</translation>
     </message>
     <message>
         <source>paused from the command line (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>dijeda dari baris perintah (Ctrl+C)</translation>
     </message>
     <message>
         <source>Sending campaign &quot;%1&quot; to %2 (API %3, up to %4 msg/s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mengirim kampanye &quot;%1&quot; ke %2 (API %3, sampai %4 pesan/dtk).</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2. This run: %3 sent, %4 failed in %5 s (%6 msg/s). Campaign: %7 sent, %8 failed, %9 pending of %10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot;: %2. Proses ini: %3 terkirim, %4 gagal dalam %5 dtk (%6 pesan/dtk). Kampanye: %7 terkirim, %8 gagal, %9 tertunda dari %10.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan: %1</translation>
     </message>
 </context>
 <context>
@@ -2957,35 +2963,35 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>SimulateCommand</name>
     <message>
         <source>Runs the built-in Cloud API simulator on 127.0.0.1 until Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menjalankan simulator Cloud API bawaan di 127.0.0.1 sampai Ctrl+C.</translation>
     </message>
     <message>
         <source>the simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>simulator tidak dapat dimulai: %1</translation>
     </message>
     <message>
         <source>Cloud API simulator listening on %1 (%2 server threads).</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulator Cloud API mendengarkan di %1 (%2 thread server).</translation>
     </message>
     <message>
         <source>  API version %1, phone number id %2, WABA id %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  Versi API %1, ID nomor telepon %2, ID WABA %3</translation>
     </message>
     <message>
         <source>  Its access token (a demo value, not a secret): export HERALD_ACCESS_TOKEN=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Token aksesnya (nilai demo, bukan rahasia): export HERALD_ACCESS_TOKEN=%1</translation>
     </message>
     <message>
         <source>  Try: herald-cli run --campaign NAME --api-base %1 --phone-number-id %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Coba: herald-cli run --campaign NAME --api-base %1 --phone-number-id %2</translation>
     </message>
     <message>
         <source>Ctrl+C stops it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+C menghentikannya.</translation>
     </message>
     <message>
         <source>Stopped. %1 requests, %2 send requests, %3 accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dihentikan. %1 permintaan, %2 permintaan kirim, %3 diterima.</translation>
     </message>
 </context>
 <context>
@@ -3005,48 +3011,48 @@ Perintah: %2</translation>
     <name>StatusCommand</name>
     <message>
         <source>Shows only the campaign with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya menampilkan kampanye dengan nama ini.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>Shows campaigns with their sent, failed and pending messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menampilkan kampanye beserta pesan terkirim, gagal, dan tertundanya.</translation>
     </message>
     <message>
         <source>No campaigns yet. Create one with: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada kampanye. Buat dengan: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</translation>
     </message>
 </context>
 <context>
     <name>SummaryCommand</name>
     <message>
         <source>How many days back, today included (default %1; 0 = all history).</source>
-        <translation type="unfinished"></translation>
+        <translation>Berapa hari ke belakang, termasuk hari ini (bawaan %1; 0 = seluruh riwayat).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Shows messages sent and failed per day and campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menampilkan pesan terkirim dan gagal per hari dan kampanye.</translation>
     </message>
     <message>
         <source>--days needs a whole number of days, 0 or more (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>--days memerlukan jumlah hari berupa bilangan bulat, 0 atau lebih (diterima &quot;%1&quot;)</translation>
     </message>
     <message numerus="yes">
         <source>No messages sent or failed in the last %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tidak ada pesan terkirim atau gagal dalam %n hari terakhir.</numerusform>
         </translation>
     </message>
     <message>
         <source>No messages sent or failed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada pesan terkirim atau gagal.</translation>
     </message>
 </context>
 <context>
@@ -3086,98 +3092,98 @@ Perintah: %2</translation>
     <name>TemplatesCommand</name>
     <message>
         <source>check: the campaign whose template and values are checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>check: kampanye yang templat dan nilainya diperiksa.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>sync: templates per request (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>sync: templat per permintaan (bawaan %1).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>reads the approved and other templates from Meta and stores them</source>
-        <translation type="unfinished"></translation>
+        <translation>membaca templat yang disetujui dan lainnya dari Meta lalu menyimpannya</translation>
     </message>
     <message>
         <source>shows the stored templates with their variables</source>
-        <translation type="unfinished"></translation>
+        <translation>menampilkan templat tersimpan beserta variabelnya</translation>
     </message>
     <message>
         <source>tells whether a campaign&apos;s template and values allow it to start</source>
-        <translation type="unfinished"></translation>
+        <translation>memberi tahu apakah templat dan nilai kampanye memungkinkan kampanye dimulai</translation>
     </message>
     <message>
         <source>Message templates: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat pesan: %1.</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>Yang dilakukan:</translation>
     </message>
     <message>
         <source>templates needs an action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>templates memerlukan tindakan: %1</translation>
     </message>
     <message>
         <source>unknown templates action &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>tindakan templates &quot;%1&quot; tidak dikenal (yang dikenal: %2)</translation>
     </message>
     <message>
         <source>--page-size must be a number from 1 to 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>--page-size harus berupa angka dari 1 sampai 1000</translation>
     </message>
     <message>
         <source>%1 templates listed: %2 new, %3 updated, %4 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 templat tercantum: %2 baru, %3 diperbarui, %4 tidak berubah.</translation>
     </message>
     <message>
         <source>Category changed: %1 (%2) %3 -&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori berubah: %1 (%2) %3 -&gt; %4</translation>
     </message>
     <message>
         <source>No longer listed by Meta (kept): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak lagi dicantumkan oleh Meta (disimpan): %1</translation>
     </message>
     <message>
         <source>No templates stored yet. Fetch them with: herald-cli templates sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada templat tersimpan. Ambil dengan: herald-cli templates sync</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>peringatan: %1</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; cannot start:</source>
-        <translation type="unfinished"></translation>
+        <translation>kampanye &quot;%1&quot; tidak dapat dimulai:</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is ready: template %2 is approved and every variable (%3) has a value for all %4 queued contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot; siap: templat %2 disetujui dan setiap variabel (%3) memiliki nilai untuk semua %4 kontak dalam antrean.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">tidak ada</translation>
+        <translation>tidak ada</translation>
     </message>
 </context>
 <context>
     <name>TokenCommand</name>
     <message>
         <source>Access token (not shown): </source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses (tidak ditampilkan): </translation>
     </message>
     <message>
         <source>%1 Set %2 in the environment of the programs that send instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Sebagai gantinya, tetapkan %2 di lingkungan program yang mengirim.</translation>
     </message>
     <message>
         <source>The access token in the operating system&apos;s keychain (set reads it from standard input, clear, status).</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses di keychain sistem operasi (set membacanya dari input standar, clear, status).</translation>
     </message>
     <message>
         <source>What to do:
@@ -3185,55 +3191,59 @@ Perintah: %2</translation>
   clear - removes it from the keychain
   status - says where the token of a run would come from (%1 wins over the keychain)
 The token is never taken from the command line, printed, or written to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yang dilakukan:
+  set - membaca token dari input standar dan menyimpannya di keychain
+  clear - menghapusnya dari keychain
+  status - menyebutkan dari mana token suatu proses akan diambil (%1 didahulukan atas keychain)
+Token tidak pernah diambil dari baris perintah, dicetak, atau ditulis ke file.</translation>
     </message>
     <message>
         <source>token needs an action: set, clear, status</source>
-        <translation type="unfinished"></translation>
+        <translation>token memerlukan tindakan: set, clear, status</translation>
     </message>
     <message>
         <source>unknown token action &quot;%1&quot; (known: set, clear, status)</source>
-        <translation type="unfinished"></translation>
+        <translation>tindakan token &quot;%1&quot; tidak dikenal (yang dikenal: set, clear, status)</translation>
     </message>
     <message>
         <source>no token on standard input: type it when asked, or pipe it in, e.g. &apos;herald-cli token set &lt; token.txt&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak ada token di input standar: ketikkan saat diminta, atau salurkan, misalnya &apos;herald-cli token set &lt; token.txt&apos;</translation>
     </message>
     <message>
         <source>the token on standard input contains spaces: an access token is one word; nothing was stored</source>
-        <translation type="unfinished"></translation>
+        <translation>token di input standar berisi spasi: token akses adalah satu kata; tidak ada yang disimpan</translation>
     </message>
     <message>
         <source>the token was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>token tidak disimpan: %1</translation>
     </message>
     <message>
         <source>The access token is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses disimpan di keychain.</translation>
     </message>
     <message>
         <source>%1 is set in this environment and wins over the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ditetapkan di lingkungan ini dan didahulukan atas keychain.</translation>
     </message>
     <message>
         <source>the token was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>token tidak dihapus: %1</translation>
     </message>
     <message>
         <source>No access token is stored in the keychain now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kini tidak ada token akses yang disimpan di keychain.</translation>
     </message>
     <message>
         <source>Runs use the token in %1 (it wins over the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Proses memakai token di %1 (didahulukan atas keychain).</translation>
     </message>
     <message>
         <source>The keychain holds an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keychain menyimpan token akses.</translation>
     </message>
     <message>
         <source>The keychain holds no access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keychain tidak menyimpan token akses.</translation>
     </message>
 </context>
 <context>
@@ -3259,39 +3269,39 @@ The token is never taken from the command line, printed, or written to a file.</
     <name>TransitionCommand</name>
     <message>
         <source>Pauses a running campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menjeda kampanye yang sedang berjalan.</translation>
     </message>
     <message>
         <source>Sets a campaign running (again) so that senders pick up its messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menjalankan kampanye (lagi) agar pengirim mengambil pesannya.</translation>
     </message>
     <message>
         <source>Cancels a campaign for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Membatalkan kampanye secara permanen.</translation>
     </message>
     <message>
         <source>The campaign&apos;s name (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama kampanye (wajib).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nama</translation>
     </message>
     <message>
         <source>Why, shown with the campaign&apos;s status (kept for paused and cancelled campaigns; a running campaign shows none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasannya, ditampilkan bersama status kampanye (disimpan untuk kampanye yang dijeda dan dibatalkan; kampanye yang berjalan tidak menampilkannya).</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>teks</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2 → %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampanye &quot;%1&quot;: %2 → %3.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan: %1</translation>
     </message>
 </context>
 <context>
