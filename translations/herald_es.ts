@@ -5,67 +5,67 @@
     <name>ApiOptions</name>
     <message>
         <source>The Graph API base URL (default: config api.base, else %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL base de la Graph API (predeterminada: config api.base; si no, %1).</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>url</translation>
     </message>
     <message>
         <source>The Graph API version (default: config api.version, else %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La versión de la Graph API (predeterminada: config api.version; si no, %1).</translation>
     </message>
     <message>
         <source>version</source>
-        <translation type="unfinished">versión</translation>
+        <translation>versión</translation>
     </message>
     <message>
         <source>The WhatsApp Business phone number ID (default: config api.phone_number_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID del número de teléfono de WhatsApp Business (predeterminado: config api.phone_number_id).</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account ID (default: config api.waba_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID de la cuenta de WhatsApp Business (predeterminado: config api.waba_id).</translation>
     </message>
     <message>
         <source>Milliseconds to wait for each API request (default: config api.request_timeout_ms, else %1). The access token comes from HERALD_ACCESS_TOKEN, else from the keychain (&apos;token set&apos;); never from the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Milisegundos de espera para cada solicitud a la API (predeterminado: config api.request_timeout_ms; si no, %1). El token de acceso se toma de HERALD_ACCESS_TOKEN o, si no, del llavero (&apos;token set&apos;); nunca de la línea de comandos.</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>A certificate authority to trust beside the system&apos;s, PEM or DER (default: config api.ca_file): a TLS-inspecting proxy&apos;s. Certificate errors are never ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una autoridad de certificación en la que confiar además de las del sistema, en PEM o DER (predeterminada: config api.ca_file): la de un proxy que inspecciona TLS. Los errores de certificado nunca se ignoran.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo</translation>
     </message>
     <message>
         <source>--%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: %2</translation>
     </message>
     <message>
         <source>the stored setting %1: %2 Change it with &apos;config set %1 VALUE&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>la configuración guardada %1: %2 Cámbiela con &apos;config set %1 VALOR&apos;.</translation>
     </message>
     <message>
         <source>no access token: set the environment variable %1 (it is never read from the command line or stored in a file). %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay token de acceso: defina la variable de entorno %1 (nunca se lee de la línea de comandos ni se guarda en un archivo). %2</translation>
     </message>
     <message>
         <source>no access token: set the environment variable %1, or store the token in the keychain with &apos;herald-cli token set&apos; (it is never read from the command line or stored in a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay token de acceso: defina la variable de entorno %1 o guarde el token en el llavero con &apos;herald-cli token set&apos; (nunca se lee de la línea de comandos ni se guarda en un archivo)</translation>
     </message>
     <message>
         <source>no access token: %1 is not set and the keychain could not be read. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay token de acceso: %1 no está definida y no se pudo leer el llavero. %2</translation>
     </message>
 </context>
 <context>
@@ -225,194 +225,194 @@
     <name>CampaignCommand</name>
     <message>
         <source>create: the campaign&apos;s name (unique).</source>
-        <translation type="unfinished"></translation>
+        <translation>create: el nombre de la campaña (único).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>create: the approved WhatsApp template to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: la plantilla de WhatsApp aprobada que se enviará.</translation>
     </message>
     <message>
         <source>template</source>
-        <translation type="unfinished"></translation>
+        <translation>plantilla</translation>
     </message>
     <message>
         <source>create: the template&apos;s language code, e.g. en_US.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: el código de idioma de la plantilla, p. ej., en_US.</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>código</translation>
     </message>
     <message>
         <source>create: the WhatsApp Business phone number id to send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: el ID del número de teléfono de WhatsApp Business desde el que se envía.</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>schedule, unschedule, quiet-hours: the campaign&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule, unschedule, quiet-hours: el nombre de la campaña.</translation>
     </message>
     <message>
         <source>schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; without an offset it is this computer&apos;s local time.</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule: cuándo empezar, en ISO 8601, p. ej., 2026-12-07T09:30:00Z o 2026-12-07T10:30+01:00; sin desfase es la hora local de este equipo.</translation>
     </message>
     <message>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>hora</translation>
     </message>
     <message>
         <source>quiet-hours: the window in each recipient&apos;s local time, HH:MM-HH:MM, e.g. 09:00-20:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: la franja en la hora local de cada destinatario, HH:MM-HH:MM, p. ej., 09:00-20:00.</translation>
     </message>
     <message>
         <source>from-until</source>
-        <translation type="unfinished"></translation>
+        <translation>desde-hasta</translation>
     </message>
     <message>
         <source>quiet-hours: send Monday to Friday only (recipient&apos;s local date).</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: enviar solo de lunes a viernes (fecha local del destinatario).</translation>
     </message>
     <message>
         <source>quiet-hours: the time zone for one country instead of its main zone, e.g. BR=America/Manaus; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: la zona horaria de un país en lugar de su zona principal, p. ej., BR=America/Manaus; se puede repetir.</translation>
     </message>
     <message>
         <source>CC=zone</source>
-        <translation type="unfinished"></translation>
+        <translation>CC=zona</translation>
     </message>
     <message>
         <source>quiet-hours: send at any hour again.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: volver a enviar a cualquier hora.</translation>
     </message>
     <message>
         <source>estimate: price this category instead of the template&apos;s (e.g. MARKETING).</source>
-        <translation type="unfinished"></translation>
+        <translation>estimate: calcular el precio con esta categoría en lugar de la de la plantilla (p. ej., MARKETING).</translation>
     </message>
     <message>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>categoría</translation>
     </message>
     <message>
         <source>estimate: count only the recipients still to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>estimate: contar solo los destinatarios que faltan por enviar.</translation>
     </message>
     <message>
         <source>creates a draft campaign and prints its id</source>
-        <translation type="unfinished"></translation>
+        <translation>crea una campaña en borrador y muestra su id</translation>
     </message>
     <message>
         <source>starts a draft campaign at a time (--at)</source>
-        <translation type="unfinished"></translation>
+        <translation>inicia una campaña en borrador a una hora dada (--at)</translation>
     </message>
     <message>
         <source>turns a scheduled campaign back into a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>convierte de nuevo una campaña programada en borrador</translation>
     </message>
     <message>
         <source>sends only inside a window of each recipient&apos;s local time (--window)</source>
-        <translation type="unfinished"></translation>
+        <translation>envía solo dentro de una franja de la hora local de cada destinatario (--window)</translation>
     </message>
     <message>
         <source>prices the campaign&apos;s recipients from the rate card and stores the estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>calcula el precio de los destinatarios de la campaña con la tarifa y guarda la estimación</translation>
     </message>
     <message>
         <source>Manages campaigns: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestiona campañas: %1.</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hacer:</translation>
     </message>
     <message>
         <source>campaign needs an action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>campaign necesita una acción: %1</translation>
     </message>
     <message>
         <source>unknown campaign action &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>acción de campaign desconocida “%1” (conocidas: %2)</translation>
     </message>
     <message>
         <source>--at &quot;%1&quot; is not a date and time; write it as ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00</source>
-        <translation type="unfinished"></translation>
+        <translation>--at “%1” no es una fecha y hora; escríbala en ISO 8601, p. ej., 2026-12-07T09:30:00Z o 2026-12-07T10:30+01:00</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time); a running console or `herald-cli run` starts it then.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” está programada para el %2 UTC (%3 hora local); una consola abierta o `herald-cli run` la iniciará entonces.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is a draft again; it starts when you start or schedule it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” vuelve a ser un borrador; empezará cuando la inicie o la programe.</translation>
     </message>
     <message>
         <source>--window &quot;%1&quot; is not a window; write it as HH:MM-HH:MM, e.g. 09:00-20:00</source>
-        <translation type="unfinished"></translation>
+        <translation>--window “%1” no es una franja; escríbala como HH:MM-HH:MM, p. ej., 09:00-20:00</translation>
     </message>
     <message>
         <source>--zone &quot;%1&quot; must be a country code, = and a time zone, e.g. BR=America/Manaus</source>
-        <translation type="unfinished"></translation>
+        <translation>--zone “%1” debe ser un código de país, = y una zona horaria, p. ej., BR=America/Manaus</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; sends at any hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” envía a cualquier hora.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; sends from %2 to %3 in each recipient&apos;s local time%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” envía de %2 a %3 en la hora local de cada destinatario%4.</translation>
     </message>
     <message>
         <source>, Monday to Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>, de lunes a viernes</translation>
     </message>
     <message>
         <source>%1 uses %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 usa %2.</translation>
     </message>
 </context>
 <context>
     <name>CampaignEstimate</name>
     <message>
         <source>Cost estimate for &quot;%1&quot;: %2 %3 (template %4, %5), made %6 UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimación de costo de “%1”: %2 %3 (plantilla %4, %5), hecha el %6 UTC.</translation>
     </message>
     <message>
         <source>recipients still to send</source>
-        <translation type="unfinished"></translation>
+        <translation>destinatarios que faltan por enviar</translation>
     </message>
     <message>
         <source>recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>destinatarios</translation>
     </message>
     <message>
         <source>Rate card %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa %1: %2.</translation>
     </message>
     <message>
         <source>This is Herald&apos;s example card: import Meta&apos;s current card for a real estimate (herald-cli ratecard import FILE --effective DATE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta es la tarifa de ejemplo de Herald: importe la tarifa actual de Meta para una estimación real (herald-cli ratecard import FILE --effective DATE).</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencia: %1</translation>
     </message>
     <message>
         <source>Total: %1 for %2 recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: %1 para %2 destinatarios.</translation>
     </message>
     <message>
         <source>Not priced: %1 recipients in %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin precio: %1 destinatarios en %2: %3.</translation>
     </message>
     <message>
         <source>Meta charges delivered messages only: this is the most these recipients cost at these prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta solo cobra los mensajes entregados: esto es lo máximo que cuestan estos destinatarios con estos precios.</translation>
     </message>
 </context>
 <context>
@@ -443,9 +443,9 @@
     </message>
     <message numerus="yes">
         <source>%1 has no value for %Ln contact(s) and no campaign default</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 no tiene valor para %Ln contacto y no hay valor predeterminado de la campaña</numerusform>
+            <numerusform>%1 no tiene valor para %Ln contactos y no hay valor predeterminado de la campaña</numerusform>
         </translation>
     </message>
 </context>
@@ -527,105 +527,105 @@
     <name>CliApplication</name>
     <message>
         <source>The database: a SQLite file path, or postgresql://user:password@host:port/database. Default: $HERALD_DB, else %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos: una ruta de archivo SQLite o postgresql://usuario:contraseña@host:puerto/base_de_datos. Predeterminada: $HERALD_DB; si no, %1.</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>url</translation>
     </message>
     <message>
         <source>Shows this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra esta ayuda.</translation>
     </message>
     <message>
         <source>Shows the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra la versión.</translation>
     </message>
     <message>
         <source>Prints the result as one JSON document instead of a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprime el resultado como un único documento JSON en lugar de una tabla.</translation>
     </message>
     <message>
         <source>Run &apos;%1 --help&apos; for the commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecute &apos;%1 --help&apos; para ver los comandos.</translation>
     </message>
     <message>
         <source>Run &apos;%1 %2 --help&apos; for its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecute &apos;%1 %2 --help&apos; para ver sus opciones.</translation>
     </message>
     <message>
         <source>Herald&apos;s headless console: sets up the database and inspects and repairs campaigns.</source>
-        <translation type="unfinished"></translation>
+        <translation>La consola sin interfaz de Herald: prepara la base de datos, e inspecciona y repara campañas.</translation>
     </message>
     <message>
         <source>The command to run (see Commands).</source>
-        <translation type="unfinished"></translation>
+        <translation>El comando que se ejecutará (véase Comandos).</translation>
     </message>
     <message>
         <source>&lt;command&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;comando&gt;</translation>
     </message>
     <message>
         <source>The command&apos;s options; see herald-cli &lt;command&gt; --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las opciones del comando; véase herald-cli &lt;comando&gt; --help.</translation>
     </message>
     <message>
         <source>[command options]</source>
-        <translation type="unfinished"></translation>
+        <translation>[opciones del comando]</translation>
     </message>
     <message>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>no se indicó ningún comando</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>comando desconocido “%1”</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>argumento inesperado “%1”</translation>
     </message>
     <message>
         <source>there is no Herald database at %1: run &apos;%2 init&apos; to create it</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna base de datos de Herald en %1: ejecute &apos;%2 init&apos; para crearla</translation>
     </message>
     <message>
         <source>the database %1 is not usable by this program; nothing was done:</source>
-        <translation type="unfinished"></translation>
+        <translation>este programa no puede usar la base de datos %1; no se hizo nada:</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comandos:</translation>
     </message>
     <message>
         <source>Run &apos;%1 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecute &apos;%1 &lt;comando&gt; --help&apos; para ver las opciones de un comando.</translation>
     </message>
 </context>
 <context>
     <name>CliContext</name>
     <message>
         <source>internal error: this command has no database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>error interno: este comando no tiene conexión con la base de datos</translation>
     </message>
     <message>
         <source>missing required option --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>falta la opción obligatoria --%1</translation>
     </message>
     <message>
         <source>there is no campaign named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna campaña llamada “%1”</translation>
     </message>
 </context>
 <context>
     <name>ConfigCommand</name>
     <message>
         <source>usage: config %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: config %1</translation>
     </message>
     <message>
         <source>Settings stored with the database (set, get, list, unset), e.g. api.base and api.waba_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración guardada con la base de datos (set, get, list, unset), p. ej., api.base y api.waba_id.</translation>
     </message>
     <message>
         <source>What to do:
@@ -634,23 +634,28 @@
   list - shows every setting
   unset KEY - removes it
 API keys: %1. Access tokens are never stored: give them in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hacer:
+  set CLAVE VALOR - guarda una configuración
+  get CLAVE - muestra su valor
+  list - muestra todas las configuraciones
+  unset CLAVE - la elimina
+Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.</translation>
     </message>
     <message>
         <source>config needs an action: set, get, list, unset</source>
-        <translation type="unfinished"></translation>
+        <translation>config necesita una acción: set, get, list, unset</translation>
     </message>
     <message>
         <source>unknown config action &quot;%1&quot; (known: set, get, list, unset)</source>
-        <translation type="unfinished"></translation>
+        <translation>acción de config desconocida “%1” (conocidas: set, get, list, unset)</translation>
     </message>
     <message>
         <source>%1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no está definida</translation>
     </message>
     <message>
         <source>No settings stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay configuraciones guardadas.</translation>
     </message>
 </context>
 <context>
@@ -1010,89 +1015,89 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>DemoCommand</name>
     <message>
         <source>Recipients in the sample campaign (default 2000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatarios de la campaña de ejemplo (predeterminado: 2000).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Messages per second at most (default 200; Meta allows 80 to 1,000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes por segundo como máximo (predeterminado: 200; Meta permite de 80 a 1000).</translation>
     </message>
     <message>
         <source>r</source>
-        <translation type="unfinished"></translation>
+        <translation>r</translation>
     </message>
     <message>
         <source>The simulator&apos;s median answer time in ms (default 150).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo de respuesta mediano del simulador en ms (predeterminado: 150).</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Sends a sample campaign to the built-in Cloud API simulator, with live progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envía una campaña de ejemplo al simulador integrado de la Cloud API, con progreso en directo.</translation>
     </message>
     <message>
         <source>--contacts must be a number from 1 to 1,000,000</source>
-        <translation type="unfinished"></translation>
+        <translation>--contacts debe ser un número de 1 a 1.000.000</translation>
     </message>
     <message>
         <source>--rate must be from 1 to 1,000 messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate debe estar entre 1 y 1000 mensajes por segundo</translation>
     </message>
     <message>
         <source>--latency must be from 0 to 10,000 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>--latency debe estar entre 0 y 10.000 ms</translation>
     </message>
     <message>
         <source>the built-in simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo iniciar el simulador integrado: %1</translation>
     </message>
     <message>
         <source>template sync with the simulator failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>falló la sincronización de plantillas con el simulador: %1</translation>
     </message>
     <message>
         <source>Demo %1</source>
-        <translation type="unfinished">Demo %1</translation>
+        <translation>Demo %1</translation>
     </message>
     <message>
         <source>Synced %1 templates from the simulator. Created campaign &quot;%2&quot; (order_update, en_US) with %3 recipients; the simulator answers in ~%4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se sincronizaron %1 plantillas desde el simulador. Se creó la campaña “%2” (order_update, en_US) con %3 destinatarios; el simulador responde en ~%4 ms.</translation>
     </message>
     <message>
         <source>  failed with reason %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  falló con el motivo %1: %2</translation>
     </message>
     <message>
         <source>The simulator accepted %1 messages and received %2 send requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>El simulador aceptó %1 mensajes y recibió %2 solicitudes de envío.</translation>
     </message>
 </context>
 <context>
     <name>DoctorCommand</name>
     <message>
         <source>Checks the database schema and lists anything missing (exit code 4 if so).</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprueba el esquema de la base de datos y enumera lo que falte (en ese caso, código de salida 4).</translation>
     </message>
     <message>
         <source>schema OK (version %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>esquema correcto (versión %1)</translation>
     </message>
     <message numerus="yes">
         <source>%n schema problem(s) found (database version %1, this program expects %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problema de esquema encontrado (versión de la base de datos %1, este programa espera la %2)</numerusform>
+            <numerusform>%n problemas de esquema encontrados (versión de la base de datos %1, este programa espera la %2)</numerusform>
         </translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">Base de datos: %1</translation>
+        <translation>Base de datos: %1</translation>
     </message>
 </context>
 <context>
@@ -1470,98 +1475,98 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ExitCodes</name>
     <message>
         <source>success</source>
-        <translation type="unfinished"></translation>
+        <translation>correcto</translation>
     </message>
     <message>
         <source>unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>error inesperado</translation>
     </message>
     <message>
         <source>usage error: unknown command or option, missing or malformed value</source>
-        <translation type="unfinished"></translation>
+        <translation>error de uso: comando u opción desconocidos, valor ausente o mal formado</translation>
     </message>
     <message>
         <source>the database cannot be reached or opened</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede acceder a la base de datos ni abrirla</translation>
     </message>
     <message>
         <source>schema problem: missing objects, not initialised, or newer than this program</source>
-        <translation type="unfinished"></translation>
+        <translation>problema de esquema: faltan objetos, no está inicializado o es más reciente que este programa</translation>
     </message>
     <message>
         <source>not found: no campaign with that name</source>
-        <translation type="unfinished"></translation>
+        <translation>no encontrado: no hay ninguna campaña con ese nombre</translation>
     </message>
     <message>
         <source>refused: illegal status change, nothing to resend, name already taken</source>
-        <translation type="unfinished"></translation>
+        <translation>rechazado: cambio de estado no permitido, nada que reenviar, nombre ya en uso</translation>
     </message>
     <message>
         <source>bad file: an input that is not CSV, unreadable or has no phone column (nothing imported), or an output that cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo incorrecto: una entrada que no es CSV, ilegible o sin columna de teléfono (no se importó nada), o una salida que no se puede escribir</translation>
     </message>
     <message>
         <source>sending paused (Ctrl+C, error threshold, or template paused by Meta); resume to go on</source>
-        <translation type="unfinished"></translation>
+        <translation>envío en pausa (Ctrl+C, umbral de errores o plantilla pausada por Meta); reanude para continuar</translation>
     </message>
     <message>
         <source>the campaign was stopped: every further message would fail the same way</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña se detuvo: todos los mensajes siguientes fallarían del mismo modo</translation>
     </message>
     <message>
         <source>the campaign was cancelled while sending</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña se canceló durante el envío</translation>
     </message>
     <message>
         <source>sending stopped: the access token, account or connection is unusable</source>
-        <translation type="unfinished"></translation>
+        <translation>envío detenido: el token de acceso, la cuenta o la conexión no se pueden usar</translation>
     </message>
     <message>
         <source>Exit codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos de salida:</translation>
     </message>
 </context>
 <context>
     <name>ExportCommand</name>
     <message>
         <source>The campaign (by name) to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña (por nombre) que se exportará.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>The CSV file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo CSV que se escribirá.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo</translation>
     </message>
     <message>
         <source>Writes no UTF-8 byte order mark (Excel then misreads accents).</source>
-        <translation type="unfinished"></translation>
+        <translation>No escribe la marca de orden de bytes UTF-8 (Excel leerá mal los acentos).</translation>
     </message>
     <message>
         <source>Field delimiter (default ,; use ; for Excel in much of Europe).</source>
-        <translation type="unfinished"></translation>
+        <translation>Separador de campos (predeterminado ,; use ; para Excel en gran parte de Europa).</translation>
     </message>
     <message>
         <source>c</source>
-        <translation type="unfinished"></translation>
+        <translation>c</translation>
     </message>
     <message>
         <source>Writes every recipient&apos;s result (status, wamid, error) of a campaign as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe como CSV el resultado de cada destinatario de una campaña (estado, wamid, error).</translation>
     </message>
     <message>
         <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter admite un solo carácter (o &apos;tab&apos;), no “%1”</translation>
     </message>
     <message>
         <source>Exported %1 rows of campaign &quot;%2&quot; to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se exportaron %1 filas de la campaña “%2” a %3.</translation>
     </message>
 </context>
 <context>
@@ -1599,107 +1604,107 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ImportCommand</name>
     <message>
         <source>The campaign (by name) to queue the contacts in.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña (por nombre) en cuya cola se ponen los contactos.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>Country of numbers written without country code, e.g. DE.</source>
-        <translation type="unfinished"></translation>
+        <translation>País de los números escritos sin código de país, p. ej., DE.</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished"></translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>Field delimiter (default: detected among , ; tab |). &apos;tab&apos; for tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Separador de campos (predeterminado: se detecta entre , ; tab |). &apos;tab&apos; para tabulador.</translation>
     </message>
     <message>
         <source>c</source>
-        <translation type="unfinished"></translation>
+        <translation>c</translation>
     </message>
     <message>
         <source>utf-8, utf-16le, utf-16be or windows-1252 (default: detected).</source>
-        <translation type="unfinished"></translation>
+        <translation>utf-8, utf-16le, utf-16be o windows-1252 (predeterminada: se detecta).</translation>
     </message>
     <message>
         <source>The phone column by header name or 1-based number (default: detected).</source>
-        <translation type="unfinished"></translation>
+        <translation>La columna del teléfono, por nombre de encabezado o por número empezando en 1 (predeterminada: se detecta).</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished">columna</translation>
+        <translation>columna</translation>
     </message>
     <message>
         <source>Maps a template parameter to a column, e.g. --param body.1=&quot;First Name&quot;. Repeatable. A row without a value for a mapped parameter is rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asigna un parámetro de la plantilla a una columna, p. ej., --param body.1=&quot;First Name&quot;. Se puede repetir. Se rechaza una fila sin valor para un parámetro asignado.</translation>
     </message>
     <message>
         <source>key=column</source>
-        <translation type="unfinished"></translation>
+        <translation>clave=columna</translation>
     </message>
     <message>
         <source>Rejects numbers that cannot be mobile (landlines).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechaza los números que no pueden ser móviles (fijos).</translation>
     </message>
     <message>
         <source>Does everything, reports, and then saves nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hace todo, informa y después no guarda nada.</translation>
     </message>
     <message>
         <source>Where to write the rows not imported (default: FILE.rejects.csv beside it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde escribir las filas no importadas (predeterminado: FILE.rejects.csv junto al archivo).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo</translation>
     </message>
     <message>
         <source>Frequency cap: leaves out numbers another campaign sent to in the last N days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de frecuencia: omite los números a los que otra campaña envió en los últimos N días.</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Imports a CSV contact file into a campaign, reporting every row not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa un archivo CSV de contactos a una campaña e informa de cada fila no importada.</translation>
     </message>
     <message>
         <source>The CSV file (Excel, Google Contacts, Outlook, CRM exports).</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo CSV (exportaciones de Excel, Google Contacts, Outlook o CRM).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>missing FILE: the contact file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>falta FILE: el archivo de contactos que se importará</translation>
     </message>
     <message>
         <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter admite un solo carácter (o &apos;tab&apos;), no “%1”</translation>
     </message>
     <message>
         <source>unknown encoding &quot;%1&quot;: use utf-8, utf-16le, utf-16be or windows-1252</source>
-        <translation type="unfinished"></translation>
+        <translation>codificación desconocida “%1”: use utf-8, utf-16le, utf-16be o windows-1252</translation>
     </message>
     <message>
         <source>--param takes key=column, e.g. body.1=&quot;First Name&quot;, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--param admite clave=columna, p. ej., body.1=&quot;First Name&quot;, no “%1”</translation>
     </message>
     <message>
         <source>--skip-recent-days takes a number of days from 1 to 3650, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--skip-recent-days admite un número de días de 1 a 3650, no “%1”</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished">No se importó nada.</translation>
+        <translation>No se importó nada.</translation>
     </message>
 </context>
 <context>
@@ -1763,30 +1768,30 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>InitCommand</name>
     <message>
         <source>Creates the database schema or upgrades it to this version (safe to repeat).</source>
-        <translation type="unfinished"></translation>
+        <translation>Crea el esquema de la base de datos o lo actualiza a esta versión (se puede repetir sin riesgo).</translation>
     </message>
     <message>
         <source>the database %1 has schema version %2, newer than this program understands (up to %3): install a newer Herald; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de datos %1 tiene la versión de esquema %2, más reciente de lo que entiende este programa (hasta %3): instale un Herald más reciente; no se cambió nada</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">Base de datos: %1</translation>
+        <translation>Base de datos: %1</translation>
     </message>
     <message numerus="yes">
         <source>Schema version %1 (%n migration(s) applied).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Versión de esquema %1 (%n migración aplicada).</numerusform>
+            <numerusform>Versión de esquema %1 (%n migraciones aplicadas).</numerusform>
         </translation>
     </message>
     <message>
         <source>Schema version %1, already up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión de esquema %1, ya actualizada.</translation>
     </message>
     <message>
         <source>the schema is at version %1 but still has problems that init does not repair:</source>
-        <translation type="unfinished"></translation>
+        <translation>el esquema está en la versión %1, pero aún tiene problemas que init no repara:</translation>
     </message>
 </context>
 <context>
@@ -1937,115 +1942,115 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>OptOutCommand</name>
     <message>
         <source>Why the number opted out (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué se dio de baja el número (add).</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>texto</translation>
     </message>
     <message>
         <source>Country of numbers written without country code, e.g. DE (add, import, remove).</source>
-        <translation type="unfinished"></translation>
+        <translation>País de los números escritos sin código de país, p. ej., DE (add, import, remove).</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished"></translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>How many to list (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántos enumerar (predeterminado: 100).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>How many to skip when listing (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántos omitir al enumerar (predeterminado: 0).</translation>
     </message>
     <message>
         <source>Where to write the rows not added (import; default FILE.rejects.csv).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde escribir las filas no añadidas (import; predeterminado: FILE.rejects.csv).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo</translation>
     </message>
     <message>
         <source>Adds, removes, imports or lists phones that must never be messaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añade, quita, importa o enumera teléfonos a los que nunca se debe enviar mensajes.</translation>
     </message>
     <message>
         <source>add PHONE, remove PHONE, import FILE, or list.</source>
-        <translation type="unfinished"></translation>
+        <translation>add PHONE, remove PHONE, import FILE o list.</translation>
     </message>
     <message>
         <source>add|remove|import|list</source>
-        <translation type="unfinished"></translation>
+        <translation>add|remove|import|list</translation>
     </message>
     <message>
         <source>The phone number or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono o el archivo.</translation>
     </message>
     <message>
         <source>[PHONE|FILE]</source>
-        <translation type="unfinished"></translation>
+        <translation>[PHONE|FILE]</translation>
     </message>
     <message>
         <source>optout %1 needs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>optout %1 necesita %2</translation>
     </message>
     <message>
         <source>a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número de teléfono</translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está ahora en la lista de bajas.</translation>
     </message>
     <message>
         <source>%1 was already on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya estaba en la lista de bajas.</translation>
     </message>
     <message>
         <source>%1 was removed from the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se quitó de la lista de bajas.</translation>
     </message>
     <message>
         <source>%1 was not on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no estaba en la lista de bajas.</translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>un archivo</translation>
     </message>
     <message>
         <source>Nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se añadió nada.</translation>
     </message>
     <message>
         <source>Added %1 of %2 rows from %3 to the opt-out list; %4 were already on it; %5 rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se añadieron %1 de %2 filas de %3 a la lista de bajas; %4 ya estaban en ella; %5 rechazadas.</translation>
     </message>
     <message>
         <source>The rows not added are listed with line and reason in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las filas no añadidas se enumeran con su línea y motivo en %1.</translation>
     </message>
     <message>
         <source>--limit and --offset take whole numbers of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit y --offset admiten números enteros de 0 o más</translation>
     </message>
     <message>
         <source>%1 phones on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 teléfonos en la lista de bajas.</translation>
     </message>
     <message>
         <source>optout needs an action: add, remove, import or list</source>
-        <translation type="unfinished"></translation>
+        <translation>optout necesita una acción: add, remove, import o list</translation>
     </message>
     <message>
         <source>unknown optout action &quot;%1&quot;: use add, remove, import or list</source>
-        <translation type="unfinished"></translation>
+        <translation>acción de optout desconocida “%1”: use add, remove, import o list</translation>
     </message>
 </context>
 <context>
@@ -2403,103 +2408,103 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RateCardCommand</name>
     <message>
         <source>a rate card is named by its number (see ratecard list), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>una tarifa se indica por su número (véase ratecard list), no “%1”</translation>
     </message>
     <message>
         <source>import: the card&apos;s name (default: the file&apos;s name).</source>
-        <translation type="unfinished"></translation>
+        <translation>import: el nombre de la tarifa (predeterminado: el nombre del archivo).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>import: the date from which the card&apos;s prices apply, e.g. 2026-10-01.</source>
-        <translation type="unfinished"></translation>
+        <translation>import: la fecha desde la que se aplican los precios de la tarifa, p. ej., 2026-10-01.</translation>
     </message>
     <message>
         <source>date</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha</translation>
     </message>
     <message>
         <source>show: the card&apos;s number (default: the card estimates use now).</source>
-        <translation type="unfinished"></translation>
+        <translation>show: el número de la tarifa (predeterminado: la tarifa que usan ahora las estimaciones).</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>Imports, shows, lists or removes the rate cards cost estimates are priced from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa, muestra, enumera o quita las tarifas con las que se calculan las estimaciones de costo.</translation>
     </message>
     <message>
         <source>import FILE, show, list, or remove ID. The CSV format is in docs/CLI.md.</source>
-        <translation type="unfinished"></translation>
+        <translation>import FILE, show, list o remove ID. El formato CSV se describe en docs/CLI.md.</translation>
     </message>
     <message>
         <source>import|show|list|remove</source>
-        <translation type="unfinished"></translation>
+        <translation>import|show|list|remove</translation>
     </message>
     <message>
         <source>The file (import) or card number (remove).</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo (import) o el número de tarifa (remove).</translation>
     </message>
     <message>
         <source>[FILE|ID]</source>
-        <translation type="unfinished"></translation>
+        <translation>[FILE|ID]</translation>
     </message>
     <message>
         <source>ratecard %1 needs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ratecard %1 necesita %2</translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>un archivo</translation>
     </message>
     <message>
         <source>a card number</source>
-        <translation type="unfinished"></translation>
+        <translation>un número de tarifa</translation>
     </message>
     <message>
         <source>ratecard needs an action: import, show, list or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>ratecard necesita una acción: import, show, list o remove</translation>
     </message>
     <message>
         <source>unknown ratecard action &quot;%1&quot;: use import, show, list or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>acción de ratecard desconocida “%1”: use import, show, list o remove</translation>
     </message>
     <message>
         <source>--effective takes a date as YYYY-MM-DD, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--effective admite una fecha con el formato AAAA-MM-DD, no “%1”</translation>
     </message>
     <message>
         <source>Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó nada.</translation>
     </message>
     <message>
         <source>Stored rate card %1: %2, %3 markets, %4 countries named, categories %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa %1 guardada: %2, %3 mercados, %4 países nombrados, categorías %5.</translation>
     </message>
     <message>
         <source>Estimates use card %1 (%2) until this one takes effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las estimaciones usan la tarifa %1 (%2) hasta que esta entre en vigor.</translation>
     </message>
     <message>
         <source>there is no rate card %1 (see ratecard list)</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna tarifa %1 (véase ratecard list)</translation>
     </message>
     <message>
         <source>Rate card %1: %2, prices in %3 per delivered template message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa %1: %2, precios en %3 por mensaje de plantilla entregado.</translation>
     </message>
     <message>
         <source>Import Meta&apos;s current card for real estimates: herald-cli ratecard import FILE --effective DATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe la tarifa actual de Meta para estimaciones reales: herald-cli ratecard import FILE --effective DATE.</translation>
     </message>
     <message>
         <source>Rate card %1 was removed; estimates made with it keep their figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se quitó la tarifa %1; las estimaciones hechas con ella conservan sus cifras.</translation>
     </message>
 </context>
 <context>
@@ -2619,43 +2624,43 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RepairCommand</name>
     <message>
         <source>Checks only the campaign with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprueba solo la campaña con este nombre.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>Shows what would be repaired without changing anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra lo que se repararía sin cambiar nada.</translation>
     </message>
     <message>
         <source>Recounts campaign counters from the queue and fixes them and stuck statuses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelve a contar los contadores de las campañas a partir de la cola y los corrige, junto con los estados atascados.</translation>
     </message>
     <message>
         <source>No campaigns to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay campañas que comprobar.</translation>
     </message>
     <message numerus="yes">
         <source>All %n campaign(s) are consistent; nothing to repair.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campaña comprobada: es coherente; no hay nada que reparar.</numerusform>
+            <numerusform>%n campañas comprobadas: todas son coherentes; no hay nada que reparar.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n campaign(s) need repair. Dry run: nothing was changed; run without --dry-run to fix them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 de %n campaña necesita reparación. Simulación: no se cambió nada; ejecute sin --dry-run para corregirlas.</numerusform>
+            <numerusform>%1 de %n campañas necesitan reparación. Simulación: no se cambió nada; ejecute sin --dry-run para corregirlas.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Repaired %1 of %n campaign(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se reparó %1 de %n campaña.</numerusform>
+            <numerusform>Se repararon %1 de %n campañas.</numerusform>
         </translation>
     </message>
 </context>
@@ -2663,42 +2668,42 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ResendCommand</name>
     <message>
         <source>The campaign&apos;s name (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de la campaña (obligatorio).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>Which failures to resend (required): an error code such as 131026, &quot;interrupted&quot;, &quot;no response&quot;, or &quot;all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué fallos reenviar (obligatorio): un código de error como 131026, &quot;interrupted&quot;, &quot;no response&quot; o &quot;all&quot;.</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished">motivo</translation>
+        <translation>motivo</translation>
     </message>
     <message>
         <source>Queues a campaign&apos;s failed messages again, by failure reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelve a poner en cola los mensajes fallidos de una campaña, según el motivo del fallo.</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no failed messages to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña “%1” no tiene mensajes fallidos que reenviar</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no failed messages with reason &quot;%2&quot; to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña “%1” no tiene mensajes fallidos con el motivo “%2” que reenviar</translation>
     </message>
     <message numerus="yes">
         <source>Queued %n failed message(s) of campaign &quot;%1&quot; again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se volvió a poner en cola %n mensaje fallido de la campaña “%1”.</numerusform>
+            <numerusform>Se volvieron a poner en cola %n mensajes fallidos de la campaña “%1”.</numerusform>
         </translation>
     </message>
     <message>
         <source>The campaign was %1 and is now %2: run &apos;herald-cli resume --campaign &quot;%3&quot;&apos; to send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña estaba en estado “%1” y ahora está en estado “%2”: ejecute &apos;herald-cli resume --campaign &quot;%3&quot;&apos; para enviarlos.</translation>
     </message>
 </context>
 <context>
@@ -2719,64 +2724,65 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RunCommand</name>
     <message>
         <source>The campaign to send (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña que se enviará (obligatorio).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>Messages per second at most, to lower the phone number&apos;s ceiling for this run (the setting api.rate_ceiling: 80 by default, Meta&apos;s standard, up to 1,000 for upgraded numbers). The sender slows down by itself when Meta says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes por segundo como máximo, para bajar el límite del número de teléfono en esta ejecución (la configuración api.rate_ceiling: 80 por defecto, el estándar de Meta, hasta 1000 para números ampliados). El emisor reduce la velocidad por sí solo cuando Meta lo indica.</translation>
     </message>
     <message>
         <source>r</source>
-        <translation type="unfinished"></translation>
+        <translation>r</translation>
     </message>
     <message>
         <source>Requests in flight at most (default: enough for the rate at 250 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de solicitudes en tránsito (predeterminado: las suficientes para la velocidad a 250 ms).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Retry messages whose request got no answer. Off by default: Meta may have accepted them, so they fail &quot;no response&quot; and wait for an explicit resend. Also set by the campaign setting retry_no_response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintenta los mensajes cuya solicitud no obtuvo respuesta. Desactivado por defecto: Meta puede haberlos aceptado, así que fallan con &quot;no response&quot; y esperan un reenvío explícito. También lo activa la configuración de campaña retry_no_response.</translation>
     </message>
     <message>
         <source>Sends a campaign through the Cloud API until it completes, pauses or stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envía una campaña a través de la Cloud API hasta que se completa, se pausa o se detiene.</translation>
     </message>
     <message>
         <source>--rate must be more than 0 and at most 1,000 messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate debe ser mayor que 0 y como máximo 1000 mensajes por segundo</translation>
     </message>
     <message>
         <source>--concurrency must be from 1 to 2,000</source>
-        <translation type="unfinished"></translation>
+        <translation>--concurrency debe estar entre 1 y 2000</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; cannot start:
   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña “%1” no puede iniciarse:
+  %2</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; is no longer scheduled (it is %2 now)</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña “%1” ya no está programada (ahora está en estado “%2”)</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time, in %4); waiting to start it then. Ctrl+C leaves it scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” está programada para el %2 UTC (%3 hora local, dentro de %4); se espera para iniciarla entonces. Ctrl+C la deja programada.</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; stays scheduled for %2 UTC (interrupted while waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña “%1” sigue programada para el %2 UTC (interrumpido durante la espera)</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>advertencia: %1</translation>
     </message>
 </context>
 <context>
@@ -2837,34 +2843,34 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>SendSession</name>
     <message>
         <source>sent %1  failed %2  of %3 (%4%)  %5 msg/s  %6 in flight  ETA %7</source>
-        <translation type="unfinished"></translation>
+        <translation>enviados %1  fallidos %2  de %3 (%4%)  %5 msj/s  %6 en tránsito  tiempo restante %7</translation>
     </message>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>En espera: %Ln destinatario fuera de su franja; la próxima franja se abre a las %1 UTC (%2 hora local, dentro de %3).</numerusform>
+            <numerusform>En espera: %Ln destinatarios fuera de su franja; la próxima franja se abre a las %1 UTC (%2 hora local, dentro de %3).</numerusform>
         </translation>
     </message>
     <message>
         <source>Pausing: the requests in flight finish and are recorded (Ctrl+C again to be told again; nothing is lost either way)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausando: las solicitudes en tránsito terminan y se registran (pulse Ctrl+C otra vez para volver a verlo; no se pierde nada en ningún caso)…</translation>
     </message>
     <message>
         <source>paused from the command line (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>pausada desde la línea de comandos (Ctrl+C)</translation>
     </message>
     <message>
         <source>Sending campaign &quot;%1&quot; to %2 (API %3, up to %4 msg/s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando la campaña “%1” a %2 (API %3, hasta %4 msj/s).</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2. This run: %3 sent, %4 failed in %5 s (%6 msg/s). Campaign: %7 sent, %8 failed, %9 pending of %10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña “%1”: %2. Esta ejecución: %3 enviados, %4 fallidos en %5 s (%6 msj/s). Campaña: %7 enviados, %8 fallidos, %9 pendientes de %10.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo: %1</translation>
     </message>
 </context>
 <context>
@@ -2969,35 +2975,35 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>SimulateCommand</name>
     <message>
         <source>Runs the built-in Cloud API simulator on 127.0.0.1 until Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecuta el simulador integrado de la Cloud API en 127.0.0.1 hasta pulsar Ctrl+C.</translation>
     </message>
     <message>
         <source>the simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo iniciar el simulador: %1</translation>
     </message>
     <message>
         <source>Cloud API simulator listening on %1 (%2 server threads).</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulador de la Cloud API escuchando en %1 (%2 hilos de servidor).</translation>
     </message>
     <message>
         <source>  API version %1, phone number id %2, WABA id %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  Versión de la API %1, id del número de teléfono %2, id de la WABA %3</translation>
     </message>
     <message>
         <source>  Its access token (a demo value, not a secret): export HERALD_ACCESS_TOKEN=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Su token de acceso (un valor de demostración, no un secreto): export HERALD_ACCESS_TOKEN=%1</translation>
     </message>
     <message>
         <source>  Try: herald-cli run --campaign NAME --api-base %1 --phone-number-id %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Pruebe: herald-cli run --campaign NAME --api-base %1 --phone-number-id %2</translation>
     </message>
     <message>
         <source>Ctrl+C stops it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+C lo detiene.</translation>
     </message>
     <message>
         <source>Stopped. %1 requests, %2 send requests, %3 accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido. %1 solicitudes, %2 solicitudes de envío, %3 aceptadas.</translation>
     </message>
 </context>
 <context>
@@ -3017,49 +3023,49 @@ Instrucción: %2</translation>
     <name>StatusCommand</name>
     <message>
         <source>Shows only the campaign with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra solo la campaña con este nombre.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>Shows campaigns with their sent, failed and pending messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra las campañas con sus mensajes enviados, fallidos y pendientes.</translation>
     </message>
     <message>
         <source>No campaigns yet. Create one with: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay campañas. Cree una con: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</translation>
     </message>
 </context>
 <context>
     <name>SummaryCommand</name>
     <message>
         <source>How many days back, today included (default %1; 0 = all history).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántos días hacia atrás, hoy incluido (predeterminado: %1; 0 = todo el historial).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Shows messages sent and failed per day and campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra los mensajes enviados y fallidos por día y campaña.</translation>
     </message>
     <message>
         <source>--days needs a whole number of days, 0 or more (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>--days necesita un número entero de días, 0 o más (se recibió “%1”)</translation>
     </message>
     <message numerus="yes">
         <source>No messages sent or failed in the last %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No hay mensajes enviados ni fallidos en %n día.</numerusform>
+            <numerusform>No hay mensajes enviados ni fallidos en los últimos %n días.</numerusform>
         </translation>
     </message>
     <message>
         <source>No messages sent or failed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay mensajes enviados ni fallidos.</translation>
     </message>
 </context>
 <context>
@@ -3100,98 +3106,98 @@ Instrucción: %2</translation>
     <name>TemplatesCommand</name>
     <message>
         <source>check: the campaign whose template and values are checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>check: la campaña cuya plantilla y valores se comprueban.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>sync: templates per request (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>sync: plantillas por solicitud (predeterminado: %1).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>reads the approved and other templates from Meta and stores them</source>
-        <translation type="unfinished"></translation>
+        <translation>lee de Meta las plantillas aprobadas y las demás, y las guarda</translation>
     </message>
     <message>
         <source>shows the stored templates with their variables</source>
-        <translation type="unfinished"></translation>
+        <translation>muestra las plantillas guardadas con sus variables</translation>
     </message>
     <message>
         <source>tells whether a campaign&apos;s template and values allow it to start</source>
-        <translation type="unfinished"></translation>
+        <translation>indica si la plantilla y los valores de una campaña permiten iniciarla</translation>
     </message>
     <message>
         <source>Message templates: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas de mensaje: %1.</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hacer:</translation>
     </message>
     <message>
         <source>templates needs an action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>templates necesita una acción: %1</translation>
     </message>
     <message>
         <source>unknown templates action &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>acción de templates desconocida “%1” (conocidas: %2)</translation>
     </message>
     <message>
         <source>--page-size must be a number from 1 to 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>--page-size debe ser un número de 1 a 1000</translation>
     </message>
     <message>
         <source>%1 templates listed: %2 new, %3 updated, %4 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 plantillas en la lista: %2 nuevas, %3 actualizadas, %4 sin cambios.</translation>
     </message>
     <message>
         <source>Category changed: %1 (%2) %3 -&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría cambiada: %1 (%2) %3 -&gt; %4</translation>
     </message>
     <message>
         <source>No longer listed by Meta (kept): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta ya no la incluye en la lista (se conserva): %1</translation>
     </message>
     <message>
         <source>No templates stored yet. Fetch them with: herald-cli templates sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay plantillas guardadas. Descárguelas con: herald-cli templates sync</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>advertencia: %1</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; cannot start:</source>
-        <translation type="unfinished"></translation>
+        <translation>la campaña “%1” no puede iniciarse:</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is ready: template %2 is approved and every variable (%3) has a value for all %4 queued contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña “%1” está lista: la plantilla %2 está aprobada y cada variable (%3) tiene valor para los %4 contactos en cola.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna</translation>
     </message>
 </context>
 <context>
     <name>TokenCommand</name>
     <message>
         <source>Access token (not shown): </source>
-        <translation type="unfinished"></translation>
+        <translation>Token de acceso (no se muestra): </translation>
     </message>
     <message>
         <source>%1 Set %2 in the environment of the programs that send instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Defina %2 en el entorno de los programas que envían.</translation>
     </message>
     <message>
         <source>The access token in the operating system&apos;s keychain (set reads it from standard input, clear, status).</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de acceso en el llavero del sistema operativo (set lo lee de la entrada estándar, clear, status).</translation>
     </message>
     <message>
         <source>What to do:
@@ -3199,55 +3205,59 @@ Instrucción: %2</translation>
   clear - removes it from the keychain
   status - says where the token of a run would come from (%1 wins over the keychain)
 The token is never taken from the command line, printed, or written to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hacer:
+  set - lee el token de la entrada estándar y lo guarda en el llavero
+  clear - lo quita del llavero
+  status - indica de dónde tomaría el token una ejecución (%1 tiene prioridad sobre el llavero)
+El token nunca se toma de la línea de comandos, ni se imprime, ni se escribe en un archivo.</translation>
     </message>
     <message>
         <source>token needs an action: set, clear, status</source>
-        <translation type="unfinished"></translation>
+        <translation>token necesita una acción: set, clear, status</translation>
     </message>
     <message>
         <source>unknown token action &quot;%1&quot; (known: set, clear, status)</source>
-        <translation type="unfinished"></translation>
+        <translation>acción de token desconocida “%1” (conocidas: set, clear, status)</translation>
     </message>
     <message>
         <source>no token on standard input: type it when asked, or pipe it in, e.g. &apos;herald-cli token set &lt; token.txt&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay token en la entrada estándar: escríbalo cuando se le pida o páselo por una tubería, p. ej., &apos;herald-cli token set &lt; token.txt&apos;</translation>
     </message>
     <message>
         <source>the token on standard input contains spaces: an access token is one word; nothing was stored</source>
-        <translation type="unfinished"></translation>
+        <translation>el token de la entrada estándar contiene espacios: un token de acceso es una sola palabra; no se guardó nada</translation>
     </message>
     <message>
         <source>the token was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se guardó el token: %1</translation>
     </message>
     <message>
         <source>The access token is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de acceso está guardado en el llavero.</translation>
     </message>
     <message>
         <source>%1 is set in this environment and wins over the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está definida en este entorno y tiene prioridad sobre el llavero.</translation>
     </message>
     <message>
         <source>the token was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se quitó el token: %1</translation>
     </message>
     <message>
         <source>No access token is stored in the keychain now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no hay ningún token de acceso guardado en el llavero.</translation>
     </message>
     <message>
         <source>Runs use the token in %1 (it wins over the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Las ejecuciones usan el token de %1 (tiene prioridad sobre el llavero).</translation>
     </message>
     <message>
         <source>The keychain holds an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>El llavero contiene un token de acceso.</translation>
     </message>
     <message>
         <source>The keychain holds no access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>El llavero no contiene ningún token de acceso.</translation>
     </message>
 </context>
 <context>
@@ -3273,39 +3283,39 @@ The token is never taken from the command line, printed, or written to a file.</
     <name>TransitionCommand</name>
     <message>
         <source>Pauses a running campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausa una campaña en curso.</translation>
     </message>
     <message>
         <source>Sets a campaign running (again) so that senders pick up its messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pone (de nuevo) una campaña en curso para que los emisores recojan sus mensajes.</translation>
     </message>
     <message>
         <source>Cancels a campaign for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancela una campaña definitivamente.</translation>
     </message>
     <message>
         <source>The campaign&apos;s name (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de la campaña (obligatorio).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>Why, shown with the campaign&apos;s status (kept for paused and cancelled campaigns; a running campaign shows none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué; se muestra con el estado de la campaña (se conserva en campañas pausadas y canceladas; una campaña en curso no muestra ninguno).</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>texto</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2 → %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaña “%1”: %2 → %3.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo: %1</translation>
     </message>
 </context>
 <context>
@@ -3747,43 +3757,43 @@ Instrucción: %4</translation>
     <name>herald::ui::AboutDialog</name>
     <message>
         <source>About Herald</source>
-        <translation type="unfinished">Acerca de Herald</translation>
+        <translation>Acerca de Herald</translation>
     </message>
     <message>
         <source>Herald icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Icono de Herald</translation>
     </message>
     <message>
         <source>A campaign console for the WhatsApp Business Cloud API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una consola de campañas para la WhatsApp Business Cloud API.</translation>
     </message>
     <message>
         <source>Built with Qt %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Creado con Qt %1.</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de datos</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Base de datos</translation>
+        <translation>Base de datos</translation>
     </message>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de registros</translation>
     </message>
     <message>
         <source>Herald is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald es software libre: puede redistribuirlo o modificarlo según los términos de la Licencia Pública General de GNU, versión 3 o (a su elección) cualquier versión posterior. Se distribuye SIN NINGUNA GARANTÍA.</translation>
     </message>
     <message>
         <source>Herald uses these libraries:</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald usa estas bibliotecas:</translation>
     </message>
     <message>
         <source>Qt Charts and Qt HttpServer: GPL-3.0</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt Charts y Qt HttpServer: GPL-3.0</translation>
     </message>
 </context>
 <context>
@@ -4153,11 +4163,11 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Filter campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar campañas</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished">Campañas</translation>
+        <translation>Campañas</translation>
     </message>
 </context>
 <context>
@@ -4266,11 +4276,11 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Contact file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de contactos</translation>
     </message>
     <message>
         <source>File preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa del archivo</translation>
     </message>
 </context>
 <context>
@@ -4450,7 +4460,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Cost by country</source>
-        <translation type="unfinished"></translation>
+        <translation>Costo por país</translation>
     </message>
 </context>
 <context>
@@ -4575,11 +4585,11 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Chart of the messages sent and failed each day; the table beside it holds the same figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico de los mensajes enviados y fallidos de cada día; la tabla de al lado contiene las mismas cifras.</translation>
     </message>
     <message>
         <source>Daily summary</source>
-        <translation type="unfinished">Resumen diario</translation>
+        <translation>Resumen diario</translation>
     </message>
 </context>
 <context>
@@ -4777,13 +4787,13 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Failures by reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallos por motivo</translation>
     </message>
     <message numerus="yes">
         <source>Failed messages: %1, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mensajes fallidos: %1, por %n motivo. Seleccione un motivo para ver sus destinatarios en Destinatarios, o motivos para reenviar.</numerusform>
+            <numerusform>Mensajes fallidos: %1, por %n motivos. Seleccione un motivo para ver sus destinatarios en Destinatarios, o motivos para reenviar.</numerusform>
         </translation>
     </message>
 </context>
@@ -4824,102 +4834,104 @@ Instrucción: %4</translation>
     <name>herald::ui::HelpMenu</name>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guía del usuario</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
         <source>Show &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar carpeta de &amp;registros</translation>
     </message>
     <message>
         <source>How to use Herald, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo usar Herald, paso a paso</translation>
     </message>
     <message>
         <source>Every action and its shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada acción y su atajo</translation>
     </message>
     <message>
         <source>Open the folder with Herald&apos;s daily log files</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la carpeta con los archivos de registro diarios de Herald</translation>
     </message>
     <message>
         <source>User guide not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía del usuario no instalada</translation>
     </message>
     <message>
         <source>The user guide was not found on this computer, so it opens in your web browser instead:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró la guía del usuario en este equipo, así que se abre en su navegador web:
+%1</translation>
     </message>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de registros</translation>
     </message>
     <message>
         <source>The log folder could not be opened. Herald writes its logs to:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la carpeta de registros. Herald escribe sus registros en:
+%1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::InterruptedNotice</name>
     <message>
         <source>Review interrupted…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar interrumpidos…</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Descartar</translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>Opens the Resend dialog with these messages; nothing is sent until you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre el cuadro de diálogo Reenviar con estos mensajes; no se envía nada hasta que usted confirme.</translation>
     </message>
     <message>
         <source>Interrupted messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes interrumpidos</translation>
     </message>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became &quot;interrupted&quot;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Herald u otro emisor se detuvo mientras había mensajes de “%1” en tránsito: %n mensaje pasó a estar &quot;interrumpido&quot;.</numerusform>
+            <numerusform>Herald u otro emisor se detuvo mientras había mensajes de “%1” en tránsito: %n mensajes pasaron a estar &quot;interrumpidos&quot;.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>“%1”: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>“%1”: %n mensaje</numerusform>
+            <numerusform>“%1”: %n mensajes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campaña más</numerusform>
+            <numerusform>%n campañas más</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages were in flight. %n message(s) became &quot;interrupted&quot;: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Herald u otro emisor se detuvo mientras había mensajes en tránsito. %n mensaje pasó a estar &quot;interrumpido&quot;: %1.</numerusform>
+            <numerusform>Herald u otro emisor se detuvo mientras había mensajes en tránsito. %n mensajes pasaron a estar &quot;interrumpidos&quot;: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Meta may have delivered some of them, so they are not resent by themselves. Review them and resend only if they did not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta puede haber entregado algunos, así que no se reenvían solos. Revíselos y reenvíe solo los que no hayan llegado.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n interrupted)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n interrumpido)</numerusform>
+            <numerusform>%1 (%n interrumpidos)</numerusform>
         </translation>
     </message>
 </context>
@@ -5088,20 +5100,20 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln recipient(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se exportó %Ln destinatario a %1.</numerusform>
+            <numerusform>Se exportaron %Ln destinatarios a %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln mensaje aún no enviado. Una campaña cancelada no se puede reanudar; los mensajes ya enviados siguen enviados.</numerusform>
+            <numerusform>%Ln mensajes aún no enviados. Una campaña cancelada no se puede reanudar; los mensajes ya enviados siguen enviados.</numerusform>
         </translation>
     </message>
 </context>
@@ -5237,15 +5249,15 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>&amp;Campaign name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre de la campaña:</translation>
     </message>
     <message>
         <source>Fixed text for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto fijo para %1</translation>
     </message>
     <message>
         <source>Value of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor de %1</translation>
     </message>
 </context>
 <context>
@@ -5300,7 +5312,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Preview row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila de la vista previa</translation>
     </message>
 </context>
 <context>
@@ -5371,7 +5383,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Replace the draft. Leaving keeps the old draft as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija de nuevo el archivo: Herald lo importa con la nueva asignación en un nuevo borrador, que reemplaza a “%1” al hacer clic en Reemplazar el borrador. Si sale, el borrador anterior se queda como está.</translation>
     </message>
 </context>
 <context>
@@ -5564,19 +5576,19 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Search opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar bajas</translation>
     </message>
     <message>
         <source>Phone number to opt out</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de teléfono que dar de baja</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished">Bajas</translation>
+        <translation>Bajas</translation>
     </message>
 </context>
 <context>
@@ -5635,11 +5647,11 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools ▸ Repair counters… rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay historial por minuto guardado para esta campaña (%1 enviados, %2 fallidos). Herramientas ▸ Reparar contadores… lo reconstruye a partir de las horas de los propios mensajes.</translation>
     </message>
     <message>
         <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools ▸ Repair counters… rebuilds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>. El historial no cuadra con los contadores de la campaña (%1 enviados, %2 fallidos); Herramientas ▸ Reparar contadores… lo reconstruye.</translation>
     </message>
 </context>
 <context>
@@ -5693,11 +5705,11 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Sample of the numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra de los números</translation>
     </message>
     <message>
         <source>&amp;Default country:</source>
-        <translation type="unfinished"></translation>
+        <translation>País &amp;predeterminado:</translation>
     </message>
 </context>
 <context>
@@ -5751,7 +5763,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Sends only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envía solo %1</translation>
     </message>
 </context>
 <context>
@@ -5820,7 +5832,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>&amp;Only send between</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar s&amp;olo entre</translation>
     </message>
 </context>
 <context>
@@ -5988,7 +6000,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Rate cards</source>
-        <translation type="unfinished">Tarifas</translation>
+        <translation>Tarifas</translation>
     </message>
 </context>
 <context>
@@ -6160,22 +6172,22 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Search recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar destinatarios</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s), showing %1–%2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatario, se muestran %1–%2</numerusform>
+            <numerusform>%Ln destinatarios, se muestran %1–%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Destinatarios</translation>
+        <translation>Destinatarios</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln destinatario</numerusform>
             <numerusform>%Ln destinatarios</numerusform>
         </translation>
@@ -6283,7 +6295,7 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Campaign counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Contadores de la campaña</translation>
     </message>
 </context>
 <context>
@@ -6361,44 +6373,44 @@ Instrucción: %4</translation>
     </message>
     <message>
         <source>Failure reasons to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivos de fallo que reenviar</translation>
     </message>
     <message>
         <source>Some of the ticked messages may already have been delivered (the sender stopped or Meta did not answer): resending them may message those people twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que algunos de los mensajes marcados ya se hayan entregado (el emisor se detuvo o Meta no respondió): reenviarlos puede hacer que esas personas reciban el mensaje dos veces.</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %Ln mensaje</numerusform>
+            <numerusform>%1 — %Ln mensajes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln message(s): %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %Ln mensaje: %2</numerusform>
+            <numerusform>%1 — %Ln mensajes: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln mensaje fallido. Marque los motivos que desea volver a enviar; los números dados de baja nunca se reenvían.</numerusform>
+            <numerusform>%Ln mensajes fallidos. Marque los motivos que desea volver a enviar; los números dados de baja nunca se reenvían.</numerusform>
         </translation>
     </message>
     <message>
         <source>Resend messages that may have arrived?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Reenviar mensajes que pueden haber llegado?</translation>
     </message>
     <message>
         <source>Meta may already have delivered some of these messages; their recipients would get them twice. Resend them anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que Meta ya haya entregado algunos de estos mensajes; sus destinatarios los recibirían dos veces. ¿Reenviarlos de todos modos?</translation>
     </message>
     <message>
         <source>Resend anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar de todos modos</translation>
     </message>
 </context>
 <context>
@@ -6667,9 +6679,9 @@ Instrucción: %4</translation>
     </message>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>En espera: %Ln destinatario fuera de su franja; la próxima franja se abre a las %1.</numerusform>
+            <numerusform>En espera: %Ln destinatarios fuera de su franja; la próxima franja se abre a las %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -6850,41 +6862,41 @@ Guardado con la base de datos como %2.</translation>
     <name>herald::ui::ShortcutTableModel</name>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventana</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menú</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajo</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ShortcutTips</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Filter by action, menu or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por acción, menú o tecla</translation>
     </message>
     <message>
         <source>Filter shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar atajos</translation>
     </message>
 </context>
 <context>
@@ -6895,11 +6907,11 @@ Guardado con la base de datos como %2.</translation>
     </message>
     <message>
         <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún ID de cuenta de WhatsApp Business definido, y las plantillas se enumeran por cuenta. Introdúzcalo en Configuración (Archivo ▸ Configuración…) y vuelva a sincronizar.</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de acceso definido. Introdúzcalo en Configuración (Archivo ▸ Configuración…) y vuelva a sincronizar.</translation>
     </message>
 </context>
 <context>
@@ -7089,50 +7101,50 @@ Guardado con la base de datos como %2.</translation>
     </message>
     <message>
         <source>Filter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar plantillas</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished">Plantillas</translation>
+        <translation>Plantillas</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de acceso definido. Introdúzcalo en Configuración (Archivo ▸ Configuración…) y vuelva a sincronizar.</translation>
     </message>
     <message>
         <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File ▸ Settings…) and sync again; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta rechazó el token de acceso: no es válido o ha caducado. Introduzca un token válido en Configuración (Archivo ▸ Configuración…) y vuelva a sincronizar; no se guardó nada.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ThemeMenu</name>
     <message>
         <source>T&amp;heme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tema</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sistema</translation>
     </message>
     <message>
         <source>Light or dark as the desktop is</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro u oscuro, según el escritorio</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Claro</translation>
     </message>
     <message>
         <source>Dark text on light backgrounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto oscuro sobre fondo claro</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Oscuro</translation>
     </message>
     <message>
         <source>Light text on dark backgrounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto claro sobre fondo oscuro</translation>
     </message>
 </context>
 <context>
@@ -7209,50 +7221,50 @@ Herald nunca escribe el token en un archivo. Puede conservarlo en memoria solo p
     </message>
     <message>
         <source>New token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token nuevo</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::UserGuideWindow</name>
     <message>
         <source>Herald user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía del usuario de Herald</translation>
     </message>
     <message>
         <source>User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía del usuario</translation>
     </message>
     <message>
         <source>Find in the guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en la guía</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Anterior</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Close the find bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar la barra de búsqueda</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>Find next</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar siguiente</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>No encontrado</translation>
     </message>
 </context>
 <context>
