@@ -2924,7 +2924,7 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
     <message>
         <source>Retry messages whose request got no answer (Meta may have accepted them)</source>
-        <translation>Coba ulang pesan yang permintaannya tidak mendapat jawaban (Meta mungkin sudah menerimanya)</translation>
+        <translation>Coba ulang pesan tanpa jawaban (Meta mungkin sudah menerimanya)</translation>
     </message>
     <message>
         <source>Country assumed for numbers written without a country code</source>
@@ -3743,43 +3743,43 @@ Perintah: %4</translation>
     <name>herald::ui::AboutDialog</name>
     <message>
         <source>About Herald</source>
-        <translation type="unfinished">Tentang Herald</translation>
+        <translation>Tentang Herald</translation>
     </message>
     <message>
         <source>Herald icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikon Herald</translation>
     </message>
     <message>
         <source>A campaign console for the WhatsApp Business Cloud API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsol kampanye untuk WhatsApp Business Cloud API.</translation>
     </message>
     <message>
         <source>Built with Qt %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibangun dengan Qt %1.</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder data</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Basis data</translation>
+        <translation>Basis data</translation>
     </message>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder log</translation>
     </message>
     <message>
         <source>Herald is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald adalah perangkat lunak bebas: Anda dapat mendistribusikan ulang dan/atau mengubahnya menurut ketentuan GNU General Public License, versi 3 atau (sesuai pilihan Anda) versi yang lebih baru. Herald disediakan TANPA JAMINAN APA PUN.</translation>
     </message>
     <message>
         <source>Herald uses these libraries:</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald menggunakan pustaka berikut:</translation>
     </message>
     <message>
         <source>Qt Charts and Qt HttpServer: GPL-3.0</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt Charts dan Qt HttpServer: GPL-3.0</translation>
     </message>
 </context>
 <context>
@@ -4148,11 +4148,11 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Filter campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring kampanye</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished">Kampanye</translation>
+        <translation>Kampanye</translation>
     </message>
 </context>
 <context>
@@ -4259,11 +4259,11 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Contact file</source>
-        <translation type="unfinished"></translation>
+        <translation>File kontak</translation>
     </message>
     <message>
         <source>File preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Pratinjau file</translation>
     </message>
 </context>
 <context>
@@ -4438,7 +4438,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Cost by country</source>
-        <translation type="unfinished"></translation>
+        <translation>Biaya per negara</translation>
     </message>
 </context>
 <context>
@@ -4563,11 +4563,11 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Chart of the messages sent and failed each day; the table beside it holds the same figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafik pesan terkirim dan gagal setiap hari; tabel di sebelahnya memuat angka yang sama.</translation>
     </message>
     <message>
         <source>Daily summary</source>
-        <translation type="unfinished">Ringkasan harian</translation>
+        <translation>Ringkasan harian</translation>
     </message>
 </context>
 <context>
@@ -4764,12 +4764,12 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Failures by reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Kegagalan per alasan</translation>
     </message>
     <message numerus="yes">
         <source>Failed messages: %1, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pesan gagal: %1, dengan %n alasan. Pilih alasan untuk mencantumkan penerimanya di bawah Penerima, atau pilih alasan untuk dikirim ulang.</numerusform>
         </translation>
     </message>
 </context>
@@ -4808,97 +4808,99 @@ Perintah: %4</translation>
     <name>herald::ui::HelpMenu</name>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Panduan pengguna</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pintasan &amp;keyboard</translation>
     </message>
     <message>
         <source>Show &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan folder &amp;log</translation>
     </message>
     <message>
         <source>How to use Herald, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Cara menggunakan Herald, langkah demi langkah</translation>
     </message>
     <message>
         <source>Every action and its shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Setiap tindakan dan pintasannya</translation>
     </message>
     <message>
         <source>Open the folder with Herald&apos;s daily log files</source>
-        <translation type="unfinished"></translation>
+        <translation>Buka folder berisi file log harian Herald</translation>
     </message>
     <message>
         <source>User guide not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Panduan pengguna tidak terpasang</translation>
     </message>
     <message>
         <source>The user guide was not found on this computer, so it opens in your web browser instead:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Panduan pengguna tidak ditemukan di komputer ini, jadi panduan dibuka di peramban web Anda:
+%1</translation>
     </message>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder log</translation>
     </message>
     <message>
         <source>The log folder could not be opened. Herald writes its logs to:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder log tidak dapat dibuka. Herald menulis log ke:
+%1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::InterruptedNotice</name>
     <message>
         <source>Review interrupted…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tinjau yang terputus…</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Tutup</translation>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>Opens the Resend dialog with these messages; nothing is sent until you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Membuka dialog kirim ulang dengan pesan-pesan ini; tidak ada yang dikirim sampai Anda mengonfirmasi.</translation>
     </message>
     <message>
         <source>Interrupted messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan terputus</translation>
     </message>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became &quot;interrupted&quot;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Herald atau pengirim lain berhenti saat pesan “%1” sedang dikirim: %n pesan menjadi &quot;interrupted&quot;.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>“%1”: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>“%1”: %n pesan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kampanye lainnya</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages were in flight. %n message(s) became &quot;interrupted&quot;: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Herald atau pengirim lain berhenti saat pesan sedang dikirim. %n pesan menjadi &quot;interrupted&quot;: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Meta may have delivered some of them, so they are not resent by themselves. Review them and resend only if they did not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta mungkin sudah menyampaikan sebagian pesan, jadi pesan tidak dikirim ulang dengan sendirinya. Tinjau lalu kirim ulang hanya yang tidak sampai.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n interrupted)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n terputus)</numerusform>
         </translation>
     </message>
 </context>
@@ -5064,18 +5066,18 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Halaman</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln recipient(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln penerima diekspor ke %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pesan belum terkirim. Kampanye yang dibatalkan tidak dapat dilanjutkan; pesan yang sudah terkirim tetap terkirim.</numerusform>
         </translation>
     </message>
 </context>
@@ -5211,15 +5213,15 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>&amp;Campaign name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nama kampanye:</translation>
     </message>
     <message>
         <source>Fixed text for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Teks tetap untuk %1</translation>
     </message>
     <message>
         <source>Value of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nilai %1</translation>
     </message>
 </context>
 <context>
@@ -5274,7 +5276,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Preview row</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris pratinjau</translation>
     </message>
 </context>
 <context>
@@ -5345,7 +5347,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Replace the draft. Leaving keeps the old draft as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih file lagi: Herald mengimpornya dengan pemetaan baru ke dalam draf baru, yang menggantikan “%1” saat Anda mengeklik Ganti draf. Jika Anda keluar, draf lama tetap seperti semula.</translation>
     </message>
 </context>
 <context>
@@ -5538,19 +5540,19 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Search opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari opt-out</translation>
     </message>
     <message>
         <source>Phone number to opt out</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor telepon untuk opt-out</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Alasan</translation>
+        <translation>Alasan</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished">Opt-out</translation>
+        <translation>Opt-out</translation>
     </message>
 </context>
 <context>
@@ -5609,11 +5611,11 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools ▸ Repair counters… rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada riwayat per menit yang tersimpan untuk kampanye ini (%1 terkirim, %2 gagal). Alat ▸ Perbaiki penghitung… membangunnya kembali dari waktu pesan itu sendiri.</translation>
     </message>
     <message>
         <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools ▸ Repair counters… rebuilds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>. Riwayat tidak cocok dengan penghitung kampanye (%1 terkirim, %2 gagal); Alat ▸ Perbaiki penghitung… membangunnya kembali.</translation>
     </message>
 </context>
 <context>
@@ -5667,11 +5669,11 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Sample of the numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Contoh nomor</translation>
     </message>
     <message>
         <source>&amp;Default country:</source>
-        <translation type="unfinished"></translation>
+        <translation>Negara &amp;bawaan:</translation>
     </message>
 </context>
 <context>
@@ -5724,7 +5726,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Sends only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya mengirim %1</translation>
     </message>
 </context>
 <context>
@@ -5791,7 +5793,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>&amp;Only send between</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya kirim an&amp;tara</translation>
     </message>
 </context>
 <context>
@@ -5958,7 +5960,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Rate cards</source>
-        <translation type="unfinished">Kartu tarif</translation>
+        <translation>Kartu tarif</translation>
     </message>
 </context>
 <context>
@@ -6129,21 +6131,21 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Search recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari penerima</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s), showing %1–%2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln penerima, menampilkan %1–%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Penerima</translation>
+        <translation>Penerima</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln penerima</numerusform>
         </translation>
     </message>
@@ -6244,7 +6246,7 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Campaign counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Penghitung kampanye</translation>
     </message>
 </context>
 <context>
@@ -6322,41 +6324,41 @@ Perintah: %4</translation>
     </message>
     <message>
         <source>Failure reasons to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan kegagalan yang dikirim ulang</translation>
     </message>
     <message>
         <source>Some of the ticked messages may already have been delivered (the sender stopped or Meta did not answer): resending them may message those people twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebagian pesan yang dicentang mungkin sudah tersampaikan (pengirim berhenti atau Meta tidak menjawab): mengirim ulang dapat membuat orang tersebut menerima pesan dua kali.</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %Ln pesan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln message(s): %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %Ln pesan: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pesan gagal. Centang alasan yang akan dikirim lagi; nomor yang memilih opt-out tidak pernah dikirimi ulang.</numerusform>
         </translation>
     </message>
     <message>
         <source>Resend messages that may have arrived?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim ulang pesan yang mungkin sudah sampai?</translation>
     </message>
     <message>
         <source>Meta may already have delivered some of these messages; their recipients would get them twice. Resend them anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta mungkin sudah menyampaikan sebagian pesan ini; penerimanya akan menerimanya dua kali. Tetap kirim ulang?</translation>
     </message>
     <message>
         <source>Resend anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Tetap kirim ulang</translation>
     </message>
 </context>
 <context>
@@ -6625,8 +6627,8 @@ Perintah: %4</translation>
     </message>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Menahan: %Ln penerima di luar jam tenang; rentang berikutnya dibuka pada %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -6805,41 +6807,41 @@ Disimpan bersama basis data sebagai %2.</translation>
     <name>herald::ui::ShortcutTableModel</name>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Jendela</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindakan</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Pintasan</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ShortcutTips</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pintasan keyboard</translation>
     </message>
     <message>
         <source>Filter by action, menu or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring menurut tindakan, menu, atau tombol</translation>
     </message>
     <message>
         <source>Filter shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring pintasan</translation>
     </message>
 </context>
 <context>
@@ -6850,11 +6852,11 @@ Disimpan bersama basis data sebagai %2.</translation>
     </message>
     <message>
         <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID Akun WhatsApp Business belum ditetapkan, padahal templat dicantumkan per akun. Masukkan di Pengaturan (Berkas ▸ Pengaturan…) lalu sinkronkan lagi.</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses belum ditetapkan. Masukkan di Pengaturan (Berkas ▸ Pengaturan…) lalu sinkronkan lagi.</translation>
     </message>
 </context>
 <context>
@@ -7044,50 +7046,50 @@ Disimpan bersama basis data sebagai %2.</translation>
     </message>
     <message>
         <source>Filter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Saring templat</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished">Templat</translation>
+        <translation>Templat</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token akses belum ditetapkan. Masukkan di Pengaturan (Berkas ▸ Pengaturan…) lalu sinkronkan lagi.</translation>
     </message>
     <message>
         <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File ▸ Settings…) and sync again; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta menolak token akses: token tidak valid atau sudah kedaluwarsa. Masukkan token yang valid di Pengaturan (Berkas ▸ Pengaturan…) lalu sinkronkan lagi; tidak ada yang disimpan.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ThemeMenu</name>
     <message>
         <source>T&amp;heme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tema</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sistem</translation>
     </message>
     <message>
         <source>Light or dark as the desktop is</source>
-        <translation type="unfinished"></translation>
+        <translation>Terang atau gelap mengikuti desktop</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terang</translation>
     </message>
     <message>
         <source>Dark text on light backgrounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Teks gelap di latar terang</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gelap</translation>
     </message>
     <message>
         <source>Light text on dark backgrounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Teks terang di latar gelap</translation>
     </message>
 </context>
 <context>
@@ -7164,50 +7166,50 @@ Herald tidak pernah menulis token ke file. Anda dapat menyimpannya di memori unt
     </message>
     <message>
         <source>New token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token baru</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::UserGuideWindow</name>
     <message>
         <source>Herald user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Panduan pengguna Herald</translation>
     </message>
     <message>
         <source>User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Panduan pengguna</translation>
     </message>
     <message>
         <source>Find in the guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari di panduan</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Sebelumnya</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Berikutnya</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Tutup</translation>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>Close the find bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup bilah pencarian</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari</translation>
     </message>
     <message>
         <source>Find next</source>
-        <translation type="unfinished"></translation>
+        <translation>Cari berikutnya</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ditemukan</translation>
     </message>
 </context>
 <context>
