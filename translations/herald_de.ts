@@ -5,67 +5,67 @@
     <name>ApiOptions</name>
     <message>
         <source>The Graph API base URL (default: config api.base, else %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Basis-URL der Graph API (Standard: config api.base, sonst %1).</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>The Graph API version (default: config api.version, else %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version der Graph API (Standard: config api.version, sonst %1).</translation>
     </message>
     <message>
         <source>version</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>The WhatsApp Business phone number ID (default: config api.phone_number_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telefonnummern-ID von WhatsApp Business (Standard: config api.phone_number_id).</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account ID (default: config api.waba_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die WhatsApp-Business-Konto-ID (Standard: config api.waba_id).</translation>
     </message>
     <message>
         <source>Milliseconds to wait for each API request (default: config api.request_timeout_ms, else %1). The access token comes from HERALD_ACCESS_TOKEN, else from the keychain (&apos;token set&apos;); never from the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Millisekunden, die auf jede API-Anfrage gewartet wird (Standard: config api.request_timeout_ms, sonst %1). Das Zugriffstoken kommt aus HERALD_ACCESS_TOKEN, sonst aus dem Schlüsselbund (&apos;token set&apos;); nie von der Befehlszeile.</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>A certificate authority to trust beside the system&apos;s, PEM or DER (default: config api.ca_file): a TLS-inspecting proxy&apos;s. Certificate errors are never ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine zusätzlich zu denen des Systems vertrauenswürdige Zertifizierungsstelle, PEM oder DER (Standard: config api.ca_file): die eines TLS-prüfenden Proxys. Zertifikatsfehler werden nie ignoriert.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>--%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: %2</translation>
     </message>
     <message>
         <source>the stored setting %1: %2 Change it with &apos;config set %1 VALUE&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>die gespeicherte Einstellung %1: %2 Ändern Sie sie mit &apos;config set %1 WERT&apos;.</translation>
     </message>
     <message>
         <source>no access token: set the environment variable %1 (it is never read from the command line or stored in a file). %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zugriffstoken: Setzen Sie die Umgebungsvariable %1 (es wird nie von der Befehlszeile gelesen oder in einer Datei gespeichert). %2</translation>
     </message>
     <message>
         <source>no access token: set the environment variable %1, or store the token in the keychain with &apos;herald-cli token set&apos; (it is never read from the command line or stored in a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zugriffstoken: Setzen Sie die Umgebungsvariable %1 oder speichern Sie das Token mit &apos;herald-cli token set&apos; im Schlüsselbund (es wird nie von der Befehlszeile gelesen oder in einer Datei gespeichert)</translation>
     </message>
     <message>
         <source>no access token: %1 is not set and the keychain could not be read. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zugriffstoken: %1 ist nicht gesetzt und der Schlüsselbund konnte nicht gelesen werden. %2</translation>
     </message>
 </context>
 <context>
@@ -225,194 +225,194 @@
     <name>CampaignCommand</name>
     <message>
         <source>create: the campaign&apos;s name (unique).</source>
-        <translation type="unfinished"></translation>
+        <translation>create: der Name der Kampagne (eindeutig).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>create: the approved WhatsApp template to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: die genehmigte WhatsApp-Vorlage, die gesendet wird.</translation>
     </message>
     <message>
         <source>template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
     <message>
         <source>create: the template&apos;s language code, e.g. en_US.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: der Sprachcode der Vorlage, z. B. de_DE.</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>create: the WhatsApp Business phone number id to send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: die Telefonnummern-ID von WhatsApp Business, von der gesendet wird.</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>schedule, unschedule, quiet-hours: the campaign&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule, unschedule, quiet-hours: der Name der Kampagne.</translation>
     </message>
     <message>
         <source>schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; without an offset it is this computer&apos;s local time.</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule: wann gestartet wird, ISO 8601, z. B. 2026-12-07T09:30:00Z oder 2026-12-07T10:30+01:00; ohne Zeitzonenversatz gilt die Ortszeit dieses Computers.</translation>
     </message>
     <message>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>quiet-hours: the window in each recipient&apos;s local time, HH:MM-HH:MM, e.g. 09:00-20:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: das Zeitfenster in der Ortszeit des jeweiligen Empfängers, HH:MM-HH:MM, z. B. 09:00-20:00.</translation>
     </message>
     <message>
         <source>from-until</source>
-        <translation type="unfinished"></translation>
+        <translation>von-bis</translation>
     </message>
     <message>
         <source>quiet-hours: send Monday to Friday only (recipient&apos;s local date).</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: nur Montag bis Freitag senden (Ortsdatum des Empfängers).</translation>
     </message>
     <message>
         <source>quiet-hours: the time zone for one country instead of its main zone, e.g. BR=America/Manaus; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: die Zeitzone für ein Land statt seiner Hauptzone, z. B. BR=America/Manaus; wiederholbar.</translation>
     </message>
     <message>
         <source>CC=zone</source>
-        <translation type="unfinished"></translation>
+        <translation>CC=Zone</translation>
     </message>
     <message>
         <source>quiet-hours: send at any hour again.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: wieder zu jeder Uhrzeit senden.</translation>
     </message>
     <message>
         <source>estimate: price this category instead of the template&apos;s (e.g. MARKETING).</source>
-        <translation type="unfinished"></translation>
+        <translation>estimate: diese Kategorie statt der der Vorlage berechnen (z. B. MARKETING).</translation>
     </message>
     <message>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>estimate: count only the recipients still to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>estimate: nur die Empfänger zählen, an die noch gesendet wird.</translation>
     </message>
     <message>
         <source>creates a draft campaign and prints its id</source>
-        <translation type="unfinished"></translation>
+        <translation>erstellt einen Kampagnenentwurf und gibt seine ID aus</translation>
     </message>
     <message>
         <source>starts a draft campaign at a time (--at)</source>
-        <translation type="unfinished"></translation>
+        <translation>startet einen Kampagnenentwurf zu einem Zeitpunkt (--at)</translation>
     </message>
     <message>
         <source>turns a scheduled campaign back into a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>macht eine geplante Kampagne wieder zum Entwurf</translation>
     </message>
     <message>
         <source>sends only inside a window of each recipient&apos;s local time (--window)</source>
-        <translation type="unfinished"></translation>
+        <translation>sendet nur innerhalb eines Zeitfensters in der Ortszeit des jeweiligen Empfängers (--window)</translation>
     </message>
     <message>
         <source>prices the campaign&apos;s recipients from the rate card and stores the estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>berechnet die Empfänger der Kampagne nach der Preisliste und speichert die Schätzung</translation>
     </message>
     <message>
         <source>Manages campaigns: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwaltet Kampagnen: %1.</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen:</translation>
     </message>
     <message>
         <source>campaign needs an action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>campaign braucht eine Aktion: %1</translation>
     </message>
     <message>
         <source>unknown campaign action &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte campaign-Aktion „%1“ (bekannt: %2)</translation>
     </message>
     <message>
         <source>--at &quot;%1&quot; is not a date and time; write it as ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00</source>
-        <translation type="unfinished"></translation>
+        <translation>--at „%1“ ist kein Datum mit Uhrzeit; schreiben Sie es als ISO 8601, z. B. 2026-12-07T09:30:00Z oder 2026-12-07T10:30+01:00</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time); a running console or `herald-cli run` starts it then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ ist für %2 UTC (%3 Ortszeit) geplant; eine laufende Konsole oder `herald-cli run` startet sie dann.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is a draft again; it starts when you start or schedule it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ ist wieder ein Entwurf; sie startet, wenn Sie sie starten oder planen.</translation>
     </message>
     <message>
         <source>--window &quot;%1&quot; is not a window; write it as HH:MM-HH:MM, e.g. 09:00-20:00</source>
-        <translation type="unfinished"></translation>
+        <translation>--window „%1“ ist kein Zeitfenster; schreiben Sie es als HH:MM-HH:MM, z. B. 09:00-20:00</translation>
     </message>
     <message>
         <source>--zone &quot;%1&quot; must be a country code, = and a time zone, e.g. BR=America/Manaus</source>
-        <translation type="unfinished"></translation>
+        <translation>--zone „%1“ muss ein Ländercode, = und eine Zeitzone sein, z. B. BR=America/Manaus</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; sends at any hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ sendet zu jeder Uhrzeit.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; sends from %2 to %3 in each recipient&apos;s local time%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ sendet von %2 bis %3 in der Ortszeit des jeweiligen Empfängers%4.</translation>
     </message>
     <message>
         <source>, Monday to Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>, Montag bis Freitag</translation>
     </message>
     <message>
         <source>%1 uses %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwendet %2.</translation>
     </message>
 </context>
 <context>
     <name>CampaignEstimate</name>
     <message>
         <source>Cost estimate for &quot;%1&quot;: %2 %3 (template %4, %5), made %6 UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenschätzung für „%1“: %2 %3 (Vorlage %4, %5), erstellt %6 UTC.</translation>
     </message>
     <message>
         <source>recipients still to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger, an die noch gesendet wird</translation>
     </message>
     <message>
         <source>recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <source>Rate card %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preisliste %1: %2.</translation>
     </message>
     <message>
         <source>This is Herald&apos;s example card: import Meta&apos;s current card for a real estimate (herald-cli ratecard import FILE --effective DATE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist die Beispielpreisliste von Herald: Importieren Sie Metas aktuelle Preisliste für eine echte Schätzung (herald-cli ratecard import DATEI --effective DATUM).</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>Total: %1 for %2 recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt: %1 für %2 Empfänger.</translation>
     </message>
     <message>
         <source>Not priced: %1 recipients in %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht berechnet: %1 Empfänger in %2: %3.</translation>
     </message>
     <message>
         <source>Meta charges delivered messages only: this is the most these recipients cost at these prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta berechnet nur zugestellte Nachrichten: Das ist das Höchste, was diese Empfänger zu diesen Preisen kosten.</translation>
     </message>
 </context>
 <context>
@@ -443,9 +443,9 @@
     </message>
     <message numerus="yes">
         <source>%1 has no value for %Ln contact(s) and no campaign default</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 hat für %Ln Kontakt keinen Wert und keinen Kampagnen-Standardwert</numerusform>
+            <numerusform>%1 hat für %Ln Kontakte keinen Wert und keinen Kampagnen-Standardwert</numerusform>
         </translation>
     </message>
 </context>
@@ -527,105 +527,105 @@
     <name>CliApplication</name>
     <message>
         <source>The database: a SQLite file path, or postgresql://user:password@host:port/database. Default: $HERALD_DB, else %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank: ein SQLite-Dateipfad oder postgresql://user:password@host:port/database. Standard: $HERALD_DB, sonst %1.</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Shows this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt diese Hilfe.</translation>
     </message>
     <message>
         <source>Shows the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt die Version.</translation>
     </message>
     <message>
         <source>Prints the result as one JSON document instead of a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt das Ergebnis als ein JSON-Dokument statt als Tabelle aus.</translation>
     </message>
     <message>
         <source>Run &apos;%1 --help&apos; for the commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie &apos;%1 --help&apos; aus, um die Befehle zu sehen.</translation>
     </message>
     <message>
         <source>Run &apos;%1 %2 --help&apos; for its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie &apos;%1 %2 --help&apos; aus, um seine Optionen zu sehen.</translation>
     </message>
     <message>
         <source>Herald&apos;s headless console: sets up the database and inspects and repairs campaigns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole von Herald ohne Oberfläche: richtet die Datenbank ein, prüft und repariert Kampagnen.</translation>
     </message>
     <message>
         <source>The command to run (see Commands).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der auszuführende Befehl (siehe Befehle).</translation>
     </message>
     <message>
         <source>&lt;command&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;Befehl&gt;</translation>
     </message>
     <message>
         <source>The command&apos;s options; see herald-cli &lt;command&gt; --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Optionen des Befehls; siehe herald-cli &lt;Befehl&gt; --help.</translation>
     </message>
     <message>
         <source>[command options]</source>
-        <translation type="unfinished"></translation>
+        <translation>[Befehlsoptionen]</translation>
     </message>
     <message>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Befehl angegeben</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument „%1“</translation>
     </message>
     <message>
         <source>there is no Herald database at %1: run &apos;%2 init&apos; to create it</source>
-        <translation type="unfinished"></translation>
+        <translation>unter %1 gibt es keine Herald-Datenbank: Führen Sie &apos;%2 init&apos; aus, um sie zu erstellen</translation>
     </message>
     <message>
         <source>the database %1 is not usable by this program; nothing was done:</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank %1 ist für dieses Programm nicht verwendbar; nichts wurde getan:</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle:</translation>
     </message>
     <message>
         <source>Run &apos;%1 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie &apos;%1 &lt;Befehl&gt; --help&apos; aus, um die Optionen eines Befehls zu sehen.</translation>
     </message>
 </context>
 <context>
     <name>CliContext</name>
     <message>
         <source>internal error: this command has no database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>interner Fehler: Dieser Befehl hat keine Datenbankverbindung</translation>
     </message>
     <message>
         <source>missing required option --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderliche Option --%1 fehlt</translation>
     </message>
     <message>
         <source>there is no campaign named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Kampagne namens „%1“</translation>
     </message>
 </context>
 <context>
     <name>ConfigCommand</name>
     <message>
         <source>usage: config %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: config %1</translation>
     </message>
     <message>
         <source>Settings stored with the database (set, get, list, unset), e.g. api.base and api.waba_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der Datenbank gespeicherte Einstellungen (set, get, list, unset), z. B. api.base und api.waba_id.</translation>
     </message>
     <message>
         <source>What to do:
@@ -634,23 +634,28 @@
   list - shows every setting
   unset KEY - removes it
 API keys: %1. Access tokens are never stored: give them in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen:
+  set SCHLÜSSEL WERT - speichert eine Einstellung
+  get SCHLÜSSEL - gibt ihren Wert aus
+  list - zeigt alle Einstellungen
+  unset SCHLÜSSEL - entfernt sie
+API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an.</translation>
     </message>
     <message>
         <source>config needs an action: set, get, list, unset</source>
-        <translation type="unfinished"></translation>
+        <translation>config braucht eine Aktion: set, get, list, unset</translation>
     </message>
     <message>
         <source>unknown config action &quot;%1&quot; (known: set, get, list, unset)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte config-Aktion „%1“ (bekannt: set, get, list, unset)</translation>
     </message>
     <message>
         <source>%1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht gesetzt</translation>
     </message>
     <message>
         <source>No settings stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einstellungen gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1010,89 +1015,89 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>DemoCommand</name>
     <message>
         <source>Recipients in the sample campaign (default 2000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger in der Beispielkampagne (Standard 2000).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Messages per second at most (default 200; Meta allows 80 to 1,000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele Nachrichten pro Sekunde (Standard 200; Meta erlaubt 80 bis 1.000).</translation>
     </message>
     <message>
         <source>r</source>
-        <translation type="unfinished"></translation>
+        <translation>r</translation>
     </message>
     <message>
         <source>The simulator&apos;s median answer time in ms (default 150).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mittlere Antwortzeit (Median) des Simulators in ms (Standard 150).</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Sends a sample campaign to the built-in Cloud API simulator, with live progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet eine Beispielkampagne an den eingebauten Cloud-API-Simulator, mit Live-Fortschritt.</translation>
     </message>
     <message>
         <source>--contacts must be a number from 1 to 1,000,000</source>
-        <translation type="unfinished"></translation>
+        <translation>--contacts muss eine Zahl von 1 bis 1.000.000 sein</translation>
     </message>
     <message>
         <source>--rate must be from 1 to 1,000 messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate muss zwischen 1 und 1.000 Nachrichten pro Sekunde liegen</translation>
     </message>
     <message>
         <source>--latency must be from 0 to 10,000 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>--latency muss zwischen 0 und 10.000 ms liegen</translation>
     </message>
     <message>
         <source>the built-in simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der eingebaute Simulator konnte nicht starten: %1</translation>
     </message>
     <message>
         <source>template sync with the simulator failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Vorlagensynchronisierung mit dem Simulator ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Demo %1</source>
-        <translation type="unfinished">Demo %1</translation>
+        <translation>Demo %1</translation>
     </message>
     <message>
         <source>Synced %1 templates from the simulator. Created campaign &quot;%2&quot; (order_update, en_US) with %3 recipients; the simulator answers in ~%4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Vorlagen vom Simulator synchronisiert. Kampagne „%2“ (order_update, en_US) mit %3 Empfängern erstellt; der Simulator antwortet in ~%4 ms.</translation>
     </message>
     <message>
         <source>  failed with reason %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  fehlgeschlagen mit Grund %1: %2</translation>
     </message>
     <message>
         <source>The simulator accepted %1 messages and received %2 send requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Simulator hat %1 Nachrichten angenommen und %2 Sendeanfragen erhalten.</translation>
     </message>
 </context>
 <context>
     <name>DoctorCommand</name>
     <message>
         <source>Checks the database schema and lists anything missing (exit code 4 if so).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüft das Datenbankschema und listet alles Fehlende auf (in dem Fall Exit-Code 4).</translation>
     </message>
     <message>
         <source>schema OK (version %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema OK (Version %1)</translation>
     </message>
     <message numerus="yes">
         <source>%n schema problem(s) found (database version %1, this program expects %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schemaproblem gefunden (Datenbankversion %1, dieses Programm erwartet %2)</numerusform>
+            <numerusform>%n Schemaprobleme gefunden (Datenbankversion %1, dieses Programm erwartet %2)</numerusform>
         </translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">Datenbank: %1</translation>
+        <translation>Datenbank: %1</translation>
     </message>
 </context>
 <context>
@@ -1470,98 +1475,98 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ExitCodes</name>
     <message>
         <source>success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <source>unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwarteter Fehler</translation>
     </message>
     <message>
         <source>usage error: unknown command or option, missing or malformed value</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruffehler: unbekannter Befehl oder unbekannte Option, fehlender oder fehlerhafter Wert</translation>
     </message>
     <message>
         <source>the database cannot be reached or opened</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank ist nicht erreichbar oder kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>schema problem: missing objects, not initialised, or newer than this program</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaproblem: fehlende Objekte, nicht initialisiert oder neuer als dieses Programm</translation>
     </message>
     <message>
         <source>not found: no campaign with that name</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gefunden: keine Kampagne mit diesem Namen</translation>
     </message>
     <message>
         <source>refused: illegal status change, nothing to resend, name already taken</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: unzulässiger Statuswechsel, nichts erneut zu senden, Name bereits vergeben</translation>
     </message>
     <message>
         <source>bad file: an input that is not CSV, unreadable or has no phone column (nothing imported), or an output that cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Datei: eine Eingabe, die kein CSV ist, nicht lesbar ist oder keine Telefonspalte hat (nichts importiert), oder eine Ausgabe, die nicht geschrieben werden kann</translation>
     </message>
     <message>
         <source>sending paused (Ctrl+C, error threshold, or template paused by Meta); resume to go on</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden pausiert (Strg+C, Fehlerschwelle oder Vorlage von Meta pausiert); setzen Sie fort, um weiterzumachen</translation>
     </message>
     <message>
         <source>the campaign was stopped: every further message would fail the same way</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kampagne wurde angehalten: Jede weitere Nachricht würde genauso fehlschlagen</translation>
     </message>
     <message>
         <source>the campaign was cancelled while sending</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kampagne wurde während des Sendens abgebrochen</translation>
     </message>
     <message>
         <source>sending stopped: the access token, account or connection is unusable</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden angehalten: Zugriffstoken, Konto oder Verbindung sind nicht verwendbar</translation>
     </message>
     <message>
         <source>Exit codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Codes:</translation>
     </message>
 </context>
 <context>
     <name>ExportCommand</name>
     <message>
         <source>The campaign (by name) to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu exportierende Kampagne (nach Name).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>The CSV file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu schreibende CSV-Datei.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Writes no UTF-8 byte order mark (Excel then misreads accents).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt keine UTF-8-Bytereihenfolgemarke (BOM); Excel liest Umlaute und Akzente dann falsch.</translation>
     </message>
     <message>
         <source>Field delimiter (default ,; use ; for Excel in much of Europe).</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldtrennzeichen (Standard ,; verwenden Sie ; für Excel in weiten Teilen Europas).</translation>
     </message>
     <message>
         <source>c</source>
-        <translation type="unfinished"></translation>
+        <translation>c</translation>
     </message>
     <message>
         <source>Writes every recipient&apos;s result (status, wamid, error) of a campaign as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt das Ergebnis jedes Empfängers (Status, wamid, Fehler) einer Kampagne als CSV.</translation>
     </message>
     <message>
         <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter nimmt ein Zeichen (oder &apos;tab&apos;), nicht „%1“</translation>
     </message>
     <message>
         <source>Exported %1 rows of campaign &quot;%2&quot; to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen der Kampagne „%2“ nach %3 exportiert.</translation>
     </message>
 </context>
 <context>
@@ -1599,107 +1604,107 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ImportCommand</name>
     <message>
         <source>The campaign (by name) to queue the contacts in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne (nach Name), in die die Kontakte eingereiht werden.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Country of numbers written without country code, e.g. DE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Land für Nummern ohne Ländervorwahl, z. B. DE.</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished"></translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>Field delimiter (default: detected among , ; tab |). &apos;tab&apos; for tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldtrennzeichen (Standard: erkannt unter , ; Tab |). &apos;tab&apos; für Tab.</translation>
     </message>
     <message>
         <source>c</source>
-        <translation type="unfinished"></translation>
+        <translation>c</translation>
     </message>
     <message>
         <source>utf-8, utf-16le, utf-16be or windows-1252 (default: detected).</source>
-        <translation type="unfinished"></translation>
+        <translation>utf-8, utf-16le, utf-16be oder windows-1252 (Standard: erkannt).</translation>
     </message>
     <message>
         <source>The phone column by header name or 1-based number (default: detected).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telefonspalte nach Überschrift oder Nummer ab 1 (Standard: erkannt).</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished">Spalte</translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <source>Maps a template parameter to a column, e.g. --param body.1=&quot;First Name&quot;. Repeatable. A row without a value for a mapped parameter is rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnet einen Vorlagenparameter einer Spalte zu, z. B. --param body.1=&quot;Vorname&quot;. Wiederholbar. Eine Zeile ohne Wert für einen zugeordneten Parameter wird abgelehnt.</translation>
     </message>
     <message>
         <source>key=column</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel=Spalte</translation>
     </message>
     <message>
         <source>Rejects numbers that cannot be mobile (landlines).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehnt Nummern ab, die keine Mobilnummern sein können (Festnetz).</translation>
     </message>
     <message>
         <source>Does everything, reports, and then saves nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt alles aus, berichtet und speichert dann nichts.</translation>
     </message>
     <message>
         <source>Where to write the rows not imported (default: FILE.rejects.csv beside it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin die nicht importierten Zeilen geschrieben werden (Standard: DATEI.rejects.csv daneben).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Frequency cap: leaves out numbers another campaign sent to in the last N days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakthäufigkeit begrenzen: lässt Nummern aus, an die eine andere Kampagne in den letzten N Tagen gesendet hat.</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Imports a CSV contact file into a campaign, reporting every row not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert eine CSV-Kontaktdatei in eine Kampagne und meldet jede nicht importierte Zeile.</translation>
     </message>
     <message>
         <source>The CSV file (Excel, Google Contacts, Outlook, CRM exports).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CSV-Datei (Exporte aus Excel, Google Kontakte, Outlook, CRM).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>missing FILE: the contact file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI fehlt: die zu importierende Kontaktdatei</translation>
     </message>
     <message>
         <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter nimmt ein Zeichen (oder &apos;tab&apos;), nicht „%1“</translation>
     </message>
     <message>
         <source>unknown encoding &quot;%1&quot;: use utf-8, utf-16le, utf-16be or windows-1252</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Kodierung „%1“: Verwenden Sie utf-8, utf-16le, utf-16be oder windows-1252</translation>
     </message>
     <message>
         <source>--param takes key=column, e.g. body.1=&quot;First Name&quot;, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--param nimmt Schlüssel=Spalte, z. B. body.1=&quot;Vorname&quot;, nicht „%1“</translation>
     </message>
     <message>
         <source>--skip-recent-days takes a number of days from 1 to 3650, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--skip-recent-days nimmt eine Anzahl Tage von 1 bis 3650, nicht „%1“</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished">Nichts wurde importiert.</translation>
+        <translation>Nichts wurde importiert.</translation>
     </message>
 </context>
 <context>
@@ -1763,30 +1768,30 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>InitCommand</name>
     <message>
         <source>Creates the database schema or upgrades it to this version (safe to repeat).</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt das Datenbankschema oder aktualisiert es auf diese Version (kann gefahrlos wiederholt werden).</translation>
     </message>
     <message>
         <source>the database %1 has schema version %2, newer than this program understands (up to %3): install a newer Herald; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank %1 hat die Schemaversion %2, neuer als dieses Programm versteht (bis %3): Installieren Sie ein neueres Herald; nichts wurde geändert</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">Datenbank: %1</translation>
+        <translation>Datenbank: %1</translation>
     </message>
     <message numerus="yes">
         <source>Schema version %1 (%n migration(s) applied).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Schemaversion %1 (%n Migration angewendet).</numerusform>
+            <numerusform>Schemaversion %1 (%n Migrationen angewendet).</numerusform>
         </translation>
     </message>
     <message>
         <source>Schema version %1, already up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaversion %1, bereits aktuell.</translation>
     </message>
     <message>
         <source>the schema is at version %1 but still has problems that init does not repair:</source>
-        <translation type="unfinished"></translation>
+        <translation>das Schema hat Version %1, aber noch Probleme, die init nicht repariert:</translation>
     </message>
 </context>
 <context>
@@ -1937,115 +1942,115 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>OptOutCommand</name>
     <message>
         <source>Why the number opted out (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum sich die Nummer abgemeldet hat (add).</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Country of numbers written without country code, e.g. DE (add, import, remove).</source>
-        <translation type="unfinished"></translation>
+        <translation>Land für Nummern ohne Ländervorwahl, z. B. DE (add, import, remove).</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished"></translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>How many to list (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele aufgelistet werden (Standard 100).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>How many to skip when listing (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele beim Auflisten übersprungen werden (Standard 0).</translation>
     </message>
     <message>
         <source>Where to write the rows not added (import; default FILE.rejects.csv).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin die nicht hinzugefügten Zeilen geschrieben werden (import; Standard DATEI.rejects.csv).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Adds, removes, imports or lists phones that must never be messaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt Telefonnummern, die nie angeschrieben werden dürfen, hinzu, entfernt, importiert oder listet sie.</translation>
     </message>
     <message>
         <source>add PHONE, remove PHONE, import FILE, or list.</source>
-        <translation type="unfinished"></translation>
+        <translation>add TELEFON, remove TELEFON, import DATEI oder list.</translation>
     </message>
     <message>
         <source>add|remove|import|list</source>
-        <translation type="unfinished"></translation>
+        <translation>add|remove|import|list</translation>
     </message>
     <message>
         <source>The phone number or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telefonnummer oder Datei.</translation>
     </message>
     <message>
         <source>[PHONE|FILE]</source>
-        <translation type="unfinished"></translation>
+        <translation>[TELEFON|DATEI]</translation>
     </message>
     <message>
         <source>optout %1 needs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>optout %1 braucht %2</translation>
     </message>
     <message>
         <source>a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Telefonnummer</translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 steht jetzt auf der Abmeldeliste.</translation>
     </message>
     <message>
         <source>%1 was already on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stand bereits auf der Abmeldeliste.</translation>
     </message>
     <message>
         <source>%1 was removed from the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde von der Abmeldeliste entfernt.</translation>
     </message>
     <message>
         <source>%1 was not on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stand nicht auf der Abmeldeliste.</translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Datei</translation>
     </message>
     <message>
         <source>Nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde hinzugefügt.</translation>
     </message>
     <message>
         <source>Added %1 of %2 rows from %3 to the opt-out list; %4 were already on it; %5 rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Zeilen aus %3 zur Abmeldeliste hinzugefügt; %4 standen bereits darauf; %5 abgelehnt.</translation>
     </message>
     <message>
         <source>The rows not added are listed with line and reason in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die nicht hinzugefügten Zeilen sind mit Zeile und Grund in %1 aufgeführt.</translation>
     </message>
     <message>
         <source>--limit and --offset take whole numbers of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit und --offset nehmen ganze Zahlen ab 0</translation>
     </message>
     <message>
         <source>%1 phones on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Telefonnummern auf der Abmeldeliste.</translation>
     </message>
     <message>
         <source>optout needs an action: add, remove, import or list</source>
-        <translation type="unfinished"></translation>
+        <translation>optout braucht eine Aktion: add, remove, import oder list</translation>
     </message>
     <message>
         <source>unknown optout action &quot;%1&quot;: use add, remove, import or list</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte optout-Aktion „%1“: Verwenden Sie add, remove, import oder list</translation>
     </message>
 </context>
 <context>
@@ -2403,103 +2408,103 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RateCardCommand</name>
     <message>
         <source>a rate card is named by its number (see ratecard list), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Preisliste wird mit ihrer Nummer angegeben (siehe ratecard list), nicht „%1“</translation>
     </message>
     <message>
         <source>import: the card&apos;s name (default: the file&apos;s name).</source>
-        <translation type="unfinished"></translation>
+        <translation>import: der Name der Preisliste (Standard: der Name der Datei).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>import: the date from which the card&apos;s prices apply, e.g. 2026-10-01.</source>
-        <translation type="unfinished"></translation>
+        <translation>import: das Datum, ab dem die Preise der Liste gelten, z. B. 2026-10-01.</translation>
     </message>
     <message>
         <source>date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>show: the card&apos;s number (default: the card estimates use now).</source>
-        <translation type="unfinished"></translation>
+        <translation>show: die Nummer der Preisliste (Standard: die Liste, mit der Schätzungen jetzt rechnen).</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Imports, shows, lists or removes the rate cards cost estimates are priced from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert, zeigt, listet oder entfernt die Preislisten, nach denen Kostenschätzungen berechnet werden.</translation>
     </message>
     <message>
         <source>import FILE, show, list, or remove ID. The CSV format is in docs/CLI.md.</source>
-        <translation type="unfinished"></translation>
+        <translation>import DATEI, show, list oder remove ID. Das CSV-Format steht in docs/CLI.md.</translation>
     </message>
     <message>
         <source>import|show|list|remove</source>
-        <translation type="unfinished"></translation>
+        <translation>import|show|list|remove</translation>
     </message>
     <message>
         <source>The file (import) or card number (remove).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei (import) oder Nummer der Preisliste (remove).</translation>
     </message>
     <message>
         <source>[FILE|ID]</source>
-        <translation type="unfinished"></translation>
+        <translation>[DATEI|ID]</translation>
     </message>
     <message>
         <source>ratecard %1 needs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ratecard %1 braucht %2</translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Datei</translation>
     </message>
     <message>
         <source>a card number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Preislistennummer</translation>
     </message>
     <message>
         <source>ratecard needs an action: import, show, list or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>ratecard braucht eine Aktion: import, show, list oder remove</translation>
     </message>
     <message>
         <source>unknown ratecard action &quot;%1&quot;: use import, show, list or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte ratecard-Aktion „%1“: Verwenden Sie import, show, list oder remove</translation>
     </message>
     <message>
         <source>--effective takes a date as YYYY-MM-DD, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--effective nimmt ein Datum als JJJJ-MM-TT, nicht „%1“</translation>
     </message>
     <message>
         <source>Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gespeichert.</translation>
     </message>
     <message>
         <source>Stored rate card %1: %2, %3 markets, %4 countries named, categories %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preisliste %1 gespeichert: %2, %3 Märkte, %4 Länder genannt, Kategorien %5.</translation>
     </message>
     <message>
         <source>Estimates use card %1 (%2) until this one takes effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schätzungen verwenden Preisliste %1 (%2), bis diese gilt.</translation>
     </message>
     <message>
         <source>there is no rate card %1 (see ratecard list)</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Preisliste %1 (siehe ratecard list)</translation>
     </message>
     <message>
         <source>Rate card %1: %2, prices in %3 per delivered template message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preisliste %1: %2, Preise in %3 pro zugestellter Vorlagennachricht.</translation>
     </message>
     <message>
         <source>Import Meta&apos;s current card for real estimates: herald-cli ratecard import FILE --effective DATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren Sie Metas aktuelle Preisliste für echte Schätzungen: herald-cli ratecard import DATEI --effective DATUM.</translation>
     </message>
     <message>
         <source>Rate card %1 was removed; estimates made with it keep their figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preisliste %1 wurde entfernt; damit erstellte Schätzungen behalten ihre Zahlen.</translation>
     </message>
 </context>
 <context>
@@ -2619,43 +2624,43 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RepairCommand</name>
     <message>
         <source>Checks only the campaign with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüft nur die Kampagne mit diesem Namen.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Shows what would be repaired without changing anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt, was repariert würde, ohne etwas zu ändern.</translation>
     </message>
     <message>
         <source>Recounts campaign counters from the queue and fixes them and stuck statuses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählt die Zähler der Kampagnen aus der Warteschlange neu und korrigiert sie sowie hängende Status.</translation>
     </message>
     <message>
         <source>No campaigns to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kampagnen zu prüfen.</translation>
     </message>
     <message numerus="yes">
         <source>All %n campaign(s) are consistent; nothing to repair.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kampagne geprüft und konsistent; nichts zu reparieren.</numerusform>
+            <numerusform>Alle %n Kampagnen sind konsistent; nichts zu reparieren.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n campaign(s) need repair. Dry run: nothing was changed; run without --dry-run to fix them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Kampagne muss repariert werden. Probelauf: Nichts wurde geändert; führen Sie den Befehl ohne --dry-run aus, um sie zu korrigieren.</numerusform>
+            <numerusform>%1 von %n Kampagnen müssen repariert werden. Probelauf: Nichts wurde geändert; führen Sie den Befehl ohne --dry-run aus, um sie zu korrigieren.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Repaired %1 of %n campaign(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Kampagne repariert.</numerusform>
+            <numerusform>%1 von %n Kampagnen repariert.</numerusform>
         </translation>
     </message>
 </context>
@@ -2663,42 +2668,42 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ResendCommand</name>
     <message>
         <source>The campaign&apos;s name (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der Kampagne (erforderlich).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Which failures to resend (required): an error code such as 131026, &quot;interrupted&quot;, &quot;no response&quot;, or &quot;all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Fehler erneut gesendet werden (erforderlich): ein Fehlercode wie 131026, &quot;interrupted&quot;, &quot;no response&quot; oder &quot;all&quot;.</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Queues a campaign&apos;s failed messages again, by failure reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiht die fehlgeschlagenen Nachrichten einer Kampagne nach Fehlergrund erneut ein.</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no failed messages to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ hat keine fehlgeschlagenen Nachrichten, die erneut gesendet werden können</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no failed messages with reason &quot;%2&quot; to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ hat keine fehlgeschlagenen Nachrichten mit dem Grund „%2“, die erneut gesendet werden können</translation>
     </message>
     <message numerus="yes">
         <source>Queued %n failed message(s) of campaign &quot;%1&quot; again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagene Nachricht der Kampagne „%1“ erneut eingereiht.</numerusform>
+            <numerusform>%n fehlgeschlagene Nachrichten der Kampagne „%1“ erneut eingereiht.</numerusform>
         </translation>
     </message>
     <message>
         <source>The campaign was %1 and is now %2: run &apos;herald-cli resume --campaign &quot;%3&quot;&apos; to send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne hatte den Status „%1“ und hat jetzt „%2“: Führen Sie &apos;herald-cli resume --campaign &quot;%3&quot;&apos; aus, um sie zu senden.</translation>
     </message>
 </context>
 <context>
@@ -2719,64 +2724,65 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RunCommand</name>
     <message>
         <source>The campaign to send (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu sendende Kampagne (erforderlich).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Messages per second at most, to lower the phone number&apos;s ceiling for this run (the setting api.rate_ceiling: 80 by default, Meta&apos;s standard, up to 1,000 for upgraded numbers). The sender slows down by itself when Meta says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele Nachrichten pro Sekunde, um die Obergrenze der Telefonnummer für diesen Lauf zu senken (die Einstellung api.rate_ceiling: standardmäßig 80, Metas Standard, bis 1.000 für hochgestufte Nummern). Der Sender wird von selbst langsamer, wenn Meta es verlangt.</translation>
     </message>
     <message>
         <source>r</source>
-        <translation type="unfinished"></translation>
+        <translation>r</translation>
     </message>
     <message>
         <source>Requests in flight at most (default: enough for the rate at 250 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele gleichzeitige Anfragen (Standard: genug für die Rate bei 250 ms).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Retry messages whose request got no answer. Off by default: Meta may have accepted them, so they fail &quot;no response&quot; and wait for an explicit resend. Also set by the campaign setting retry_no_response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten erneut versuchen, deren Anfrage keine Antwort bekam. Standardmäßig aus: Meta hat sie vielleicht angenommen, daher schlagen sie mit &quot;no response&quot; fehl und warten auf ausdrückliches erneutes Senden. Auch über die Kampagneneinstellung retry_no_response festzulegen.</translation>
     </message>
     <message>
         <source>Sends a campaign through the Cloud API until it completes, pauses or stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet eine Kampagne über die Cloud API, bis sie abgeschlossen, pausiert oder angehalten ist.</translation>
     </message>
     <message>
         <source>--rate must be more than 0 and at most 1,000 messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate muss größer als 0 und höchstens 1.000 Nachrichten pro Sekunde sein</translation>
     </message>
     <message>
         <source>--concurrency must be from 1 to 2,000</source>
-        <translation type="unfinished"></translation>
+        <translation>--concurrency muss zwischen 1 und 2.000 liegen</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; cannot start:
   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ kann nicht starten:
+  %2</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; is no longer scheduled (it is %2 now)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ ist nicht mehr geplant (Status jetzt: %2)</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time, in %4); waiting to start it then. Ctrl+C leaves it scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ ist für %2 UTC (%3 Ortszeit, in %4) geplant; es wird gewartet, um sie dann zu starten. Mit Strg+C bleibt sie geplant.</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; stays scheduled for %2 UTC (interrupted while waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ bleibt für %2 UTC geplant (beim Warten unterbrochen)</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -2837,34 +2843,34 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>SendSession</name>
     <message>
         <source>sent %1  failed %2  of %3 (%4%)  %5 msg/s  %6 in flight  ETA %7</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet %1  fehlgeschlagen %2  von %3 (%4 %)  %5 Nachr./s  %6 unterwegs  Restzeit %7</translation>
     </message>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wartend: %Ln Empfänger außerhalb seines Zeitfensters; das nächste Zeitfenster öffnet um %1 UTC (%2 Ortszeit, in %3).</numerusform>
+            <numerusform>Wartend: %Ln Empfänger außerhalb ihres Zeitfensters; das nächste Zeitfenster öffnet um %1 UTC (%2 Ortszeit, in %3).</numerusform>
         </translation>
     </message>
     <message>
         <source>Pausing: the requests in flight finish and are recorded (Ctrl+C again to be told again; nothing is lost either way)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird pausiert: Die laufenden Anfragen werden abgeschlossen und gespeichert (erneut Strg+C für eine weitere Meldung; so oder so geht nichts verloren)…</translation>
     </message>
     <message>
         <source>paused from the command line (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>von der Befehlszeile pausiert (Strg+C)</translation>
     </message>
     <message>
         <source>Sending campaign &quot;%1&quot; to %2 (API %3, up to %4 msg/s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ wird an %2 gesendet (API %3, bis zu %4 Nachr./s).</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2. This run: %3 sent, %4 failed in %5 s (%6 msg/s). Campaign: %7 sent, %8 failed, %9 pending of %10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“: %2. Dieser Lauf: %3 gesendet, %4 fehlgeschlagen in %5 s (%6 Nachr./s). Kampagne: %7 gesendet, %8 fehlgeschlagen, %9 ausstehend von %10.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: %1</translation>
     </message>
 </context>
 <context>
@@ -2969,35 +2975,35 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>SimulateCommand</name>
     <message>
         <source>Runs the built-in Cloud API simulator on 127.0.0.1 until Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet den eingebauten Cloud-API-Simulator auf 127.0.0.1 bis Strg+C.</translation>
     </message>
     <message>
         <source>the simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Simulator konnte nicht starten: %1</translation>
     </message>
     <message>
         <source>Cloud API simulator listening on %1 (%2 server threads).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud-API-Simulator lauscht auf %1 (%2 Server-Threads).</translation>
     </message>
     <message>
         <source>  API version %1, phone number id %2, WABA id %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  API-Version %1, Telefonnummern-ID %2, WABA-ID %3</translation>
     </message>
     <message>
         <source>  Its access token (a demo value, not a secret): export HERALD_ACCESS_TOKEN=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Sein Zugriffstoken (ein Demowert, kein Geheimnis): export HERALD_ACCESS_TOKEN=%1</translation>
     </message>
     <message>
         <source>  Try: herald-cli run --campaign NAME --api-base %1 --phone-number-id %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Probieren Sie: herald-cli run --campaign NAME --api-base %1 --phone-number-id %2</translation>
     </message>
     <message>
         <source>Ctrl+C stops it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+C beendet ihn.</translation>
     </message>
     <message>
         <source>Stopped. %1 requests, %2 send requests, %3 accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet. %1 Anfragen, %2 Sendeanfragen, %3 angenommen.</translation>
     </message>
 </context>
 <context>
@@ -3017,49 +3023,49 @@ Anweisung: %2</translation>
     <name>StatusCommand</name>
     <message>
         <source>Shows only the campaign with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt nur die Kampagne mit diesem Namen.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Shows campaigns with their sent, failed and pending messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt Kampagnen mit ihren gesendeten, fehlgeschlagenen und ausstehenden Nachrichten.</translation>
     </message>
     <message>
         <source>No campaigns yet. Create one with: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Kampagnen. Erstellen Sie eine mit: herald-cli campaign create --name NAME --template VORLAGE --lang SPRACHE</translation>
     </message>
 </context>
 <context>
     <name>SummaryCommand</name>
     <message>
         <source>How many days back, today included (default %1; 0 = all history).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Tage zurück, einschließlich heute (Standard %1; 0 = gesamter Verlauf).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Shows messages sent and failed per day and campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt gesendete und fehlgeschlagene Nachrichten pro Tag und Kampagne.</translation>
     </message>
     <message>
         <source>--days needs a whole number of days, 0 or more (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>--days braucht eine ganze Zahl von Tagen, 0 oder mehr (erhalten: „%1“)</translation>
     </message>
     <message numerus="yes">
         <source>No messages sent or failed in the last %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine gesendeten oder fehlgeschlagenen Nachrichten am letzten %n Tag.</numerusform>
+            <numerusform>Keine gesendeten oder fehlgeschlagenen Nachrichten in den letzten %n Tagen.</numerusform>
         </translation>
     </message>
     <message>
         <source>No messages sent or failed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine gesendeten oder fehlgeschlagenen Nachrichten.</translation>
     </message>
 </context>
 <context>
@@ -3100,98 +3106,98 @@ Anweisung: %2</translation>
     <name>TemplatesCommand</name>
     <message>
         <source>check: the campaign whose template and values are checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>check: die Kampagne, deren Vorlage und Werte geprüft werden.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>sync: templates per request (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>sync: Vorlagen pro Anfrage (Standard %1).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>reads the approved and other templates from Meta and stores them</source>
-        <translation type="unfinished"></translation>
+        <translation>liest die genehmigten und übrigen Vorlagen von Meta und speichert sie</translation>
     </message>
     <message>
         <source>shows the stored templates with their variables</source>
-        <translation type="unfinished"></translation>
+        <translation>zeigt die gespeicherten Vorlagen mit ihren Variablen</translation>
     </message>
     <message>
         <source>tells whether a campaign&apos;s template and values allow it to start</source>
-        <translation type="unfinished"></translation>
+        <translation>sagt, ob Vorlage und Werte einer Kampagne ihren Start erlauben</translation>
     </message>
     <message>
         <source>Message templates: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtenvorlagen: %1.</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen:</translation>
     </message>
     <message>
         <source>templates needs an action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>templates braucht eine Aktion: %1</translation>
     </message>
     <message>
         <source>unknown templates action &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte templates-Aktion „%1“ (bekannt: %2)</translation>
     </message>
     <message>
         <source>--page-size must be a number from 1 to 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>--page-size muss eine Zahl von 1 bis 1000 sein</translation>
     </message>
     <message>
         <source>%1 templates listed: %2 new, %3 updated, %4 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Vorlagen aufgelistet: %2 neu, %3 aktualisiert, %4 unverändert.</translation>
     </message>
     <message>
         <source>Category changed: %1 (%2) %3 -&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie geändert: %1 (%2) %3 -&gt; %4</translation>
     </message>
     <message>
         <source>No longer listed by Meta (kept): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr von Meta aufgelistet (behalten): %1</translation>
     </message>
     <message>
         <source>No templates stored yet. Fetch them with: herald-cli templates sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Vorlagen gespeichert. Holen Sie sie mit: herald-cli templates sync</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; cannot start:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ kann nicht starten:</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is ready: template %2 is approved and every variable (%3) has a value for all %4 queued contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“ ist bereit: Vorlage %2 ist genehmigt und jede Variable (%3) hat einen Wert für alle %4 eingereihten Kontakte.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
     <name>TokenCommand</name>
     <message>
         <source>Access token (not shown): </source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken (wird nicht angezeigt): </translation>
     </message>
     <message>
         <source>%1 Set %2 in the environment of the programs that send instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Setzen Sie stattdessen %2 in der Umgebung der Programme, die senden.</translation>
     </message>
     <message>
         <source>The access token in the operating system&apos;s keychain (set reads it from standard input, clear, status).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zugriffstoken im Schlüsselbund des Betriebssystems (set liest es von der Standardeingabe, clear, status).</translation>
     </message>
     <message>
         <source>What to do:
@@ -3199,55 +3205,59 @@ Anweisung: %2</translation>
   clear - removes it from the keychain
   status - says where the token of a run would come from (%1 wins over the keychain)
 The token is never taken from the command line, printed, or written to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen:
+  set - liest das Token von der Standardeingabe und speichert es im Schlüsselbund
+  clear - entfernt es aus dem Schlüsselbund
+  status - sagt, woher das Token eines Laufs käme (%1 hat Vorrang vor dem Schlüsselbund)
+Das Token wird nie von der Befehlszeile übernommen, ausgegeben oder in eine Datei geschrieben.</translation>
     </message>
     <message>
         <source>token needs an action: set, clear, status</source>
-        <translation type="unfinished"></translation>
+        <translation>token braucht eine Aktion: set, clear, status</translation>
     </message>
     <message>
         <source>unknown token action &quot;%1&quot; (known: set, clear, status)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte token-Aktion „%1“ (bekannt: set, clear, status)</translation>
     </message>
     <message>
         <source>no token on standard input: type it when asked, or pipe it in, e.g. &apos;herald-cli token set &lt; token.txt&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Token auf der Standardeingabe: Tippen Sie es bei der Abfrage ein oder leiten Sie es weiter, z. B. &apos;herald-cli token set &lt; token.txt&apos;</translation>
     </message>
     <message>
         <source>the token on standard input contains spaces: an access token is one word; nothing was stored</source>
-        <translation type="unfinished"></translation>
+        <translation>das Token auf der Standardeingabe enthält Leerzeichen: Ein Zugriffstoken ist ein Wort; nichts wurde gespeichert</translation>
     </message>
     <message>
         <source>the token was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Token wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>The access token is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zugriffstoken ist im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <source>%1 is set in this environment and wins over the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist in dieser Umgebung gesetzt und hat Vorrang vor dem Schlüsselbund.</translation>
     </message>
     <message>
         <source>the token was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Token wurde nicht entfernt: %1</translation>
     </message>
     <message>
         <source>No access token is stored in the keychain now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund ist jetzt kein Zugriffstoken gespeichert.</translation>
     </message>
     <message>
         <source>Runs use the token in %1 (it wins over the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe verwenden das Token in %1 (es hat Vorrang vor dem Schlüsselbund).</translation>
     </message>
     <message>
         <source>The keychain holds an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält ein Zugriffstoken.</translation>
     </message>
     <message>
         <source>The keychain holds no access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält kein Zugriffstoken.</translation>
     </message>
 </context>
 <context>
@@ -3273,39 +3283,39 @@ The token is never taken from the command line, printed, or written to a file.</
     <name>TransitionCommand</name>
     <message>
         <source>Pauses a running campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert eine laufende Kampagne.</translation>
     </message>
     <message>
         <source>Sets a campaign running (again) so that senders pick up its messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt eine Kampagne (wieder) auf „läuft“, damit Sender ihre Nachrichten aufnehmen.</translation>
     </message>
     <message>
         <source>Cancels a campaign for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bricht eine Kampagne endgültig ab.</translation>
     </message>
     <message>
         <source>The campaign&apos;s name (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der Kampagne (erforderlich).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Why, shown with the campaign&apos;s status (kept for paused and cancelled campaigns; a running campaign shows none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum; wird mit dem Status der Kampagne angezeigt (bleibt bei pausierten und abgebrochenen Kampagnen; eine laufende Kampagne zeigt keinen).</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2 → %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne „%1“: %2 → %3.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: %1</translation>
     </message>
 </context>
 <context>
@@ -3747,43 +3757,43 @@ Anweisung: %4</translation>
     <name>herald::ui::AboutDialog</name>
     <message>
         <source>About Herald</source>
-        <translation type="unfinished">Über Herald</translation>
+        <translation>Über Herald</translation>
     </message>
     <message>
         <source>Herald icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald-Symbol</translation>
     </message>
     <message>
         <source>A campaign console for the WhatsApp Business Cloud API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kampagnenkonsole für die WhatsApp Business Cloud API.</translation>
     </message>
     <message>
         <source>Built with Qt %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt mit Qt %1.</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Datenbank</translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollordner</translation>
     </message>
     <message>
         <source>Herald is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald ist freie Software: Sie können sie unter den Bedingungen der GNU General Public License, Version 3 oder (nach Ihrer Wahl) jeder späteren Version, weitergeben und/oder verändern. Sie wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt.</translation>
     </message>
     <message>
         <source>Herald uses these libraries:</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald verwendet diese Bibliotheken:</translation>
     </message>
     <message>
         <source>Qt Charts and Qt HttpServer: GPL-3.0</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt Charts und Qt HttpServer: GPL-3.0</translation>
     </message>
 </context>
 <context>
@@ -3834,7 +3844,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>&amp;Cancel campaign…</source>
-        <translation>Kampagne a&amp;bbrechen…</translation>
+        <translation>A&amp;bbrechen…</translation>
     </message>
     <message>
         <source>Cancel the selected campaign for good</source>
@@ -3842,7 +3852,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Resend &amp;failed…</source>
-        <translation>F&amp;ehlgeschlagene erneut senden…</translation>
+        <translation>&amp;Erneut senden…</translation>
     </message>
     <message>
         <source>Queue failed messages of chosen reasons again</source>
@@ -4153,11 +4163,11 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Filter campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen filtern</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished">Kampagnen</translation>
+        <translation>Kampagnen</translation>
     </message>
 </context>
 <context>
@@ -4266,11 +4276,11 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Contact file</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktdatei</translation>
     </message>
     <message>
         <source>File preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateivorschau</translation>
     </message>
 </context>
 <context>
@@ -4450,7 +4460,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Cost by country</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten nach Land</translation>
     </message>
 </context>
 <context>
@@ -4575,11 +4585,11 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Chart of the messages sent and failed each day; the table beside it holds the same figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm der pro Tag gesendeten und fehlgeschlagenen Nachrichten; die Tabelle daneben enthält dieselben Zahlen.</translation>
     </message>
     <message>
         <source>Daily summary</source>
-        <translation type="unfinished">Tagesübersicht</translation>
+        <translation>Tagesübersicht</translation>
     </message>
 </context>
 <context>
@@ -4777,13 +4787,13 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Failures by reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler nach Grund</translation>
     </message>
     <message numerus="yes">
         <source>Failed messages: %1, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Fehlgeschlagene Nachrichten: %1, aus %n Grund. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe zum erneuten Senden.</numerusform>
+            <numerusform>Fehlgeschlagene Nachrichten: %1, aus %n Gründen. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe zum erneuten Senden.</numerusform>
         </translation>
     </message>
 </context>
@@ -4824,102 +4834,104 @@ Anweisung: %4</translation>
     <name>herald::ui::HelpMenu</name>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer&amp;handbuch</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>Show &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokollordner anzeigen</translation>
     </message>
     <message>
         <source>How to use Herald, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>So verwenden Sie Herald, Schritt für Schritt</translation>
     </message>
     <message>
         <source>Every action and its shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aktionen und ihre Tastenkürzel</translation>
     </message>
     <message>
         <source>Open the folder with Herald&apos;s daily log files</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Ordner mit den täglichen Protokolldateien von Herald öffnen</translation>
     </message>
     <message>
         <source>User guide not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerhandbuch nicht installiert</translation>
     </message>
     <message>
         <source>The user guide was not found on this computer, so it opens in your web browser instead:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzerhandbuch wurde auf diesem Computer nicht gefunden, daher wird es stattdessen in Ihrem Webbrowser geöffnet:
+%1</translation>
     </message>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollordner</translation>
     </message>
     <message>
         <source>The log folder could not be opened. Herald writes its logs to:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Protokollordner konnte nicht geöffnet werden. Herald schreibt seine Protokolle nach:
+%1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::InterruptedNotice</name>
     <message>
         <source>Review interrupted…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochene prüfen…</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Ausblenden</translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Opens the Resend dialog with these messages; nothing is sent until you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet den Dialog „Erneut senden“ mit diesen Nachrichten; nichts wird gesendet, bevor Sie bestätigen.</translation>
     </message>
     <message>
         <source>Interrupted messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochene Nachrichten</translation>
     </message>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became &quot;interrupted&quot;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Herald oder ein anderer Sender wurde beendet, während Nachrichten von „%1“ unterwegs waren: %n Nachricht ist jetzt „unterbrochen“.</numerusform>
+            <numerusform>Herald oder ein anderer Sender wurde beendet, während Nachrichten von „%1“ unterwegs waren: %n Nachrichten sind jetzt „unterbrochen“.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>“%1”: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>„%1“: %n Nachricht</numerusform>
+            <numerusform>„%1“: %n Nachrichten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weitere Kampagne</numerusform>
+            <numerusform>%n weitere Kampagnen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages were in flight. %n message(s) became &quot;interrupted&quot;: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Herald oder ein anderer Sender wurde beendet, während Nachrichten unterwegs waren. %n Nachricht ist jetzt „unterbrochen“: %1.</numerusform>
+            <numerusform>Herald oder ein anderer Sender wurde beendet, während Nachrichten unterwegs waren. %n Nachrichten sind jetzt „unterbrochen“: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Meta may have delivered some of them, so they are not resent by themselves. Review them and resend only if they did not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta hat einige davon vielleicht zugestellt, daher werden sie nicht automatisch erneut gesendet. Prüfen Sie sie und senden Sie nur erneut, was nicht angekommen ist.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n interrupted)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n unterbrochen)</numerusform>
+            <numerusform>%1 (%n unterbrochen)</numerusform>
         </translation>
     </message>
 </context>
@@ -5088,20 +5100,20 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln recipient(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Empfänger nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Empfänger nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Nachricht noch nicht gesendet. Eine abgebrochene Kampagne kann nicht fortgesetzt werden; bereits gesendete Nachrichten bleiben gesendet.</numerusform>
+            <numerusform>%Ln Nachrichten noch nicht gesendet. Eine abgebrochene Kampagne kann nicht fortgesetzt werden; bereits gesendete Nachrichten bleiben gesendet.</numerusform>
         </translation>
     </message>
 </context>
@@ -5237,15 +5249,15 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>&amp;Campaign name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kampagnenname:</translation>
     </message>
     <message>
         <source>Fixed text for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fester Text für %1</translation>
     </message>
     <message>
         <source>Value of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert für %1</translation>
     </message>
 </context>
 <context>
@@ -5300,7 +5312,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Preview row</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschauzeile</translation>
     </message>
 </context>
 <context>
@@ -5371,7 +5383,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Replace the draft. Leaving keeps the old draft as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Datei erneut: Herald importiert sie mit der neuen Zuordnung in einen neuen Entwurf, der „%1“ ersetzt, wenn Sie auf „Entwurf ersetzen“ klicken. Wenn Sie den Assistenten verlassen, bleibt der alte Entwurf unverändert.</translation>
     </message>
 </context>
 <context>
@@ -5564,19 +5576,19 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Search opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmeldungen durchsuchen</translation>
     </message>
     <message>
         <source>Phone number to opt out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abzumeldende Telefonnummer</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished">Abmeldungen</translation>
+        <translation>Abmeldungen</translation>
     </message>
 </context>
 <context>
@@ -5635,11 +5647,11 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools ▸ Repair counters… rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Kampagne ist kein Minutenverlauf gespeichert (%1 gesendet, %2 fehlgeschlagen). Extras ▸ Zähler reparieren… baut ihn aus den Zeiten der Nachrichten neu auf.</translation>
     </message>
     <message>
         <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools ▸ Repair counters… rebuilds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>. Der Verlauf passt nicht zu den Zählern der Kampagne (%1 gesendet, %2 fehlgeschlagen); Extras ▸ Zähler reparieren… baut ihn neu auf.</translation>
     </message>
 </context>
 <context>
@@ -5693,11 +5705,11 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Sample of the numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel der Nummern</translation>
     </message>
     <message>
         <source>&amp;Default country:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan&amp;dardland:</translation>
     </message>
 </context>
 <context>
@@ -5751,7 +5763,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Sends only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet nur %1</translation>
     </message>
 </context>
 <context>
@@ -5820,7 +5832,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>&amp;Only send between</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nur senden zwischen</translation>
     </message>
 </context>
 <context>
@@ -5988,7 +6000,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Rate cards</source>
-        <translation type="unfinished">Preislisten</translation>
+        <translation>Preislisten</translation>
     </message>
 </context>
 <context>
@@ -6160,22 +6172,22 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Search recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger durchsuchen</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s), showing %1–%2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Empfänger, angezeigt %1–%2</numerusform>
+            <numerusform>%Ln Empfänger, angezeigt %1–%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Empfänger</translation>
+        <translation>Empfänger</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln Empfänger</numerusform>
             <numerusform>%Ln Empfänger</numerusform>
         </translation>
@@ -6283,7 +6295,7 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Campaign counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnenzähler</translation>
     </message>
 </context>
 <context>
@@ -6361,44 +6373,44 @@ Anweisung: %4</translation>
     </message>
     <message>
         <source>Failure reasons to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlergründe zum erneuten Senden</translation>
     </message>
     <message>
         <source>Some of the ticked messages may already have been delivered (the sender stopped or Meta did not answer): resending them may message those people twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige der angehakten Nachrichten wurden vielleicht schon zugestellt (der Sender wurde beendet oder Meta hat nicht geantwortet): Erneutes Senden kann diese Personen doppelt anschreiben.</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %Ln Nachricht</numerusform>
+            <numerusform>%1 — %Ln Nachrichten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln message(s): %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %Ln Nachricht: %2</numerusform>
+            <numerusform>%1 — %Ln Nachrichten: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Nachricht ist fehlgeschlagen. Haken Sie die Gründe an, die erneut gesendet werden sollen; abgemeldete Nummern werden nie erneut beschickt.</numerusform>
+            <numerusform>%Ln Nachrichten sind fehlgeschlagen. Haken Sie die Gründe an, die erneut gesendet werden sollen; abgemeldete Nummern werden nie erneut beschickt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Resend messages that may have arrived?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten erneut senden, die vielleicht angekommen sind?</translation>
     </message>
     <message>
         <source>Meta may already have delivered some of these messages; their recipients would get them twice. Resend them anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta hat einige dieser Nachrichten vielleicht schon zugestellt; ihre Empfänger würden sie doppelt erhalten. Trotzdem erneut senden?</translation>
     </message>
     <message>
         <source>Resend anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem senden</translation>
     </message>
 </context>
 <context>
@@ -6667,9 +6679,9 @@ Anweisung: %4</translation>
     </message>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wartend: %Ln Empfänger außerhalb seines Zeitfensters; das nächste Zeitfenster öffnet um %1.</numerusform>
+            <numerusform>Wartend: %Ln Empfänger außerhalb ihres Zeitfensters; das nächste Zeitfenster öffnet um %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -6850,41 +6862,41 @@ Mit der Datenbank gespeichert als %2.</translation>
     <name>herald::ui::ShortcutTableModel</name>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menü</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ShortcutTips</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Filter by action, menu or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Aktion, Menü oder Taste filtern</translation>
     </message>
     <message>
         <source>Filter shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel filtern</translation>
     </message>
 </context>
 <context>
@@ -6895,11 +6907,11 @@ Mit der Datenbank gespeichert als %2.</translation>
     </message>
     <message>
         <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine WhatsApp-Business-Konto-ID festgelegt, und Vorlagen werden pro Konto aufgelistet. Tragen Sie sie in den Einstellungen ein (Datei ▸ Einstellungen…) und synchronisieren Sie erneut.</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Zugriffstoken festgelegt. Tragen Sie es in den Einstellungen ein (Datei ▸ Einstellungen…) und synchronisieren Sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -7089,50 +7101,50 @@ Mit der Datenbank gespeichert als %2.</translation>
     </message>
     <message>
         <source>Filter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen filtern</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished">Vorlagen</translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Zugriffstoken festgelegt. Tragen Sie es in den Einstellungen ein (Datei ▸ Einstellungen…) und synchronisieren Sie erneut.</translation>
     </message>
     <message>
         <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File ▸ Settings…) and sync again; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta hat das Zugriffstoken abgelehnt: Es ist ungültig oder abgelaufen. Tragen Sie ein gültiges Token in den Einstellungen ein (Datei ▸ Einstellungen…) und synchronisieren Sie erneut; nichts wurde gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ThemeMenu</name>
     <message>
         <source>T&amp;heme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbschema</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;System</translation>
     </message>
     <message>
         <source>Light or dark as the desktop is</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell oder dunkel wie der Desktop</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <source>Dark text on light backgrounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkler Text auf hellem Hintergrund</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
     </message>
     <message>
         <source>Light text on dark backgrounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Heller Text auf dunklem Hintergrund</translation>
     </message>
 </context>
 <context>
@@ -7209,50 +7221,50 @@ Herald schreibt das Token nie in eine Datei. Sie können es nur für diese Sitzu
     </message>
     <message>
         <source>New token</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Token</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::UserGuideWindow</name>
     <message>
         <source>Herald user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald-Benutzerhandbuch</translation>
     </message>
     <message>
         <source>User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerhandbuch</translation>
     </message>
     <message>
         <source>Find in the guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Handbuch suchen</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close the find bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchleiste schließen</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Find next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitersuchen</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden</translation>
     </message>
 </context>
 <context>
@@ -7266,7 +7278,7 @@ Herald schreibt das Token nie in eine Datei. Sie können es nur für diese Sitzu
     <name>herald::ui::WizardLauncher</name>
     <message>
         <source>The campaign could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne konnte nicht gelesen werden</translation>
     </message>
 </context>
 <context>

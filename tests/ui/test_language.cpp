@@ -259,8 +259,8 @@ private Q_SLOTS:
         QCOMPARE(actionText(*w, u"actionStart"_s), u"&Starten"_s);
         QCOMPARE(actionText(*w, u"actionPause"_s), u"&Pausieren"_s);
         QCOMPARE(actionText(*w, u"actionResume"_s), u"&Fortsetzen"_s);
-        QCOMPARE(actionText(*w, u"actionCancel"_s), u"Kampagne a&bbrechen…"_s);
-        QCOMPARE(actionText(*w, u"actionResend"_s), u"F&ehlgeschlagene erneut senden…"_s);
+        QCOMPARE(actionText(*w, u"actionCancel"_s), u"A&bbrechen…"_s);
+        QCOMPARE(actionText(*w, u"actionResend"_s), u"&Erneut senden…"_s);
         QCOMPARE(actionText(*w, u"actionSettings"_s), u"&Einstellungen…"_s);
         QCOMPARE(actionText(*w, u"actionQuit"_s), u"&Beenden"_s);
         QVERIFY2(clashingAccelerators(*w).isEmpty(), qPrintable(clashingAccelerators(*w).join(u'\n')));
