@@ -5,67 +5,67 @@
     <name>ApiOptions</name>
     <message>
         <source>The Graph API base URL (default: config api.base, else %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>A URL base da Graph API (padrão: configuração api.base, senão %1).</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>url</translation>
     </message>
     <message>
         <source>The Graph API version (default: config api.version, else %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>A versão da Graph API (padrão: configuração api.version, senão %1).</translation>
     </message>
     <message>
         <source>version</source>
-        <translation type="unfinished">versão</translation>
+        <translation>versão</translation>
     </message>
     <message>
         <source>The WhatsApp Business phone number ID (default: config api.phone_number_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>O ID do número de telefone do WhatsApp Business (padrão: configuração api.phone_number_id).</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account ID (default: config api.waba_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>O ID da conta do WhatsApp Business (padrão: configuração api.waba_id).</translation>
     </message>
     <message>
         <source>Milliseconds to wait for each API request (default: config api.request_timeout_ms, else %1). The access token comes from HERALD_ACCESS_TOKEN, else from the keychain (&apos;token set&apos;); never from the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Milissegundos de espera por requisição à API (padrão: configuração api.request_timeout_ms, senão %1). O token de acesso vem de HERALD_ACCESS_TOKEN, senão do chaveiro (&apos;token set&apos;); nunca da linha de comando.</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>A certificate authority to trust beside the system&apos;s, PEM or DER (default: config api.ca_file): a TLS-inspecting proxy&apos;s. Certificate errors are never ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma autoridade certificadora confiável além das do sistema, PEM ou DER (padrão: configuração api.ca_file): a de um proxy que inspeciona TLS. Erros de certificado nunca são ignorados.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>arquivo</translation>
     </message>
     <message>
         <source>--%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: %2</translation>
     </message>
     <message>
         <source>the stored setting %1: %2 Change it with &apos;config set %1 VALUE&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>a configuração armazenada %1: %2 Altere-a com &apos;config set %1 VALOR&apos;.</translation>
     </message>
     <message>
         <source>no access token: set the environment variable %1 (it is never read from the command line or stored in a file). %2</source>
-        <translation type="unfinished"></translation>
+        <translation>sem token de acesso: defina a variável de ambiente %1 (ele nunca é lido da linha de comando nem armazenado em arquivo). %2</translation>
     </message>
     <message>
         <source>no access token: set the environment variable %1, or store the token in the keychain with &apos;herald-cli token set&apos; (it is never read from the command line or stored in a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>sem token de acesso: defina a variável de ambiente %1 ou armazene o token no chaveiro com &apos;herald-cli token set&apos; (ele nunca é lido da linha de comando nem armazenado em arquivo)</translation>
     </message>
     <message>
         <source>no access token: %1 is not set and the keychain could not be read. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>sem token de acesso: %1 não está definida e não foi possível ler o chaveiro. %2</translation>
     </message>
 </context>
 <context>
@@ -225,194 +225,194 @@
     <name>CampaignCommand</name>
     <message>
         <source>create: the campaign&apos;s name (unique).</source>
-        <translation type="unfinished"></translation>
+        <translation>create: o nome da campanha (único).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>create: the approved WhatsApp template to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: o modelo aprovado do WhatsApp a enviar.</translation>
     </message>
     <message>
         <source>template</source>
-        <translation type="unfinished"></translation>
+        <translation>modelo</translation>
     </message>
     <message>
         <source>create: the template&apos;s language code, e.g. en_US.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: o código de idioma do modelo, p. ex. pt_BR.</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>código</translation>
     </message>
     <message>
         <source>create: the WhatsApp Business phone number id to send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: o ID do número de telefone do WhatsApp Business de onde enviar.</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>schedule, unschedule, quiet-hours: the campaign&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule, unschedule, quiet-hours: o nome da campanha.</translation>
     </message>
     <message>
         <source>schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; without an offset it is this computer&apos;s local time.</source>
-        <translation type="unfinished"></translation>
+        <translation>schedule: quando iniciar, em ISO 8601, p. ex. 2026-12-07T09:30:00Z ou 2026-12-07T10:30-03:00; sem deslocamento, vale o horário local deste computador.</translation>
     </message>
     <message>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>data-hora</translation>
     </message>
     <message>
         <source>quiet-hours: the window in each recipient&apos;s local time, HH:MM-HH:MM, e.g. 09:00-20:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: a janela no horário local de cada destinatário, HH:MM-HH:MM, p. ex. 09:00-20:00.</translation>
     </message>
     <message>
         <source>from-until</source>
-        <translation type="unfinished"></translation>
+        <translation>início-fim</translation>
     </message>
     <message>
         <source>quiet-hours: send Monday to Friday only (recipient&apos;s local date).</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: enviar somente de segunda a sexta (data local do destinatário).</translation>
     </message>
     <message>
         <source>quiet-hours: the time zone for one country instead of its main zone, e.g. BR=America/Manaus; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: o fuso horário de um país em vez do fuso principal dele, p. ex. BR=America/Manaus; pode ser repetida.</translation>
     </message>
     <message>
         <source>CC=zone</source>
-        <translation type="unfinished"></translation>
+        <translation>CC=fuso</translation>
     </message>
     <message>
         <source>quiet-hours: send at any hour again.</source>
-        <translation type="unfinished"></translation>
+        <translation>quiet-hours: voltar a enviar a qualquer hora.</translation>
     </message>
     <message>
         <source>estimate: price this category instead of the template&apos;s (e.g. MARKETING).</source>
-        <translation type="unfinished"></translation>
+        <translation>estimate: precificar por esta categoria em vez da do modelo (p. ex. MARKETING).</translation>
     </message>
     <message>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>categoria</translation>
     </message>
     <message>
         <source>estimate: count only the recipients still to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>estimate: contar somente os destinatários que ainda faltam enviar.</translation>
     </message>
     <message>
         <source>creates a draft campaign and prints its id</source>
-        <translation type="unfinished"></translation>
+        <translation>cria uma campanha em rascunho e exibe o ID dela</translation>
     </message>
     <message>
         <source>starts a draft campaign at a time (--at)</source>
-        <translation type="unfinished"></translation>
+        <translation>inicia uma campanha em rascunho em um horário (--at)</translation>
     </message>
     <message>
         <source>turns a scheduled campaign back into a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>torna uma campanha agendada um rascunho novamente</translation>
     </message>
     <message>
         <source>sends only inside a window of each recipient&apos;s local time (--window)</source>
-        <translation type="unfinished"></translation>
+        <translation>envia somente dentro de uma janela do horário local de cada destinatário (--window)</translation>
     </message>
     <message>
         <source>prices the campaign&apos;s recipients from the rate card and stores the estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>precifica os destinatários da campanha pela tabela de preços e armazena a estimativa</translation>
     </message>
     <message>
         <source>Manages campaigns: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerencia campanhas: %1.</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>O que fazer:</translation>
     </message>
     <message>
         <source>campaign needs an action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>campaign precisa de uma ação: %1</translation>
     </message>
     <message>
         <source>unknown campaign action &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ação de campaign desconhecida &quot;%1&quot; (conhecidas: %2)</translation>
     </message>
     <message>
         <source>--at &quot;%1&quot; is not a date and time; write it as ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00</source>
-        <translation type="unfinished"></translation>
+        <translation>--at &quot;%1&quot; não é uma data e hora; escreva em ISO 8601, p. ex. 2026-12-07T09:30:00Z ou 2026-12-07T10:30-03:00</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time); a running console or `herald-cli run` starts it then.</source>
-        <translation type="unfinished"></translation>
+        <translation>A campanha &quot;%1&quot; está agendada para %2 UTC (%3 no horário local); um console aberto ou `herald-cli run` a inicia nesse momento.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is a draft again; it starts when you start or schedule it.</source>
-        <translation type="unfinished"></translation>
+        <translation>A campanha &quot;%1&quot; é um rascunho novamente; ela começa quando você a iniciar ou agendar.</translation>
     </message>
     <message>
         <source>--window &quot;%1&quot; is not a window; write it as HH:MM-HH:MM, e.g. 09:00-20:00</source>
-        <translation type="unfinished"></translation>
+        <translation>--window &quot;%1&quot; não é uma janela; escreva como HH:MM-HH:MM, p. ex. 09:00-20:00</translation>
     </message>
     <message>
         <source>--zone &quot;%1&quot; must be a country code, = and a time zone, e.g. BR=America/Manaus</source>
-        <translation type="unfinished"></translation>
+        <translation>--zone &quot;%1&quot; deve ser um código de país, = e um fuso horário, p. ex. BR=America/Manaus</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; sends at any hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>A campanha &quot;%1&quot; envia a qualquer hora.</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; sends from %2 to %3 in each recipient&apos;s local time%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>A campanha &quot;%1&quot; envia das %2 às %3 no horário local de cada destinatário%4.</translation>
     </message>
     <message>
         <source>, Monday to Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>, de segunda a sexta</translation>
     </message>
     <message>
         <source>%1 uses %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 usa %2.</translation>
     </message>
 </context>
 <context>
     <name>CampaignEstimate</name>
     <message>
         <source>Cost estimate for &quot;%1&quot;: %2 %3 (template %4, %5), made %6 UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimativa de custo para &quot;%1&quot;: %2 %3 (modelo %4, %5), feita em %6 UTC.</translation>
     </message>
     <message>
         <source>recipients still to send</source>
-        <translation type="unfinished"></translation>
+        <translation>destinatários que ainda faltam enviar</translation>
     </message>
     <message>
         <source>recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>destinatários</translation>
     </message>
     <message>
         <source>Rate card %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabela de preços %1: %2.</translation>
     </message>
     <message>
         <source>This is Herald&apos;s example card: import Meta&apos;s current card for a real estimate (herald-cli ratecard import FILE --effective DATE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta é a tabela de exemplo do Herald: importe a tabela atual da Meta para uma estimativa real (herald-cli ratecard import ARQUIVO --effective DATA).</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso: %1</translation>
     </message>
     <message>
         <source>Total: %1 for %2 recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: %1 para %2 destinatários.</translation>
     </message>
     <message>
         <source>Not priced: %1 recipients in %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem preço: %1 destinatários em %2: %3.</translation>
     </message>
     <message>
         <source>Meta charges delivered messages only: this is the most these recipients cost at these prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>A Meta cobra somente mensagens entregues: este é o máximo que esses destinatários custam a esses preços.</translation>
     </message>
 </context>
 <context>
@@ -443,9 +443,9 @@
     </message>
     <message numerus="yes">
         <source>%1 has no value for %Ln contact(s) and no campaign default</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 não tem valor para %Ln contato e não há padrão da campanha</numerusform>
+            <numerusform>%1 não tem valor para %Ln contatos e não há padrão da campanha</numerusform>
         </translation>
     </message>
 </context>
@@ -527,105 +527,105 @@
     <name>CliApplication</name>
     <message>
         <source>The database: a SQLite file path, or postgresql://user:password@host:port/database. Default: $HERALD_DB, else %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O banco de dados: um caminho de arquivo SQLite ou postgresql://usuário:senha@host:porta/banco. Padrão: $HERALD_DB, senão %1.</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>url</translation>
     </message>
     <message>
         <source>Shows this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra esta ajuda.</translation>
     </message>
     <message>
         <source>Shows the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra a versão.</translation>
     </message>
     <message>
         <source>Prints the result as one JSON document instead of a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exibe o resultado como um único documento JSON em vez de uma tabela.</translation>
     </message>
     <message>
         <source>Run &apos;%1 --help&apos; for the commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Execute &apos;%1 --help&apos; para ver os comandos.</translation>
     </message>
     <message>
         <source>Run &apos;%1 %2 --help&apos; for its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Execute &apos;%1 %2 --help&apos; para ver as opções dele.</translation>
     </message>
     <message>
         <source>Herald&apos;s headless console: sets up the database and inspects and repairs campaigns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Console sem interface gráfica do Herald: prepara o banco de dados e inspeciona e repara campanhas.</translation>
     </message>
     <message>
         <source>The command to run (see Commands).</source>
-        <translation type="unfinished"></translation>
+        <translation>O comando a executar (veja Comandos).</translation>
     </message>
     <message>
         <source>&lt;command&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;comando&gt;</translation>
     </message>
     <message>
         <source>The command&apos;s options; see herald-cli &lt;command&gt; --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>As opções do comando; veja herald-cli &lt;comando&gt; --help.</translation>
     </message>
     <message>
         <source>[command options]</source>
-        <translation type="unfinished"></translation>
+        <translation>[opções do comando]</translation>
     </message>
     <message>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>nenhum comando informado</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>comando desconhecido &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>argumento inesperado &quot;%1&quot;</translation>
     </message>
     <message>
         <source>there is no Herald database at %1: run &apos;%2 init&apos; to create it</source>
-        <translation type="unfinished"></translation>
+        <translation>não há banco de dados do Herald em %1: execute &apos;%2 init&apos; para criá-lo</translation>
     </message>
     <message>
         <source>the database %1 is not usable by this program; nothing was done:</source>
-        <translation type="unfinished"></translation>
+        <translation>o banco de dados %1 não pode ser usado por este programa; nada foi feito:</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comandos:</translation>
     </message>
     <message>
         <source>Run &apos;%1 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Execute &apos;%1 &lt;comando&gt; --help&apos; para ver as opções de um comando.</translation>
     </message>
 </context>
 <context>
     <name>CliContext</name>
     <message>
         <source>internal error: this command has no database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>erro interno: este comando não tem conexão com o banco de dados</translation>
     </message>
     <message>
         <source>missing required option --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>falta a opção obrigatória --%1</translation>
     </message>
     <message>
         <source>there is no campaign named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>não há campanha chamada &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
     <name>ConfigCommand</name>
     <message>
         <source>usage: config %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: config %1</translation>
     </message>
     <message>
         <source>Settings stored with the database (set, get, list, unset), e.g. api.base and api.waba_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurações armazenadas com o banco de dados (set, get, list, unset), p. ex. api.base e api.waba_id.</translation>
     </message>
     <message>
         <source>What to do:
@@ -634,23 +634,28 @@
   list - shows every setting
   unset KEY - removes it
 API keys: %1. Access tokens are never stored: give them in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O que fazer:
+  set CHAVE VALOR - armazena uma configuração
+  get CHAVE - exibe o valor dela
+  list - mostra todas as configurações
+  unset CHAVE - remove-a
+Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</translation>
     </message>
     <message>
         <source>config needs an action: set, get, list, unset</source>
-        <translation type="unfinished"></translation>
+        <translation>config precisa de uma ação: set, get, list, unset</translation>
     </message>
     <message>
         <source>unknown config action &quot;%1&quot; (known: set, get, list, unset)</source>
-        <translation type="unfinished"></translation>
+        <translation>ação de config desconhecida &quot;%1&quot; (conhecidas: set, get, list, unset)</translation>
     </message>
     <message>
         <source>%1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não está definida</translation>
     </message>
     <message>
         <source>No settings stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma configuração armazenada.</translation>
     </message>
 </context>
 <context>
@@ -1010,89 +1015,89 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>DemoCommand</name>
     <message>
         <source>Recipients in the sample campaign (default 2000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatários da campanha de exemplo (padrão 2000).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Messages per second at most (default 200; Meta allows 80 to 1,000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de mensagens por segundo (padrão 200; a Meta permite de 80 a 1.000).</translation>
     </message>
     <message>
         <source>r</source>
-        <translation type="unfinished"></translation>
+        <translation>r</translation>
     </message>
     <message>
         <source>The simulator&apos;s median answer time in ms (default 150).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo mediano de resposta do simulador em ms (padrão 150).</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Sends a sample campaign to the built-in Cloud API simulator, with live progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envia uma campanha de exemplo ao simulador da Cloud API embutido, com o progresso ao vivo.</translation>
     </message>
     <message>
         <source>--contacts must be a number from 1 to 1,000,000</source>
-        <translation type="unfinished"></translation>
+        <translation>--contacts deve ser um número de 1 a 1.000.000</translation>
     </message>
     <message>
         <source>--rate must be from 1 to 1,000 messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate deve ser de 1 a 1.000 mensagens por segundo</translation>
     </message>
     <message>
         <source>--latency must be from 0 to 10,000 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>--latency deve ser de 0 a 10.000 ms</translation>
     </message>
     <message>
         <source>the built-in simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>não foi possível iniciar o simulador embutido: %1</translation>
     </message>
     <message>
         <source>template sync with the simulator failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a sincronização de modelos com o simulador falhou: %1</translation>
     </message>
     <message>
         <source>Demo %1</source>
-        <translation type="unfinished">Demonstração %1</translation>
+        <translation>Demonstração %1</translation>
     </message>
     <message>
         <source>Synced %1 templates from the simulator. Created campaign &quot;%2&quot; (order_update, en_US) with %3 recipients; the simulator answers in ~%4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 modelos sincronizados do simulador. Campanha &quot;%2&quot; criada (order_update, en_US) com %3 destinatários; o simulador responde em ~%4 ms.</translation>
     </message>
     <message>
         <source>  failed with reason %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  falharam com o motivo %1: %2</translation>
     </message>
     <message>
         <source>The simulator accepted %1 messages and received %2 send requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>O simulador aceitou %1 mensagens e recebeu %2 requisições de envio.</translation>
     </message>
 </context>
 <context>
     <name>DoctorCommand</name>
     <message>
         <source>Checks the database schema and lists anything missing (exit code 4 if so).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifica o esquema do banco de dados e lista o que falta (código de saída 4 nesse caso).</translation>
     </message>
     <message>
         <source>schema OK (version %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>esquema OK (versão %1)</translation>
     </message>
     <message numerus="yes">
         <source>%n schema problem(s) found (database version %1, this program expects %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problema de esquema encontrado (versão do banco de dados %1, este programa espera %2)</numerusform>
+            <numerusform>%n problemas de esquema encontrados (versão do banco de dados %1, este programa espera %2)</numerusform>
         </translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">Banco de dados: %1</translation>
+        <translation>Banco de dados: %1</translation>
     </message>
 </context>
 <context>
@@ -1470,98 +1475,98 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ExitCodes</name>
     <message>
         <source>success</source>
-        <translation type="unfinished"></translation>
+        <translation>sucesso</translation>
     </message>
     <message>
         <source>unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>erro inesperado</translation>
     </message>
     <message>
         <source>usage error: unknown command or option, missing or malformed value</source>
-        <translation type="unfinished"></translation>
+        <translation>erro de uso: comando ou opção desconhecida, valor ausente ou malformado</translation>
     </message>
     <message>
         <source>the database cannot be reached or opened</source>
-        <translation type="unfinished"></translation>
+        <translation>o banco de dados não pode ser acessado nem aberto</translation>
     </message>
     <message>
         <source>schema problem: missing objects, not initialised, or newer than this program</source>
-        <translation type="unfinished"></translation>
+        <translation>problema de esquema: objetos ausentes, não inicializado ou mais novo que este programa</translation>
     </message>
     <message>
         <source>not found: no campaign with that name</source>
-        <translation type="unfinished"></translation>
+        <translation>não encontrado: nenhuma campanha com esse nome</translation>
     </message>
     <message>
         <source>refused: illegal status change, nothing to resend, name already taken</source>
-        <translation type="unfinished"></translation>
+        <translation>recusado: mudança de status não permitida, nada a reenviar, nome já em uso</translation>
     </message>
     <message>
         <source>bad file: an input that is not CSV, unreadable or has no phone column (nothing imported), or an output that cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>arquivo inválido: uma entrada que não é CSV, ilegível ou sem coluna de telefone (nada importado), ou uma saída que não pode ser gravada</translation>
     </message>
     <message>
         <source>sending paused (Ctrl+C, error threshold, or template paused by Meta); resume to go on</source>
-        <translation type="unfinished"></translation>
+        <translation>envio pausado (Ctrl+C, limite de erros ou modelo pausado pela Meta); retome para continuar</translation>
     </message>
     <message>
         <source>the campaign was stopped: every further message would fail the same way</source>
-        <translation type="unfinished"></translation>
+        <translation>a campanha foi interrompida: todas as próximas mensagens falhariam da mesma forma</translation>
     </message>
     <message>
         <source>the campaign was cancelled while sending</source>
-        <translation type="unfinished"></translation>
+        <translation>a campanha foi cancelada durante o envio</translation>
     </message>
     <message>
         <source>sending stopped: the access token, account or connection is unusable</source>
-        <translation type="unfinished"></translation>
+        <translation>envio interrompido: o token de acesso, a conta ou a conexão não pode ser usada</translation>
     </message>
     <message>
         <source>Exit codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos de saída:</translation>
     </message>
 </context>
 <context>
     <name>ExportCommand</name>
     <message>
         <source>The campaign (by name) to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>A campanha (pelo nome) a exportar.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>The CSV file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo CSV a gravar.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>arquivo</translation>
     </message>
     <message>
         <source>Writes no UTF-8 byte order mark (Excel then misreads accents).</source>
-        <translation type="unfinished"></translation>
+        <translation>Não grava a marca de ordem de bytes UTF-8 (o Excel então lê acentos errado).</translation>
     </message>
     <message>
         <source>Field delimiter (default ,; use ; for Excel in much of Europe).</source>
-        <translation type="unfinished"></translation>
+        <translation>Delimitador de campos (padrão ,; use ; para o Excel no Brasil e em boa parte da Europa).</translation>
     </message>
     <message>
         <source>c</source>
-        <translation type="unfinished"></translation>
+        <translation>c</translation>
     </message>
     <message>
         <source>Writes every recipient&apos;s result (status, wamid, error) of a campaign as CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grava como CSV o resultado de cada destinatário (status, wamid, erro) de uma campanha.</translation>
     </message>
     <message>
         <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter aceita um caractere (ou &apos;tab&apos;), não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Exported %1 rows of campaign &quot;%2&quot; to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 linhas da campanha &quot;%2&quot; exportadas para %3.</translation>
     </message>
 </context>
 <context>
@@ -1599,107 +1604,107 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ImportCommand</name>
     <message>
         <source>The campaign (by name) to queue the contacts in.</source>
-        <translation type="unfinished"></translation>
+        <translation>A campanha (pelo nome) em cuja fila os contatos entram.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>Country of numbers written without country code, e.g. DE.</source>
-        <translation type="unfinished"></translation>
+        <translation>País dos números escritos sem código do país, p. ex. BR.</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished"></translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>Field delimiter (default: detected among , ; tab |). &apos;tab&apos; for tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delimitador de campos (padrão: detectado entre , ; tab |). &apos;tab&apos; para tabulação.</translation>
     </message>
     <message>
         <source>c</source>
-        <translation type="unfinished"></translation>
+        <translation>c</translation>
     </message>
     <message>
         <source>utf-8, utf-16le, utf-16be or windows-1252 (default: detected).</source>
-        <translation type="unfinished"></translation>
+        <translation>utf-8, utf-16le, utf-16be ou windows-1252 (padrão: detectada).</translation>
     </message>
     <message>
         <source>The phone column by header name or 1-based number (default: detected).</source>
-        <translation type="unfinished"></translation>
+        <translation>A coluna de telefone pelo nome do cabeçalho ou pelo número (a partir de 1) (padrão: detectada).</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished">coluna</translation>
+        <translation>coluna</translation>
     </message>
     <message>
         <source>Maps a template parameter to a column, e.g. --param body.1=&quot;First Name&quot;. Repeatable. A row without a value for a mapped parameter is rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapeia um parâmetro do modelo para uma coluna, p. ex. --param body.1=&quot;Nome&quot;. Pode ser repetida. Uma linha sem valor para um parâmetro mapeado é rejeitada.</translation>
     </message>
     <message>
         <source>key=column</source>
-        <translation type="unfinished"></translation>
+        <translation>chave=coluna</translation>
     </message>
     <message>
         <source>Rejects numbers that cannot be mobile (landlines).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeita números que não podem ser de celular (fixos).</translation>
     </message>
     <message>
         <source>Does everything, reports, and then saves nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faz tudo, relata e depois não salva nada.</translation>
     </message>
     <message>
         <source>Where to write the rows not imported (default: FILE.rejects.csv beside it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Onde gravar as linhas não importadas (padrão: ARQUIVO.rejects.csv ao lado dele).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>arquivo</translation>
     </message>
     <message>
         <source>Frequency cap: leaves out numbers another campaign sent to in the last N days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite de frequência: deixa de fora números aos quais outra campanha enviou nos últimos N dias.</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Imports a CSV contact file into a campaign, reporting every row not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa um arquivo CSV de contatos para uma campanha, relatando cada linha não importada.</translation>
     </message>
     <message>
         <source>The CSV file (Excel, Google Contacts, Outlook, CRM exports).</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo CSV (exportações do Excel, Google Contatos, Outlook, CRM).</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>ARQUIVO</translation>
     </message>
     <message>
         <source>missing FILE: the contact file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>falta ARQUIVO: o arquivo de contatos a importar</translation>
     </message>
     <message>
         <source>--delimiter takes one character (or &apos;tab&apos;), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter aceita um caractere (ou &apos;tab&apos;), não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown encoding &quot;%1&quot;: use utf-8, utf-16le, utf-16be or windows-1252</source>
-        <translation type="unfinished"></translation>
+        <translation>codificação desconhecida &quot;%1&quot;: use utf-8, utf-16le, utf-16be ou windows-1252</translation>
     </message>
     <message>
         <source>--param takes key=column, e.g. body.1=&quot;First Name&quot;, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--param aceita chave=coluna, p. ex. body.1=&quot;Nome&quot;, não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--skip-recent-days takes a number of days from 1 to 3650, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--skip-recent-days aceita um número de dias de 1 a 3650, não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished">Nada foi importado.</translation>
+        <translation>Nada foi importado.</translation>
     </message>
 </context>
 <context>
@@ -1763,30 +1768,30 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>InitCommand</name>
     <message>
         <source>Creates the database schema or upgrades it to this version (safe to repeat).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cria o esquema do banco de dados ou o atualiza para esta versão (pode ser repetido com segurança).</translation>
     </message>
     <message>
         <source>the database %1 has schema version %2, newer than this program understands (up to %3): install a newer Herald; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>o banco de dados %1 tem a versão de esquema %2, mais nova do que este programa entende (até %3): instale um Herald mais novo; nada foi alterado</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">Banco de dados: %1</translation>
+        <translation>Banco de dados: %1</translation>
     </message>
     <message numerus="yes">
         <source>Schema version %1 (%n migration(s) applied).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Versão do esquema %1 (%n migração aplicada).</numerusform>
+            <numerusform>Versão do esquema %1 (%n migrações aplicadas).</numerusform>
         </translation>
     </message>
     <message>
         <source>Schema version %1, already up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versão do esquema %1, já atualizada.</translation>
     </message>
     <message>
         <source>the schema is at version %1 but still has problems that init does not repair:</source>
-        <translation type="unfinished"></translation>
+        <translation>o esquema está na versão %1, mas ainda tem problemas que o init não repara:</translation>
     </message>
 </context>
 <context>
@@ -1937,115 +1942,115 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>OptOutCommand</name>
     <message>
         <source>Why the number opted out (add).</source>
-        <translation type="unfinished"></translation>
+        <translation>Por que o número fez opt-out (add).</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>texto</translation>
     </message>
     <message>
         <source>Country of numbers written without country code, e.g. DE (add, import, remove).</source>
-        <translation type="unfinished"></translation>
+        <translation>País dos números escritos sem código do país, p. ex. BR (add, import, remove).</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished"></translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>How many to list (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantos listar (padrão 100).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>How many to skip when listing (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantos pular ao listar (padrão 0).</translation>
     </message>
     <message>
         <source>Where to write the rows not added (import; default FILE.rejects.csv).</source>
-        <translation type="unfinished"></translation>
+        <translation>Onde gravar as linhas não adicionadas (import; padrão ARQUIVO.rejects.csv).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>arquivo</translation>
     </message>
     <message>
         <source>Adds, removes, imports or lists phones that must never be messaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adiciona, remove, importa ou lista telefones que nunca devem receber mensagens.</translation>
     </message>
     <message>
         <source>add PHONE, remove PHONE, import FILE, or list.</source>
-        <translation type="unfinished"></translation>
+        <translation>add TELEFONE, remove TELEFONE, import ARQUIVO ou list.</translation>
     </message>
     <message>
         <source>add|remove|import|list</source>
-        <translation type="unfinished"></translation>
+        <translation>add|remove|import|list</translation>
     </message>
     <message>
         <source>The phone number or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>O número de telefone ou o arquivo.</translation>
     </message>
     <message>
         <source>[PHONE|FILE]</source>
-        <translation type="unfinished"></translation>
+        <translation>[TELEFONE|ARQUIVO]</translation>
     </message>
     <message>
         <source>optout %1 needs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>optout %1 precisa de %2</translation>
     </message>
     <message>
         <source>a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>um número de telefone</translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 agora está na lista de opt-out.</translation>
     </message>
     <message>
         <source>%1 was already on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 já estava na lista de opt-out.</translation>
     </message>
     <message>
         <source>%1 was removed from the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 foi removido da lista de opt-out.</translation>
     </message>
     <message>
         <source>%1 was not on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não estava na lista de opt-out.</translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>um arquivo</translation>
     </message>
     <message>
         <source>Nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada foi adicionado.</translation>
     </message>
     <message>
         <source>Added %1 of %2 rows from %3 to the opt-out list; %4 were already on it; %5 rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 linhas de %3 adicionadas à lista de opt-out; %4 já estavam nela; %5 rejeitadas.</translation>
     </message>
     <message>
         <source>The rows not added are listed with line and reason in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>As linhas não adicionadas estão listadas com linha e motivo em %1.</translation>
     </message>
     <message>
         <source>--limit and --offset take whole numbers of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit e --offset aceitam números inteiros a partir de 0</translation>
     </message>
     <message>
         <source>%1 phones on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 telefones na lista de opt-out.</translation>
     </message>
     <message>
         <source>optout needs an action: add, remove, import or list</source>
-        <translation type="unfinished"></translation>
+        <translation>optout precisa de uma ação: add, remove, import ou list</translation>
     </message>
     <message>
         <source>unknown optout action &quot;%1&quot;: use add, remove, import or list</source>
-        <translation type="unfinished"></translation>
+        <translation>ação de optout desconhecida &quot;%1&quot;: use add, remove, import ou list</translation>
     </message>
 </context>
 <context>
@@ -2403,103 +2408,103 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RateCardCommand</name>
     <message>
         <source>a rate card is named by its number (see ratecard list), not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>uma tabela de preços é indicada pelo número dela (veja ratecard list), não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>import: the card&apos;s name (default: the file&apos;s name).</source>
-        <translation type="unfinished"></translation>
+        <translation>import: o nome da tabela (padrão: o nome do arquivo).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>import: the date from which the card&apos;s prices apply, e.g. 2026-10-01.</source>
-        <translation type="unfinished"></translation>
+        <translation>import: a data a partir da qual os preços da tabela valem, p. ex. 2026-10-01.</translation>
     </message>
     <message>
         <source>date</source>
-        <translation type="unfinished"></translation>
+        <translation>data</translation>
     </message>
     <message>
         <source>show: the card&apos;s number (default: the card estimates use now).</source>
-        <translation type="unfinished"></translation>
+        <translation>show: o número da tabela (padrão: a tabela que as estimativas usam agora).</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>Imports, shows, lists or removes the rate cards cost estimates are priced from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa, mostra, lista ou remove as tabelas de preços usadas nas estimativas de custo.</translation>
     </message>
     <message>
         <source>import FILE, show, list, or remove ID. The CSV format is in docs/CLI.md.</source>
-        <translation type="unfinished"></translation>
+        <translation>import ARQUIVO, show, list ou remove ID. O formato CSV está em docs/CLI.md.</translation>
     </message>
     <message>
         <source>import|show|list|remove</source>
-        <translation type="unfinished"></translation>
+        <translation>import|show|list|remove</translation>
     </message>
     <message>
         <source>The file (import) or card number (remove).</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo (import) ou o número da tabela (remove).</translation>
     </message>
     <message>
         <source>[FILE|ID]</source>
-        <translation type="unfinished"></translation>
+        <translation>[ARQUIVO|ID]</translation>
     </message>
     <message>
         <source>ratecard %1 needs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ratecard %1 precisa de %2</translation>
     </message>
     <message>
         <source>a file</source>
-        <translation type="unfinished"></translation>
+        <translation>um arquivo</translation>
     </message>
     <message>
         <source>a card number</source>
-        <translation type="unfinished"></translation>
+        <translation>um número de tabela</translation>
     </message>
     <message>
         <source>ratecard needs an action: import, show, list or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>ratecard precisa de uma ação: import, show, list ou remove</translation>
     </message>
     <message>
         <source>unknown ratecard action &quot;%1&quot;: use import, show, list or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>ação de ratecard desconhecida &quot;%1&quot;: use import, show, list ou remove</translation>
     </message>
     <message>
         <source>--effective takes a date as YYYY-MM-DD, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--effective aceita uma data no formato AAAA-MM-DD, não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada foi armazenado.</translation>
     </message>
     <message>
         <source>Stored rate card %1: %2, %3 markets, %4 countries named, categories %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabela de preços %1 armazenada: %2, %3 mercados, %4 países nomeados, categorias %5.</translation>
     </message>
     <message>
         <source>Estimates use card %1 (%2) until this one takes effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>As estimativas usam a tabela %1 (%2) até esta entrar em vigor.</translation>
     </message>
     <message>
         <source>there is no rate card %1 (see ratecard list)</source>
-        <translation type="unfinished"></translation>
+        <translation>não há tabela de preços %1 (veja ratecard list)</translation>
     </message>
     <message>
         <source>Rate card %1: %2, prices in %3 per delivered template message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabela de preços %1: %2, preços em %3 por mensagem de modelo entregue.</translation>
     </message>
     <message>
         <source>Import Meta&apos;s current card for real estimates: herald-cli ratecard import FILE --effective DATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe a tabela atual da Meta para estimativas reais: herald-cli ratecard import ARQUIVO --effective DATA.</translation>
     </message>
     <message>
         <source>Rate card %1 was removed; estimates made with it keep their figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>A tabela de preços %1 foi removida; as estimativas feitas com ela mantêm os valores.</translation>
     </message>
 </context>
 <context>
@@ -2619,43 +2624,43 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RepairCommand</name>
     <message>
         <source>Checks only the campaign with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifica somente a campanha com este nome.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>Shows what would be repaired without changing anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra o que seria reparado sem alterar nada.</translation>
     </message>
     <message>
         <source>Recounts campaign counters from the queue and fixes them and stuck statuses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recalcula os contadores das campanhas a partir da fila e corrige-os e os status travados.</translation>
     </message>
     <message>
         <source>No campaigns to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma campanha a verificar.</translation>
     </message>
     <message numerus="yes">
         <source>All %n campaign(s) are consistent; nothing to repair.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campanha verificada: consistente; nada a reparar.</numerusform>
+            <numerusform>Todas as %n campanhas estão consistentes; nada a reparar.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n campaign(s) need repair. Dry run: nothing was changed; run without --dry-run to fix them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 de %n campanha precisa de reparo. Simulação: nada foi alterado; execute sem --dry-run para corrigir.</numerusform>
+            <numerusform>%1 de %n campanhas precisam de reparo. Simulação: nada foi alterado; execute sem --dry-run para corrigi-las.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Repaired %1 of %n campaign(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 de %n campanha reparada.</numerusform>
+            <numerusform>%1 de %n campanhas reparadas.</numerusform>
         </translation>
     </message>
 </context>
@@ -2663,42 +2668,42 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>ResendCommand</name>
     <message>
         <source>The campaign&apos;s name (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome da campanha (obrigatório).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>Which failures to resend (required): an error code such as 131026, &quot;interrupted&quot;, &quot;no response&quot;, or &quot;all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quais falhas reenviar (obrigatório): um código de erro como 131026, &quot;interrupted&quot;, &quot;no response&quot; ou &quot;all&quot;.</translation>
     </message>
     <message>
         <source>reason</source>
-        <translation type="unfinished">motivo</translation>
+        <translation>motivo</translation>
     </message>
     <message>
         <source>Queues a campaign&apos;s failed messages again, by failure reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coloca de novo na fila as mensagens com falha de uma campanha, por motivo da falha.</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no failed messages to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>a campanha &quot;%1&quot; não tem mensagens com falha a reenviar</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; has no failed messages with reason &quot;%2&quot; to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>a campanha &quot;%1&quot; não tem mensagens com falha pelo motivo &quot;%2&quot; a reenviar</translation>
     </message>
     <message numerus="yes">
         <source>Queued %n failed message(s) of campaign &quot;%1&quot; again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensagem com falha da campanha &quot;%1&quot; colocada novamente na fila.</numerusform>
+            <numerusform>%n mensagens com falha da campanha &quot;%1&quot; colocadas novamente na fila.</numerusform>
         </translation>
     </message>
     <message>
         <source>The campaign was %1 and is now %2: run &apos;herald-cli resume --campaign &quot;%3&quot;&apos; to send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>O status da campanha era %1 e agora é %2: execute &apos;herald-cli resume --campaign &quot;%3&quot;&apos; para enviá-las.</translation>
     </message>
 </context>
 <context>
@@ -2719,64 +2724,65 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>RunCommand</name>
     <message>
         <source>The campaign to send (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>A campanha a enviar (obrigatório).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>Messages per second at most, to lower the phone number&apos;s ceiling for this run (the setting api.rate_ceiling: 80 by default, Meta&apos;s standard, up to 1,000 for upgraded numbers). The sender slows down by itself when Meta says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de mensagens por segundo, para reduzir o teto do número de telefone nesta execução (a configuração api.rate_ceiling: 80 por padrão, o padrão da Meta, até 1.000 para números com limite ampliado). O emissor desacelera sozinho quando a Meta pede.</translation>
     </message>
     <message>
         <source>r</source>
-        <translation type="unfinished"></translation>
+        <translation>r</translation>
     </message>
     <message>
         <source>Requests in flight at most (default: enough for the rate at 250 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Máximo de requisições em trânsito (padrão: o suficiente para a taxa a 250 ms).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Retry messages whose request got no answer. Off by default: Meta may have accepted them, so they fail &quot;no response&quot; and wait for an explicit resend. Also set by the campaign setting retry_no_response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentar novamente mensagens cuja requisição não teve resposta. Desativado por padrão: a Meta pode tê-las aceitado, então elas falham com &quot;no response&quot; e aguardam um reenvio explícito. Também definido pela configuração da campanha retry_no_response.</translation>
     </message>
     <message>
         <source>Sends a campaign through the Cloud API until it completes, pauses or stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envia uma campanha pela Cloud API até ela ser concluída, pausada ou interrompida.</translation>
     </message>
     <message>
         <source>--rate must be more than 0 and at most 1,000 messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>--rate deve ser maior que 0 e no máximo 1.000 mensagens por segundo</translation>
     </message>
     <message>
         <source>--concurrency must be from 1 to 2,000</source>
-        <translation type="unfinished"></translation>
+        <translation>--concurrency deve ser de 1 a 2.000</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; cannot start:
   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>a campanha &quot;%1&quot; não pode iniciar:
+  %2</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; is no longer scheduled (it is %2 now)</source>
-        <translation type="unfinished"></translation>
+        <translation>a campanha &quot;%1&quot; não está mais agendada (o status agora é %2)</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is scheduled for %2 UTC (%3 local time, in %4); waiting to start it then. Ctrl+C leaves it scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>A campanha &quot;%1&quot; está agendada para %2 UTC (%3 no horário local, em %4); aguardando para iniciá-la nesse momento. Ctrl+C a mantém agendada.</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; stays scheduled for %2 UTC (interrupted while waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>a campanha &quot;%1&quot; continua agendada para %2 UTC (interrompido durante a espera)</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aviso: %1</translation>
     </message>
 </context>
 <context>
@@ -2837,34 +2843,34 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>SendSession</name>
     <message>
         <source>sent %1  failed %2  of %3 (%4%)  %5 msg/s  %6 in flight  ETA %7</source>
-        <translation type="unfinished"></translation>
+        <translation>enviadas %1  com falha %2  de %3 (%4%)  %5 msg/s  %6 em trânsito  restante %7</translation>
     </message>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Em espera: %Ln destinatário fora da janela de envio; a próxima janela abre às %1 UTC (%2 no horário local, em %3).</numerusform>
+            <numerusform>Em espera: %Ln destinatários fora da janela de envio; a próxima janela abre às %1 UTC (%2 no horário local, em %3).</numerusform>
         </translation>
     </message>
     <message>
         <source>Pausing: the requests in flight finish and are recorded (Ctrl+C again to be told again; nothing is lost either way)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausando: as requisições em trânsito terminam e são registradas (Ctrl+C de novo para ser avisado de novo; nada se perde em nenhum caso)…</translation>
     </message>
     <message>
         <source>paused from the command line (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>pausada pela linha de comando (Ctrl+C)</translation>
     </message>
     <message>
         <source>Sending campaign &quot;%1&quot; to %2 (API %3, up to %4 msg/s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando a campanha &quot;%1&quot; para %2 (API %3, até %4 msg/s).</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2. This run: %3 sent, %4 failed in %5 s (%6 msg/s). Campaign: %7 sent, %8 failed, %9 pending of %10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Campanha &quot;%1&quot;: %2. Nesta execução: %3 enviadas, %4 com falha em %5 s (%6 msg/s). Campanha: %7 enviadas, %8 com falha, %9 pendentes de %10.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo: %1</translation>
     </message>
 </context>
 <context>
@@ -2969,35 +2975,35 @@ API keys: %1. Access tokens are never stored: give them in %2.</source>
     <name>SimulateCommand</name>
     <message>
         <source>Runs the built-in Cloud API simulator on 127.0.0.1 until Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>Executa o simulador da Cloud API embutido em 127.0.0.1 até Ctrl+C.</translation>
     </message>
     <message>
         <source>the simulator could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>não foi possível iniciar o simulador: %1</translation>
     </message>
     <message>
         <source>Cloud API simulator listening on %1 (%2 server threads).</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulador da Cloud API ouvindo em %1 (%2 threads de servidor).</translation>
     </message>
     <message>
         <source>  API version %1, phone number id %2, WABA id %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  Versão da API %1, ID do número de telefone %2, ID da WABA %3</translation>
     </message>
     <message>
         <source>  Its access token (a demo value, not a secret): export HERALD_ACCESS_TOKEN=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Token de acesso dele (um valor de demonstração, não um segredo): export HERALD_ACCESS_TOKEN=%1</translation>
     </message>
     <message>
         <source>  Try: herald-cli run --campaign NAME --api-base %1 --phone-number-id %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Experimente: herald-cli run --campaign NOME --api-base %1 --phone-number-id %2</translation>
     </message>
     <message>
         <source>Ctrl+C stops it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+C o interrompe.</translation>
     </message>
     <message>
         <source>Stopped. %1 requests, %2 send requests, %3 accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompido. %1 requisições, %2 requisições de envio, %3 aceitas.</translation>
     </message>
 </context>
 <context>
@@ -3017,49 +3023,49 @@ Instrução: %2</translation>
     <name>StatusCommand</name>
     <message>
         <source>Shows only the campaign with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra somente a campanha com este nome.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>Shows campaigns with their sent, failed and pending messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra as campanhas com as mensagens enviadas, com falha e pendentes.</translation>
     </message>
     <message>
         <source>No campaigns yet. Create one with: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma campanha ainda. Crie uma com: herald-cli campaign create --name NOME --template MODELO --lang IDIOMA</translation>
     </message>
 </context>
 <context>
     <name>SummaryCommand</name>
     <message>
         <source>How many days back, today included (default %1; 0 = all history).</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantos dias para trás, hoje incluído (padrão %1; 0 = todo o histórico).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Shows messages sent and failed per day and campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra as mensagens enviadas e com falha por dia e campanha.</translation>
     </message>
     <message>
         <source>--days needs a whole number of days, 0 or more (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>--days precisa de um número inteiro de dias, 0 ou mais (recebido: &quot;%1&quot;)</translation>
     </message>
     <message numerus="yes">
         <source>No messages sent or failed in the last %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nenhuma mensagem enviada ou com falha no último %n dia.</numerusform>
+            <numerusform>Nenhuma mensagem enviada ou com falha nos últimos %n dias.</numerusform>
         </translation>
     </message>
     <message>
         <source>No messages sent or failed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma mensagem enviada ou com falha ainda.</translation>
     </message>
 </context>
 <context>
@@ -3100,98 +3106,98 @@ Instrução: %2</translation>
     <name>TemplatesCommand</name>
     <message>
         <source>check: the campaign whose template and values are checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>check: a campanha cujo modelo e valores são verificados.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>sync: templates per request (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>sync: modelos por requisição (padrão %1).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>reads the approved and other templates from Meta and stores them</source>
-        <translation type="unfinished"></translation>
+        <translation>lê da Meta os modelos aprovados e os demais e os armazena</translation>
     </message>
     <message>
         <source>shows the stored templates with their variables</source>
-        <translation type="unfinished"></translation>
+        <translation>mostra os modelos armazenados com as variáveis deles</translation>
     </message>
     <message>
         <source>tells whether a campaign&apos;s template and values allow it to start</source>
-        <translation type="unfinished"></translation>
+        <translation>informa se o modelo e os valores de uma campanha permitem iniciá-la</translation>
     </message>
     <message>
         <source>Message templates: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos de mensagem: %1.</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>O que fazer:</translation>
     </message>
     <message>
         <source>templates needs an action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>templates precisa de uma ação: %1</translation>
     </message>
     <message>
         <source>unknown templates action &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ação de templates desconhecida &quot;%1&quot; (conhecidas: %2)</translation>
     </message>
     <message>
         <source>--page-size must be a number from 1 to 1000</source>
-        <translation type="unfinished"></translation>
+        <translation>--page-size deve ser um número de 1 a 1000</translation>
     </message>
     <message>
         <source>%1 templates listed: %2 new, %3 updated, %4 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 modelos listados: %2 novos, %3 atualizados, %4 inalterados.</translation>
     </message>
     <message>
         <source>Category changed: %1 (%2) %3 -&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoria alterada: %1 (%2) %3 -&gt; %4</translation>
     </message>
     <message>
         <source>No longer listed by Meta (kept): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não listado mais pela Meta (mantido): %1</translation>
     </message>
     <message>
         <source>No templates stored yet. Fetch them with: herald-cli templates sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum modelo armazenado ainda. Busque-os com: herald-cli templates sync</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aviso: %1</translation>
     </message>
     <message>
         <source>campaign &quot;%1&quot; cannot start:</source>
-        <translation type="unfinished"></translation>
+        <translation>a campanha &quot;%1&quot; não pode iniciar:</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot; is ready: template %2 is approved and every variable (%3) has a value for all %4 queued contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>A campanha &quot;%1&quot; está pronta: o modelo %2 está aprovado e cada variável (%3) tem valor para todos os %4 contatos na fila.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>nenhuma</translation>
     </message>
 </context>
 <context>
     <name>TokenCommand</name>
     <message>
         <source>Access token (not shown): </source>
-        <translation type="unfinished"></translation>
+        <translation>Token de acesso (não exibido): </translation>
     </message>
     <message>
         <source>%1 Set %2 in the environment of the programs that send instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Em vez disso, defina %2 no ambiente dos programas que enviam.</translation>
     </message>
     <message>
         <source>The access token in the operating system&apos;s keychain (set reads it from standard input, clear, status).</source>
-        <translation type="unfinished"></translation>
+        <translation>O token de acesso no chaveiro do sistema operacional (set o lê da entrada padrão, clear, status).</translation>
     </message>
     <message>
         <source>What to do:
@@ -3199,55 +3205,59 @@ Instrução: %2</translation>
   clear - removes it from the keychain
   status - says where the token of a run would come from (%1 wins over the keychain)
 The token is never taken from the command line, printed, or written to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>O que fazer:
+  set - lê o token da entrada padrão e o armazena no chaveiro
+  clear - remove-o do chaveiro
+  status - informa de onde viria o token de uma execução (%1 tem prioridade sobre o chaveiro)
+O token nunca é obtido da linha de comando, exibido nem gravado em arquivo.</translation>
     </message>
     <message>
         <source>token needs an action: set, clear, status</source>
-        <translation type="unfinished"></translation>
+        <translation>token precisa de uma ação: set, clear, status</translation>
     </message>
     <message>
         <source>unknown token action &quot;%1&quot; (known: set, clear, status)</source>
-        <translation type="unfinished"></translation>
+        <translation>ação de token desconhecida &quot;%1&quot; (conhecidas: set, clear, status)</translation>
     </message>
     <message>
         <source>no token on standard input: type it when asked, or pipe it in, e.g. &apos;herald-cli token set &lt; token.txt&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>nenhum token na entrada padrão: digite-o quando solicitado ou redirecione-o, p. ex. &apos;herald-cli token set &lt; token.txt&apos;</translation>
     </message>
     <message>
         <source>the token on standard input contains spaces: an access token is one word; nothing was stored</source>
-        <translation type="unfinished"></translation>
+        <translation>o token na entrada padrão contém espaços: um token de acesso é uma só palavra; nada foi armazenado</translation>
     </message>
     <message>
         <source>the token was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o token não foi armazenado: %1</translation>
     </message>
     <message>
         <source>The access token is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>O token de acesso está armazenado no chaveiro.</translation>
     </message>
     <message>
         <source>%1 is set in this environment and wins over the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está definida neste ambiente e tem prioridade sobre o chaveiro.</translation>
     </message>
     <message>
         <source>the token was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o token não foi removido: %1</translation>
     </message>
     <message>
         <source>No access token is stored in the keychain now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum token de acesso está armazenado no chaveiro agora.</translation>
     </message>
     <message>
         <source>Runs use the token in %1 (it wins over the keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>As execuções usam o token em %1 (ele tem prioridade sobre o chaveiro).</translation>
     </message>
     <message>
         <source>The keychain holds an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>O chaveiro contém um token de acesso.</translation>
     </message>
     <message>
         <source>The keychain holds no access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>O chaveiro não contém token de acesso.</translation>
     </message>
 </context>
 <context>
@@ -3273,39 +3283,39 @@ The token is never taken from the command line, printed, or written to a file.</
     <name>TransitionCommand</name>
     <message>
         <source>Pauses a running campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausa uma campanha em execução.</translation>
     </message>
     <message>
         <source>Sets a campaign running (again) so that senders pick up its messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coloca uma campanha em execução (de novo) para que os emissores peguem as mensagens dela.</translation>
     </message>
     <message>
         <source>Cancels a campaign for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancela uma campanha definitivamente.</translation>
     </message>
     <message>
         <source>The campaign&apos;s name (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome da campanha (obrigatório).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nome</translation>
     </message>
     <message>
         <source>Why, shown with the campaign&apos;s status (kept for paused and cancelled campaigns; a running campaign shows none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Por quê, exibido com o status da campanha (mantido para campanhas pausadas e canceladas; uma campanha em execução não mostra nenhum).</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>texto</translation>
     </message>
     <message>
         <source>Campaign &quot;%1&quot;: %2 → %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Campanha &quot;%1&quot;: %2 → %3.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo: %1</translation>
     </message>
 </context>
 <context>
@@ -3747,43 +3757,43 @@ Instrução: %4</translation>
     <name>herald::ui::AboutDialog</name>
     <message>
         <source>About Herald</source>
-        <translation type="unfinished">Sobre o Herald</translation>
+        <translation>Sobre o Herald</translation>
     </message>
     <message>
         <source>Herald icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Ícone do Herald</translation>
     </message>
     <message>
         <source>A campaign console for the WhatsApp Business Cloud API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um console de campanhas para a WhatsApp Business Cloud API.</translation>
     </message>
     <message>
         <source>Built with Qt %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feito com Qt %1.</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta de dados</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Banco de dados</translation>
+        <translation>Banco de dados</translation>
     </message>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta de logs</translation>
     </message>
     <message>
         <source>Herald is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Herald é software livre: você pode redistribuí-lo e/ou modificá-lo sob os termos da GNU General Public License (Licença Pública Geral GNU), versão 3 ou (a seu critério) qualquer versão posterior. Ele é distribuído SEM NENHUMA GARANTIA.</translation>
     </message>
     <message>
         <source>Herald uses these libraries:</source>
-        <translation type="unfinished"></translation>
+        <translation>O Herald usa estas bibliotecas:</translation>
     </message>
     <message>
         <source>Qt Charts and Qt HttpServer: GPL-3.0</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt Charts e Qt HttpServer: GPL-3.0</translation>
     </message>
 </context>
 <context>
@@ -4153,11 +4163,11 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Filter campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar campanhas</translation>
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="unfinished">Campanhas</translation>
+        <translation>Campanhas</translation>
     </message>
 </context>
 <context>
@@ -4266,11 +4276,11 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Contact file</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivo de contatos</translation>
     </message>
     <message>
         <source>File preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Pré-visualização do arquivo</translation>
     </message>
 </context>
 <context>
@@ -4450,7 +4460,7 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Cost by country</source>
-        <translation type="unfinished"></translation>
+        <translation>Custo por país</translation>
     </message>
 </context>
 <context>
@@ -4575,11 +4585,11 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Chart of the messages sent and failed each day; the table beside it holds the same figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico das mensagens enviadas e com falha a cada dia; a tabela ao lado contém os mesmos números.</translation>
     </message>
     <message>
         <source>Daily summary</source>
-        <translation type="unfinished">Resumo diário</translation>
+        <translation>Resumo diário</translation>
     </message>
 </context>
 <context>
@@ -4777,13 +4787,13 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Failures by reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Falhas por motivo</translation>
     </message>
     <message numerus="yes">
         <source>Failed messages: %1, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mensagens com falha: %1, por %n motivo. Selecione um motivo para listar os destinatários dele em Destinatários, ou motivos para reenviar.</numerusform>
+            <numerusform>Mensagens com falha: %1, por %n motivos. Selecione um motivo para listar os destinatários dele em Destinatários, ou motivos para reenviar.</numerusform>
         </translation>
     </message>
 </context>
@@ -4824,102 +4834,104 @@ Instrução: %4</translation>
     <name>herald::ui::HelpMenu</name>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guia do usuário</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
         <source>Show &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar pasta de &amp;logs</translation>
     </message>
     <message>
         <source>How to use Herald, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Como usar o Herald, passo a passo</translation>
     </message>
     <message>
         <source>Every action and its shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas as ações e seus atalhos</translation>
     </message>
     <message>
         <source>Open the folder with Herald&apos;s daily log files</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir a pasta com os arquivos de log diários do Herald</translation>
     </message>
     <message>
         <source>User guide not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Guia do usuário não instalado</translation>
     </message>
     <message>
         <source>The user guide was not found on this computer, so it opens in your web browser instead:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O guia do usuário não foi encontrado neste computador, então ele será aberto no seu navegador:
+%1</translation>
     </message>
     <message>
         <source>Log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasta de logs</translation>
     </message>
     <message>
         <source>The log folder could not be opened. Herald writes its logs to:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível abrir a pasta de logs. O Herald grava os logs em:
+%1</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::InterruptedNotice</name>
     <message>
         <source>Review interrupted…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar interrompidas…</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Dispensar</translation>
+        <translation>Dispensar</translation>
     </message>
     <message>
         <source>Opens the Resend dialog with these messages; nothing is sent until you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre a janela Reenviar com estas mensagens; nada é enviado até você confirmar.</translation>
     </message>
     <message>
         <source>Interrupted messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagens interrompidas</translation>
     </message>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became &quot;interrupted&quot;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O Herald ou outro emissor parou enquanto mensagens de “%1” estavam em trânsito: %n mensagem ficou como &quot;interrupted&quot;.</numerusform>
+            <numerusform>O Herald ou outro emissor parou enquanto mensagens de “%1” estavam em trânsito: %n mensagens ficaram como &quot;interrupted&quot;.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>“%1”: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>“%1”: %n mensagem</numerusform>
+            <numerusform>“%1”: %n mensagens</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mais %n campanha</numerusform>
+            <numerusform>mais %n campanhas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages were in flight. %n message(s) became &quot;interrupted&quot;: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O Herald ou outro emissor parou enquanto havia mensagens em trânsito. %n mensagem ficou como &quot;interrupted&quot;: %1.</numerusform>
+            <numerusform>O Herald ou outro emissor parou enquanto havia mensagens em trânsito. %n mensagens ficaram como &quot;interrupted&quot;: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Meta may have delivered some of them, so they are not resent by themselves. Review them and resend only if they did not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>A Meta pode ter entregado algumas delas, por isso elas não são reenviadas automaticamente. Revise-as e reenvie somente as que não chegaram.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n interrupted)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n interrompida)</numerusform>
+            <numerusform>%1 (%n interrompidas)</numerusform>
         </translation>
     </message>
 </context>
@@ -5088,20 +5100,20 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln recipient(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatário exportado para %1.</numerusform>
+            <numerusform>%Ln destinatários exportados para %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln mensagem ainda não foi enviada. Uma campanha cancelada não pode ser retomada; as mensagens já enviadas continuam enviadas.</numerusform>
+            <numerusform>%Ln mensagens ainda não foram enviadas. Uma campanha cancelada não pode ser retomada; as mensagens já enviadas continuam enviadas.</numerusform>
         </translation>
     </message>
 </context>
@@ -5237,15 +5249,15 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>&amp;Campaign name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nome da campanha:</translation>
     </message>
     <message>
         <source>Fixed text for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto fixo para %1</translation>
     </message>
     <message>
         <source>Value of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor de %1</translation>
     </message>
 </context>
 <context>
@@ -5300,7 +5312,7 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Preview row</source>
-        <translation type="unfinished"></translation>
+        <translation>Linha da pré-visualização</translation>
     </message>
 </context>
 <context>
@@ -5371,7 +5383,7 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Choose the file again: Herald imports it with the new mapping into a new draft, which replaces “%1” when you click Replace the draft. Leaving keeps the old draft as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha o arquivo novamente: o Herald o importa com o novo mapeamento em um novo rascunho, que substitui “%1” quando você clicar em Substituir o rascunho. Sair mantém o rascunho antigo como está.</translation>
     </message>
 </context>
 <context>
@@ -5564,19 +5576,19 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Search opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar opt-outs</translation>
     </message>
     <message>
         <source>Phone number to opt out</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de telefone para opt-out</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Opt-outs</source>
-        <translation type="unfinished">Opt-outs</translation>
+        <translation>Opt-outs</translation>
     </message>
 </context>
 <context>
@@ -5635,11 +5647,11 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>No per-minute history is stored for this campaign (%1 sent, %2 failed). Tools ▸ Repair counters… rebuilds it from the messages&apos; own times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum histórico por minuto está armazenado para esta campanha (%1 enviadas, %2 com falha). Ferramentas ▸ Reparar contadores… o reconstrói a partir dos horários das próprias mensagens.</translation>
     </message>
     <message>
         <source>. The history does not add up to the campaign&apos;s counters (%1 sent, %2 failed); Tools ▸ Repair counters… rebuilds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>. O histórico não bate com os contadores da campanha (%1 enviadas, %2 com falha); Ferramentas ▸ Reparar contadores… o reconstrói.</translation>
     </message>
 </context>
 <context>
@@ -5693,11 +5705,11 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Sample of the numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Amostra dos números</translation>
     </message>
     <message>
         <source>&amp;Default country:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;País padrão:</translation>
     </message>
 </context>
 <context>
@@ -5751,7 +5763,7 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Sends only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envia somente %1</translation>
     </message>
 </context>
 <context>
@@ -5820,7 +5832,7 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>&amp;Only send between</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar s&amp;omente entre</translation>
     </message>
 </context>
 <context>
@@ -5988,7 +6000,7 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Rate cards</source>
-        <translation type="unfinished">Tabelas de preços</translation>
+        <translation>Tabelas de preços</translation>
     </message>
 </context>
 <context>
@@ -6160,22 +6172,22 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Search recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar destinatários</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s), showing %1–%2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinatário, mostrando %1–%2</numerusform>
+            <numerusform>%Ln destinatários, mostrando %1–%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Destinatários</translation>
+        <translation>Destinatários</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln destinatário</numerusform>
             <numerusform>%Ln destinatários</numerusform>
         </translation>
@@ -6283,7 +6295,7 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Campaign counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Contadores das campanhas</translation>
     </message>
 </context>
 <context>
@@ -6361,44 +6373,44 @@ Instrução: %4</translation>
     </message>
     <message>
         <source>Failure reasons to resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivos de falha a reenviar</translation>
     </message>
     <message>
         <source>Some of the ticked messages may already have been delivered (the sender stopped or Meta did not answer): resending them may message those people twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algumas das mensagens marcadas podem já ter sido entregues (o emissor parou ou a Meta não respondeu): reenviá-las pode fazer essas pessoas receberem a mensagem duas vezes.</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %Ln mensagem</numerusform>
+            <numerusform>%1 — %Ln mensagens</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln message(s): %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %Ln mensagem: %2</numerusform>
+            <numerusform>%1 — %Ln mensagens: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln mensagem falhou. Marque os motivos a reenviar; números com opt-out nunca são reenviados.</numerusform>
+            <numerusform>%Ln mensagens falharam. Marque os motivos a reenviar; números com opt-out nunca são reenviados.</numerusform>
         </translation>
     </message>
     <message>
         <source>Resend messages that may have arrived?</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar mensagens que podem ter chegado?</translation>
     </message>
     <message>
         <source>Meta may already have delivered some of these messages; their recipients would get them twice. Resend them anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>A Meta pode já ter entregado algumas destas mensagens; os destinatários as receberiam duas vezes. Reenviar mesmo assim?</translation>
     </message>
     <message>
         <source>Resend anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Reenviar mesmo assim</translation>
     </message>
 </context>
 <context>
@@ -6667,9 +6679,9 @@ Instrução: %4</translation>
     </message>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Em espera: %Ln destinatário fora da janela de envio; a próxima janela abre em %1.</numerusform>
+            <numerusform>Em espera: %Ln destinatários fora da janela de envio; a próxima janela abre em %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -6850,41 +6862,41 @@ Armazenada com o banco de dados como %2.</translation>
     <name>herald::ui::ShortcutTableModel</name>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Janela</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Ação</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Atalho</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ShortcutTips</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atalhos de teclado</translation>
     </message>
     <message>
         <source>Filter by action, menu or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por ação, menu ou tecla</translation>
     </message>
     <message>
         <source>Filter shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar atalhos</translation>
     </message>
 </context>
 <context>
@@ -6895,11 +6907,11 @@ Armazenada com o banco de dados como %2.</translation>
     </message>
     <message>
         <source>No WhatsApp Business Account ID is set, and templates are listed per account. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum ID de conta do WhatsApp Business definido, e os modelos são listados por conta. Informe-o nas Configurações (Arquivo ▸ Configurações…) e sincronize novamente.</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum token de acesso definido. Informe-o nas Configurações (Arquivo ▸ Configurações…) e sincronize novamente.</translation>
     </message>
 </context>
 <context>
@@ -7089,50 +7101,50 @@ Armazenada com o banco de dados como %2.</translation>
     </message>
     <message>
         <source>Filter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar modelos</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished">Modelos</translation>
+        <translation>Modelos</translation>
     </message>
     <message>
         <source>No access token is set. Enter it in Settings (File ▸ Settings…) and sync again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum token de acesso definido. Informe-o nas Configurações (Arquivo ▸ Configurações…) e sincronize novamente.</translation>
     </message>
     <message>
         <source>Meta refused the access token: it is invalid or has expired. Enter a valid token in Settings (File ▸ Settings…) and sync again; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>A Meta recusou o token de acesso: ele é inválido ou expirou. Informe um token válido nas Configurações (Arquivo ▸ Configurações…) e sincronize novamente; nada foi armazenado.</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::ThemeMenu</name>
     <message>
         <source>T&amp;heme</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ema</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sistema</translation>
     </message>
     <message>
         <source>Light or dark as the desktop is</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro ou escuro, conforme o desktop</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Claro</translation>
     </message>
     <message>
         <source>Dark text on light backgrounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto escuro sobre fundo claro</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Escuro</translation>
     </message>
     <message>
         <source>Light text on dark backgrounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto claro sobre fundo escuro</translation>
     </message>
 </context>
 <context>
@@ -7209,50 +7221,50 @@ O Herald nunca grava o token em arquivo. Você pode guardá-lo na memória só p
     </message>
     <message>
         <source>New token</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo token</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::UserGuideWindow</name>
     <message>
         <source>Herald user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Guia do usuário do Herald</translation>
     </message>
     <message>
         <source>User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Guia do usuário</translation>
     </message>
     <message>
         <source>Find in the guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Localizar no guia</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Anterior</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fechar</translation>
+        <translation>Fechar</translation>
     </message>
     <message>
         <source>Close the find bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechar a barra de localização</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Localizar</translation>
     </message>
     <message>
         <source>Find next</source>
-        <translation type="unfinished"></translation>
+        <translation>Localizar próximo</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Não encontrado</translation>
     </message>
 </context>
 <context>
