@@ -3,6 +3,7 @@
 #include "i18n/Translations.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -22,6 +23,11 @@ int main(int argc, char *argv[])
     const bool json = QCoreApplication::arguments().contains(u"--json"_s);
     herald::Translations::install(app, json ? u"en"_s : QString(), QLocale::system(),
                                   herald::Translations::Formats::KeepSystem);
+
+    // herald-cli reports what happened itself, on stdout and stderr that scripts read: the
+    // modules' log lines stay out of it unless QT_LOGGING_RULES (which takes precedence) asks.
+    QLoggingCategory::setFilterRules(
+        u"herald.*.info=false\nherald.db.warning=false\nherald.import.warning=false"_s);
 
     QTextStream out(stdout);
     QTextStream err(stderr);

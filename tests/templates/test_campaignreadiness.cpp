@@ -1,5 +1,6 @@
 #include "TestDatabase.h"
 #include "db/Clock.h"
+#include "i18n/Translations.h"
 #include "queue/CampaignStore.h"
 #include "queue/QueueEngine.h"
 #include "templates/CampaignReadiness.h"
@@ -82,6 +83,13 @@ class TestCampaignReadiness : public QObject
 
 private Q_SLOTS:
     void initTestCase_data() { TestDatabase::addBackendRows(); }
+    void initTestCase()
+    {
+        // English as the programs show it, with its plural forms ("1 contact", "4 contacts").
+        Translations::install(*QCoreApplication::instance(), u"en"_s,
+                              QLocale(QLocale::English, QLocale::UnitedStates),
+                              Translations::Formats::KeepSystem);
+    }
 
     void anApprovedTemplateWithEveryValueIsReady()
     {

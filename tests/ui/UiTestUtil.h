@@ -9,6 +9,7 @@
 #include "data/CampaignFeed.h"
 #include "db/Database.h"
 #include "dialogs/Prompt.h"
+#include "i18n/Translations.h"
 #include "models/CampaignTableModel.h"
 #include "sending/Credentials.h"
 #include "simulator/CloudApiSimulator.h"
@@ -154,6 +155,10 @@ inline const ui::CampaignRow *shownRow(ui::MainWindow &w, const QString &campaig
         QApplication::setOrganizationName(QStringLiteral("HeraldTest"));                                     \
         QApplication::setApplicationName(QStringLiteral(#TestObject));                                       \
         herald::ui::Prompt::setTesting(true);                                                                \
+        /* English as the console shows it, with its plural forms ("1 recipient", "2 recipients"). */        \
+        herald::Translations::install(app, QStringLiteral("en"),                                             \
+                                      QLocale(QLocale::English, QLocale::UnitedStates),                      \
+                                      herald::Translations::Formats::KeepSystem);                            \
         herald::Database::forbidThread(QThread::currentThread());                                            \
         TestObject tc;                                                                                       \
         QTEST_SET_MAIN_SOURCE_PATH                                                                           \
