@@ -244,7 +244,7 @@ void CostEstimatePanel::showEstimate(const CostEstimate &e)
     QStringList notes;
     if (e.cardIsExample) {
         notes << tr("Herald's example card: its prices are illustrative, not Meta's. Import Meta's card "
-                    "in Settings → Rate cards for a real estimate.");
+                    "in Settings ▸ Rate cards for a real estimate.");
     }
     if (e.unpricedRecipients() > 0) {
         QString reason;
