@@ -2924,7 +2924,7 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
     <message>
         <source>Retry messages whose request got no answer (Meta may have accepted them)</source>
-        <translation>Coba ulang pesan tanpa jawaban (Meta mungkin sudah menerimanya)</translation>
+        <translation>Coba ulang pesan tanpa jawaban (Meta mungkin menerimanya)</translation>
     </message>
     <message>
         <source>Country assumed for numbers written without a country code</source>
