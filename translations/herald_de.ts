@@ -412,7 +412,7 @@
     </message>
     <message>
         <source>Meta charges delivered messages only: this is the most these recipients cost at these prices.</source>
-        <translation>Meta berechnet nur zugestellte Nachrichten: Das ist das Höchste, was diese Empfänger zu diesen Preisen kosten.</translation>
+        <translation>Meta berechnet nur zugestellte Nachrichten: Mehr als diesen Betrag kosten diese Empfänger zu diesen Preisen nicht.</translation>
     </message>
 </context>
 <context>
