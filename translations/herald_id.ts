@@ -1692,7 +1692,7 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
     <message>
         <source>--param takes key=column, e.g. body.1=&quot;First Name&quot;, not &quot;%1&quot;</source>
-        <translation>--param menerima key=column, misalnya body.1=&quot;First Name&quot;, bukan &quot;%1&quot;</translation>
+        <translation>--param menerima kunci=kolom, misalnya body.1=&quot;First Name&quot;, bukan &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--skip-recent-days takes a number of days from 1 to 3650, not &quot;%1&quot;</source>
