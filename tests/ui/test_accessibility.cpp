@@ -2,6 +2,7 @@
 // the wizard's pages has an accessible name (what a screen reader says), Tab visits them in
 // reading order, every action's tooltip shows its shortcut, and every menu opens by an
 // accelerator of its own with no two items of a menu sharing one — in English and in German.
+#include "ConsoleFixture.h"
 #include "ConsoleTour.h"
 #include "db/AppSettings.h"
 #include "settings/LanguageChoice.h"
@@ -277,24 +278,19 @@ class TestAccessibility : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_tdb;
-    std::unique_ptr<CloudApiSimulator> m_sim;
-    std::unique_ptr<FixedCredentials> m_credentials;
-    std::unique_ptr<MainWindow> m_window;
+    ConsoleFixture m_console;
     AppContext m_context;
     QString m_draftId;
     QTemporaryDir m_dir;
 
     MainWindow &window()
     {
-        if (!m_window) {
-            m_window = std::make_unique<MainWindow>(m_context);
-            m_window->resize(1280, 800);
-            m_window->show();
-            waitUntil([&] { return m_window->campaigns().rowCount() == 2; }, 10'000);
+        if (!m_console.window()) {
+            MainWindow *w = m_console.open();
+            waitUntil([&] { return w->campaigns().rowCount() == 2; }, 10'000);
             QTest::qWait(300);
         }
-        return *m_window;
+        return *m_console.window();
     }
 
 private Q_SLOTS:
@@ -302,29 +298,18 @@ private Q_SLOTS:
     {
         QAccessible::setActive(true);
         QString skip;
-        TestDbAccess access;
-        m_tdb = TestDatabase::create(u"sqlite"_s, &skip);
-        QVERIFY2(m_tdb, qPrintable(skip));
-        m_sim = std::make_unique<CloudApiSimulator>(SimulatorConfig{});
-        QVERIFY(m_sim->start());
-        QVERIFY(syncTemplates(m_tdb->db(), *m_sim));
-        AppSettings(m_tdb->db()).set(SettingKeys::ImportRegion, u"DE"_s);
-        m_draftId = readyCampaign(m_tdb->db(), u"Spring sale"_s, 40).id;
-        readyCampaign(m_tdb->db(), u"Newsletter December"_s, 25, 100);
-        m_credentials = std::make_unique<FixedCredentials>(m_sim->config().accessToken);
-        m_context = contextFor(*m_tdb, *m_sim, m_credentials.get());
+        ConsoleOptions options;
+        options.importRegion = u"DE"_s;
+        options.seed = [&](Database &db) {
+            m_draftId = readyCampaign(db, u"Spring sale"_s, 40).id;
+            readyCampaign(db, u"Newsletter December"_s, 25, 100);
+        };
+        options.windowSize = QSize(1280, 800);
+        QVERIFY2(m_console.prepare(u"sqlite"_s, &skip, options), qPrintable(skip));
+        m_context = m_console.context();
     }
 
-    void cleanupTestCase()
-    {
-        if (m_window) {
-            m_window->closeWithoutAsking();
-        }
-        m_window.reset();
-        TestDbAccess access;
-        m_sim.reset();
-        m_tdb.reset();
-    }
+    void cleanupTestCase() { m_console.close(); }
 
     void everyControlOfTheMainWindowHasAnAccessibleName()
     {

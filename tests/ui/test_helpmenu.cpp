@@ -2,7 +2,7 @@
 // with its screenshots, the keyboard shortcuts generated from the window's actions, About with
 // the version and the licences, and Show Log Folder creating the folder it opens — on SQLite and
 // PostgreSQL (About shows the database without its password).
-#include "UiTestUtil.h"
+#include "ConsoleFixture.h"
 #include "help/AboutDialog.h"
 #include "help/HelpMenu.h"
 #include "help/ShortcutTableModel.h"
@@ -78,30 +78,18 @@ class TestHelpMenu : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_tdb;
-    std::unique_ptr<CloudApiSimulator> m_sim;
-    std::unique_ptr<FixedCredentials> m_credentials;
-    std::unique_ptr<MainWindow> m_window;
+    ConsoleFixture m_console;
 
     MainWindow *openWindow()
     {
         QFETCH_GLOBAL(QString, backend);
         QString skip;
-        {
-            TestDbAccess access;
-            m_tdb = TestDatabase::create(backend, &skip);
-        }
-        if (!m_tdb) {
+        ConsoleOptions options;
+        options.syncTemplates = false;
+        if (!m_console.prepare(backend, &skip, options)) {
             return nullptr;
         }
-        m_sim = std::make_unique<CloudApiSimulator>(SimulatorConfig{});
-        if (!m_sim->start()) {
-            return nullptr;
-        }
-        m_credentials = std::make_unique<FixedCredentials>(m_sim->config().accessToken);
-        m_window = std::make_unique<MainWindow>(contextFor(*m_tdb, *m_sim, m_credentials.get()));
-        m_window->show();
-        return m_window.get();
+        return m_console.open();
     }
 
 private Q_SLOTS:
@@ -109,13 +97,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        if (m_window) {
-            m_window->closeWithoutAsking();
-        }
-        m_window.reset();
-        TestDbAccess access;
-        m_sim.reset();
-        m_tdb.reset();
+        m_console.close();
         Prompt::clearShown();
         QDesktopServices::unsetUrlHandler(u"file"_s);
         QDesktopServices::unsetUrlHandler(u"https"_s);
@@ -323,7 +305,7 @@ private Q_SLOTS:
         }
         const QString locations = about->locationsText();
         QVERIFY(locations.contains(QDir::toNativeSeparators(LogFiles::defaultFolder()).toHtmlEscaped()));
-        const DatabaseConfig &db = m_tdb->config();
+        const DatabaseConfig &db = m_console.tdb().config();
         if (db.dialect() == Dialect::Sqlite) {
             QVERIFY(
                 locations.contains(QDir::toNativeSeparators(QFileInfo(db.sqlitePath()).absoluteFilePath())));

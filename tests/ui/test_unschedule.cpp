@@ -1,7 +1,7 @@
 // Unschedule from the console: a campaign scheduled from the wizard becomes a draft again through
 // the Campaign menu (its time forgotten in the database), which is refused with why for a
 // campaign that is not scheduled — on SQLite and PostgreSQL, with the GUI thread banned from SQL.
-#include "UiTestUtil.h"
+#include "ConsoleFixture.h"
 #include "queue/Schedule.h"
 #include "views/CampaignsPage.h"
 
@@ -16,31 +16,18 @@ class TestUnschedule : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_tdb;
-    std::unique_ptr<CloudApiSimulator> m_sim;
-    std::unique_ptr<FixedCredentials> m_credentials;
-    std::unique_ptr<MainWindow> m_window;
+    ConsoleFixture m_console;
     quint64 m_violationsBefore = 0;
 
-    bool setUp(QString *skip, const std::function<void()> &before)
+    bool setUp(QString *skip, const std::function<void(Database &)> &seed)
     {
         QFETCH_GLOBAL(QString, backend);
-        {
-            TestDbAccess access;
-            m_tdb = TestDatabase::create(backend, skip);
-            if (!m_tdb) {
-                return false;
-            }
-            m_sim = std::make_unique<CloudApiSimulator>();
-            if (!m_sim->start() || !syncTemplates(m_tdb->db(), *m_sim)) {
-                *skip = u"the simulator did not start"_s;
-                return false;
-            }
+        ConsoleOptions options;
+        options.seed = seed;
+        if (!m_console.prepare(backend, skip, options)) {
+            return false;
         }
-        before();
-        m_credentials = std::make_unique<FixedCredentials>(m_sim->config().accessToken);
-        m_window = std::make_unique<MainWindow>(contextFor(*m_tdb, *m_sim, m_credentials.get()));
-        m_window->show();
+        m_console.open();
         return true;
     }
 
@@ -48,22 +35,22 @@ class TestUnschedule : public QObject
     {
         if (!waitUntil(
                 [&] {
-                    const CampaignRow *r = shownRow(*m_window, id);
+                    const CampaignRow *r = shownRow(*m_console.window(), id);
                     return r && r->status == status;
                 },
                 10'000)) {
             return false;
         }
-        m_window->campaignsPage().selectCampaign(id);
-        return m_window->campaignsPage().currentCampaignId() == id;
+        m_console.window()->campaignsPage().selectCampaign(id);
+        return m_console.window()->campaignsPage().currentCampaignId() == id;
     }
 
-    QAction *action(const QString &name) { return m_window->findChild<QAction *>(name); }
+    QAction *action(const QString &name) { return m_console.window()->findChild<QAction *>(name); }
 
     QVariant scalar(const QString &sql)
     {
         TestDbAccess access;
-        return m_tdb->db().scalar(sql);
+        return m_console.db().scalar(sql);
     }
 
 private Q_SLOTS:
@@ -72,13 +59,7 @@ private Q_SLOTS:
     void cleanup()
     {
         QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore);
-        if (m_window) {
-            m_window->closeWithoutAsking();
-        }
-        m_window.reset();
-        TestDbAccess access;
-        m_sim.reset();
-        m_tdb.reset();
+        m_console.close();
         Prompt::clearShown();
     }
 
@@ -87,9 +68,7 @@ private Q_SLOTS:
         QString later;
         QString draft;
         QString skip;
-        if (!setUp(&skip, [&] {
-                TestDbAccess access;
-                Database &db = m_tdb->db();
+        if (!setUp(&skip, [&](Database &db) {
                 later = readyCampaign(db, u"Later"_s, 3).id;
                 Schedule(db, Clock::system()).schedule(later, QDateTime::currentDateTimeUtc().addDays(2));
                 draft = readyCampaign(db, u"Still a draft"_s, 2, 100).id;
@@ -118,7 +97,7 @@ private Q_SLOTS:
         unschedule->trigger();
         QVERIFY(waitUntil(
             [&] {
-                const CampaignRow *r = shownRow(*m_window, later);
+                const CampaignRow *r = shownRow(*m_console.window(), later);
                 return r && r->status == CampaignStatus::Draft;
             },
             10'000));
@@ -126,7 +105,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT status FROM campaigns WHERE id = '%1'"_s.arg(later)).toString(), u"draft"_s);
         QVERIFY(scalar(u"SELECT scheduled_at FROM campaigns WHERE id = '%1'"_s.arg(later)).isNull());
         // The table follows: it is a draft now, so it can be deleted and no longer unscheduled.
-        m_window->campaignsPage().selectCampaign(later);
+        m_console.window()->campaignsPage().selectCampaign(later);
         QVERIFY(waitUntil([&] { return !unschedule->isEnabled(); }, 5'000));
         QVERIFY(action(u"actionDeleteDraft"_s)->isEnabled());
     }
