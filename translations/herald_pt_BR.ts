@@ -301,7 +301,7 @@
     </message>
     <message>
         <source>estimate: count only the recipients still to send.</source>
-        <translation>estimate: contar somente os destinatários que ainda faltam enviar.</translation>
+        <translation>estimate: contar somente os destinatários ainda pendentes.</translation>
     </message>
     <message>
         <source>creates a draft campaign and prints its id</source>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source>recipients still to send</source>
-        <translation>destinatários que ainda faltam enviar</translation>
+        <translation>destinatários ainda pendentes</translation>
     </message>
     <message>
         <source>recipients</source>
