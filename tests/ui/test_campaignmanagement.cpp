@@ -3,7 +3,7 @@
 // ceiling, refused with why; Change mapping, which imports again and replaces the draft),
 // Delete draft (asked, with its recipients) and Add contacts (into a paused campaign, undone
 // when the user leaves) — on SQLite and PostgreSQL, with the GUI thread banned from SQL.
-#include "UiTestUtil.h"
+#include "ConsoleFixture.h"
 #include "db/AppSettings.h"
 #include "dialogs/EditDraftDialog.h"
 #include "import/ContactImporter.h"
@@ -113,37 +113,22 @@ class TestCampaignManagement : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_tdb;
-    std::unique_ptr<CloudApiSimulator> m_sim;
-    std::unique_ptr<FixedCredentials> m_credentials;
-    std::unique_ptr<MainWindow> m_window;
+    ConsoleFixture m_console;
     QTemporaryDir m_files;
     quint64 m_violationsBefore = 0;
 
-    // `before` sets the database up before the window exists: a window that saw a campaign
+    // `seed` sets the database up before the window exists: a window that saw a campaign
     // running on its way to paused could take it over and send it.
-    bool setUp(QString *skip, const std::function<void()> &before = {})
+    bool setUp(QString *skip, const std::function<void(Database &)> &seed = {})
     {
         QFETCH_GLOBAL(QString, backend);
-        {
-            TestDbAccess access;
-            m_tdb = TestDatabase::create(backend, skip);
-            if (!m_tdb) {
-                return false;
-            }
-            m_sim = std::make_unique<CloudApiSimulator>();
-            if (!m_sim->start() || !syncTemplates(m_tdb->db(), *m_sim)) {
-                *skip = u"the simulator did not start"_s;
-                return false;
-            }
-            AppSettings(m_tdb->db()).set(SettingKeys::ImportRegion, u"AT"_s);
+        ConsoleOptions options;
+        options.importRegion = u"AT"_s;
+        options.seed = seed;
+        if (!m_console.prepare(backend, skip, options)) {
+            return false;
         }
-        if (before) {
-            before();
-        }
-        m_credentials = std::make_unique<FixedCredentials>(m_sim->config().accessToken);
-        m_window = std::make_unique<MainWindow>(contextFor(*m_tdb, *m_sim, m_credentials.get()));
-        m_window->show();
+        m_console.open();
         return true;
     }
 
@@ -151,7 +136,12 @@ class TestCampaignManagement : public QObject
     QString kundenDraft(const QString &name)
     {
         TestDbAccess access;
-        Database &db = m_tdb->db();
+        return kundenDraft(m_console.db(), name);
+    }
+
+    // The same while the test already has the database (a seed runs under TestDbAccess).
+    QString kundenDraft(Database &db, const QString &name)
+    {
         const Campaign c = CampaignStore(db, Clock::system())
                                .create({name, u"order_update"_s, u"en_US"_s, {}, kundenSettings()});
         ImportOptions o;
@@ -179,24 +169,25 @@ class TestCampaignManagement : public QObject
         const Campaign now = stored(id);
         if (!waitUntil(
                 [&] {
-                    const CampaignRow *r = shownRow(*m_window, id);
+                    const CampaignRow *r = shownRow(*m_console.window(), id);
                     return r && r->status == now.status && r->total == now.totalContacts;
                 },
                 10'000)) {
             return false;
         }
-        m_window->campaignsPage().selectCampaign(id);
-        return m_window->campaignsPage().currentCampaignId() == id;
+        m_console.window()->campaignsPage().selectCampaign(id);
+        return m_console.window()->campaignsPage().currentCampaignId() == id;
     }
 
-    QAction *action(const QString &name) { return m_window->findChild<QAction *>(name); }
+    QAction *action(const QString &name) { return m_console.window()->findChild<QAction *>(name); }
 
     NewCampaignWizard *wizard()
     {
         NewCampaignWizard *found = nullptr;
         waitUntil(
             [&] {
-                for (auto *w : m_window->findChildren<NewCampaignWizard *>(u"newCampaignWizard"_s)) {
+                for (auto *w :
+                     m_console.window()->findChildren<NewCampaignWizard *>(u"newCampaignWizard"_s)) {
                     if (w->isVisible()) {
                         found = w;
                     }
@@ -251,7 +242,7 @@ class TestCampaignManagement : public QObject
     bool countersMatch(const QString &id)
     {
         TestDbAccess access;
-        for (const RepairItem &item : Repair(m_tdb->db(), Clock::system()).analyze()) {
+        for (const RepairItem &item : Repair(m_console.db(), Clock::system()).analyze()) {
             if (item.campaignId == id) {
                 if (item.countersDiffer()) {
                     qWarning("stored %lld contacts, recounted %lld", item.stored.contacts,
@@ -296,13 +287,13 @@ class TestCampaignManagement : public QObject
     qint64 count(const QString &sql)
     {
         TestDbAccess access;
-        return m_tdb->db().scalar(sql).toLongLong();
+        return m_console.db().scalar(sql).toLongLong();
     }
 
     Campaign stored(const QString &id)
     {
         TestDbAccess access;
-        return CampaignStore(m_tdb->db(), Clock::system()).byId(id);
+        return CampaignStore(m_console.db(), Clock::system()).byId(id);
     }
 
 private Q_SLOTS:
@@ -311,13 +302,7 @@ private Q_SLOTS:
     void cleanup()
     {
         QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore);
-        if (m_window) {
-            m_window->closeWithoutAsking();
-        }
-        m_window.reset();
-        TestDbAccess access;
-        m_sim.reset();
-        m_tdb.reset();
+        m_console.close();
         Prompt::clearShown();
     }
 
@@ -362,14 +347,15 @@ private Q_SLOTS:
         QString copy;
         QVERIFY2(waitUntil(
                      [&] {
-                         copy = m_window->campaignsPage().currentCampaignId();
+                         copy = m_console.window()->campaignsPage().currentCampaignId();
                          return !copy.isEmpty() && copy != source;
                      },
                      10'000),
                  qPrintable(Prompt::shown().join(u'\n') + u" current: "_s +
-                            m_window->campaignsPage().currentCampaignId() + u" source: "_s + source +
-                            u" rows: "_s + QString::number(m_window->campaigns().rowCount()) +
-                            u" campaigns: "_s + QString::number(count(u"SELECT count(*) FROM campaigns"_s))));
+                            m_console.window()->campaignsPage().currentCampaignId() + u" source: "_s +
+                            source + u" rows: "_s +
+                            QString::number(m_console.window()->campaigns().rowCount()) + u" campaigns: "_s +
+                            QString::number(count(u"SELECT count(*) FROM campaigns"_s))));
         const Campaign before = stored(source);
         const Campaign after = stored(copy);
         QCOMPARE(after.name, u"Kunden März (copy)"_s);
@@ -431,12 +417,13 @@ private Q_SLOTS:
         const QString id = kundenDraft(u"Kunden März"_s);
         {
             TestDbAccess access;
-            readyCampaign(m_tdb->db(), u"Taken"_s, 2);
+            readyCampaign(m_console.db(), u"Taken"_s, 2);
         }
         QVERIFY(select(id));
         QVERIFY(action(u"actionEditDraft"_s)->isEnabled());
         action(u"actionEditDraft"_s)->trigger();
-        QPointer<EditDraftDialog> dialog = m_window->findChild<EditDraftDialog *>(u"editDraftDialog"_s);
+        QPointer<EditDraftDialog> dialog =
+            m_console.window()->findChild<EditDraftDialog *>(u"editDraftDialog"_s);
         QVERIFY(dialog && dialog->isVisible());
         auto *name = child<QLineEdit>(dialog, u"draftName"_s);
         auto *rate = child<QLineEdit>(dialog, u"draftRate"_s);
@@ -473,13 +460,14 @@ private Q_SLOTS:
         QCOMPARE(after.name, u"Kunden April"_s);
         QCOMPARE(after.settings.value(u"rate"_s).toDouble(), 2.5);
         QCOMPARE(after.settings.value(u"mapping"_s), kundenSettings().value(u"mapping"_s)); // the rest stays
-        QVERIFY(waitUntil([&] { return shownRow(*m_window, id)->name == u"Kunden April"_s; }, 5'000));
+        QVERIFY(
+            waitUntil([&] { return shownRow(*m_console.window(), id)->name == u"Kunden April"_s; }, 5'000));
 
         // Empty: the phone number's own limit.
         action(u"actionEditDraft"_s)->trigger();
         QVERIFY(waitUntil(
             [&] {
-                for (auto *d : m_window->findChildren<EditDraftDialog *>()) {
+                for (auto *d : m_console.window()->findChildren<EditDraftDialog *>()) {
                     if (d->isVisible()) {
                         dialog = d;
                         return true;
@@ -500,9 +488,7 @@ private Q_SLOTS:
         QString scheduled;
         QString paused;
         QString skip;
-        if (!setUp(&skip, [&] {
-                TestDbAccess access;
-                Database &db = m_tdb->db();
+        if (!setUp(&skip, [&](Database &db) {
                 CampaignStore store(db, Clock::system());
                 running = readyCampaign(db, u"Running"_s, 3).id;
                 store.transition(running, CampaignStatus::Running);
@@ -536,7 +522,7 @@ private Q_SLOTS:
                  qPrintable(action(u"actionDeleteDraft"_s)->toolTip()));
 
         QVERIFY(select(paused));
-        const CampaignRow *held = m_window->campaignsPage().currentCampaign();
+        const CampaignRow *held = m_console.window()->campaignsPage().currentCampaign();
         QVERIFY(held && held->id == paused);
         QVERIFY2(held->status == CampaignStatus::Paused,
                  qPrintable(CampaignStatusMachine::toString(held->status)));
@@ -555,7 +541,7 @@ private Q_SLOTS:
         QString other;
         {
             TestDbAccess access;
-            other = readyCampaign(m_tdb->db(), u"Other"_s, 4).id;
+            other = readyCampaign(m_console.db(), u"Other"_s, 4).id;
         }
         QVERIFY(select(id));
         Prompt::setNextAnswer(false);
@@ -568,7 +554,7 @@ private Q_SLOTS:
 
         Prompt::setNextAnswer(true);
         action(u"actionDeleteDraft"_s)->trigger();
-        QVERIFY(waitUntil([&] { return shownRow(*m_window, id) == nullptr; }, 10'000));
+        QVERIFY(waitUntil([&] { return shownRow(*m_console.window(), id) == nullptr; }, 10'000));
         QCOMPARE(count(u"SELECT count(*) FROM campaigns WHERE id = '%1'"_s.arg(id)), 0);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue WHERE campaign_id = '%1'"_s.arg(id)), 0);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue WHERE campaign_id = '%1'"_s.arg(other)), 4);
@@ -583,7 +569,7 @@ private Q_SLOTS:
         const QString old = kundenDraft(u"Kunden März"_s);
         QVERIFY(select(old));
         action(u"actionEditDraft"_s)->trigger();
-        auto *dialog = m_window->findChild<EditDraftDialog *>(u"editDraftDialog"_s);
+        auto *dialog = m_console.window()->findChild<EditDraftDialog *>(u"editDraftDialog"_s);
         QVERIFY(dialog);
         child<QPushButton>(dialog, u"changeMapping"_s)->click();
         NewCampaignWizard *w = wizard();
@@ -605,7 +591,7 @@ private Q_SLOTS:
         QString fresh;
         QVERIFY(waitUntil(
             [&] {
-                fresh = m_window->campaignsPage().currentCampaignId();
+                fresh = m_console.window()->campaignsPage().currentCampaignId();
                 return !fresh.isEmpty() && fresh != old && count(u"SELECT count(*) FROM campaigns"_s) == 1;
             },
             10'000));
@@ -620,8 +606,8 @@ private Q_SLOTS:
             // Jürgen Müller's message says "Müller" now.
             TestDbAccess access;
             QSqlQuery q =
-                m_tdb->db().run(u"SELECT params FROM send_queue WHERE campaign_id = ? AND phone = ?"_s,
-                                {fresh, u"+4915123456789"_s});
+                m_console.db().run(u"SELECT params FROM send_queue WHERE campaign_id = ? AND phone = ?"_s,
+                                   {fresh, u"+4915123456789"_s});
             QVERIFY(q.next());
             QCOMPARE(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object().value(u"body.1"_s),
                      QJsonValue(u"Müller"_s));
@@ -638,7 +624,8 @@ private Q_SLOTS:
         const QString old = kundenDraft(u"Kunden März"_s);
         QVERIFY(select(old));
         action(u"actionEditDraft"_s)->trigger();
-        child<QPushButton>(m_window->findChild<EditDraftDialog *>(u"editDraftDialog"_s), u"changeMapping"_s)
+        child<QPushButton>(m_console.window()->findChild<EditDraftDialog *>(u"editDraftDialog"_s),
+                           u"changeMapping"_s)
             ->click();
         NewCampaignWizard *w = wizard();
         QVERIFY(w);
@@ -659,7 +646,7 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 1; }, 10'000));
         QCOMPARE(count(u"SELECT count(*) FROM campaigns WHERE id = '%1'"_s.arg(old)), 0);
         TestDbAccess access;
-        const Campaign now = CampaignStore(m_tdb->db(), Clock::system()).list().first();
+        const Campaign now = CampaignStore(m_console.db(), Clock::system()).list().first();
         QCOMPARE(now.name, u"Kunden März"_s);
         QCOMPARE(now.status, CampaignStatus::Scheduled);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 5);
@@ -686,7 +673,7 @@ private Q_SLOTS:
             read.insert(u"skip_recent_days"_s, 14);
             settings.insert(u"import"_s, read);
             TestDbAccess access;
-            CampaignStore(m_tdb->db(), Clock::system()).updateSettings(source, settings);
+            CampaignStore(m_console.db(), Clock::system()).updateSettings(source, settings);
         }
         QVERIFY(select(source));
         action(u"actionDuplicate"_s)->trigger();
@@ -709,7 +696,7 @@ private Q_SLOTS:
         QString copy;
         QVERIFY(waitUntil(
             [&] {
-                copy = m_window->campaignsPage().currentCampaignId();
+                copy = m_console.window()->campaignsPage().currentCampaignId();
                 return (!open || !open->isVisible()) && !copy.isEmpty() && copy != source;
             },
             10'000));
@@ -729,7 +716,8 @@ private Q_SLOTS:
         const QString old = kundenDraft(u"Kunden März"_s);
         QVERIFY(select(old));
         action(u"actionEditDraft"_s)->trigger();
-        child<QPushButton>(m_window->findChild<EditDraftDialog *>(u"editDraftDialog"_s), u"changeMapping"_s)
+        child<QPushButton>(m_console.window()->findChild<EditDraftDialog *>(u"editDraftDialog"_s),
+                           u"changeMapping"_s)
             ->click();
         NewCampaignWizard *w = wizard();
         QVERIFY(w);
@@ -749,10 +737,9 @@ private Q_SLOTS:
     {
         QString id;
         QString skip;
-        if (!setUp(&skip, [&] {
-                id = kundenDraft(u"Kunden März"_s);
-                TestDbAccess access;
-                CampaignStore store(m_tdb->db(), Clock::system());
+        if (!setUp(&skip, [&](Database &db) {
+                id = kundenDraft(db, u"Kunden März"_s);
+                CampaignStore store(db, Clock::system());
                 store.transition(id, CampaignStatus::Running);
                 store.transition(id, CampaignStatus::Paused, u"by hand"_s);
             })) {
@@ -788,8 +775,9 @@ private Q_SLOTS:
                           10'000));
 
         // Nothing new was created; the campaign is selected, still paused, with its 7 recipients.
-        QVERIFY(waitUntil([&] { return m_window->campaignsPage().currentCampaignId() == id; }, 10'000));
-        QVERIFY(waitUntil([&] { return shownRow(*m_window, id)->total == 7; }, 10'000));
+        QVERIFY(
+            waitUntil([&] { return m_console.window()->campaignsPage().currentCampaignId() == id; }, 10'000));
+        QVERIFY(waitUntil([&] { return shownRow(*m_console.window(), id)->total == 7; }, 10'000));
         QCOMPARE(count(u"SELECT count(*) FROM campaigns"_s), 1);
         const Campaign after = stored(id);
         QCOMPARE(after.status, CampaignStatus::Paused);

@@ -2,7 +2,7 @@
 // pages by object name, fixture files in tests/data/wizard, the import into the database and a
 // test send to the Cloud API simulator over real HTTP — on SQLite and PostgreSQL, with the GUI
 // thread banned from SQL throughout.
-#include "UiTestUtil.h"
+#include "ConsoleFixture.h"
 #include "db/AppSettings.h"
 #include "settings/SettingKeys.h"
 #include "templates/TemplateParser.h"
@@ -84,38 +84,25 @@ class TestWizard : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_tdb;
-    std::unique_ptr<CloudApiSimulator> m_sim;
-    std::unique_ptr<FixedCredentials> m_credentials;
-    std::unique_ptr<MainWindow> m_window;
+    ConsoleFixture m_console;
     quint64 m_violationsBefore = 0;
 
     bool setUp(QString *skip)
     {
         QFETCH_GLOBAL(QString, backend);
-        {
-            TestDbAccess access;
-            m_tdb = TestDatabase::create(backend, skip);
-            if (!m_tdb) {
-                return false;
-            }
-            m_sim = std::make_unique<CloudApiSimulator>();
-            if (!m_sim->start() || !syncTemplates(m_tdb->db(), *m_sim)) {
-                *skip = u"the simulator did not start"_s;
-                return false;
-            }
-            AppSettings(m_tdb->db()).set(SettingKeys::ImportRegion, u"DE"_s);
+        ConsoleOptions options;
+        options.importRegion = u"DE"_s;
+        if (!m_console.prepare(backend, skip, options)) {
+            return false;
         }
-        m_credentials = std::make_unique<FixedCredentials>(m_sim->config().accessToken);
-        m_window = std::make_unique<MainWindow>(contextFor(*m_tdb, *m_sim, m_credentials.get()));
-        m_window->show();
+        m_console.open();
         return true;
     }
 
     NewCampaignWizard *openWizard(const QString &file)
     {
-        m_window->findChild<QAction *>(u"actionNewCampaign"_s)->trigger();
-        auto *wizard = m_window->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s);
+        m_console.window()->findChild<QAction *>(u"actionNewCampaign"_s)->trigger();
+        auto *wizard = m_console.window()->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s);
         if (wizard && !file.isEmpty()) {
             wizard->setFile(file);
             waitUntil([&] { return !wizard->contactsPage()->isReading(); }, 10'000);
@@ -147,7 +134,7 @@ class TestWizard : public QObject
     qint64 count(const QString &sql)
     {
         TestDbAccess access;
-        return m_tdb->db().scalar(sql).toLongLong();
+        return m_console.db().scalar(sql).toLongLong();
     }
 
 private Q_SLOTS:
@@ -156,13 +143,7 @@ private Q_SLOTS:
     void cleanup()
     {
         QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore);
-        if (m_window) {
-            m_window->closeWithoutAsking();
-        }
-        m_window.reset();
-        TestDbAccess access;
-        m_sim.reset();
-        m_tdb.reset();
+        m_console.close();
         Prompt::clearShown();
     }
 
@@ -172,7 +153,7 @@ private Q_SLOTS:
         if (!setUp(&skip)) {
             QSKIP(qPrintable(skip));
         }
-        QVERIFY(m_window->findChild<QAction *>(u"actionNewCampaign"_s)->isEnabled());
+        QVERIFY(m_console.window()->findChild<QAction *>(u"actionNewCampaign"_s)->isEnabled());
         NewCampaignWizard *w = openWizard(fixture(u"kunden_semicolon_1252.csv"_s));
         QVERIFY(w);
         const QString detected = child<QLabel>(w, u"detectionLabel"_s)->text();
@@ -290,13 +271,14 @@ private Q_SLOTS:
         QVERIFY(child<QPushButton>(w, u"openRejects"_s)->isEnabled());
         QVERIFY(QFile::exists(summary.rejectsFile));
         QVERIFY(waitUntil([&] { return review->apiChecked(); }, 10'000));
-        QVERIFY(child<QLabel>(w, u"apiCheck"_s)->text().contains(m_sim->config().displayPhoneNumber));
+        QVERIFY(
+            child<QLabel>(w, u"apiCheck"_s)->text().contains(m_console.sim().config().displayPhoneNumber));
 
         Campaign stored;
         QByteArray sent;
         {
             TestDbAccess access;
-            Database &db = m_tdb->db();
+            Database &db = m_console.db();
             stored = CampaignStore(db, Clock::system()).byId(id);
             QCOMPARE(stored.status, CampaignStatus::Draft);
             QCOMPARE(stored.totalContacts, summary.imported);
@@ -324,13 +306,13 @@ private Q_SLOTS:
             [&] { return result->text().startsWith(u"✓"_s) || result->text().startsWith(u"✗"_s); }, 10'000));
         QVERIFY2(result->text().startsWith(u"✓"_s), qPrintable(result->text()));
         shot(w, u"page4-review"_s);
-        QCOMPARE(m_sim->log().receivedFor(u"4915111111111"), 1);
-        QCOMPARE(m_sim->log().totals().sendRequests, 1);
+        QCOMPARE(m_console.sim().log().receivedFor(u"4915111111111"), 1);
+        QCOMPARE(m_console.sim().log().totals().sendRequests, 1);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), rowsBefore);
         QCOMPARE(count(u"SELECT count(*) FROM send_queue WHERE status <> 'ready'"_s), 0);
         {
             TestDbAccess access;
-            const Campaign after = CampaignStore(m_tdb->db(), Clock::system()).byId(id);
+            const Campaign after = CampaignStore(m_console.db(), Clock::system()).byId(id);
             QCOMPARE(after.totalSent, 0);
             QCOMPARE(after.totalFailed, 0);
             QCOMPARE(after.totalContacts, stored.totalContacts);
@@ -338,9 +320,10 @@ private Q_SLOTS:
 
         // Finish keeps the draft with its mapping and how the file was read; the window selects it.
         w->button(QWizard::FinishButton)->click();
-        QVERIFY(waitUntil([&] { return m_window->campaignsPage().currentCampaignId() == id; }, 10'000));
+        QVERIFY(
+            waitUntil([&] { return m_console.window()->campaignsPage().currentCampaignId() == id; }, 10'000));
         TestDbAccess access;
-        const Campaign kept = CampaignStore(m_tdb->db(), Clock::system()).byId(id);
+        const Campaign kept = CampaignStore(m_console.db(), Clock::system()).byId(id);
         QCOMPARE(kept.status, CampaignStatus::Draft);
         QCOMPARE(
             kept.settings.value(u"mapping"_s).toObject().value(u"body.1"_s).toObject().value(u"column"_s),
@@ -387,9 +370,9 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return !w->reviewPage()->importing() && w->reviewPage()->isComplete(); },
                           30'000));
         QCOMPARE(count(u"SELECT count(*) FROM campaigns"_s), 1);
-        m_window->close(); // the window's own closing continues on its own; the draft goes first
-        QVERIFY(!m_window->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s) ||
-                !m_window->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s)->isVisible());
+        m_console.window()->close(); // the window's own closing continues on its own; the draft goes first
+        QVERIFY(!m_console.window()->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s) ||
+                !m_console.window()->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s)->isVisible());
         QVERIFY(waitUntil([&] { return count(u"SELECT count(*) FROM campaigns"_s) == 0; }, 10'000));
         QCOMPARE(count(u"SELECT count(*) FROM send_queue"_s), 0);
     }
@@ -437,13 +420,13 @@ private Q_SLOTS:
         }
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(fixture(u"google_contacts.csv"_s))});
-        const QPoint centre = m_window->rect().center();
+        const QPoint centre = m_console.window()->rect().center();
         QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(m_window.get(), &enter);
+        QApplication::sendEvent(m_console.window(), &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(m_window.get(), &drop);
-        auto *w = m_window->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s);
+        QApplication::sendEvent(m_console.window(), &drop);
+        auto *w = m_console.window()->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s);
         QVERIFY(w);
         QVERIFY(waitUntil([&] { return w->contactsPage()->isComplete(); }, 10'000));
         QVERIFY(w->state().file.path.endsWith(u"google_contacts.csv"_s));
@@ -472,7 +455,7 @@ private Q_SLOTS:
         {
             // Meta moved spring_sale from UTILITY to MARKETING: the database's trigger records it.
             TestDbAccess access;
-            TemplateStore store(m_tdb->db(), Clock::system());
+            TemplateStore store(m_console.db(), Clock::system());
             TemplateRecord t = *store.find(u"spring_sale"_s, u"en_US"_s);
             t.category = u"UTILITY"_s;
             store.upsert(t);
@@ -529,15 +512,16 @@ private Q_SLOTS:
         child<QAbstractButton>(w, u"startNow"_s)->setChecked(true);
         QVERIFY(review->isComplete());
         w->button(QWizard::FinishButton)->click();
-        QVERIFY(waitUntil([&] { return m_window->campaignsPage().currentCampaignId() == id; }, 10'000));
+        QVERIFY(
+            waitUntil([&] { return m_console.window()->campaignsPage().currentCampaignId() == id; }, 10'000));
         QVERIFY(waitUntil(
             [&] {
-                const CampaignRow *r = shownRow(*m_window, id);
+                const CampaignRow *r = shownRow(*m_console.window(), id);
                 return r && r->status == CampaignStatus::Completed;
             },
             30'000));
-        QCOMPARE(m_sim->log().totals().accepted, 5);
-        QCOMPARE(m_sim->log().receivedFor(u"4915123456789"), 1);
+        QCOMPARE(m_console.sim().log().totals().accepted, 5);
+        QCOMPARE(m_console.sim().log().receivedFor(u"4915123456789"), 1);
     }
 };
 

@@ -2,7 +2,7 @@
 // with the recipients' countries and who would wait, the cost estimate from a rate card, and
 // the frequency cap across campaigns — driven through the real window by object name, on
 // SQLite and PostgreSQL, with the GUI thread banned from SQL throughout.
-#include "UiTestUtil.h"
+#include "ConsoleFixture.h"
 #include "db/AppSettings.h"
 #include "pricing/CostEstimator.h"
 #include "pricing/RateCardStore.h"
@@ -108,11 +108,8 @@ class TestWizardReview : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestDatabase> m_tdb;
-    std::unique_ptr<CloudApiSimulator> m_sim;
-    std::unique_ptr<FixedCredentials> m_credentials;
     std::unique_ptr<ManualClock> m_clock;
-    std::unique_ptr<MainWindow> m_window;
+    ConsoleFixture m_console;
     QTemporaryDir m_dir;
     quint64 m_violationsBefore = 0;
 
@@ -120,27 +117,16 @@ class TestWizardReview : public QObject
     bool setUp(QString *skip, const QDateTime &now = {})
     {
         QFETCH_GLOBAL(QString, backend);
-        {
-            TestDbAccess access;
-            m_tdb = TestDatabase::create(backend, skip);
-            if (!m_tdb) {
-                return false;
-            }
-            m_sim = std::make_unique<CloudApiSimulator>();
-            if (!m_sim->start() || !syncTemplates(m_tdb->db(), *m_sim)) {
-                *skip = u"the simulator did not start"_s;
-                return false;
-            }
-            AppSettings(m_tdb->db()).set(SettingKeys::ImportRegion, u"DE"_s);
-        }
-        m_credentials = std::make_unique<FixedCredentials>(m_sim->config().accessToken);
-        AppContext context = contextFor(*m_tdb, *m_sim, m_credentials.get());
+        ConsoleOptions options;
+        options.importRegion = u"DE"_s;
         if (now.isValid()) {
             m_clock = std::make_unique<ManualClock>(now);
-            context.clock = m_clock.get();
+            options.clock = m_clock.get();
         }
-        m_window = std::make_unique<MainWindow>(context);
-        m_window->show();
+        if (!m_console.prepare(backend, skip, options)) {
+            return false;
+        }
+        m_console.open();
         return true;
     }
 
@@ -149,8 +135,8 @@ class TestWizardReview : public QObject
     NewCampaignWizard *reviewWizard()
     {
         const QString file = contactsFile(m_dir);
-        m_window->findChild<QAction *>(u"actionNewCampaign"_s)->trigger();
-        auto *w = m_window->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s);
+        m_console.window()->findChild<QAction *>(u"actionNewCampaign"_s)->trigger();
+        auto *w = m_console.window()->findChild<NewCampaignWizard *>(u"newCampaignWizard"_s);
         if (!w || file.isEmpty()) {
             return nullptr;
         }
@@ -205,27 +191,27 @@ class TestWizardReview : public QObject
         }
         TestDbAccess access;
         const RateCardCsv::Result r =
-            RateCardStore(m_tdb->db(), Clock::system())
+            RateCardStore(m_console.db(), Clock::system())
                 .importFile(cardFile, u"Fixture card"_s, QDate::currentDate().addDays(-1));
         if (!r.card) {
             qWarning("%s", qPrintable(r.errorMessage));
             return {};
         }
         const QString category =
-            TemplateStore(m_tdb->db(), Clock::system()).find(u"order_update"_s, u"en_US"_s)->category;
+            TemplateStore(m_console.db(), Clock::system()).find(u"order_update"_s, u"en_US"_s)->category;
         return CostEstimator::price({{u"DE"_s, 2}, {u"US"_s, 2}}, *r.card, category);
     }
 
     qint64 count(const QString &sql)
     {
         TestDbAccess access;
-        return m_tdb->db().scalar(sql).toLongLong();
+        return m_console.db().scalar(sql).toLongLong();
     }
 
     Campaign campaign(const QString &id)
     {
         TestDbAccess access;
-        return CampaignStore(m_tdb->db(), Clock::system()).byId(id);
+        return CampaignStore(m_console.db(), Clock::system()).byId(id);
     }
 
     // With HERALD_WIZARD_SHOTS set to a folder, the whole review page (quiet hours on) is saved
@@ -271,13 +257,7 @@ private Q_SLOTS:
     void cleanup()
     {
         QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore);
-        if (m_window) {
-            m_window->closeWithoutAsking();
-        }
-        m_window.reset();
-        TestDbAccess access;
-        m_sim.reset();
-        m_tdb.reset();
+        m_console.close();
         m_clock.reset();
         Prompt::clearShown();
     }
@@ -302,7 +282,7 @@ private Q_SLOTS:
         const Campaign kept = campaign(id);
         QCOMPARE(kept.status, CampaignStatus::Scheduled);
         QCOMPARE(kept.scheduledAt.toUTC(), local.toUTC());
-        QCOMPARE(m_sim->log().totals().sendRequests, 0);
+        QCOMPARE(m_console.sim().log().totals().sendRequests, 0);
     }
 
     void aTimeThatHasPassedIsRefusedAndTheDraftStays()
@@ -422,7 +402,7 @@ private Q_SLOTS:
         WindowWait fromDb;
         {
             TestDbAccess access;
-            fromDb = QuietHoursQueue::wait(m_tdb->db(), id, section->quietHours(), m_clock->now());
+            fromDb = QuietHoursQueue::wait(m_console.db(), id, section->quietHours(), m_clock->now());
         }
         QCOMPARE(fromDb.waiting, section->waiting().waiting);
         QVERIFY2(waiting->text().startsWith(u"2 "_s), qPrintable(waiting->text()));
@@ -476,7 +456,7 @@ private Q_SLOTS:
         std::optional<CostEstimate> stored;
         {
             TestDbAccess access;
-            stored = CostEstimator(m_tdb->db(), Clock::system()).stored(id);
+            stored = CostEstimator(m_console.db(), Clock::system()).stored(id);
         }
         QVERIFY(stored);
         QCOMPARE(stored->totalMicros, expected.totalMicros);
@@ -508,7 +488,7 @@ private Q_SLOTS:
         }
         {
             TestDbAccess access;
-            m_tdb->db().run(u"UPDATE templates SET category = NULL WHERE name = 'order_update'"_s);
+            m_console.db().run(u"UPDATE templates SET category = NULL WHERE name = 'order_update'"_s);
         }
         NewCampaignWizard *w = reviewWizard();
         QVERIFY(w);
@@ -523,8 +503,8 @@ private Q_SLOTS:
         QVERIFY(review->isComplete());
         QVERIFY(finish(w, id));
         TestDbAccess access;
-        QVERIFY(!CostEstimator(m_tdb->db(), Clock::system()).stored(id));
-        QCOMPARE(CampaignStore(m_tdb->db(), Clock::system()).byId(id).status, CampaignStatus::Draft);
+        QVERIFY(!CostEstimator(m_console.db(), Clock::system()).stored(id));
+        QCOMPARE(CampaignStore(m_console.db(), Clock::system()).byId(id).status, CampaignStatus::Draft);
     }
 
     void aRecipientAnotherCampaignMessagedWithinTheCapIsSkippedAndCounted()
@@ -537,7 +517,7 @@ private Q_SLOTS:
         QString earlier;
         {
             TestDbAccess access;
-            Database &db = m_tdb->db();
+            Database &db = m_console.db();
             const QDateTime now = QDateTime::currentDateTimeUtc();
             earlier = CampaignStore(db, Clock::system()).create({u"Earlier"_s, u"t"_s, u"en"_s, {}, {}}).id;
             QList<Recipient> list;
@@ -587,7 +567,7 @@ private Q_SLOTS:
         // The count shown is the database's: the file's numbers another campaign sent to within the cap.
         const qint64 inDb = [&] {
             TestDbAccess access;
-            Database &db = m_tdb->db();
+            Database &db = m_console.db();
             qint64 n = 0;
             for (const QString &p : kPhones) {
                 const QString where =
@@ -627,12 +607,12 @@ private Q_SLOTS:
         const QString inWizard = child<QLabel>(w, u"costTotal"_s)->text();
         QVERIFY(finish(w, id));
 
-        auto *panel = m_window->findChild<CostEstimatePanel *>(u"costEstimatePanel"_s);
+        auto *panel = m_console.window()->findChild<CostEstimatePanel *>(u"costEstimatePanel"_s);
         QVERIFY(panel);
-        m_window->campaignsPage().selectCampaign(id);
+        m_console.window()->campaignsPage().selectCampaign(id);
         QVERIFY(waitUntil(
             [&] {
-                return m_window->campaignsPage().detail()->campaignId() == id && !panel->isBusy() &&
+                return m_console.window()->campaignsPage().detail()->campaignId() == id && !panel->isBusy() &&
                        panel->estimate() && panel->estimate()->campaignId == id;
             },
             10'000));
@@ -674,7 +654,7 @@ private Q_SLOTS:
         WindowWait fromDb;
         {
             TestDbAccess access;
-            fromDb = QuietHoursQueue::wait(m_tdb->db(), w->reviewPage()->result().campaignId,
+            fromDb = QuietHoursQueue::wait(m_console.db(), w->reviewPage()->result().campaignId,
                                            section->quietHours(), start);
         }
         QCOMPARE(fromDb.waiting, 0);
