@@ -4373,10 +4373,6 @@ Anweisung: %4</translation>
         <translation>%1, %2 — geschätzt am %3 mit %4 (gültig ab %5)</translation>
     </message>
     <message>
-        <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
-        <translation>Herald-Beispielpreisliste: Ihre Preise dienen nur der Veranschaulichung und sind nicht die von Meta. Importieren Sie Metas Preisliste unter Einstellungen → Preislisten für eine echte Schätzung.</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -4404,6 +4400,10 @@ Anweisung: %4</translation>
             <numerusform>%Ln Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform>
             <numerusform>%Ln Empfänger ohne Preis, nicht in der Summe enthalten (%1).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings ▸ Rate cards for a real estimate.</source>
+        <translation>Herald-Beispielpreisliste: Die Preise dienen nur der Veranschaulichung und sind nicht die von Meta. Importieren Sie Metas Preisliste unter Einstellungen ▸ Preislisten für eine echte Schätzung.</translation>
     </message>
 </context>
 <context>

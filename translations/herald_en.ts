@@ -5,7 +5,10 @@
     <name>CampaignReadiness</name>
     <message numerus="yes">
         <source>%1 has no value for %Ln contact(s) and no campaign default</source>
-        <translation><numerusform>%1 has no value for %Ln contact and no campaign default</numerusform><numerusform>%1 has no value for %Ln contacts and no campaign default</numerusform></translation>
+        <translation>
+            <numerusform>%1 has no value for %Ln contact and no campaign default</numerusform>
+            <numerusform>%1 has no value for %Ln contacts and no campaign default</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -32,7 +35,10 @@
     <name>DoctorCommand</name>
     <message numerus="yes">
         <source>%n schema problem(s) found (database version %1, this program expects %2)</source>
-        <translation><numerusform>%n schema problem found (database version %1, this program expects %2)</numerusform><numerusform>%n schema problems found (database version %1, this program expects %2)</numerusform></translation>
+        <translation>
+            <numerusform>%n schema problem found (database version %1, this program expects %2)</numerusform>
+            <numerusform>%n schema problems found (database version %1, this program expects %2)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -49,7 +55,10 @@
     <name>InitCommand</name>
     <message numerus="yes">
         <source>Schema version %1 (%n migration(s) applied).</source>
-        <translation><numerusform>Schema version %1 (%n migration applied).</numerusform><numerusform>Schema version %1 (%n migrations applied).</numerusform></translation>
+        <translation>
+            <numerusform>Schema version %1 (%n migration applied).</numerusform>
+            <numerusform>Schema version %1 (%n migrations applied).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -66,36 +75,54 @@
     <name>RepairCommand</name>
     <message numerus="yes">
         <source>All %n campaign(s) are consistent; nothing to repair.</source>
-        <translation><numerusform>%n campaign is consistent; nothing to repair.</numerusform><numerusform>All %n campaigns are consistent; nothing to repair.</numerusform></translation>
+        <translation>
+            <numerusform>%n campaign is consistent; nothing to repair.</numerusform>
+            <numerusform>All %n campaigns are consistent; nothing to repair.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n campaign(s) need repair. Dry run: nothing was changed; run without --dry-run to fix them.</source>
-        <translation><numerusform>%1 of %n campaign needs repair. Dry run: nothing was changed; run without --dry-run to fix them.</numerusform><numerusform>%1 of %n campaigns need repair. Dry run: nothing was changed; run without --dry-run to fix them.</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n campaign needs repair. Dry run: nothing was changed; run without --dry-run to fix them.</numerusform>
+            <numerusform>%1 of %n campaigns need repair. Dry run: nothing was changed; run without --dry-run to fix them.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Repaired %1 of %n campaign(s).</source>
-        <translation><numerusform>Repaired %1 of %n campaign.</numerusform><numerusform>Repaired %1 of %n campaigns.</numerusform></translation>
+        <translation>
+            <numerusform>Repaired %1 of %n campaign.</numerusform>
+            <numerusform>Repaired %1 of %n campaigns.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ResendCommand</name>
     <message numerus="yes">
         <source>Queued %n failed message(s) of campaign "%1" again.</source>
-        <translation><numerusform>Queued %n failed message of campaign "%1" again.</numerusform><numerusform>Queued %n failed messages of campaign "%1" again.</numerusform></translation>
+        <translation>
+            <numerusform>Queued %n failed message of campaign "%1" again.</numerusform>
+            <numerusform>Queued %n failed messages of campaign "%1" again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SendSession</name>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</source>
-        <translation><numerusform>Holding: %Ln recipient outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</numerusform><numerusform>Holding: %Ln recipients outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</numerusform></translation>
+        <translation>
+            <numerusform>Holding: %Ln recipient outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</numerusform>
+            <numerusform>Holding: %Ln recipients outside quiet hours; the next window opens at %1 UTC (%2 local time, in %3).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SummaryCommand</name>
     <message numerus="yes">
         <source>No messages sent or failed in the last %n day(s).</source>
-        <translation><numerusform>No messages sent or failed in the last %n day.</numerusform><numerusform>No messages sent or failed in the last %n days.</numerusform></translation>
+        <translation>
+            <numerusform>No messages sent or failed in the last %n day.</numerusform>
+            <numerusform>No messages sent or failed in the last %n days.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -190,7 +217,10 @@
     <name>herald::ui::FailuresView</name>
     <message numerus="yes">
         <source>Failed messages: %1, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
-        <translation><numerusform>Failed messages: %1, for %n reason. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform><numerusform>Failed messages: %1, for %n reasons. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform></translation>
+        <translation>
+            <numerusform>Failed messages: %1, for %n reason. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform>
+            <numerusform>Failed messages: %1, for %n reasons. Select a reason to list its recipients under Recipients, or reasons to resend.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -214,23 +244,38 @@
     <name>herald::ui::InterruptedNotice</name>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became "interrupted".</source>
-        <translation><numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n message became "interrupted".</numerusform><numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n messages became "interrupted".</numerusform></translation>
+        <translation>
+            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n message became "interrupted".</numerusform>
+            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n messages became "interrupted".</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>“%1”: %n message(s)</source>
-        <translation><numerusform>“%1”: %n message</numerusform><numerusform>“%1”: %n messages</numerusform></translation>
+        <translation>
+            <numerusform>“%1”: %n message</numerusform>
+            <numerusform>“%1”: %n messages</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more campaign(s)</source>
-        <translation><numerusform>%n more campaign</numerusform><numerusform>%n more campaigns</numerusform></translation>
+        <translation>
+            <numerusform>%n more campaign</numerusform>
+            <numerusform>%n more campaigns</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Herald or another sender stopped while messages were in flight. %n message(s) became "interrupted": %1.</source>
-        <translation><numerusform>Herald or another sender stopped while messages were in flight. %n message became "interrupted": %1.</numerusform><numerusform>Herald or another sender stopped while messages were in flight. %n messages became "interrupted": %1.</numerusform></translation>
+        <translation>
+            <numerusform>Herald or another sender stopped while messages were in flight. %n message became "interrupted": %1.</numerusform>
+            <numerusform>Herald or another sender stopped while messages were in flight. %n messages became "interrupted": %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n interrupted)</source>
-        <translation><numerusform>%1 (%n interrupted)</numerusform><numerusform>%1 (%n interrupted)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n interrupted)</numerusform>
+            <numerusform>%1 (%n interrupted)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -258,11 +303,17 @@
     </message>
     <message numerus="yes">
         <source>Exported %Ln recipient(s) to %1.</source>
-        <translation><numerusform>Exported %Ln recipient to %1.</numerusform><numerusform>Exported %Ln recipients to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Exported %Ln recipient to %1.</numerusform>
+            <numerusform>Exported %Ln recipients to %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</source>
-        <translation><numerusform>%Ln message not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</numerusform><numerusform>%Ln messages not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln message not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</numerusform>
+            <numerusform>%Ln messages not sent yet. A cancelled campaign cannot be resumed; messages already sent stay sent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -316,11 +367,17 @@
     <name>herald::ui::RecipientsView</name>
     <message numerus="yes">
         <source>%Ln recipient(s), showing %1–%2</source>
-        <translation><numerusform>%Ln recipient, showing %1–%2</numerusform><numerusform>%Ln recipients, showing %1–%2</numerusform></translation>
+        <translation>
+            <numerusform>%Ln recipient, showing %1–%2</numerusform>
+            <numerusform>%Ln recipients, showing %1–%2</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation><numerusform>%Ln recipient</numerusform><numerusform>%Ln recipients</numerusform></translation>
+        <translation>
+            <numerusform>%Ln recipient</numerusform>
+            <numerusform>%Ln recipients</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -372,22 +429,34 @@
     <name>herald::ui::ResendDialog</name>
     <message numerus="yes">
         <source>%1 — %Ln message(s)</source>
-        <translation><numerusform>%1 — %Ln message</numerusform><numerusform>%1 — %Ln messages</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %Ln message</numerusform>
+            <numerusform>%1 — %Ln messages</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln message(s): %2</source>
-        <translation><numerusform>%1 — %Ln message: %2</numerusform><numerusform>%1 — %Ln messages: %2</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %Ln message: %2</numerusform>
+            <numerusform>%1 — %Ln messages: %2</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) failed. Tick the reasons to send again; opted-out numbers are never resent.</source>
-        <translation><numerusform>%Ln message failed. Tick the reasons to send again; opted-out numbers are never resent.</numerusform><numerusform>%Ln messages failed. Tick the reasons to send again; opted-out numbers are never resent.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln message failed. Tick the reasons to send again; opted-out numbers are never resent.</numerusform>
+            <numerusform>%Ln messages failed. Tick the reasons to send again; opted-out numbers are never resent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>herald::ui::SendController</name>
     <message numerus="yes">
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1.</source>
-        <translation><numerusform>Holding: %Ln recipient outside quiet hours; the next window opens at %1.</numerusform><numerusform>Holding: %Ln recipients outside quiet hours; the next window opens at %1.</numerusform></translation>
+        <translation>
+            <numerusform>Holding: %Ln recipient outside quiet hours; the next window opens at %1.</numerusform>
+            <numerusform>Holding: %Ln recipients outside quiet hours; the next window opens at %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

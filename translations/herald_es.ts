@@ -4386,10 +4386,6 @@ Instrucción: %4</translation>
         <source>%1, %2 — estimated %3 with %4 (effective %5)</source>
         <translation>%1, %2 — estimado %3 con %4 (vigente desde %5)</translation>
     </message>
-    <message>
-        <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
-        <translation>Tarifa de ejemplo de Herald: sus precios son ilustrativos, no los de Meta. Importe la tarifa de Meta en Configuración → Tarifas para obtener una estimación real.</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
         <translation>
@@ -4404,6 +4400,10 @@ Instrucción: %4</translation>
     <message>
         <source>No estimate: %1</source>
         <translation>Sin estimación: %1</translation>
+    </message>
+    <message>
+        <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings ▸ Rate cards for a real estimate.</source>
+        <translation>Tarifa de ejemplo de Herald: sus precios son ilustrativos, no los de Meta. Importe la tarifa de Meta en Configuración ▸ Tarifas para obtener una estimación real.</translation>
     </message>
 </context>
 <context>

@@ -4367,10 +4367,6 @@ Perintah: %4</translation>
         <source>%1, %2 — estimated %3 with %4 (effective %5)</source>
         <translation>%1, %2 — perkiraan %3 dengan %4 (berlaku mulai %5)</translation>
     </message>
-    <message>
-        <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
-        <translation>Kartu contoh Herald: harganya hanya ilustrasi, bukan harga Meta. Impor kartu tarif Meta di Pengaturan → Kartu tarif untuk perkiraan yang nyata.</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
         <translation>
@@ -4384,6 +4380,10 @@ Perintah: %4</translation>
     <message>
         <source>No estimate: %1</source>
         <translation>Tidak ada perkiraan: %1</translation>
+    </message>
+    <message>
+        <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings ▸ Rate cards for a real estimate.</source>
+        <translation>Kartu contoh Herald: harganya hanya ilustrasi, bukan harga Meta. Impor kartu tarif Meta di Pengaturan ▸ Kartu tarif untuk perkiraan yang nyata.</translation>
     </message>
 </context>
 <context>

@@ -4386,10 +4386,6 @@ Instrução: %4</translation>
         <source>%1, %2 — estimated %3 with %4 (effective %5)</source>
         <translation>%1, %2 — estimado em %3 com %4 (vigente a partir de %5)</translation>
     </message>
-    <message>
-        <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings → Rate cards for a real estimate.</source>
-        <translation>Tabela de exemplo do Herald: os preços são ilustrativos, não da Meta. Importe a tabela da Meta em Configurações → Tabelas de preços para uma estimativa real.</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln recipient(s) not priced and left out of the total (%1).</source>
         <translation>
@@ -4404,6 +4400,10 @@ Instrução: %4</translation>
     <message>
         <source>No estimate: %1</source>
         <translation>Sem estimativa: %1</translation>
+    </message>
+    <message>
+        <source>Herald&apos;s example card: its prices are illustrative, not Meta&apos;s. Import Meta&apos;s card in Settings ▸ Rate cards for a real estimate.</source>
+        <translation>Tabela de exemplo do Herald: os preços são ilustrativos, não da Meta. Importe a tabela da Meta em Configurações ▸ Tabelas de preços para uma estimativa real.</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,6 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     for (const QString &page : {tr("Campaigns"), tr("Templates"), tr("Daily summary"), tr("Opt-outs")}) {
         m_navigation->addItem(page);
     }
-    m_navigation->setFixedWidth(std::max(140, m_navigation->sizeHintForColumn(0) + 24));
     m_navigation->setCurrentRow(0);
     m_pages->setObjectName(u"pages"_s);
     m_templatesPage->setObjectName(u"templatesPage"_s);
@@ -129,6 +128,9 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_actions->fillToolBar(toolbar);
     buildMenus();
+    // Wide enough for the longest page name with its icon (buildMenus gives the pages their icons).
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setFixedWidth(std::max(140, m_navigation->sizeHintForColumn(0) + 24));
     wire();
     restoreLayout();
     updateActions();
