@@ -40,6 +40,7 @@ public:
     // with `skip` saying why when the backend or the simulator is not available.
     bool prepare(const QString &backend, QString *skip, ConsoleOptions options = {})
     {
+        close();
         m_options = std::move(options);
         TestDbAccess access;
         m_tdb = TestDatabase::create(backend, skip);
@@ -95,6 +96,8 @@ public:
         m_tdb.reset();
     }
 
+    // After a failed prepare(): whether the backend was there (and the simulator failed).
+    bool hasDatabase() const { return m_tdb != nullptr; }
     ui::MainWindow *window() const { return m_window.get(); }
     TestDatabase &tdb() const { return *m_tdb; }
     Database &db() const { return m_tdb->db(); }

@@ -2,7 +2,7 @@
 // how many became "interrupted", warns that Meta may have delivered some, and resends nothing
 // unless the user chooses to. Real processes: herald-cli run is SIGKILLed mid-campaign, then a
 // console starts on its database; SQLite and PostgreSQL.
-#include "UiTestUtil.h"
+#include "ConsoleFixture.h"
 #include "db/AppSettings.h"
 #include "dialogs/ResendDialog.h"
 #include "queue/QueueTypes.h"
@@ -89,24 +89,22 @@ private Q_SLOTS:
     void aKilledHeraldCliRunIsNamedWithItsInterruptedCountAndNothingIsResentUnasked()
     {
         QFETCH_GLOBAL(QString, backend);
-        std::unique_ptr<TestDatabase> tdb;
         QString skip;
-        SimulatorConfig sc;
-        sc.latencyMs = 300; // many requests in flight at the kill
-        CloudApiSimulator sim(sc);
-        QVERIFY(sim.start());
+        ConsoleFixture console;
+        ConsoleOptions options;
+        options.simulator.latencyMs = 300; // many requests in flight at the kill
         Campaign c;
-        {
-            TestDbAccess access;
-            tdb = TestDatabase::create(backend, &skip);
-            if (!tdb) {
-                QSKIP(qPrintable(skip));
-            }
-            QVERIFY(syncTemplates(tdb->db(), sim));
-            storeSimulatorSettings(tdb->db(), sim, 200);
-            c = readyCampaign(tdb->db(), u"Killed mid-campaign"_s, 800);
+        options.seed = [&](Database &db) {
+            storeSimulatorSettings(db, console.sim(), 200);
+            c = readyCampaign(db, u"Killed mid-campaign"_s, 800);
+        };
+        if (!console.prepare(backend, &skip, options)) {
+            QVERIFY2(!console.hasDatabase(), qPrintable(skip)); // only a missing backend skips
+            QSKIP(qPrintable(skip));
         }
-        std::unique_ptr<QProcess> run = startRun(*tdb, c, sim, m_home.path());
+        TestDatabase &tdb = console.tdb();
+        CloudApiSimulator &sim = console.sim();
+        std::unique_ptr<QProcess> run = startRun(tdb, c, sim, m_home.path());
         QVERIFY(run->waitForStarted());
         QVERIFY2(waitUntil([&] { return sim.log().totals().accepted >= 60; }, 30'000),
                  run->readAll().constData());
@@ -115,15 +113,14 @@ private Q_SLOTS:
         qint64 inFlight = 0;
         {
             TestDbAccess access;
-            inFlight = countWhere(tdb->db(), u"status = 'processing'"_s);
-            QCOMPARE(interruptedRows(tdb->db(), c.id), 0);
+            inFlight = countWhere(tdb.db(), u"status = 'processing'"_s);
+            QCOMPARE(interruptedRows(tdb.db(), c.id), 0);
         }
         QVERIFY2(inFlight > 0, "the kill found nothing in flight");
 
         // The console starts on that database: it takes the campaign over (as before) and says
         // what was interrupted.
-        FixedCredentials credentials(sim.config().accessToken);
-        MainWindow w(contextFor(*tdb, sim, &credentials));
+        MainWindow w(console.context());
         w.show();
         InterruptedNotice *notice = noticeOf(w);
         QVERIFY(notice);
@@ -143,9 +140,9 @@ private Q_SLOTS:
             60'000));
         {
             TestDbAccess access;
-            QCOMPARE(interruptedRows(tdb->db(), c.id), inFlight); // the recount
-            QCOMPARE(countWhere(tdb->db(), u"status = 'processing'"_s), 0);
-            QVERIFY(countersMatch(tdb->db(), Clock::system(), c.id));
+            QCOMPARE(interruptedRows(tdb.db(), c.id), inFlight); // the recount
+            QCOMPARE(countWhere(tdb.db(), u"status = 'processing'"_s), 0);
+            QVERIFY(countersMatch(tdb.db(), Clock::system(), c.id));
         }
         verifyNobodyMessagedTwice(sim);
 
@@ -168,7 +165,7 @@ private Q_SLOTS:
         QVERIFY(dialog->isVisible());
         {
             TestDbAccess access;
-            QCOMPARE(interruptedRows(tdb->db(), c.id), inFlight);
+            QCOMPARE(interruptedRows(tdb.db(), c.id), inFlight);
         }
         QSignalSpy resent(dialog, &ResendDialog::resent);
         Prompt::setNextAnswer(true);
@@ -180,8 +177,7 @@ private Q_SLOTS:
         QCOMPARE(shownRow(w, c.id)->pending, inFlight);
         w.closeWithoutAsking();
         QVERIFY(waitUntil([&] { return !w.isVisible(); }, 10'000));
-        TestDbAccess access;
-        tdb.reset();
+        console.close();
     }
 
     // A clean close leaves nothing to report; a window that dies while sending (its sender's
@@ -190,25 +186,21 @@ private Q_SLOTS:
     void aCleanExitShowsNoNoticeAndADeadConsoleIsReportedByTheNext()
     {
         QFETCH_GLOBAL(QString, backend);
-        std::unique_ptr<TestDatabase> tdb;
         QString skip;
-        SimulatorConfig sc;
-        sc.latencyMs = 300;
-        CloudApiSimulator sim(sc);
-        QVERIFY(sim.start());
+        ConsoleFixture console;
+        ConsoleOptions options;
+        options.simulator.latencyMs = 300;
         Campaign c;
-        {
-            TestDbAccess access;
-            tdb = TestDatabase::create(backend, &skip);
-            if (!tdb) {
-                QSKIP(qPrintable(skip));
-            }
-            QVERIFY(syncTemplates(tdb->db(), sim));
-            c = readyCampaign(tdb->db(), u"Closed and crashed"_s, 3000);
-            AppSettings(tdb->db()).set(SettingKeys::RateCeiling, u"200"_s);
+        options.seed = [&](Database &db) {
+            c = readyCampaign(db, u"Closed and crashed"_s, 3000);
+            AppSettings(db).set(SettingKeys::RateCeiling, u"200"_s);
+        };
+        if (!console.prepare(backend, &skip, options)) {
+            QVERIFY2(!console.hasDatabase(), qPrintable(skip)); // only a missing backend skips
+            QSKIP(qPrintable(skip));
         }
-        FixedCredentials credentials(sim.config().accessToken);
-        AppContext context = contextFor(*tdb, sim, &credentials);
+        TestDatabase &tdb = console.tdb();
+        AppContext context = console.context();
         context.takeOverOrphans = false; // the next windows only look
 
         // Sent from a window that is closed cleanly mid-campaign.
@@ -221,7 +213,7 @@ private Q_SLOTS:
             w.closeWithoutAsking();
             QVERIFY(waitUntil([&] { return !w.isVisible(); }, 30'000));
         }
-        const QString marker = SessionMarker::pathFor(tdb->config().key());
+        const QString marker = SessionMarker::pathFor(tdb.config().key());
         {
             QFile f(marker);
             QVERIFY(f.open(QIODevice::ReadOnly));
@@ -244,12 +236,12 @@ private Q_SLOTS:
         qint64 recoveredByAnother = 0;
         {
             TestDbAccess access;
-            inFlight = countWhere(tdb->db(), u"status = 'processing'"_s);
+            inFlight = countWhere(tdb.db(), u"status = 'processing'"_s);
             QVERIFY2(inFlight > 0, "the window left nothing in flight");
-            QCOMPARE(interruptedRows(tdb->db(), c.id), 0);
+            QCOMPARE(interruptedRows(tdb.db(), c.id), 0);
             // Another sender (herald-cli run, say) recovers them before the next console starts.
             recoveredByAnother =
-                QueueEngine(tdb->db(), Clock::system()).recoverExpiredLeases(std::chrono::seconds(0));
+                QueueEngine(tdb.db(), Clock::system()).recoverExpiredLeases(std::chrono::seconds(0));
             QCOMPARE(recoveredByAnother, inFlight);
         }
         {
@@ -275,8 +267,7 @@ private Q_SLOTS:
             QVERIFY(waitUntil([&] { return !w.isVisible(); }, 10'000));
         }
         TestDbAccess access;
-        QCOMPARE(interruptedRows(tdb->db(), c.id), inFlight); // nothing was resent by itself
-        tdb.reset();
+        QCOMPARE(interruptedRows(tdb.db(), c.id), inFlight); // nothing was resent by itself
     }
 
     // The notice seen as the user sees it (for the record: /tmp/interrupted-notice.png).

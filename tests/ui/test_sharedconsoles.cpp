@@ -2,7 +2,7 @@
 // sending a campaign moves this window's table live; this window never sends a campaign another
 // live process holds, and takes it over once that process is killed. Real processes, real
 // sockets, SQLite and PostgreSQL.
-#include "UiTestUtil.h"
+#include "ConsoleFixture.h"
 #include "db/AppSettings.h"
 #include "sending/SendController.h"
 #include "settings/SettingKeys.h"
@@ -67,33 +67,30 @@ private Q_SLOTS:
     void aSecondConsoleLeavesAHeldCampaignAloneAndTakesItOverWhenTheFirstIsKilled()
     {
         QFETCH_GLOBAL(QString, backend);
-        std::unique_ptr<TestDatabase> tdb;
         QString skip;
-        SimulatorConfig sc;
-        sc.latencyMs = 30;
-        CloudApiSimulator sim(sc);
-        QVERIFY(sim.start());
+        ConsoleFixture console;
+        ConsoleOptions options;
+        options.simulator.latencyMs = 30;
         Campaign c;
-        {
-            TestDbAccess access;
-            tdb = TestDatabase::create(backend, &skip);
-            if (!tdb) {
-                QSKIP(qPrintable(skip));
-            }
-            QVERIFY(syncTemplates(tdb->db(), sim));
-            storeSimulatorSettings(tdb->db(), sim, 100);
-            c = readyCampaign(tdb->db(), u"Team campaign"_s, 3000);
-            CampaignStore(tdb->db(), Clock::system()).transition(c.id, CampaignStatus::Running);
+        options.seed = [&](Database &db) {
+            storeSimulatorSettings(db, console.sim(), 100);
+            c = readyCampaign(db, u"Team campaign"_s, 3000);
+            CampaignStore(db, Clock::system()).transition(c.id, CampaignStatus::Running);
+        };
+        if (!console.prepare(backend, &skip, options)) {
+            QVERIFY2(!console.hasDatabase(), qPrintable(skip)); // only a missing backend skips
+            QSKIP(qPrintable(skip));
         }
+        TestDatabase &tdb = console.tdb();
+        CloudApiSimulator &sim = console.sim();
         // The first console, in a process of its own, continues the running campaign.
         std::unique_ptr<QProcess> first =
-            startChild(QStringLiteral(HERALD_GUI_PATH), {u"--db"_s, tdb->url()}, sim, m_home.path());
+            startChild(QStringLiteral(HERALD_GUI_PATH), {u"--db"_s, tdb.url()}, sim, m_home.path());
         QVERIFY(first->waitForStarted());
         QVERIFY(waitUntil([&] { return sim.log().totals().accepted >= 50; }, 30'000));
 
         // The second console, here: it shows the campaign moving and does not send it.
-        FixedCredentials credentials(sim.config().accessToken);
-        AppContext context = contextFor(*tdb, sim, &credentials);
+        AppContext context = console.context();
         context.apiOverride.reset(); // the stored settings, as a real console
         MainWindow w(context);
         w.show();
@@ -116,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return shownRow(w, c.id)->status == CampaignStatus::Completed; }, 90'000));
 
         TestDbAccess access;
-        Database &db = tdb->db();
+        Database &db = tdb.db();
         const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
         QVERIFY(countersMatch(db, Clock::system(), c.id));
         QCOMPARE(after.totalSent + after.totalFailed, 3000);
@@ -124,36 +121,32 @@ private Q_SLOTS:
         // Only what was in flight at the kill is "interrupted"; nobody got anything twice.
         QCOMPARE(after.totalFailed, countWhere(db, u"error_reason = 'interrupted'"_s));
         verifyNobodyMessagedTwice(sim);
-        tdb.reset();
     }
 
     void aCampaignSentByHeraldCliRunMovesTheTableLive()
     {
         QFETCH_GLOBAL(QString, backend);
-        std::unique_ptr<TestDatabase> tdb;
         QString skip;
-        SimulatorConfig sc;
-        sc.latencyMs = 20;
-        CloudApiSimulator sim(sc);
-        QVERIFY(sim.start());
+        ConsoleFixture console;
+        ConsoleOptions options;
+        options.simulator.latencyMs = 20;
         Campaign c;
-        {
-            TestDbAccess access;
-            tdb = TestDatabase::create(backend, &skip);
-            if (!tdb) {
-                QSKIP(qPrintable(skip));
-            }
-            QVERIFY(syncTemplates(tdb->db(), sim));
-            storeSimulatorSettings(tdb->db(), sim, 150);
-            c = readyCampaign(tdb->db(), u"From the command line"_s, 1500);
+        options.seed = [&](Database &db) {
+            storeSimulatorSettings(db, console.sim(), 150);
+            c = readyCampaign(db, u"From the command line"_s, 1500);
+        };
+        if (!console.prepare(backend, &skip, options)) {
+            QVERIFY2(!console.hasDatabase(), qPrintable(skip)); // only a missing backend skips
+            QSKIP(qPrintable(skip));
         }
-        FixedCredentials credentials(sim.config().accessToken);
-        MainWindow w(contextFor(*tdb, sim, &credentials));
+        TestDatabase &tdb = console.tdb();
+        CloudApiSimulator &sim = console.sim();
+        MainWindow w(console.context());
         w.show();
         QVERIFY(waitUntil([&] { return shownRow(w, c.id); }, 10'000));
         std::unique_ptr<QProcess> run =
             startChild(QStringLiteral(HERALD_CLI_PATH),
-                       {u"--db"_s, tdb->url(), u"run"_s, u"--campaign"_s, c.name}, sim, m_home.path());
+                       {u"--db"_s, tdb.url(), u"run"_s, u"--campaign"_s, c.name}, sim, m_home.path());
         QVERIFY(run->waitForStarted());
         // Several distinct figures on the way: the table follows the other process live.
         QSet<qint64> figures;
@@ -168,8 +161,7 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return shownRow(w, c.id)->status == CampaignStatus::Completed; }, 10'000));
         QCOMPARE(shownRow(w, c.id)->sent, 1500);
         QVERIFY(!w.sender().isSendingAnything()); // it never joined in
-        TestDbAccess access;
-        tdb.reset();
+        console.close();
     }
 };
 
