@@ -82,7 +82,8 @@ ExitCode CampaignEstimate::run(CliContext &context, const Campaign &campaign, co
                           c.unpricedReason.isEmpty() ? Money::format(c.totalMicros) : u"not priced"_s});
     }
     out << u'\n' << countries.render();
-    out << tr("Total: %1 for %2 recipients.").arg(e.totalText(), Format::number(e.pricedRecipients)) << u'\n';
+    out << u'\n' << tr("Total: %1 for %2 recipients.").arg(e.totalText(), Format::number(e.pricedRecipients))
+        << u'\n';
     for (const CostEstimate::Country &c : e.countries) {
         if (!c.unpricedReason.isEmpty()) {
             out << tr("Not priced: %1 recipients in %2: %3.")
