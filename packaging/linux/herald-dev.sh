@@ -51,6 +51,9 @@ install_missing() {
 # Paths below the source folder are hashed relative to it, so every clone of the project
 # (a CI checkout, a second working copy) shares one compiler cache.
 export CCACHE_BASEDIR="$src"
+# With -g ccache hashes the build folder too (for the debug info's compile directory), so the
+# GUI-less configuration below would compile core a second time; the object files are the same.
+export CCACHE_NOHASHDIR=true
 
 configure_and_build() { # dir target|all cmake-args…
     local dir=$1 target=$2; shift 2
