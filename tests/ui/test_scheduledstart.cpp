@@ -151,8 +151,7 @@ private Q_SLOTS:
         // Nobody sends it: this console takes it over, sends Germany and holds Japan.
         auto holding = [&] {
             for (const QList<QVariant> &n : notices) {
-                if (n.first().toString().startsWith(
-                        u"Holding: 2 recipients outside quiet hours"_s)) {
+                if (n.first().toString().startsWith(u"Holding: 2 recipients outside quiet hours"_s)) {
                     return true;
                 }
             }
