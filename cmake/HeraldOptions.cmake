@@ -31,14 +31,3 @@ target_compile_definitions(herald_options INTERFACE
     QT_USE_QSTRINGBUILDER
     QT_STRICT_ITERATORS
     QT_DISABLE_DEPRECATED_UP_TO=0x060400)
-
-if(HERALD_SANITIZE)
-    string(REPLACE "," ";" _herald_sanitizers "${HERALD_SANITIZE}")
-    foreach(_s IN LISTS _herald_sanitizers)
-        if(NOT _s MATCHES "^(address|undefined)$")
-            message(FATAL_ERROR "HERALD_SANITIZE: unknown sanitizer '${_s}' (use address and/or undefined)")
-        endif()
-    endforeach()
-    target_compile_options(herald_options INTERFACE -fsanitize=${HERALD_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
-    target_link_options(herald_options INTERFACE -fsanitize=${HERALD_SANITIZE})
-endif()
