@@ -92,6 +92,36 @@ QByteArray successBody(const QString &to, const QString &waId, const QString &wa
     return body;
 }
 
+// An accepted send whose answer goes wrong on the way: what a client meets from a proxy that
+// cuts a body, a server that writes garbage, or one that answers far more than asked.
+std::optional<SimAnswer> spoiledAnswer(SimulatorState &state, const SimulatorConfig &c, double u,
+                                       const QByteArray &body)
+{
+    double edge = c.truncatedBodyRate;
+    if (u < edge) {
+        state.log().countEvent(RequestLog::eventTruncated());
+        return SimAnswer::truncated(200, body);
+    }
+    if (u < (edge += c.malformedJsonRate)) {
+        state.log().countEvent(RequestLog::eventMalformed());
+        // Complete and well framed, but not JSON: keys without quotes, a trailing comma.
+        QByteArray garbled = body;
+        garbled.replace("\"messages\"", "messages").replace("}]}", "},]}");
+        return SimAnswer::json(200, garbled);
+    }
+    if (u < (edge += c.oversizedBodyRate)) {
+        state.log().countEvent(RequestLog::eventOversized());
+        // Still valid JSON with the wamid in it: a client that read it all would call it a success.
+        QByteArray big = body;
+        big.chop(1);
+        big.append(R"(,"padding":")");
+        const qsizetype room = qMax<qsizetype>(0, c.oversizedBodyBytes - big.size() - 2);
+        big.append(QByteArray(room, 'x')).append("\"}");
+        return SimAnswer::json(200, big);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 SimAnswer MessageEndpoint::handle(SimulatorState &state, const SimulatorConfig &config,
@@ -143,7 +173,11 @@ SimAnswer MessageEndpoint::handle(SimulatorState &state, const SimulatorConfig &
         state.log().countClosedAfterAccept();
         return SimAnswer::closeWithoutAnswer();
     }
-    return SimAnswer::json(200, successBody(send.to, key, wamid));
+    QByteArray body = successBody(send.to, key, wamid);
+    const double spoil = SimRandom::unit(config.seed, keyHash, quint64(attempt), SimRandom::Spoil);
+    if (auto spoiled = spoiledAnswer(state, config, spoil, body))
+        return *spoiled;
+    return SimAnswer::json(200, std::move(body));
 }
 
 } // namespace herald

@@ -87,6 +87,18 @@ void RequestLog::countClosedAfterAccept()
     ++m_totals.closedAfterAccept;
 }
 
+void RequestLog::countEvent(const QString &event)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_totals.events[event];
+}
+
+qint64 RequestLog::eventCount(const QString &event) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_totals.events.value(event);
+}
+
 void RequestLog::countTemplateListing()
 {
     QMutexLocker lock(&m_mutex);

@@ -35,6 +35,8 @@ struct RequestLogTotals
     // per-second throughput limit such as Meta's sees of a client's pace.
     qint64 peakSendsPerSecond = 0;
     qint64 templateListings = 0; // GET …/message_templates answered with a page
+    // Faults and refusals that are not an answer to a recipient's send: see RequestLog::event*().
+    QMap<QString, qint64> events;
     QMap<QString, qint64> byOutcome;
     QList<qint64> requestsByInstance; // index = server instance (thread)
 };
@@ -56,6 +58,15 @@ public:
     static QString outcomeHtml() { return QStringLiteral("html"); }
     static QString outcomeTimeout() { return QStringLiteral("timeout"); }
     static QString outcomeReset() { return QStringLiteral("reset"); }
+    // Events: answers spoiled after acceptance, and what the connection guard did.
+    static QString eventTruncated() { return QStringLiteral("truncated body"); }
+    static QString eventMalformed() { return QStringLiteral("malformed json"); }
+    static QString eventOversized() { return QStringLiteral("oversized body"); }
+    static QString eventResetBeforeRead() { return QStringLiteral("reset before read"); }
+    static QString eventSilentConnection() { return QStringLiteral("silent connection"); }
+    static QString eventRequestTooLarge() { return QStringLiteral("413"); }
+    static QString eventHeadersTooLarge() { return QStringLiteral("431"); }
+    static QString eventTooManyConnections() { return QStringLiteral("too many connections"); }
 
     // Server side. recordSend returns how many sends to this recipient came before (0 for the
     // first); receivedNs (steady clock) feeds the peak one-second window.
@@ -65,6 +76,8 @@ public:
     // Returns, for an accepted outcome (a wamid), its ordinal among all accepted sends (1, 2, …).
     qint64 recordOutcome(const QString &key, const QString &outcome, const QString &wamid = {});
     void countClosedAfterAccept();
+    void countEvent(const QString &event);
+    qint64 eventCount(const QString &event) const;
     void countTemplateListing();
 
     // Queries; all return copies taken under the lock.

@@ -9,10 +9,11 @@
 namespace herald {
 
 // What to do with a request: answer (possibly later), hold it unanswered, reset the connection,
-// or (possibly later) close it gracefully without a byte of the answer.
+// (possibly later) close it gracefully without a byte of the answer, or write the status line,
+// the headers (announcing the whole body) and half of the body, then close (Truncate).
 struct SimAnswer
 {
-    enum class Action { Respond, Hold, Reset, Close };
+    enum class Action { Respond, Hold, Reset, Close, Truncate };
 
     Action action = Action::Respond;
     int status = 200;
@@ -40,6 +41,12 @@ struct SimAnswer
     static SimAnswer hold() { return withAction(Action::Hold); }
     static SimAnswer reset() { return withAction(Action::Reset); }
     static SimAnswer closeWithoutAnswer() { return withAction(Action::Close); }
+    static SimAnswer truncated(int status, QByteArray body)
+    {
+        SimAnswer a = json(status, std::move(body));
+        a.action = Action::Truncate;
+        return a;
+    }
 
 private:
     static SimAnswer respond(int status, QByteArray contentType, QByteArray body)

@@ -17,6 +17,7 @@ public:
         Fault = 0x6661756c74ULL,
         LatencyA = 0x6c6174656e6341ULL,
         LatencyB = 0x6c6174656e6342ULL,
+        Spoil = 0x73706f696cULL,
     };
 
     static constexpr quint64 mix(quint64 x)

@@ -110,6 +110,23 @@ bool SimulatorConfig::validate(QString *error) const
     }
     if (sum > 1.0 + 1e-9)
         return fail(u"the fault rates add up to more than 1"_s);
+    const double afterAccept[] = {truncatedBodyRate, malformedJsonRate, oversizedBodyRate};
+    sum = 0.0;
+    for (double r : afterAccept) {
+        if (!rateOk(r))
+            return fail(u"fault rates are probabilities between 0 and 1"_s);
+        sum += r;
+    }
+    if (sum > 1.0 + 1e-9)
+        return fail(u"the rates of spoiled answers add up to more than 1"_s);
+    if (oversizedBodyBytes < 0 || oversizedBodyBytes > 256 * 1024 * 1024)
+        return fail(u"the oversized body must be between 0 and 256 MiB"_s);
+    if (resetBeforeReadEvery < 0 || silentConnectionEvery < 0)
+        return fail(
+            u"reset-before-read-every and silent-connection-every must be 0 (off) or a positive count"_s);
+    if (maxRequestBytes < 1024 || maxConnections < 1)
+        return fail(
+            u"the request size limit must be at least 1024 bytes and the connection limit at least 1"_s);
     for (const CategoryChange &c : categoryChanges) {
         if (c.templateName.isEmpty() || c.newCategory.isEmpty() || c.afterListings < 0)
             return fail(u"a category change needs a template name, a category and afterListings >= 0"_s);

@@ -85,7 +85,27 @@ struct SimulatorConfig
     double error503Rate = 0.0;    // HTTP 503, Graph code 2
     double htmlErrorRate = 0.0;   // HTTP 502 with an HTML page (not JSON)
     double error131000Rate = 0.0; // HTTP 500, Graph code 131000
+    // Faults after acceptance: the send is accepted (logged with its wamid, as Meta would count
+    // it) and its answer is spoiled. Probabilities per accepted send; their sum must be <= 1.
+    double truncatedBodyRate = 0.0; // 200 whose body stops halfway; the connection then closes
+    double malformedJsonRate = 0.0; // 200, application/json, a complete body that is not JSON
+    double oversizedBodyRate = 0.0; // 200 whose JSON body is padded to oversizedBodyBytes
+    int oversizedBodyBytes = 2 * 1024 * 1024;
     quint64 seed = 1;
+
+    // Faults of the connection itself, decided on the socket before any request is parsed.
+    // Every N-th request (counted over the whole run) is met with a reset (RST) before the
+    // server reads a byte of it: nothing is logged, nothing accepted. 0 = off.
+    int resetBeforeReadEvery = 0;
+    // Every N-th accepted TCP connection is kept open and never read from or answered. 0 = off.
+    int silentConnectionEvery = 0;
+
+    // Input limits. A request whose body is larger than maxRequestBytes is refused with 413
+    // before its body is read, and one whose header block is larger than 64 KiB with 431; the
+    // connection is then closed. Beyond maxConnections open connections, a new one is answered
+    // 503 and closed at once.
+    int maxRequestBytes = 1024 * 1024;
+    int maxConnections = 1024;
 
     QList<SimTemplate> templates = defaultTemplates();
     QList<CategoryChange> categoryChanges;

@@ -1,5 +1,6 @@
 #include "simulator/SimulatorHttpServer.h"
 
+#include "simulator/ConnectionGuard.h"
 #include "simulator/SimulatorState.h"
 
 #include <QHttpServerRequest>
@@ -56,7 +57,8 @@ SimRequest toSimRequest(const QHttpServerRequest &request, int instance)
 } // namespace
 
 SimulatorHttpServer::SimulatorHttpServer(SimulatorState &state, int instance)
-    : m_router(state)
+    : m_state(state)
+    , m_router(state)
     , m_instance(instance)
     , m_dueTimer(this)
     , m_sweepTimer(this)
@@ -72,7 +74,7 @@ SimulatorHttpServer::~SimulatorHttpServer() = default;
 
 bool SimulatorHttpServer::adoptListener(qintptr descriptor, QString *error)
 {
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new GuardedTcpServer(m_state, this);
     if (!tcp->setSocketDescriptor(descriptor)) {
         if (error)
             *error = u"cannot adopt the listening socket: %1"_s.arg(tcp->errorString());
@@ -113,6 +115,7 @@ bool SimulatorHttpServer::handleRequest(const QHttpServerRequest &request, QTcpS
         updateCounts();
         return true;
     case SimAnswer::Action::Close:
+    case SimAnswer::Action::Truncate:
     case SimAnswer::Action::Respond:
         break;
     }
@@ -164,10 +167,24 @@ void SimulatorHttpServer::writeIfConnected(Waiting &waiting)
     // responder's raw pointer to it would dangle.
     if (!waiting.socket || waiting.socket->state() != QAbstractSocket::ConnectedState)
         return;
-    if (waiting.answer.action == SimAnswer::Action::Close)
+    switch (waiting.answer.action) {
+    case SimAnswer::Action::Close:
         waiting.socket->disconnectFromHost(); // FIN, with nothing of the answer written
-    else
+        break;
+    case SimAnswer::Action::Truncate: {
+        // The headers announce the whole body; half of it comes, then FIN.
+        const SimAnswer &a = waiting.answer;
+        waiting.responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(a.status));
+        waiting.responder.writeHeader(QByteArrayLiteral("Content-Type"), a.contentType);
+        waiting.responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(a.body.size()));
+        waiting.responder.writeBody(a.body.left(a.body.size() / 2));
+        waiting.socket->disconnectFromHost();
+        break;
+    }
+    default:
         write(waiting.responder, waiting.answer);
+        break;
+    }
 }
 
 void SimulatorHttpServer::armDueTimer()

@@ -63,6 +63,7 @@ private:
     void sweepHeld();
     void updateCounts();
 
+    SimulatorState &m_state;
     SimulatorRouter m_router;
     const int m_instance;
     std::multimap<qint64, std::unique_ptr<Waiting>> m_due; // key: steady-clock ns when due

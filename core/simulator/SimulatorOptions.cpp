@@ -39,6 +39,11 @@ const IntOption kIntOptions[] = {
     {"throughput", &SimulatorConfig::throughputPerSecond, 0, 10000000},
     {"pair-limit-ms", &SimulatorConfig::pairLimitMs, 0, 86400000},
     {"close-after-accept-every", &SimulatorConfig::closeAfterAcceptEvery, 0, 100000000},
+    {"reset-before-read-every", &SimulatorConfig::resetBeforeReadEvery, 0, 100000000},
+    {"silent-connection-every", &SimulatorConfig::silentConnectionEvery, 0, 100000000},
+    {"oversized-body-bytes", &SimulatorConfig::oversizedBodyBytes, 0, 256 * 1024 * 1024},
+    {"max-request-bytes", &SimulatorConfig::maxRequestBytes, 1024, 1024 * 1024 * 1024},
+    {"max-connections", &SimulatorConfig::maxConnections, 1, 1000000},
 };
 
 const RateOption kRateOptions[] = {
@@ -48,6 +53,9 @@ const RateOption kRateOptions[] = {
     {"error-503-rate", &SimulatorConfig::error503Rate},
     {"html-error-rate", &SimulatorConfig::htmlErrorRate},
     {"error-131000-rate", &SimulatorConfig::error131000Rate},
+    {"truncated-body-rate", &SimulatorConfig::truncatedBodyRate},
+    {"malformed-json-rate", &SimulatorConfig::malformedJsonRate},
+    {"oversized-body-rate", &SimulatorConfig::oversizedBodyRate},
 };
 
 QCommandLineOption valueOption(const char *name, const char *help, const char *valueName)
@@ -115,6 +123,22 @@ void SimulatorOptions::addTo(QCommandLineParser &parser)
         valueOption("error-503-rate", "Probability of HTTP 503 with Graph code 2.", "p"),
         valueOption("html-error-rate", "Probability of HTTP 502 with an HTML page instead of JSON.", "p"),
         valueOption("error-131000-rate", "Probability of HTTP 500 with Graph code 131000.", "p"),
+        valueOption("truncated-body-rate",
+                    "Probability of accepting a send and then cutting its answer's body halfway.", "p"),
+        valueOption("malformed-json-rate",
+                    "Probability of accepting a send and answering it with a body that is not JSON.", "p"),
+        valueOption("oversized-body-rate",
+                    "Probability of accepting a send and answering it with a body of --oversized-body-bytes.",
+                    "p"),
+        valueOption("oversized-body-bytes", "Size of an oversized answer's body (default 2 MiB).", "bytes"),
+        valueOption("reset-before-read-every",
+                    "Reset the connection before reading every N-th request (default 0: never).", "n"),
+        valueOption("silent-connection-every",
+                    "Accept every N-th connection and never read or answer it (default 0: never).", "n"),
+        valueOption("max-request-bytes",
+                    "Refuse request bodies larger than this with HTTP 413 (default 1 MiB).", "bytes"),
+        valueOption("max-connections",
+                    "Answer new connections beyond this many open ones with HTTP 503 (default 1024).", "n"),
         valueOption("seed", "Seed of the injected faults and latency jitter (default 1).", "n"),
         valueOption("templates",
                     "JSON file with the template catalogue: Graph's listing ({\"data\":[...]}) "

@@ -66,7 +66,8 @@ SimAnswer SimulatorRouter::handle(const SimRequest &request)
     m_state.log().countRequest(request.instance);
     const auto config = m_state.config();
     SimAnswer answer = route(request, *config);
-    if (answer.action == SimAnswer::Action::Respond || answer.action == SimAnswer::Action::Close) {
+    if (answer.action == SimAnswer::Action::Respond || answer.action == SimAnswer::Action::Close ||
+        answer.action == SimAnswer::Action::Truncate) {
         answer.delayMs = latencyFor(*config, SimRandom::hash(request.path), m_state.nextSequence());
     }
     return answer;

@@ -37,6 +37,12 @@ public:
     QString nextWamid(const QString &recipientKey);
     quint64 nextSequence() { return m_sequence.fetch_add(1, std::memory_order_relaxed); }
 
+    // The connection guard's counts, over every server thread: 1-based ordinals of accepted
+    // connections and of requests begun, and the connections open now.
+    quint64 nextConnectionOrdinal() { return m_connections.fetch_add(1, std::memory_order_relaxed) + 1; }
+    quint64 nextRequestOrdinal() { return m_requestsBegun.fetch_add(1, std::memory_order_relaxed) + 1; }
+    std::atomic<int> &openConnections() { return m_openConnections; }
+
     static qint64 nowNs();
 
 private:
@@ -48,6 +54,9 @@ private:
     ThroughputWindow m_throughput;
     PairLimiter m_pairLimiter;
     std::atomic<quint64> m_sequence{0};
+    std::atomic<quint64> m_connections{0};
+    std::atomic<quint64> m_requestsBegun{0};
+    std::atomic<int> m_openConnections{0};
     const quint64 m_nonce;
 };
 
