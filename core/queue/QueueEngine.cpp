@@ -419,7 +419,7 @@ qint64 QueueEngine::resend(const QString &campaignId, const QString &reason)
     QString sql =
         u"UPDATE send_queue SET status = 'ready', attempts = 0, next_attempt_at = NULL, claimed_by = NULL, "
         "claimed_at = NULL, failed_at = NULL, updated_at = ? WHERE campaign_id = ? AND status = 'failed' "
-        "AND phone NOT IN (SELECT phone FROM opt_outs)"_s;
+        "AND phone NOT IN (SELECT phone FROM opt_outs) AND phone NOT LIKE 'erased:%'"_s; // Erasure
     if (!all) {
         sql += u" AND error_reason = ?"_s;
         values << reason;

@@ -64,6 +64,9 @@ const QList<SettingKeys::Spec> &SettingKeys::all()
         {ImportRegion,
          {},
          QT_TRANSLATE_NOOP("SettingKeys", "Country assumed for numbers written without a country code")},
+        {RetentionDays, u"0"_s,
+         QT_TRANSLATE_NOOP("SettingKeys",
+                           "Days to keep the recipient details of finished campaigns; 0 keeps them forever")},
     };
     return specs;
 }
@@ -126,7 +129,11 @@ QString SettingKeys::check(const QString &key, const QString &rawValue)
         const RegionCodeCheck region = PhoneNormalizer::checkRegionCode(value);
         return region.ok ? QString() : region.message;
     }
-    for (const auto prefix : {"api."_L1, "send."_L1, "import."_L1}) {
+    if (key == RetentionDays) {
+        return checkWholeNumber(key, value, 0, 36500,
+                                QT_TRANSLATE_NOOP("SettingKeys", "days; 0 keeps forever"));
+    }
+    for (const auto prefix : {"api."_L1, "send."_L1, "import."_L1, "privacy."_L1}) {
         if (key.startsWith(prefix)) {
             return tr("\"%1\" is not a setting Herald knows; known: %2.").arg(key, keys().join(u", "_s));
         }
@@ -164,6 +171,11 @@ int SettingKeys::concurrency(const AppSettings &settings, QString *problem)
 bool SettingKeys::retryNoResponse(const AppSettings &settings)
 {
     return stored(settings, RetryNoResponse, nullptr) == "true"_L1;
+}
+
+int SettingKeys::retentionDays(const AppSettings &settings, QString *problem)
+{
+    return stored(settings, RetentionDays, problem).toInt();
 }
 
 ApiSettings SettingKeys::apiSettings(const AppSettings &settings, QString *problem)

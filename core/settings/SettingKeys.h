@@ -32,6 +32,8 @@ public:
     static inline const QString RetryNoResponse = QStringLiteral("send.retry_no_response");
     // Contact import.
     static inline const QString ImportRegion = QStringLiteral("import.region");
+    // Personal data: days after a campaign finished that its recipient details are kept; 0: forever.
+    static inline const QString RetentionDays = QStringLiteral("privacy.retention_days");
 
     struct Spec
     {
@@ -45,7 +47,7 @@ public:
     static const Spec *find(const QString &key);
 
     // Empty when `value` may be stored under `key`, else why not in words. Unknown keys in
-    // Herald's own namespaces (api., send., import.) are refused, so a typo is never silently
+    // Herald's own namespaces (api., send., import., privacy.) are refused, so a typo is never silently
     // ignored; other keys are left to their users.
     static QString check(const QString &key, const QString &value);
 
@@ -54,6 +56,7 @@ public:
     static double rateCeiling(const AppSettings &settings, QString *problem = nullptr);
     static int concurrency(const AppSettings &settings, QString *problem = nullptr);
     static bool retryNoResponse(const AppSettings &settings);
+    static int retentionDays(const AppSettings &settings, QString *problem = nullptr);
 
     // The API connection as stored (base, version, ids, timeout, CA file); the access token is
     // not a setting and is left empty.
