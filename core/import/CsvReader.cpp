@@ -23,6 +23,9 @@ QString emptyReason()
     return CsvReader::tr("the file is empty; there are no rows to import");
 }
 
+// What the import report keeps of a row rejected for its size.
+constexpr qsizetype kOverLimitExcerpt = 1000;
+
 QString binaryReason()
 {
     return CsvReader::tr("this is not a text file: it contains binary data (zero bytes); "
@@ -145,7 +148,11 @@ bool CsvReader::start()
                                              m_options.maxRecordLength);
     if (m_detection.excelSeparatorLine) {
         Raw sep;
-        if (nextRaw(sep) == Status::Error) {
+        const Status st = nextRaw(sep);
+        if (st == Status::Rejected) {
+            failScan(sep);
+        }
+        if (st == Status::Error || st == Status::Rejected) {
             return false;
         }
     }
@@ -294,6 +301,10 @@ bool CsvReader::readHeader()
     Raw raw;
     for (;;) {
         const Status st = nextRaw(raw);
+        if (st == Status::Rejected) {
+            failScan(raw); // without its names there is nothing to import
+            return false;
+        }
         if (st == Status::Error) {
             return false;
         }
@@ -396,6 +407,12 @@ CsvReader::Status CsvReader::nextRaw(Raw &raw)
             }
             continue;
         }
+        if (s.status == CsvScan::FieldTooLong || s.status == CsvScan::RecordTooLong) {
+            raw.scan = s;
+            raw.begin = m_pos;
+            raw.line = m_line;
+            return skipOverLimit(raw);
+        }
         if (s.status != CsvScan::Record) {
             raw.scan = s;
             raw.line = m_line;
@@ -418,6 +435,107 @@ CsvReader::Status CsvReader::nextRaw(Raw &raw)
     }
 }
 
+// Reads past a row the scanner found over a limit, from its start, keeping only its first
+// characters: the rest is dropped chunk by chunk, so memory stays at one chunk plus the limit.
+// The same quoting rules as CsvScanner; a line break inside quotes stops it, since the row's
+// end is then uncertain (mostly a quote that is never closed, swallowing the rows below).
+CsvReader::Status CsvReader::skipOverLimit(Raw &raw)
+{
+    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+    State state = State::FieldStart;
+    const char16_t delimiter = m_detection.delimiter.unicode();
+    raw.excerpt.clear();
+    qsizetype length = 0; // characters of the row seen so far
+    qint64 replacements = 0;
+    qsizetype i = m_pos;
+    for (;;) {
+        if (i >= m_text.size()) {
+            if (m_textEof) {
+                m_pos = i; // the last row, without a line break
+                if (state == State::Quoted) {
+                    raw.scan.status = CsvScan::UnterminatedQuote;
+                    raw.scan.problemLine = 0;
+                    return failScan(raw);
+                }
+                break;
+            }
+            m_pos = i;
+            if (!fill()) {
+                return Status::Error;
+            }
+            i = m_pos;
+            continue;
+        }
+        const char16_t c = m_text.at(i).unicode();
+        if (c == 0) {
+            raw.scan.status = CsvScan::NulCharacter;
+            raw.scan.problemLine = 0;
+            return failScan(raw);
+        }
+        if (c == 0xFFFD) {
+            ++replacements;
+        }
+        if (c == u'\r' || c == u'\n') {
+            if (state == State::Quoted) {
+                return failScan(raw);
+            }
+            if (c == u'\r' && i + 1 >= m_text.size() && !m_textEof) {
+                m_pos = i; // a CRLF may be cut in two: keep the CR and read on
+                if (!fill()) {
+                    return Status::Error;
+                }
+                i = m_pos;
+                continue;
+            }
+            i += (c == u'\r' && i + 1 < m_text.size() && m_text.at(i + 1) == u'\n') ? 2 : 1;
+            ++m_line;
+            m_pos = i;
+            break;
+        }
+        switch (state) {
+        case State::FieldStart:
+            state = c == u'"' ? State::Quoted : c == delimiter ? State::FieldStart : State::Unquoted;
+            break;
+        case State::Unquoted:
+            state = c == delimiter ? State::FieldStart : State::Unquoted;
+            break;
+        case State::Quoted:
+            state = c == u'"' ? State::QuoteInQuoted : State::Quoted;
+            break;
+        case State::QuoteInQuoted:
+            state = c == u'"' ? State::Quoted : c == delimiter ? State::FieldStart : State::Unquoted;
+            break;
+        }
+        if (raw.excerpt.size() < kOverLimitExcerpt) {
+            raw.excerpt += QChar(c);
+        }
+        ++length;
+        ++i;
+    }
+    if (replacements > 0 && m_pendingReplacements > 0) {
+        const qint64 decoded = std::min<qint64>(replacements, m_pendingReplacements);
+        m_pendingReplacements -= decoded;
+        m_replacedSequences += decoded;
+        if (m_firstReplacementLine == 0) {
+            m_firstReplacementLine = raw.line;
+        }
+    }
+    if (length > raw.excerpt.size()) {
+        raw.excerpt += u'…';
+    }
+    return Status::Rejected;
+}
+
+QString CsvReader::overLimitReason(const CsvScan &scan) const
+{
+    if (scan.status == CsvScan::RecordTooLong) {
+        return tr("the row starting on this line is longer than %1 characters, the limit for one row")
+            .arg(m_options.maxRecordLength);
+    }
+    return tr("a field on this line is longer than %1 characters, the limit for one field")
+        .arg(QString::number(m_options.maxFieldLength));
+}
+
 CsvReader::Status CsvReader::failScan(const Raw &raw)
 {
     const qint64 line = raw.line + raw.scan.problemLine;
@@ -433,13 +551,10 @@ CsvReader::Status CsvReader::failScan(const Raw &raw)
                  ? tr("a field starting on this line is longer than %1 characters, the limit for one field; "
                       "this usually means a quote opened on this line is never closed")
                        .arg(limit)
-                 : tr("a field on this line is longer than %1 characters, the limit for one field")
-                       .arg(limit));
+                 : overLimitReason(raw.scan));
         break;
     case CsvScan::RecordTooLong:
-        fail(CsvError::Kind::RecordTooLong, line,
-             tr("the row starting on this line is longer than %1 characters, the limit for one row")
-                 .arg(m_options.maxRecordLength));
+        fail(CsvError::Kind::RecordTooLong, line, overLimitReason(raw.scan));
         break;
     case CsvScan::NulCharacter:
         fail(CsvError::Kind::BinaryFile, line, binaryReason());
@@ -493,6 +608,14 @@ CsvReader::Status CsvReader::nextRecord(CsvRecord &record, CsvReject &reject)
     Raw raw;
     for (;;) {
         const Status st = nextRaw(raw);
+        if (st == Status::Rejected) {
+            reject.line = raw.line;
+            reject.raw = std::move(raw.excerpt);
+            reject.reason = overLimitReason(raw.scan);
+            reject.message =
+                tr("%1, line %2: %3.").arg(m_displayName, QString::number(raw.line), reject.reason);
+            return Status::Rejected;
+        }
         if (st != Status::Record) {
             return st;
         }

@@ -105,9 +105,15 @@ struct CsvTable;
 // the longest record, whatever the file size.
 //
 // Errors: a file that cannot be imported (binary, empty, header only, duplicate header names,
-// an unterminated quote, an over-long field) is an error, reported by open() when it can be
-// seen at the start and otherwise by next() returning Error. Records delivered before a
-// late error must be discarded; the importer does this by running in one transaction.
+// an unterminated quote) is an error, reported by open() when it can be seen at the start and
+// otherwise by next() returning Error. Records delivered before a late error must be
+// discarded; the importer does this by running in one transaction.
+//
+// Limits: a data row with a field longer than maxFieldLength or longer than maxRecordLength
+// in all is rejected (file, line, reason; the report keeps its first 1,000 characters) and
+// reading goes on; the reader skips it without holding it. An over-long header, and an
+// over-long row with a line break inside quotes (where it ends is then a guess: usually a
+// quote is never closed), stay errors.
 //
 // Invalid UTF-8 beyond the sniffed prefix (so in a file detected or declared as UTF-8) does
 // not fail the import: each invalid sequence becomes U+FFFD, is counted, and warnings()
@@ -165,6 +171,7 @@ private:
         CsvScan scan;
         qsizetype begin = 0;
         qint64 line = 0;
+        QString excerpt; // Rejected (over the field or row limit): the row's start, for the report
     };
 
     bool start();
@@ -175,6 +182,8 @@ private:
     bool sniffText(const QString &text, bool wholeFile);
     bool readHeader();
     Status nextRaw(Raw &raw);
+    Status skipOverLimit(Raw &raw);
+    QString overLimitReason(const CsvScan &scan) const;
     Status nextRecord(CsvRecord &record, CsvReject &reject);
     bool fill();
     void fillRecord(const Raw &raw, CsvRecord &record) const;

@@ -67,6 +67,21 @@ QString filled(const QString &text, const QString &component, const QJsonObject 
     return out;
 }
 
+// A text of the template, cut at the bound; `what` names it in the problem ("the body").
+QString boundedText(const QJsonObject &o, QLatin1StringView key, const QString &what, ParsedTemplate &p)
+{
+    QString text = o.value(key).toString();
+    if (text.size() > TemplateParser::kMaxTextLength) {
+        const qsizetype length = text.size();
+        const qsizetype limit = TemplateParser::kMaxTextLength;
+        p.problems
+            << tr("%1 is %2 characters long; Herald reads templates with texts of at most %3 characters.")
+                   .arg(what, QString::number(length), QString::number(limit));
+        text.truncate(TemplateParser::kMaxTextLength);
+    }
+    return text;
+}
+
 TemplateSlots::HeaderFormat headerFormatOf(const QString &format)
 {
     if (format == "IMAGE"_L1) {
@@ -99,7 +114,7 @@ void parseHeader(const QJsonObject &c, ParsedTemplate &p)
         return;
     }
     if (p.templateSlots.header == TemplateSlots::HeaderFormat::Text) {
-        p.headerText = c.value("text"_L1).toString();
+        p.headerText = boundedText(c, "text"_L1, tr("The template's header"), p);
         const QStringList vars = TemplateParser::placeholders(p.headerText);
         if (vars.size() > 1) {
             p.problems
@@ -111,13 +126,20 @@ void parseHeader(const QJsonObject &c, ParsedTemplate &p)
 
 void parseButtons(const QJsonArray &buttons, ParsedTemplate &p)
 {
-    for (qsizetype i = 0; i < buttons.size(); ++i) {
+    if (buttons.size() > TemplateParser::kMaxButtons) {
+        const QString count = QString::number(buttons.size());
+        const QString limit = QString::number(TemplateParser::kMaxButtons);
+        p.problems << tr("The template has %1 buttons; Meta allows at most %2.").arg(count, limit);
+    }
+    const qsizetype read = std::min(buttons.size(), TemplateParser::kMaxButtons);
+    for (qsizetype i = 0; i < read; ++i) {
         const QJsonObject b = buttons.at(i).toObject();
         ParsedTemplate::Button button;
         button.index = int(i);
         button.type = b.value("type"_L1).toString().toUpper();
-        button.text = b.value("text"_L1).toString();
-        button.url = b.value("url"_L1).toString();
+        const QString number = QString::number(i);
+        button.text = boundedText(b, "text"_L1, tr("The text of button %1").arg(number), p);
+        button.url = boundedText(b, "url"_L1, tr("The URL of button %1").arg(number), p);
         if (button.type == "URL"_L1 && !TemplateParser::placeholders(button.url).isEmpty()) {
             // A dynamic URL: the parameter is the part that replaces {{1}}. Authentication
             // templates' copy-code buttons are listed this way too and are sent as url buttons.
@@ -168,15 +190,21 @@ QStringList TemplateParser::placeholders(const QString &text)
 ParsedTemplate TemplateParser::parse(const QJsonArray &components, const QString &parameterFormat)
 {
     ParsedTemplate p;
-    for (const QJsonValue &value : components) {
-        const QJsonObject c = value.toObject();
+    if (components.size() > kMaxComponents) {
+        const QString count = QString::number(components.size());
+        const QString limit = QString::number(kMaxComponents);
+        p.problems << tr("The template has %1 components; Herald reads at most %2.").arg(count, limit);
+    }
+    const qsizetype read = std::min(components.size(), kMaxComponents);
+    for (qsizetype i = 0; i < read; ++i) {
+        const QJsonObject c = components.at(i).toObject();
         const QString type = c.value("type"_L1).toString().toUpper();
         if (type == "HEADER"_L1) {
             parseHeader(c, p);
         } else if (type == "BODY"_L1) {
-            p.bodyText = c.value("text"_L1).toString();
+            p.bodyText = boundedText(c, "text"_L1, tr("The template's body"), p);
         } else if (type == "FOOTER"_L1) {
-            p.footerText = c.value("text"_L1).toString();
+            p.footerText = boundedText(c, "text"_L1, tr("The template's footer"), p);
         } else if (type == "BUTTONS"_L1) {
             parseButtons(c.value("buttons"_L1).toArray(), p);
         }

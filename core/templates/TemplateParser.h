@@ -48,9 +48,17 @@ struct TemplatePreview
     QStringList buttons; // button captions
 };
 
+// Templates come from the network, so what one may hold is bounded: Meta's own limits (a body
+// of 1,024 characters, headers and footers of 60, ten buttons) with room to spare. A template
+// past a bound is read up to it (texts cut, extra components and buttons left out) and gets a
+// problem, so it cannot start a campaign and no listing can make parsing slow or large.
 class TemplateParser
 {
 public:
+    static constexpr qsizetype kMaxComponents = 10;
+    static constexpr qsizetype kMaxButtons = 10;
+    static constexpr qsizetype kMaxTextLength = 4096; // characters of one text or URL
+
     // components: Meta's array of {type: HEADER|BODY|FOOTER|BUTTONS, …}. parameterFormat as
     // Meta sends it (POSITIONAL | NAMED); empty infers it from the placeholders.
     static ParsedTemplate parse(const QJsonArray &components, const QString &parameterFormat = {});

@@ -268,24 +268,110 @@ private Q_SLOTS:
         QCOMPARE(reader.next(record, reject), CsvReader::Status::Error);
     }
 
-    void aFieldOverTheLimitFailsWithItsLine()
+    void aRowWithAFieldOverTheLimitIsRejectedWithFileLineAndReasonWhileReadingContinues()
     {
         const QByteArray file = "name,phone,note\n" + repeatRows(2, "A,+1 202 555 0100,short\n") +
                                 "B,+1 202 555 0101," + QByteArray(70 * 1024, 'x') +
                                 "\nC,+1 202 555 0102,short\n";
         const CsvTable t = readBytes(file, {}, u"long.csv"_s);
-        QCOMPARE(t.error.kind, CsvError::Kind::FieldTooLong);
-        QCOMPARE(t.error.line, 4);
-        QCOMPARE(t.error.message,
+        QCOMPARE(t.error.kind, CsvError::Kind::None);
+        QCOMPARE(t.records.size(), 3);
+        QCOMPARE(t.records[2].fields(), (QStringList{u"C"_s, u"+1 202 555 0102"_s, u"short"_s}));
+        QCOMPARE(t.records[2].line(), 5);
+        QCOMPARE(t.rejects.size(), 1);
+        QCOMPARE(t.rejects[0].line, 4);
+        QCOMPARE(t.rejects[0].reason,
+                 u"a field on this line is longer than 65536 characters, the limit for one field"_s);
+        QCOMPARE(t.rejects[0].message,
                  u"long.csv, line 4: a field on this line is longer than 65536 characters, the "
                  u"limit for one field."_s);
-        QVERIFY(t.records.isEmpty());
+        // The report keeps the row's start, not 70,000 characters of it.
+        QCOMPARE(t.rejects[0].raw.size(), 1001);
+        QVERIFY(t.rejects[0].raw.startsWith(u"B,+1 202 555 0101,xxx"_s));
+        QVERIFY(t.rejects[0].raw.endsWith(u'…'));
 
         CsvReaderOptions small;
         small.maxFieldLength = 10;
-        const CsvTable s = readBytes("name,phone\nAlexandria Ocasio,+1 202 555 0100\n", small, u"s.csv"_s);
-        QCOMPARE(s.error.kind, CsvError::Kind::FieldTooLong);
-        QCOMPARE(s.error.line, 2);
+        const CsvTable s =
+            readBytes("name,phone\nAlexandria Ocasio,+1 202 555 0100\nAl,+1 202\n", small, u"s.csv"_s);
+        QCOMPARE(s.error.kind, CsvError::Kind::None);
+        QCOMPARE(s.rejects.size(), 1);
+        QCOMPARE(s.rejects[0].line, 2);
+        QCOMPARE(s.rejects[0].raw, u"Alexandria Ocasio,+1 202 555 0100"_s);
+        QCOMPARE(s.records.size(), 1);
+        QCOMPARE(s.records[0].line(), 3);
+    }
+
+    void aRowOverTheRowLimitIsRejectedAndAQuotedOverLongFieldOnOneLineToo()
+    {
+        CsvReaderOptions options;
+        options.maxFieldLength = 100;
+        options.maxRecordLength = 1000;
+        options.chunkSize = 64; // the skipped row spans many chunks, a CRLF cut between two
+        QByteArray wide = "Wide,+1 202 555 0103";
+        for (int i = 0; i < 40; ++i) {
+            wide += ",\"cell " + QByteArray::number(i) + " with \"\"quotes\"\", commas and padding\"";
+        }
+        const QByteArray file = "name,phone,note\r\nA,+1 202 555 0100,ok\r\n" + wide +
+                                "\r\nQ,+1 202 555 0104,\"" + QByteArray(300, 'q') +
+                                "\"\"still quoted\"\" \"\r\nZ,+1 202 555 0105,\"last,\r\nrow\"\r\n";
+        const CsvTable t = readBytes(file, options, u"wide.csv"_s);
+        QCOMPARE(t.error.kind, CsvError::Kind::None);
+        QCOMPARE(t.rejects.size(), 2);
+        QCOMPARE(t.rejects[0].line, 3);
+        QCOMPARE(t.rejects[0].reason,
+                 u"the row starting on this line is longer than 1000 characters, the limit for one row"_s);
+        QCOMPARE(t.rejects[1].line, 4);
+        QCOMPARE(t.rejects[1].reason,
+                 u"a field on this line is longer than 100 characters, the limit for one field"_s);
+        QCOMPARE(t.records.size(), 2);
+        QCOMPARE(t.records[1].line(), 5);
+        QCOMPARE(t.records[1].field(2), u"last,\r\nrow");
+    }
+
+    void anOverLongHeaderOrAnOverLongLastFieldWithoutItsClosingQuoteStillFails()
+    {
+        CsvReaderOptions options;
+        options.maxFieldLength = 20;
+        options.hasHeader = true;
+        const CsvTable header =
+            readBytes("name,phone and a very long description\nA,+1 202 555 0100\n", options, u"h.csv"_s);
+        QCOMPARE(header.error.kind, CsvError::Kind::FieldTooLong);
+        QCOMPARE(header.error.line, 1);
+        QVERIFY(header.records.isEmpty());
+
+        const CsvTable open =
+            readBytes("name,phone\nA,+1 202 555 0100\nB,\"" + QByteArray(50, 'b'), options, u"o.csv"_s);
+        QCOMPARE(open.error.kind, CsvError::Kind::UnterminatedQuote);
+        QCOMPARE(open.error.line, 3);
+        QVERIFY(open.records.isEmpty());
+    }
+
+    void skippingAHugeRowKeepsTheBuffersBounded()
+    {
+        // 30 MB in one row: the reader holds one chunk and the limit, never the row.
+        GeneratedDevice device(600000, [](qint64 i) {
+            return i == 0       ? QByteArray("name,phone\n")
+                   : i == 1     ? QByteArray("A,+1 202 555 0100\n")
+                   : i == 2     ? QByteArray("B,+1 202 555 0101")
+                   : i < 599999 ? QByteArray(",") + QByteArray(50, 'y')
+                                : QByteArray("\nC,+1 202 555 0102\n");
+        });
+        CsvReader reader;
+        QVERIFY(reader.open(&device, u"huge.csv"_s));
+        CsvRecord record;
+        while (reader.readRecord(record)) {
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.error().message));
+        QCOMPARE(reader.recordCount(), 2);
+        QCOMPARE(record.line(), 4);
+        QCOMPARE(reader.rejects().size(), 1);
+        QCOMPARE(reader.rejects()[0].line, 3);
+        QVERIFY(device.produced() > 30 * 1000 * 1000);
+        // The row limit (1 Mi characters, 2 MiB as UTF-16, with QString's growth), the sniffed
+        // prefix and a chunk: a fraction of the 60 MiB the row would take in memory.
+        QVERIFY2(reader.peakBufferBytes() < 8 * 1024 * 1024,
+                 QByteArray::number(reader.peakBufferBytes()).constData());
     }
 
     void anUnclosedQuoteInABigFileFailsAtTheFieldLimitWithoutBufferingTheFile()

@@ -243,6 +243,49 @@ private Q_SLOTS:
         QCOMPARE(preview.header, u"[IMAGE]"_s);
         QCOMPARE(preview.body, u"Hi {{1}}, your order {{2}} has shipped."_s);
     }
+
+    void aTemplateOverTheSizeBoundsIsReadUpToThemAndCannotStartACampaign()
+    {
+        // From the network: a listing must not be able to make parsing large or slow.
+        QString body = u"Hi {{1}}, "_s;
+        while (body.size() <= TemplateParser::kMaxTextLength) {
+            body += u"{{2}} and more text "_s;
+        }
+        QJsonArray buttons;
+        for (int i = 0; i < 12; ++i) {
+            buttons.append(QJsonObject{{u"type"_s, u"QUICK_REPLY"_s}, {u"text"_s, u"Reply %1"_s.arg(i)}});
+        }
+        const ParsedTemplate p = TemplateParser::parse(
+            QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, body}},
+                       QJsonObject{{u"type"_s, u"BUTTONS"_s}, {u"buttons"_s, buttons}}});
+        QVERIFY(!p.isSendable());
+        QCOMPARE(p.bodyText.size(), TemplateParser::kMaxTextLength);
+        QCOMPARE(p.templateSlots.bodyVariables, (QStringList{u"1"_s, u"2"_s}));
+        QCOMPARE(p.buttons.size(), TemplateParser::kMaxButtons);
+        const QString bodyProblem = u"The template's body is %1 characters long; Herald reads templates with "
+                                    u"texts of at most 4096 characters."_s.arg(body.size());
+        QCOMPARE(p.problems,
+                 (QStringList{bodyProblem, u"The template has 12 buttons; Meta allows at most 10."_s}));
+
+        QJsonArray many;
+        for (int i = 0; i < 1000; ++i) {
+            many.append(QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, u"Body %1 {{1}}"_s.arg(i)}});
+        }
+        const ParsedTemplate crowded = TemplateParser::parse(many);
+        QVERIFY(!crowded.isSendable());
+        QCOMPARE(crowded.problems,
+                 QStringList{u"The template has 1000 components; Herald reads at most 10."_s});
+        QCOMPARE(crowded.bodyText, u"Body 9 {{1}}"_s); // the tenth, the last one read
+
+        const QString longUrl = u"https://example.com/"_s + QString(5000, u'u') + u"{{1}}"_s;
+        const ParsedTemplate url = TemplateParser::parse(QJsonArray{QJsonObject{
+            {u"type"_s, u"BUTTONS"_s},
+            {u"buttons"_s,
+             QJsonArray{QJsonObject{{u"type"_s, u"URL"_s}, {u"text"_s, u"Go"_s}, {u"url"_s, longUrl}}}}}});
+        QCOMPARE(url.buttons.at(0).url.size(), TemplateParser::kMaxTextLength);
+        QVERIFY(url.problems.constFirst().startsWith(u"The URL of button 0 is 5025 characters long"_s));
+        QVERIFY(!url.buttons.at(0).takesParameter); // its placeholder was past the bound
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTemplateParser)
