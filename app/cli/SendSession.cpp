@@ -108,7 +108,8 @@ void SendSession::show(const SendProgress &p)
     }
     if (m_lastPlainMs < 0 || clock.elapsed() - m_lastPlainMs >= 2000) {
         m_lastPlainMs = clock.elapsed();
-        m_out << line(p) << '\n';
+        m_lastPlainLine = line(p);
+        m_out << m_lastPlainLine << '\n';
         m_out.flush();
     }
 }
@@ -147,6 +148,10 @@ ExitCode SendSession::run(const SenderConfig &config, const QString &campaignNam
     loop.exec();
     if (m_terminal) {
         m_out << '\n';
+    } else if (!m_json && m_lastPlainMs >= 0 && line(m_last) != m_lastPlainLine) {
+        // Progress lines are throttled to one per 2 s; without this the last one printed could
+        // disagree with the summary below.
+        m_out << line(m_last) << '\n';
     }
     const SendProgress &p = m_last;
     if (m_json) {

@@ -36,6 +36,7 @@ private:
     bool m_json;
     bool m_terminal;
     qint64 m_lastPlainMs = -1;
+    QString m_lastPlainLine; // so the final state is printed even when it came inside the 2 s throttle
     SendProgress m_last;
     QDateTime m_holdShownFor; // the window opening last announced while holding
     SendResult m_result;
