@@ -57,8 +57,9 @@ GraphError parseError(const QJsonValue &value, const Redactor &redactor)
     e.code = intValue(o.value("code"_L1));
     e.subcode = intValue(o.value("error_subcode"_L1));
     e.message = redactor.redact(o.value("message"_L1).toString());
-    e.type = o.value("type"_L1).toString();
-    e.fbtraceId = o.value("fbtrace_id"_L1).toString();
+    // Shown in summary() too, and a broken proxy or server can put anything there.
+    e.type = redactor.redact(o.value("type"_L1).toString());
+    e.fbtraceId = redactor.redact(o.value("fbtrace_id"_L1).toString());
     e.isTransient = o.value("is_transient"_L1).toBool(false);
     // error_data is an object in WhatsApp responses; older Graph endpoints send it as a
     // JSON-encoded string, and some only a plain string.

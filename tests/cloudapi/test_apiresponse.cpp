@@ -205,6 +205,27 @@ private Q_SLOTS:
     }
 
     void transportInfoAssumesTheRequestWentOutUnlessToldOtherwise() { QVERIFY(TransportInfo().requestSent); }
+
+    void aSecretInTheErrorTypeOrTraceIdIsRedactedFromTheSummary()
+    {
+        // Found by fuzz_apiresponse: type and fbtrace_id reached summary() (logs, a failed row's
+        // details) as sent, so a server or proxy echoing the token there leaked it.
+        const QString secret = u"s3cret-app-token"_s;
+        const ApiResponse r = ApiResponse::parse(
+            400,
+            jsonText("{'error':{'message':'Rate limit hit','type':'OAuth s3cret-app-token','code':130429,"
+                     "'fbtrace_id':'bs3cret-app-tokenCdE3'}}"),
+            {}, Redactor({secret}));
+        QCOMPARE(r.kind, ApiResponse::Kind::GraphError);
+        QCOMPARE(r.error.type, u"OAuth [redacted]"_s);
+        QCOMPARE(r.error.fbtraceId, u"b[redacted]CdE3"_s);
+        QVERIFY(!r.summary().contains(secret));
+        QCOMPARE(r.summary(), u"HTTP 400, code 130429: Rate limit hit (fbtrace_id b[redacted]CdE3)"_s);
+
+        const ApiResponse shaped = ApiResponse::parse(
+            400, jsonText("{'error':{'code':1,'fbtrace_id':'EAAGabcdefghijklmnopqrstuvwxyz012'}}"));
+        QCOMPARE(shaped.error.fbtraceId, u"[redacted]"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiResponse)
