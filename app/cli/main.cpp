@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 #include "commands/BuiltinCommands.h"
 #include "i18n/Translations.h"
+#include "log/CoreDumps.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -12,6 +13,7 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    herald::keepSecretsOutOfCoreDumps(); // before the token or a password is read
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"herald-cli"_s);
     QCoreApplication::setOrganizationName(u"Herald"_s);

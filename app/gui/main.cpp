@@ -4,6 +4,7 @@
 #include "db/Database.h"
 #include "db/DatabaseConfig.h"
 #include "dialogs/Prompt.h"
+#include "log/CoreDumps.h"
 #include "log/LogCategories.h"
 #include "log/LogFiles.h"
 #include "sending/Credentials.h"
@@ -23,6 +24,7 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    herald::keepSecretsOutOfCoreDumps(); // before the token or a password is read
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Herald"_s);
     QApplication::setApplicationName(u"Herald"_s);

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -74,6 +75,21 @@ bool DatabaseConfig::parse(const QString &rawSpec, DatabaseConfig *out, QString 
         *error = tr("The PostgreSQL URL names no user: write postgresql://user:password@host:port/database.");
         return false;
     }
+    // libpq options reach the driver as one "key='value' …" string, and Qt's driver turns every
+    // ';' into a space: a key that is not a plain word, or a ';' in a value, could add an option
+    // the URL does not show (application_name=x%20sslmode%3Ddisable).
+    static const QRegularExpression optionName(u"^[a-z_]+$"_s);
+    const auto items = cfg.m_options.queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        if (!optionName.match(key).hasMatch()) {
+            *error = tr("The PostgreSQL URL has an option that is not a libpq option name: \"%1\".").arg(key);
+            return false;
+        }
+        if (value.contains(u';')) {
+            *error = tr("The PostgreSQL URL option %1 cannot contain \";\".").arg(key);
+            return false;
+        }
+    }
     *out = cfg;
     return true;
 }
@@ -91,7 +107,9 @@ QString DatabaseConfig::connectOptions() const
     QStringList parts;
     const auto items = m_options.queryItems(QUrl::FullyDecoded);
     for (const auto &[k, v] : items) {
-        parts << k + u'=' + v;
+        QString quoted = v;
+        quoted.replace(u"\\"_s, u"\\\\"_s).replace(u"'"_s, u"\\'"_s);
+        parts << k + u"='"_s + quoted + u'\'';
     }
     return parts.join(u';');
 }

@@ -275,6 +275,10 @@ void TextDecoder::decodeUtf8(QByteArrayView bytes, QString &out, bool last)
 void TextDecoder::decodeUtf16(QByteArrayView bytes, QString &out, bool last)
 {
     const bool le = m_encoding == TextEncoding::Utf16LE;
+    const qsizetype start = out.size();
+    if (m_pendingHigh != 0) {
+        out.append(QChar(std::exchange(m_pendingHigh, char16_t(0))));
+    }
     if (!m_carry.isEmpty() && !bytes.isEmpty()) {
         const uchar a = uchar(m_carry[0]);
         const uchar b = uchar(bytes[0]);
@@ -286,7 +290,6 @@ void TextDecoder::decodeUtf16(QByteArrayView bytes, QString &out, bool last)
     const qsizetype old = out.size();
     out.resize(old + units);
     void *dst = out.data() + old;
-    // Lone surrogates are passed through: QString can hold them and they re-encode as-is.
     if (units == 0) {
         // nothing to convert; an empty view may carry a null pointer the swap must not see
     } else if (le) {
@@ -297,9 +300,36 @@ void TextDecoder::decodeUtf16(QByteArrayView bytes, QString &out, bool last)
     if (bytes.size() % 2 != 0) {
         m_carry = QByteArray(bytes.data() + bytes.size() - 1, 1);
     }
+    replaceUnpairedSurrogates(out, start, last);
     if (last && !m_carry.isEmpty()) {
         m_carry.clear();
         out.append(QChar(kReplacement));
+        ++m_replacements;
+    }
+}
+
+// An unpaired surrogate is not a character: QString holds it, but UTF-8 cannot (PostgreSQL's
+// text refuses it, Qt's encoder writes '?'), so it would change silently on the way into the
+// database. It becomes U+FFFD, counted, and the reader reports the line like invalid UTF-8.
+// A high surrogate ending a chunk waits for the next one, which may start with its pair.
+void TextDecoder::replaceUnpairedSurrogates(QString &out, qsizetype from, bool last)
+{
+    qsizetype end = out.size();
+    if (!last && end > from && out.at(end - 1).isHighSurrogate()) {
+        m_pendingHigh = out.at(end - 1).unicode();
+        out.chop(1);
+        --end;
+    }
+    QChar *const d = out.data();
+    for (qsizetype i = from; i < end; ++i) {
+        if (!d[i].isSurrogate()) {
+            continue;
+        }
+        if (d[i].isHighSurrogate() && i + 1 < end && d[i + 1].isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        d[i] = QChar(kReplacement);
         ++m_replacements;
     }
 }

@@ -33,7 +33,8 @@ public:
 
     // Appends the text decoded from `bytes` to `out`. Bytes of a sequence cut by the chunk
     // boundary are kept for the next call; `last` flushes them. Invalid UTF-8 becomes U+FFFD
-    // (one per maximal invalid subpart, as the Unicode standard recommends) and is counted.
+    // (one per maximal invalid subpart, as the Unicode standard recommends) and is counted;
+    // so does an unpaired surrogate in UTF-16.
     void decode(QByteArrayView bytes, QString &out, bool last);
 
     // Replacement characters produced since construction or the last takeReplacements().
@@ -43,11 +44,13 @@ public:
 private:
     void decodeUtf8(QByteArrayView bytes, QString &out, bool last);
     void decodeUtf16(QByteArrayView bytes, QString &out, bool last);
+    void replaceUnpairedSurrogates(QString &out, qsizetype from, bool last);
 
     TextEncoding m_encoding;
     QStringDecoder m_utf8;
     QByteArray m_carry;
     qint64 m_replacements = 0;
+    char16_t m_pendingHigh = 0; // UTF-16: a high surrogate that ended the last chunk
 };
 
 // Encodes text for CsvWriter. Characters Windows-1252 cannot hold become '?' and are counted.

@@ -55,11 +55,50 @@ CampaignStore::CampaignStore(Database &db, const Clock &clock)
     , m_clock(clock)
 {}
 
+QString CampaignStore::nameProblem(const QString &name)
+{
+    if (name.isEmpty()) {
+        return tr("A campaign needs a name.");
+    }
+    qsizetype characters = 0;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        ++characters;
+        if (c.isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (c.isSurrogate()) {
+            return tr("A campaign name must be valid Unicode text; this one contains a broken character "
+                      "(an unpaired UTF-16 surrogate).");
+        }
+        if (c.unicode() == 0) {
+            return tr("A campaign name cannot contain a NUL character (U+0000).");
+        }
+        if (c.category() == QChar::Other_Control) {
+            const QString code = u"U+"_s + QString::number(c.unicode(), 16).rightJustified(4, u'0').toUpper();
+            return tr("A campaign name cannot contain control characters such as line breaks or tabs "
+                      "(found %1).")
+                .arg(code);
+        }
+        if (c == QChar::ReplacementCharacter) {
+            return tr("A campaign name cannot contain U+FFFD (\uFFFD): it stands for bytes that were not "
+                      "valid UTF-8, so the name was not what was typed. Type it again in UTF-8.");
+        }
+    }
+    if (characters > kMaxNameLength) {
+        const QString limit = QString::number(kMaxNameLength);
+        const QString have = QString::number(characters);
+        return tr("A campaign name can have at most %1 characters; this one has %2.").arg(limit, have);
+    }
+    return {};
+}
+
 Campaign CampaignStore::create(const NewCampaign &spec)
 {
     const QString name = spec.name.trimmed();
-    if (name.isEmpty()) {
-        throw DbError(DbError::Kind::Refused, tr("A campaign needs a name."));
+    if (const QString problem = nameProblem(name); !problem.isEmpty()) {
+        throw DbError(DbError::Kind::Refused, problem);
     }
     if (spec.templateName.trimmed().isEmpty() || spec.templateLanguage.trimmed().isEmpty()) {
         throw DbError(DbError::Kind::Refused,
@@ -197,8 +236,8 @@ bool CampaignStore::removeDraft(const QString &id)
 Campaign CampaignStore::updateDraft(const QString &id, const QString &name, std::optional<double> rate)
 {
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty()) {
-        throw DbError(DbError::Kind::Refused, tr("A campaign needs a name."));
+    if (const QString problem = nameProblem(trimmed); !problem.isEmpty()) {
+        throw DbError(DbError::Kind::Refused, problem);
     }
     if (rate && !(*rate > 0)) {
         throw DbError(DbError::Kind::Refused,

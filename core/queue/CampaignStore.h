@@ -17,7 +17,17 @@ class CampaignStore
 public:
     explicit CampaignStore(Database &db, const Clock &clock);
 
-    // Creates a draft. Throws DbError when the name is empty or taken.
+    // The longest campaign name, in characters (code points): room for any real name, and short
+    // enough for a table cell, a window title and a file name made from it.
+    static constexpr qsizetype kMaxNameLength = 200;
+    // Why `name` (already trimmed) cannot name a campaign, for the user; empty when it can.
+    // Refused: empty, longer than kMaxNameLength, control characters (NUL, which PostgreSQL text
+    // cannot hold, line breaks and tabs, which break every listing), unpaired surrogates (not
+    // Unicode: they cannot be stored as UTF-8), and U+FFFD, which is what text that was not
+    // valid UTF-8 (a command-line argument, a pasted byte string) turned into on the way in.
+    static QString nameProblem(const QString &name);
+
+    // Creates a draft. Throws DbError when the name is taken or has a nameProblem().
     Campaign create(const NewCampaign &spec);
 
     std::optional<Campaign> findByName(const QString &name) const;

@@ -91,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(cfg.host(), u"host"_s);
         QCOMPARE(cfg.port(), 5433);
         QCOMPARE(cfg.databaseName(), u"db"_s);
-        QCOMPARE(cfg.connectOptions(), u"sslmode=require"_s);
+        QCOMPARE(cfg.connectOptions(), u"sslmode='require'"_s);
         QVERIFY(cfg.sqlitePath().isEmpty());
     }
 
@@ -106,7 +106,8 @@ private Q_SLOTS:
         QCOMPARE(cfg.user(), u"ann.b"_s);
         QCOMPARE(cfg.password(), u"a:b/c%d e"_s);
         QCOMPARE(cfg.databaseName(), u"herald-prod"_s);
-        QCOMPARE(cfg.connectOptions(), u"application_name=my console;connect_timeout=5"_s);
+        // Quoted for libpq: unquoted, "my console" would be two words and the connection refused.
+        QCOMPARE(cfg.connectOptions(), u"application_name='my console';connect_timeout='5'"_s);
     }
 
     void aPostgresUrlWithoutPortUsesTheDefaultPort_data()

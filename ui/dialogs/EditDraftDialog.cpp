@@ -33,6 +33,7 @@ EditDraftDialog::EditDraftDialog(DataService &data, const AppContext &app, const
     setWindowTitle(tr("Edit draft “%1”").arg(draft.name));
 
     m_name->setObjectName(u"draftName"_s);
+    m_name->setMaxLength(int(CampaignStore::kMaxNameLength));
     m_name->setMinimumWidth(m_name->fontMetrics().horizontalAdvance(u'x') * 40);
     m_rate->setObjectName(u"draftRate"_s);
     m_rate->setPlaceholderText(tr("the number's own limit"));

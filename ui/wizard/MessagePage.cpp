@@ -2,6 +2,7 @@
 
 #include "data/DataService.h"
 #include "import/PhoneColumnDetector.h"
+#include "queue/CampaignStore.h"
 #include "templates/TemplateStore.h"
 #include "widgets/Formats.h"
 #include "widgets/TabOrder.h"
@@ -43,6 +44,8 @@ MessagePage::MessagePage(WizardState &state, DataService &data, const Clock &clo
     setSubTitle(tr("Choose the template and fill each of its variables from a column or with fixed text."));
 
     m_name->setObjectName(u"campaignName"_s);
+    // Core refuses longer names (CampaignStore::kMaxNameLength); the field never lets one be typed.
+    m_name->setMaxLength(int(CampaignStore::kMaxNameLength));
     m_template->setObjectName(u"templateCombo"_s);
     m_template->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_status->setObjectName(u"templateStatus"_s);
