@@ -126,6 +126,21 @@ ApiResponse ApiResponse::parse(int httpStatus, const QByteArray &body, const Tra
     return r;
 }
 
+ApiResponse ApiResponse::oversized(int httpStatus, qint64 bytes, const TransportInfo &transport,
+                                   const Redactor &redactor)
+{
+    ApiResponse r;
+    r.httpStatus = httpStatus;
+    r.transport = transport;
+    r.transport.errorString = redactor.redact(transport.errorString);
+    r.transport.responseStarted = true;
+    r.kind = is2xx(httpStatus) ? Kind::UnreadableSuccess : Kind::HttpError;
+    r.bodyExcerpt = u"the body is larger than %1 bytes (%2 bytes received or announced) and was not read"_s
+                        .arg(MaxBodyBytes)
+                        .arg(bytes);
+    return r;
+}
+
 QString ApiResponse::summary() const
 {
     switch (kind) {

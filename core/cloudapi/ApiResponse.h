@@ -61,6 +61,15 @@ struct ApiResponse
 
     bool isSuccess() const { return kind == Kind::Success; }
 
+    // The most of a response body Herald reads. Graph answers a send in a few hundred bytes;
+    // a larger body is not the Graph API's and is not buffered past this.
+    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+
+    // A response abandoned once its body (`bytes` received or announced) passed MaxBodyBytes:
+    // a 2xx one is UnreadableSuccess (the message may have been accepted), any other HttpError.
+    static ApiResponse oversized(int httpStatus, qint64 bytes, const TransportInfo &transport = {},
+                                 const Redactor &redactor = Redactor());
+
     // Texts that may carry secrets (Graph messages, Qt error strings, body excerpts) pass
     // through `redactor`; the default one still masks anything token-shaped.
     static ApiResponse parse(int httpStatus, const QByteArray &body, const TransportInfo &transport = {},

@@ -378,6 +378,24 @@ void SendWorker::send(Held held)
     ++m_managerLoad[manager];
     m_inFlight.insert(reply, InFlight{std::move(held), manager});
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [this, reply](qint64 received, qint64 total) { onDownloadProgress(reply, received, total); });
+}
+
+void SendWorker::onDownloadProgress(QNetworkReply *reply, qint64 received, qint64 total)
+{
+    // Qt buffers a reply's whole body unless told otherwise: a server (or something posing as
+    // one) answering gigabytes would take the memory. Give up on the first chunk past the bound.
+    const qint64 bytes = std::max(received, total);
+    if (bytes <= ApiResponse::MaxBodyBytes) {
+        return;
+    }
+    const auto it = m_inFlight.find(reply);
+    if (it == m_inFlight.end() || it->oversizedBytes > 0) {
+        return;
+    }
+    it->oversizedBytes = bytes;
+    reply->abort(); // finished() follows, and onReply() records the oversized answer
 }
 
 void SendWorker::onReply(QNetworkReply *reply)
@@ -408,8 +426,11 @@ void SendWorker::onReply(QNetworkReply *reply)
         m_perManager = kHttp1PerManager; // the server speaks HTTP/1.1 only
     }
     const ApiResponse response =
-        ApiResponse::parse(statusAttr.toInt(), reply->isOpen() ? reply->readAll() : QByteArray(), transport,
-                           m_config.api.redactor());
+        request.oversizedBytes > 0
+            ? ApiResponse::oversized(statusAttr.toInt(), request.oversizedBytes, transport,
+                                     m_config.api.redactor())
+            : ApiResponse::parse(statusAttr.toInt(), reply->isOpen() ? reply->readAll() : QByteArray(),
+                                 transport, m_config.api.redactor());
     handle(request, response, ErrorPolicy::classify(response));
     pump();
     maybeFinish();
