@@ -15,11 +15,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QMutex>
 #include <QSaveFile>
 #include <QThread>
 #include <QThreadPool>
-#include <QWaitCondition>
 
 #ifdef Q_OS_UNIX
 #include <time.h>
@@ -28,8 +26,10 @@
 #include <windows.h>
 #endif
 
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -257,9 +257,9 @@ public:
     // Reader: blocks while too many chunks are in flight; false when the import stopped.
     bool reserve()
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         while (!m_stop && m_inFlight >= m_maxInFlight) {
-            m_cond.wait(&m_mutex);
+            m_cond.wait(lock);
         }
         if (m_stop) {
             return false;
@@ -269,21 +269,21 @@ public:
     }
     void done(qint64 seq, std::unique_ptr<Chunk> chunk)
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         m_done.emplace(seq, std::move(chunk));
-        m_cond.wakeAll();
+        m_cond.notify_all();
     }
     void readerFinished(qint64 chunks, const CsvError &error)
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         m_chunks = chunks;
         m_error = error;
-        m_cond.wakeAll();
+        m_cond.notify_all();
     }
     // Writer: the next chunk in order, or null when everything has been handed over.
     std::unique_ptr<Chunk> next()
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         for (;;) {
             auto it = m_done.find(m_next);
             if (it != m_done.end()) {
@@ -291,20 +291,20 @@ public:
                 m_done.erase(it);
                 ++m_next;
                 --m_inFlight;
-                m_cond.wakeAll();
+                m_cond.notify_all();
                 return c;
             }
             if (m_chunks >= 0 && m_next >= m_chunks) {
                 return nullptr;
             }
-            m_cond.wait(&m_mutex);
+            m_cond.wait(lock);
         }
     }
     // Chunks are reused: their vectors are large enough that malloc would hand them back to
     // the system and fault them in again (zeroed pages) for every chunk.
     std::unique_ptr<Chunk> fresh()
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         if (m_free.empty()) {
             return std::make_unique<Chunk>();
         }
@@ -315,29 +315,32 @@ public:
     void recycle(std::unique_ptr<Chunk> chunk)
     {
         chunk->clear();
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         m_free.push_back(std::move(chunk));
     }
     void stop()
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         m_stop = true;
-        m_cond.wakeAll();
+        m_cond.notify_all();
     }
     bool stopped()
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         return m_stop;
     }
     CsvError error()
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         return m_error;
     }
 
 private:
-    QMutex m_mutex;
-    QWaitCondition m_cond;
+    // std:: rather than QMutex/QWaitCondition: QWaitCondition::wait releases the mutex inside
+    // Debian's uninstrumented QtCore, where ThreadSanitizer cannot see it, and would report
+    // every access under the lock as a race (docs/RELIABILITY.md, "Sanitizers").
+    std::mutex m_mutex;
+    std::condition_variable m_cond;
     const int m_maxInFlight;
     int m_inFlight = 0;
     bool m_stop = false;
