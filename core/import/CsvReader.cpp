@@ -610,6 +610,7 @@ CsvReader::Status CsvReader::nextRecord(CsvRecord &record, CsvReject &reject)
         const Status st = nextRaw(raw);
         if (st == Status::Rejected) {
             reject.line = raw.line;
+            reject.key = u"too_long"_s;
             reject.raw = std::move(raw.excerpt);
             reject.reason = overLimitReason(raw.scan);
             reject.message =
@@ -636,6 +637,7 @@ CsvReader::Status CsvReader::nextRecord(CsvRecord &record, CsvReject &reject)
     const qsizetype fields = qsizetype(m_spans.size());
     if (fields != m_columns) {
         reject.line = raw.line;
+        reject.key = u"ragged"_s;
         reject.raw = m_text.sliced(raw.begin, raw.scan.end - raw.begin);
         reject.reason =
             m_detection.hasHeader

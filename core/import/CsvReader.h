@@ -74,6 +74,7 @@ struct CsvError
 struct CsvReject
 {
     qint64 line = 0;
+    QString key; // machine key for reports: "ragged" (field count) or "too_long" (a limit)
     QString raw;
     QString reason;  // plain language, without file and line (the report has columns for those)
     QString message; // "contacts.csv, line 7: <reason>"

@@ -280,6 +280,7 @@ private Q_SLOTS:
         QCOMPARE(t.records[2].line(), 5);
         QCOMPARE(t.rejects.size(), 1);
         QCOMPARE(t.rejects[0].line, 4);
+        QCOMPARE(t.rejects[0].key, u"too_long"_s);
         QCOMPARE(t.rejects[0].reason,
                  u"a field on this line is longer than 65536 characters, the limit for one field"_s);
         QCOMPARE(t.rejects[0].message,
@@ -415,6 +416,7 @@ private Q_SLOTS:
         QCOMPARE(t.records[3].line(), 9);
         QCOMPARE(t.rejects.size(), 3);
         QCOMPARE(t.rejects[0].line, 3);
+        QCOMPARE(t.rejects[0].key, u"ragged"_s);
         QCOMPARE(t.rejects[0].raw, u"Ben,+34 600 000 002,Sevilla,extra"_s);
         QCOMPARE(t.rejects[0].reason, u"the row has 4 fields but the header has 3 columns"_s);
         QCOMPARE(t.rejects[0].message,
