@@ -7,6 +7,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
+#include <memory>
+
 namespace herald {
 
 TestSend::TestSend(const ApiSettings &settings, QObject *parent)
@@ -22,7 +25,16 @@ void TestSend::send(const QByteArray &body)
     QNetworkRequest request = ApiRequests(m_settings).make(m_settings.messagesUrl());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = SendOnceBody::post(*m_network, request, body);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    // As in SendWorker: at most ApiResponse::MaxBodyBytes of an answer is read.
+    auto oversized = std::make_shared<qint64>(0);
+    connect(reply, &QNetworkReply::downloadProgress, this, [reply, oversized](qint64 received, qint64 total) {
+        const qint64 bytes = std::max(received, total);
+        if (bytes > ApiResponse::MaxBodyBytes && *oversized == 0) {
+            *oversized = bytes;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, oversized] {
         reply->deleteLater();
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         TransportInfo transport;
@@ -32,7 +44,9 @@ void TestSend::send(const QByteArray &body)
             transport.responseStarted || !ErrorPolicy::failsBeforeSending(transport.error);
         transport.errorString = reply->errorString();
         const ApiResponse response =
-            ApiResponse::parse(status.toInt(), reply->readAll(), transport, m_settings.redactor());
+            *oversized > 0
+                ? ApiResponse::oversized(status.toInt(), *oversized, transport, m_settings.redactor())
+                : ApiResponse::parse(status.toInt(), reply->readAll(), transport, m_settings.redactor());
         TestSendResult r;
         r.decision = ErrorPolicy::classify(response);
         r.accepted = r.decision.action == ErrorAction::Sent;

@@ -95,6 +95,21 @@ private Q_SLOTS:
         QCOMPARE(sim.log().receivedFor(u"15559990999"), 1);
     }
 
+    void anAnswerLargerThanTheBoundIsNotReadAndSaysSo()
+    {
+        SimulatorConfig sc;
+        sc.oversizedBodyRate = 1.0;
+        sc.oversizedBodyBytes = 3 * 1024 * 1024;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const TestSendResult r = send(settingsFor(sim), orderUpdate(u"+4915123456789"_s));
+        QVERIFY(!r.accepted);
+        QCOMPARE(r.decision.action, ErrorAction::UnknownOutcome);
+        QCOMPARE(r.decision.reason, u"unreadable response"_s);
+        QVERIFY2(r.details.contains(u"larger than 1048576 bytes"_s), qPrintable(r.details));
+        QCOMPARE(sim.log().acceptedFor(u"4915123456789"), 1);
+    }
+
     void aRefusedTokenStopsWithoutReachingTheNumber()
     {
         CloudApiSimulator sim;
