@@ -7,7 +7,10 @@
 #                                               'test' does this too under CI as root
 # Both are idempotent: a second run installs nothing and rebuilds only what changed.
 # Environment: BUILD_DIR (default ./build), HERALD_WERROR=ON|OFF (ON under CI),
-#              HERALD_DB (database for 'start'; default: the embedded SQLite database).
+#              HERALD_DB (database for 'start'; default: the embedded SQLite database),
+#              HERALD_SANITIZERS=ON|OFF ('test' then also runs the suite under ASan+UBSan,
+#              the threading tests under TSan and the fuzzers; ON under CI),
+#              HERALD_FUZZ_SECONDS (per fuzz target; default 30).
 set -euo pipefail
 
 mode=${1:-}
@@ -33,6 +36,8 @@ if [ "$mode" = test ]; then
     # HTTP/2-over-TLS tests against a Python h2 server with a CA made by openssl, and the
     # keychain tests against GNOME Keyring on a private D-Bus session.
     packages+=(postgresql sqlite3 python3-h2 openssl gnome-keyring dbus dbus-daemon libsecret-tools)
+    # The fuzzers (tests/fuzz/run-fuzzers.sh) are built with clang's libFuzzer.
+    packages+=(clang libfuzzer-14-dev)
 fi
 
 install_missing() {
@@ -101,14 +106,60 @@ if [ -f "$src/ui/CMakeLists.txt" ]; then
 fi
 
 echo "== Running the test suite"
-cd "$build"
-# The package stage installs the .deb on this machine, so only CI (as root) runs it unasked;
-# ctest's summary is repeated after it so that it stays the last word.
+# Each suite's log is kept so that its summary can be repeated at the end: ctest's summary
+# stays the last word, whatever stage ran after it. Any failing stage ends the run (set -e).
+logs=()
+run_suite() { # build-dir log ctest-args…
+    local dir=$1 log=$2; shift 2
+    (cd "$dir" && ctest --output-on-failure "$@") | tee "$log"
+    logs+=("$log")
+}
+run_suite "$build" "$build/ctest-last.log" -j "$jobs" --timeout 900
+
+# The package stage installs the .deb on this machine, so only CI (as root) runs it unasked.
 if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then
-    ctest --output-on-failure -j "$jobs" --timeout 900 | tee "$build/ctest-last.log"
     echo "== Package stage"
     bash "$src/packaging/linux/package-stage.sh" "$build"
-    grep -E '^[0-9]+% tests passed|^Total Test time' "$build/ctest-last.log"
-else
-    ctest --output-on-failure -j "$jobs" --timeout 900
+fi
+
+# Sanitizers and fuzzers (docs/RELIABILITY.md, "Sanitizers"): the whole suite once more under
+# AddressSanitizer+UndefinedBehaviorSanitizer, the sender's and importer's threading tests under
+# ThreadSanitizer, then every libFuzzer target for a bounded time. -O1 -g1 and no benchmarks
+# keep the cold build within CI's 45 minutes; the runtime options and suppressions (Debian's
+# uninstrumented libraries only, never Herald's code) are in tests/sanitizers/.
+if [ "${HERALD_SANITIZERS:-$([ "${CI:-}" = true ] && echo ON || echo OFF)}" = ON ]; then
+    sanitizer_flags=(-DHERALD_WERROR=OFF -DHERALD_SQLITE_DIRECT=ON -DHERALD_BUILD_BENCHMARKS=OFF
+        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG")
+    # shellcheck source=../../tests/sanitizers/sanitizer-env.sh
+    source "$src/tests/sanitizers/sanitizer-env.sh"
+
+    echo "== Building under AddressSanitizer+UndefinedBehaviorSanitizer in $build-asan"
+    configure_and_build "$build-asan" all "${sanitizer_flags[@]}" -DHERALD_SANITIZE=address,undefined \
+        -DHERALD_SANITIZE_TEST_OPTIMIZATION=-O0
+    echo "== Running the test suite under AddressSanitizer+UndefinedBehaviorSanitizer"
+    # Most tests wait on timers and sockets, so twice as many as there are cores keep both busy.
+    run_suite "$build-asan" "$build-asan/ctest-last.log" -j $((jobs * 2)) --timeout 1800
+
+    echo "== Building the threading tests under ThreadSanitizer in $build-tsan"
+    # The sender thread against the simulator's threads, the limiter, the importer's reader and
+    # validator threads. test_sender and test_sharedsending also run clean under TSan, but their
+    # throughput assertions cannot hold at TSan's speed (5-15x slower): run them by hand.
+    tsan_tests=(test_ratelimiter test_atmostonce test_contactimporter)
+    configure_and_build "$build-tsan" "${tsan_tests[0]}" "${sanitizer_flags[@]}" \
+        -DHERALD_SANITIZE=thread -DHERALD_BUILD_GUI=OFF
+    cmake --build "$build-tsan" -j "$jobs" --target "${tsan_tests[@]}"
+    echo "== Running the threading tests under ThreadSanitizer"
+    tsan_regex="^($(IFS='|'; echo "${tsan_tests[*]}"))\$"
+    run_suite "$build-tsan" "$build-tsan/ctest-last.log" -j "$jobs" --timeout 1800 -R "$tsan_regex"
+
+    echo "== Fuzzers (${HERALD_FUZZ_SECONDS:-30} s each, ASan+UBSan, clang)"
+    HERALD_FUZZ_BUILD_DIR="$build-fuzz" HERALD_FUZZ_JOBS="$jobs" \
+        bash "$src/tests/fuzz/run-fuzzers.sh" "${HERALD_FUZZ_SECONDS:-30}"
+fi
+
+if [ ${#logs[@]} -gt 1 ] || [ "${CI:-}" = true ]; then
+    echo "== Test summaries: ${logs[*]}"
+    for log in "${logs[@]}"; do
+        grep -E '^[0-9]+% tests passed|^Total Test time' "$log"
+    done
 fi
