@@ -40,7 +40,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         format = (mode & 2) ? QStringLiteral("NAMED") : QStringLiteral("POSITIONAL");
 
     const ParsedTemplate parsed = TemplateParser::parse(components, format);
-    (void)parsed.isSendable();
+    if (parsed.bodyText.size() > TemplateParser::kMaxTextLength ||
+        parsed.headerText.size() > TemplateParser::kMaxTextLength ||
+        parsed.buttons.size() > TemplateParser::kMaxButtons)
+        std::abort(); // what is kept of a listed template stays within the bounds
+    if (components.size() > TemplateParser::kMaxComponents && parsed.isSendable())
+        std::abort(); // a template past a bound cannot start a campaign
     const TemplatePreview preview = TemplateParser::preview(parsed, values);
     (void)preview;
     return 0;
