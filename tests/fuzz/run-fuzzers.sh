@@ -24,93 +24,93 @@ set -euo pipefail
 # All in one function: bash reads it whole before running, so editing this file while a
 # long run is going does not derail that run.
 main() {
-seconds=${1:-30}
-if ! [[ $seconds =~ ^[0-9]+$ ]] || (( seconds < 1 )); then
-    echo "usage: $0 [seconds-per-target]" >&2
-    exit 2
-fi
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-source_dir=$(cd "$here/../.." && pwd)
-build=${HERALD_FUZZ_BUILD_DIR:-$source_dir/build-fuzz}
-jobs=${HERALD_FUZZ_JOBS:-2}
-rss=${HERALD_FUZZ_RSS_MB:-2048}
-timeout=${HERALD_FUZZ_TIMEOUT:-10}
-targets=${HERALD_FUZZ_TARGETS:-csvreader csvsniffer phonecell apiresponse templateparser sendvalidator}
-
-launcher=()
-if command -v ccache > /dev/null; then
-    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-fi
-generator=()
-if command -v ninja > /dev/null; then
-    generator=(-G Ninja)
-fi
-
-if [[ ! -f $build/CMakeCache.txt ]]; then
-    mkdir -p "$build"
-    nice -n 10 cmake -S "$source_dir" -B "$build" "${generator[@]}" "${launcher[@]}" \
-        -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DHERALD_FUZZ=ON \
-        -DHERALD_WERROR=ON -DHERALD_BUILD_GUI=OFF -DHERALD_BUILD_TESTS=OFF \
-        -DHERALD_BUILD_BENCHMARKS=OFF > "$build/configure.log" 2>&1 \
-        || { cat "$build/configure.log" >&2; exit 1; }
-fi
-build_targets=()
-for t in $targets; do
-    build_targets+=("fuzz_$t")
-done
-nice -n 10 cmake --build "$build" --parallel "$jobs" --target "${build_targets[@]}"
-
-# Leaks and UB are failures; halt_on_error as the build already aborts on UB.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_may_return_null=0}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export QT_QPA_PLATFORM=offscreen
-
-dictionary() {
-    case $1 in
-        csvreader | csvsniffer) echo "$here/dict/csv.dict" ;;
-        phonecell) echo "$here/dict/phone.dict" ;;
-        apiresponse | templateparser | sendvalidator) echo "$here/dict/json.dict" ;;
-    esac
-}
-
-results=$build/fuzz-results.txt
-printf '%-16s %8s %14s %10s %8s %8s  %s\n' target seconds executions exec/s corpus peak_MB result > "$results"
-failed=0
-for t in $targets; do
-    work=$build/corpus/$t
-    artifacts=$build/artifacts/$t
-    log=$build/logs/fuzz_$t.log
-    mkdir -p "$work" "$artifacts" "$(dirname "$log")"
-    args=(-max_total_time="$seconds" -rss_limit_mb="$rss" -timeout="$timeout" -max_len=8192
-        -print_final_stats=1 -artifact_prefix="$artifacts/")
-    dict=$(dictionary "$t")
-    if [[ -n $dict ]]; then
-        args+=(-dict="$dict")
+    seconds=${1:-30}
+    if ! [[ $seconds =~ ^[0-9]+$ ]] || (( seconds < 1 )); then
+        echo "usage: $0 [seconds-per-target]" >&2
+        exit 2
     fi
-    echo "== fuzz_$t for ${seconds}s"
-    status=0
-    # New inputs go to the first folder (the build's); the seeds stay as committed.
-    nice -n 10 "$build/tests/fuzz/fuzz_$t" "${args[@]}" "$work" "$here/corpus/$t" > "$log" 2>&1 || status=$?
-    stat() { sed -n "s/^stat::$1: *//p" "$log" | tail -1; }
-    execs=$(stat number_of_executed_units)
-    rate=$(stat average_exec_per_sec)
-    peak=$(stat peak_rss_mb)
-    units=$(find "$work" -type f | wc -l)
-    result=ok
-    if (( status != 0 )) || [[ -z $execs ]]; then
-        result="FAILED (exit $status)"
-        failed=1
-        grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)|Test unit written to|^ALARM|out-of-memory' "$log" >&2 || true
-        echo "   full log: $log" >&2
-    fi
-    printf '%-16s %8s %14s %10s %8s %8s  %s\n' "$t" "$seconds" "${execs:-?}" "${rate:-?}" "$units" \
-        "${peak:-?}" "$result" >> "$results"
-done
 
-echo
-cat "$results"
-exit $failed
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+    source_dir=$(cd "$here/../.." && pwd)
+    build=${HERALD_FUZZ_BUILD_DIR:-$source_dir/build-fuzz}
+    jobs=${HERALD_FUZZ_JOBS:-2}
+    rss=${HERALD_FUZZ_RSS_MB:-2048}
+    timeout=${HERALD_FUZZ_TIMEOUT:-10}
+    targets=${HERALD_FUZZ_TARGETS:-csvreader csvsniffer phonecell apiresponse templateparser sendvalidator}
+
+    launcher=()
+    if command -v ccache > /dev/null; then
+        launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    fi
+    generator=()
+    if command -v ninja > /dev/null; then
+        generator=(-G Ninja)
+    fi
+
+    if [[ ! -f $build/CMakeCache.txt ]]; then
+        mkdir -p "$build"
+        nice -n 10 cmake -S "$source_dir" -B "$build" "${generator[@]}" "${launcher[@]}" \
+            -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DHERALD_FUZZ=ON \
+            -DHERALD_WERROR=ON -DHERALD_BUILD_GUI=OFF -DHERALD_BUILD_TESTS=OFF \
+            -DHERALD_BUILD_BENCHMARKS=OFF > "$build/configure.log" 2>&1 \
+            || { cat "$build/configure.log" >&2; exit 1; }
+    fi
+    build_targets=()
+    for t in $targets; do
+        build_targets+=("fuzz_$t")
+    done
+    nice -n 10 cmake --build "$build" --parallel "$jobs" --target "${build_targets[@]}"
+
+    # Leaks and UB are failures, whatever the caller's environment says (later options win).
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1:allocator_may_return_null=0"
+    export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:halt_on_error=1"
+    export QT_QPA_PLATFORM=offscreen
+
+    dictionary() {
+        case $1 in
+            csvreader | csvsniffer) echo "$here/dict/csv.dict" ;;
+            phonecell) echo "$here/dict/phone.dict" ;;
+            apiresponse | templateparser | sendvalidator) echo "$here/dict/json.dict" ;;
+        esac
+    }
+
+    results=$build/fuzz-results.txt
+    printf '%-16s %8s %14s %10s %8s %8s  %s\n' target seconds executions exec/s corpus peak_MB result > "$results"
+    failed=0
+    for t in $targets; do
+        work=$build/corpus/$t
+        artifacts=$build/artifacts/$t
+        log=$build/logs/fuzz_$t.log
+        mkdir -p "$work" "$artifacts" "$(dirname "$log")"
+        args=(-max_total_time="$seconds" -rss_limit_mb="$rss" -timeout="$timeout" -max_len=8192
+            -print_final_stats=1 -artifact_prefix="$artifacts/")
+        dict=$(dictionary "$t")
+        if [[ -n $dict ]]; then
+            args+=(-dict="$dict")
+        fi
+        echo "== fuzz_$t for ${seconds}s"
+        status=0
+        # New inputs go to the first folder (the build's); the seeds stay as committed.
+        nice -n 10 "$build/tests/fuzz/fuzz_$t" "${args[@]}" "$work" "$here/corpus/$t" > "$log" 2>&1 || status=$?
+        stat() { sed -n "s/^stat::$1: *//p" "$log" | tail -1; }
+        execs=$(stat number_of_executed_units)
+        rate=$(stat average_exec_per_sec)
+        peak=$(stat peak_rss_mb)
+        units=$(find "$work" -type f | wc -l)
+        result=ok
+        if (( status != 0 )) || [[ -z $execs ]]; then
+            result="FAILED (exit $status)"
+            failed=1
+            grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)|Test unit written to|^ALARM|out-of-memory' "$log" >&2 || true
+            echo "   full log: $log" >&2
+        fi
+        printf '%-16s %8s %14s %10s %8s %8s  %s\n' "$t" "$seconds" "${execs:-?}" "${rate:-?}" "$units" \
+            "${peak:-?}" "$result" >> "$results"
+    done
+
+    echo
+    cat "$results"
+    exit $failed
 }
 
 main "$@"
