@@ -111,8 +111,8 @@ private:
 
     RecipientFilter m_filter;
     std::optional<qint64> m_count;
-    qint64 m_minId = 0; // no row of the filter has a smaller id
-    qint64 m_maxId = 0; // … nor a larger one
+    qint64 m_minId = 0;                 // no row of the filter has a smaller id
+    qint64 m_maxId = 0;                 // … nor a larger one
     std::map<qint64, qint64> m_anchors; // position → id
     qint64 m_indexedTo = -1;            // the sparse index's last position
     qint64 m_lastSkip = 0;
