@@ -1,9 +1,11 @@
 #include "commands/BuiltinCommands.h"
 
+#include "commands/BackupCommand.h"
 #include "commands/CampaignCommand.h"
 #include "commands/ConfigCommand.h"
 #include "commands/DemoCommand.h"
 #include "commands/DoctorCommand.h"
+#include "commands/EraseCommand.h"
 #include "commands/ExportCommand.h"
 #include "commands/ImportCommand.h"
 #include "commands/InitCommand.h"
@@ -38,6 +40,9 @@ std::vector<std::unique_ptr<Command>> builtinCommands()
     list.push_back(std::make_unique<ExportCommand>());
     list.push_back(std::make_unique<OptOutCommand>());
     list.push_back(std::make_unique<RateCardCommand>());
+    list.push_back(std::make_unique<EraseCommand>());
+    list.push_back(std::make_unique<PurgeCommand>());
+    list.push_back(std::make_unique<BackupCommand>());
     list.push_back(std::make_unique<TemplatesCommand>());
     list.push_back(std::make_unique<ConfigCommand>());
     list.push_back(std::make_unique<TokenCommand>());
