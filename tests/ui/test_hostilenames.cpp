@@ -7,10 +7,13 @@
 #include "UiTestUtil.h"
 #include "data/CampaignMonitor.h"
 #include "data/DataService.h"
+#include "dialogs/EditDraftDialog.h"
 #include "models/RecipientsModel.h"
 #include "queue/QueueEngine.h"
+#include "wizard/NewCampaignWizard.h"
 
 #include <QAbstractItemModelTester>
+#include <QLineEdit>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -91,6 +94,44 @@ private Q_SLOTS:
         list.resize(900, 600);
         list.show();
         QVERIFY(!list.grab().isNull());
+    }
+
+    // The name fields stop where core's limit is: a pasted 250-character name keeps its first 200.
+    void theNameFieldsStopAtTheNameLimit()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend != "sqlite"_L1) {
+            QSKIP("the fields do not depend on the database");
+        }
+        QString skip;
+        std::unique_ptr<TestDatabase> tdb;
+        CampaignRow draft;
+        {
+            TestDbAccess access;
+            tdb = TestDatabase::create(backend, &skip);
+            QVERIFY(tdb);
+            const Campaign c = CampaignStore(tdb->db(), Clock::system())
+                                   .create({u"Draft"_s, u"order_update"_s, u"en_US"_s, {}, {}});
+            draft.id = c.id;
+            draft.name = c.name;
+            draft.status = CampaignStatus::Draft;
+        }
+        DataService data(tdb->config());
+        AppContext app;
+        app.database = tdb->config();
+        app.clock = &Clock::system();
+        const QString pasted(250, u'n');
+        NewCampaignWizard wizard(data, app);
+        auto *name = wizard.findChild<QLineEdit *>(u"campaignName"_s);
+        QVERIFY(name);
+        QCOMPARE(name->maxLength(), int(CampaignStore::kMaxNameLength));
+        name->setText(pasted);
+        QCOMPARE(name->text().size(), 200);
+        EditDraftDialog dialog(data, app, draft);
+        auto *draftName = dialog.findChild<QLineEdit *>(u"draftName"_s);
+        QVERIFY(draftName);
+        draftName->setText(pasted);
+        QCOMPARE(draftName->text().size(), 200);
     }
 };
 
