@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 
@@ -28,6 +29,32 @@ QString errorText(const QSqlError &e)
         text = e.driverText().trimmed();
     }
     return text;
+}
+
+DbError::Cause causeFor(const QSqlError &error, bool postgres, bool open)
+{
+    const QString code = error.nativeErrorCode();
+    if (!postgres) {
+        bool numeric = false;
+        const int primary = code.toInt(&numeric) & 0xff; // an extended code keeps the primary one low
+        if (numeric && (primary == 5 || primary == 6)) { // SQLITE_BUSY, SQLITE_LOCKED
+            return DbError::Cause::Busy;
+        }
+        if (numeric && primary == 13) { // SQLITE_FULL
+            return DbError::Cause::DiskFull;
+        }
+        return DbError::Cause::None;
+    }
+    // SQLSTATE class 08 (connection exception), 57P01-03 (the server shut down or is starting).
+    if (code.startsWith("08"_L1) || code == "57P01"_L1 || code == "57P02"_L1 || code == "57P03"_L1) {
+        return DbError::Cause::ConnectionLost;
+    }
+    // libpq reports a connection that broke mid-statement without any SQLSTATE, and once Qt's
+    // driver has seen it broken it refuses statements with no error at all.
+    if (code.isEmpty() && (error.type() != QSqlError::NoError || !open)) {
+        return DbError::Cause::ConnectionLost;
+    }
+    return DbError::Cause::None;
 }
 
 QAtomicInteger<quint64> s_serial;
@@ -56,13 +83,18 @@ Database::Database(const DatabaseConfig &config, const QString &purpose)
                  .arg(s_serial.fetchAndAddRelaxed(1)))
 {
     checkThread(tr("open the database"));
+    open();
+    qCDebug(lcDb).noquote() << "opened" << m_config.displayName() << "for" << purpose;
+}
+
+void Database::open()
+{
     try {
         if (m_config.dialect() == Dialect::Sqlite) {
             openSqlite();
         } else {
             openPostgres();
         }
-        qCDebug(lcDb).noquote() << "opened" << m_config.displayName() << "for" << purpose;
     } catch (const DbError &e) {
         qCWarning(lcDb).noquote() << e.message();
         release(m_name);
@@ -73,6 +105,50 @@ Database::Database(const DatabaseConfig &config, const QString &purpose)
         release(m_name);
         throw;
     }
+}
+
+void Database::reconnect()
+{
+    checkThread(tr("open the database"));
+    // A transaction cannot survive its connection; its RAII owner has already given up.
+    m_inTransaction = false;
+    release(m_name);
+    open();
+    qCInfo(lcDb).noquote() << "reconnected to" << m_config.displayName();
+}
+
+bool Database::answers() const
+{
+    if (!isPostgres()) {
+        return true;
+    }
+    checkThread(tr("run a statement"));
+    QSqlDatabase db = handle();
+    if (!db.isOpen()) {
+        return false;
+    }
+    QSqlQuery probe(db);
+    return probe.exec(u"SELECT 1"_s);
+}
+
+DbError::Cause Database::causeOf(const QSqlError &error) const
+{
+    return causeFor(error, isPostgres(), handle().isOpen());
+}
+
+QString Database::describe(DbError::Cause cause)
+{
+    switch (cause) {
+    case DbError::Cause::Busy:
+        return tr("another program holds the database's write lock");
+    case DbError::Cause::DiskFull:
+        return tr("the disk holding the database is full");
+    case DbError::Cause::ConnectionLost:
+        return tr("the connection to the database server was lost");
+    case DbError::Cause::None:
+        break;
+    }
+    return tr("the database failed");
 }
 
 Database::~Database()
@@ -92,8 +168,8 @@ void Database::openSqlite()
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
     db.setDatabaseName(path);
-    // A writer that finds the database locked waits up to 10 s instead of failing at once.
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    // A writer that finds the database locked waits (10 s unless changed) instead of failing at once.
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT="_s + QString::number(m_busyTimeout.count()));
     if (!db.open()) {
         fail(tr("Cannot open the database"), errorText(db.lastError()));
     }
@@ -150,21 +226,31 @@ void Database::openPostgres()
     }
     db.setConnectOptions(options);
     if (!db.open()) {
-        fail(tr("Cannot connect to PostgreSQL"), errorText(db.lastError()));
+        fail(tr("Cannot connect to PostgreSQL"), errorText(db.lastError()), DbError::Cause::ConnectionLost);
     }
     QSqlQuery q(db);
     if (!q.exec(u"SET TIME ZONE 'UTC'"_s)) {
-        fail(tr("Cannot configure the PostgreSQL session"), errorText(q.lastError()));
+        fail(tr("Cannot configure the PostgreSQL session"), errorText(q.lastError()),
+             DbError::Cause::ConnectionLost);
     }
 }
 
-void Database::fail(const QString &what, const QString &detail) const
+void Database::fail(const QString &what, const QString &detail, DbError::Cause cause) const
 {
     QString message = what + " ("_L1 + m_config.displayName() + u')';
     if (!detail.isEmpty()) {
         message += ": "_L1 + detail;
     }
-    throw DbError(DbError::Kind::Unavailable, message);
+    throw DbError(DbError::Kind::Unavailable, message, cause);
+}
+
+void Database::failStatement(const QSqlError &error, const QString &sql) const
+{
+    ++t_failedStatements;
+    throw DbError(
+        DbError::Kind::Other,
+        tr("Database statement failed: %1\nStatement: %2").arg(errorText(error), sql.simplified().left(200)),
+        causeOf(error));
 }
 
 void Database::forbidThread(QThread *thread)
@@ -194,8 +280,10 @@ QSqlQuery Database::prepare(const QString &sql) const
     QSqlQuery q(handle());
     if (!q.prepare(sql)) {
         ++t_failedStatements;
-        throw DbError(tr("Database statement could not be prepared: %1\nStatement: %2")
-                          .arg(errorText(q.lastError()), sql.simplified().left(200)));
+        throw DbError(DbError::Kind::Other,
+                      tr("Database statement could not be prepared: %1\nStatement: %2")
+                          .arg(errorText(q.lastError()), sql.simplified().left(200)),
+                      causeOf(q.lastError()));
     }
     return q;
 }
@@ -207,9 +295,15 @@ void Database::exec(QSqlQuery &query, const QVariantList &values)
         query.bindValue(int(i), values.at(i));
     }
     if (!query.exec()) {
+        // The statement's own connection classifies its failure (SQLite codes or SQLSTATE).
+        const QSqlError error = query.lastError();
         ++t_failedStatements;
-        throw DbError(tr("Database statement failed: %1\nStatement: %2")
-                          .arg(errorText(query.lastError()), query.lastQuery().simplified().left(200)));
+        const QSqlDriver *driver = query.driver();
+        const bool postgres = driver && driver->dbmsType() == QSqlDriver::PostgreSQL;
+        throw DbError(DbError::Kind::Other,
+                      tr("Database statement failed: %1\nStatement: %2")
+                          .arg(errorText(error), query.lastQuery().simplified().left(200)),
+                      causeFor(error, postgres, driver && driver->isOpen()));
     }
 }
 
@@ -225,9 +319,7 @@ void Database::execDirect(const QString &sql) const
     checkThread(tr("run a statement"));
     QSqlQuery q(handle());
     if (!q.exec(sql)) {
-        ++t_failedStatements;
-        throw DbError(tr("Database statement failed: %1\nStatement: %2")
-                          .arg(errorText(q.lastError()), sql.simplified().left(200)));
+        failStatement(q.lastError(), sql);
     }
 }
 
@@ -242,8 +334,9 @@ QVariant Database::scalar(const QString &sql, const QVariantList &values) const
     return v;
 }
 
-void Database::setBusyTimeout(std::chrono::milliseconds timeout) const
+void Database::setBusyTimeout(std::chrono::milliseconds timeout)
 {
+    m_busyTimeout = timeout; // kept for reconnect()
     if (!isPostgres()) {
         execDirect(u"PRAGMA busy_timeout = "_s + QString::number(timeout.count()));
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/DatabaseConfig.h"
+#include "db/DbError.h"
 #include "db/Dialect.h"
 
 #include <QSqlDatabase>
@@ -11,6 +12,7 @@
 #include <chrono>
 
 class QDateTime;
+class QSqlError;
 class QThread;
 
 namespace herald {
@@ -51,7 +53,21 @@ public:
     // SQLite: how long a writer waits for another connection's write transaction before its
     // statement fails with "database is locked" (10 s unless changed). PostgreSQL: no effect,
     // its writers wait for the rows they need without a limit.
-    void setBusyTimeout(std::chrono::milliseconds timeout) const;
+    void setBusyTimeout(std::chrono::milliseconds timeout);
+
+    // The one place Herald reconnects: closes this connection and opens it again with the same
+    // settings (PostgreSQL restarted or failed over, the network came back). Throws DbError
+    // (Unavailable, Cause::ConnectionLost) while the server is still away; the next call tries
+    // again. Statements prepared on the old connection are dead: owners drop them first.
+    void reconnect();
+    // Whether the connection still answers a trivial query. SQLite's always does (its faults are
+    // locks and space, which reconnecting does not cure).
+    bool answers() const;
+
+    // Why a statement failed, when the cause lies outside Herald (see DbError::Cause).
+    DbError::Cause causeOf(const QSqlError &error) const;
+    // The cause in words for a user: "the disk holding the database is full"…
+    static QString describe(DbError::Cause cause);
 
     // How timestamps travel: always UTC. SQLite stores ISO-8601 text with milliseconds and a
     // 'Z' so that text order is time order; PostgreSQL stores timestamptz.
@@ -77,12 +93,17 @@ private:
 
     void openSqlite();
     void openPostgres();
-    [[noreturn]] void fail(const QString &what, const QString &detail) const;
+    [[noreturn]] void fail(const QString &what, const QString &detail,
+                           DbError::Cause cause = DbError::Cause::None) const;
     static void checkThread(const QString &what);
+
+    void open();
+    [[noreturn]] void failStatement(const QSqlError &error, const QString &sql) const;
 
     DatabaseConfig m_config;
     QString m_name;
     bool m_inTransaction = false;
+    std::chrono::milliseconds m_busyTimeout{10000};
 };
 
 } // namespace herald

@@ -21,19 +21,31 @@ public:
         Refused,     // the request breaks a rule: illegal transition, nothing queued, name taken
     };
 
+    // Why a statement failed when the cause lies outside Herald and may pass: the sender waits
+    // for these (within its patience) instead of stopping at once.
+    enum class Cause {
+        None,
+        Busy,           // SQLite: another connection or program holds the write lock
+        DiskFull,       // SQLite: no space left for the database or its journal
+        ConnectionLost, // PostgreSQL: the server closed the connection or cannot be reached
+    };
+
     explicit DbError(const QString &message)
         : DbError(Kind::Other, message)
     {}
-    DbError(Kind kind, const QString &message)
+    DbError(Kind kind, const QString &message, Cause cause = Cause::None)
         : std::runtime_error(message.toStdString())
         , m_kind(kind)
+        , m_cause(cause)
         , m_message(message)
     {}
     Kind kind() const noexcept { return m_kind; }
+    Cause cause() const noexcept { return m_cause; }
     const QString &message() const noexcept { return m_message; }
 
 private:
     Kind m_kind;
+    Cause m_cause;
     QString m_message;
 };
 

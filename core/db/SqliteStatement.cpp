@@ -157,7 +157,10 @@ void SqliteStatement::fail(int code) const
                                        primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
                                    ? DbError::Kind::Unavailable
                                    : DbError::Kind::Other;
-    throw DbError(kind, tr("Database statement failed: %1\nStatement: %2").arg(detail, statement));
+    const DbError::Cause cause = primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? DbError::Cause::Busy
+                                 : primary == SQLITE_FULL                           ? DbError::Cause::DiskFull
+                                                                                    : DbError::Cause::None;
+    throw DbError(kind, tr("Database statement failed: %1\nStatement: %2").arg(detail, statement), cause);
 }
 
 #else // !HERALD_SQLITE_DIRECT

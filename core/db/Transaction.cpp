@@ -23,8 +23,10 @@ Transaction::Transaction(Database &db)
     QSqlQuery q(m_db.handle());
     const QString begin = m_db.isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s;
     if (!q.exec(begin)) {
-        throw DbError(QCoreApplication::translate("Transaction", "Cannot start a transaction: %1")
-                          .arg(q.lastError().text()));
+        throw DbError(DbError::Kind::Other,
+                      QCoreApplication::translate("Transaction", "Cannot start a transaction: %1")
+                          .arg(q.lastError().text()),
+                      m_db.causeOf(q.lastError()));
     }
     m_open = true;
     m_db.m_inTransaction = true;
@@ -47,6 +49,7 @@ void Transaction::commit()
     // a statement that failed since BEGIN means the work is gone, and that is an error.
     const bool aborted = m_db.isPostgres() && Database::failedStatementsOnThisThread() != m_failuresAtBegin;
     if (aborted || !q.exec(u"COMMIT"_s)) {
+        const DbError::Cause cause = aborted ? DbError::Cause::None : m_db.causeOf(q.lastError());
         const QString reason =
             aborted ? QCoreApplication::translate(
                           "Transaction", "a statement failed inside it, so PostgreSQL rolled it back")
@@ -55,7 +58,8 @@ void Transaction::commit()
         m_open = false;
         m_db.m_inTransaction = false;
         throw DbError(
-            QCoreApplication::translate("Transaction", "Cannot commit a transaction: %1").arg(reason));
+            DbError::Kind::Other,
+            QCoreApplication::translate("Transaction", "Cannot commit a transaction: %1").arg(reason), cause);
     }
     m_open = false;
     m_db.m_inTransaction = false;

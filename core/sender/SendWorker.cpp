@@ -20,6 +20,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSet>
+#include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>
@@ -84,7 +86,9 @@ SendWorker::SendWorker(const SenderConfig &config, RateLimiter &limiter, QObject
     , m_progressTimer(this)
     , m_leaseTimer(this)
     , m_retryWaitTimer(this)
+    , m_outageTimer(this)
 {
+    connect(&m_outageTimer, &QTimer::timeout, this, &SendWorker::retryDatabase);
     m_retryWaitTimer.setSingleShot(true);
     connect(&m_retryWaitTimer, &QTimer::timeout, this, [this] {
         m_queueEmpty = false; // retries whose time has come are claimable again
@@ -99,10 +103,16 @@ SendWorker::SendWorker(const SenderConfig &config, RateLimiter &limiter, QObject
     });
     connect(&m_progressTimer, &QTimer::timeout, this, &SendWorker::emitProgress);
     connect(&m_leaseTimer, &QTimer::timeout, this, [this] {
+        if (inOutage()) {
+            return; // the outage's retries renew them once the database is back
+        }
         try {
             m_engine->renewLeases(m_config.campaignId, m_workerId);
         } catch (const DbError &e) {
             qCWarning(lcSender, "could not renew leases: %s", qPrintable(e.message()));
+            if (e.cause() != DbError::Cause::None) {
+                databaseFailed(e);
+            }
         }
     });
 }
@@ -284,7 +294,7 @@ bool SendWorker::refill()
     try {
         batch = m_engine->claim(m_config.campaignId, m_workerId, m_config.claimBatch);
     } catch (const DbError &e) {
-        beginDrain(SendResult::End::SenderStopped, tr("The database failed: %1").arg(e.message()));
+        databaseFailed(e);
         return false;
     }
     if (batch.isEmpty()) {
@@ -314,7 +324,7 @@ void SendWorker::schedulePump(std::chrono::milliseconds wait)
 
 void SendWorker::pump()
 {
-    if (m_state != State::Running) {
+    if (m_state != State::Running || inOutage()) {
         return;
     }
     const qint64 now = m_clock.elapsed();
@@ -573,19 +583,177 @@ void SendWorker::addOutcome(const Outcome &outcome)
     }
 }
 
-void SendWorker::flush()
+bool SendWorker::flush()
 {
-    if (m_outcomes.isEmpty() || !m_engine) {
+    if (m_outcomes.isEmpty()) {
+        return true;
+    }
+    if (inOutage() || !m_engine) {
+        return false; // only the outage's retries try the database again
+    }
+    try {
+        recordOutcomes();
+        return true;
+    } catch (const DbError &e) {
+        // The outcomes stay for the next attempt; nothing new is sent meanwhile.
+        databaseFailed(e);
+        return false;
+    }
+}
+
+void SendWorker::recordOutcomes()
+{
+    if (m_outcomes.isEmpty()) {
+        return;
+    }
+    const RecordResult r = m_engine->record(m_outcomes);
+    m_runSent += r.sent;
+    m_runFailed += r.failed;
+    m_outcomes.clear();
+}
+
+void SendWorker::databaseFailed(const DbError &error)
+{
+    if (m_gaveUpOnDatabase) {
+        return;
+    }
+    if (error.cause() == DbError::Cause::None && !inOutage()) {
+        // Not a fault that passes (a bug, a constraint, a schema changed under the sender):
+        // waiting would not help.
+        const QString reason = tr("The database failed: %1").arg(error.message());
+        if (m_state == State::Running) {
+            beginDrain(SendResult::End::SenderStopped, reason);
+        } else {
+            m_drainReason += (m_drainReason.isEmpty() ? QString() : u"\n"_s) + reason;
+        }
+        m_gaveUpOnDatabase = true;
+        QTimer::singleShot(0, this, &SendWorker::maybeFinish);
+        return;
+    }
+    if (error.cause() != DbError::Cause::None) {
+        m_outageCause = error.cause();
+    }
+    m_outageError = error.message();
+    if (!inOutage()) {
+        m_outage.start();
+        m_pumpTimer.stop();
+        m_outageTimer.start(1000);
+        qCWarning(lcSender, "campaign %s: %s; sending waits for the database (up to %lld s): %s",
+                  qPrintable(m_config.campaignId), qPrintable(Database::describe(m_outageCause)),
+                  qlonglong(m_config.databasePatience.count() / 1000), qPrintable(error.message()));
+    }
+    if (m_outage.elapsed() >= m_config.databasePatience.count()) {
+        giveUpOnDatabase();
+    }
+}
+
+void SendWorker::retryDatabase()
+{
+    if (!inOutage() || m_gaveUpOnDatabase) {
+        m_outageTimer.stop();
         return;
     }
     try {
-        const RecordResult r = m_engine->record(m_outcomes);
-        m_runSent += r.sent;
-        m_runFailed += r.failed;
-        m_outcomes.clear();
+        if (!m_db->answers()) {
+            // PostgreSQL restarted or the network broke: the engine's prepared statements die
+            // with the old connection, so it goes first and comes back on the new one.
+            m_engine.reset();
+            try {
+                m_db->reconnect();
+            } catch (const DbError &) {
+                m_engine = std::make_unique<QueueEngine>(*m_db, Clock::system());
+                throw;
+            }
+            m_engine = std::make_unique<QueueEngine>(*m_db, Clock::system());
+            releaseForgottenClaims();
+        }
+        recordOutcomes();
+        // A write that must succeed before anything new is sent; it also keeps the rows this
+        // sender holds its own after a long wait.
+        m_engine->renewLeases(m_config.campaignId, m_workerId);
     } catch (const DbError &e) {
-        // Keep the outcomes for the next attempt; stop sending more meanwhile.
-        beginDrain(SendResult::End::SenderStopped, tr("Recording results failed: %1").arg(e.message()));
+        databaseFailed(e);
+        return;
+    }
+    qCInfo(lcSender, "campaign %s: the database is back after %lld ms; sending goes on",
+           qPrintable(m_config.campaignId), qlonglong(m_outage.elapsed()));
+    m_outage.invalidate();
+    m_outageTimer.stop();
+    if (m_state == State::Running) {
+        m_queueEmpty = false;
+        pump();
+    }
+    maybeFinish();
+}
+
+void SendWorker::releaseForgottenClaims()
+{
+    // A claim whose COMMIT reached the server just before the connection broke is stored but
+    // unknown here: never sent, it goes back to ready, or the campaign would wait for it forever.
+    QSet<qint64> known;
+    for (const Held &h : m_held) {
+        known.insert(h.message.id);
+    }
+    for (const Held &h : std::as_const(m_deferred)) {
+        known.insert(h.message.id);
+    }
+    for (const InFlight &f : std::as_const(m_inFlight)) {
+        known.insert(f.held.message.id);
+    }
+    for (const Outcome &o : std::as_const(m_outcomes)) {
+        known.insert(o.id);
+    }
+    for (const ClaimedMessage &m : std::as_const(m_toRelease)) {
+        known.insert(m.id);
+    }
+    QList<ClaimedMessage> forgotten;
+    QSqlQuery q = m_db->run(u"SELECT id, claim_count FROM send_queue WHERE campaign_id = ? AND status IN "
+                            "('ready', 'processing') AND status = 'processing' AND claimed_by = ?"_s,
+                            {m_config.campaignId, m_workerId});
+    while (q.next()) {
+        if (!known.contains(q.value(0).toLongLong())) {
+            ClaimedMessage m;
+            m.id = q.value(0).toLongLong();
+            m.campaignId = m_config.campaignId;
+            m.claimedBy = m_workerId;
+            m.claim = q.value(1).toLongLong();
+            forgotten << m;
+        }
+    }
+    q.finish();
+    if (!forgotten.isEmpty()) {
+        qCWarning(lcSender, "campaign %s: %lld claim(s) committed as the connection broke go back to ready",
+                  qPrintable(m_config.campaignId), qlonglong(forgotten.size()));
+        m_engine->release(forgotten);
+    }
+}
+
+void SendWorker::giveUpOnDatabase()
+{
+    m_gaveUpOnDatabase = true;
+    m_outageTimer.stop();
+    const qint64 waited = m_outage.elapsed() / 1000;
+    m_outage.invalidate();
+    // One last try to record and release on the way out, without waiting long for a lock.
+    if (m_db) {
+        try {
+            m_db->setBusyTimeout(std::chrono::milliseconds(1000));
+        } catch (const DbError &) {
+        }
+    }
+    const QString reason =
+        tr("Sending stopped: %1 (for %2 s; the sender waits up to %3 s). Send the campaign again once the "
+           "database is usable: recipients already messaged are not messaged again.\nLast error: %4")
+            .arg(Database::describe(m_outageCause))
+            .arg(waited)
+            .arg(m_config.databasePatience.count() / 1000)
+            .arg(m_outageError);
+    if (m_state == State::Running) {
+        beginDrain(SendResult::End::SenderStopped, reason);
+    } else {
+        m_drainEnd = SendResult::End::SenderStopped;
+        m_drainReason = reason;
+        QTimer::singleShot(0, this, &SendWorker::maybeFinish);
     }
 }
 
@@ -639,7 +807,9 @@ void SendWorker::maybeFinish()
         if (!m_queueEmpty || !m_held.empty() || !m_deferred.isEmpty() || !m_inFlight.isEmpty()) {
             return;
         }
-        flush();
+        if (!flush()) {
+            return; // the database is failing: its retries come back here
+        }
         if (m_state != State::Running) {
             return maybeFinish();
         }
@@ -669,14 +839,21 @@ void SendWorker::maybeFinish()
                 m_retryWaitTimer.start(int(std::clamp<qint64>(wait, 10, 60'000)));
             }
         } catch (const DbError &e) {
-            beginDrain(SendResult::End::SenderStopped, tr("The database failed: %1").arg(e.message()));
+            databaseFailed(e);
         }
         return;
     }
     if (m_state != State::Draining || !m_inFlight.isEmpty()) {
         return;
     }
-    flush();
+    if (m_gaveUpOnDatabase) {
+        try {
+            recordOutcomes(); // the last try on the way out
+        } catch (const DbError &) {
+        }
+    } else if (!flush()) {
+        return; // the outage's retries come back here, or it gives up
+    }
     SendResult::End end = m_drainEnd;
     QString reason = m_drainReason;
     try {
@@ -698,7 +875,19 @@ void SendWorker::maybeFinish()
             store.transition(c.id, to, reason);
         }
     } catch (const DbError &e) {
+        if (!m_gaveUpOnDatabase && e.cause() != DbError::Cause::None) {
+            databaseFailed(e);
+            return; // tried again by the outage's retries, or ended by giving up
+        }
         reason += u"\n"_s + tr("The campaign's status could not be saved: %1").arg(e.message());
+    }
+    if (!m_outcomes.isEmpty()) {
+        const int unrecorded = int(m_outcomes.size());
+        reason +=
+            u"\n"_s +
+            tr("%n answer(s) from Meta could not be recorded: those recipients end failed \"interrupted\" "
+               "when the campaign is sent again, and are never sent to automatically.",
+               nullptr, unrecorded);
     }
     finish(end, reason);
 }
@@ -723,6 +912,7 @@ void SendWorker::finish(SendResult::End end, const QString &reason)
     m_recordTimer.stop();
     m_leaseTimer.stop();
     m_retryWaitTimer.stop();
+    m_outageTimer.stop();
     m_progressTimer.stop();
     emitProgress();
     SendResult result;

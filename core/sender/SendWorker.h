@@ -3,6 +3,7 @@
 #include "cloudapi/ApiRequests.h"
 #include "cloudapi/ErrorPolicy.h"
 #include "cloudapi/RetryPolicy.h"
+#include "db/DbError.h"
 #include "queue/QueueTypes.h"
 #include "queue/QuietHoursQueue.h"
 #include "sender/RateLimiter.h"
@@ -95,7 +96,13 @@ private:
     void onDownloadProgress(QNetworkReply *reply, qint64 received, qint64 total);
     void handle(const InFlight &request, const ApiResponse &response, const ErrorDecision &decision);
     void addOutcome(const Outcome &outcome);
-    void flush();
+    bool flush();
+    void recordOutcomes();
+    void databaseFailed(const DbError &error);
+    void retryDatabase();
+    void giveUpOnDatabase();
+    void releaseForgottenClaims();
+    bool inOutage() const { return m_outage.isValid(); }
     void finalFailure(const Held &held, const ErrorDecision &decision);
     void notePermanent(bool permanent, const ErrorDecision &decision);
     void beginDrain(SendResult::End end, const QString &reason);
@@ -132,12 +139,20 @@ private:
     WindowWait m_windowWait;           // holding: who waits for their quiet-hours window
     qint64 m_appPausedUntilMs = 0;     // 4/80007/131057: the whole sender waits
 
+    // A database outage: locked by another program, disk full, PostgreSQL away. Valid from the
+    // first failure until a write succeeds again; nothing new is sent meanwhile.
+    QElapsedTimer m_outage;
+    DbError::Cause m_outageCause = DbError::Cause::None;
+    QString m_outageError;
+    bool m_gaveUpOnDatabase = false;
+
     // Children of the worker, so that they move to the sender thread with it.
     QTimer m_pumpTimer;
     QTimer m_recordTimer;
     QTimer m_progressTimer;
     QTimer m_leaseTimer;
     QTimer m_retryWaitTimer; // nothing claimable now: retries wait for their time
+    QTimer m_outageTimer;    // tries the failing database again
     QElapsedTimer m_clock;
 
     // Counters for progress: the campaign's at start plus what this run recorded.

@@ -110,6 +110,15 @@ void SenderHost::heartbeat()
         held = m_presence->heartbeat(m_senderId, m_kind);
     } catch (const DbError &e) {
         qCWarning(lcSender, "heartbeat failed: %s", qPrintable(e.message()));
+        if (e.cause() == DbError::Cause::ConnectionLost) {
+            try {
+                if (!m_db->answers()) {
+                    m_db->reconnect(); // the next heartbeat goes through it
+                }
+            } catch (const DbError &) {
+                // Still away: tried again at the next heartbeat.
+            }
+        }
         return;
     }
     for (SendWorker *w : std::as_const(m_workers)) {

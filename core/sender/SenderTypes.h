@@ -55,6 +55,10 @@ struct SenderConfig
     // how often this process says it is alive (SenderPresence).
     std::chrono::milliseconds senderStaleness{10000};
     std::chrono::milliseconds heartbeatInterval{2000};
+    // How long the sender waits for a database that is locked by another program, out of space
+    // or unreachable (PostgreSQL restarting) before it stops with an error. Meanwhile nothing
+    // new is sent; once a write succeeds again it records what it holds and goes on.
+    std::chrono::milliseconds databasePatience{120000};
 };
 
 // What the sender shows while it runs, coalesced to a few signals per second.

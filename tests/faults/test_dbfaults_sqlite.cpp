@@ -1,0 +1,414 @@
+// SQLite under fault, each injected for real while a sender runs a campaign against the
+// simulator: the write lock held by another process (the sqlite3 command-line tool), and the
+// disk full under the database (a small tmpfs, resized while the sender waits). The sender
+// stops sending while the database cannot be written, goes on when it can, and stops with an
+// error naming the cause when that lasts longer than its patience; what is stored stays
+// consistent, and nobody is messaged twice.
+#include "db/Migrator.h"
+#include "test_dbfaults_common.h"
+
+#include <QDir>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <sys/mount.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace herald;
+using namespace herald::test;
+
+namespace {
+
+// The sqlite3 command-line tool holding BEGIN EXCLUSIVE on a database: another process, with its
+// own file locks, exactly as a user's script or a second program would.
+class ForeignWriteLock
+{
+public:
+    ~ForeignWriteLock()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    bool take(const QString &path, QString *why)
+    {
+        const QString tool = QStandardPaths::findExecutable(u"sqlite3"_s);
+        if (tool.isEmpty()) {
+            *why = u"the sqlite3 command-line tool is not installed (Debian: sqlite3)"_s;
+            return false;
+        }
+        m_process.start(tool, {path});
+        if (!m_process.waitForStarted(10'000)) {
+            *why = m_process.errorString();
+            return false;
+        }
+        m_process.write(".timeout 20000\nBEGIN EXCLUSIVE;\nSELECT 'held';\n");
+        QByteArray out;
+        QElapsedTimer clock;
+        clock.start();
+        while (!out.contains("held") && clock.elapsed() < 30'000) {
+            m_process.waitForReadyRead(1000);
+            out += m_process.readAllStandardOutput();
+        }
+        if (!out.contains("held")) {
+            *why = u"sqlite3 did not take the lock: "_s + QString::fromUtf8(m_process.readAllStandardError());
+            return false;
+        }
+        m_held.start();
+        return true;
+    }
+
+    qint64 release()
+    {
+        m_process.write("COMMIT;\n.quit\n");
+        m_process.closeWriteChannel();
+        m_process.waitForFinished(10'000);
+        return m_held.isValid() ? m_held.elapsed() : 0;
+    }
+
+private:
+    QProcess m_process;
+    QElapsedTimer m_held;
+};
+
+// Whether a write on the database fails at once because someone else holds its write lock.
+bool writeLockIsTaken(const DatabaseConfig &cfg)
+{
+    Database probe(cfg, u"probe"_s);
+    probe.setBusyTimeout(std::chrono::milliseconds(0));
+    try {
+        probe.execDirect(u"BEGIN IMMEDIATE"_s);
+        probe.execDirect(u"ROLLBACK"_s);
+        return false;
+    } catch (const DbError &e) {
+        return e.cause() == DbError::Cause::Busy;
+    }
+}
+
+// A tmpfs of a given size, mounted in a temporary folder for one test and unmounted (with its
+// folder) whatever happens. Needs root, or a machine that lets the test mount one.
+class SmallDisk
+{
+public:
+    ~SmallDisk()
+    {
+        if (m_mounted) {
+            ::umount2(m_path.constData(), MNT_DETACH);
+        }
+        if (!m_path.isEmpty()) {
+            ::rmdir(m_path.constData());
+        }
+    }
+
+    bool mount(qint64 bytes, QString *why)
+    {
+        QByteArray pattern = QDir::tempPath().toLocal8Bit() + "/herald-disk.XXXXXX";
+        if (!::mkdtemp(pattern.data())) {
+            *why = u"no temporary folder"_s;
+            return false;
+        }
+        m_path = pattern;
+        const QByteArray options = "size=" + QByteArray::number(bytes) + ",mode=0755";
+        if (::mount("tmpfs", m_path.constData(), "tmpfs", 0, options.constData()) != 0) {
+            *why = u"cannot mount a tmpfs here (%1): run as root to test a full disk"_s.arg(
+                QString::fromLocal8Bit(strerror(errno)));
+            return false;
+        }
+        m_mounted = true;
+        return true;
+    }
+
+    bool resize(qint64 bytes)
+    {
+        const QByteArray options = "size=" + QByteArray::number(bytes) + ",mode=0755";
+        return ::mount("tmpfs", m_path.constData(), "tmpfs", MS_REMOUNT, options.constData()) == 0;
+    }
+
+    qint64 used() const
+    {
+        struct statvfs s
+        {
+        };
+        ::statvfs(m_path.constData(), &s);
+        return qint64(s.f_blocks - s.f_bfree) * qint64(s.f_frsize);
+    }
+    qint64 available() const
+    {
+        struct statvfs s
+        {
+        };
+        ::statvfs(m_path.constData(), &s);
+        return qint64(s.f_bavail) * qint64(s.f_frsize);
+    }
+
+    QString file(const QString &name) const { return QString::fromLocal8Bit(m_path) + u'/' + name; }
+
+private:
+    QByteArray m_path;
+    bool m_mounted = false;
+};
+
+constexpr int kRecipients = 3000;
+
+// A migrated database with one campaign of kRecipients on the small disk, which is then shrunk
+// to what the database uses plus `headroom`: the sender fills it within a few hundred messages.
+struct FullDiskSetUp
+{
+    SmallDisk disk;
+    DatabaseConfig config;
+    std::unique_ptr<Database> db;
+    QString campaignId;
+
+    bool prepare(qint64 headroom, QString *why)
+    {
+        if (!disk.mount(64 << 20, why)) {
+            return false;
+        }
+        QString error;
+        if (!DatabaseConfig::parse(disk.file(u"herald.db"_s), &config, &error)) {
+            *why = error;
+            return false;
+        }
+        db = std::make_unique<Database>(config, u"test"_s);
+        Migrator(*db).migrate();
+        campaignId = makeCampaign(*db, Clock::system(), u"Full disk"_s, kRecipients).id;
+        db->execDirect(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+        const qint64 size = disk.used() + headroom;
+        if (!disk.resize(size)) {
+            *why = u"cannot shrink the tmpfs to %1 bytes: %2"_s.arg(size).arg(
+                QString::fromLocal8Bit(strerror(errno)));
+            return false;
+        }
+        qInfo("small disk: %lld KiB used by the database, %lld KiB left", disk.used() / 1024,
+              disk.available() / 1024);
+        return true;
+    }
+};
+
+QString integrity(Database &db)
+{
+    return db.scalar(u"PRAGMA integrity_check"_s).toString();
+}
+
+} // namespace
+
+class TestDbFaultsSqlite : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // test_sender.cpp::aSenderWaitsForAnotherWriterInsteadOfStopping covers another connection
+    // of the same process; this is another process, past the sender's busy timeout.
+    void anotherProcessHoldingTheWriteLockMakesTheSenderWaitThenGoOn()
+    {
+        QString skip;
+        const auto tdb = TestDatabase::create(u"sqlite"_s, &skip);
+        QVERIFY2(tdb, qPrintable(skip));
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Locked"_s, 1500);
+        SenderConfig cfg = senderConfigOn(tdb->config(), sim, c.id);
+        cfg.rate = 200;
+        cfg.lease = std::chrono::seconds(6); // each statement waits 3 s for the lock, then fails
+        cfg.databasePatience = std::chrono::seconds(60);
+
+        ForeignWriteLock lock;
+        bool taken = false;
+        bool confirmed = false;
+        QString why;
+        qint64 acceptedAtLock = -1;
+        qint64 acceptedAtRelease = -1;
+        qint64 heldMs = 0;
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 120'000, [&](const SendProgress &p) {
+            if (taken || !why.isEmpty() || p.sent < 200) {
+                return;
+            }
+            taken = lock.take(TestDatabase::sqlitePath(*tdb), &why);
+            acceptedAtLock = sim.log().totals().accepted;
+            QTimer::singleShot(9000, &sender, [&] {
+                confirmed = writeLockIsTaken(tdb->config());
+                acceptedAtRelease = sim.log().totals().accepted;
+                heldMs = lock.release();
+            });
+        });
+        QVERIFY2(taken, qPrintable(why));
+        QVERIFY2(confirmed, "the write lock was not held by the other process: the test proved nothing");
+        QCOMPARE(SendResult::endName(r.end), u"completed"_s);
+        qInfo("write lock held %lld ms by sqlite3; messages accepted while it was held: %lld (the sender "
+              "sends what it holds, then waits)",
+              heldMs, acceptedAtRelease - acceptedAtLock);
+        // Without waiting, the 1,300 messages left would all have gone out during the 9 s.
+        QVERIFY2(acceptedAtRelease - acceptedAtLock < 400, "the sender went on sending without its database");
+        Database &db = tdb->db();
+        QCOMPARE(CampaignStore(db, Clock::system()).byId(c.id).totalSent, 1500);
+        const QString bad = inconsistency(db, c.id);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+        QString twice;
+        QCOMPARE(acceptedOnceEach(sim, &twice), 1500);
+        QVERIFY2(twice.isEmpty(), qPrintable(twice));
+    }
+
+    void anotherProcessHoldingTheWriteLockTooLongStopsTheSenderWithAClearError()
+    {
+        QString skip;
+        const auto tdb = TestDatabase::create(u"sqlite"_s, &skip);
+        QVERIFY2(tdb, qPrintable(skip));
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Locked too long"_s, 1500);
+        SenderConfig cfg = senderConfigOn(tdb->config(), sim, c.id);
+        cfg.rate = 200;
+        cfg.lease = std::chrono::seconds(4);
+        cfg.databasePatience = std::chrono::seconds(5);
+
+        ForeignWriteLock lock;
+        bool taken = false;
+        QString why;
+        SendResult r;
+        {
+            Sender sender;
+            r = runToEnd(sender, cfg, 120'000, [&](const SendProgress &p) {
+                if (!taken && why.isEmpty() && p.sent >= 200) {
+                    taken = lock.take(TestDatabase::sqlitePath(*tdb), &why);
+                }
+            });
+        }
+        QVERIFY2(taken, qPrintable(why));
+        QVERIFY2(writeLockIsTaken(tdb->config()), "the lock was gone before the sender gave up");
+        const qint64 heldMs = lock.release();
+        QCOMPARE(SendResult::endName(r.end), u"sender stopped"_s);
+        QVERIFY2(r.reason.contains(u"another program holds the database's write lock"_s),
+                 qPrintable(r.reason));
+        qInfo("the sender gave up after the lock had been held %lld ms: %s", heldMs, qPrintable(r.reason));
+
+        Database &db = tdb->db();
+        QCOMPARE(integrity(db), u"ok"_s);
+        QString bad = inconsistency(db, c.id);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+        // Left resumable: sending again finishes it, nobody messaged twice.
+        Sender again;
+        const SendResult r2 = runToEnd(again, senderConfigOn(tdb->config(), sim, c.id), 120'000);
+        QCOMPARE(SendResult::endName(r2.end), u"completed"_s);
+        const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.totalSent + after.totalFailed, 1500);
+        QCOMPARE(countWhere(db, u"status = 'failed' AND error_reason <> 'interrupted'"_s), 0);
+        bad = inconsistency(db, c.id);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+        QString twice;
+        const qint64 accepted = acceptedOnceEach(sim, &twice);
+        QVERIFY2(twice.isEmpty(), qPrintable(twice));
+        QVERIFY(accepted >= after.totalSent && accepted <= 1500);
+    }
+
+    void aFullDiskStopsSendingUntilSpaceIsBack()
+    {
+        FullDiskSetUp setUp;
+        QString why;
+        if (!setUp.prepare(192 * 1024, &why)) {
+            QSKIP(qPrintable(why));
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        SenderConfig cfg = senderConfigOn(setUp.config, sim, setUp.campaignId);
+        cfg.databasePatience = std::chrono::seconds(120);
+
+        // Once the disk is full and nothing more goes out for two seconds, space comes back.
+        qint64 acceptedWhenFull = -1;
+        qint64 stalledMs = 0;
+        QElapsedTimer stalled;
+        qint64 lastAccepted = -1;
+        QTimer watch;
+        watch.setInterval(250);
+        QObject::connect(&watch, &QTimer::timeout, [&] {
+            const qint64 accepted = sim.log().totals().accepted;
+            if (setUp.disk.available() > 32 * 1024 || accepted != lastAccepted) {
+                lastAccepted = accepted;
+                stalled.start();
+                return;
+            }
+            if (stalled.elapsed() >= 2000) {
+                acceptedWhenFull = accepted;
+                stalledMs = stalled.elapsed();
+                watch.stop();
+                QVERIFY(setUp.disk.resize(64 << 20));
+            }
+        });
+        watch.start();
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 180'000);
+        QVERIFY2(acceptedWhenFull > 0, "the disk never filled up: the test proved nothing");
+        QVERIFY(acceptedWhenFull < kRecipients);
+        qInfo("disk full after %lld messages; sending stood still %lld ms until space came back",
+              acceptedWhenFull, stalledMs);
+        QCOMPARE(SendResult::endName(r.end), u"completed"_s);
+        Database &db = *setUp.db;
+        QCOMPARE(integrity(db), u"ok"_s);
+        QCOMPARE(CampaignStore(db, Clock::system()).byId(setUp.campaignId).totalSent, kRecipients);
+        const QString bad = inconsistency(db, setUp.campaignId);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+        QString twice;
+        QCOMPARE(acceptedOnceEach(sim, &twice), kRecipients);
+        QVERIFY2(twice.isEmpty(), qPrintable(twice));
+    }
+
+    void aFullDiskForLongerThanThePatienceStopsWithAClearErrorAndResumesLater()
+    {
+        FullDiskSetUp setUp;
+        QString why;
+        if (!setUp.prepare(192 * 1024, &why)) {
+            QSKIP(qPrintable(why));
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        SenderConfig cfg = senderConfigOn(setUp.config, sim, setUp.campaignId);
+        cfg.databasePatience = std::chrono::seconds(3);
+        SendResult r;
+        {
+            Sender sender;
+            r = runToEnd(sender, cfg, 120'000);
+        }
+        QCOMPARE(SendResult::endName(r.end), u"sender stopped"_s);
+        QVERIFY2(r.reason.contains(u"the disk holding the database is full"_s), qPrintable(r.reason));
+        qInfo("stopped with: %s", qPrintable(r.reason));
+        Database &db = *setUp.db;
+        QCOMPARE(integrity(db), u"ok"_s);
+        QString bad = inconsistency(db, setUp.campaignId);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+
+        // Space is back: sending the campaign again finishes it, nobody messaged twice.
+        QVERIFY(setUp.disk.resize(64 << 20));
+        Sender again;
+        const SendResult r2 = runToEnd(again, senderConfigOn(setUp.config, sim, setUp.campaignId), 120'000);
+        QCOMPARE(SendResult::endName(r2.end), u"completed"_s);
+        QCOMPARE(integrity(db), u"ok"_s);
+        const Campaign after = CampaignStore(db, Clock::system()).byId(setUp.campaignId);
+        QCOMPARE(after.totalSent + after.totalFailed, kRecipients);
+        QCOMPARE(countWhere(db, u"status = 'failed' AND error_reason <> 'interrupted'"_s), 0);
+        bad = inconsistency(db, setUp.campaignId);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+        QString twice;
+        const qint64 accepted = acceptedOnceEach(sim, &twice);
+        QVERIFY2(twice.isEmpty(), qPrintable(twice));
+        QVERIFY(accepted >= after.totalSent && accepted <= kRecipients);
+        qInfo("after resuming: %lld sent, %lld failed \"interrupted\" (answers that could not be recorded)",
+              after.totalSent, after.totalFailed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDbFaultsSqlite)
+#include "test_dbfaults_sqlite.moc"
