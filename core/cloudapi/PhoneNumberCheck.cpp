@@ -2,6 +2,7 @@
 
 #include "cloudapi/ApiRequests.h"
 #include "cloudapi/ApiResponse.h"
+#include "cloudapi/ReplyBodyLimit.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,6 +73,7 @@ void PhoneNumberCheck::start()
                        "throughput"_s);
     url.setQuery(query);
     QNetworkReply *reply = m_network->get(ApiRequests(m_settings).make(url));
+    ReplyBodyLimit::apply(reply, ApiResponse::MaxBodyBytes);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -81,6 +83,15 @@ void PhoneNumberCheck::start()
         transport.requestSent =
             transport.responseStarted || !ErrorPolicy::failsBeforeSending(transport.error);
         transport.errorString = reply->errorString();
+        if (const qint64 bytes = ReplyBodyLimit::exceeded(reply); bytes > 0) {
+            const ApiResponse response =
+                ApiResponse::oversized(status.toInt(), bytes, transport, m_settings.redactor());
+            PhoneNumberCheckResult r;
+            r.decision = ErrorPolicy::classify(response);
+            r.details = response.summary();
+            Q_EMIT finished(r);
+            return;
+        }
         Q_EMIT finished(interpret(status.toInt(), reply->readAll(), transport, m_settings.redactor()));
     });
 }

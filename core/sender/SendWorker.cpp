@@ -3,6 +3,7 @@
 #include "cloudapi/ApiRequests.h"
 #include "cloudapi/ApiResponse.h"
 #include "cloudapi/CampaignMessage.h"
+#include "cloudapi/ReplyBodyLimit.h"
 #include "db/Clock.h"
 #include "db/Database.h"
 #include "db/DbError.h"
@@ -388,24 +389,7 @@ void SendWorker::send(Held held)
     ++m_managerLoad[manager];
     m_inFlight.insert(reply, InFlight{std::move(held), manager});
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
-    connect(reply, &QNetworkReply::downloadProgress, this,
-            [this, reply](qint64 received, qint64 total) { onDownloadProgress(reply, received, total); });
-}
-
-void SendWorker::onDownloadProgress(QNetworkReply *reply, qint64 received, qint64 total)
-{
-    // Qt buffers a reply's whole body unless told otherwise: a server (or something posing as
-    // one) answering gigabytes would take the memory. Give up on the first chunk past the bound.
-    const qint64 bytes = std::max(received, total);
-    if (bytes <= ApiResponse::MaxBodyBytes) {
-        return;
-    }
-    const auto it = m_inFlight.find(reply);
-    if (it == m_inFlight.end() || it->oversizedBytes > 0) {
-        return;
-    }
-    it->oversizedBytes = bytes;
-    reply->abort(); // finished() follows, and onReply() records the oversized answer
+    ReplyBodyLimit::apply(reply, ApiResponse::MaxBodyBytes);
 }
 
 void SendWorker::onReply(QNetworkReply *reply)
@@ -436,8 +420,8 @@ void SendWorker::onReply(QNetworkReply *reply)
         m_perManager = kHttp1PerManager; // the server speaks HTTP/1.1 only
     }
     const ApiResponse response =
-        request.oversizedBytes > 0
-            ? ApiResponse::oversized(statusAttr.toInt(), request.oversizedBytes, transport,
+        ReplyBodyLimit::exceeded(reply) > 0
+            ? ApiResponse::oversized(statusAttr.toInt(), ReplyBodyLimit::exceeded(reply), transport,
                                      m_config.api.redactor())
             : ApiResponse::parse(statusAttr.toInt(), reply->isOpen() ? reply->readAll() : QByteArray(),
                                  transport, m_config.api.redactor());

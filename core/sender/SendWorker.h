@@ -78,7 +78,6 @@ private:
     {
         Held held;
         int manager = 0;
-        qint64 oversizedBytes = 0; // > 0: abandoned, its body passed ApiResponse::MaxBodyBytes
     };
     enum class State { Idle, Running, Draining, Done };
 
@@ -93,7 +92,6 @@ private:
     void send(Held held);
     int pickManager();
     void onReply(QNetworkReply *reply);
-    void onDownloadProgress(QNetworkReply *reply, qint64 received, qint64 total);
     void handle(const InFlight &request, const ApiResponse &response, const ErrorDecision &decision);
     void addOutcome(const Outcome &outcome);
     bool flush();

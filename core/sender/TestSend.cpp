@@ -2,6 +2,7 @@
 
 #include "cloudapi/ApiRequests.h"
 #include "cloudapi/ApiResponse.h"
+#include "cloudapi/ReplyBodyLimit.h"
 #include "sender/SendOnceBody.h"
 
 #include <QNetworkAccessManager>
@@ -25,16 +26,8 @@ void TestSend::send(const QByteArray &body)
     QNetworkRequest request = ApiRequests(m_settings).make(m_settings.messagesUrl());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = SendOnceBody::post(*m_network, request, body);
-    // As in SendWorker: at most ApiResponse::MaxBodyBytes of an answer is read.
-    auto oversized = std::make_shared<qint64>(0);
-    connect(reply, &QNetworkReply::downloadProgress, this, [reply, oversized](qint64 received, qint64 total) {
-        const qint64 bytes = std::max(received, total);
-        if (bytes > ApiResponse::MaxBodyBytes && *oversized == 0) {
-            *oversized = bytes;
-            reply->abort();
-        }
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, oversized] {
+    ReplyBodyLimit::apply(reply, ApiResponse::MaxBodyBytes);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         TransportInfo transport;
@@ -44,8 +37,9 @@ void TestSend::send(const QByteArray &body)
             transport.responseStarted || !ErrorPolicy::failsBeforeSending(transport.error);
         transport.errorString = reply->errorString();
         const ApiResponse response =
-            *oversized > 0
-                ? ApiResponse::oversized(status.toInt(), *oversized, transport, m_settings.redactor())
+            ReplyBodyLimit::exceeded(reply) > 0
+                ? ApiResponse::oversized(status.toInt(), ReplyBodyLimit::exceeded(reply), transport,
+                                         m_settings.redactor())
                 : ApiResponse::parse(status.toInt(), reply->readAll(), transport, m_settings.redactor());
         TestSendResult r;
         r.decision = ErrorPolicy::classify(response);

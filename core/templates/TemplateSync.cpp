@@ -3,6 +3,7 @@
 #include "cloudapi/ApiRequests.h"
 #include "cloudapi/ApiResponse.h"
 #include "cloudapi/ErrorPolicy.h"
+#include "cloudapi/ReplyBodyLimit.h"
 #include "db/Database.h"
 #include "db/DbError.h"
 #include "db/Transaction.h"
@@ -27,6 +28,9 @@ namespace {
 
 // A listing longer than this is a server that keeps answering "there is more": stop.
 constexpr int kMaxPages = 10000;
+// One page of at most 100 templates, each bounded by TemplateParser's limits, stays far below
+// this; a larger answer is not a template listing and is not buffered past it.
+constexpr qint64 kMaxPageBytes = 8 * 1024 * 1024;
 
 QString key(const QString &name, const QString &language)
 {
@@ -109,6 +113,7 @@ void TemplateSync::cancel()
 void TemplateSync::requestPage(const QString &afterCursor)
 {
     m_reply = m_network->get(ApiRequests(m_settings).make(pageUrl(afterCursor)));
+    ReplyBodyLimit::apply(m_reply, kMaxPageBytes);
     connect(m_reply, &QNetworkReply::finished, this, &TemplateSync::onReply);
 }
 
@@ -126,6 +131,13 @@ void TemplateSync::onReply()
     }
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+    if (const qint64 bytes = ReplyBodyLimit::exceeded(reply); bytes > 0) {
+        fail(tr("A page of the template list was larger than %1 bytes (%2 bytes); it was not read and "
+                "nothing was stored.")
+                 .arg(kMaxPageBytes)
+                 .arg(bytes));
+        return;
+    }
     const QByteArray body = reply->readAll();
     const Redactor redactor = m_settings.redactor();
 

@@ -1,3 +1,4 @@
+#include "BigAnswerServer.h"
 #include "TestDatabase.h"
 #include "db/Clock.h"
 #include "simulator/CloudApiSimulator.h"
@@ -149,6 +150,22 @@ private Q_SLOTS:
         QVERIFY(TemplateStore(tdb->db(), Clock::system()).list().isEmpty());
     }
 
+    void aPageLargerThanTheBoundIsNotReadAndNothingIsStored()
+    {
+        HERALD_TEST_DB(tdb);
+        BigAnswerServerThread server(64LL * 1024 * 1024, BigAnswerServer::Framing::Chunked);
+        QVERIFY(server.startServer());
+        ApiSettings settings;
+        settings.setBaseUrl(server.baseUrl());
+        settings.setWabaId(u"9876543210"_s);
+        settings.setAccessToken(u"EAAtestTokenForTheBoundTest123"_s);
+        settings.setRequestTimeout(std::chrono::seconds(10));
+        const TemplateSyncResult r = runSync(tdb->db(), settings, 100);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(u"larger than 8388608 bytes"_s), qPrintable(r.error));
+        QVERIFY(TemplateStore(tdb->db(), Clock::system()).list().isEmpty());
+    }
+
     void missingSettingsAreReportedBeforeAnyRequest()
     {
         HERALD_TEST_DB(tdb);
@@ -159,8 +176,6 @@ private Q_SLOTS:
         QVERIFY2(r.error.contains(u"Business Account ID"_s), qPrintable(r.error));
     }
 
-    // Last on purpose: while the simulator's GraphError and cloudapi's GraphError share a name
-    // (one definition rule), this answer path can crash the process; see the report.
     void aWrongTokenGivesAClearAccessTokenErrorAndStoresNothing()
     {
         HERALD_TEST_DB(tdb);
