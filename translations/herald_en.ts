@@ -42,6 +42,21 @@
     </message>
 </context>
 <context>
+    <name>EraseCommand</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation><numerusform>%n campaign</numerusform><numerusform>%n campaigns</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) still waiting will not be sent (failed, reason "erased").</source>
+        <translation><numerusform>%n message still waiting will not be sent (failed, reason "erased").</numerusform><numerusform>%n messages still waiting will not be sent (failed, reason "erased").</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ImportSummary</name>
     <message numerus="yes">
         <source>Messaged by a campaign in the last %n day(s), left out: %1.</source>
@@ -59,6 +74,17 @@
             <numerusform>Schema version %1 (%n migration applied).</numerusform>
             <numerusform>Schema version %1 (%n migrations applied).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PurgeCommand</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation><numerusform>%n campaign</numerusform><numerusform>%n campaigns</numerusform></translation>
     </message>
 </context>
 <context>
@@ -133,6 +159,13 @@
             <numerusform>The keychain did not answer within %n second.</numerusform>
             <numerusform>The keychain did not answer within %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendWorker</name>
+    <message numerus="yes">
+        <source>%n answer(s) from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</source>
+        <translation><numerusform>%n answer from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</numerusform><numerusform>%n answers from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</numerusform></translation>
     </message>
 </context>
 <context>

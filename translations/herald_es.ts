@@ -139,6 +139,53 @@
     </message>
 </context>
 <context>
+    <name>BackupCommand</name>
+    <message>
+        <source>Replace FILE if it exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the SQLite database to FILE while Herald runs, and checks the copy (PostgreSQL: prints the pg_dump command).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup needs a FILE to write the copy to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is PostgreSQL: herald-cli backup copies SQLite files only. pg_dump takes a consistent copy while Herald runs (give the password with PGPASSWORD or ~/.pgpass):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore it into an empty database with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2 (%3 bytes) in %4 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every campaign&apos;s counters equal a recount of its rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counters differ from a recount in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy at %1 did not pass its check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignActionRules</name>
     <message>
         <source>Select a campaign first.</source>
@@ -1098,6 +1145,89 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <message>
         <source>Database: %1</source>
         <translation>Base de datos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EraseCommand</name>
+    <message>
+        <source>The person&apos;s phone number, written in any form the import reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country of a number written without country code, e.g. DE (default: import.region).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cc</source>
+        <translation type="unfinished">cc</translation>
+    </message>
+    <message>
+        <source>Also put the number on the opt-out list, so no later import messages it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erases one person&apos;s number, name and parameters from every campaign, keeping the counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in no campaign: nothing to erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erased %1&apos;s number, name and parameters from %2 in %3; the campaigns&apos; counts are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) still waiting will not be sent (failed, reason &quot;erased&quot;).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is now on the opt-out list.</source>
+        <translation type="unfinished">%1 está ahora en la lista de bajas.</translation>
+    </message>
+    <message>
+        <source>%1 stays on the opt-out list (herald-cli optout remove takes it off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Erasure</name>
+    <message>
+        <source>No phone number to erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message to %1 is being sent right now (campaign &quot;%2&quot;); nothing was erased. Try again once it is answered, or after herald-cli repair if no sender is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data erased on request</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2495,51 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     </message>
 </context>
 <context>
+    <name>PurgeCommand</name>
+    <message>
+        <source>Purge campaigns finished more than this many days ago (default: the setting privacy.retention_days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished">n</translation>
+    </message>
+    <message>
+        <source>Erases the recipient details of campaigns finished longer ago than the retention setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days must be 1 or more: 0 would keep everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention is off (privacy.retention_days is 0): recipient details are kept. Set a number of days with herald-cli config set privacy.retention_days N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erased the recipient details of %1 in %2 that finished before %3 UTC (%4 days); their counts are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueEngine</name>
     <message numerus="yes">
         <source>%n message(s) queued again for resending</source>
@@ -2970,6 +3145,14 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <source>The stored setting %1 cannot be used: %2</source>
         <translation>No se puede usar la configuración guardada %1: %2</translation>
     </message>
+    <message>
+        <source>Days to keep the recipient details of finished campaigns; 0 keeps them forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days; 0 keeps forever</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SimulateCommand</name>
@@ -3004,6 +3187,62 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <message>
         <source>Stopped. %1 requests, %2 send requests, %3 accepted.</source>
         <translation>Detenido. %1 solicitudes, %2 solicitudes de envío, %3 aceptadas.</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteBackup</name>
+    <message>
+        <source>Cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is PostgreSQL: back it up with pg_dump:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file to write the backup to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the database itself; choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose another name, or --force to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3363,6 +3602,26 @@ El token nunca se toma de la línea de comandos, ni se imprime, ni se escribe en
         <source>Button %1 is a copy-code (coupon) button, which Herald cannot fill yet.</source>
         <translation>El botón %1 es un botón de copiar código (cupón), que Herald aún no puede rellenar.</translation>
     </message>
+    <message>
+        <source>%1 is %2 characters long; Herald reads templates with texts of at most %3 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template has %1 buttons; Meta allows at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text of button %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL of button %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignStore</name>
@@ -3409,6 +3668,26 @@ El token nunca se toma de la línea de comandos, ni se imprime, ni se escribe en
     <message>
         <source>Campaign &quot;%1&quot; is %2: only a draft can be replaced.</source>
         <translation>La campaña “%1” está en estado “%2”: solo se puede reemplazar un borrador.</translation>
+    </message>
+    <message>
+        <source>A campaign name must be valid Unicode text; this one contains a broken character (an unpaired UTF-16 surrogate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign name cannot contain a NUL character (U+0000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign name cannot contain control characters such as line breaks or tabs (found %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign name cannot contain U+FFFD (�): it stands for bytes that were not valid UTF-8, so the name was not what was typed. Type it again in UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign name can have at most %1 characters; this one has %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3485,6 +3764,22 @@ Instrucción: %2</translation>
         <source>Database statement returned no row: %1</source>
         <translation>La instrucción de base de datos no devolvió ninguna fila: %1</translation>
     </message>
+    <message>
+        <source>another program holds the database&apos;s write lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk holding the database is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to the database server was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::DatabaseConfig</name>
@@ -3503,6 +3798,14 @@ Instrucción: %2</translation>
     <message>
         <source>The PostgreSQL URL names no user: write postgresql://user:password@host:port/database.</source>
         <translation>La URL de PostgreSQL no indica ningún usuario: escriba postgresql://usuario:contraseña@host:puerto/basededatos.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL has an option that is not a libpq option name: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL option %1 cannot contain &quot;;&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3676,10 +3979,6 @@ Instrucción: %4</translation>
         <translation>%1 de los últimos %2 mensajes fallaron de forma permanente (lo más frecuente: %3). Compruebe la plantilla y la lista de contactos antes de reanudar.</translation>
     </message>
     <message>
-        <source>Recording results failed: %1</source>
-        <translation>Error al registrar los resultados: %1</translation>
-    </message>
-    <message>
         <source>paused by the user</source>
         <translation>pausada por el usuario</translation>
     </message>
@@ -3690,6 +3989,18 @@ Instrucción: %4</translation>
     <message>
         <source>The campaign&apos;s status could not be saved: %1</source>
         <translation>No se pudo guardar el estado de la campaña: %1</translation>
+    </message>
+    <message>
+        <source>Sending stopped: %1 (for %2 s; the sender waits up to %3 s). Send the campaign again once the database is usable: recipients already messaged are not messaged again.
+Last error: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3712,6 +4023,18 @@ Instrucción: %4</translation>
     <message>
         <source>The template uses named parameters but has numbered variables.</source>
         <translation>La plantilla usa parámetros con nombre, pero tiene variables numeradas.</translation>
+    </message>
+    <message>
+        <source>The template has %1 components; Herald reads at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s footer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3751,6 +4074,10 @@ Instrucción: %4</translation>
     <message>
         <source>The templates could not be stored: %1</source>
         <translation>No se pudieron guardar las plantillas: %1</translation>
+    </message>
+    <message>
+        <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

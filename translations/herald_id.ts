@@ -139,6 +139,53 @@
     </message>
 </context>
 <context>
+    <name>BackupCommand</name>
+    <message>
+        <source>Replace FILE if it exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the SQLite database to FILE while Herald runs, and checks the copy (PostgreSQL: prints the pg_dump command).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup needs a FILE to write the copy to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is PostgreSQL: herald-cli backup copies SQLite files only. pg_dump takes a consistent copy while Herald runs (give the password with PGPASSWORD or ~/.pgpass):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore it into an empty database with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2 (%3 bytes) in %4 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every campaign&apos;s counters equal a recount of its rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counters differ from a recount in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy at %1 did not pass its check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignActionRules</name>
     <message>
         <source>Select a campaign first.</source>
@@ -1094,6 +1141,86 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <message>
         <source>Database: %1</source>
         <translation>Basis data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EraseCommand</name>
+    <message>
+        <source>The person&apos;s phone number, written in any form the import reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country of a number written without country code, e.g. DE (default: import.region).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cc</source>
+        <translation type="unfinished">cc</translation>
+    </message>
+    <message>
+        <source>Also put the number on the opt-out list, so no later import messages it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erases one person&apos;s number, name and parameters from every campaign, keeping the counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in no campaign: nothing to erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erased %1&apos;s number, name and parameters from %2 in %3; the campaigns&apos; counts are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) still waiting will not be sent (failed, reason &quot;erased&quot;).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is now on the opt-out list.</source>
+        <translation type="unfinished">%1 kini ada di daftar opt-out.</translation>
+    </message>
+    <message>
+        <source>%1 stays on the opt-out list (herald-cli optout remove takes it off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Erasure</name>
+    <message>
+        <source>No phone number to erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message to %1 is being sent right now (campaign &quot;%2&quot;); nothing was erased. Try again once it is answered, or after herald-cli repair if no sender is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data erased on request</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2359,6 +2486,49 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
 </context>
 <context>
+    <name>PurgeCommand</name>
+    <message>
+        <source>Purge campaigns finished more than this many days ago (default: the setting privacy.retention_days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished">n</translation>
+    </message>
+    <message>
+        <source>Erases the recipient details of campaigns finished longer ago than the retention setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days must be 1 or more: 0 would keep everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention is off (privacy.retention_days is 0): recipient details are kept. Set a number of days with herald-cli config set privacy.retention_days N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erased the recipient details of %1 in %2 that finished before %3 UTC (%4 days); their counts are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueEngine</name>
     <message numerus="yes">
         <source>%n message(s) queued again for resending</source>
@@ -2958,6 +3128,14 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <source>The stored setting %1 cannot be used: %2</source>
         <translation>Pengaturan tersimpan %1 tidak dapat digunakan: %2</translation>
     </message>
+    <message>
+        <source>Days to keep the recipient details of finished campaigns; 0 keeps them forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days; 0 keeps forever</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SimulateCommand</name>
@@ -2992,6 +3170,62 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <message>
         <source>Stopped. %1 requests, %2 send requests, %3 accepted.</source>
         <translation>Dihentikan. %1 permintaan, %2 permintaan kirim, %3 diterima.</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteBackup</name>
+    <message>
+        <source>Cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is PostgreSQL: back it up with pg_dump:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file to write the backup to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the database itself; choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose another name, or --force to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3349,6 +3583,26 @@ Token tidak pernah diambil dari baris perintah, dicetak, atau ditulis ke file.</
         <source>Button %1 is a copy-code (coupon) button, which Herald cannot fill yet.</source>
         <translation>Tombol %1 adalah tombol salin kode (kupon), yang belum dapat diisi Herald.</translation>
     </message>
+    <message>
+        <source>%1 is %2 characters long; Herald reads templates with texts of at most %3 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template has %1 buttons; Meta allows at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text of button %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL of button %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignStore</name>
@@ -3395,6 +3649,26 @@ Token tidak pernah diambil dari baris perintah, dicetak, atau ditulis ke file.</
     <message>
         <source>Campaign &quot;%1&quot; is %2: only a draft can be replaced.</source>
         <translation>Kampanye &quot;%1&quot; berstatus %2: hanya draf yang dapat diganti.</translation>
+    </message>
+    <message>
+        <source>A campaign name must be valid Unicode text; this one contains a broken character (an unpaired UTF-16 surrogate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign name cannot contain a NUL character (U+0000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign name cannot contain control characters such as line breaks or tabs (found %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign name cannot contain U+FFFD (�): it stands for bytes that were not valid UTF-8, so the name was not what was typed. Type it again in UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign name can have at most %1 characters; this one has %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3471,6 +3745,22 @@ Perintah: %2</translation>
         <source>Database statement returned no row: %1</source>
         <translation>Perintah basis data tidak mengembalikan baris: %1</translation>
     </message>
+    <message>
+        <source>another program holds the database&apos;s write lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk holding the database is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to the database server was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::DatabaseConfig</name>
@@ -3489,6 +3779,14 @@ Perintah: %2</translation>
     <message>
         <source>The PostgreSQL URL names no user: write postgresql://user:password@host:port/database.</source>
         <translation>URL PostgreSQL tidak menyebut pengguna: tulis postgresql://user:password@host:port/database.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL has an option that is not a libpq option name: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL option %1 cannot contain &quot;;&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3662,10 +3960,6 @@ Perintah: %4</translation>
         <translation>%1 dari %2 pesan terakhir gagal secara permanen (paling sering: %3). Periksa templat dan daftar kontak sebelum melanjutkan.</translation>
     </message>
     <message>
-        <source>Recording results failed: %1</source>
-        <translation>Pencatatan hasil gagal: %1</translation>
-    </message>
-    <message>
         <source>paused by the user</source>
         <translation>dijeda oleh pengguna</translation>
     </message>
@@ -3676,6 +3970,17 @@ Perintah: %4</translation>
     <message>
         <source>The campaign&apos;s status could not be saved: %1</source>
         <translation>Status kampanye tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Sending stopped: %1 (for %2 s; the sender waits up to %3 s). Send the campaign again once the database is usable: recipients already messaged are not messaged again.
+Last error: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3698,6 +4003,18 @@ Perintah: %4</translation>
     <message>
         <source>The template uses named parameters but has numbered variables.</source>
         <translation>Templat menggunakan parameter bernama tetapi memiliki variabel bernomor.</translation>
+    </message>
+    <message>
+        <source>The template has %1 components; Herald reads at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s footer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3737,6 +4054,10 @@ Perintah: %4</translation>
     <message>
         <source>The templates could not be stored: %1</source>
         <translation>Templat tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
