@@ -142,47 +142,47 @@
     <name>BackupCommand</name>
     <message>
         <source>Replace FILE if it exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Timpa FILE jika sudah ada.</translation>
     </message>
     <message>
         <source>Copies the SQLite database to FILE while Herald runs, and checks the copy (PostgreSQL: prints the pg_dump command).</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyalin basis data SQLite ke FILE selagi Herald berjalan, lalu memeriksa salinannya (PostgreSQL: mencetak perintah pg_dump).</translation>
     </message>
     <message>
         <source>Where to write the copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokasi penulisan salinan.</translation>
     </message>
     <message>
         <source>backup needs a FILE to write the copy to</source>
-        <translation type="unfinished"></translation>
+        <translation>backup memerlukan FILE untuk menulis salinan</translation>
     </message>
     <message>
         <source>The database is PostgreSQL: herald-cli backup copies SQLite files only. pg_dump takes a consistent copy while Herald runs (give the password with PGPASSWORD or ~/.pgpass):</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data ini PostgreSQL: herald-cli backup hanya menyalin file SQLite. pg_dump membuat salinan yang konsisten selagi Herald berjalan (berikan kata sandi dengan PGPASSWORD atau ~/.pgpass):</translation>
     </message>
     <message>
         <source>Restore it into an empty database with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulihkan ke basis data kosong dengan:</translation>
     </message>
     <message>
         <source>Copied %1 to %2 (%3 bytes) in %4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 disalin ke %2 (%3 byte) dalam %4 ms.</translation>
     </message>
     <message>
         <source>Integrity check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pemeriksaan integritas: %1</translation>
     </message>
     <message>
         <source>Every campaign&apos;s counters equal a recount of its rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Penghitung setiap kampanye sama dengan hitung ulang barisnya.</translation>
     </message>
     <message>
         <source>Counters differ from a recount in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Penghitung berbeda dari hitung ulang pada: %1</translation>
     </message>
     <message>
         <source>The copy at %1 did not pass its check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salinan di %1 tidak lolos pemeriksaan.</translation>
     </message>
 </context>
 <context>
@@ -1147,80 +1147,80 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <name>EraseCommand</name>
     <message>
         <source>The person&apos;s phone number, written in any form the import reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor telepon orang tersebut, dalam format apa pun yang dapat dibaca impor.</translation>
     </message>
     <message>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>telepon</translation>
     </message>
     <message>
         <source>Country of a number written without country code, e.g. DE (default: import.region).</source>
-        <translation type="unfinished"></translation>
+        <translation>Negara untuk nomor yang ditulis tanpa kode negara, misalnya DE (bawaan: import.region).</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished">cc</translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>Also put the number on the opt-out list, so no later import messages it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan juga nomor ke daftar opt-out, agar impor berikutnya tidak mengirim pesan ke nomor ini.</translation>
     </message>
     <message>
         <source>Erases one person&apos;s number, name and parameters from every campaign, keeping the counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghapus nomor, nama, dan parameter satu orang dari semua kampanye, tanpa mengubah jumlahnya.</translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada yang dihapus.</translation>
     </message>
     <message>
         <source>%1 is in no campaign: nothing to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak ada di kampanye mana pun: tidak ada yang dihapus.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n baris</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kampanye</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased %1&apos;s number, name and parameters from %2 in %3; the campaigns&apos; counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor, nama, dan parameter %1 dihapus dari %2 di %3; jumlah pada kampanye tidak berubah.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) still waiting will not be sent (failed, reason &quot;erased&quot;).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pesan yang masih menunggu tidak akan dikirim (gagal, alasan &quot;erased&quot;).</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished">%1 kini ada di daftar opt-out.</translation>
+        <translation>%1 kini ada di daftar opt-out.</translation>
     </message>
     <message>
         <source>%1 stays on the opt-out list (herald-cli optout remove takes it off).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tetap ada di daftar opt-out (herald-cli optout remove menghapusnya).</translation>
     </message>
 </context>
 <context>
     <name>Erasure</name>
     <message>
         <source>No phone number to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada nomor telepon untuk dihapus.</translation>
     </message>
     <message>
         <source>A message to %1 is being sent right now (campaign &quot;%2&quot;); nothing was erased. Try again once it is answered, or after herald-cli repair if no sender is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan ke %1 sedang dikirim saat ini (kampanye &quot;%2&quot;); tidak ada yang dihapus. Coba lagi setelah ada jawaban, atau setelah herald-cli repair jika tidak ada pengirim yang berjalan.</translation>
     </message>
     <message>
         <source>Personal data erased on request</source>
-        <translation type="unfinished"></translation>
+        <translation>Data pribadi dihapus atas permintaan</translation>
     </message>
 </context>
 <context>
@@ -2489,43 +2489,43 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <name>PurgeCommand</name>
     <message>
         <source>Purge campaigns finished more than this many days ago (default: the setting privacy.retention_days).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bersihkan kampanye yang selesai lebih dari sekian hari lalu (bawaan: pengaturan privacy.retention_days).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished">n</translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Erases the recipient details of campaigns finished longer ago than the retention setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghapus detail penerima dari kampanye yang selesai lebih lama dari pengaturan retensi.</translation>
     </message>
     <message>
         <source>--days: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--days: %1</translation>
     </message>
     <message>
         <source>--days must be 1 or more: 0 would keep everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>--days harus 1 atau lebih: 0 berarti menyimpan semuanya.</translation>
     </message>
     <message>
         <source>Retention is off (privacy.retention_days is 0): recipient details are kept. Set a number of days with herald-cli config set privacy.retention_days N.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retensi nonaktif (privacy.retention_days bernilai 0): detail penerima disimpan. Atur jumlah hari dengan herald-cli config set privacy.retention_days N.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n baris</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kampanye</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased the recipient details of %1 in %2 that finished before %3 UTC (%4 days); their counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail penerima dari %1 di %2 yang selesai sebelum %3 UTC (%4 hari) telah dihapus; jumlahnya tidak berubah.</translation>
     </message>
 </context>
 <context>
@@ -3130,11 +3130,11 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
     <message>
         <source>Days to keep the recipient details of finished campaigns; 0 keeps them forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Jumlah hari penyimpanan detail penerima dari kampanye yang selesai; 0 menyimpannya selamanya</translation>
     </message>
     <message>
         <source>days; 0 keeps forever</source>
-        <translation type="unfinished"></translation>
+        <translation>hari; 0 menyimpan selamanya</translation>
     </message>
 </context>
 <context>
@@ -3176,56 +3176,57 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <name>SqliteBackup</name>
     <message>
         <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat membuka %1</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat membuat %1</translation>
     </message>
     <message>
         <source>Cannot start the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat memulai pencadangan</translation>
     </message>
     <message>
         <source>The backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pencadangan gagal: %1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat menulis %1</translation>
     </message>
     <message>
         <source>The database is PostgreSQL: back it up with pg_dump:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data ini PostgreSQL: cadangkan dengan pg_dump:
+%1</translation>
     </message>
     <message>
         <source>No file to write the backup to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada file untuk menulis cadangan.</translation>
     </message>
     <message>
         <source>There is no database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada basis data di %1.</translation>
     </message>
     <message>
         <source>%1 is the database itself; choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 adalah basis data itu sendiri; pilih file lain.</translation>
     </message>
     <message>
         <source>%1 exists already; choose another name, or --force to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sudah ada; pilih nama lain, atau --force untuk menimpanya.</translation>
     </message>
     <message>
         <source>%1 is a folder; give a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 adalah folder; berikan nama file.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder %1 tidak ada.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak dapat menulis %1.</translation>
     </message>
 </context>
 <context>
@@ -3585,23 +3586,23 @@ Token tidak pernah diambil dari baris perintah, dicetak, atau ditulis ke file.</
     </message>
     <message>
         <source>%1 is %2 characters long; Herald reads templates with texts of at most %3 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sepanjang %2 karakter; Herald membaca templat dengan teks paling banyak %3 karakter.</translation>
     </message>
     <message>
         <source>The template&apos;s header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header templat</translation>
     </message>
     <message>
         <source>The template has %1 buttons; Meta allows at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat memiliki %1 tombol; Meta mengizinkan paling banyak %2.</translation>
     </message>
     <message>
         <source>The text of button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Teks tombol %1</translation>
     </message>
     <message>
         <source>The URL of button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>URL tombol %1</translation>
     </message>
 </context>
 <context>
@@ -3652,23 +3653,23 @@ Token tidak pernah diambil dari baris perintah, dicetak, atau ditulis ke file.</
     </message>
     <message>
         <source>A campaign name must be valid Unicode text; this one contains a broken character (an unpaired UTF-16 surrogate).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama kampanye harus berupa teks Unicode yang valid; nama ini berisi karakter rusak (surrogate UTF-16 tanpa pasangan).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain a NUL character (U+0000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama kampanye tidak boleh berisi karakter NUL (U+0000).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain control characters such as line breaks or tabs (found %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama kampanye tidak boleh berisi karakter kontrol seperti baris baru atau tab (ditemukan %1).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain U+FFFD (�): it stands for bytes that were not valid UTF-8, so the name was not what was typed. Type it again in UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama kampanye tidak boleh berisi U+FFFD (�): karakter ini mewakili byte UTF-8 yang tidak valid, jadi nama ini bukan yang diketik. Ketik ulang dalam UTF-8.</translation>
     </message>
     <message>
         <source>A campaign name can have at most %1 characters; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama kampanye paling banyak %1 karakter; nama ini memiliki %2.</translation>
     </message>
 </context>
 <context>
@@ -3747,19 +3748,19 @@ Perintah: %2</translation>
     </message>
     <message>
         <source>another program holds the database&apos;s write lock</source>
-        <translation type="unfinished"></translation>
+        <translation>program lain memegang kunci tulis basis data</translation>
     </message>
     <message>
         <source>the disk holding the database is full</source>
-        <translation type="unfinished"></translation>
+        <translation>disk tempat basis data penuh</translation>
     </message>
     <message>
         <source>the connection to the database server was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>koneksi ke server basis data terputus</translation>
     </message>
     <message>
         <source>the database failed</source>
-        <translation type="unfinished"></translation>
+        <translation>basis data gagal</translation>
     </message>
 </context>
 <context>
@@ -3782,11 +3783,11 @@ Perintah: %2</translation>
     </message>
     <message>
         <source>The PostgreSQL URL has an option that is not a libpq option name: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL PostgreSQL memiliki opsi yang bukan nama opsi libpq: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL option %1 cannot contain &quot;;&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opsi URL PostgreSQL %1 tidak boleh berisi &quot;;&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3974,12 +3975,13 @@ Perintah: %4</translation>
     <message>
         <source>Sending stopped: %1 (for %2 s; the sender waits up to %3 s). Send the campaign again once the database is usable: recipients already messaged are not messaged again.
 Last error: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengiriman dihentikan: %1 (selama %2 dtk; pengirim menunggu hingga %3 dtk). Kirim ulang kampanye setelah basis data dapat digunakan: penerima yang sudah dikirimi pesan tidak akan dikirimi lagi.
+Kesalahan terakhir: %4</translation>
     </message>
     <message numerus="yes">
         <source>%n answer(s) from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jawaban dari Meta tidak dapat dicatat: penerima tersebut berakhir gagal &quot;interrupted&quot; saat kampanye dikirim ulang, dan tidak pernah dikirimi secara otomatis.</numerusform>
         </translation>
     </message>
 </context>
@@ -4006,15 +4008,15 @@ Last error: %4</source>
     </message>
     <message>
         <source>The template has %1 components; Herald reads at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Templat memiliki %1 komponen; Herald membaca paling banyak %2.</translation>
     </message>
     <message>
         <source>The template&apos;s body</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi templat</translation>
     </message>
     <message>
         <source>The template&apos;s footer</source>
-        <translation type="unfinished"></translation>
+        <translation>Footer templat</translation>
     </message>
 </context>
 <context>
@@ -4057,7 +4059,7 @@ Last error: %4</source>
     </message>
     <message>
         <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Satu halaman daftar templat lebih besar dari %1 byte (%2 byte); halaman ini tidak dibaca dan tidak ada yang disimpan.</translation>
     </message>
 </context>
 <context>
