@@ -142,47 +142,47 @@
     <name>BackupCommand</name>
     <message>
         <source>Replace FILE if it exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI ersetzen, falls sie existiert.</translation>
     </message>
     <message>
         <source>Copies the SQLite database to FILE while Herald runs, and checks the copy (PostgreSQL: prints the pg_dump command).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert die SQLite-Datenbank nach DATEI, während Herald läuft, und prüft die Kopie (PostgreSQL: gibt den pg_dump-Befehl aus).</translation>
     </message>
     <message>
         <source>Where to write the copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin die Kopie geschrieben wird.</translation>
     </message>
     <message>
         <source>backup needs a FILE to write the copy to</source>
-        <translation type="unfinished"></translation>
+        <translation>backup braucht eine DATEI, in die die Kopie geschrieben wird</translation>
     </message>
     <message>
         <source>The database is PostgreSQL: herald-cli backup copies SQLite files only. pg_dump takes a consistent copy while Herald runs (give the password with PGPASSWORD or ~/.pgpass):</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist PostgreSQL: herald-cli backup kopiert nur SQLite-Dateien. pg_dump erstellt eine konsistente Kopie, während Herald läuft (Passwort über PGPASSWORD oder ~/.pgpass angeben):</translation>
     </message>
     <message>
         <source>Restore it into an empty database with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen Sie sie in einer leeren Datenbank wieder her mit:</translation>
     </message>
     <message>
         <source>Copied %1 to %2 (%3 bytes) in %4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 kopiert (%3 Bytes) in %4 ms.</translation>
     </message>
     <message>
         <source>Integrity check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Integritätsprüfung: %1</translation>
     </message>
     <message>
         <source>Every campaign&apos;s counters equal a recount of its rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zähler jeder Kampagne stimmen mit einer Neuzählung ihrer Zeilen überein.</translation>
     </message>
     <message>
         <source>Counters differ from a recount in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler weichen von einer Neuzählung ab in: %1</translation>
     </message>
     <message>
         <source>The copy at %1 did not pass its check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie unter %1 hat ihre Prüfung nicht bestanden.</translation>
     </message>
 </context>
 <context>
@@ -1151,83 +1151,83 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     <name>EraseCommand</name>
     <message>
         <source>The person&apos;s phone number, written in any form the import reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telefonnummer der Person, in jeder Form, die der Import liest.</translation>
     </message>
     <message>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Country of a number written without country code, e.g. DE (default: import.region).</source>
-        <translation type="unfinished"></translation>
+        <translation>Land einer Nummer ohne Ländervorwahl, z. B. DE (Standard: import.region).</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished">cc</translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>Also put the number on the opt-out list, so no later import messages it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer auch auf die Abmeldeliste setzen, damit kein späterer Import sie anschreibt.</translation>
     </message>
     <message>
         <source>Erases one person&apos;s number, name and parameters from every campaign, keeping the counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löscht Nummer, Name und Parameter einer Person aus jeder Kampagne; die Zähler bleiben.</translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gelöscht.</translation>
     </message>
     <message>
         <source>%1 is in no campaign: nothing to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist in keiner Kampagne: nichts zu löschen.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kampagne</numerusform>
+            <numerusform>%n Kampagnen</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased %1&apos;s number, name and parameters from %2 in %3; the campaigns&apos; counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer, Name und Parameter von %1 aus %2 in %3 gelöscht; die Zähler der Kampagnen bleiben unverändert.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) still waiting will not be sent (failed, reason &quot;erased&quot;).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n noch wartende Nachricht wird nicht gesendet (fehlgeschlagen, Grund „erased“).</numerusform>
+            <numerusform>%n noch wartende Nachrichten werden nicht gesendet (fehlgeschlagen, Grund „erased“).</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished">%1 steht jetzt auf der Abmeldeliste.</translation>
+        <translation>%1 steht jetzt auf der Abmeldeliste.</translation>
     </message>
     <message>
         <source>%1 stays on the opt-out list (herald-cli optout remove takes it off).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bleibt auf der Abmeldeliste (herald-cli optout remove entfernt sie).</translation>
     </message>
 </context>
 <context>
     <name>Erasure</name>
     <message>
         <source>No phone number to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Telefonnummer zum Löschen.</translation>
     </message>
     <message>
         <source>A message to %1 is being sent right now (campaign &quot;%2&quot;); nothing was erased. Try again once it is answered, or after herald-cli repair if no sender is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht an %1 wird gerade gesendet (Kampagne „%2“); nichts wurde gelöscht. Versuchen Sie es erneut, sobald sie beantwortet ist, oder nach herald-cli repair, wenn kein Sender läuft.</translation>
     </message>
     <message>
         <source>Personal data erased on request</source>
-        <translation type="unfinished"></translation>
+        <translation>Personenbezogene Daten auf Anfrage gelöscht</translation>
     </message>
 </context>
 <context>
@@ -2498,45 +2498,45 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     <name>PurgeCommand</name>
     <message>
         <source>Purge campaigns finished more than this many days ago (default: the setting privacy.retention_days).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen bereinigen, die vor mehr als so vielen Tagen beendet wurden (Standard: die Einstellung privacy.retention_days).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished">n</translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Erases the recipient details of campaigns finished longer ago than the retention setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löscht die Empfängerdaten von Kampagnen, die länger als die Aufbewahrungsfrist beendet sind.</translation>
     </message>
     <message>
         <source>--days: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--days: %1</translation>
     </message>
     <message>
         <source>--days must be 1 or more: 0 would keep everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>--days muss 1 oder mehr sein: 0 würde alles behalten.</translation>
     </message>
     <message>
         <source>Retention is off (privacy.retention_days is 0): recipient details are kept. Set a number of days with herald-cli config set privacy.retention_days N.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrungsfrist ist aus (privacy.retention_days ist 0): Empfängerdaten werden behalten. Legen Sie Tage fest mit herald-cli config set privacy.retention_days N.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kampagne</numerusform>
+            <numerusform>%n Kampagnen</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased the recipient details of %1 in %2 that finished before %3 UTC (%4 days); their counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfängerdaten von %1 in %2 gelöscht, die vor %3 UTC beendet wurden (%4 Tage); ihre Zähler bleiben unverändert.</translation>
     </message>
 </context>
 <context>
@@ -3147,11 +3147,11 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     </message>
     <message>
         <source>Days to keep the recipient details of finished campaigns; 0 keeps them forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage, die Empfängerdaten beendeter Kampagnen aufbewahrt werden; 0 bewahrt sie für immer</translation>
     </message>
     <message>
         <source>days; 0 keeps forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage; 0 = für immer</translation>
     </message>
 </context>
 <context>
@@ -3193,56 +3193,57 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     <name>SqliteBackup</name>
     <message>
         <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot start the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>The backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>The database is PostgreSQL: back it up with pg_dump:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist PostgreSQL: Sichern Sie sie mit pg_dump:
+%1</translation>
     </message>
     <message>
         <source>No file to write the backup to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datei, in die die Sicherung geschrieben wird.</translation>
     </message>
     <message>
         <source>There is no database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 gibt es keine Datenbank.</translation>
     </message>
     <message>
         <source>%1 is the database itself; choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die Datenbank selbst; wählen Sie eine andere Datei.</translation>
     </message>
     <message>
         <source>%1 exists already; choose another name, or --force to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Namen oder --force, um sie zu ersetzen.</translation>
     </message>
     <message>
         <source>%1 is a folder; give a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Ordner; geben Sie einen Dateinamen an.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -3604,23 +3605,23 @@ Das Token wird nie von der Befehlszeile übernommen, ausgegeben oder in eine Dat
     </message>
     <message>
         <source>%1 is %2 characters long; Herald reads templates with texts of at most %3 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2 Zeichen lang; Herald liest Vorlagen mit Texten von höchstens %3 Zeichen.</translation>
     </message>
     <message>
         <source>The template&apos;s header</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopfzeile der Vorlage</translation>
     </message>
     <message>
         <source>The template has %1 buttons; Meta allows at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage hat %1 Schaltflächen; Meta erlaubt höchstens %2.</translation>
     </message>
     <message>
         <source>The text of button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text von Schaltfläche %1</translation>
     </message>
     <message>
         <source>The URL of button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL von Schaltfläche %1</translation>
     </message>
 </context>
 <context>
@@ -3671,23 +3672,23 @@ Das Token wird nie von der Befehlszeile übernommen, ausgegeben oder in eine Dat
     </message>
     <message>
         <source>A campaign name must be valid Unicode text; this one contains a broken character (an unpaired UTF-16 surrogate).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kampagnenname muss gültiger Unicode-Text sein; dieser enthält ein defektes Zeichen (ein ungepaartes UTF-16-Surrogat).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain a NUL character (U+0000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kampagnenname darf kein NUL-Zeichen (U+0000) enthalten.</translation>
     </message>
     <message>
         <source>A campaign name cannot contain control characters such as line breaks or tabs (found %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kampagnenname darf keine Steuerzeichen wie Zeilenumbrüche oder Tabs enthalten (gefunden: %1).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain U+FFFD (�): it stands for bytes that were not valid UTF-8, so the name was not what was typed. Type it again in UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kampagnenname darf kein U+FFFD (�) enthalten: Es steht für Bytes, die kein gültiges UTF-8 waren, der Name ist also nicht der eingegebene. Geben Sie ihn erneut in UTF-8 ein.</translation>
     </message>
     <message>
         <source>A campaign name can have at most %1 characters; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kampagnenname darf höchstens %1 Zeichen haben; dieser hat %2.</translation>
     </message>
 </context>
 <context>
@@ -3766,19 +3767,19 @@ Anweisung: %2</translation>
     </message>
     <message>
         <source>another program holds the database&apos;s write lock</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderes Programm hält die Schreibsperre der Datenbank</translation>
     </message>
     <message>
         <source>the disk holding the database is full</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenträger der Datenbank ist voll</translation>
     </message>
     <message>
         <source>the connection to the database server was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung zum Datenbankserver ist abgebrochen</translation>
     </message>
     <message>
         <source>the database failed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -3801,11 +3802,11 @@ Anweisung: %2</translation>
     </message>
     <message>
         <source>The PostgreSQL URL has an option that is not a libpq option name: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PostgreSQL-URL hat eine Option, die kein libpq-Optionsname ist: „%1“.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL option %1 cannot contain &quot;;&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PostgreSQL-URL-Option %1 darf kein „;“ enthalten.</translation>
     </message>
 </context>
 <context>
@@ -3993,13 +3994,14 @@ Anweisung: %4</translation>
     <message>
         <source>Sending stopped: %1 (for %2 s; the sender waits up to %3 s). Send the campaign again once the database is usable: recipients already messaged are not messaged again.
 Last error: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden angehalten: %1 (seit %2 s; der Sender wartet bis zu %3 s). Senden Sie die Kampagne erneut, sobald die Datenbank verwendbar ist: Bereits angeschriebene Empfänger werden nicht erneut angeschrieben.
+Letzter Fehler: %4</translation>
     </message>
     <message numerus="yes">
         <source>%n answer(s) from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Antwort von Meta konnte nicht gespeichert werden: Diese Empfänger enden beim erneuten Senden der Kampagne als fehlgeschlagen „unterbrochen“ und werden nie automatisch erneut beschickt.</numerusform>
+            <numerusform>%n Antworten von Meta konnten nicht gespeichert werden: Diese Empfänger enden beim erneuten Senden der Kampagne als fehlgeschlagen „unterbrochen“ und werden nie automatisch erneut beschickt.</numerusform>
         </translation>
     </message>
 </context>
@@ -4026,15 +4028,15 @@ Last error: %4</source>
     </message>
     <message>
         <source>The template has %1 components; Herald reads at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage hat %1 Komponenten; Herald liest höchstens %2.</translation>
     </message>
     <message>
         <source>The template&apos;s body</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Textkörper der Vorlage</translation>
     </message>
     <message>
         <source>The template&apos;s footer</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fußzeile der Vorlage</translation>
     </message>
 </context>
 <context>
@@ -4077,7 +4079,7 @@ Last error: %4</source>
     </message>
     <message>
         <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Seite der Vorlagenliste war größer als %1 Bytes (%2 Bytes); sie wurde nicht gelesen und nichts wurde gespeichert.</translation>
     </message>
 </context>
 <context>
