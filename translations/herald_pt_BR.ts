@@ -142,47 +142,47 @@
     <name>BackupCommand</name>
     <message>
         <source>Replace FILE if it exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Substituir ARQUIVO se ele existir.</translation>
     </message>
     <message>
         <source>Copies the SQLite database to FILE while Herald runs, and checks the copy (PostgreSQL: prints the pg_dump command).</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia o banco de dados SQLite para ARQUIVO com o Herald em execução e verifica a cópia (PostgreSQL: mostra o comando pg_dump).</translation>
     </message>
     <message>
         <source>Where to write the copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onde gravar a cópia.</translation>
     </message>
     <message>
         <source>backup needs a FILE to write the copy to</source>
-        <translation type="unfinished"></translation>
+        <translation>backup precisa de um ARQUIVO onde gravar a cópia</translation>
     </message>
     <message>
         <source>The database is PostgreSQL: herald-cli backup copies SQLite files only. pg_dump takes a consistent copy while Herald runs (give the password with PGPASSWORD or ~/.pgpass):</source>
-        <translation type="unfinished"></translation>
+        <translation>O banco de dados é PostgreSQL: herald-cli backup copia apenas arquivos SQLite. O pg_dump faz uma cópia consistente com o Herald em execução (informe a senha com PGPASSWORD ou ~/.pgpass):</translation>
     </message>
     <message>
         <source>Restore it into an empty database with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaure-a em um banco de dados vazio com:</translation>
     </message>
     <message>
         <source>Copied %1 to %2 (%3 bytes) in %4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 copiado para %2 (%3 bytes) em %4 ms.</translation>
     </message>
     <message>
         <source>Integrity check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificação de integridade: %1</translation>
     </message>
     <message>
         <source>Every campaign&apos;s counters equal a recount of its rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os contadores de cada campanha coincidem com uma recontagem de suas linhas.</translation>
     </message>
     <message>
         <source>Counters differ from a recount in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contadores diferentes da recontagem em: %1</translation>
     </message>
     <message>
         <source>The copy at %1 did not pass its check.</source>
-        <translation type="unfinished"></translation>
+        <translation>A cópia em %1 não passou na verificação.</translation>
     </message>
 </context>
 <context>
@@ -1151,83 +1151,83 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <name>EraseCommand</name>
     <message>
         <source>The person&apos;s phone number, written in any form the import reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>O número de telefone da pessoa, escrito em qualquer formato aceito pela importação.</translation>
     </message>
     <message>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>telefone</translation>
     </message>
     <message>
         <source>Country of a number written without country code, e.g. DE (default: import.region).</source>
-        <translation type="unfinished"></translation>
+        <translation>País de um número escrito sem código do país, p. ex. DE (padrão: import.region).</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished">cc</translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>Also put the number on the opt-out list, so no later import messages it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Também colocar o número na lista de opt-out, para que nenhuma importação futura envie mensagens a ele.</translation>
     </message>
     <message>
         <source>Erases one person&apos;s number, name and parameters from every campaign, keeping the counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apaga o número, o nome e os parâmetros de uma pessoa de todas as campanhas, mantendo as contagens.</translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada foi apagado.</translation>
     </message>
     <message>
         <source>%1 is in no campaign: nothing to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não está em nenhuma campanha: nada a apagar.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n linha</numerusform>
+            <numerusform>%n linhas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campanha</numerusform>
+            <numerusform>%n campanhas</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased %1&apos;s number, name and parameters from %2 in %3; the campaigns&apos; counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número, nome e parâmetros de %1 apagados de %2 em %3; as contagens das campanhas não mudaram.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) still waiting will not be sent (failed, reason &quot;erased&quot;).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensagem ainda em espera não será enviada (com falha, motivo &quot;erased&quot;).</numerusform>
+            <numerusform>%n mensagens ainda em espera não serão enviadas (com falha, motivo &quot;erased&quot;).</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished">%1 agora está na lista de opt-out.</translation>
+        <translation>%1 agora está na lista de opt-out.</translation>
     </message>
     <message>
         <source>%1 stays on the opt-out list (herald-cli optout remove takes it off).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 continua na lista de opt-out (herald-cli optout remove o retira).</translation>
     </message>
 </context>
 <context>
     <name>Erasure</name>
     <message>
         <source>No phone number to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum número de telefone a apagar.</translation>
     </message>
     <message>
         <source>A message to %1 is being sent right now (campaign &quot;%2&quot;); nothing was erased. Try again once it is answered, or after herald-cli repair if no sender is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma mensagem para %1 está sendo enviada agora (campanha &quot;%2&quot;); nada foi apagado. Tente novamente quando ela for respondida, ou após herald-cli repair se nenhum emissor estiver em execução.</translation>
     </message>
     <message>
         <source>Personal data erased on request</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados pessoais apagados a pedido</translation>
     </message>
 </context>
 <context>
@@ -2498,45 +2498,45 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <name>PurgeCommand</name>
     <message>
         <source>Purge campaigns finished more than this many days ago (default: the setting privacy.retention_days).</source>
-        <translation type="unfinished"></translation>
+        <translation>Expurgar campanhas concluídas há mais do que este número de dias (padrão: a configuração privacy.retention_days).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished">n</translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Erases the recipient details of campaigns finished longer ago than the retention setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apaga os dados dos destinatários de campanhas concluídas há mais tempo que a configuração de retenção.</translation>
     </message>
     <message>
         <source>--days: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--days: %1</translation>
     </message>
     <message>
         <source>--days must be 1 or more: 0 would keep everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>--days deve ser 1 ou mais: 0 manteria tudo.</translation>
     </message>
     <message>
         <source>Retention is off (privacy.retention_days is 0): recipient details are kept. Set a number of days with herald-cli config set privacy.retention_days N.</source>
-        <translation type="unfinished"></translation>
+        <translation>A retenção está desativada (privacy.retention_days é 0): os dados dos destinatários são mantidos. Defina um número de dias com herald-cli config set privacy.retention_days N.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n linha</numerusform>
+            <numerusform>%n linhas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campanha</numerusform>
+            <numerusform>%n campanhas</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased the recipient details of %1 in %2 that finished before %3 UTC (%4 days); their counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados dos destinatários apagados de %1 em %2 concluídas antes de %3 UTC (%4 dias); as contagens não mudaram.</translation>
     </message>
 </context>
 <context>
@@ -3147,11 +3147,11 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     </message>
     <message>
         <source>Days to keep the recipient details of finished campaigns; 0 keeps them forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Dias para manter os dados dos destinatários de campanhas concluídas; 0 os mantém para sempre</translation>
     </message>
     <message>
         <source>days; 0 keeps forever</source>
-        <translation type="unfinished"></translation>
+        <translation>dias; 0 mantém para sempre</translation>
     </message>
 </context>
 <context>
@@ -3193,56 +3193,57 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <name>SqliteBackup</name>
     <message>
         <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível abrir %1</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível criar %1</translation>
     </message>
     <message>
         <source>Cannot start the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível iniciar o backup</translation>
     </message>
     <message>
         <source>The backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O backup falhou: %1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível gravar %1</translation>
     </message>
     <message>
         <source>The database is PostgreSQL: back it up with pg_dump:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O banco de dados é PostgreSQL: faça o backup com pg_dump:
+%1</translation>
     </message>
     <message>
         <source>No file to write the backup to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum arquivo onde gravar o backup.</translation>
     </message>
     <message>
         <source>There is no database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há banco de dados em %1.</translation>
     </message>
     <message>
         <source>%1 is the database itself; choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 é o próprio banco de dados; escolha outro arquivo.</translation>
     </message>
     <message>
         <source>%1 exists already; choose another name, or --force to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 já existe; escolha outro nome, ou --force para substituí-lo.</translation>
     </message>
     <message>
         <source>%1 is a folder; give a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 é uma pasta; informe um nome de arquivo.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>A pasta %1 não existe.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível gravar %1.</translation>
     </message>
 </context>
 <context>
@@ -3604,23 +3605,23 @@ O token nunca é obtido da linha de comando, exibido nem gravado em arquivo.</tr
     </message>
     <message>
         <source>%1 is %2 characters long; Herald reads templates with texts of at most %3 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tem %2 caracteres; o Herald lê modelos com textos de no máximo %3 caracteres.</translation>
     </message>
     <message>
         <source>The template&apos;s header</source>
-        <translation type="unfinished"></translation>
+        <translation>O cabeçalho do modelo</translation>
     </message>
     <message>
         <source>The template has %1 buttons; Meta allows at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O modelo tem %1 botões; a Meta permite no máximo %2.</translation>
     </message>
     <message>
         <source>The text of button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O texto do botão %1</translation>
     </message>
     <message>
         <source>The URL of button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A URL do botão %1</translation>
     </message>
 </context>
 <context>
@@ -3671,23 +3672,23 @@ O token nunca é obtido da linha de comando, exibido nem gravado em arquivo.</tr
     </message>
     <message>
         <source>A campaign name must be valid Unicode text; this one contains a broken character (an unpaired UTF-16 surrogate).</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome de uma campanha deve ser texto Unicode válido; este contém um caractere corrompido (um substituto UTF-16 sem par).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain a NUL character (U+0000).</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome de uma campanha não pode conter o caractere NUL (U+0000).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain control characters such as line breaks or tabs (found %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome de uma campanha não pode conter caracteres de controle, como quebras de linha ou tabulações (encontrado: %1).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain U+FFFD (�): it stands for bytes that were not valid UTF-8, so the name was not what was typed. Type it again in UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome de uma campanha não pode conter U+FFFD (�): ele representa bytes que não eram UTF-8 válido, então o nome não é o que foi digitado. Digite-o novamente em UTF-8.</translation>
     </message>
     <message>
         <source>A campaign name can have at most %1 characters; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome de uma campanha pode ter no máximo %1 caracteres; este tem %2.</translation>
     </message>
 </context>
 <context>
@@ -3766,19 +3767,19 @@ Instrução: %2</translation>
     </message>
     <message>
         <source>another program holds the database&apos;s write lock</source>
-        <translation type="unfinished"></translation>
+        <translation>outro programa detém o bloqueio de gravação do banco de dados</translation>
     </message>
     <message>
         <source>the disk holding the database is full</source>
-        <translation type="unfinished"></translation>
+        <translation>o disco do banco de dados está cheio</translation>
     </message>
     <message>
         <source>the connection to the database server was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>a conexão com o servidor do banco de dados foi perdida</translation>
     </message>
     <message>
         <source>the database failed</source>
-        <translation type="unfinished"></translation>
+        <translation>o banco de dados falhou</translation>
     </message>
 </context>
 <context>
@@ -3801,11 +3802,11 @@ Instrução: %2</translation>
     </message>
     <message>
         <source>The PostgreSQL URL has an option that is not a libpq option name: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>A URL do PostgreSQL tem uma opção que não é um nome de opção da libpq: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL option %1 cannot contain &quot;;&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>A opção %1 da URL do PostgreSQL não pode conter &quot;;&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3993,13 +3994,14 @@ Instrução: %4</translation>
     <message>
         <source>Sending stopped: %1 (for %2 s; the sender waits up to %3 s). Send the campaign again once the database is usable: recipients already messaged are not messaged again.
 Last error: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Envio interrompido: %1 (há %2 s; o emissor espera até %3 s). Envie a campanha novamente quando o banco de dados estiver utilizável: destinatários que já receberam mensagens não as recebem de novo.
+Último erro: %4</translation>
     </message>
     <message numerus="yes">
         <source>%n answer(s) from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n resposta da Meta não pôde ser registrada: esse destinatário termina com falha &quot;interrupted&quot; quando a campanha for enviada novamente e nunca recebe envios automáticos.</numerusform>
+            <numerusform>%n respostas da Meta não puderam ser registradas: esses destinatários terminam com falha &quot;interrupted&quot; quando a campanha for enviada novamente e nunca recebem envios automáticos.</numerusform>
         </translation>
     </message>
 </context>
@@ -4026,15 +4028,15 @@ Last error: %4</source>
     </message>
     <message>
         <source>The template has %1 components; Herald reads at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O modelo tem %1 componentes; o Herald lê no máximo %2.</translation>
     </message>
     <message>
         <source>The template&apos;s body</source>
-        <translation type="unfinished"></translation>
+        <translation>O corpo do modelo</translation>
     </message>
     <message>
         <source>The template&apos;s footer</source>
-        <translation type="unfinished"></translation>
+        <translation>O rodapé do modelo</translation>
     </message>
 </context>
 <context>
@@ -4077,7 +4079,7 @@ Last error: %4</source>
     </message>
     <message>
         <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma página da lista de modelos era maior que %1 bytes (%2 bytes); ela não foi lida e nada foi armazenado.</translation>
     </message>
 </context>
 <context>
