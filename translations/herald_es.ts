@@ -142,47 +142,47 @@
     <name>BackupCommand</name>
     <message>
         <source>Replace FILE if it exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar FILE si existe.</translation>
     </message>
     <message>
         <source>Copies the SQLite database to FILE while Herald runs, and checks the copy (PostgreSQL: prints the pg_dump command).</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia la base de datos SQLite en FILE mientras Herald se ejecuta y comprueba la copia (PostgreSQL: muestra el comando pg_dump).</translation>
     </message>
     <message>
         <source>Where to write the copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde escribir la copia.</translation>
     </message>
     <message>
         <source>backup needs a FILE to write the copy to</source>
-        <translation type="unfinished"></translation>
+        <translation>backup necesita un FILE en el que escribir la copia</translation>
     </message>
     <message>
         <source>The database is PostgreSQL: herald-cli backup copies SQLite files only. pg_dump takes a consistent copy while Herald runs (give the password with PGPASSWORD or ~/.pgpass):</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos es PostgreSQL: herald-cli backup solo copia archivos SQLite. pg_dump hace una copia coherente mientras Herald se ejecuta (indique la contraseña con PGPASSWORD o ~/.pgpass):</translation>
     </message>
     <message>
         <source>Restore it into an empty database with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Restáurela en una base de datos vacía con:</translation>
     </message>
     <message>
         <source>Copied %1 to %2 (%3 bytes) in %4 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se copió %1 en %2 (%3 bytes) en %4 ms.</translation>
     </message>
     <message>
         <source>Integrity check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobación de integridad: %1</translation>
     </message>
     <message>
         <source>Every campaign&apos;s counters equal a recount of its rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los contadores de cada campaña coinciden con un recuento de sus filas.</translation>
     </message>
     <message>
         <source>Counters differ from a recount in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Los contadores difieren de un recuento en: %1</translation>
     </message>
     <message>
         <source>The copy at %1 did not pass its check.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia en %1 no superó la comprobación.</translation>
     </message>
 </context>
 <context>
@@ -1151,83 +1151,83 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <name>EraseCommand</name>
     <message>
         <source>The person&apos;s phone number, written in any form the import reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono de la persona, escrito en cualquier forma que lea la importación.</translation>
     </message>
     <message>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>teléfono</translation>
     </message>
     <message>
         <source>Country of a number written without country code, e.g. DE (default: import.region).</source>
-        <translation type="unfinished"></translation>
+        <translation>País de un número escrito sin código de país, p. ej., DE (predeterminado: import.region).</translation>
     </message>
     <message>
         <source>cc</source>
-        <translation type="unfinished">cc</translation>
+        <translation>cc</translation>
     </message>
     <message>
         <source>Also put the number on the opt-out list, so no later import messages it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner también el número en la lista de bajas, para que ninguna importación posterior le envíe mensajes.</translation>
     </message>
     <message>
         <source>Erases one person&apos;s number, name and parameters from every campaign, keeping the counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borra el número, el nombre y los parámetros de una persona de todas las campañas, conservando los recuentos.</translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se borró nada.</translation>
     </message>
     <message>
         <source>%1 is in no campaign: nothing to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no está en ninguna campaña: no hay nada que borrar.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campaña</numerusform>
+            <numerusform>%n campañas</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased %1&apos;s number, name and parameters from %2 in %3; the campaigns&apos; counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se borraron el número, el nombre y los parámetros de %1 de %2 en %3; los recuentos de las campañas no cambian.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) still waiting will not be sent (failed, reason &quot;erased&quot;).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensaje en espera no se enviará (fallido, motivo &quot;erased&quot;).</numerusform>
+            <numerusform>%n mensajes en espera no se enviarán (fallidos, motivo &quot;erased&quot;).</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished">%1 está ahora en la lista de bajas.</translation>
+        <translation>%1 está ahora en la lista de bajas.</translation>
     </message>
     <message>
         <source>%1 stays on the opt-out list (herald-cli optout remove takes it off).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sigue en la lista de bajas (herald-cli optout remove lo quita).</translation>
     </message>
 </context>
 <context>
     <name>Erasure</name>
     <message>
         <source>No phone number to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay número de teléfono que borrar.</translation>
     </message>
     <message>
         <source>A message to %1 is being sent right now (campaign &quot;%2&quot;); nothing was erased. Try again once it is answered, or after herald-cli repair if no sender is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se está enviando ahora un mensaje a %1 (campaña “%2”); no se borró nada. Inténtelo de nuevo cuando haya respuesta, o tras herald-cli repair si no hay ningún emisor en marcha.</translation>
     </message>
     <message>
         <source>Personal data erased on request</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos personales borrados a petición</translation>
     </message>
 </context>
 <context>
@@ -2498,45 +2498,45 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <name>PurgeCommand</name>
     <message>
         <source>Purge campaigns finished more than this many days ago (default: the setting privacy.retention_days).</source>
-        <translation type="unfinished"></translation>
+        <translation>Depurar las campañas terminadas hace más de estos días (predeterminado: la opción privacy.retention_days).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished">n</translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Erases the recipient details of campaigns finished longer ago than the retention setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borra los datos de los destinatarios de las campañas terminadas hace más tiempo del que fija la retención.</translation>
     </message>
     <message>
         <source>--days: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--days: %1</translation>
     </message>
     <message>
         <source>--days must be 1 or more: 0 would keep everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>--days debe ser 1 o más: 0 lo conservaría todo.</translation>
     </message>
     <message>
         <source>Retention is off (privacy.retention_days is 0): recipient details are kept. Set a number of days with herald-cli config set privacy.retention_days N.</source>
-        <translation type="unfinished"></translation>
+        <translation>La retención está desactivada (privacy.retention_days es 0): se conservan los datos de los destinatarios. Fije un número de días con herald-cli config set privacy.retention_days N.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campaña</numerusform>
+            <numerusform>%n campañas</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased the recipient details of %1 in %2 that finished before %3 UTC (%4 days); their counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se borraron los datos de los destinatarios de %1 en %2 terminadas antes del %3 UTC (%4 días); sus recuentos no cambian.</translation>
     </message>
 </context>
 <context>
@@ -3147,11 +3147,11 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     </message>
     <message>
         <source>Days to keep the recipient details of finished campaigns; 0 keeps them forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Días que se conservan los datos de los destinatarios de las campañas terminadas; 0 los conserva siempre</translation>
     </message>
     <message>
         <source>days; 0 keeps forever</source>
-        <translation type="unfinished"></translation>
+        <translation>días; 0 conserva siempre</translation>
     </message>
 </context>
 <context>
@@ -3193,56 +3193,57 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <name>SqliteBackup</name>
     <message>
         <source>Cannot open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir %1</translation>
     </message>
     <message>
         <source>Cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear %1</translation>
     </message>
     <message>
         <source>Cannot start the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede iniciar la copia de seguridad</translation>
     </message>
     <message>
         <source>The backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de seguridad falló: %1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1</translation>
     </message>
     <message>
         <source>The database is PostgreSQL: back it up with pg_dump:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos es PostgreSQL: haga la copia de seguridad con pg_dump:
+%1</translation>
     </message>
     <message>
         <source>No file to write the backup to.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay archivo en el que escribir la copia de seguridad.</translation>
     </message>
     <message>
         <source>There is no database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos en %1.</translation>
     </message>
     <message>
         <source>%1 is the database itself; choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es la propia base de datos; elija otro archivo.</translation>
     </message>
     <message>
         <source>%1 exists already; choose another name, or --force to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya existe; elija otro nombre, o --force para reemplazarlo.</translation>
     </message>
     <message>
         <source>%1 is a folder; give a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es una carpeta; indique un nombre de archivo.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta %1 no existe.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1.</translation>
     </message>
 </context>
 <context>
@@ -3604,23 +3605,23 @@ El token nunca se toma de la línea de comandos, ni se imprime, ni se escribe en
     </message>
     <message>
         <source>%1 is %2 characters long; Herald reads templates with texts of at most %3 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene %2 caracteres; Herald lee plantillas con textos de %3 caracteres como máximo.</translation>
     </message>
     <message>
         <source>The template&apos;s header</source>
-        <translation type="unfinished"></translation>
+        <translation>El encabezado de la plantilla</translation>
     </message>
     <message>
         <source>The template has %1 buttons; Meta allows at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla tiene %1 botones; Meta permite %2 como máximo.</translation>
     </message>
     <message>
         <source>The text of button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto del botón %1</translation>
     </message>
     <message>
         <source>The URL of button %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL del botón %1</translation>
     </message>
 </context>
 <context>
@@ -3671,23 +3672,23 @@ El token nunca se toma de la línea de comandos, ni se imprime, ni se escribe en
     </message>
     <message>
         <source>A campaign name must be valid Unicode text; this one contains a broken character (an unpaired UTF-16 surrogate).</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de una campaña debe ser texto Unicode válido; este contiene un carácter dañado (un sustituto UTF-16 sin pareja).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain a NUL character (U+0000).</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de una campaña no puede contener un carácter NUL (U+0000).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain control characters such as line breaks or tabs (found %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de una campaña no puede contener caracteres de control como saltos de línea o tabulaciones (se encontró %1).</translation>
     </message>
     <message>
         <source>A campaign name cannot contain U+FFFD (�): it stands for bytes that were not valid UTF-8, so the name was not what was typed. Type it again in UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de una campaña no puede contener U+FFFD (�): representa bytes que no eran UTF-8 válido, así que el nombre no es el que se escribió. Escríbalo de nuevo en UTF-8.</translation>
     </message>
     <message>
         <source>A campaign name can have at most %1 characters; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de una campaña puede tener %1 caracteres como máximo; este tiene %2.</translation>
     </message>
 </context>
 <context>
@@ -3766,19 +3767,19 @@ Instrucción: %2</translation>
     </message>
     <message>
         <source>another program holds the database&apos;s write lock</source>
-        <translation type="unfinished"></translation>
+        <translation>otro programa tiene el bloqueo de escritura de la base de datos</translation>
     </message>
     <message>
         <source>the disk holding the database is full</source>
-        <translation type="unfinished"></translation>
+        <translation>el disco de la base de datos está lleno</translation>
     </message>
     <message>
         <source>the connection to the database server was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>se perdió la conexión con el servidor de base de datos</translation>
     </message>
     <message>
         <source>the database failed</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de datos falló</translation>
     </message>
 </context>
 <context>
@@ -3801,11 +3802,11 @@ Instrucción: %2</translation>
     </message>
     <message>
         <source>The PostgreSQL URL has an option that is not a libpq option name: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de PostgreSQL tiene una opción que no es un nombre de opción de libpq: “%1”.</translation>
     </message>
     <message>
         <source>The PostgreSQL URL option %1 cannot contain &quot;;&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>La opción %1 de la URL de PostgreSQL no puede contener “;”.</translation>
     </message>
 </context>
 <context>
@@ -3993,13 +3994,14 @@ Instrucción: %4</translation>
     <message>
         <source>Sending stopped: %1 (for %2 s; the sender waits up to %3 s). Send the campaign again once the database is usable: recipients already messaged are not messaged again.
 Last error: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío detenido: %1 (durante %2 s; el emisor espera hasta %3 s). Envíe de nuevo la campaña cuando la base de datos se pueda usar: los destinatarios que ya recibieron mensaje no lo reciben otra vez.
+Último error: %4</translation>
     </message>
     <message numerus="yes">
         <source>%n answer(s) from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n respuesta de Meta no se pudo registrar: esos destinatarios quedan fallidos &quot;interrupted&quot; al enviar de nuevo la campaña, y nunca se les envía automáticamente.</numerusform>
+            <numerusform>%n respuestas de Meta no se pudieron registrar: esos destinatarios quedan fallidos &quot;interrupted&quot; al enviar de nuevo la campaña, y nunca se les envía automáticamente.</numerusform>
         </translation>
     </message>
 </context>
@@ -4026,15 +4028,15 @@ Last error: %4</source>
     </message>
     <message>
         <source>The template has %1 components; Herald reads at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plantilla tiene %1 componentes; Herald lee %2 como máximo.</translation>
     </message>
     <message>
         <source>The template&apos;s body</source>
-        <translation type="unfinished"></translation>
+        <translation>El cuerpo de la plantilla</translation>
     </message>
     <message>
         <source>The template&apos;s footer</source>
-        <translation type="unfinished"></translation>
+        <translation>El pie de la plantilla</translation>
     </message>
 </context>
 <context>
@@ -4077,7 +4079,7 @@ Last error: %4</source>
     </message>
     <message>
         <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una página de la lista de plantillas superaba los %1 bytes (%2 bytes); no se leyó y no se guardó nada.</translation>
     </message>
 </context>
 <context>
