@@ -72,6 +72,11 @@ private:
         env.remove(u"LANGUAGE"_s);
         env.remove(u"LC_ALL"_s);
         env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=true"_s);
+        // Under AddressSanitizer the child must die of the signal as a plain build does, not
+        // have ASan catch it and exit with a report.
+        const QString asan = env.value(u"ASAN_OPTIONS"_s);
+        env.insert(u"ASAN_OPTIONS"_s,
+                   (asan.isEmpty() ? QString() : asan + u':') + u"handle_segv=0:handle_abort=0"_s);
         return env;
     }
 
