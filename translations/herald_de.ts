@@ -7186,6 +7186,18 @@ Mit der Datenbank gespeichert als %2.</translation>
         <source>Rate cards</source>
         <translation>Preislisten</translation>
     </message>
+    <message>
+        <source>Keep recipients (days):</source>
+        <translation>Aufbewahrung (Tage):</translation>
+    </message>
+    <message>
+        <source>0: forever</source>
+        <translation>0: unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Names, numbers and parameters of campaigns finished longer ago are erased by herald-cli purge; the counts stay.</source>
+        <translation>Namen, Nummern und Parameter von Kampagnen, die vor längerer Zeit beendet wurden, löscht herald-cli purge; die Zahlen bleiben.</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ShortcutTableModel</name>

@@ -7186,6 +7186,18 @@ Guardado con la base de datos como %2.</translation>
         <source>Herald uses the database and language you chose when it is restarted.</source>
         <translation>Herald usará la base de datos y el idioma elegidos cuando se reinicie.</translation>
     </message>
+    <message>
+        <source>Keep recipients (days):</source>
+        <translation>Conservación (días):</translation>
+    </message>
+    <message>
+        <source>0: forever</source>
+        <translation>0: siempre</translation>
+    </message>
+    <message>
+        <source>Names, numbers and parameters of campaigns finished longer ago are erased by herald-cli purge; the counts stay.</source>
+        <translation>herald-cli purge borra nombres, números y parámetros de las campañas terminadas hace más tiempo; los recuentos se mantienen.</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ShortcutTableModel</name>

@@ -7125,6 +7125,18 @@ Disimpan bersama basis data sebagai %2.</translation>
         <source>Herald uses the database and language you chose when it is restarted.</source>
         <translation>Herald menggunakan basis data dan bahasa yang Anda pilih setelah dimulai ulang.</translation>
     </message>
+    <message>
+        <source>Keep recipients (days):</source>
+        <translation>Retensi (hari):</translation>
+    </message>
+    <message>
+        <source>0: forever</source>
+        <translation>0: selamanya</translation>
+    </message>
+    <message>
+        <source>Names, numbers and parameters of campaigns finished longer ago are erased by herald-cli purge; the counts stay.</source>
+        <translation>herald-cli purge menghapus nama, nomor, dan parameter kampanye yang selesai lebih lama dari itu; jumlahnya tetap.</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ShortcutTableModel</name>

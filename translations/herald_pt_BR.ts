@@ -7186,6 +7186,18 @@ Armazenada com o banco de dados como %2.</translation>
         <source>Herald uses the database and language you chose when it is restarted.</source>
         <translation>O Herald usará o banco de dados e o idioma escolhidos quando for reiniciado.</translation>
     </message>
+    <message>
+        <source>Keep recipients (days):</source>
+        <translation>Retenção (dias):</translation>
+    </message>
+    <message>
+        <source>0: forever</source>
+        <translation>0: para sempre</translation>
+    </message>
+    <message>
+        <source>Names, numbers and parameters of campaigns finished longer ago are erased by herald-cli purge; the counts stay.</source>
+        <translation>herald-cli purge apaga nomes, números e parâmetros de campanhas concluídas há mais tempo; as contagens permanecem.</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ShortcutTableModel</name>

@@ -160,6 +160,11 @@ QWidget *SettingsDialog::buildSendingTab()
     auto *import = new QGroupBox(tr("Contact import"), page);
     QFormLayout *i = form(import);
     addField(i, SettingKeys::ImportRegion, tr("Default region:"))->setPlaceholder(tr("None, e.g. DE or US"));
+    // With the contacts it concerns; a group of its own would make the page scroll in German.
+    SettingField *retention = addField(i, SettingKeys::RetentionDays, tr("Keep recipients (days):"));
+    retention->setPlaceholder(tr("0: forever"));
+    retention->setToolTip(tr("Names, numbers and parameters of campaigns finished longer ago are erased by "
+                             "herald-cli purge; the counts stay."));
     layout->addWidget(import);
     layout->addWidget(note(tr("These settings are stored with the database, shared by every console and "
                               "herald-cli that use it (herald-cli config shows them)."),
