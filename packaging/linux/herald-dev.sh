@@ -122,24 +122,35 @@ if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then
     bash "$src/packaging/linux/package-stage.sh" "$build"
 fi
 
-# Sanitizers and fuzzers (docs/RELIABILITY.md, "Sanitizers"): the whole suite once more under
-# AddressSanitizer+UndefinedBehaviorSanitizer, the sender's and importer's threading tests under
-# ThreadSanitizer, then every libFuzzer target for a bounded time. -O1 -g1 and no benchmarks
-# keep the cold build within CI's 45 minutes; the runtime options and suppressions (Debian's
-# uninstrumented libraries only, never Herald's code) are in tests/sanitizers/.
-if [ "${HERALD_SANITIZERS:-$([ "${CI:-}" = true ] && echo ON || echo OFF)}" = ON ]; then
+# Sanitizers and fuzzers (docs/RELIABILITY.md, "Sanitizers"). HERALD_SANITIZERS picks how much:
+#   quick (the default under CI): the sender's, limiter's and importer's threading tests under
+#         ThreadSanitizer, then every libFuzzer target for a bounded time (ASan+UBSan, clang);
+#   full: before those, the whole suite once more under AddressSanitizer+UndefinedBehaviorSanitizer
+#         (a cold build of every target: about 40 minutes more on 2 cores, past CI's budget);
+#   off (the default elsewhere).
+# The runtime options and suppressions (Debian's uninstrumented libraries only, never Herald's
+# code) are in tests/sanitizers/.
+sanitizers=${HERALD_SANITIZERS:-$([ "${CI:-}" = true ] && echo quick || echo off)}
+case "$sanitizers" in
+ON | on) sanitizers=full ;;
+off | OFF | quick | full) ;;
+*) echo "HERALD_SANITIZERS must be off, quick or full" >&2; exit 2 ;;
+esac
+if [ "$sanitizers" = quick ] || [ "$sanitizers" = full ]; then
     sanitizer_flags=(-DHERALD_WERROR=OFF -DHERALD_SQLITE_DIRECT=ON -DHERALD_BUILD_BENCHMARKS=OFF
         "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG")
     # shellcheck source=../../tests/sanitizers/sanitizer-env.sh
     source "$src/tests/sanitizers/sanitizer-env.sh"
-
+fi
+if [ "$sanitizers" = full ]; then
     echo "== Building under AddressSanitizer+UndefinedBehaviorSanitizer in $build-asan"
     configure_and_build "$build-asan" all "${sanitizer_flags[@]}" -DHERALD_SANITIZE=address,undefined \
         -DHERALD_SANITIZE_TEST_OPTIMIZATION=-O0
     echo "== Running the test suite under AddressSanitizer+UndefinedBehaviorSanitizer"
     # Most tests wait on timers and sockets, so twice as many as there are cores keep both busy.
     run_suite "$build-asan" "$build-asan/ctest-last.log" -j $((jobs * 2)) --timeout 1800
-
+fi
+if [ "$sanitizers" = quick ] || [ "$sanitizers" = full ]; then
     echo "== Building the threading tests under ThreadSanitizer in $build-tsan"
     # The sender thread against the simulator's threads, the limiter, the importer's reader and
     # validator threads. test_sender and test_sharedsending also run clean under TSan, but their
