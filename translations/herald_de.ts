@@ -4004,6 +4004,14 @@ Letzter Fehler: %4</translation>
             <numerusform>%n Antworten von Meta konnten nicht gespeichert werden: Diese Empfänger enden beim erneuten Senden der Kampagne als fehlgeschlagen „unterbrochen“ und werden nie automatisch erneut beschickt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another sender took the campaign over while the database was unreachable.</source>
+        <translation>Ein anderer Sender hat die Kampagne übernommen, während die Datenbank nicht erreichbar war.</translation>
+    </message>
+    <message>
+        <source>The sender lost track of this message while the database was unreachable; it may have been sent.</source>
+        <translation>Der Sender hat diese Nachricht aus den Augen verloren, während die Datenbank nicht erreichbar war; sie wurde möglicherweise gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>

@@ -4004,6 +4004,14 @@ Last error: %4</source>
             <numerusform>%n respuestas de Meta no se pudieron registrar: esos destinatarios quedan fallidos &quot;interrupted&quot; al enviar de nuevo la campaña, y nunca se les envía automáticamente.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another sender took the campaign over while the database was unreachable.</source>
+        <translation>Otro emisor se hizo cargo de la campaña mientras la base de datos no estaba disponible.</translation>
+    </message>
+    <message>
+        <source>The sender lost track of this message while the database was unreachable; it may have been sent.</source>
+        <translation>El emisor perdió el rastro de este mensaje mientras la base de datos no estaba disponible; puede que se haya enviado.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>

@@ -3984,6 +3984,14 @@ Kesalahan terakhir: %4</translation>
             <numerusform>%n jawaban dari Meta tidak dapat dicatat: penerima tersebut berakhir gagal &quot;interrupted&quot; saat kampanye dikirim ulang, dan tidak pernah dikirimi secara otomatis.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another sender took the campaign over while the database was unreachable.</source>
+        <translation>Pengirim lain mengambil alih kampanye saat basis data tidak dapat dijangkau.</translation>
+    </message>
+    <message>
+        <source>The sender lost track of this message while the database was unreachable; it may have been sent.</source>
+        <translation>Pengirim kehilangan jejak pesan ini saat basis data tidak dapat dijangkau; pesan mungkin sudah terkirim.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>

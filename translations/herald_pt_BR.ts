@@ -4004,6 +4004,14 @@ Last error: %4</source>
             <numerusform>%n respostas da Meta não puderam ser registradas: esses destinatários terminam com falha &quot;interrupted&quot; quando a campanha for enviada novamente e nunca recebem envios automáticos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another sender took the campaign over while the database was unreachable.</source>
+        <translation>Outro emissor assumiu a campanha enquanto o banco de dados estava inacessível.</translation>
+    </message>
+    <message>
+        <source>The sender lost track of this message while the database was unreachable; it may have been sent.</source>
+        <translation>O emissor perdeu o controle desta mensagem enquanto o banco de dados estava inacessível; ela pode ter sido enviada.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>

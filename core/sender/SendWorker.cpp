@@ -187,6 +187,7 @@ bool SendWorker::prepare(QString *why)
             }
         }
         m_engine->recoverExpiredLeases(m_config.lease);
+        failForgottenClaims(); // nothing is in flight yet: any row held under this id is an earlier run's
         Campaign campaign = store.byId(m_config.campaignId);
         if (campaign.status == CampaignStatus::Completed) {
             *why = tr("Campaign \"%1\" is already completed.").arg(campaign.name);
@@ -637,6 +638,7 @@ void SendWorker::retryDatabase()
         m_outageTimer.stop();
         return;
     }
+    bool lostHold = false;
     try {
         if (!m_db->answers()) {
             // PostgreSQL restarted or the network broke: the engine's prepared statements die
@@ -649,12 +651,20 @@ void SendWorker::retryDatabase()
                 throw;
             }
             m_engine = std::make_unique<QueueEngine>(*m_db, Clock::system());
-            releaseForgottenClaims();
+            failForgottenClaims();
         }
         recordOutcomes();
         // A write that must succeed before anything new is sent; it also keeps the rows this
         // sender holds its own after a long wait.
         m_engine->renewLeases(m_config.campaignId, m_workerId);
+        returnWaitingRows();
+        // While the database was away this sender's heartbeat went unheard, so another sender
+        // may have taken the campaign over (and failed this one's rows "interrupted").
+        const SenderPresence presence(*m_db, Clock::system(), m_config.senderStaleness);
+        const std::optional<SenderInfo> holder = presence.holder(m_config.campaignId);
+        if (!holder || holder->id != m_workerId) {
+            lostHold = true;
+        }
     } catch (const DbError &e) {
         databaseFailed(e);
         return;
@@ -663,6 +673,10 @@ void SendWorker::retryDatabase()
            qPrintable(m_config.campaignId), qlonglong(m_outage.elapsed()));
     m_outage.invalidate();
     m_outageTimer.stop();
+    if (lostHold) {
+        beginDrain(SendResult::End::Detached,
+                   tr("Another sender took the campaign over while the database was unreachable."));
+    }
     if (m_state == State::Running) {
         m_queueEmpty = false;
         pump();
@@ -670,10 +684,15 @@ void SendWorker::retryDatabase()
     maybeFinish();
 }
 
-void SendWorker::releaseForgottenClaims()
+void SendWorker::failForgottenClaims()
 {
-    // A claim whose COMMIT reached the server just before the connection broke is stored but
-    // unknown here: never sent, it goes back to ready, or the campaign would wait for it forever.
+    // Rows of this campaign held under this sender's id that this run does not know: a claim
+    // whose COMMIT reached the server just before the connection broke, or rows an earlier run
+    // of the same sender (the same id: one console, one id) left when it gave up on the
+    // database — and whose requests may have gone out. Their outcome is unknown to this run,
+    // so they become failed "interrupted" like a dead sender's, never ready: a message Meta
+    // may have accepted is never sent again by itself. Without this they would also stay
+    // processing, renewed by this sender's leases, and the campaign would never complete.
     QSet<qint64> known;
     for (const Held &h : m_held) {
         known.insert(h.message.id);
@@ -690,7 +709,7 @@ void SendWorker::releaseForgottenClaims()
     for (const ClaimedMessage &m : std::as_const(m_toRelease)) {
         known.insert(m.id);
     }
-    QList<ClaimedMessage> forgotten;
+    QList<Outcome> forgotten;
     QSqlQuery q = m_db->run(u"SELECT id, claim_count FROM send_queue WHERE campaign_id = ? AND status IN "
                             "('ready', 'processing') AND status = 'processing' AND claimed_by = ?"_s,
                             {m_config.campaignId, m_workerId});
@@ -701,14 +720,36 @@ void SendWorker::releaseForgottenClaims()
             m.campaignId = m_config.campaignId;
             m.claimedBy = m_workerId;
             m.claim = q.value(1).toLongLong();
-            forgotten << m;
+            forgotten << Outcome::failed(m, FailureReason::Interrupted,
+                                         tr("The sender lost track of this message while the database was "
+                                            "unreachable; it may have been sent."));
         }
     }
     q.finish();
     if (!forgotten.isEmpty()) {
-        qCWarning(lcSender, "campaign %s: %lld claim(s) committed as the connection broke go back to ready",
+        qCWarning(lcSender, "campaign %s: %lld claim(s) unknown to this run end failed \"interrupted\"",
                   qPrintable(m_config.campaignId), qlonglong(forgotten.size()));
-        m_engine->release(forgotten);
+        m_engine->record(forgotten);
+    }
+}
+
+void SendWorker::returnWaitingRows()
+{
+    // Rows waiting here for a token or their recipient's pair limit were never sent. After an
+    // outage they go back to the queue (only those still held by this sender's claims: another
+    // sender may have taken the campaign over and failed them meanwhile), so that nothing is
+    // sent from memory on a claim that may no longer be this sender's.
+    QList<ClaimedMessage> waiting;
+    for (const Held &h : m_held) {
+        waiting << h.message;
+    }
+    for (const Held &h : std::as_const(m_deferred)) {
+        waiting << h.message;
+    }
+    m_held.clear();
+    m_deferred.clear();
+    if (!waiting.isEmpty()) {
+        m_engine->release(waiting);
     }
 }
 

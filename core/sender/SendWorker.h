@@ -99,7 +99,8 @@ private:
     void databaseFailed(const DbError &error);
     void retryDatabase();
     void giveUpOnDatabase();
-    void releaseForgottenClaims();
+    void failForgottenClaims();
+    void returnWaitingRows();
     bool inOutage() const { return m_outage.isValid(); }
     void finalFailure(const Held &held, const ErrorDecision &decision);
     void notePermanent(bool permanent, const ErrorDecision &decision);

@@ -276,14 +276,15 @@ private Q_SLOTS:
         bool taken = false;
         QString why;
         SendResult r;
-        {
-            Sender sender;
-            r = runToEnd(sender, cfg, 120'000, [&](const SendProgress &p) {
-                if (!taken && why.isEmpty() && p.sent >= 200) {
-                    taken = lock.take(TestDatabase::sqlitePath(*tdb), &why);
-                }
-            });
-        }
+        // One Sender for both runs, as the console keeps one (and so one sender id) for its
+        // life: rows its first run left held when it gave up must end "interrupted" when it
+        // sends again — neither resent nor left held forever under its renewed lease.
+        Sender sender;
+        r = runToEnd(sender, cfg, 120'000, [&](const SendProgress &p) {
+            if (!taken && why.isEmpty() && p.sent >= 200) {
+                taken = lock.take(TestDatabase::sqlitePath(*tdb), &why);
+            }
+        });
         QVERIFY2(taken, qPrintable(why));
         QVERIFY2(writeLockIsTaken(tdb->config()), "the lock was gone before the sender gave up");
         const qint64 heldMs = lock.release();
@@ -296,10 +297,15 @@ private Q_SLOTS:
         QCOMPARE(integrity(db), u"ok"_s);
         QString bad = inconsistency(db, c.id);
         QVERIFY2(bad.isEmpty(), qPrintable(bad));
-        // Left resumable: sending again finishes it, nobody messaged twice.
-        Sender again;
-        const SendResult r2 = runToEnd(again, senderConfigOn(tdb->config(), sim, c.id), 120'000);
+        // Left resumable: sending again finishes it, nobody messaged twice. A long lease, so
+        // that the first run's rows are not simply taken for an expired lease's.
+        const qint64 leftHeld = countWhere(db, u"status = 'processing'"_s);
+        qInfo("rows left held by the run that gave up: %lld", leftHeld);
+        SenderConfig again = senderConfigOn(tdb->config(), sim, c.id);
+        again.lease = std::chrono::seconds(600);
+        const SendResult r2 = runToEnd(sender, again, 120'000);
         QCOMPARE(SendResult::endName(r2.end), u"completed"_s);
+        QCOMPARE(countWhere(db, u"status = 'processing'"_s), 0);
         const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
         QCOMPARE(after.totalSent + after.totalFailed, 1500);
         QCOMPARE(countWhere(db, u"status = 'failed' AND error_reason <> 'interrupted'"_s), 0);
