@@ -4,6 +4,7 @@
 // stops sending while the database cannot be written, goes on when it can, and stops with an
 // error naming the cause when that lasts longer than its patience; what is stored stays
 // consistent, and nobody is messaged twice.
+#include "SqlitePageLimit.h"
 #include "db/Migrator.h"
 #include "test_dbfaults_common.h"
 
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <optional>
 #include <sys/mount.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -156,17 +158,43 @@ private:
 
 constexpr int kRecipients = 3000;
 
+// How the disk fills up: a small tmpfs where the test may mount one (root), and everywhere
+// SQLite's page limit, which gives the same SQLITE_FULL (SqlitePageLimit.h). The disk-full
+// tests run with both, so that CI, which is root, checks the fallback too.
+enum class FullDisk { Tmpfs, PageLimit };
+} // namespace
+Q_DECLARE_METATYPE(FullDisk)
+namespace {
+
+void addFullDiskRows()
+{
+    QTest::addColumn<FullDisk>("kind");
+    QTest::newRow("tmpfs") << FullDisk::Tmpfs;
+    QTest::newRow("max_page_count") << FullDisk::PageLimit;
+}
+
 // A migrated database with one campaign of kRecipients on the small disk, which is then shrunk
-// to what the database uses plus `headroom`: the sender fills it within a few hundred messages.
+// to what the database uses plus a little room: the sender fills it within a few hundred
+// messages. With the page limit the database lives in a temporary folder and every connection
+// opened afterwards (the sender's) may add a few pages only.
 struct FullDiskSetUp
 {
+    FullDisk kind = FullDisk::Tmpfs;
     SmallDisk disk;
+    QTemporaryDir folder;
+    std::optional<SqlitePageLimit> pageLimit;
+    qint64 maxPages = 0;
     DatabaseConfig config;
     std::unique_ptr<Database> db;
     QString campaignId;
 
-    bool prepare(qint64 headroom, QString *why)
+    bool prepare(FullDisk how, QString *why)
     {
+        kind = how;
+        if (kind == FullDisk::PageLimit) {
+            return preparePageLimit(why);
+        }
+        const qint64 headroom = 192 * 1024;
         if (!disk.mount(64 << 20, why)) {
             return false;
         }
@@ -189,6 +217,63 @@ struct FullDiskSetUp
               disk.available() / 1024);
         return true;
     }
+
+    bool preparePageLimit(QString *why)
+    {
+        *why = SqlitePageLimit::unavailableReason();
+        if (!why->isEmpty()) {
+            return false;
+        }
+        QString error;
+        if (!folder.isValid() || !DatabaseConfig::parse(folder.filePath(u"herald.db"_s), &config, &error)) {
+            *why = error.isEmpty() ? u"no temporary folder"_s : error;
+            return false;
+        }
+        db = std::make_unique<Database>(config, u"test"_s);
+        Migrator(*db).migrate();
+        campaignId = makeCampaign(*db, Clock::system(), u"Full disk"_s, kRecipients).id;
+        const qint64 pages = db->scalar(u"PRAGMA page_count"_s).toLongLong();
+        maxPages = pages + kPageLimitRoom;
+        pageLimit.emplace();
+        pageLimit->limitNewConnections(maxPages);
+        // The limit must reach connections opened through Qt, as the sender's are; otherwise the
+        // test would prove nothing.
+        const qint64 seen = Database(config, u"probe"_s).scalar(u"PRAGMA max_page_count"_s).toLongLong();
+        if (seen != maxPages) {
+            *why = u"SQLite's page limit did not reach a connection opened through Qt (%1 pages, not %2)"_s
+                       .arg(seen)
+                       .arg(maxPages);
+            pageLimit.reset();
+            return false;
+        }
+        qInfo("page limit: the database has %lld pages and may grow to %lld", pages, maxPages);
+        return true;
+    }
+
+    // How much the database may still grow, in bytes.
+    qint64 spaceLeft() const
+    {
+        if (kind == FullDisk::Tmpfs) {
+            return disk.available();
+        }
+        const qint64 pageSize = db->scalar(u"PRAGMA page_size"_s).toLongLong();
+        return (maxPages - db->scalar(u"PRAGMA page_count"_s).toLongLong()) * pageSize;
+    }
+
+    // Space comes back: the tmpfs grows, or the page limit is raised on the open connections.
+    bool makeRoom()
+    {
+        if (kind == FullDisk::Tmpfs) {
+            return disk.resize(64 << 20);
+        }
+        maxPages = 1 << 30;
+        pageLimit->raise(maxPages);
+        return true;
+    }
+
+    // A few pages only: the campaign's rows grow as answers are recorded, and fill them within a
+    // few hundred messages.
+    static constexpr qint64 kPageLimitRoom = 8;
 };
 
 QString integrity(Database &db)
@@ -317,11 +402,13 @@ private Q_SLOTS:
         QVERIFY(accepted >= after.totalSent && accepted <= 1500);
     }
 
+    void aFullDiskStopsSendingUntilSpaceIsBack_data() { addFullDiskRows(); }
     void aFullDiskStopsSendingUntilSpaceIsBack()
     {
+        QFETCH(FullDisk, kind);
         FullDiskSetUp setUp;
         QString why;
-        if (!setUp.prepare(192 * 1024, &why)) {
+        if (!setUp.prepare(kind, &why)) {
             QSKIP(qPrintable(why));
         }
         SimulatorConfig sc;
@@ -340,7 +427,7 @@ private Q_SLOTS:
         watch.setInterval(250);
         QObject::connect(&watch, &QTimer::timeout, [&] {
             const qint64 accepted = sim.log().totals().accepted;
-            if (setUp.disk.available() > 32 * 1024 || accepted != lastAccepted) {
+            if (setUp.spaceLeft() > 32 * 1024 || accepted != lastAccepted) {
                 lastAccepted = accepted;
                 stalled.start();
                 return;
@@ -349,7 +436,7 @@ private Q_SLOTS:
                 acceptedWhenFull = accepted;
                 stalledMs = stalled.elapsed();
                 watch.stop();
-                QVERIFY(setUp.disk.resize(64 << 20));
+                QVERIFY(setUp.makeRoom());
             }
         });
         watch.start();
@@ -370,11 +457,13 @@ private Q_SLOTS:
         QVERIFY2(twice.isEmpty(), qPrintable(twice));
     }
 
+    void aFullDiskForLongerThanThePatienceStopsWithAClearErrorAndResumesLater_data() { addFullDiskRows(); }
     void aFullDiskForLongerThanThePatienceStopsWithAClearErrorAndResumesLater()
     {
+        QFETCH(FullDisk, kind);
         FullDiskSetUp setUp;
         QString why;
-        if (!setUp.prepare(192 * 1024, &why)) {
+        if (!setUp.prepare(kind, &why)) {
             QSKIP(qPrintable(why));
         }
         SimulatorConfig sc;
@@ -397,7 +486,7 @@ private Q_SLOTS:
         QVERIFY2(bad.isEmpty(), qPrintable(bad));
 
         // Space is back: sending the campaign again finishes it, nobody messaged twice.
-        QVERIFY(setUp.disk.resize(64 << 20));
+        QVERIFY(setUp.makeRoom());
         Sender again;
         const SendResult r2 = runToEnd(again, senderConfigOn(setUp.config, sim, setUp.campaignId), 120'000);
         QCOMPARE(SendResult::endName(r2.end), u"completed"_s);
