@@ -31,32 +31,6 @@ QString errorText(const QSqlError &e)
     return text;
 }
 
-DbError::Cause causeFor(const QSqlError &error, bool postgres, bool open)
-{
-    const QString code = error.nativeErrorCode();
-    if (!postgres) {
-        bool numeric = false;
-        const int primary = code.toInt(&numeric) & 0xff; // an extended code keeps the primary one low
-        if (numeric && (primary == 5 || primary == 6)) { // SQLITE_BUSY, SQLITE_LOCKED
-            return DbError::Cause::Busy;
-        }
-        if (numeric && primary == 13) { // SQLITE_FULL
-            return DbError::Cause::DiskFull;
-        }
-        return DbError::Cause::None;
-    }
-    // SQLSTATE class 08 (connection exception), 57P01-03 (the server shut down or is starting).
-    if (code.startsWith("08"_L1) || code == "57P01"_L1 || code == "57P02"_L1 || code == "57P03"_L1) {
-        return DbError::Cause::ConnectionLost;
-    }
-    // libpq reports a connection that broke mid-statement without any SQLSTATE, and once Qt's
-    // driver has seen it broken it refuses statements with no error at all.
-    if (code.isEmpty() && (error.type() != QSqlError::NoError || !open)) {
-        return DbError::Cause::ConnectionLost;
-    }
-    return DbError::Cause::None;
-}
-
 QAtomicInteger<quint64> s_serial;
 thread_local quint64 t_failedStatements = 0;
 QAtomicPointer<QThread> s_forbiddenThread;
@@ -133,7 +107,33 @@ bool Database::answers() const
 
 DbError::Cause Database::causeOf(const QSqlError &error) const
 {
-    return causeFor(error, isPostgres(), handle().isOpen());
+    return causeOf(error, handle().driver());
+}
+
+DbError::Cause Database::causeOf(const QSqlError &error, const QSqlDriver *driver)
+{
+    const QString code = error.nativeErrorCode();
+    if (!driver || driver->dbmsType() != QSqlDriver::PostgreSQL) {
+        bool numeric = false;
+        const int value = code.toInt(&numeric);
+        return numeric ? DbError::causeOfSqliteCode(value) : DbError::Cause::None;
+    }
+    if (!code.isEmpty()) {
+        return DbError::causeOfSqlState(code);
+    }
+    // No SQLSTATE: libpq reports a connection that broke mid-statement that way, and once Qt's
+    // driver has seen it broken it refuses statements with no error at all; but Qt's own errors
+    // (an empty statement, a value it cannot bind) have none either, on a connection that is
+    // fine. Only the connection can tell: a trivial query that gets any answer from the server
+    // (even "transaction aborted", which has a SQLSTATE) proves it is there.
+    if (!driver->isOpen()) {
+        return DbError::Cause::ConnectionLost;
+    }
+    QSqlQuery probe(driver->createResult());
+    if (probe.exec(u"SELECT 1"_s) || !probe.lastError().nativeErrorCode().isEmpty()) {
+        return DbError::Cause::None;
+    }
+    return DbError::Cause::ConnectionLost;
 }
 
 QString Database::describe(DbError::Cause cause)
@@ -145,6 +145,10 @@ QString Database::describe(DbError::Cause cause)
         return tr("the disk holding the database is full");
     case DbError::Cause::ConnectionLost:
         return tr("the connection to the database server was lost");
+    case DbError::Cause::OutOfMemory:
+        return tr("the database server is out of memory");
+    case DbError::Cause::Conflict:
+        return tr("another transaction conflicted with the sender's (a deadlock or serialization failure)");
     case DbError::Cause::None:
         break;
     }
@@ -298,12 +302,10 @@ void Database::exec(QSqlQuery &query, const QVariantList &values)
         // The statement's own connection classifies its failure (SQLite codes or SQLSTATE).
         const QSqlError error = query.lastError();
         ++t_failedStatements;
-        const QSqlDriver *driver = query.driver();
-        const bool postgres = driver && driver->dbmsType() == QSqlDriver::PostgreSQL;
         throw DbError(DbError::Kind::Other,
                       tr("Database statement failed: %1\nStatement: %2")
                           .arg(errorText(error), query.lastQuery().simplified().left(200)),
-                      causeFor(error, postgres, driver && driver->isOpen()));
+                      causeOf(error, query.driver()));
     }
 }
 

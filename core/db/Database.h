@@ -12,6 +12,7 @@
 #include <chrono>
 
 class QDateTime;
+class QSqlDriver;
 class QSqlError;
 class QThread;
 
@@ -64,8 +65,11 @@ public:
     // locks and space, which reconnecting does not cure).
     bool answers() const;
 
-    // Why a statement failed, when the cause lies outside Herald (see DbError::Cause).
+    // Why a statement failed, when the cause lies outside Herald (see DbError::Cause): SQLite's
+    // codes and PostgreSQL's SQLSTATEs through DbError's one table; an error without SQLSTATE
+    // counts as a lost connection only when the connection no longer answers.
     DbError::Cause causeOf(const QSqlError &error) const;
+    static DbError::Cause causeOf(const QSqlError &error, const QSqlDriver *driver);
     // The cause in words for a user: "the disk holding the database is full"…
     static QString describe(DbError::Cause cause);
 

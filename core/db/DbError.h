@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringView>
 
 #include <stdexcept>
 
@@ -26,9 +27,43 @@ public:
     enum class Cause {
         None,
         Busy,           // SQLite: another connection or program holds the write lock
-        DiskFull,       // SQLite: no space left for the database or its journal
+        DiskFull,       // no space left for the database or its journal (SQLite FULL, SQLSTATE 53100)
         ConnectionLost, // PostgreSQL: the server closed the connection or cannot be reached
+        OutOfMemory,    // PostgreSQL: the server ran out of memory (53200)
+        Conflict,       // PostgreSQL: a deadlock (40P01) or serialization failure (40001); rolled back
     };
+
+    // The one classification of database failures, so that every caller waits for the same ones.
+    // SQLite's result code (extended codes keep the primary one in the low byte).
+    static Cause causeOfSqliteCode(int code)
+    {
+        const int primary = code & 0xff;
+        if (primary == 5 || primary == 6) { // SQLITE_BUSY, SQLITE_LOCKED
+            return Cause::Busy;
+        }
+        return primary == 13 ? Cause::DiskFull : Cause::None; // SQLITE_FULL
+    }
+    // PostgreSQL's SQLSTATE. An empty one is decided by Database::causeOf(), which can ask
+    // the connection whether it still answers.
+    static Cause causeOfSqlState(QStringView state)
+    {
+        // Class 08 (connection exception), 57P01-03 (the server shut down or is starting).
+        if (state.startsWith(u"08") || state == u"57P01" || state == u"57P02" || state == u"57P03") {
+            return Cause::ConnectionLost;
+        }
+        if (state == u"53100") { // disk_full: space may come back
+            return Cause::DiskFull;
+        }
+        if (state == u"53200") { // out_of_memory: the server's load may pass
+            return Cause::OutOfMemory;
+        }
+        // The transaction was rolled back because of another one; PostgreSQL's advice is to run
+        // it again.
+        if (state == u"40P01" || state == u"40001") {
+            return Cause::Conflict;
+        }
+        return Cause::None;
+    }
 
     explicit DbError(const QString &message)
         : DbError(Kind::Other, message)

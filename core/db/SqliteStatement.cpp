@@ -157,9 +157,7 @@ void SqliteStatement::fail(int code) const
                                        primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
                                    ? DbError::Kind::Unavailable
                                    : DbError::Kind::Other;
-    const DbError::Cause cause = primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? DbError::Cause::Busy
-                                 : primary == SQLITE_FULL                           ? DbError::Cause::DiskFull
-                                                                                    : DbError::Cause::None;
+    const DbError::Cause cause = DbError::causeOfSqliteCode(code);
     throw DbError(kind, tr("Database statement failed: %1\nStatement: %2").arg(detail, statement), cause);
 }
 

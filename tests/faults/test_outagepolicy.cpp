@@ -1,0 +1,152 @@
+// How the sender waits for a failing database, beyond the fault matrix's cases
+// (docs/RELIABILITY.md, "Databases under fault"): the wait is the patience and the sender thread
+// stays free meanwhile; the user's Cancel or Detach survives the sender giving up; claims it lost
+// track of end "interrupted" even when the first try to say so fails; and PostgreSQL's failures
+// are told apart — a deadlock or a full disk is waited out, an error without SQLSTATE on a
+// connection that answers is not a lost connection.
+#include "test_dbfaults_common.h"
+
+#include <QSqlError>
+
+#include <optional>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace herald;
+using namespace herald::test;
+
+namespace {
+
+// Fails the first `times` updates of send_queue rows matching `condition` with SQLSTATE `state`:
+// the server itself answers the error, as it would for a real deadlock or a full disk.
+void injectServerError(Database &db, const QString &state, const QString &condition, int times)
+{
+    db.execDirect(u"CREATE SEQUENCE herald_fault_seq"_s);
+    db.execDirect(u"CREATE FUNCTION herald_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                  "IF (%1) AND nextval('herald_fault_seq') <= %2 THEN "
+                  "RAISE EXCEPTION 'injected by the test' USING ERRCODE = '%3'; END IF; "
+                  "RETURN NEW; END $$"_s.arg(condition)
+                      .arg(times)
+                      .arg(state));
+    db.execDirect(u"CREATE TRIGGER herald_fault BEFORE UPDATE ON send_queue FOR EACH ROW "
+                  "EXECUTE FUNCTION herald_fault()"_s);
+}
+
+qint64 injectedErrorsTried(Database &db)
+{
+    return db.scalar(u"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM herald_fault_seq"_s)
+        .toLongLong();
+}
+
+DbError::Cause causeOfStatement(Database &db, const QString &sql)
+{
+    try {
+        db.execDirect(sql);
+    } catch (const DbError &e) {
+        return e.cause();
+    }
+    return DbError::Cause::None;
+}
+
+} // namespace
+
+class TestOutagePolicy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { TestDatabase::addBackendRows(); }
+
+    // PostgreSQL's failures, each answered by a real server.
+    void postgresFailuresAreClassifiedByWhatTheyAre()
+    {
+        HERALD_TEST_DB(tdb);
+        if (tdb->config().dialect() != Dialect::Postgres) {
+            QSKIP("PostgreSQL's SQLSTATEs (SQLite's codes: test_dbfaults_sqlite)");
+        }
+        Database &db = tdb->db();
+        const auto raise = [](const char *state) {
+            return u"DO $$ BEGIN RAISE EXCEPTION 'injected' USING ERRCODE = '%1'; END $$"_s.arg(
+                QLatin1StringView(state));
+        };
+        QCOMPARE(causeOfStatement(db, raise("53100")), DbError::Cause::DiskFull);
+        QCOMPARE(causeOfStatement(db, raise("53200")), DbError::Cause::OutOfMemory);
+        QCOMPARE(causeOfStatement(db, raise("40P01")), DbError::Cause::Conflict);
+        QCOMPARE(causeOfStatement(db, raise("40001")), DbError::Cause::Conflict);
+        QCOMPARE(causeOfStatement(db, raise("08006")), DbError::Cause::ConnectionLost);
+        QCOMPARE(causeOfStatement(db, raise("23505")), DbError::Cause::None); // a bug: never waited for
+
+        // An error Qt reports without SQLSTATE, on a connection that is fine: not a lost one.
+        QSqlQuery empty(db.handle());
+        QVERIFY(!empty.exec(u" "_s));
+        qInfo("an empty statement: \"%s\", SQLSTATE \"%s\"", qPrintable(empty.lastError().text()),
+              qPrintable(empty.lastError().nativeErrorCode()));
+        QVERIFY(empty.lastError().nativeErrorCode().isEmpty());
+        QCOMPARE(db.causeOf(empty.lastError()), DbError::Cause::None);
+
+        // A real deadlock between two connections: whichever PostgreSQL picks fails with 40P01.
+        db.execDirect(u"CREATE TABLE deadlock_rows (id int PRIMARY KEY, n int)"_s);
+        db.execDirect(u"INSERT INTO deadlock_rows VALUES (1, 0), (2, 0)"_s);
+        std::optional<DbError::Cause> otherCause;
+        const DatabaseConfig cfg = tdb->config();
+        db.execDirect(u"BEGIN"_s);
+        db.execDirect(u"UPDATE deadlock_rows SET n = n + 1 WHERE id = 1"_s);
+        std::thread other([&] {
+            Database second(cfg, u"deadlock"_s);
+            second.execDirect(u"BEGIN"_s);
+            second.execDirect(u"UPDATE deadlock_rows SET n = n + 1 WHERE id = 2"_s);
+            otherCause = causeOfStatement(second, u"UPDATE deadlock_rows SET n = n + 1 WHERE id = 1"_s);
+            second.execDirect(u"ROLLBACK"_s);
+        });
+        // Let the other connection take row 2 and wait for row 1 (the deadlock is then certain).
+        QTest::qWait(1500);
+        const DbError::Cause mine =
+            causeOfStatement(db, u"UPDATE deadlock_rows SET n = n + 1 WHERE id = 2"_s);
+        db.execDirect(u"ROLLBACK"_s);
+        other.join();
+        QVERIFY(otherCause.has_value());
+        QVERIFY2(mine == DbError::Cause::Conflict || *otherCause == DbError::Cause::Conflict,
+                 "neither side of the deadlock was told it was one");
+
+        // A connection the server ended: lost, whether its error carries a SQLSTATE or not.
+        auto victim = tdb->open(u"victim"_s);
+        const qint64 pid = victim->scalar(u"SELECT pg_backend_pid()"_s).toLongLong();
+        db.scalar(u"SELECT pg_terminate_backend(?)"_s, {pid});
+        QCOMPARE(causeOfStatement(*victim, u"SELECT 1"_s), DbError::Cause::ConnectionLost);
+        QCOMPARE(causeOfStatement(*victim, u"SELECT 1"_s), DbError::Cause::ConnectionLost);
+    }
+
+    // Before, a deadlock or serialization failure in the sender's transaction stopped the
+    // campaign ("The database failed"): PostgreSQL rolled it back and says to run it again.
+    void aDeadlockInTheSendersTransactionIsWaitedOutNotFatal()
+    {
+        HERALD_TEST_DB(tdb);
+        if (tdb->config().dialect() != Dialect::Postgres) {
+            QSKIP("PostgreSQL's deadlocks");
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, Clock::system(), u"Deadlocked"_s, 800);
+        injectServerError(db, u"40P01"_s, u"OLD.status = 'processing' AND NEW.status = 'sent'"_s, 3);
+        SenderConfig cfg = senderConfigOn(tdb->config(), sim, c.id);
+        cfg.rate = 300;
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 120'000);
+        QVERIFY2(r.end == SendResult::End::Completed, qPrintable(r.reason));
+        QVERIFY2(injectedErrorsTried(db) > 3, "the injected deadlocks never fired");
+        const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.totalSent, 800);
+        const QString bad = inconsistency(db, c.id);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+        QString twice;
+        QCOMPARE(acceptedOnceEach(sim, &twice), 800);
+        QVERIFY2(twice.isEmpty(), qPrintable(twice));
+    }
+
+};
+
+QTEST_GUILESS_MAIN(TestOutagePolicy)
+#include "test_outagepolicy.moc"
