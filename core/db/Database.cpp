@@ -221,14 +221,7 @@ void Database::openPostgres()
     db.setUserName(m_config.user());
     db.setPassword(m_config.password());
     db.setDatabaseName(m_config.databaseName());
-    QString options = m_config.connectOptions();
-    if (!options.contains("connect_timeout"_L1)) {
-        options += (options.isEmpty() ? ""_L1 : ";"_L1) + "connect_timeout=10"_L1;
-    }
-    if (!options.contains("application_name"_L1)) {
-        options += ";application_name=herald"_L1;
-    }
-    db.setConnectOptions(options);
+    db.setConnectOptions(m_config.libpqOptions());
     if (!db.open()) {
         fail(tr("Cannot connect to PostgreSQL"), errorText(db.lastError()), DbError::Cause::ConnectionLost);
     }

@@ -114,6 +114,26 @@ QString DatabaseConfig::connectOptions() const
     return parts.join(u';');
 }
 
+QString DatabaseConfig::libpqOptions() const
+{
+    // Idle: the first probe after 30 s, then every 10 s, dead after 3 unanswered. Busy: data
+    // unacknowledged for 30 s ends the connection (the server's own work, however long, keeps
+    // its socket answering).
+    static const QList<QPair<QString, QString>> defaults{
+        {u"connect_timeout"_s, u"10"_s},     {u"application_name"_s, u"herald"_s},
+        {u"keepalives"_s, u"1"_s},           {u"keepalives_idle"_s, u"30"_s},
+        {u"keepalives_interval"_s, u"10"_s}, {u"keepalives_count"_s, u"3"_s},
+        {u"tcp_user_timeout"_s, u"30000"_s},
+    };
+    QString options = connectOptions();
+    for (const auto &[key, value] : defaults) {
+        if (!m_options.hasQueryItem(key)) {
+            options += (options.isEmpty() ? QString() : u";"_s) + key + u"='"_s + value + u'\'';
+        }
+    }
+    return options;
+}
+
 QString DatabaseConfig::displayName() const
 {
     if (m_dialect == Dialect::Sqlite) {

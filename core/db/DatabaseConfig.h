@@ -34,6 +34,11 @@ public:
     // libpq connection options from the URL query (sslmode, connect_timeout, …), as
     // "key=value;key=value" for QSqlDatabase::setConnectOptions.
     QString connectOptions() const;
+    // What Herald connects with: connectOptions() plus its defaults for every option the URL
+    // leaves out — a connect timeout, its application name, and TCP keepalives with a
+    // tcp_user_timeout, so that a server that vanished without a reset (host gone, cable out)
+    // fails a statement within about a minute instead of the kernel's two hours.
+    QString libpqOptions() const;
 
     // Safe to show and log: the SQLite path, or the URL with the password removed.
     QString displayName() const;

@@ -6,9 +6,13 @@
 // connection that answers is not a lost connection.
 #include "test_dbfaults_common.h"
 
+#include <QDir>
 #include <QSqlError>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <optional>
+#include <sys/socket.h>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +52,37 @@ DbError::Cause causeOfStatement(Database &db, const QString &sql)
     return DbError::Cause::None;
 }
 
+// The TCP socket of this process whose local port is `port` (a PostgreSQL connection's, as the
+// server sees it in pg_stat_activity.client_port); -1 when none.
+int socketWithLocalPort(int port)
+{
+    const QStringList fds = QDir(u"/proc/self/fd"_s).entryList(QDir::Files | QDir::System);
+    for (const QString &name : fds) {
+        const int fd = name.toInt();
+        sockaddr_storage address{};
+        socklen_t length = sizeof(address);
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
+            continue;
+        }
+        if (address.ss_family == AF_INET &&
+            ntohs(reinterpret_cast<const sockaddr_in *>(&address)->sin_port) == port) {
+            return fd;
+        }
+        if (address.ss_family == AF_INET6 &&
+            ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port) == port) {
+            return fd;
+        }
+    }
+    return -1;
+}
+
+int socketOption(int fd, int level, int option)
+{
+    int value = -1;
+    socklen_t length = sizeof(value);
+    return ::getsockopt(fd, level, option, &value, &length) == 0 ? value : -1;
+}
+
 } // namespace
 
 class TestOutagePolicy : public QObject
@@ -56,6 +91,64 @@ class TestOutagePolicy : public QObject
 
 private Q_SLOTS:
     void initTestCase_data() { TestDatabase::addBackendRows(); }
+
+    // Herald's libpq defaults fill in what the URL leaves out, and never override what it says.
+    void theConnectOptionsAddKeepalivesWithoutOverridingTheUrl()
+    {
+        DatabaseConfig plain;
+        QString error;
+        QVERIFY(DatabaseConfig::parse(u"postgresql://u:p@db.example/herald"_s, &plain, &error));
+        QCOMPARE(plain.libpqOptions(),
+                 u"connect_timeout='10';application_name='herald';keepalives='1';keepalives_idle='30';"
+                 "keepalives_interval='10';keepalives_count='3';tcp_user_timeout='30000'"_s);
+        DatabaseConfig own;
+        QVERIFY(DatabaseConfig::parse(
+            u"postgresql://u:p@db.example/herald?keepalives_idle=7&tcp_user_timeout=0&sslmode=require"_s,
+            &own, &error));
+        QCOMPARE(own.libpqOptions(),
+                 u"keepalives_idle='7';tcp_user_timeout='0';sslmode='require';connect_timeout='10';"
+                 "application_name='herald';keepalives='1';keepalives_interval='10';keepalives_count='3'"_s);
+    }
+
+    // The options reach the kernel: the connection's own socket has them, so a server that
+    // vanished without a reset fails a statement within about a minute, not two hours.
+    void aPostgresConnectionsSocketHasTheKeepalivesAndUserTimeout()
+    {
+        HERALD_TEST_DB(tdb);
+        if (tdb->config().dialect() != Dialect::Postgres) {
+            QSKIP("libpq's TCP options");
+        }
+        const auto check = [](Database &db, int idle, int userTimeout) {
+            const int port =
+                db.scalar(u"SELECT client_port FROM pg_stat_activity WHERE pid = pg_backend_pid()"_s).toInt();
+            if (port <= 0) {
+                QSKIP("the test cluster is reached over a Unix socket: no TCP options to check");
+            }
+            const int fd = socketWithLocalPort(port);
+            QVERIFY2(fd >= 0, "the connection's socket was not found");
+            QCOMPARE(socketOption(fd, SOL_SOCKET, SO_KEEPALIVE), 1);
+            QCOMPARE(socketOption(fd, IPPROTO_TCP, TCP_KEEPIDLE), idle);
+            QCOMPARE(socketOption(fd, IPPROTO_TCP, TCP_KEEPINTVL), 10);
+            QCOMPARE(socketOption(fd, IPPROTO_TCP, TCP_KEEPCNT), 3);
+            QCOMPARE(socketOption(fd, IPPROTO_TCP, TCP_USER_TIMEOUT), userTimeout);
+        };
+        check(tdb->db(), 30, 30000);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        // The URL's own values win.
+        QUrl withOptions(tdb->config().displayName());
+        withOptions.setPassword(tdb->config().password());
+        QUrlQuery query(withOptions);
+        query.addQueryItem(u"keepalives_idle"_s, u"7"_s);
+        query.addQueryItem(u"tcp_user_timeout"_s, u"12000"_s);
+        withOptions.setQuery(query);
+        DatabaseConfig own;
+        QString error;
+        QVERIFY2(DatabaseConfig::parse(withOptions.toString(), &own, &error), qPrintable(error));
+        Database db(own, u"keepalive"_s);
+        check(db, 7, 12000);
+    }
 
     // PostgreSQL's failures, each answered by a real server.
     void postgresFailuresAreClassifiedByWhatTheyAre()
