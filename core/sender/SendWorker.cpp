@@ -156,10 +156,10 @@ bool SendWorker::prepare(QString *why)
     try {
         m_db = std::make_unique<Database>(m_config.database, u"sender"_s);
         // A contact import writes its whole file in one transaction and holds SQLite's only
-        // write lock meanwhile (about 15 s per million rows on two cores). The sender waits for
-        // it on its own thread instead of stopping the campaign after the default 10 s; half
-        // the lease, so that the rows it holds stay its own while it waits.
-        m_db->setBusyTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(m_config.lease) / 2);
+        // write lock meanwhile (about 15 s per million rows on two cores). Starting, the sender
+        // waits for it up to its patience; once running, each statement waits only briefly
+        // (databaseBusyWait) and the outage's retries wait the rest (see databaseFailed()).
+        m_db->setBusyTimeout(m_config.databasePatience);
         const SchemaReport report = SchemaDoctor(*m_db).check();
         if (!report.ok()) {
             *why = tr("The database schema is incomplete; Herald will not send until it is repaired:\n%1")
@@ -217,6 +217,12 @@ bool SendWorker::prepare(QString *why)
     }
     if (m_config.claimBatch <= 0) {
         m_config.claimBatch = std::clamp(m_config.concurrency, 50, 500);
+    }
+    try {
+        m_db->setBusyTimeout(m_config.databaseBusyWait);
+    } catch (const DbError &e) {
+        *why = e.message();
+        return false;
     }
     m_requests.emplace(m_config.api);
     m_messagesUrl = m_config.api.messagesUrl();
@@ -759,13 +765,6 @@ void SendWorker::giveUpOnDatabase()
     m_outageTimer.stop();
     const qint64 waited = m_outage.elapsed() / 1000;
     m_outage.invalidate();
-    // One last try to record and release on the way out, without waiting long for a lock.
-    if (m_db) {
-        try {
-            m_db->setBusyTimeout(std::chrono::milliseconds(1000));
-        } catch (const DbError &) {
-        }
-    }
     const QString reason =
         tr("Sending stopped: %1 (for %2 s; the sender waits up to %3 s). Send the campaign again once the "
            "database is usable: recipients already messaged are not messaged again.\nLast error: %4")

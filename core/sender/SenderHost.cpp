@@ -40,9 +40,13 @@ bool SenderHost::announce(const SenderConfig &config, QString *why)
     }
     try {
         m_db = std::make_unique<Database>(config.database, u"presence"_s);
-        m_db->setBusyTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(config.lease) / 2);
+        m_db->setBusyTimeout(config.databasePatience);
         m_presence.emplace(*m_db, Clock::system(), config.senderStaleness);
         m_presence->announce(m_senderId, m_kind);
+        // Heartbeats run on the sender thread: one that waited long for SQLite's write lock
+        // would freeze every campaign's sending and a Pause with it. A missed one is tried
+        // again at the next beat.
+        m_db->setBusyTimeout(config.databaseBusyWait);
     } catch (const DbError &e) {
         *why = e.message();
         m_presence.reset();

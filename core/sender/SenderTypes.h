@@ -59,6 +59,12 @@ struct SenderConfig
     // or unreachable (PostgreSQL restarting) before it stops with an error. Meanwhile nothing
     // new is sent; once a write succeeds again it records what it holds and goes on.
     std::chrono::milliseconds databasePatience{120000};
+    // How long one statement of a running sender waits for SQLite's write lock before it fails
+    // and the outage's retries (counted against the patience) take over. Short, so that the
+    // sender thread stays free for a Pause, a Cancel or the console closing while another
+    // program holds the lock, and the whole wait is the patience, not the patience plus a lock
+    // wait per statement.
+    std::chrono::milliseconds databaseBusyWait{1000};
 };
 
 // What the sender shows while it runs, coalesced to a few signals per second.

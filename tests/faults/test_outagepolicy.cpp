@@ -4,10 +4,12 @@
 // track of end "interrupted" even when the first try to say so fails; and PostgreSQL's failures
 // are told apart — a deadlock or a full disk is waited out, an error without SQLSTATE on a
 // connection that answers is not a lost connection.
+#include "ForeignWriteLock.h"
 #include "test_dbfaults_common.h"
 
 #include <QDir>
 #include <QSqlError>
+#include <QTimer>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -91,6 +93,84 @@ class TestOutagePolicy : public QObject
 
 private Q_SLOTS:
     void initTestCase_data() { TestDatabase::addBackendRows(); }
+
+    // Before, the sender's statements waited half the lease (150 s) for SQLite's lock each, so
+    // a 5 s patience became minutes.
+    void aLockHeldPastThePatienceStopsTheSenderAfterThePatienceNotAfterALockWait()
+    {
+        HERALD_TEST_DB(tdb);
+        if (tdb->config().dialect() != Dialect::Sqlite) {
+            QSKIP("SQLite's write lock");
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Locked"_s, 1500);
+        SenderConfig cfg = senderConfigOn(tdb->config(), sim, c.id);
+        cfg.rate = 200;
+        cfg.databasePatience = std::chrono::seconds(5); // the lease stays its default 300 s
+
+        ForeignWriteLock lock;
+        QString why;
+        QElapsedTimer sinceLock;
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 120'000, [&](const SendProgress &p) {
+            if (!sinceLock.isValid() && why.isEmpty() && p.sent >= 200 &&
+                lock.take(TestDatabase::sqlitePath(*tdb), &why)) {
+                sinceLock.start();
+            }
+        });
+        const qint64 stoppedAfter = sinceLock.isValid() ? sinceLock.elapsed() : -1;
+        QVERIFY2(lock.isHeld(), qPrintable(why));
+        lock.release();
+        QCOMPARE(SendResult::endName(r.end), u"sender stopped"_s);
+        QVERIFY2(r.reason.contains(u"another program holds the database's write lock"_s),
+                 qPrintable(r.reason));
+        qInfo("patience 5 s, lease 300 s: the sender stopped %lld ms after the lock was taken", stoppedAfter);
+        // A generous bound for a loaded machine; the old wait was at least 150 s.
+        QVERIFY2(stoppedAfter < 45'000, "the sender waited far longer than its patience");
+        const QString bad = inconsistency(tdb->db(), c.id);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+    }
+
+    // The console's close and herald-cli's exit destroy the Sender, which joins its thread: a
+    // thread frozen in SQLite's busy wait froze them with it.
+    void aSenderDestroyedWhileAnotherProgramHoldsTheLockStopsPromptly()
+    {
+        HERALD_TEST_DB(tdb);
+        if (tdb->config().dialect() != Dialect::Sqlite) {
+            QSKIP("SQLite's write lock");
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Locked"_s, 1500);
+        SenderConfig cfg = senderConfigOn(tdb->config(), sim, c.id);
+        cfg.rate = 200;
+
+        ForeignWriteLock lock;
+        QString why;
+        bool taken = false;
+        auto sender = std::make_unique<Sender>();
+        QObject::connect(sender.get(), &Sender::progress, sender.get(), [&](const SendProgress &p) {
+            if (!taken && why.isEmpty() && p.sent >= 200) {
+                taken = lock.take(TestDatabase::sqlitePath(*tdb), &why);
+            }
+        });
+        QVERIFY(sender->start(cfg));
+        QTRY_VERIFY2_WITH_TIMEOUT(taken || !why.isEmpty(), "the sender never reached 200 sent", 60'000);
+        QVERIFY2(taken, qPrintable(why));
+        QTest::qWait(3000); // the sender has met the lock by now
+        QElapsedTimer clock;
+        clock.start();
+        sender.reset();
+        const qint64 ms = clock.elapsed();
+        lock.release();
+        qInfo("the Sender was destroyed %lld ms after it was asked, with the lock held", ms);
+        QVERIFY2(ms < 20'000, "destroying the Sender waited for SQLite's lock");
+    }
 
     // Herald's libpq defaults fill in what the URL leaves out, and never override what it says.
     void theConnectOptionsAddKeepalivesWithoutOverridingTheUrl()
