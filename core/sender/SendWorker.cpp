@@ -775,8 +775,10 @@ void SendWorker::giveUpOnDatabase()
     if (m_state == State::Running) {
         beginDrain(SendResult::End::SenderStopped, reason);
     } else {
-        m_drainEnd = SendResult::End::SenderStopped;
-        m_drainReason = reason;
+        // Already stopping for a reason of its own — the user's Cancel, Pause or the console
+        // closing (Detach) — which stays the end: a cancel must not end as a pause, nor a
+        // detach pause the campaign for the next sender. The database's failure is added.
+        m_drainReason += (m_drainReason.isEmpty() ? QString() : u"\n"_s) + reason;
         QTimer::singleShot(0, this, &SendWorker::maybeFinish);
     }
 }

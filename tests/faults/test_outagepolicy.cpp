@@ -172,6 +172,83 @@ private Q_SLOTS:
         QVERIFY2(ms < 20'000, "destroying the Sender waited for SQLite's lock");
     }
 
+    void aDetachDuringAnOutageEndsDetachedAndLeavesTheCampaignRunning()
+    {
+        HERALD_TEST_DB(tdb);
+        if (tdb->config().dialect() != Dialect::Sqlite) {
+            QSKIP("SQLite's write lock (another process) injects the outage");
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Closing"_s, 1500);
+        SenderConfig cfg = senderConfigOn(tdb->config(), sim, c.id);
+        cfg.rate = 200;
+        cfg.lease = std::chrono::seconds(4);
+        cfg.databasePatience = std::chrono::seconds(4);
+
+        ForeignWriteLock lock;
+        QString why;
+        bool taken = false;
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 120'000, [&](const SendProgress &p) {
+            if (!taken && why.isEmpty() && p.sent >= 200) {
+                taken = lock.take(TestDatabase::sqlitePath(*tdb), &why);
+                // The console closes while the sender waits for the database.
+                QTimer::singleShot(1500, &sender, [&] { sender.detach(u"Herald was closed"_s); });
+            }
+        });
+        QVERIFY2(taken, qPrintable(why));
+        QVERIFY2(lock.isHeld(), "the lock went before the sender gave up: the test proved nothing");
+        lock.release();
+        // Before, the sender giving up turned it into "sender stopped", which pauses the campaign
+        // for every other sender once the database is back.
+        QCOMPARE(SendResult::endName(r.end), u"detached"_s);
+        QVERIFY2(r.reason.contains(u"another program holds the database's write lock"_s),
+                 qPrintable(r.reason));
+        QCOMPARE(CampaignStore(tdb->db(), Clock::system()).byId(c.id).status, CampaignStatus::Running);
+        const QString bad = inconsistency(tdb->db(), c.id);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+    }
+
+    void aCancelDuringAnOutageEndsCancelled()
+    {
+        HERALD_TEST_DB(tdb);
+        if (tdb->config().dialect() != Dialect::Sqlite) {
+            QSKIP("SQLite's write lock (another process) injects the outage");
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Cancelled"_s, 1500);
+        SenderConfig cfg = senderConfigOn(tdb->config(), sim, c.id);
+        cfg.rate = 200;
+        cfg.lease = std::chrono::seconds(4);
+        cfg.databasePatience = std::chrono::seconds(4);
+
+        ForeignWriteLock lock;
+        QString why;
+        bool taken = false;
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 120'000, [&](const SendProgress &p) {
+            if (!taken && why.isEmpty() && p.sent >= 200) {
+                taken = lock.take(TestDatabase::sqlitePath(*tdb), &why);
+                QTimer::singleShot(1500, &sender, [&] { sender.cancel(); });
+            }
+        });
+        QVERIFY2(taken, qPrintable(why));
+        QVERIFY2(lock.isHeld(), "the lock went before the sender gave up: the test proved nothing");
+        lock.release();
+        QCOMPARE(SendResult::endName(r.end), u"cancelled"_s);
+        // The status could not be written while the lock was held; the reason says so.
+        QVERIFY2(r.reason.contains(u"could not be saved"_s), qPrintable(r.reason));
+        qInfo("cancel during the outage ended: %s", qPrintable(r.reason));
+        const QString bad = inconsistency(tdb->db(), c.id);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+    }
+
     // Herald's libpq defaults fill in what the URL leaves out, and never override what it says.
     void theConnectOptionsAddKeepalivesWithoutOverridingTheUrl()
     {
