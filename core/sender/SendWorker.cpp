@@ -657,8 +657,12 @@ void SendWorker::retryDatabase()
                 throw;
             }
             m_engine = std::make_unique<QueueEngine>(*m_db, Clock::system());
-            failForgottenClaims();
         }
+        // Part of every recovery, not only of a reconnect's: if it fails (the server went away
+        // again, a deadlock) the next try runs it again, where a connection that answers by then
+        // would have skipped it and left those rows processing under this sender's renewed
+        // leases, so that the campaign never completed.
+        failForgottenClaims();
         recordOutcomes();
         // A write that must succeed before anything new is sent; it also keeps the rows this
         // sender holds its own after a long wait.

@@ -396,6 +396,68 @@ private Q_SLOTS:
         QVERIFY2(twice.isEmpty(), qPrintable(twice));
     }
 
+    // Claims whose COMMIT reached the server as the connection broke are held under the
+    // sender's id without its knowing. Before, they were failed only right after a reconnect:
+    // when that try failed and the connection answered at the next one, they stayed processing
+    // under the sender's renewed leases and the campaign never completed.
+    void claimsLostInAReconnectEndInterruptedEvenWhenTheFirstTryFails()
+    {
+        HERALD_TEST_DB(tdb);
+        if (tdb->config().dialect() != Dialect::Postgres) {
+            QSKIP("the sender reconnects to PostgreSQL only");
+        }
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        Database &db = tdb->db();
+        const Campaign c = makeCampaign(db, Clock::system(), u"Reconnect"_s, 1500);
+        // The first try to fail them meets a serialization failure.
+        injectServerError(db, u"40001"_s, u"NEW.status = 'failed' AND NEW.error_reason = 'interrupted'"_s, 1);
+        SenderConfig cfg = senderConfigOn(tdb->config(), sim, c.id);
+        cfg.rate = 200;
+
+        QList<qint64> lost;
+        qint64 terminated = 0;
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 90'000, [&](const SendProgress &p) {
+            if (!lost.isEmpty() || p.sent < 300) {
+                return;
+            }
+            // Five claims committed under the sender's id whose answer it never read…
+            QSqlQuery q =
+                db.run(u"UPDATE send_queue SET status = 'processing', claimed_by = ?, "
+                       "claimed_at = ?, claim_count = claim_count + 1, attempts = attempts + 1 "
+                       "WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? AND "
+                       "status = 'ready' ORDER BY id DESC LIMIT 5) AND status = 'ready' RETURNING id"_s,
+                       {sender.senderId(), db.timeValue(QDateTime::currentDateTimeUtc()), c.id});
+            while (q.next()) {
+                lost << q.value(0).toLongLong();
+            }
+            // …because the server ended its connections (the presence one too).
+            terminated = db.scalar(u"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                                   "datname = current_database() AND pid <> pg_backend_pid() AND "
+                                   "application_name = 'herald'"_s)
+                             .toLongLong();
+        });
+        QCOMPARE(lost.size(), 5);
+        QVERIFY2(terminated > 0, "no sender connection was ended: the test proved nothing");
+        QVERIFY2(injectedErrorsTried(db) >= 2, "the first try did not fail, or it was never tried again");
+        QVERIFY2(r.end == SendResult::End::Completed, qPrintable(r.reason));
+        for (const qint64 id : std::as_const(lost)) {
+            QCOMPARE(db.scalar(u"SELECT status || '/' || error_reason FROM send_queue WHERE id = ?"_s, {id})
+                         .toString(),
+                     u"failed/interrupted"_s);
+        }
+        const Campaign after = CampaignStore(db, Clock::system()).byId(c.id);
+        QCOMPARE(after.totalSent + after.totalFailed, 1500);
+        QCOMPARE(after.totalFailed, 5);
+        const QString bad = inconsistency(db, c.id);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad));
+        QString twice;
+        acceptedOnceEach(sim, &twice);
+        QVERIFY2(twice.isEmpty(), qPrintable(twice));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOutagePolicy)
