@@ -4,6 +4,7 @@
 // stops sending while the database cannot be written, goes on when it can, and stops with an
 // error naming the cause when that lasts longer than its patience; what is stored stays
 // consistent, and nobody is messaged twice.
+#include "ForeignWriteLock.h"
 #include "SqlitePageLimit.h"
 #include "db/Migrator.h"
 #include "test_dbfaults_common.h"
@@ -24,60 +25,6 @@ using namespace herald;
 using namespace herald::test;
 
 namespace {
-
-// The sqlite3 command-line tool holding BEGIN EXCLUSIVE on a database: another process, with its
-// own file locks, exactly as a user's script or a second program would.
-class ForeignWriteLock
-{
-public:
-    ~ForeignWriteLock()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    bool take(const QString &path, QString *why)
-    {
-        const QString tool = QStandardPaths::findExecutable(u"sqlite3"_s);
-        if (tool.isEmpty()) {
-            *why = u"the sqlite3 command-line tool is not installed (Debian: sqlite3)"_s;
-            return false;
-        }
-        m_process.start(tool, {path});
-        if (!m_process.waitForStarted(10'000)) {
-            *why = m_process.errorString();
-            return false;
-        }
-        m_process.write(".timeout 20000\nBEGIN EXCLUSIVE;\nSELECT 'held';\n");
-        QByteArray out;
-        QElapsedTimer clock;
-        clock.start();
-        while (!out.contains("held") && clock.elapsed() < 30'000) {
-            m_process.waitForReadyRead(1000);
-            out += m_process.readAllStandardOutput();
-        }
-        if (!out.contains("held")) {
-            *why = u"sqlite3 did not take the lock: "_s + QString::fromUtf8(m_process.readAllStandardError());
-            return false;
-        }
-        m_held.start();
-        return true;
-    }
-
-    qint64 release()
-    {
-        m_process.write("COMMIT;\n.quit\n");
-        m_process.closeWriteChannel();
-        m_process.waitForFinished(10'000);
-        return m_held.isValid() ? m_held.elapsed() : 0;
-    }
-
-private:
-    QProcess m_process;
-    QElapsedTimer m_held;
-};
 
 // Whether a write on the database fails at once because someone else holds its write lock.
 bool writeLockIsTaken(const DatabaseConfig &cfg)
