@@ -1,6 +1,7 @@
 #include "dialogs/Prompt.h"
 
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QQueue>
@@ -16,6 +17,7 @@ struct TestHooks
     bool testing = false;
     QQueue<bool> answers;
     QQueue<QString> fileNames;
+    QQueue<QString> texts;
     QStringList shown;
 };
 
@@ -46,6 +48,12 @@ void Prompt::setNextFileName(const QString &path)
 {
     hooks().testing = true;
     hooks().fileNames.enqueue(path);
+}
+
+void Prompt::setNextText(const QString &text)
+{
+    hooks().testing = true;
+    hooks().texts.enqueue(text);
 }
 
 QStringList Prompt::shown()
@@ -79,6 +87,54 @@ void Prompt::confirm(QWidget *parent, const QString &title, const QString &text,
         onAnswer(box->clickedButton() == accept);
     });
     box->open();
+}
+
+void Prompt::ask(QWidget *parent, const QString &title, const QString &text, const QString &yesLabel,
+                 const QString &noLabel, std::function<void(bool)> onAnswer)
+{
+    TestHooks &h = hooks();
+    if (h.testing) {
+        h.shown << title + u": "_s + text;
+        const bool answer = h.answers.isEmpty() ? false : h.answers.dequeue();
+        later([onAnswer = std::move(onAnswer), answer] { onAnswer(answer); });
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    box->setObjectName(u"questionBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    QPushButton *yes = box->addButton(yesLabel, QMessageBox::YesRole);
+    QPushButton *no = box->addButton(noLabel, QMessageBox::NoRole);
+    box->setDefaultButton(no);
+    box->setEscapeButton(no);
+    QObject::connect(box, &QMessageBox::finished, box, [box, yes, onAnswer = std::move(onAnswer)](int) {
+        onAnswer(box->clickedButton() == yes);
+    });
+    box->open();
+}
+
+void Prompt::askText(QWidget *parent, const QString &title, const QString &label,
+                     std::function<void(QString)> onAnswer)
+{
+    TestHooks &h = hooks();
+    if (h.testing) {
+        h.shown << title + u": "_s + label;
+        const QString text = h.texts.isEmpty() ? QString() : h.texts.dequeue().trimmed();
+        later([onAnswer = std::move(onAnswer), text] { onAnswer(text); });
+        return;
+    }
+    auto *dialog = new QInputDialog(parent);
+    dialog->setObjectName(u"textPrompt"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setInputMode(QInputDialog::TextInput);
+    QObject::connect(dialog, &QInputDialog::finished, dialog,
+                     [dialog, onAnswer = std::move(onAnswer)](int result) {
+                         onAnswer(result == QDialog::Accepted ? dialog->textValue().trimmed() : QString());
+                     });
+    dialog->open();
 }
 
 void Prompt::tell(QWidget *parent, Kind kind, const QString &title, const QString &text)
