@@ -31,6 +31,9 @@ struct AppContext
     std::chrono::milliseconds pollInterval{500};
     // Running campaigns with no live sender are taken over (with a notice).
     bool takeOverOrphans = true;
+    // The retention setting is applied this long after start (the window first), then every day.
+    std::chrono::milliseconds retentionDelay{5000};
+    std::chrono::milliseconds retentionEvery{std::chrono::hours(24)};
 };
 
 } // namespace herald::ui

@@ -122,7 +122,7 @@ void CampaignsPage::setSendingHere(std::function<bool(const QString &)> sendingH
     m_sendingHere = std::move(sendingHere);
 }
 
-void CampaignsPage::refreshDetail()
+void CampaignsPage::refreshDetail(bool force)
 {
     const CampaignRow *row = currentCampaign();
     if (!row) {
@@ -133,7 +133,7 @@ void CampaignsPage::refreshDetail()
         return;
     }
     const bool here = m_sendingHere && m_sendingHere(row->id);
-    if (row->id == m_shownId && row->sameFigures(m_shown)) {
+    if (!force && row->id == m_shownId && row->sameFigures(m_shown)) {
         return;
     }
     m_shownId = row->id;

@@ -30,8 +30,9 @@ public:
     const CampaignRow *currentCampaign() const;
     void selectCampaign(const QString &id);
     void setSendingHere(std::function<bool(const QString &)> sendingHere);
-    // The model has a new snapshot: refresh the detail of the selected campaign if it moved.
-    void refreshDetail();
+    // The model has a new snapshot: refresh the detail of the selected campaign if it moved
+    // (or, forced, in any case: its rows changed without its figures, as an erasure does).
+    void refreshDetail(bool force = false);
 
     QTableView *table() const { return m_table; }
     StatusBanner *welcome() const { return m_welcome; }

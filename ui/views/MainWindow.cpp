@@ -17,6 +17,8 @@
 #include "pages/DailySummaryPage.h"
 #include "pages/OptOutsPage.h"
 #include "pages/TemplatesPage.h"
+#include "privacy/ErasePersonAction.h"
+#include "privacy/RetentionSchedule.h"
 #include "queue/QueueTypes.h"
 #include "queue/Repair.h"
 #include "sender/InterruptedReport.h"
@@ -170,6 +172,11 @@ void MainWindow::buildMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_actions->syncTemplates);
     tools->addAction(m_actions->repair);
+    // Personal data: erasing one person, and the retention setting; both reload what is shown.
+    auto *erase = new ErasePersonAction(this, *m_data, m_context, tools);
+    auto *retention = new RetentionSchedule(*m_data, m_context, m_status, this);
+    connect(erase, &ErasePersonAction::erased, m_actions->refresh, &QAction::trigger);
+    connect(retention, &RetentionSchedule::purged, m_actions->refresh, &QAction::trigger);
     new HelpMenu(*this, menuBar()->addMenu(tr("&Help")), m_actions->about, m_context.database);
 }
 
@@ -233,6 +240,7 @@ void MainWindow::wire()
     connect(m_actions->settings, &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_actions->refresh, &QAction::triggered, this, [this] {
         m_feed->refreshNow();
+        m_campaignsPage->refreshDetail(true); // rows may have changed without the figures moving
         m_templatesPage->refresh();
         m_dailyPage->refresh();
         m_optOutsPage->refresh();
