@@ -501,7 +501,12 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
     case ErrorAction::StopSender: {
         m_toRelease << m;
         const QString code = decision.code ? u" (%1)"_s.arg(*decision.code) : QString();
-        const QString reason = decision.meaning() + code + u": "_s + decision.whatToDo();
+        QString reason = decision.meaning() + code + u": "_s + decision.whatToDo();
+        // What the network or the server said: which of the causes the meaning lists it was (a
+        // certificate for another host name, an unknown authority, …).
+        if (!decision.details.isEmpty()) {
+            reason += u"\n"_s + decision.details;
+        }
         beginDrain(decision.action == ErrorAction::StopCampaign    ? SendResult::End::Stopped
                    : decision.action == ErrorAction::PauseCampaign ? SendResult::End::Paused
                                                                    : SendResult::End::SenderStopped,

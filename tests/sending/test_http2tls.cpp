@@ -6,6 +6,9 @@
 #include "SenderTestUtil.h"
 
 #include <QJsonObject>
+#include <QNetworkInterface>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
 using namespace herald;
@@ -99,6 +102,100 @@ private Q_SLOTS:
         QCOMPARE(stats.value("sendRequests"_L1).toInt(), 0);
         const Campaign after = CampaignStore(tdb->db(), Clock::system()).byId(c.id);
         QCOMPARE(after.status, CampaignStatus::Paused);
+        QCOMPARE(after.totalSent + after.totalFailed, 0);
+        QCOMPARE(countWhere(tdb->db(), u"status = 'processing'"_s), 0);
+    }
+
+    // A certificate from an authority Herald trusts, issued for another name: the test CA signs
+    // it for localhost only, and the sender is pointed at the same server as 127.0.0.1.
+    void aTrustedCertificateForAnotherHostNameIsNeverAccepted()
+    {
+        HERALD_TEST_DB(tdb);
+        QString why;
+        const std::unique_ptr<TestCa> localhostOnly = TestCa::create(&why, u"DNS:localhost"_s);
+        QVERIFY2(localhostOnly, qPrintable(why));
+        H2GraphServer server(*localhostOnly, {});
+        QVERIFY2(server.start(&why), qPrintable(why));
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Another name"_s, 20);
+        SenderConfig cfg = configFor(*tdb, server, c.id);
+        QUrl byAddress = server.baseUrl();
+        byAddress.setHost(u"127.0.0.1"_s);
+        cfg.api.setBaseUrl(byAddress.toString());
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 60'000);
+        // Refused naming the cause; nothing sent, nothing failed for it, the campaign paused.
+        QCOMPARE(SendResult::endName(r.end), u"sender stopped"_s);
+        // Qt's own words for the check that failed, not only the list of possible causes.
+        QVERIFY2(r.reason.contains(u"The host name did not match"_s), qPrintable(r.reason));
+        qInfo("refused with: %s", qPrintable(r.reason));
+        QJsonObject stats = server.stats(&why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(stats.value("sendRequests"_L1).toInt(), 0);
+        Campaign after = CampaignStore(tdb->db(), Clock::system()).byId(c.id);
+        QCOMPARE(after.status, CampaignStatus::Paused);
+        QCOMPARE(after.totalSent + after.totalFailed, 0);
+        QCOMPARE(countWhere(tdb->db(), u"status = 'processing'"_s), 0);
+
+        // The same server, authority and campaign by the name on the certificate: all sent, so
+        // the name alone was refused.
+        Sender again;
+        const SendResult ok = runToEnd(again, configFor(*tdb, server, c.id), 60'000);
+        QCOMPARE(SendResult::endName(ok.end), u"completed"_s);
+        stats = server.stats(&why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(stats.value("sendRequests"_L1).toInt(), 20);
+        after = CampaignStore(tdb->db(), Clock::system()).byId(c.id);
+        QCOMPARE(after.totalSent, 20);
+    }
+
+    // Plain http:// to an address of this machine that is not loopback, where a real listener
+    // waits: the sender refuses before connecting, so the token never travels unencrypted.
+    // (The policy itself, host by host: tests/cloudapi/test_apisettings.cpp::baseUrlPolicy.)
+    void plainHttpToANonLoopbackAddressIsRefusedBeforeConnecting()
+    {
+        HERALD_TEST_DB(tdb);
+        QHostAddress address;
+        const QList<QHostAddress> all = QNetworkInterface::allAddresses();
+        for (const QHostAddress &a : all) {
+            if (!a.isLoopback() && a.protocol() == QAbstractSocket::IPv4Protocol) {
+                address = a;
+                break;
+            }
+        }
+        if (address.isNull()) {
+            QSKIP("this machine has no IPv4 address besides loopback");
+        }
+        QTcpServer listener;
+        QVERIFY2(listener.listen(address), qPrintable(listener.errorString()));
+        int connections = 0;
+        QObject::connect(&listener, &QTcpServer::newConnection, [&] {
+            while (QTcpSocket *s = listener.nextPendingConnection()) {
+                ++connections;
+                s->close();
+                s->deleteLater();
+            }
+        });
+        {
+            // The listener can be reached there: a refusal below is the sender's own.
+            QTcpSocket probe;
+            probe.connectToHost(address, listener.serverPort());
+            QVERIFY2(probe.waitForConnected(10'000), qPrintable(probe.errorString()));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(connections, 1, 10'000);
+
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Plain http"_s, 20);
+        H2GraphServer notStarted(*m_ca, {});
+        SenderConfig cfg = configFor(*tdb, notStarted, c.id);
+        cfg.api.setBaseUrl(u"http://%1:%2"_s.arg(address.toString()).arg(listener.serverPort()));
+        cfg.api.setCaFile({});
+        Sender sender;
+        const SendResult r = runToEnd(sender, cfg, 60'000);
+        QCOMPARE(SendResult::endName(r.end), u"refused"_s);
+        QVERIFY2(r.reason.contains(u"use https://"_s), qPrintable(r.reason));
+        qInfo("http://%s refused with: %s", qPrintable(address.toString()), qPrintable(r.reason));
+        QTest::qWait(500); // a connection the sender made would have arrived by now
+        QCOMPARE(connections, 1);
+        const Campaign after = CampaignStore(tdb->db(), Clock::system()).byId(c.id);
         QCOMPARE(after.totalSent + after.totalFailed, 0);
         QCOMPARE(countWhere(tdb->db(), u"status = 'processing'"_s), 0);
     }

@@ -40,7 +40,7 @@ bool run(const QString &program, const QStringList &args, const QString &dir, QS
 
 } // namespace
 
-std::unique_ptr<TestCa> TestCa::create(QString *why)
+std::unique_ptr<TestCa> TestCa::create(QString *why, const QString &serverNames)
 {
     std::unique_ptr<TestCa> ca(new TestCa);
     const QString d = ca->dir();
@@ -53,7 +53,8 @@ std::unique_ptr<TestCa> TestCa::create(QString *why)
         ext.write("basicConstraints=CA:FALSE\n"
                   "keyUsage=critical,digitalSignature,keyEncipherment\n"
                   "extendedKeyUsage=serverAuth\n"
-                  "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+                  "subjectAltName=" +
+                  serverNames.toUtf8() + "\n");
     }
     const QString openssl = u"openssl"_s;
     const QStringList ec{u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,

@@ -12,12 +12,15 @@
 namespace herald::test {
 
 // A certificate authority made for one test with the openssl command, and a certificate it
-// signed for localhost and 127.0.0.1: what a client must trust through api.ca_file.
+// signed for localhost and 127.0.0.1 (or the names given): what a client must trust through
+// api.ca_file.
 class TestCa
 {
 public:
-    // Null with *why set when openssl is missing or fails.
-    static std::unique_ptr<TestCa> create(QString *why);
+    // Null with *why set when openssl is missing or fails. serverNames is the certificate's
+    // subjectAltName.
+    static std::unique_ptr<TestCa>
+    create(QString *why, const QString &serverNames = QStringLiteral("DNS:localhost,IP:127.0.0.1"));
 
     QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
     QString serverCert() const { return m_dir.filePath(QStringLiteral("server.pem")); }
