@@ -53,17 +53,18 @@ void ErasePersonAction::start()
         return;
     }
     setBusy(true);
-    Prompt::askText(m_window, tr("Erase a Person's Data"),
-                    tr("The person's phone number, as written in your contact files (with the country code, "
-                       "or in the default region of Settings):"),
-                    [this](const QString &raw) {
-                        if (raw.isEmpty()) {
-                            setBusy(false);
-                            Q_EMIT dropped();
-                            return;
-                        }
-                        check(raw);
-                    });
+    Prompt::askText(
+        m_window, tr("Erase a Person's Data"),
+        tr("The person's phone number, as written in your contact files.\nWith its country code, or as "
+           "written in the default region of Settings ▸ Sending:"),
+        [this](const QString &raw) {
+            if (raw.isEmpty()) {
+                setBusy(false);
+                Q_EMIT dropped();
+                return;
+            }
+            check(raw);
+        });
 }
 
 void ErasePersonAction::check(const QString &raw)
