@@ -164,7 +164,7 @@ QWidget *SettingsDialog::buildSendingTab()
     SettingField *retention = addField(i, SettingKeys::RetentionDays, tr("Keep recipients (days):"));
     retention->setPlaceholder(tr("0: forever"));
     retention->setToolTip(tr("Names, numbers and parameters of campaigns finished longer ago are erased by "
-                             "herald-cli purge; the counts stay."));
+                             "the console once a day and by herald-cli purge; the counts stay."));
     layout->addWidget(import);
     layout->addWidget(note(tr("These settings are stored with the database, shared by every console and "
                               "herald-cli that use it (herald-cli config shows them)."),
