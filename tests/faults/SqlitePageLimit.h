@@ -66,8 +66,9 @@ public:
             QMetaObject::invokeMethod(
                 dispatcher,
                 [db, pages] {
+                    // Still open, and still this thread's (not a new connection at a freed address).
                     const std::lock_guard inner(state().mutex);
-                    if (state().live.contains(db)) {
+                    if (state().live.value(db) == QThread::currentThread()) {
                         apply(db, pages);
                     }
                 },
