@@ -1,0 +1,8 @@
+// Precompiled for herald_core and the core tests (cmake/HeraldBuildSpeed.cmake): the Qt
+// modules core uses. Nothing of Herald's own goes here, so a change to Herald's headers
+// never rebuilds the precompiled header.
+#pragma once
+
+#include <QtCore/QtCore>
+#include <QtNetwork/QtNetwork>
+#include <QtSql/QtSql>

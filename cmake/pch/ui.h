@@ -1,0 +1,8 @@
+// Precompiled for the console (herald_ui) and its tests (cmake/HeraldBuildSpeed.cmake).
+#pragma once
+
+#include <QtCore/QtCore>
+#include <QtGui/QtGui>
+#include <QtNetwork/QtNetwork>
+#include <QtSql/QtSql>
+#include <QtWidgets/QtWidgets>
