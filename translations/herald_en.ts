@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -58,10 +58,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) still waiting will not be sent (failed, reason &quot;erased&quot;).</source>
+        <source>%n message(s) still waiting will not be sent (failed, reason "erased").</source>
         <translation>
-            <numerusform>%n message still waiting will not be sent (failed, reason &quot;erased&quot;).</numerusform>
-            <numerusform>%n messages still waiting will not be sent (failed, reason &quot;erased&quot;).</numerusform>
+            <numerusform>%n message still waiting will not be sent (failed, reason "erased").</numerusform>
+            <numerusform>%n messages still waiting will not be sent (failed, reason "erased").</numerusform>
         </translation>
     </message>
 </context>
@@ -139,10 +139,10 @@
 <context>
     <name>ResendCommand</name>
     <message numerus="yes">
-        <source>Queued %n failed message(s) of campaign &quot;%1&quot; again.</source>
+        <source>Queued %n failed message(s) of campaign "%1" again.</source>
         <translation>
-            <numerusform>Queued %n failed message of campaign &quot;%1&quot; again.</numerusform>
-            <numerusform>Queued %n failed messages of campaign &quot;%1&quot; again.</numerusform>
+            <numerusform>Queued %n failed message of campaign "%1" again.</numerusform>
+            <numerusform>Queued %n failed messages of campaign "%1" again.</numerusform>
         </translation>
     </message>
 </context>
@@ -179,10 +179,10 @@
 <context>
     <name>herald::SendWorker</name>
     <message numerus="yes">
-        <source>%n answer(s) from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</source>
+        <source>%n answer(s) from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</source>
         <translation>
-            <numerusform>%n answer from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</numerusform>
-            <numerusform>%n answers from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</numerusform>
+            <numerusform>%n answer from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</numerusform>
+            <numerusform>%n answers from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</numerusform>
         </translation>
     </message>
 </context>
@@ -265,6 +265,21 @@
     </message>
 </context>
 <context>
+    <name>herald::ui::ErasePersonAction</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation><numerusform>%n campaign</numerusform><numerusform>%n campaigns</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) still waiting for this number will not be sent (failed, reason "erased").</source>
+        <translation><numerusform>%n message still waiting for this number will not be sent (failed, reason "erased").</numerusform><numerusform>%n messages still waiting for this number will not be sent (failed, reason "erased").</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::FailuresView</name>
     <message numerus="yes">
         <source>Failed messages: %1, for %n reason(s). Select a reason to list its recipients under Recipients, or reasons to resend.</source>
@@ -294,10 +309,10 @@
 <context>
     <name>herald::ui::InterruptedNotice</name>
     <message numerus="yes">
-        <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became &quot;interrupted&quot;.</source>
+        <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became "interrupted".</source>
         <translation>
-            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n message became &quot;interrupted&quot;.</numerusform>
-            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n messages became &quot;interrupted&quot;.</numerusform>
+            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n message became "interrupted".</numerusform>
+            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n messages became "interrupted".</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -315,10 +330,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Herald or another sender stopped while messages were in flight. %n message(s) became &quot;interrupted&quot;: %1.</source>
+        <source>Herald or another sender stopped while messages were in flight. %n message(s) became "interrupted": %1.</source>
         <translation>
-            <numerusform>Herald or another sender stopped while messages were in flight. %n message became &quot;interrupted&quot;: %1.</numerusform>
-            <numerusform>Herald or another sender stopped while messages were in flight. %n messages became &quot;interrupted&quot;: %1.</numerusform>
+            <numerusform>Herald or another sender stopped while messages were in flight. %n message became "interrupted": %1.</numerusform>
+            <numerusform>Herald or another sender stopped while messages were in flight. %n messages became "interrupted": %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -397,10 +412,10 @@
 <context>
     <name>herald::ui::RateCardSection</name>
     <message numerus="yes">
-        <source>Imported &quot;%1&quot;: %n market(s) in %2, effective %3.</source>
+        <source>Imported "%1": %n market(s) in %2, effective %3.</source>
         <translation>
-            <numerusform>Imported &quot;%1&quot;: %n market in %2, effective %3.</numerusform>
-            <numerusform>Imported &quot;%1&quot;: %n markets in %2, effective %3.</numerusform>
+            <numerusform>Imported "%1": %n market in %2, effective %3.</numerusform>
+            <numerusform>Imported "%1": %n markets in %2, effective %3.</numerusform>
         </translation>
     </message>
 </context>
@@ -498,6 +513,21 @@
             <numerusform>%Ln message failed. Tick the reasons to send again; opted-out numbers are never resent.</numerusform>
             <numerusform>%Ln messages failed. Tick the reasons to send again; opted-out numbers are never resent.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::RetentionSchedule</name>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation><numerusform>%n recipient</numerusform><numerusform>%n recipients</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation><numerusform>%n campaign</numerusform><numerusform>%n campaigns</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
 </context>
 <context>

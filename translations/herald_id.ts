@@ -3762,6 +3762,14 @@ Perintah: %2</translation>
         <source>the database failed</source>
         <translation>basis data gagal</translation>
     </message>
+    <message>
+        <source>the database server is out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another transaction conflicted with the sender&apos;s (a deadlock or serialization failure)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::DatabaseConfig</name>
@@ -5038,6 +5046,120 @@ Kesalahan terakhir: %4</translation>
     <message>
         <source>The rate ceiling is a number of messages per second, e.g. 20 or 2.5; leave it empty for the phone number&apos;s own limit.</source>
         <translation>Batas laju adalah jumlah pesan per detik, mis. 20 atau 2.5; biarkan kosong untuk memakai batas nomor telepon itu sendiri.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::ErasePersonAction</name>
+    <message>
+        <source>&amp;Erase a Person&apos;s Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes one person&apos;s number, name and parameters from every campaign, keeping the counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase a Person&apos;s Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person&apos;s phone number, as written in your contact files.
+With its country code, or as written in the default region of Settings ▸ Sending:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing Was Erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the number with its country code (+49 …), or set the default region in Settings ▸ Sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a Phone Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was erased.</source>
+        <translation type="unfinished">Tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>Also put %1 on the opt-out list, so that no later import or campaign messages this person? The list keeps only the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to Opt-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number will be added to the opt-out list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The opt-out list will not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number, name and template parameters of %1 will be removed from every campaign. The campaigns keep their counts; messages still waiting for this number will not be sent. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in no campaign: there was nothing to erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n baris</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n kampanye</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erased the number, name and parameters of %1 from %2 in %3. The campaigns&apos; counts are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) still waiting for this number will not be sent (failed, reason &quot;erased&quot;).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is now on the opt-out list.</source>
+        <translation type="unfinished">%1 kini ada di daftar opt-out.</translation>
+    </message>
+    <message>
+        <source>%1 stays on the opt-out list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal Data Erased</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6693,6 +6815,31 @@ Kesalahan terakhir: %4</translation>
     </message>
 </context>
 <context>
+    <name>herald::ui::RetentionSchedule</name>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n kampanye</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n hari</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retention: erased the details of %1 in %2 finished more than %3 ago; the counts are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::ReviewPage</name>
     <message>
         <source>Cancel import</source>
@@ -7142,8 +7289,8 @@ Disimpan bersama basis data sebagai %2.</translation>
         <translation>0: selamanya</translation>
     </message>
     <message>
-        <source>Names, numbers and parameters of campaigns finished longer ago are erased by herald-cli purge; the counts stay.</source>
-        <translation>herald-cli purge menghapus nama, nomor, dan parameter kampanye yang selesai lebih lama dari itu; jumlahnya tetap.</translation>
+        <source>Names, numbers and parameters of campaigns finished longer ago are erased by the console once a day and by herald-cli purge; the counts stay.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
