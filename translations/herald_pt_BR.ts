@@ -3783,11 +3783,11 @@ Instrução: %2</translation>
     </message>
     <message>
         <source>the database server is out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>o servidor do banco de dados está sem memória</translation>
     </message>
     <message>
         <source>another transaction conflicted with the sender&apos;s (a deadlock or serialization failure)</source>
-        <translation type="unfinished"></translation>
+        <translation>outra transação entrou em conflito com a do emissor (deadlock ou falha de serialização)</translation>
     </message>
 </context>
 <context>
@@ -5081,117 +5081,118 @@ Last error: %4</source>
     <name>herald::ui::ErasePersonAction</name>
     <message>
         <source>&amp;Erase a Person&apos;s Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apagar dados de uma pessoa…</translation>
     </message>
     <message>
         <source>Removes one person&apos;s number, name and parameters from every campaign, keeping the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove o número, o nome e os parâmetros de uma pessoa de todas as campanhas, mantendo as contagens</translation>
     </message>
     <message>
         <source>Erase a Person&apos;s Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Apagar dados de uma pessoa</translation>
     </message>
     <message>
         <source>The person&apos;s phone number, as written in your contact files.
 With its country code, or as written in the default region of Settings ▸ Sending:</source>
-        <translation type="unfinished"></translation>
+        <translation>O número de telefone da pessoa, como está nos seus arquivos de contatos.
+Com o código do país, ou no formato da região padrão de Configurações ▸ Envio:</translation>
     </message>
     <message>
         <source>Nothing Was Erased</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada foi apagado</translation>
     </message>
     <message>
         <source>The database could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler o banco de dados: %1</translation>
     </message>
     <message>
         <source>Write the number with its country code (+49 …), or set the default region in Settings ▸ Sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreva o número com o código do país (+55 …) ou defina a região padrão em Configurações ▸ Envio.</translation>
     </message>
     <message>
         <source>Not a Phone Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é um número de telefone</translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
-        <translation type="unfinished">Nada foi apagado.</translation>
+        <translation>Nada foi apagado.</translation>
     </message>
     <message>
         <source>Also put %1 on the opt-out list, so that no later import or campaign messages this person? The list keeps only the number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Também colocar %1 na lista de opt-out, para que nenhuma importação ou campanha futura lhe envie mensagens? A lista guarda só o número.</translation>
     </message>
     <message>
         <source>Add to Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar aos opt-outs</translation>
     </message>
     <message>
         <source>Don&apos;t Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Não adicionar</translation>
     </message>
     <message>
         <source>The number will be added to the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>O número será adicionado à lista de opt-out.</translation>
     </message>
     <message>
         <source>The opt-out list will not be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>A lista de opt-out não será alterada.</translation>
     </message>
     <message>
         <source>Erase %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Apagar %1?</translation>
     </message>
     <message>
         <source>The number, name and template parameters of %1 will be removed from every campaign. The campaigns keep their counts; messages still waiting for this number will not be sent. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>O número, o nome e os parâmetros de modelo de %1 serão removidos de todas as campanhas. As campanhas mantêm as contagens; mensagens ainda em espera para este número não serão enviadas. %2</translation>
     </message>
     <message>
         <source>This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso não pode ser desfeito.</translation>
     </message>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Apagar</translation>
     </message>
     <message>
         <source>%1 is in no campaign: there was nothing to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não está em nenhuma campanha: não havia nada a apagar.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n linha</numerusform>
             <numerusform>%n linhas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n campanha</numerusform>
             <numerusform>%n campanhas</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased the number, name and parameters of %1 from %2 in %3. The campaigns&apos; counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número, nome e parâmetros de %1 apagados de %2 em %3. As contagens das campanhas não mudaram.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) still waiting for this number will not be sent (failed, reason &quot;erased&quot;).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensagem ainda em espera para este número não será enviada (com falha, motivo &quot;erased&quot;).</numerusform>
+            <numerusform>%n mensagens ainda em espera para este número não serão enviadas (com falha, motivo &quot;erased&quot;).</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished">%1 agora está na lista de opt-out.</translation>
+        <translation>%1 agora está na lista de opt-out.</translation>
     </message>
     <message>
         <source>%1 stays on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 continua na lista de opt-out.</translation>
     </message>
     <message>
         <source>Personal Data Erased</source>
-        <translation type="unfinished"></translation>
+        <translation>Dados pessoais apagados</translation>
     </message>
 </context>
 <context>
@@ -6879,28 +6880,28 @@ With its country code, or as written in the default region of Settings ▸ Sendi
     <name>herald::ui::RetentionSchedule</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n destinatário</numerusform>
+            <numerusform>%n destinatários</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n campanha</numerusform>
-            <numerusform>%n campanhas</numerusform>
+        <translation>
+            <numerusform>%n campanha concluída</numerusform>
+            <numerusform>%n campanhas concluídas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n dia</numerusform>
             <numerusform>%n dias</numerusform>
         </translation>
     </message>
     <message>
         <source>Retention: erased the details of %1 in %2 finished more than %3 ago; the counts are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenção: dados de %1 apagados em %2 há mais de %3; as contagens são mantidas.</translation>
     </message>
 </context>
 <context>
@@ -7357,7 +7358,7 @@ Armazenada com o banco de dados como %2.</translation>
     </message>
     <message>
         <source>Names, numbers and parameters of campaigns finished longer ago are erased by the console once a day and by herald-cli purge; the counts stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomes, números e parâmetros de campanhas concluídas há mais tempo são apagados pelo console uma vez por dia e pelo herald-cli purge; as contagens ficam.</translation>
     </message>
 </context>
 <context>
