@@ -3783,11 +3783,11 @@ Instrucción: %2</translation>
     </message>
     <message>
         <source>the database server is out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>el servidor de base de datos se quedó sin memoria</translation>
     </message>
     <message>
         <source>another transaction conflicted with the sender&apos;s (a deadlock or serialization failure)</source>
-        <translation type="unfinished"></translation>
+        <translation>otra transacción entró en conflicto con la del emisor (un interbloqueo o un fallo de serialización)</translation>
     </message>
 </context>
 <context>
@@ -5081,117 +5081,118 @@ Last error: %4</source>
     <name>herald::ui::ErasePersonAction</name>
     <message>
         <source>&amp;Erase a Person&apos;s Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Borrar los datos de una persona…</translation>
     </message>
     <message>
         <source>Removes one person&apos;s number, name and parameters from every campaign, keeping the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Borra el número, el nombre y los parámetros de una persona de todas las campañas, conservando los recuentos</translation>
     </message>
     <message>
         <source>Erase a Person&apos;s Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar los datos de una persona</translation>
     </message>
     <message>
         <source>The person&apos;s phone number, as written in your contact files.
 With its country code, or as written in the default region of Settings ▸ Sending:</source>
-        <translation type="unfinished"></translation>
+        <translation>El teléfono de la persona, como figura en sus archivos de contactos.
+Con código de país, o como se escribe en la región predeterminada de Configuración ▸ Envío:</translation>
     </message>
     <message>
         <source>Nothing Was Erased</source>
-        <translation type="unfinished"></translation>
+        <translation>No se borró nada</translation>
     </message>
     <message>
         <source>The database could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la base de datos: %1</translation>
     </message>
     <message>
         <source>Write the number with its country code (+49 …), or set the default region in Settings ▸ Sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el número con su código de país (+34 …) o defina la región predeterminada en Configuración ▸ Envío.</translation>
     </message>
     <message>
         <source>Not a Phone Number</source>
-        <translation type="unfinished"></translation>
+        <translation>No es un número de teléfono</translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
-        <translation type="unfinished">No se borró nada.</translation>
+        <translation>No se borró nada.</translation>
     </message>
     <message>
         <source>Also put %1 on the opt-out list, so that no later import or campaign messages this person? The list keeps only the number.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Poner también %1 en la lista de bajas, para que ninguna importación o campaña posterior le envíe mensajes? La lista solo guarda el número.</translation>
     </message>
     <message>
         <source>Add to Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir a bajas</translation>
     </message>
     <message>
         <source>Don&apos;t Add</source>
-        <translation type="unfinished"></translation>
+        <translation>No añadir</translation>
     </message>
     <message>
         <source>The number will be added to the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número se añadirá a la lista de bajas.</translation>
     </message>
     <message>
         <source>The opt-out list will not be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lista de bajas no cambiará.</translation>
     </message>
     <message>
         <source>Erase %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Borrar %1?</translation>
     </message>
     <message>
         <source>The number, name and template parameters of %1 will be removed from every campaign. The campaigns keep their counts; messages still waiting for this number will not be sent. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El número, el nombre y los parámetros de plantilla de %1 se borrarán de todas las campañas. Las campañas conservan sus recuentos; los mensajes aún en espera para este número no se enviarán. %2</translation>
     </message>
     <message>
         <source>This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no se puede deshacer.</translation>
     </message>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <source>%1 is in no campaign: there was nothing to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no está en ninguna campaña: no había nada que borrar.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n fila</numerusform>
             <numerusform>%n filas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n campaña</numerusform>
             <numerusform>%n campañas</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased the number, name and parameters of %1 from %2 in %3. The campaigns&apos; counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se borraron el número, el nombre y los parámetros de %1 de %2 en %3. Los recuentos de las campañas no cambian.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) still waiting for this number will not be sent (failed, reason &quot;erased&quot;).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensaje en espera para este número no se enviará (fallido, motivo &quot;erased&quot;).</numerusform>
+            <numerusform>%n mensajes en espera para este número no se enviarán (fallidos, motivo &quot;erased&quot;).</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished">%1 está ahora en la lista de bajas.</translation>
+        <translation>%1 está ahora en la lista de bajas.</translation>
     </message>
     <message>
         <source>%1 stays on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sigue en la lista de bajas.</translation>
     </message>
     <message>
         <source>Personal Data Erased</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos personales borrados</translation>
     </message>
 </context>
 <context>
@@ -6879,28 +6880,28 @@ With its country code, or as written in the default region of Settings ▸ Sendi
     <name>herald::ui::RetentionSchedule</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n destinatario</numerusform>
+            <numerusform>%n destinatarios</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n campaña</numerusform>
-            <numerusform>%n campañas</numerusform>
+        <translation>
+            <numerusform>%n campaña terminada</numerusform>
+            <numerusform>%n campañas terminadas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n día</numerusform>
             <numerusform>%n días</numerusform>
         </translation>
     </message>
     <message>
         <source>Retention: erased the details of %1 in %2 finished more than %3 ago; the counts are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retención: se borraron los datos de %1 en %2 hace más de %3; se conservan los recuentos.</translation>
     </message>
 </context>
 <context>
@@ -7357,7 +7358,7 @@ Guardado con la base de datos como %2.</translation>
     </message>
     <message>
         <source>Names, numbers and parameters of campaigns finished longer ago are erased by the console once a day and by herald-cli purge; the counts stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>La consola (una vez al día) y herald-cli purge borran los nombres, números y parámetros de las campañas terminadas hace más tiempo; los recuentos se conservan.</translation>
     </message>
 </context>
 <context>
