@@ -156,7 +156,13 @@ private Q_SLOTS:
         if (!setUp(&skip)) {
             QSKIP(qPrintable(skip));
         }
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        // Instrumented at -O0 the import is ten times slower; a third of the rows still keeps it
+        // busy for far longer than the console's read and write take.
+        const int rows = 100'000;
+#else
         const int rows = 300'000;
+#endif
         const QString path = writeContacts(m_dir, u"big.csv"_s, 0, rows);
         WizardImport import(*m_data, Clock::system());
         QSignalSpy progressed(&import, &WizardImport::progressed);
@@ -196,7 +202,7 @@ private Q_SLOTS:
                 writeError = r.error;
                 writeMs = writeClock.elapsed();
             });
-        QVERIFY(waitUntil([&] { return finishedImport(finished, failed); }, 120'000));
+        QVERIFY(waitUntil([&] { return finishedImport(finished, failed); }, 600'000));
         QVERIFY(waitUntil([&] { return writeMs >= 0; }, 60'000));
         QVERIFY2(writeError.isEmpty(), qPrintable(writeError));
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
