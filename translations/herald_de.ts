@@ -3783,11 +3783,11 @@ Anweisung: %2</translation>
     </message>
     <message>
         <source>the database server is out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenbankserver hat keinen Speicher mehr</translation>
     </message>
     <message>
         <source>another transaction conflicted with the sender&apos;s (a deadlock or serialization failure)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine andere Transaktion kollidierte mit der des Senders (Deadlock oder Serialisierungsfehler)</translation>
     </message>
 </context>
 <context>
@@ -5081,117 +5081,118 @@ Letzter Fehler: %4</translation>
     <name>herald::ui::ErasePersonAction</name>
     <message>
         <source>&amp;Erase a Person&apos;s Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten einer Person &amp;löschen…</translation>
     </message>
     <message>
         <source>Removes one person&apos;s number, name and parameters from every campaign, keeping the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt Nummer, Name und Parameter einer Person aus jeder Kampagne; die Zähler bleiben</translation>
     </message>
     <message>
         <source>Erase a Person&apos;s Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten einer Person löschen</translation>
     </message>
     <message>
         <source>The person&apos;s phone number, as written in your contact files.
 With its country code, or as written in the default region of Settings ▸ Sending:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telefonnummer der Person, wie sie in Ihren Kontaktdateien steht.
+Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):</translation>
     </message>
     <message>
         <source>Nothing Was Erased</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gelöscht</translation>
     </message>
     <message>
         <source>The database could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Write the number with its country code (+49 …), or set the default region in Settings ▸ Sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie die Nummer mit Ländervorwahl (+49 …) oder legen Sie die Standardregion unter Einstellungen ▸ Senden fest.</translation>
     </message>
     <message>
         <source>Not a Phone Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Telefonnummer</translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
-        <translation type="unfinished">Nichts wurde gelöscht.</translation>
+        <translation>Nichts wurde gelöscht.</translation>
     </message>
     <message>
         <source>Also put %1 on the opt-out list, so that no later import or campaign messages this person? The list keeps only the number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auch auf die Abmeldeliste setzen, damit kein späterer Import und keine Kampagne diese Person anschreibt? Die Liste speichert nur die Nummer.</translation>
     </message>
     <message>
         <source>Add to Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Abmeldeliste setzen</translation>
     </message>
     <message>
         <source>Don&apos;t Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht hinzufügen</translation>
     </message>
     <message>
         <source>The number will be added to the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer wird auf die Abmeldeliste gesetzt.</translation>
     </message>
     <message>
         <source>The opt-out list will not be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abmeldeliste wird nicht geändert.</translation>
     </message>
     <message>
         <source>Erase %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen?</translation>
     </message>
     <message>
         <source>The number, name and template parameters of %1 will be removed from every campaign. The campaigns keep their counts; messages still waiting for this number will not be sent. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer, Name und Vorlagenparameter von %1 werden aus jeder Kampagne entfernt. Die Kampagnen behalten ihre Zähler; noch wartende Nachrichten an diese Nummer werden nicht gesendet. %2</translation>
     </message>
     <message>
         <source>This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>%1 is in no campaign: there was nothing to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist in keiner Kampagne: Es gab nichts zu löschen.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Zeile</numerusform>
             <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Kampagne</numerusform>
             <numerusform>%n Kampagnen</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased the number, name and parameters of %1 from %2 in %3. The campaigns&apos; counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer, Name und Parameter von %1 aus %2 in %3 gelöscht. Die Zähler der Kampagnen bleiben unverändert.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) still waiting for this number will not be sent (failed, reason &quot;erased&quot;).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n noch wartende Nachricht an diese Nummer wird nicht gesendet (fehlgeschlagen, Grund „erased“).</numerusform>
+            <numerusform>%n noch wartende Nachrichten an diese Nummer werden nicht gesendet (fehlgeschlagen, Grund „erased“).</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished">%1 steht jetzt auf der Abmeldeliste.</translation>
+        <translation>%1 steht jetzt auf der Abmeldeliste.</translation>
     </message>
     <message>
         <source>%1 stays on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bleibt auf der Abmeldeliste.</translation>
     </message>
     <message>
         <source>Personal Data Erased</source>
-        <translation type="unfinished"></translation>
+        <translation>Personenbezogene Daten gelöscht</translation>
     </message>
 </context>
 <context>
@@ -6879,28 +6880,28 @@ With its country code, or as written in the default region of Settings ▸ Sendi
     <name>herald::ui::RetentionSchedule</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Empfänger</numerusform>
+            <numerusform>%n Empfängern</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Kampagne</numerusform>
             <numerusform>%n Kampagnen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
+            <numerusform>%n Tagen</numerusform>
         </translation>
     </message>
     <message>
         <source>Retention: erased the details of %1 in %2 finished more than %3 ago; the counts are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung: Daten von %1 in %2 gelöscht (beendet vor mehr als %3); die Zähler bleiben.</translation>
     </message>
 </context>
 <context>
@@ -7357,7 +7358,7 @@ Mit der Datenbank gespeichert als %2.</translation>
     </message>
     <message>
         <source>Names, numbers and parameters of campaigns finished longer ago are erased by the console once a day and by herald-cli purge; the counts stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei länger beendeten Kampagnen löschen die Konsole (einmal täglich) und herald-cli purge Namen, Nummern und Parameter; die Zähler bleiben.</translation>
     </message>
 </context>
 <context>
