@@ -3764,11 +3764,11 @@ Perintah: %2</translation>
     </message>
     <message>
         <source>the database server is out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>server basis data kehabisan memori</translation>
     </message>
     <message>
         <source>another transaction conflicted with the sender&apos;s (a deadlock or serialization failure)</source>
-        <translation type="unfinished"></translation>
+        <translation>transaksi lain berbenturan dengan transaksi pengirim (deadlock atau kegagalan serialisasi)</translation>
     </message>
 </context>
 <context>
@@ -5052,114 +5052,115 @@ Kesalahan terakhir: %4</translation>
     <name>herald::ui::ErasePersonAction</name>
     <message>
         <source>&amp;Erase a Person&apos;s Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hapus Data Seseorang…</translation>
     </message>
     <message>
         <source>Removes one person&apos;s number, name and parameters from every campaign, keeping the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Menghapus nomor, nama, dan parameter satu orang dari semua kampanye, tanpa mengubah jumlahnya</translation>
     </message>
     <message>
         <source>Erase a Person&apos;s Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus Data Seseorang</translation>
     </message>
     <message>
         <source>The person&apos;s phone number, as written in your contact files.
 With its country code, or as written in the default region of Settings ▸ Sending:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor telepon orang tersebut, seperti tertulis di file kontak Anda.
+Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengiriman:</translation>
     </message>
     <message>
         <source>Nothing Was Erased</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak Ada yang Dihapus</translation>
     </message>
     <message>
         <source>The database could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis data tidak dapat dibaca: %1</translation>
     </message>
     <message>
         <source>Write the number with its country code (+49 …), or set the default region in Settings ▸ Sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulis nomor dengan kode negaranya (+49 …), atau tetapkan wilayah bawaan di Pengaturan ▸ Pengiriman.</translation>
     </message>
     <message>
         <source>Not a Phone Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Bukan Nomor Telepon</translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
-        <translation type="unfinished">Tidak ada yang dihapus.</translation>
+        <translation>Tidak ada yang dihapus.</translation>
     </message>
     <message>
         <source>Also put %1 on the opt-out list, so that no later import or campaign messages this person? The list keeps only the number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Masukkan juga %1 ke daftar opt-out, agar impor atau kampanye berikutnya tidak mengirim pesan ke orang ini? Daftar hanya menyimpan nomornya.</translation>
     </message>
     <message>
         <source>Add to Opt-outs</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambahkan ke Opt-out</translation>
     </message>
     <message>
         <source>Don&apos;t Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Jangan Tambahkan</translation>
     </message>
     <message>
         <source>The number will be added to the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor akan ditambahkan ke daftar opt-out.</translation>
     </message>
     <message>
         <source>The opt-out list will not be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daftar opt-out tidak akan diubah.</translation>
     </message>
     <message>
         <source>Erase %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus %1?</translation>
     </message>
     <message>
         <source>The number, name and template parameters of %1 will be removed from every campaign. The campaigns keep their counts; messages still waiting for this number will not be sent. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor, nama, dan parameter templat %1 akan dihapus dari semua kampanye. Kampanye tetap menyimpan jumlahnya; pesan yang masih menunggu untuk nomor ini tidak akan dikirim. %2</translation>
     </message>
     <message>
         <source>This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus</translation>
     </message>
     <message>
         <source>%1 is in no campaign: there was nothing to erase.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tidak ada di kampanye mana pun: tidak ada yang perlu dihapus.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n baris</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n kampanye</numerusform>
         </translation>
     </message>
     <message>
         <source>Erased the number, name and parameters of %1 from %2 in %3. The campaigns&apos; counts are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomor, nama, dan parameter %1 dihapus dari %2 di %3. Jumlah pada kampanye tidak berubah.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) still waiting for this number will not be sent (failed, reason &quot;erased&quot;).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pesan yang masih menunggu untuk nomor ini tidak akan dikirim (gagal, alasan &quot;erased&quot;).</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is now on the opt-out list.</source>
-        <translation type="unfinished">%1 kini ada di daftar opt-out.</translation>
+        <translation>%1 kini ada di daftar opt-out.</translation>
     </message>
     <message>
         <source>%1 stays on the opt-out list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tetap ada di daftar opt-out.</translation>
     </message>
     <message>
         <source>Personal Data Erased</source>
-        <translation type="unfinished"></translation>
+        <translation>Data Pribadi Dihapus</translation>
     </message>
 </context>
 <context>
@@ -6818,25 +6819,25 @@ With its country code, or as written in the default region of Settings ▸ Sendi
     <name>herald::ui::RetentionSchedule</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n penerima</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n kampanye</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n hari</numerusform>
         </translation>
     </message>
     <message>
         <source>Retention: erased the details of %1 in %2 finished more than %3 ago; the counts are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retensi: detail %1 di %2 yang selesai lebih dari %3 lalu telah dihapus; jumlahnya tetap.</translation>
     </message>
 </context>
 <context>
@@ -7290,7 +7291,7 @@ Disimpan bersama basis data sebagai %2.</translation>
     </message>
     <message>
         <source>Names, numbers and parameters of campaigns finished longer ago are erased by the console once a day and by herald-cli purge; the counts stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama, nomor, dan parameter kampanye yang selesai lebih lama dari itu dihapus oleh konsol sekali sehari dan oleh herald-cli purge; jumlahnya tetap.</translation>
     </message>
 </context>
 <context>
