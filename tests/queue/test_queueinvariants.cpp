@@ -236,7 +236,13 @@ private Q_SLOTS:
             for (int guard = 0; guard < 1000; ++guard) {
                 const auto batch = engine.claim(cid, u"drain"_s, 50);
                 if (batch.isEmpty()) {
-                    break;
+                    if (store.byId(cid).status == CampaignStatus::Completed) {
+                        break;
+                    }
+                    // Rows still waiting out a retry's backoff: a short walk (HERALD_INVARIANT_STEPS)
+                    // can end with some not due yet, so time passes until they are.
+                    clock.advanceMs(10 * 60'000);
+                    continue;
                 }
                 QList<Outcome> out;
                 for (const auto &m : batch) {
