@@ -22,8 +22,4 @@ export TSAN_OPTIONS="suppressions=$_herald_san_dir/tsan.supp:ignore_noninstrumen
 # Qt Test aborts a test function after 5 minutes; instrumented code runs 2-3x slower (ASan)
 # and 5-15x (TSan), so one function of test_queueinvariants on PostgreSQL can need more.
 export QTEST_FUNCTION_TIMEOUT=900000
-# test_queueinvariants' random walk is pure computation: 2,500 steps per seed took 8 minutes
-# of the instrumented suite (-O0). The normal suite walks them all; here each kind of operation
-# still runs dozens of times per seed and backend, which is what a memory error needs to show.
-export HERALD_INVARIANT_STEPS=${HERALD_INVARIANT_STEPS:-400}
 unset _herald_san_dir
