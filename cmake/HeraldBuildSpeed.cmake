@@ -15,7 +15,7 @@ if(HERALD_LLD AND CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang" AND NOT APPLE)
 endif()
 
 # Precompiled headers: most of the time a small file of Herald takes to compile is Qt's
-# headers (3 of 4 s for a model test at -O0). Each kind of header (core: Qt Core, Sql and
+# headers (4.6 of 7.8 s for a console model test at -O0). Each kind of header (core: Qt Core, Sql and
 # Network; ui: also Gui and Widgets) is made once, by a carrier target that links only those Qt
 # modules and Herald's options, and reused by every target of that kind. GCC uses a
 # precompiled header only if every macro defined on the command line when it was made is
