@@ -22,8 +22,8 @@ endif()
 # defined alike where it is used, hence the bare carriers: each user's defines are a superset
 # (a test's QT_TESTCASE_BUILDDIR differs per folder; QtTest, which reads it, stays out).
 #
-# A precompiled header is included into every file, so a missing #include would go unnoticed:
-# CI's ThreadSanitizer build (packaging/linux/herald-dev.sh) compiles core without one.
+# A precompiled header is included into every file, so a missing #include goes unnoticed until
+# someone builds with -DHERALD_PCH=OFF (tests/bench/run-build-benchmark.sh main-plain does).
 # With ccache, set CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 # (herald-dev.sh does), or ccache compiles these files every time.
 option(HERALD_PCH "Precompile Qt's headers for core, the console and the tests" ON)
@@ -33,7 +33,14 @@ function(herald_pch_carrier kind)
     if(HERALD_PCH)
         add_library(herald_pch_${kind} OBJECT ${PROJECT_SOURCE_DIR}/cmake/pch/carrier.cpp)
         target_link_libraries(herald_pch_${kind} PRIVATE ${ARGN} herald_options)
-        target_precompile_headers(herald_pch_${kind} PRIVATE ${PROJECT_SOURCE_DIR}/cmake/pch/${kind}.h)
+        # The headers listed in cmake/pch/<kind>.h, named as <QtCore/QtCore> rather than by that
+        # file's path: CMake's generated header then holds no absolute path, so ccache (with
+        # CCACHE_BASEDIR) can reuse what another checkout of Herald compiled.
+        set(_pch_file ${PROJECT_SOURCE_DIR}/cmake/pch/${kind}.h)
+        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_pch_file})
+        file(STRINGS ${_pch_file} _includes REGEX "^#include <[^>]+>")
+        list(TRANSFORM _includes REPLACE "^#include (<[^>]+>).*" "\\1")
+        target_precompile_headers(herald_pch_${kind} PRIVATE ${_includes})
     endif()
 endfunction()
 

@@ -1,4 +1,5 @@
-// Precompiled for the console (herald_ui) and its tests (cmake/HeraldBuildSpeed.cmake).
+// Precompiled for the console (herald_ui) and its tests (cmake/HeraldBuildSpeed.cmake reads the
+// #include <…> lines of this file).
 #pragma once
 
 #include <QtCore/QtCore>

@@ -112,6 +112,64 @@ if [ -f "$src/ui/CMakeLists.txt" ]; then
         -DHERALD_BUILD_TESTS=OFF -DHERALD_BUILD_BENCHMARKS=OFF
 fi
 
+# Sanitizers and fuzzers (docs/RELIABILITY.md, "Sanitizers"). HERALD_SANITIZERS picks how much:
+#   full (the default under CI): the whole suite once more under AddressSanitizer and
+#         UndefinedBehaviorSanitizer, then what quick runs;
+#   quick: the sender's, limiter's and importer's threading tests under ThreadSanitizer, then
+#         every libFuzzer target for a bounded time (ASan+UBSan, clang);
+#   off (the default elsewhere).
+# The runtime options and suppressions (Debian's uninstrumented libraries only, never Herald's
+# code) are in tests/sanitizers/.
+sanitizers=${HERALD_SANITIZERS:-$([ "${CI:-}" = true ] && echo full || echo off)}
+case "$sanitizers" in
+ON | on) sanitizers=full ;;
+off | OFF | quick | full) ;;
+*) echo "HERALD_SANITIZERS must be off, quick or full" >&2; exit 2 ;;
+esac
+if [ "$sanitizers" = quick ] || [ "$sanitizers" = full ]; then
+    sanitizer_flags=(-DHERALD_WERROR=OFF -DHERALD_SQLITE_DIRECT=ON -DHERALD_BUILD_BENCHMARKS=OFF)
+fi
+
+# The suites mostly wait, so the sanitizer builds run beside them at the lowest priority (the
+# tests keep the CPU whenever they want it): the ASan+UBSan build beside the main suite and the
+# package stage, the ThreadSanitizer and fuzzer builds beside the ASan+UBSan suite. Each writes
+# its own log, shown if it fails; whatever is still running when this script ends is stopped.
+background=()
+stop_background() {
+    local pid
+    for pid in "${background[@]}"; do
+        kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+    done
+}
+trap stop_background EXIT
+in_background() { # log command… — runs command niced in its own process group; sets $last_pid
+    local log=$1; shift
+    mkdir -p "$(dirname "$log")"
+    setsid -w bash -c 'renice -n 19 $$ > /dev/null; "$@"' bash "$@" > "$log" 2>&1 &
+    last_pid=$!
+    background+=("$last_pid")
+}
+wait_background() { # pid log what
+    echo "== Waiting for the $3 (log: $2)"
+    if ! wait "$1"; then
+        tail -n 60 "$2" >&2
+        echo "The $3 failed; its log: $2" >&2
+        exit 1
+    fi
+}
+# The builds below run in a new process group, so they get what configure_and_build needs.
+export -f configure_and_build
+export src jobs
+
+if [ "$sanitizers" = full ]; then
+    echo "== Building under AddressSanitizer+UndefinedBehaviorSanitizer in $build-asan, beside the suite"
+    # -O0: under ASan+UBSan a file compiles in about half the time it takes at -O1, and the
+    # suite spends its time waiting on timers, sockets and child processes, not computing.
+    in_background "$build-asan.log" configure_and_build "$build-asan" all "${sanitizer_flags[@]}" \
+        -DHERALD_SANITIZE=address,undefined "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -g1 -DNDEBUG"
+    asan_build=$last_pid
+fi
+
 echo "== Running the test suite"
 # Each suite's log is kept so that its summary can be repeated at the end: ctest's summary
 # stays the last word, whatever stage ran after it. Any failing stage ends the run (set -e).
@@ -132,45 +190,42 @@ if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then
     bash "$src/packaging/linux/package-stage.sh" "$build"
 fi
 
-# Sanitizers and fuzzers (docs/RELIABILITY.md, "Sanitizers"). HERALD_SANITIZERS picks how much:
-#   full (the default under CI): the whole suite once more under AddressSanitizer and
-#         UndefinedBehaviorSanitizer, then what quick runs;
-#   quick: the sender's, limiter's and importer's threading tests under ThreadSanitizer, then
-#         every libFuzzer target for a bounded time (ASan+UBSan, clang);
-#   off (the default elsewhere).
-# The runtime options and suppressions (Debian's uninstrumented libraries only, never Herald's
-# code) are in tests/sanitizers/.
-sanitizers=${HERALD_SANITIZERS:-$([ "${CI:-}" = true ] && echo full || echo off)}
-case "$sanitizers" in
-ON | on) sanitizers=full ;;
-off | OFF | quick | full) ;;
-*) echo "HERALD_SANITIZERS must be off, quick or full" >&2; exit 2 ;;
-esac
 if [ "$sanitizers" = quick ] || [ "$sanitizers" = full ]; then
-    sanitizer_flags=(-DHERALD_WERROR=OFF -DHERALD_SQLITE_DIRECT=ON -DHERALD_BUILD_BENCHMARKS=OFF)
+    # The sanitizers' runtime options, for the suites below (not the main one).
     # shellcheck source=../../tests/sanitizers/sanitizer-env.sh
     source "$src/tests/sanitizers/sanitizer-env.sh"
 fi
+
+# The ThreadSanitizer build: the sender's, limiter's and importer's threading tests. The sender
+# thread against the simulator's threads, the limiter, the importer's reader and validator
+# threads. test_sender and test_sharedsending also run clean under TSan, but their throughput
+# assertions cannot hold at TSan's speed (5-15x slower): run them by hand.
+tsan_tests=(test_ratelimiter test_atmostonce test_contactimporter)
+build_tsan_and_fuzzers() {
+    configure_and_build "$build-tsan" "${tsan_tests[0]}" "${sanitizer_flags[@]}" \
+        -DHERALD_SANITIZE=thread -DHERALD_BUILD_GUI=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG"
+    cmake --build "$build-tsan" -j "$jobs" --target "${tsan_tests[@]}"
+    HERALD_FUZZ_BUILD_DIR="$build-fuzz" HERALD_FUZZ_JOBS="$jobs" HERALD_FUZZ_BUILD_ONLY=1 \
+        bash "$src/tests/fuzz/run-fuzzers.sh"
+}
 if [ "$sanitizers" = full ]; then
-    echo "== Building under AddressSanitizer+UndefinedBehaviorSanitizer in $build-asan"
-    # -O0: under ASan+UBSan a file compiles in about half the time it takes at -O1, and the
-    # suite spends its time waiting on timers, sockets and child processes, not computing.
-    configure_and_build "$build-asan" all "${sanitizer_flags[@]}" -DHERALD_SANITIZE=address,undefined \
-        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -g1 -DNDEBUG"
+    wait_background "$asan_build" "$build-asan.log" "ASan+UBSan build"
+    export -f build_tsan_and_fuzzers
+    export build sanitizer_flags_joined="${sanitizer_flags[*]}" tsan_tests_joined="${tsan_tests[*]}"
+    echo "== Building the ThreadSanitizer tests and the fuzzers in $build-tsan and $build-fuzz, beside the suite"
+    in_background "$build-tsan.log" bash -c 'sanitizer_flags=($sanitizer_flags_joined); tsan_tests=($tsan_tests_joined); build_tsan_and_fuzzers'
+    tsan_build=$last_pid
     echo "== Running the test suite under AddressSanitizer+UndefinedBehaviorSanitizer"
     # Instrumented, the tests still spend most of their time waiting: three per core.
     run_suite "$build-asan" "$build-asan/ctest-last.log" -j $((jobs * 3)) --timeout 1800
 fi
+if [ "$sanitizers" = quick ]; then
+    echo "== Building the threading tests under ThreadSanitizer in $build-tsan, and the fuzzers"
+    build_tsan_and_fuzzers
+elif [ "$sanitizers" = full ]; then
+    wait_background "$tsan_build" "$build-tsan.log" "ThreadSanitizer and fuzzer builds"
+fi
 if [ "$sanitizers" = quick ] || [ "$sanitizers" = full ]; then
-    echo "== Building the threading tests under ThreadSanitizer in $build-tsan"
-    # The sender thread against the simulator's threads, the limiter, the importer's reader and
-    # validator threads. test_sender and test_sharedsending also run clean under TSan, but their
-    # throughput assertions cannot hold at TSan's speed (5-15x slower): run them by hand.
-    tsan_tests=(test_ratelimiter test_atmostonce test_contactimporter)
-    configure_and_build "$build-tsan" "${tsan_tests[0]}" "${sanitizer_flags[@]}" \
-        -DHERALD_SANITIZE=thread -DHERALD_BUILD_GUI=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" \
-        -DHERALD_PCH=OFF # core without precompiled headers: proves its own #includes complete
-    cmake --build "$build-tsan" -j "$jobs" --target "${tsan_tests[@]}"
     echo "== Running the threading tests under ThreadSanitizer"
     tsan_regex="^($(IFS='|'; echo "${tsan_tests[*]}"))\$"
     run_suite "$build-tsan" "$build-tsan/ctest-last.log" -j "$jobs" --timeout 1800 -R "$tsan_regex"

@@ -6,9 +6,10 @@
 # Environment (all optional):
 #   HERALD_FUZZ_BUILD_DIR  build folder (default: <source>/build-fuzz; never the main build)
 #   HERALD_FUZZ_TARGETS    space-separated subset, e.g. "csvreader phonecell"
-#   HERALD_FUZZ_JOBS       parallel compile jobs (default 2)
+#   HERALD_FUZZ_JOBS       parallel compile jobs, and targets fuzzed at once (default 2)
 #   HERALD_FUZZ_RSS_MB     libFuzzer -rss_limit_mb per target (default 2048)
 #   HERALD_FUZZ_TIMEOUT    libFuzzer -timeout: seconds one input may take (default 10)
+#   HERALD_FUZZ_BUILD_ONLY set: build the targets and stop (CI builds them beside another stage)
 #
 # Needs clang++ and libFuzzer (Debian: apt install clang libfuzzer-14-dev), Qt 6 and
 # libphonenumber-dev. Each target starts from its seed corpus in tests/fuzz/corpus/<target>
@@ -60,6 +61,9 @@ main() {
         build_targets+=("fuzz_$t")
     done
     nice -n 10 cmake --build "$build" --parallel "$jobs" --target "${build_targets[@]}"
+    if [[ -n ${HERALD_FUZZ_BUILD_ONLY:-} ]]; then
+        exit 0
+    fi
 
     # Leaks and UB are failures, whatever the caller's environment says (later options win).
     export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1:allocator_may_return_null=0"
@@ -74,38 +78,60 @@ main() {
         esac
     }
 
-    results=$build/fuzz-results.txt
-    printf '%-16s %8s %14s %10s %8s %8s  %s\n' target seconds executions exec/s corpus peak_MB result > "$results"
-    failed=0
-    for t in $targets; do
-        work=$build/corpus/$t
-        artifacts=$build/artifacts/$t
-        log=$build/logs/fuzz_$t.log
-        mkdir -p "$work" "$artifacts" "$(dirname "$log")"
-        args=(-max_total_time="$seconds" -rss_limit_mb="$rss" -timeout="$timeout" -max_len=8192
+    # One target: its line of the table goes to $build/results/<target>, its status is the
+    # function's.
+    fuzz_one() {
+        local t=$1 work=$build/corpus/$1 artifacts=$build/artifacts/$1 log=$build/logs/fuzz_$1.log
+        mkdir -p "$work" "$artifacts" "$(dirname "$log")" "$build/results"
+        local args=(-max_total_time="$seconds" -rss_limit_mb="$rss" -timeout="$timeout" -max_len=8192
             -print_final_stats=1 -artifact_prefix="$artifacts/")
+        local dict
         dict=$(dictionary "$t")
         if [[ -n $dict ]]; then
             args+=(-dict="$dict")
         fi
-        echo "== fuzz_$t for ${seconds}s"
-        status=0
+        local status=0
         # New inputs go to the first folder (the build's); the seeds stay as committed.
         nice -n 10 "$build/tests/fuzz/fuzz_$t" "${args[@]}" "$work" "$here/corpus/$t" > "$log" 2>&1 || status=$?
         stat() { sed -n "s/^stat::$1: *//p" "$log" | tail -1; }
+        local execs rate peak units result=ok
         execs=$(stat number_of_executed_units)
         rate=$(stat average_exec_per_sec)
         peak=$(stat peak_rss_mb)
         units=$(find "$work" -type f | wc -l)
-        result=ok
         if (( status != 0 )) || [[ -z $execs ]]; then
             result="FAILED (exit $status)"
-            failed=1
             grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)|Test unit written to|^ALARM|out-of-memory' "$log" >&2 || true
             echo "   full log: $log" >&2
         fi
         printf '%-16s %8s %14s %10s %8s %8s  %s\n' "$t" "$seconds" "${execs:-?}" "${rate:-?}" "$units" \
-            "${peak:-?}" "$result" >> "$results"
+            "${peak:-?}" "$result" > "$build/results/$t"
+        [[ $result = ok ]]
+    }
+
+    # A libFuzzer run keeps one core busy, so as many run at once as there are jobs: each
+    # target still gets its full time, and the stage takes 1/jobs as long.
+    rm -rf "$build/results"
+    failed=0
+    running=0
+    for t in $targets; do
+        if (( running >= jobs )); then
+            wait -n || failed=1
+            running=$((running - 1))
+        fi
+        echo "== fuzz_$t for ${seconds}s"
+        fuzz_one "$t" &
+        running=$((running + 1))
+    done
+    while (( running > 0 )); do
+        wait -n || failed=1
+        running=$((running - 1))
+    done
+
+    results=$build/fuzz-results.txt
+    printf '%-16s %8s %14s %10s %8s %8s  %s\n' target seconds executions exec/s corpus peak_MB result > "$results"
+    for t in $targets; do
+        cat "$build/results/$t" >> "$results" 2>/dev/null || { echo "$t: no result" >> "$results"; failed=1; }
     done
 
     echo
