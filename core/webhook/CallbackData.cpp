@@ -1,5 +1,7 @@
 #include "webhook/CallbackData.h"
 
+#include <QList>
+#include <QStringView>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
