@@ -274,6 +274,13 @@ void Batch::flush()
     m_deltas.clear();
 }
 
+// Callbacks without metadata.phone_number_id (not Meta's shape, but accepted) are counted under
+// a key of their own; an empty one would travel as NULL.
+QString sourceKey(const QString &phoneNumberId)
+{
+    return phoneNumberId.isEmpty() ? u"(none)"_s : phoneNumberId;
+}
+
 void countVerdict(DeliveryResult &r, Verdict v, bool reconciled)
 {
     r.reconciled += reconciled ? 1 : 0;
@@ -329,8 +336,8 @@ DeliveryResult DeliveryWriter::write(const QList<StatusUpdate> &updates)
                      "statuses = webhook_sources.statuses + excluded.statuses, "
                      "applied = webhook_sources.applied + excluded.applied, "
                      "parked = webhook_sources.parked + excluded.parked"_s,
-                     {it.key(), Database::textOrNull(it->wabaId), now, now, it->statuses, it->matched,
-                      it->parked});
+                     {sourceKey(it.key()), Database::textOrNull(it->wabaId), now, now, it->statuses,
+                      it->matched, it->parked});
         }
         tx.commit();
     }

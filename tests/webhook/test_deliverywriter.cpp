@@ -478,6 +478,23 @@ private Q_SLOTS:
         QCOMPARE(stored.totalFailedAfterSend, 1);
     }
 
+    // A callback without the business number it is for is still counted, under "(none)".
+    void callbacksWithoutTheirNumberAreCountedToo()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        ManualClock clock;
+        StatusUpdate u = update(u"wamid.none"_s, DeliveryStatus::Read, kBase);
+        u.phoneNumberId.clear();
+        u.wabaId.clear();
+        DeliveryWriter writer(db, clock);
+        writer.write({u});
+        writer.write({u});
+        QCOMPARE(
+            db.scalar(u"SELECT statuses FROM webhook_sources WHERE phone_number_id = '(none)'"_s).toInt(), 2);
+        QCOMPARE(db.scalar(u"SELECT count(*) FROM webhook_sources"_s).toInt(), 1);
+    }
+
     // Callback data that is not Herald's, or names what does not exist, is parked and breaks
     // nothing (on PostgreSQL a bad uuid must not reach the query).
     void foreignCallbackDataIsParked()
