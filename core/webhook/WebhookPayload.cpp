@@ -152,8 +152,14 @@ bool Reader::statuses(const QJsonArray &list, const QString &phoneNumberId, cons
                 s.errors.append(err);
             }
         }
+        const QByteArray raw = compact(o);
+        // PostgreSQL stores neither a NUL in text nor \u0000 in jsonb: a status holding one
+        // anywhere could not be kept, and would fail the batch it came in.
+        if (why.isEmpty() && raw.contains("\\u0000")) {
+            why = tr("a status containing a NUL character (\\u0000)");
+        }
         if (!why.isEmpty()) {
-            if (!unknown(u"status"_s, why, compact(o))) {
+            if (!unknown(u"status"_s, why, raw)) {
                 return false;
             }
             continue;
@@ -165,7 +171,7 @@ bool Reader::statuses(const QJsonArray &list, const QString &phoneNumberId, cons
         s.pricingCategory = category;
         s.phoneNumberId = phoneNumberId;
         s.wabaId = wabaId;
-        s.raw = compact(o);
+        s.raw = raw;
         m_out.statuses.append(std::move(s));
     }
     return true;
@@ -217,8 +223,10 @@ bool Reader::templateEvent(const QString &field, const QJsonObject &value, const
     e.wabaId = wabaId;
     QString why;
     const QJsonValue id = value.value("message_template_id"_L1);
-    e.templateId =
-        id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString().left(m_limits.maxIdLength);
+    // A number only when it is a whole one a qint64 holds (toInteger checks; a cast of 1e300 would
+    // be undefined behaviour, which the fuzz target found).
+    const qint64 numericId = id.toInteger(-1);
+    e.templateId = numericId >= 0 ? QString::number(numericId) : id.toString().left(m_limits.maxIdLength);
     const bool fields =
         text(value, "event"_L1, m_limits.maxIdLength, &e.event, &why) &&
         text(value, "message_template_name"_L1, m_limits.maxIdLength, &e.name, &why) &&

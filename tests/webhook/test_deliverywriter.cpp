@@ -478,6 +478,25 @@ private Q_SLOTS:
         QCOMPARE(stored.totalFailedAfterSend, 1);
     }
 
+    // What the hostile fixture's readable statuses do to a database: nothing but parking.
+    void aHostileBodysStatusesAreParkedHarmlessly()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        ManualClock clock;
+        const Campaign c = makeCampaign(db, clock, u"A"_s, 2);
+        sendAll(db, clock, c, u"wamid.H"_s);
+        const WebhookPayload p = WebhookPayload::parse(readWebhookData(u"hostile.json"_s));
+        QVERIFY2(p.ok(), qPrintable(p.refusal));
+        QVERIFY(!p.statuses.isEmpty());
+        const DeliveryResult r = DeliveryWriter(db, clock).write(p.statuses);
+        QCOMPARE(r.parked, p.statuses.size());
+        QCOMPARE(unresolved(db), p.statuses.size());
+        QCOMPARE(db.scalar(u"SELECT count(*) FROM send_queue WHERE status = 'sent'"_s).toInt(), 2);
+        QString why;
+        QVERIFY2(countersMatch(db, clock, c.id, &why), qPrintable(why));
+    }
+
     // A callback without the business number it is for is still counted, under "(none)".
     void callbacksWithoutTheirNumberAreCountedToo()
     {

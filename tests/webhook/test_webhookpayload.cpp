@@ -67,6 +67,15 @@ private Q_SLOTS:
         QCOMPARE(category.newCategory, u"MARKETING"_s);
         QCOMPARE(category.correctCategory, u"MARKETING"_s);
         QVERIFY(p.statuses.isEmpty() && p.messages.isEmpty() && p.unknown.isEmpty());
+
+        // A template id no integer holds (found by fuzz_webhookpayload) is no id.
+        const WebhookPayload huge = WebhookPayload::parse(
+            R"({"object":"whatsapp_business_account","entry":[{"changes":[{"field":"template_category_update",)"
+            R"("value":{"message_template_id":5.94425e+123,"new_category":"MARKETING"}}]}]})"_ba);
+        QVERIFY2(huge.ok(), qPrintable(huge.refusal));
+        QCOMPARE(huge.templateEvents.size(), 1);
+        QVERIFY(huge.templateEvents[0].templateId.isEmpty());
+        QCOMPARE(huge.templateEvents[0].newCategory, u"MARKETING"_s);
     }
 
     void inboundMessagesAreRead()
@@ -115,10 +124,9 @@ private Q_SLOTS:
         const WebhookPayload p = WebhookPayload::parse(readWebhookData(u"hostile.json"_s));
         QVERIFY2(p.ok(), qPrintable(p.refusal));
         QCOMPARE(p.statuses.size(), 2);
-        QCOMPARE(p.unknown.size(), 3);
+        QCOMPARE(p.unknown.size(), 4);
         // Strings stay strings, whatever they hold; SQL never sees them but as bound values.
         QVERIFY(p.statuses[0].wamid.contains(u"DROP TABLE"_s));
-        QVERIFY(p.statuses[0].wamid.contains(QChar(0)));
         // Not Herald's callback data, so nothing is read from it.
         QVERIFY(!CallbackData::parse(p.statuses[0].bizOpaqueCallbackData));
         QVERIFY(p.statuses[0].wabaId.isEmpty());        // an object, not an id
@@ -126,9 +134,13 @@ private Q_SLOTS:
         // A failure whose errors are not a list is still a failure, with no code.
         QCOMPARE(p.statuses[1].wamid, u"wamid.z"_s);
         QVERIFY(p.statuses[1].errors.isEmpty());
-        for (const UnknownItem &u : p.unknown) {
-            QVERIFY2(u.reason.contains(u"timestamp"_s), qPrintable(u.reason));
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY2(p.unknown[i].reason.contains(u"timestamp"_s), qPrintable(p.unknown[i].reason));
         }
+        // A NUL anywhere in a status, even in a field Herald does not read, could not be stored
+        // on PostgreSQL: the status is unreadable, not the batch.
+        QVERIFY2(p.unknown[3].reason.contains(u"NUL"_s), qPrintable(p.unknown[3].reason));
+        QVERIFY(p.unknown[3].raw.contains("wamid.nul"));
     }
 
     void refusals_data()
