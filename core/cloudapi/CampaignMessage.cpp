@@ -12,10 +12,12 @@ TemplateMessage CampaignMessage::fill(const QString &to, const QJsonObject &valu
     return msg;
 }
 
-MessageBuilder::Result CampaignMessage::build(const QString &to, const QJsonObject &values) const
+MessageBuilder::Result CampaignMessage::build(const QString &to, const QJsonObject &values,
+                                              const QString &bizOpaqueCallbackData) const
 {
     QString error;
-    const TemplateMessage msg = fill(to, values, &error);
+    TemplateMessage msg = fill(to, values, &error);
+    msg.bizOpaqueCallbackData = bizOpaqueCallbackData;
     if (!error.isEmpty()) {
         return {{}, error};
     }

@@ -21,8 +21,10 @@ struct CampaignMessage
 
     // The filled message (for previews), or why not in `error`.
     TemplateMessage fill(const QString &to, const QJsonObject &values, QString *error) const;
-    // The request body, or the reason in Result::error.
-    MessageBuilder::Result build(const QString &to, const QJsonObject &values) const;
+    // The request body, or the reason in Result::error. The sender passes the callback data
+    // that names the queue row and claim (CallbackData); previews and test sends pass none.
+    MessageBuilder::Result build(const QString &to, const QJsonObject &values,
+                                 const QString &bizOpaqueCallbackData = {}) const;
 };
 
 } // namespace herald

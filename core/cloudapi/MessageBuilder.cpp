@@ -403,6 +403,12 @@ QString MessageBuilder::validate(const TemplateMessage &m)
         return QCoreApplication::translate(
             "MessageBuilder", "Named and positional parameters are mixed; a template uses one kind only.");
     }
+    if (const qsizetype len = codePointCount(m.bizOpaqueCallbackData); len > MaxCallbackDataLength) {
+        return QCoreApplication::translate("MessageBuilder",
+                                           "The callback data has %1 characters; Meta accepts at most %2.")
+            .arg(len)
+            .arg(MaxCallbackDataLength);
+    }
     quint32 seen = 0;
     for (const TemplateButton &b : m.buttons) {
         const QString where = u"button %1"_s.arg(b.index);
@@ -446,7 +452,7 @@ MessageBuilder::Result MessageBuilder::build(const TemplateMessage &m)
     if (!r.error.isEmpty()) {
         return r;
     }
-    qsizetype estimate = 256 + m.name.size();
+    qsizetype estimate = 256 + m.name.size() + m.bizOpaqueCallbackData.size();
     for (const auto &p : m.header) {
         estimate += roughSize(p);
     }
@@ -489,7 +495,12 @@ MessageBuilder::Result MessageBuilder::build(const TemplateMessage &m)
         }
         out.append(']');
     }
-    out.append("}}", 2);
+    out.append('}');
+    if (!m.bizOpaqueCallbackData.isEmpty()) {
+        JsonWriter::appendRaw(out, R"(,"biz_opaque_callback_data":)"_L1);
+        JsonWriter::appendString(out, m.bizOpaqueCallbackData);
+    }
+    out.append('}');
     return r;
 }
 

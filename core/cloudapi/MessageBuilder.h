@@ -29,6 +29,7 @@ public:
     static constexpr int MaxTextBodyLength = 4096;
     static constexpr int MaxTemplateNameLength = 512;
     static constexpr int MaxButtonIndex = 9;
+    static constexpr int MaxCallbackDataLength = 512;
 
     static Result build(const TemplateMessage &message);
     static Result build(const TextMessage &message);

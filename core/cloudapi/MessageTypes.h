@@ -58,6 +58,10 @@ struct TemplateMessage
     QList<TemplateParameter> header;
     QList<TemplateParameter> body; // empty: no body component
     QList<TemplateButton> buttons;
+    // Meta echoes it in the message's status webhooks (at most 512 characters); empty: not sent.
+    // The sender names the queue row and claim in it (CallbackData); previews and test sends
+    // leave it empty.
+    QString bizOpaqueCallbackData;
 
     friend bool operator==(const TemplateMessage &, const TemplateMessage &) = default;
 };

@@ -24,7 +24,7 @@ QString Erasure::erasedFieldsSql()
     // The row id makes the placeholder unique within the campaign (UNIQUE (campaign_id, phone)).
     return u"phone = '"_s + PhonePrefix +
            u"' || id, contact_name = NULL, params = '{}', error_details = NULL, wamid = NULL, "
-           "fbtrace_id = NULL, updated_at = ?"_s;
+           "fbtrace_id = NULL, late_error_details = NULL, updated_at = ?"_s;
 }
 
 ErasureResult Erasure::erasePhone(const QString &e164, bool addOptOut)
@@ -81,6 +81,13 @@ ErasureResult Erasure::erasePhone(const QString &e164, bool addOptOut)
         result.rows += n;
         result.campaigns += n > 0 ? 1 : 0;
     }
+
+    // Callbacks kept because they matched no row yet name the person by their WhatsApp id (the
+    // number's digits) in the column and in the payload Meta sent.
+    QSqlQuery events =
+        m_db.run(u"UPDATE webhook_events SET recipient = NULL, payload = NULL WHERE recipient = ?"_s,
+                 {e164.startsWith(u'+') ? e164.mid(1) : e164});
+    result.webhookEvents = events.numRowsAffected();
 
     OptOutStore optOuts(m_db, m_clock);
     if (addOptOut) {

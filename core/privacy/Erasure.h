@@ -12,10 +12,11 @@ class Database;
 // What erasing one person did.
 struct ErasureResult
 {
-    QString phone;        // E.164, as erased
-    qint64 rows = 0;      // queue rows whose personal fields were erased
-    qint64 campaigns = 0; // campaigns those rows belong to
-    qint64 withdrawn = 0; // of them, rows still waiting: now failed ("erased"), never sent
+    QString phone;            // E.164, as erased
+    qint64 rows = 0;          // queue rows whose personal fields were erased
+    qint64 campaigns = 0;     // campaigns those rows belong to
+    qint64 withdrawn = 0;     // of them, rows still waiting: now failed ("erased"), never sent
+    qint64 webhookEvents = 0; // parked delivery callbacks whose recipient and payload were erased
     bool optOutAdded = false;
     bool onOptOutList = false; // after the erasure
 };

@@ -202,11 +202,13 @@ void SqliteBackup::check(const QString &path, BackupResult *result)
     }
     const QHash<QString, CounterValues> recount = Counters::recountAll(copy);
     QSqlQuery c =
-        copy.run(u"SELECT id, name, total_contacts, total_sent, total_failed FROM campaigns ORDER BY name"_s);
+        copy.run(u"SELECT id, name, total_contacts, total_sent, total_failed, total_delivered, total_read, "
+                 "total_failed_after_send FROM campaigns ORDER BY name"_s);
     while (c.next()) {
         const CounterValues counted = recount.value(c.value(0).toString());
         if (counted.contacts != c.value(2).toLongLong() || counted.sent != c.value(3).toLongLong() ||
-            counted.failed != c.value(4).toLongLong()) {
+            counted.failed != c.value(4).toLongLong() || counted.delivered != c.value(5).toLongLong() ||
+            counted.read != c.value(6).toLongLong() || counted.failedAfterSend != c.value(7).toLongLong()) {
             result->counterMismatches << c.value(1).toString();
         }
     }

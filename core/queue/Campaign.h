@@ -22,6 +22,11 @@ struct Campaign
     qint64 totalSent = 0;
     qint64 totalFailed = 0;
     qint64 pending = 0; // ready + processing, counted from send_queue
+    // From Meta's status webhooks: a read message counts as delivered too; a late failure
+    // leaves its message sent (Meta accepted it) and counts here.
+    qint64 totalDelivered = 0;
+    qint64 totalRead = 0;
+    qint64 totalFailedAfterSend = 0;
     QJsonObject settings;
     QDateTime createdAt;
     QDateTime scheduledAt;

@@ -24,7 +24,8 @@ const QString kColumns =
     u"c.id, c.name, c.template_name, c.template_language, c.phone_number_id, c.status, c.status_reason, "
     "c.total_contacts, c.total_sent, c.total_failed, c.settings, c.created_at, c.scheduled_at, c.start_time, "
     "c.end_time, c.updated_at, "
-    "(SELECT count(*) FROM send_queue q WHERE q.campaign_id = c.id AND q.status IN ('ready', 'processing'))"_s;
+    "(SELECT count(*) FROM send_queue q WHERE q.campaign_id = c.id AND q.status IN ('ready', 'processing')), "
+    "c.total_delivered, c.total_read, c.total_failed_after_send"_s;
 
 Campaign readCampaign(const QSqlQuery &q)
 {
@@ -46,6 +47,9 @@ Campaign readCampaign(const QSqlQuery &q)
     c.endTime = Database::readTime(q.value(14));
     c.updatedAt = Database::readTime(q.value(15));
     c.pending = q.value(16).toLongLong();
+    c.totalDelivered = q.value(17).toLongLong();
+    c.totalRead = q.value(18).toLongLong();
+    c.totalFailedAfterSend = q.value(19).toLongLong();
     return c;
 }
 } // namespace

@@ -29,6 +29,17 @@ void Counters::apply(Database &db, const QString &campaignId, qint64 dContacts, 
     }
 }
 
+void Counters::applyDelivery(Database &db, const QString &campaignId, qint64 dDelivered, qint64 dRead,
+                             qint64 dFailedAfterSend, const Clock &clock)
+{
+    if (dDelivered == 0 && dRead == 0 && dFailedAfterSend == 0) {
+        return;
+    }
+    db.run(u"UPDATE campaigns SET total_delivered = total_delivered + ?, total_read = total_read + ?, "
+           "total_failed_after_send = total_failed_after_send + ?, updated_at = ? WHERE id = ?"_s,
+           {dDelivered, dRead, dFailedAfterSend, db.timeValue(clock.now()), campaignId});
+}
+
 QDateTime Counters::minuteOf(const QDateTime &t)
 {
     const QDateTime utc = t.toUTC();
@@ -82,7 +93,8 @@ QHash<QString, CounterValues> Counters::recountAll(Database &db, const QString &
 {
     // Three index-only counts (see the indexes in the migrations): every row, rows pending
     // and rows failed; the statuses are exactly ready, processing, sent and failed, so sent
-    // is what remains. Grouping follows each index's order, so nothing is sorted.
+    // is what remains. Grouping follows each index's order, so nothing is sorted. The three
+    // delivery counts read the partial indexes of schema 7, which hold only such rows.
     const bool one = !campaignId.isEmpty();
     const QString where = one ? u"campaign_id = ?"_s : u"1 = 1"_s;
     const QVariantList values = one ? QVariantList{campaignId} : QVariantList{};
@@ -98,6 +110,9 @@ QHash<QString, CounterValues> Counters::recountAll(Database &db, const QString &
     collect(QString(), &CounterValues::contacts);
     collect(u" AND status IN ('ready', 'processing')"_s, &CounterValues::pending);
     collect(u" AND status = 'failed'"_s, &CounterValues::failed);
+    collect(u" AND delivered_at IS NOT NULL"_s, &CounterValues::delivered);
+    collect(u" AND read_at IS NOT NULL"_s, &CounterValues::read);
+    collect(u" AND late_failed_at IS NOT NULL"_s, &CounterValues::failedAfterSend);
     for (CounterValues &v : out) {
         v.sent = v.contacts - v.pending - v.failed;
     }
@@ -106,9 +121,10 @@ QHash<QString, CounterValues> Counters::recountAll(Database &db, const QString &
 
 void Counters::set(Database &db, const QString &campaignId, const CounterValues &values, const Clock &clock)
 {
-    db.run(u"UPDATE campaigns SET total_contacts = ?, total_sent = ?, total_failed = ?, updated_at = ? "
-           "WHERE id = ?"_s,
-           {values.contacts, values.sent, values.failed, db.timeValue(clock.now()), campaignId});
+    db.run(u"UPDATE campaigns SET total_contacts = ?, total_sent = ?, total_failed = ?, total_delivered = ?, "
+           "total_read = ?, total_failed_after_send = ?, updated_at = ? WHERE id = ?"_s,
+           {values.contacts, values.sent, values.failed, values.delivered, values.read,
+            values.failedAfterSend, db.timeValue(clock.now()), campaignId});
 }
 
 } // namespace herald

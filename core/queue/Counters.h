@@ -15,11 +15,16 @@ struct CounterValues
     qint64 sent = 0;
     qint64 failed = 0;
     qint64 pending = 0; // ready + processing
+    // What became of sent messages, from Meta's status webhooks (DeliveryWriter).
+    qint64 delivered = 0;       // rows with delivered_at (a read message counts too)
+    qint64 read = 0;            // rows with read_at
+    qint64 failedAfterSend = 0; // sent rows with a late failure (late_failed_at)
 
     bool operator==(const CounterValues &) const = default;
 };
 
-// The one place where campaigns.total_contacts, total_sent and total_failed change — and
+// The one place where campaigns.total_contacts, total_sent and total_failed (and the delivery
+// counters total_delivered, total_read and total_failed_after_send) change — and
 // with them the campaign's history, sent and failed per UTC minute (campaign_minutes), whose
 // sums are the counters. Callers pass the change their own statement just made to
 // send_queue, inside the same transaction, so the row change and the counter change commit
@@ -30,6 +35,10 @@ class Counters
 public:
     static void apply(Database &db, const QString &campaignId, qint64 dContacts, qint64 dSent, qint64 dFailed,
                       const Clock &clock);
+    // The delivery counters, changed by the same rule: the caller's own guarded statements
+    // just changed that many rows' delivered_at, read_at and late_failed_at, in this transaction.
+    static void applyDelivery(Database &db, const QString &campaignId, qint64 dDelivered, qint64 dRead,
+                              qint64 dFailedAfterSend, const Clock &clock);
     // What the counters should be, counted from send_queue.
     static CounterValues recount(Database &db, const QString &campaignId);
     // The same for every campaign that has rows (or only `campaignId` when given).

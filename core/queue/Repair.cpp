@@ -48,10 +48,11 @@ QList<RepairItem> Repair::analyze(const QString &campaignId) const
         }
     }
     QList<RepairItem> items;
-    QSqlQuery q =
-        m_db.run(u"SELECT id, name, status, total_contacts, total_sent, total_failed FROM campaigns "_s +
-                     (one ? u"WHERE id = ? "_s : QString()) + u"ORDER BY created_at, name"_s,
-                 one ? QVariantList{campaignId} : QVariantList{});
+    QSqlQuery q = m_db.run(
+        u"SELECT id, name, status, total_contacts, total_sent, total_failed, total_delivered, total_read, "
+        "total_failed_after_send FROM campaigns "_s +
+            (one ? u"WHERE id = ? "_s : QString()) + u"ORDER BY created_at, name"_s,
+        one ? QVariantList{campaignId} : QVariantList{});
     while (q.next()) {
         RepairItem item;
         item.campaignId = q.value(0).toString();
@@ -61,6 +62,9 @@ QList<RepairItem> Repair::analyze(const QString &campaignId) const
         item.stored.contacts = q.value(3).toLongLong();
         item.stored.sent = q.value(4).toLongLong();
         item.stored.failed = q.value(5).toLongLong();
+        item.stored.delivered = q.value(6).toLongLong();
+        item.stored.read = q.value(7).toLongLong();
+        item.stored.failedAfterSend = q.value(8).toLongLong();
         item.recounted = recounts.value(item.campaignId);
         item.history = history.value(item.campaignId);
         item.stored.pending = item.recounted.pending;

@@ -25,7 +25,8 @@ struct RepairItem
     bool countersDiffer() const
     {
         return stored.contacts != recounted.contacts || stored.sent != recounted.sent ||
-               stored.failed != recounted.failed;
+               stored.failed != recounted.failed || stored.delivered != recounted.delivered ||
+               stored.read != recounted.read || stored.failedAfterSend != recounted.failedAfterSend;
     }
     bool historyDiffers() const
     {

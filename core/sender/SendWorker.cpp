@@ -16,6 +16,8 @@
 #include "sender/SendOnceBody.h"
 #include "sender/SenderPresence.h"
 #include "sender/WorkerIdentity.h"
+#include "webhook/CallbackData.h"
+#include "webhook/CallbackData.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -288,7 +290,10 @@ QByteArray SendWorker::buildBody(const ClaimedMessage &message, QString *error) 
 {
     const CampaignMessage campaign{m_config.templateName, m_config.templateLanguage, m_config.templateSlots,
                                    m_config.defaultParameters};
-    const MessageBuilder::Result built = campaign.build(message.phone, message.params);
+    // Meta echoes the callback data in the message's status webhooks: it names this row and this
+    // claim, so a callback can find the row even when the send's answer (the wamid) was lost.
+    const MessageBuilder::Result built = campaign.build(
+        message.phone, message.params, CallbackData::format(message.campaignId, message.id, message.claim));
     *error = built.error;
     return built.json;
 }

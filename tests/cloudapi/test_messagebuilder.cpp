@@ -53,9 +53,16 @@ const QStringList kParameterTypes = {u"currency"_s, u"date_time"_s, u"document"_
                                      u"image"_s,    u"text"_s,      u"video"_s};
 const QStringList kButtonParameterTypes = {u"payload"_s, u"text"_s, u"action"_s};
 // MarketingMessageRequestPayload and TextMessage's `text` have additionalProperties: false.
-const QStringList kTemplateRootKeys = {
-    u"messaging_product"_s, u"recipient_type"_s,          u"to"_s, u"type"_s, u"template"_s,
-    u"product_policy"_s,    u"message_activity_sharing"_s};
+// biz_opaque_callback_data is not in that schema, but Meta's send-message documentation has it
+// (echoed in the message's status webhooks), and Herald's sender sets it on every campaign message.
+const QStringList kTemplateRootKeys = {u"messaging_product"_s,
+                                       u"recipient_type"_s,
+                                       u"to"_s,
+                                       u"type"_s,
+                                       u"template"_s,
+                                       u"product_policy"_s,
+                                       u"message_activity_sharing"_s,
+                                       u"biz_opaque_callback_data"_s};
 const QStringList kTextObjectKeys = {u"body"_s, u"preview_url"_s};
 
 // Collects every schema violation instead of stopping at the first, so a failure lists them all.
@@ -288,6 +295,15 @@ private Q_SLOTS:
         QTest::newRow("template without parameters")
             << u"template_without_parameters.json"_s << MessageBuilder::build(hello).json;
 
+        TemplateMessage tracked;
+        tracked.to = u"+4915123456789"_s;
+        tracked.name = u"order_update"_s;
+        tracked.languageCode = u"en_US"_s;
+        tracked.body = {TemplateParameter::textValue(u"A-17"_s)};
+        tracked.bizOpaqueCallbackData = u"h1:0b7c3a52-4a8e-4d4c-9f0e-2f5c1d7e9a10:42:3"_s;
+        QTest::newRow("biz_opaque_callback_data after the template")
+            << u"template_biz_opaque_callback_data.json"_s << MessageBuilder::build(tracked).json;
+
         TextMessage text{u"+4915123456789"_s, u"Line one\nLine two: https://example.com\t\u0001"_s, true};
         QTest::newRow("text message") << u"text_message.json"_s << MessageBuilder::build(text).json;
     }
@@ -443,6 +459,36 @@ private Q_SLOTS:
         QVERIFY(MessageBuilder::build(simpleBody({TemplateParameter::textValue(QString(32768, u'x'))})).ok());
         m.buttons[0].index = 9;
         QVERIFY(MessageBuilder::build(m).ok());
+    }
+
+    // Meta echoes biz_opaque_callback_data in the message's status webhooks: a top-level field of
+    // the request, at most 512 characters, and absent when there is none (previews, test sends).
+    void callbackDataIsSentAtTheTopLevelOnlyWhenSet()
+    {
+        auto m = orderUpdate();
+        const auto without = MessageBuilder::build(m);
+        QVERIFY2(without.ok(), qPrintable(without.error));
+        QVERIFY(!without.json.contains("biz_opaque_callback_data"));
+
+        m.bizOpaqueCallbackData = u"h1:\"},\"to\":\"999\""_s;
+        const auto with = MessageBuilder::build(m);
+        QVERIFY2(with.ok(), qPrintable(with.error));
+        const QJsonObject root = QJsonDocument::fromJson(with.json).object();
+        QCOMPARE(root.value("biz_opaque_callback_data"_L1).toString(), m.bizOpaqueCallbackData);
+        QCOMPARE(root.value("to"_L1).toString(), u"4915123456789"_s);
+        QVERIFY(!root.value("template"_L1).toObject().contains("biz_opaque_callback_data"_L1));
+    }
+
+    void callbackDataIsLimitedTo512Characters()
+    {
+        auto m = orderUpdate();
+        m.bizOpaqueCallbackData = QString(512, u'x');
+        QVERIFY(MessageBuilder::build(m).ok());
+        m.bizOpaqueCallbackData += u'x';
+        const auto r = MessageBuilder::build(m);
+        QVERIFY(!r.ok());
+        QVERIFY(r.json.isEmpty());
+        QVERIFY2(r.error.contains(u"513"_s), qPrintable(r.error));
     }
 
     void textMessagesAreLimitedTo4096Characters()

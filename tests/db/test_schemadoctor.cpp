@@ -64,16 +64,47 @@ private Q_SLOTS:
         // The done index has the pending index's columns: each is missed by name.
         both("index send_queue_done_idx", u"DROP INDEX send_queue_done_idx"_s,
              {u"index:send_queue_done_idx"_s});
+        // Delivery tracking (schema 7): callbacks find their row by wamid, counters recount by
+        // campaign, and parked callbacks wait in a table of their own.
+        both("index send_queue_wamid_idx", u"DROP INDEX send_queue_wamid_idx"_s,
+             {u"index:send_queue_wamid_idx"_s});
+        // delivered and read share their columns: each is missed by name.
+        both("index send_queue_delivered_idx", u"DROP INDEX send_queue_delivered_idx"_s,
+             {u"index:send_queue_delivered_idx"_s});
+        both("index send_queue_read_idx", u"DROP INDEX send_queue_read_idx"_s,
+             {u"index:send_queue_read_idx"_s});
+        both("index send_queue_late_failed_idx", u"DROP INDEX send_queue_late_failed_idx"_s,
+             {u"index:send_queue_late_failed_idx"_s});
+        // SQLite refuses to drop an indexed column; PostgreSQL drops its indexes with it.
+        QTest::newRow("column send_queue.read_at and its index")
+            << false
+            << QStringList{u"DROP INDEX send_queue_read_idx"_s,
+                           u"ALTER TABLE send_queue DROP COLUMN read_at"_s}
+            << QStringList{u"ALTER TABLE send_queue DROP COLUMN read_at"_s}
+            << QStringList{u"column:send_queue.read_at"_s, u"index:send_queue_read_idx"_s};
+        both("column campaigns.total_delivered", u"ALTER TABLE campaigns DROP COLUMN total_delivered"_s,
+             {u"column:campaigns.total_delivered"_s});
+        both("table webhook_events and its indexes", u"DROP TABLE webhook_events"_s,
+             {u"table:webhook_events"_s, u"index:webhook_events_wamid_idx"_s,
+              u"index:webhook_events_row_idx"_s});
+        both("table webhook_sources", u"DROP TABLE webhook_sources"_s,
+             {u"table:webhook_sources"_s, u"index:webhook_sources primary key (phone_number_id)"_s});
         QTest::newRow("trigger templates_category_change")
             << false << QStringList{u"DROP TRIGGER templates_category_change"_s}
             << QStringList{u"DROP TRIGGER templates_category_change ON templates"_s}
             << QStringList{u"trigger:templates_category_change"_s};
         both("table opt_outs", u"DROP TABLE opt_outs"_s, {u"table:opt_outs"_s});
-        both("column send_queue.wamid", u"ALTER TABLE send_queue DROP COLUMN wamid"_s,
-             {u"column:send_queue.wamid"_s});
+        QTest::newRow("column send_queue.wamid and its index")
+            << false
+            << QStringList{u"DROP INDEX send_queue_wamid_idx"_s,
+                           u"ALTER TABLE send_queue DROP COLUMN wamid"_s}
+            << QStringList{u"ALTER TABLE send_queue DROP COLUMN wamid"_s}
+            << QStringList{u"column:send_queue.wamid"_s, u"index:send_queue_wamid_idx"_s};
         both("table send_queue and with it its indexes", u"DROP TABLE send_queue"_s,
              {u"table:send_queue"_s, u"index:send_queue_pending_idx"_s, u"index:send_queue_failed_idx"_s,
               u"index:send_queue_region_idx"_s, u"index:send_queue_done_idx"_s,
+              u"index:send_queue_wamid_idx"_s, u"index:send_queue_delivered_idx"_s,
+              u"index:send_queue_read_idx"_s, u"index:send_queue_late_failed_idx"_s,
               u"index:send_queue unique (campaign_id, phone)"_s});
         both("table rate_card_prices", u"DROP TABLE rate_card_prices"_s, {u"table:rate_card_prices"_s});
 

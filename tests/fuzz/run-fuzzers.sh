@@ -37,7 +37,7 @@ main() {
     jobs=${HERALD_FUZZ_JOBS:-2}
     rss=${HERALD_FUZZ_RSS_MB:-2048}
     timeout=${HERALD_FUZZ_TIMEOUT:-10}
-    targets=${HERALD_FUZZ_TARGETS:-csvreader csvsniffer phonecell apiresponse templateparser sendvalidator}
+    targets=${HERALD_FUZZ_TARGETS:-csvreader csvsniffer phonecell apiresponse templateparser sendvalidator webhookpayload}
 
     launcher=()
     if command -v ccache > /dev/null; then
@@ -75,6 +75,7 @@ main() {
             csvreader | csvsniffer) echo "$here/dict/csv.dict" ;;
             phonecell) echo "$here/dict/phone.dict" ;;
             apiresponse | templateparser | sendvalidator) echo "$here/dict/json.dict" ;;
+            webhookpayload) echo "$here/dict/webhook.dict" ;;
         esac
     }
 

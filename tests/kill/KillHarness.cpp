@@ -204,7 +204,9 @@ KillCheck checkAfterKill(Database &db, const QString &campaignId, const CloudApi
     const CounterValues r = Counters::recount(db, campaignId);
     const CounterValues h = Counters::historyTotals(db, campaignId);
     check.countersEqualRecount = c.totalContacts == r.contacts && c.totalSent == r.sent &&
-                                 c.totalFailed == r.failed && h.sent == r.sent && h.failed == r.failed;
+                                 c.totalFailed == r.failed && h.sent == r.sent && h.failed == r.failed &&
+                                 c.totalDelivered == r.delivered && c.totalRead == r.read &&
+                                 c.totalFailedAfterSend == r.failedAfterSend;
     if (!check.countersEqualRecount) {
         why << u"counters %1/%2/%3 (history %4/%5), recount %6/%7/%8"_s.arg(c.totalContacts)
                    .arg(c.totalSent)

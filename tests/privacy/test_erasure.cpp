@@ -12,7 +12,9 @@
 #include "queue/Counters.h"
 #include "queue/QueueEngine.h"
 #include "settings/SettingKeys.h"
+#include "webhook/DeliveryWriter.h"
 
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -137,6 +139,47 @@ class TestErasure : public QObject
 
 private Q_SLOTS:
     void initTestCase_data() { TestDatabase::addBackendRows(); }
+
+    // Delivery callbacks kept because they matched no row name the person by their WhatsApp id,
+    // in a column and in Meta's object: both go, other people's stay.
+    void parkedCallbacksLoseThePersonsIdAndPayload()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        ManualClock clock;
+        const auto callback = [](const QString &wamid, const QString &waId) {
+            StatusUpdate u;
+            u.wamid = wamid;
+            u.status = DeliveryStatus::Delivered;
+            u.timestamp = QDateTime::fromSecsSinceEpoch(1750263775, Qt::UTC);
+            u.recipientId = waId;
+            u.raw = QJsonDocument(QJsonObject{{u"id"_s, wamid},
+                                              {u"status"_s, u"delivered"_s},
+                                              {u"timestamp"_s, u"1750263775"_s},
+                                              {u"recipient_id"_s, waId}})
+                        .toJson(QJsonDocument::Compact);
+            return u;
+        };
+        const QString digits = Person.mid(1);
+        const DeliveryResult r = DeliveryWriter(db, clock).write(
+            {callback(u"wamid.unknown.1"_s, digits), callback(u"wamid.unknown.2"_s, u"4915200000100"_s)});
+        QCOMPARE(r.parked, 2);
+        const ErasureResult e = Erasure(db, clock).erasePhone(Person, false);
+        QCOMPARE(e.webhookEvents, 1);
+        const QString like = u'%' + digits + u'%';
+        QCOMPARE(
+            db.scalar(
+                  u"SELECT count(*) FROM webhook_events WHERE recipient = ? OR CAST(payload AS TEXT) LIKE ?"_s,
+                  {digits, like})
+                .toInt(),
+            0);
+        QCOMPARE(db.scalar(u"SELECT count(*) FROM webhook_events WHERE recipient = '4915200000100' "
+                           "AND payload IS NOT NULL"_s)
+                     .toInt(),
+                 1);
+        QCOMPARE(db.scalar(u"SELECT count(*) FROM webhook_events"_s).toInt(),
+                 2); // the callbacks are still known
+    }
 
     void erasingAPersonRemovesTheirDetailsFromEveryCampaignAndKeepsTheCounts()
     {

@@ -36,20 +36,30 @@ inline Campaign makeCampaign(Database &db, const Clock &clock, const QString &na
     return store.byId(c.id);
 }
 
-// Stored counters must equal a recount from send_queue: invariant 1.
+// Stored counters must equal a recount from send_queue: invariant 1 (the delivery counters too).
 inline bool countersMatch(Database &db, const Clock &clock, const QString &campaignId, QString *why = nullptr)
 {
     const Campaign c = CampaignStore(db, clock).byId(campaignId);
     const CounterValues r = Counters::recount(db, campaignId);
-    const bool ok = c.totalContacts == r.contacts && c.totalSent == r.sent && c.totalFailed == r.failed;
+    const bool ok = c.totalContacts == r.contacts && c.totalSent == r.sent && c.totalFailed == r.failed &&
+                    c.totalDelivered == r.delivered && c.totalRead == r.read &&
+                    c.totalFailedAfterSend == r.failedAfterSend;
     if (!ok && why) {
-        *why = QStringLiteral("stored %1/%2/%3, recounted %4/%5/%6")
-                   .arg(c.totalContacts)
-                   .arg(c.totalSent)
-                   .arg(c.totalFailed)
-                   .arg(r.contacts)
-                   .arg(r.sent)
-                   .arg(r.failed);
+        *why =
+            QStringLiteral("stored %1/%2/%3 delivered %4 read %5 late %6, recounted %7/%8/%9 delivered %10 "
+                           "read %11 late %12")
+                .arg(c.totalContacts)
+                .arg(c.totalSent)
+                .arg(c.totalFailed)
+                .arg(c.totalDelivered)
+                .arg(c.totalRead)
+                .arg(c.totalFailedAfterSend)
+                .arg(r.contacts)
+                .arg(r.sent)
+                .arg(r.failed)
+                .arg(r.delivered)
+                .arg(r.read)
+                .arg(r.failedAfterSend);
     }
     return ok;
 }

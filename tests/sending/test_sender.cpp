@@ -4,8 +4,10 @@
 // was accepted twice (the simulator's own log).
 #include "SenderTestUtil.h"
 #include "db/Transaction.h"
+#include "webhook/CallbackData.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 
 #include <atomic>
 #include <thread>
@@ -22,6 +24,25 @@ void verifyNobodyMessagedTwice(const CloudApiSimulator &sim)
         QVERIFY2(it->accepted <= 1,
                  qPrintable(u"%1 was accepted %2 times"_s.arg(it.key()).arg(it->accepted)));
     }
+}
+
+// Every request names its row and claim for the status webhooks (CallbackData); a row's last
+// request carries the claim the row still has, which is what reconciliation of a lost answer
+// ("no response") looks for.
+void verifyCallbackData(Database &db, const CloudApiSimulator &sim, const QString &campaignId)
+{
+    QSqlQuery q =
+        db.run(u"SELECT id, phone, claim_count FROM send_queue WHERE campaign_id = ?"_s, {campaignId});
+    int checked = 0;
+    while (q.next()) {
+        const RecipientLog log = sim.log().recipient(q.value(1).toString());
+        QVERIFY2(log.received > 0, qPrintable(q.value(1).toString()));
+        const QJsonObject body = QJsonDocument::fromJson(log.lastPayload).object();
+        QCOMPARE(body.value("biz_opaque_callback_data"_L1).toString(),
+                 CallbackData::format(campaignId, q.value(0).toLongLong(), q.value(2).toLongLong()));
+        ++checked;
+    }
+    QVERIFY(checked > 0);
 }
 } // namespace
 
@@ -64,6 +85,7 @@ private Q_SLOTS:
         verifyNobodyMessagedTwice(sim);
         QCOMPARE(sim.log().totals().accepted, after.totalSent);
         QCOMPARE(r.sent, after.totalSent);
+        verifyCallbackData(db, sim, c.id);
     }
 
     // Meta counts throughput per second. The simulator measures the busiest sliding second of
