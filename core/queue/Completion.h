@@ -9,7 +9,8 @@ class Database;
 
 // The one place where a campaign becomes completed. Called inside the transaction that
 // changed its queue — after a batch of outcomes, after lease recovery, and when a claim
-// finds nothing to claim — so no campaign with nothing left stays running.
+// finds nothing to claim (in a transaction of its own, after the claim's) — so no campaign
+// with nothing left stays running.
 class Completion
 {
 public:

@@ -240,11 +240,16 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
         q.finish();
     }
     dropOptedOut(campaignId, out);
-    if (out.isEmpty()) {
-        // The seed's first completion scenario: nothing claimable, maybe nothing left.
-        Completion::completeIfDone(m_db, campaignId, m_clock);
-    }
     tx.commit();
+    if (out.isEmpty()) {
+        // The seed's first completion scenario: nothing claimable, maybe nothing left. In a
+        // transaction of its own: the claim's holds the campaign FOR SHARE on PostgreSQL, and two
+        // claimers both finding nothing would each wait for the other to let go of it before
+        // completing the campaign (a deadlock, seen with four workers on one campaign).
+        Transaction done(m_db);
+        Completion::completeIfDone(m_db, campaignId, m_clock);
+        done.commit();
+    }
     std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
     return out;
 }
