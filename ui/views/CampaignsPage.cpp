@@ -58,8 +58,9 @@ CampaignsPage::CampaignsPage(DataService &data, CampaignTableModel &model, QWidg
     m_table->setColumnWidth(CampaignTableModel::Name, 220);
     m_table->setColumnWidth(CampaignTableModel::Status, 170);
     m_table->setColumnWidth(CampaignTableModel::Progress, 150);
-    for (int c : {CampaignTableModel::Sent, CampaignTableModel::Failed, CampaignTableModel::Pending,
-                  CampaignTableModel::Total, CampaignTableModel::Rate, CampaignTableModel::Eta}) {
+    for (int c : {CampaignTableModel::Sent, CampaignTableModel::Delivered, CampaignTableModel::Read,
+                  CampaignTableModel::Failed, CampaignTableModel::Pending, CampaignTableModel::Total,
+                  CampaignTableModel::Rate, CampaignTableModel::Eta}) {
         // At least the header's width: translated headers run longer ("Fehlgeschlagen").
         m_table->setColumnWidth(c, std::max(80, m_table->horizontalHeader()->sectionSizeHint(c)));
     }
