@@ -165,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(funnel->value(DeliveryFunnel::Failed), 2);
         QCOMPARE(funnel->value(DeliveryFunnel::FailedAfterSend), 2);
         QCOMPARE(funnel->stageText(DeliveryFunnel::Delivered), u"Delivered: 6 (75.0 %)"_s);
-        QCOMPARE(funnel->stageText(DeliveryFunnel::FailedAfterSend), u"Failed after sending: 2 (25.0 %)"_s);
+        QCOMPARE(funnel->stageText(DeliveryFunnel::FailedAfterSend), u"Failed later: 2 (25.0 %)"_s);
         QVERIFY2(funnel->trackingText().startsWith(u"Delivery tracked"_s),
                  qPrintable(funnel->trackingText()));
         QVERIFY(funnel->view()->isVisible());

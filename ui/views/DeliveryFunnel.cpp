@@ -66,7 +66,7 @@ DeliveryFunnel::DeliveryFunnel(QWidget *parent)
     m_tracking->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_view->setObjectName(u"deliveryFunnel"_s);
     m_view->setAccessibleName(tr("Delivery funnel"));
-    m_view->setMinimumWidth(300);
+    m_view->setMinimumWidth(340);
     // One set per stage, each with a value only in its own row: one colour per stage.
     auto *series = new QHorizontalStackedBarSeries;
     series->setBarWidth(0.7);
@@ -107,7 +107,7 @@ QString DeliveryFunnel::stageLabel(Stage stage, const CampaignRow &row) const
     case Failed:
         return tr("Failed: %1").arg(Formats::count(row.failed));
     case FailedAfterSend:
-        return tr("Failed after sending: %1").arg(CampaignTableModel::ofSentText(row, row.failedAfterSend));
+        return tr("Failed later: %1").arg(CampaignTableModel::ofSentText(row, row.failedAfterSend));
     case StageCount:
         break;
     }

@@ -15,7 +15,7 @@ class QValueAxis;
 namespace herald::ui {
 
 // What became of the campaign's messages after WhatsApp accepted them: a bar per stage — sent,
-// delivered, read, failed (refused when sent) and failed after sending (a late failure Meta
+// delivered, read, failed (refused when sent) and failed later (a late failure Meta
 // reported by webhook) — each labelled with its count and share of sent. Drawn from the
 // snapshot's counters alone (Counters keeps them exact), so it moves with every snapshot and
 // reads nothing itself. Above it, whether delivery is tracked for the campaign's number: while
