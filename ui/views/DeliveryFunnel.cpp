@@ -123,7 +123,8 @@ void DeliveryFunnel::showCampaign(const CampaignRow &row)
         const auto stage = Stage(s);
         const qint64 n = figure(row, stage);
         m_labels[s] = stageLabel(stage, row);
-        categories[positionOf(stage)] = m_labels.at(s);
+        // The stage over its figures: on one line, a long count and share is cut off.
+        categories[positionOf(stage)] = m_labels.at(s).toHtmlEscaped().replace(u": "_s, u"<br>"_s);
         m_sets[s]->replace(positionOf(stage), double(n));
         top = std::max(top, n);
     }
