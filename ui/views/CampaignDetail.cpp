@@ -37,11 +37,11 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     , m_banner(new StatusBanner(this))
     , m_tabs(new QTabWidget(this))
     , m_overview(new OverviewCharts(data, this))
-    , m_funnel(new DeliveryFunnel(this))
     , m_estimate(new CostEstimatePanel(data, Clock::system(), this))
     , m_quietHours(new QuietHoursPanel(data, Clock::system(), this))
     , m_failures(new FailuresView(data, this))
     , m_recipients(new RecipientsView(data, this))
+    , m_funnel(new DeliveryFunnel(this))
 {
     setObjectName(u"campaignDetail"_s);
     m_title->setObjectName(u"campaignTitle"_s);

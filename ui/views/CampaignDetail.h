@@ -52,11 +52,11 @@ private:
     StatusBanner *m_banner;
     QTabWidget *m_tabs;
     OverviewCharts *m_overview;
-    DeliveryFunnel *m_funnel;
     CostEstimatePanel *m_estimate;
     QuietHoursPanel *m_quietHours;
     FailuresView *m_failures;
     RecipientsView *m_recipients;
+    DeliveryFunnel *m_funnel; // made last: it comes last in the Overview's tab order
 };
 
 } // namespace herald::ui
