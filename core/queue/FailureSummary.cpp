@@ -18,6 +18,22 @@ QList<ReasonCount> FailureSummary::byReason(Database &db, const QString &campaig
         db.run(u"SELECT COALESCE(error_reason, ''), count(*) FROM send_queue "
                "WHERE campaign_id = ? AND status = 'failed' GROUP BY error_reason ORDER BY 2 DESC, 1"_s,
                {campaignId});
+    return read(q, false);
+}
+
+QList<ReasonCount> FailureSummary::lateByReason(Database &db, const QString &campaignId)
+{
+    // The reason is the late failure's code as text, as for failed rows; the partial index
+    // (campaign_id, late_error_reason) WHERE late_failed_at IS NOT NULL answers it alone.
+    QSqlQuery q = db.run(u"SELECT COALESCE(late_error_reason, ''), count(*) FROM send_queue "
+                         "WHERE campaign_id = ? AND late_failed_at IS NOT NULL "
+                         "GROUP BY late_error_reason ORDER BY 2 DESC, 1"_s,
+                         {campaignId});
+    return read(q, true);
+}
+
+QList<ReasonCount> FailureSummary::read(QSqlQuery &q, bool afterSend)
+{
     QList<ReasonCount> out;
     while (q.next()) {
         ReasonCount r;
@@ -28,6 +44,7 @@ QList<ReasonCount> FailureSummary::byReason(Database &db, const QString &campaig
             r.code = code;
         }
         r.count = q.value(1).toLongLong();
+        r.afterSend = afterSend;
         out << r;
     }
     return out;

@@ -1,5 +1,6 @@
 // The campaign table model and its progress delegate, fed with snapshots as the data thread
 // makes them: QAbstractItemModelTester watches every change; updates come as one block.
+#include "DeliveryTestUtil.h"
 #include "UiTestUtil.h"
 #include "data/CampaignMonitor.h"
 #include "delegates/ProgressDelegate.h"
@@ -84,6 +85,118 @@ private Q_SLOTS:
         proxy.setSortRole(CampaignTableModel::RawRole);
         proxy.sort(CampaignTableModel::Progress, Qt::DescendingOrder);
         QCOMPARE(proxy.index(0, 0).data(CampaignTableModel::IdRole).toString(), u"b"_s); // 90 % before 78 %
+    }
+
+    void deliveredAndReadShowCountAndShareOfSentUnderTheModelTester()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        CampaignTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        CampaignRow tracked = row(u"t"_s, 1200, 1500);
+        tracked.deliveryTracked = true;
+        tracked.delivered = 1100;
+        tracked.read = 600;
+        tracked.failedAfterSend = 12;
+        const CampaignRow untracked = row(u"u"_s, 50, 100);
+        model.apply({{tracked, untracked}, QDateTime::currentDateTimeUtc(), 0});
+        QCOMPARE(model.headerData(CampaignTableModel::Delivered, Qt::Horizontal).toString(), u"Delivered"_s);
+        QCOMPARE(model.headerData(CampaignTableModel::Read, Qt::Horizontal).toString(), u"Read"_s);
+        const QModelIndex delivered = model.index(0, CampaignTableModel::Delivered);
+        QCOMPARE(delivered.data().toString(), u"1,100 (91.7 %)"_s);
+        QCOMPARE(delivered.data(CampaignTableModel::RawRole).toLongLong(), 1100);
+        QCOMPARE(model.index(0, CampaignTableModel::Read).data().toString(), u"600 (50.0 %)"_s);
+        QCOMPARE(delivered.data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+        QVERIFY(delivered.data(Qt::ToolTipRole).toString().contains(u"12 failed after sending"_s));
+        // No receiver for its number: no figures that look like "nobody got it".
+        const QModelIndex none = model.index(1, CampaignTableModel::Read);
+        QCOMPARE(none.data().toString(), u"—"_s);
+        QVERIFY(none.data(Qt::ToolTipRole).toString().startsWith(u"Delivery not tracked"_s));
+        // Only the delivered figure moved: the row changes, in one signal.
+        changed.clear();
+        tracked.delivered = 1150;
+        model.apply({{tracked, untracked}, QDateTime::currentDateTimeUtc(), 0});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 0);
+        QCOMPARE(model.index(0, CampaignTableModel::Delivered).data().toString(), u"1,150 (95.8 %)"_s);
+        // A late failure alone counts as a change too (the Failures tab follows it).
+        changed.clear();
+        tracked.failedAfterSend = 13;
+        model.apply({{tracked, untracked}, QDateTime::currentDateTimeUtc(), 0});
+        QCOMPARE(changed.size(), 1);
+        // Nothing sent yet: 0 %, not a division by zero.
+        CampaignRow fresh = row(u"f"_s, 0, 10);
+        fresh.deliveryTracked = true;
+        model.apply({{tracked, untracked, fresh}, QDateTime::currentDateTimeUtc(), 0});
+        QCOMPARE(model.index(model.rowOf(u"f"_s), CampaignTableModel::Delivered).data().toString(),
+                 u"0 (0.0 %)"_s);
+    }
+
+    void theMonitorReadsDeliveryAndWhenCallbacksWentQuiet_data() { TestDatabase::addBackendRows(); }
+
+    void theMonitorReadsDeliveryAndWhenCallbacksWentQuiet()
+    {
+        QFETCH(QString, backend);
+        TestDbAccess access;
+        QString skip;
+        auto tdb = TestDatabase::create(backend, &skip);
+        if (!tdb) {
+            QSKIP(qPrintable(skip));
+        }
+        Database &db = tdb->db();
+        ManualClock clock(QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC));
+        const Campaign tracked = sentCampaign(db, clock, u"Tracked"_s, u"1065"_s, 6, 1, 3);
+        const Campaign other = sentCampaign(db, clock, u"Other"_s, u"2077"_s, 4, 0, 2);
+        clock.advanceMs(60'000);
+        const QDateTime t = clock.now();
+        const QList<StatusUpdate> callbacks{
+            callback(wamidOf(tracked, 0), DeliveryStatus::Delivered, t, u"1065"_s),
+            callback(wamidOf(tracked, 1), DeliveryStatus::Read, t, u"1065"_s),
+            callback(wamidOf(tracked, 2), DeliveryStatus::Delivered, t, u"1065"_s),
+            callback(wamidOf(tracked, 2), DeliveryStatus::Read, t, u"1065"_s),
+            callback(wamidOf(tracked, 3), DeliveryStatus::Failed, t, u"1065"_s, 131047),
+        };
+        DeliveryWriter(db, clock).write(callbacks);
+        CampaignMonitor monitor(clock);
+        const auto find = [](const CampaignsSnapshot &s, const QString &id) {
+            for (const CampaignRow &r : s.rows) {
+                if (r.id == id) {
+                    return r;
+                }
+            }
+            return CampaignRow();
+        };
+        CampaignsSnapshot snap = monitor.poll(db);
+        CampaignRow a = find(snap, tracked.id);
+        QCOMPARE(a.sent, 6);
+        QCOMPARE(a.delivered, 3); // read counts as delivered
+        QCOMPARE(a.read, 2);
+        QCOMPARE(a.failedAfterSend, 1);
+        QVERIFY(a.deliveryTracked);
+        QCOMPARE(a.lastCallbackAt, t);
+        QVERIFY(!a.callbacksQuiet);
+        CampaignRow b = find(snap, other.id);
+        QVERIFY(!b.deliveryTracked);
+        QCOMPARE(b.delivered, 0);
+        // Nine minutes of silence: still fine; ten: the tracked campaign is quiet, the other
+        // (no receiver for its number) never is.
+        clock.advanceMs(9 * 60'000);
+        QVERIFY(!find(monitor.poll(db), tracked.id).callbacksQuiet);
+        clock.advanceMs(60'000);
+        snap = monitor.poll(db);
+        QVERIFY(find(snap, tracked.id).callbacksQuiet);
+        QVERIFY(!find(snap, other.id).callbacksQuiet);
+        // A callback arrives: quiet no more.
+        DeliveryWriter(db, clock).write(
+            {callback(wamidOf(tracked, 4), DeliveryStatus::Delivered, clock.now(), u"1065"_s)});
+        a = find(monitor.poll(db), tracked.id);
+        QVERIFY(!a.callbacksQuiet);
+        QCOMPARE(a.delivered, 4);
+        // Not running (paused): no warning however long the silence.
+        CampaignStore(db, clock).transition(tracked.id, CampaignStatus::Paused, u"by hand"_s);
+        clock.advanceMs(60 * 60'000);
+        QVERIFY(!find(monitor.poll(db), tracked.id).callbacksQuiet);
     }
 
     void aPausedCampaignShowsItsReasonAndWhoSendsARunningOne()

@@ -8,11 +8,13 @@
 #include "theme/Theme.h"
 #include "theme/ThemeMenu.h"
 #include "theme/ToneText.h"
+#include "views/DeliveryFunnel.h"
 #include "views/StatusBanner.h"
 #include "widgets/ChartStyle.h"
 #include "widgets/MessageTone.h"
 #include "widgets/PageMessage.h"
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QBarSet>
 #include <QChart>
@@ -299,6 +301,52 @@ private Q_SLOTS:
                 shot.width() * shot.height() / 2);
         QVERIFY(countNear(shot, StatusColors::color(StatusColors::Status::Sent, true), 20) > 20);
         delete view; // and its chart
+    }
+
+    void theDeliveryFunnelPaintsEveryStageInEitherTheme()
+    {
+        Theme::instance().choose(Theme::Choice::Light);
+        CampaignRow row;
+        row.id = u"f"_s;
+        row.status = herald::CampaignStatus::Running;
+        row.total = 120;
+        row.sent = 100;
+        row.delivered = 90;
+        row.read = 55;
+        row.failed = 10;
+        row.failedAfterSend = 6;
+        row.deliveryTracked = true;
+        row.lastCallbackAt = QDateTime::currentDateTimeUtc();
+        DeliveryFunnel funnel;
+        funnel.showCampaign(row);
+        funnel.resize(520, 300);
+        funnel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&funnel));
+        const ChartStyle::Series roles[] = {ChartStyle::Series::Sent, ChartStyle::Series::Delivered,
+                                            ChartStyle::Series::Read, ChartStyle::Series::Failed,
+                                            ChartStyle::Series::FailedAfterSend};
+        for (bool dark : {false, true}) {
+            Theme::instance().choose(dark ? Theme::Choice::Dark : Theme::Choice::Light);
+            QCoreApplication::processEvents();
+            const QPalette palette = dark ? Theme::darkPalette() : Theme::lightPalette();
+            QChart *chart = funnel.view()->chart();
+            QCOMPARE(chart->backgroundBrush().color(), palette.color(QPalette::Base));
+            for (QAbstractAxis *axis : chart->axes()) {
+                QCOMPARE(axis->labelsColor(), palette.color(QPalette::Text));
+            }
+            const QImage shot = funnel.view()->grab().toImage();
+            for (int s = 0; s < DeliveryFunnel::StageCount; ++s) {
+                const QColor expected = ChartStyle::seriesColor(roles[s]);
+                QCOMPARE(funnel.barSet(DeliveryFunnel::Stage(s))->color(), expected);
+                // Every stage's bar is on screen in its colour, distinct from the others.
+                QVERIFY2(countNear(shot, expected, 10) > 100,
+                         qPrintable(u"stage %1 dark %2"_s.arg(s).arg(dark)));
+                for (int t = s + 1; t < DeliveryFunnel::StageCount; ++t) {
+                    QVERIFY(expected != ChartStyle::seriesColor(roles[t]));
+                }
+            }
+        }
+        Theme::instance().choose(Theme::Choice::Light);
     }
 
     void theProgressBarIsPaintedInTheThemesFill_data()

@@ -10,8 +10,10 @@
 #include "settings/SettingKeys.h"
 #include "simulator/CloudApiSimulator.h"
 #include "simulator/DemoCampaign.h"
+#include "webhook/DeliveryWriter.h"
 
 #include <QRandomGenerator>
+#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -93,6 +95,38 @@ void sendOver(Database &db, ManualClock &clock, const QString &id, double share,
         clock.advanceMs(60'000);
     }
 }
+
+// The status callbacks Meta sends for a campaign's sent messages, through DeliveryWriter as the
+// receiver applies them: most delivered, over half of those read, a few failed afterwards.
+void deliver(Database &db, const Clock &clock, const QString &id, const QString &phoneNumberId)
+{
+    QList<StatusUpdate> callbacks;
+    QRandomGenerator rng(11);
+    QSqlQuery q = db.run(u"SELECT wamid, sent_at FROM send_queue WHERE campaign_id = ? AND status = 'sent' "
+                         "ORDER BY id"_s,
+                         {id});
+    while (q.next()) {
+        StatusUpdate u;
+        u.wamid = q.value(0).toString();
+        u.phoneNumberId = phoneNumberId;
+        u.timestamp = Database::readTime(q.value(1)).addSecs(2);
+        const quint32 roll = rng.bounded(1000u);
+        if (roll < 12) {
+            u.status = DeliveryStatus::Failed;
+            const int code = roll < 8 ? 131049 : 131047;
+            u.errors << WebhookError{code, u"Not delivered"_s, QString(), QString()};
+        } else if (roll < 960) {
+            u.status = roll < 600 ? DeliveryStatus::Read : DeliveryStatus::Delivered;
+        } else {
+            continue; // the phone is off: nothing heard yet
+        }
+        callbacks << u;
+    }
+    DeliveryWriter writer(db, clock);
+    for (qsizetype i = 0; i < callbacks.size(); i += 2000) {
+        writer.write(callbacks.mid(i, 2000));
+    }
+}
 } // namespace
 
 SampleIds fillSampleData(Database &db, const CloudApiSimulator &sim)
@@ -153,6 +187,19 @@ SampleIds fillSampleData(Database &db, const CloudApiSimulator &sim)
         store.transition(c.id, CampaignStatus::Running);
         sendOver(db, clock, c.id, 0.78, 30);
         ids.running = c.id;
+    }
+    // Delivery tracking: a webhook receiver reported on every campaign sent so far, its last
+    // callback a moment ago.
+    {
+        const ManualClock receiver(now.addSecs(-20));
+        QSqlQuery sent = db.run(u"SELECT id FROM campaigns WHERE total_sent > 0"_s);
+        QStringList campaigns;
+        while (sent.next()) {
+            campaigns << sent.value(0).toString();
+        }
+        for (const QString &id : campaigns) {
+            deliver(db, receiver, id, sim.config().phoneNumberId);
+        }
     }
     store.create({u"Welcome series — December"_s, u"order_update"_s, u"en_US"_s, sim.config().phoneNumberId,
                   defaults});

@@ -16,9 +16,11 @@ bool CampaignRow::sameFigures(const CampaignRow &o) const
     const bool sameSender = sender.has_value() == o.sender.has_value() &&
                             (!sender || (sender->id == o.sender->id && sender->live == o.sender->live));
     return id == o.id && name == o.name && status == o.status && statusReason == o.statusReason &&
-           total == o.total && sent == o.sent && failed == o.failed && qFuzzyCompare(1 + rate, 1 + o.rate) &&
-           etaSeconds == o.etaSeconds && startTime == o.startTime && endTime == o.endTime &&
-           scheduledAt == o.scheduledAt && due == o.due && sameSender;
+           total == o.total && sent == o.sent && failed == o.failed && delivered == o.delivered &&
+           read == o.read && failedAfterSend == o.failedAfterSend && deliveryTracked == o.deliveryTracked &&
+           lastCallbackAt == o.lastCallbackAt && callbacksQuiet == o.callbacksQuiet &&
+           qFuzzyCompare(1 + rate, 1 + o.rate) && etaSeconds == o.etaSeconds && startTime == o.startTime &&
+           endTime == o.endTime && scheduledAt == o.scheduledAt && due == o.due && sameSender;
 }
 
 CampaignMonitor::CampaignMonitor(const Clock &clock)
@@ -35,10 +37,16 @@ CampaignsSnapshot CampaignMonitor::poll(Database &db)
     snap.takenAt = m_clock.now();
     const qint64 nowMs = m_time.elapsed();
     const QHash<QString, SenderInfo> holders = SenderPresence(db, m_clock).holders();
-    QSqlQuery q = db.run(
-        u"SELECT id, name, template_name, template_language, phone_number_id, status, "
-        "status_reason, total_contacts, total_sent, total_failed, settings, created_at, "
-        "start_time, end_time, updated_at, scheduled_at FROM campaigns ORDER BY created_at DESC, name"_s);
+    // The business numbers a webhook receiver reports callbacks for: a handful of rows.
+    QHash<QString, QDateTime> callbacks;
+    QSqlQuery sources = db.run(u"SELECT phone_number_id, last_callback_at FROM webhook_sources"_s);
+    while (sources.next()) {
+        callbacks.insert(sources.value(0).toString(), Database::readTime(sources.value(1)));
+    }
+    QSqlQuery q = db.run(u"SELECT id, name, template_name, template_language, phone_number_id, status, "
+                         "status_reason, total_contacts, total_sent, total_failed, settings, created_at, "
+                         "start_time, end_time, updated_at, scheduled_at, total_delivered, total_read, "
+                         "total_failed_after_send FROM campaigns ORDER BY created_at DESC, name"_s);
     QSet<QString> seen;
     while (q.next()) {
         CampaignRow r;
@@ -64,6 +72,16 @@ CampaignsSnapshot CampaignMonitor::poll(Database &db)
             r.status == CampaignStatus::Scheduled && r.scheduledAt.isValid() && r.scheduledAt <= snap.takenAt;
         if (const auto it = holders.constFind(r.id); it != holders.cend()) {
             r.sender = *it;
+        }
+        r.delivered = q.value(16).toLongLong();
+        r.read = q.value(17).toLongLong();
+        r.failedAfterSend = q.value(18).toLongLong();
+        if (const auto it = callbacks.constFind(r.phoneNumberId); it != callbacks.cend()) {
+            r.deliveryTracked = true;
+            r.lastCallbackAt = *it;
+            const QDateTime since = r.startTime.isValid() && r.startTime > *it ? r.startTime : *it;
+            r.callbacksQuiet = r.status == CampaignStatus::Running && r.sent > 0 && since.isValid() &&
+                               since.msecsTo(snap.takenAt) >= CampaignRow::CallbacksQuietAfterMs;
         }
         rateOf(r, nowMs);
         seen.insert(r.id);

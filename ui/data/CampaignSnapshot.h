@@ -27,7 +27,20 @@ struct CampaignRow
     qint64 total = 0;
     qint64 sent = 0;
     qint64 failed = 0;
-    qint64 pending = 0;     // total - sent - failed: the counters are the truth
+    qint64 pending = 0; // total - sent - failed: the counters are the truth
+    // What Meta's status callbacks said of the sent messages (Counters keep them exact): read
+    // counts as delivered too; a late failure leaves its message sent.
+    qint64 delivered = 0;
+    qint64 read = 0;
+    qint64 failedAfterSend = 0;
+    // Delivery tracking is configured for the campaign's business number when a webhook
+    // receiver has reported a callback for it (webhook_sources); then lastCallbackAt is valid.
+    bool deliveryTracked = false;
+    QDateTime lastCallbackAt; // UTC, the receiver's last callback for the number
+    // Running, tracked, and no callback for CallbacksQuietAfterMs since the later of the last
+    // callback and the start (decided on the data thread, by its clock).
+    bool callbacksQuiet = false;
+    static constexpr qint64 CallbacksQuietAfterMs = 10 * 60 * 1000;
     double rate = 0;        // messages finished per second, over the last ~10 s
     qint64 etaSeconds = -1; // -1: unknown or not sending
     QDateTime createdAt;
@@ -40,6 +53,8 @@ struct CampaignRow
     std::optional<SenderInfo> sender; // who holds it (live or not), if anybody
 
     double progress() const { return total > 0 ? double(sent + failed) / double(total) : 0.0; }
+    // delivered, read or failedAfterSend as a share of sent (0 when nothing was sent).
+    double ofSent(qint64 n) const { return sent > 0 ? double(n) / double(sent) : 0.0; }
     bool sameFigures(const CampaignRow &o) const;
 };
 

@@ -38,6 +38,10 @@ QVariant CampaignTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Progress");
     case Sent:
         return tr("Sent");
+    case Delivered:
+        return tr("Delivered");
+    case Read:
+        return tr("Read");
     case Failed:
         return tr("Failed");
     case Pending:
@@ -78,6 +82,22 @@ QString CampaignTableModel::statusText(const CampaignRow &r) const
     return status;
 }
 
+QString CampaignTableModel::ofSentText(const CampaignRow &r, qint64 n)
+{
+    if (!r.deliveryTracked && r.delivered == 0 && r.read == 0 && r.failedAfterSend == 0) {
+        return u"—"_s;
+    }
+    return tr("%1 (%2)").arg(Formats::count(n), Formats::percent(r.ofSent(n)));
+}
+
+QString CampaignTableModel::notTrackedTip()
+{
+    return tr("Delivery not tracked: no webhook receiver has reported a callback for this campaign's "
+              "business number. Run herald-cli webhooks serve behind your web server and subscribe "
+              "it to the app's \"messages\" webhook in Meta's App Dashboard (see the user guide, "
+              "Delivery tracking).");
+}
+
 QVariant CampaignTableModel::display(const CampaignRow &r, int column) const
 {
     switch (Column(column)) {
@@ -89,6 +109,10 @@ QVariant CampaignTableModel::display(const CampaignRow &r, int column) const
         return Formats::percent(r.progress());
     case Sent:
         return Formats::count(r.sent);
+    case Delivered:
+        return ofSentText(r, r.delivered);
+    case Read:
+        return ofSentText(r, r.read);
     case Failed:
         return Formats::count(r.failed);
     case Pending:
@@ -122,6 +146,10 @@ QVariant CampaignTableModel::raw(const CampaignRow &r, int column) const
         return r.progress();
     case Sent:
         return r.sent;
+    case Delivered:
+        return r.delivered;
+    case Read:
+        return r.read;
     case Failed:
         return r.failed;
     case Pending:
@@ -163,6 +191,18 @@ QString CampaignTableModel::tooltip(const CampaignRow &r, int column) const
             .arg(Formats::count(r.sent), Formats::count(r.failed), Formats::count(r.pending),
                  Formats::count(r.total));
     }
+    if (column == Delivered || column == Read) {
+        if (!r.deliveryTracked) {
+            return notTrackedTip();
+        }
+        QString tip = tr("%1 delivered, %2 read of %3 sent")
+                          .arg(Formats::count(r.delivered), Formats::count(r.read), Formats::count(r.sent));
+        if (r.failedAfterSend > 0) {
+            tip +=
+                u"\n"_s + tr("%1 failed after sending (see Failures)").arg(Formats::count(r.failedAfterSend));
+        }
+        return tip;
+    }
     return {};
 }
 
@@ -188,6 +228,8 @@ QVariant CampaignTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         switch (Column(index.column())) {
         case Sent:
+        case Delivered:
+        case Read:
         case Failed:
         case Pending:
         case Total:

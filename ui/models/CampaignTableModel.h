@@ -20,6 +20,8 @@ public:
         Status,
         Progress,
         Sent,
+        Delivered, // count and % of sent, from Meta's status callbacks
+        Read,      //
         Failed,
         Pending,
         Total,
@@ -51,6 +53,10 @@ public:
     const CampaignRow &rowAt(int row) const { return m_rows.at(row); }
     int rowOf(const QString &id) const;
     QString statusText(const CampaignRow &row) const;
+    // "1,234 (95.2 %)": a delivery figure and its share of sent; "—" while delivery is not
+    // tracked for the campaign's number and nothing was reported.
+    static QString ofSentText(const CampaignRow &row, qint64 n);
+    static QString notTrackedTip();
 
 private:
     QVariant display(const CampaignRow &r, int column) const;

@@ -3,6 +3,8 @@
 #include "cloudapi/ErrorPolicy.h"
 #include "widgets/Formats.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace herald::ui {
@@ -54,11 +56,16 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
     const ReasonCount &r = m_reasons.at(index.row());
     const ErrorPolicyEntry *entry = ErrorPolicy::entryForReason(r.reason);
     switch (role) {
-    case Qt::DisplayRole:
     case Qt::ToolTipRole:
+        if (r.afterSend && index.column() == Reason) {
+            return tr("WhatsApp accepted these messages, then reported by webhook that they could not be "
+                      "delivered. They count as sent, and as failed after sending.");
+        }
+        [[fallthrough]];
+    case Qt::DisplayRole:
         switch (Column(index.column())) {
         case Reason:
-            return reasonText(r.reason);
+            return r.afterSend ? tr("%1, after sending").arg(reasonText(r.reason)) : reasonText(r.reason);
         case Count:
             return Formats::count(r.count);
         case Meaning:
@@ -73,6 +80,8 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
         return index.column() == Count ? QVariant(r.count) : QVariant(r.reason);
     case ReasonRole:
         return r.reason;
+    case AfterSendRole:
+        return r.afterSend;
     case Qt::TextAlignmentRole:
         return index.column() == Count ? QVariant(Qt::AlignRight | Qt::AlignTop)
                                        : QVariant(Qt::AlignLeft | Qt::AlignTop);
@@ -85,7 +94,8 @@ void FailuresModel::setReasons(const QList<ReasonCount> &reasons)
 {
     bool sameReasons = reasons.size() == m_reasons.size();
     for (qsizetype i = 0; sameReasons && i < reasons.size(); ++i) {
-        sameReasons = reasons.at(i).reason == m_reasons.at(i).reason;
+        sameReasons = reasons.at(i).reason == m_reasons.at(i).reason &&
+                      reasons.at(i).afterSend == m_reasons.at(i).afterSend;
     }
     if (!sameReasons) {
         beginResetModel();
@@ -107,10 +117,10 @@ void FailuresModel::setReasons(const QList<ReasonCount> &reasons)
     }
 }
 
-int FailuresModel::rowOf(const QString &reason) const
+int FailuresModel::rowOf(const QString &reason, bool afterSend) const
 {
     for (int i = 0; i < m_reasons.size(); ++i) {
-        if (m_reasons.at(i).reason == reason) {
+        if (m_reasons.at(i).reason == reason && m_reasons.at(i).afterSend == afterSend) {
             return i;
         }
     }
@@ -121,9 +131,24 @@ qint64 FailuresModel::total() const
 {
     qint64 n = 0;
     for (const ReasonCount &r : m_reasons) {
-        n += r.count;
+        n += r.afterSend ? 0 : r.count;
     }
     return n;
+}
+
+qint64 FailuresModel::lateTotal() const
+{
+    qint64 n = 0;
+    for (const ReasonCount &r : m_reasons) {
+        n += r.afterSend ? r.count : 0;
+    }
+    return n;
+}
+
+int FailuresModel::lateRows() const
+{
+    return int(std::count_if(m_reasons.cbegin(), m_reasons.cend(),
+                             [](const ReasonCount &r) { return r.afterSend; }));
 }
 
 } // namespace herald::ui

@@ -8,7 +8,8 @@ namespace herald::ui {
 
 // A campaign's failures, one row per reason: how many, what it means and what to do — the
 // texts are ErrorPolicy's, the one table the sender decides by, never a list of the console's
-// own.
+// own. Late failures (sent messages that Meta reported failed afterwards, by webhook) follow
+// the failed rows, one row per reason, marked "after sending".
 class FailuresModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -18,6 +19,7 @@ public:
     enum Role {
         RawRole = Qt::UserRole + 1, // the count as a number, the reason as stored
         ReasonRole,                 // the stored reason, whatever the column
+        AfterSendRole,              // true for a late failure's row
     };
 
     explicit FailuresModel(QObject *parent = nullptr);
@@ -33,8 +35,11 @@ public:
 
     const QList<ReasonCount> &reasons() const { return m_reasons; }
     QString reasonAt(int row) const { return m_reasons.value(row).reason; }
-    int rowOf(const QString &reason) const;
-    qint64 total() const;
+    bool isAfterSend(int row) const { return m_reasons.value(row).afterSend; }
+    int rowOf(const QString &reason, bool afterSend = false) const;
+    qint64 total() const;     // failed messages
+    qint64 lateTotal() const; // sent messages that failed afterwards
+    int lateRows() const;
 
     static QString reasonText(const QString &reason); // "(no reason)" for an empty one
 

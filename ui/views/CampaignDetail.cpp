@@ -3,6 +3,7 @@
 #include "cloudapi/ErrorPolicy.h"
 #include "db/Clock.h"
 #include "views/CostEstimatePanel.h"
+#include "views/DeliveryFunnel.h"
 #include "views/FailuresView.h"
 #include "views/OverviewCharts.h"
 #include "views/QuietHoursPanel.h"
@@ -10,6 +11,7 @@
 #include "views/StatusBanner.h"
 #include "widgets/Formats.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QTabWidget>
@@ -39,6 +41,7 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     , m_quietHours(new QuietHoursPanel(data, Clock::system(), this))
     , m_failures(new FailuresView(data, this))
     , m_recipients(new RecipientsView(data, this))
+    , m_funnel(new DeliveryFunnel(this))
 {
     setObjectName(u"campaignDetail"_s);
     m_title->setObjectName(u"campaignTitle"_s);
@@ -56,7 +59,13 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     overviewLayout->setSpacing(0);
     overviewLayout->addWidget(m_estimate);
     overviewLayout->addWidget(m_quietHours);
-    overviewLayout->addWidget(m_overview, 1);
+    // The delivery funnel beside the charts of sending over time.
+    auto *charts = new QHBoxLayout;
+    charts->setContentsMargins(0, 0, 0, 0);
+    charts->setSpacing(0);
+    charts->addWidget(m_overview, 2);
+    charts->addWidget(m_funnel, 1);
+    overviewLayout->addLayout(charts, 1);
     m_tabs->addTab(overviewPage, tr("Overview"));
     m_tabs->addTab(m_failures, tr("Failures"));
     m_tabs->addTab(m_recipients, tr("Recipients"));
@@ -92,6 +101,7 @@ void CampaignDetail::showCampaign(const CampaignRow &row, bool sendingHere)
         started, sender.isEmpty() ? QString() : u" — "_s + sender));
     showBanner(row);
     m_overview->showCampaign(row);
+    m_funnel->showCampaign(row);
     m_estimate->showCampaign(row);
     m_quietHours->showCampaign(row);
     m_failures->showCampaign(row);
@@ -161,6 +171,7 @@ void CampaignDetail::clear()
     m_title->setText(tr("Select a campaign to see its progress, failures and recipients."));
     m_banner->clear();
     m_overview->clear();
+    m_funnel->clear();
     m_estimate->clear();
     m_quietHours->clear();
     m_failures->clear();

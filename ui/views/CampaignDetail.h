@@ -11,6 +11,7 @@ namespace herald::ui {
 
 class CostEstimatePanel;
 class DataService;
+class DeliveryFunnel;
 class FailuresView;
 class OverviewCharts;
 class QuietHoursPanel;
@@ -18,7 +19,7 @@ class RecipientsView;
 class StatusBanner;
 
 // The selected campaign: a header (template, category, started), a banner for a paused,
-// stopped or completed campaign, and its tabs — Overview (charts), Failures, Recipients.
+// stopped or completed campaign, and its tabs — Overview (charts, the delivery funnel), Failures, Recipients.
 class CampaignDetail : public QWidget
 {
     Q_OBJECT
@@ -35,6 +36,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     CostEstimatePanel *costEstimate() const { return m_estimate; }
     QuietHoursPanel *quietHours() const { return m_quietHours; }
+    DeliveryFunnel *funnel() const { return m_funnel; }
 
 Q_SIGNALS:
     void resumeRequested(const QString &campaignId);
@@ -54,6 +56,7 @@ private:
     QuietHoursPanel *m_quietHours;
     FailuresView *m_failures;
     RecipientsView *m_recipients;
+    DeliveryFunnel *m_funnel; // made last: it comes last in the Overview's tab order
 };
 
 } // namespace herald::ui

@@ -58,10 +58,17 @@ CampaignsPage::CampaignsPage(DataService &data, CampaignTableModel &model, QWidg
     m_table->setColumnWidth(CampaignTableModel::Name, 220);
     m_table->setColumnWidth(CampaignTableModel::Status, 170);
     m_table->setColumnWidth(CampaignTableModel::Progress, 150);
-    for (int c : {CampaignTableModel::Sent, CampaignTableModel::Failed, CampaignTableModel::Pending,
-                  CampaignTableModel::Total, CampaignTableModel::Rate, CampaignTableModel::Eta}) {
+    for (int c : {CampaignTableModel::Sent, CampaignTableModel::Delivered, CampaignTableModel::Read,
+                  CampaignTableModel::Failed, CampaignTableModel::Pending, CampaignTableModel::Total,
+                  CampaignTableModel::Rate, CampaignTableModel::Eta}) {
         // At least the header's width: translated headers run longer ("Fehlgeschlagen").
         m_table->setColumnWidth(c, std::max(80, m_table->horizontalHeader()->sectionSizeHint(c)));
+    }
+    // Room for a count and its share of sent, "24,363 (95.8 %)".
+    const int ofSent =
+        m_table->fontMetrics().horizontalAdvance(tr("%1 (%2)").arg(u"88,888"_s, u"88.8 %"_s)) + 16;
+    for (int c : {CampaignTableModel::Delivered, CampaignTableModel::Read}) {
+        m_table->setColumnWidth(c, std::max(ofSent, m_table->columnWidth(c)));
     }
     for (int c : {CampaignTableModel::Started, CampaignTableModel::Finished}) {
         m_table->setColumnWidth(c, 150);

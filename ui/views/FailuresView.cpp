@@ -76,10 +76,12 @@ void FailuresView::showCampaign(const CampaignRow &row)
         clear();
         m_campaignId = row.id;
         m_failed = row.failed;
+        m_late = row.failedAfterSend;
         load();
-    } else if (row.failed != m_failed) {
-        // New failures, or a resend took some back: the reasons and counts moved.
+    } else if (row.failed != m_failed || row.failedAfterSend != m_late) {
+        // New failures, late ones, or a resend took some back: the reasons and counts moved.
         m_failed = row.failed;
+        m_late = row.failedAfterSend;
         load();
     }
 }
@@ -89,6 +91,7 @@ void FailuresView::clear()
     ++m_generation;
     m_campaignId.clear();
     m_failed = -1;
+    m_late = -1;
     m_error.clear();
     m_loading = false;
     m_restoring = true;
@@ -106,7 +109,10 @@ void FailuresView::load()
     m_loading = true;
     updateSummary();
     m_data.submit<QList<ReasonCount>>(
-        this, [id](Database &db) { return FailureSummary::byReason(db, id); },
+        this,
+        [id](Database &db) {
+            return FailureSummary::byReason(db, id) + FailureSummary::lateByReason(db, id);
+        },
         [this, generation](const DataResult<QList<ReasonCount>> &r) {
             if (generation != m_generation) {
                 return; // another campaign, or newer figures, asked since
@@ -117,6 +123,7 @@ void FailuresView::load()
                 const QStringList selected = selectedReasons();
                 const int currentRow = m_table->currentIndex().row();
                 const QString current = currentRow >= 0 ? m_model->reasonAt(currentRow) : QString();
+                const bool currentLate = currentRow >= 0 && m_model->isAfterSend(currentRow);
                 m_restoring = true;
                 m_model->setReasons(*r.value);
                 // A reset loses the selection: select the same reasons again.
@@ -130,8 +137,8 @@ void FailuresView::load()
                 }
                 QItemSelectionModel *selection = m_table->selectionModel();
                 selection->select(keep, QItemSelectionModel::ClearAndSelect);
-                if (m_model->rowOf(current) >= 0) {
-                    selection->setCurrentIndex(m_model->index(m_model->rowOf(current), 0),
+                if (m_model->rowOf(current, currentLate) >= 0) {
+                    selection->setCurrentIndex(m_model->index(m_model->rowOf(current, currentLate), 0),
                                                QItemSelectionModel::NoUpdate);
                 }
                 m_restoring = false;
@@ -147,7 +154,9 @@ QStringList FailuresView::selectedReasons() const
     QStringList out;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     for (const QModelIndex &i : rows) {
-        out << m_model->reasonAt(i.row());
+        if (!m_model->isAfterSend(i.row())) { // late failures are sent rows: nothing to resend or filter
+            out << m_model->reasonAt(i.row());
+        }
     }
     return out;
 }
@@ -173,7 +182,8 @@ void FailuresView::onSelectionChanged()
     // The row clicked last when it is selected; with several, the recipients show that one.
     QString reason;
     const QModelIndex current = m_table->currentIndex();
-    if (current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {})) {
+    if (current.isValid() && !m_model->isAfterSend(current.row()) &&
+        m_table->selectionModel()->isRowSelected(current.row(), {})) {
         reason = m_model->reasonAt(current.row());
     } else if (!selected.isEmpty()) {
         reason = selected.first();
@@ -200,11 +210,19 @@ void FailuresView::updateSummary()
                                      : tr("No message of this campaign has failed."));
         return;
     }
-    m_summary->setText(
-        tr("Failed messages: %1, for %n reason(s). Select a reason to list its recipients under "
-           "Recipients, or reasons to resend.",
-           nullptr, m_model->rowCount())
-            .arg(Formats::count(total)));
+    const int lateRows = m_model->lateRows();
+    QString text = total > 0 || lateRows == 0
+                       ? tr("Failed messages: %1, for %n reason(s). Select a reason to list its recipients "
+                            "under Recipients, or reasons to resend.",
+                            nullptr, m_model->rowCount() - lateRows)
+                             .arg(Formats::count(total))
+                       : tr("No message of this campaign has failed when sent.");
+    if (lateRows > 0) {
+        text += u" "_s + tr("Failed after sending: %1 (WhatsApp accepted them, then reported by webhook "
+                            "that they could not be delivered).")
+                             .arg(Formats::count(m_model->lateTotal()));
+    }
+    m_summary->setText(text);
 }
 
 } // namespace herald::ui

@@ -16,7 +16,9 @@ class FailuresModel;
 
 // One row per failure reason of the campaign: how many, what Meta's code means in plain words
 // and what to do (from ErrorPolicy: one table for the command line and the console). Selecting
-// a reason filters the recipients; reasons can be resent from here.
+// a reason filters the recipients; reasons can be resent from here. Late failures — sent
+// messages Meta reported failed afterwards, by webhook — are listed after them with their
+// meaning; they are not resent from here (their rows are sent).
 class FailuresView : public QWidget, public CampaignView
 {
     Q_OBJECT
@@ -49,7 +51,8 @@ private:
     QTableView *m_table;
     QPushButton *m_resend;
     QString m_campaignId;
-    qint64 m_failed = -1; // the count the shown reasons are from
+    qint64 m_failed = -1; // the counts the shown reasons are from
+    qint64 m_late = -1;
     quint64 m_generation = 0;
     QString m_error;
     QString m_emitted; // the reason last announced, so a refresh does not announce it again

@@ -319,6 +319,7 @@ void MainWindow::onSnapshot(const CampaignsSnapshot &snapshot)
     }
     m_campaignsPage->refreshDetail();
     notifyTransitions(snapshot);
+    m_status->showDelivery(snapshot);
     updateActions();
     updateTitle();
 }
@@ -552,8 +553,9 @@ void MainWindow::restoreLayout()
     }
     restoreState(settings.value("window/state"_L1).toByteArray());
     m_campaignsPage->splitter()->restoreState(settings.value("window/campaignSplitter"_L1).toByteArray());
+    // "2": Delivered and Read joined the columns; a state saved before would misplace them.
     m_campaignsPage->table()->horizontalHeader()->restoreState(
-        settings.value("window/campaignColumns"_L1).toByteArray());
+        settings.value("window/campaignColumns2"_L1).toByteArray());
     HeaderFit::widenToTitles(m_campaignsPage->table()->horizontalHeader());
 }
 
@@ -563,7 +565,8 @@ void MainWindow::saveLayout() const
     settings.setValue("window/geometry"_L1, saveGeometry());
     settings.setValue("window/state"_L1, saveState());
     settings.setValue("window/campaignSplitter"_L1, m_campaignsPage->splitter()->saveState());
-    settings.setValue("window/campaignColumns"_L1, m_campaignsPage->table()->horizontalHeader()->saveState());
+    settings.setValue("window/campaignColumns2"_L1,
+                      m_campaignsPage->table()->horizontalHeader()->saveState());
 }
 
 void MainWindow::closeWithoutAsking()

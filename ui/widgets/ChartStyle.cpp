@@ -46,6 +46,12 @@ QColor ChartStyle::seriesColor(Series series)
         return StatusColors::color(StatusColors::Status::Failed);
     case Series::Rate:
         return StatusColors::color(StatusColors::Status::Running);
+    case Series::Delivered:
+        return StatusColors::color(StatusColors::Status::Information);
+    case Series::Read:
+        return StatusColors::color(StatusColors::Status::Scheduled);
+    case Series::FailedAfterSend:
+        return StatusColors::color(StatusColors::Status::Warning);
     }
     return {};
 }

@@ -25,7 +25,8 @@ class ChartStyle
 public:
     // The colours come from StatusColors, in the theme shown now. A series coloured through
     // colour() keeps its role and follows theme changes (ChartThemer).
-    enum class Series { Sent, Failed, Rate };
+    // Delivered, Read and FailedAfterSend: the delivery funnel's stages after Sent.
+    enum class Series { Sent, Failed, Rate, Delivered, Read, FailedAfterSend };
     static constexpr const char *seriesProperty = "heraldSeries";
     static QColor seriesColor(Series series);
     static void colour(QXYSeries *series, Series role);

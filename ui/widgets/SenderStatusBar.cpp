@@ -1,9 +1,13 @@
 #include "widgets/SenderStatusBar.h"
 
+#include "theme/ToneText.h"
 #include "widgets/Formats.h"
 
 #include <QLabel>
 #include <QStatusBar>
+#include <QStringList>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -15,12 +19,20 @@ SenderStatusBar::SenderStatusBar(QStatusBar *bar, const QString &databaseName, Q
     , m_sender(new QLabel(bar))
     , m_rate(new QLabel(bar))
     , m_inFlight(new QLabel(bar))
+    , m_delivery(new QLabel(bar))
     , m_database(new QLabel(bar))
 {
     m_sender->setObjectName(u"senderStatus"_s);
     m_rate->setObjectName(u"rateStatus"_s);
     m_inFlight->setObjectName(u"inFlightStatus"_s);
     m_database->setObjectName(u"databaseStatus"_s);
+    m_delivery->setObjectName(u"deliveryStatus"_s);
+    m_delivery->setToolTip(tr("Meta reports delivered and read by webhook. Check that herald-cli webhooks "
+                              "serve is running and reachable; herald-cli webhooks status shows its last "
+                              "callback."));
+    ToneText::apply(m_delivery, MessageTone::Warning);
+    m_delivery->hide();
+    bar->addPermanentWidget(m_delivery);
     m_database->setText(tr("Database: %1").arg(databaseName));
     m_database->setToolTip(tr("The database this window reads and writes. Change it in Settings."));
     bar->addPermanentWidget(m_sender);
@@ -43,6 +55,34 @@ void SenderStatusBar::setSending(int campaigns, double rate, int inFlight)
 void SenderStatusBar::showNotice(const QString &text)
 {
     m_bar->showMessage(text, 15'000);
+}
+
+void SenderStatusBar::showDelivery(const CampaignsSnapshot &snapshot)
+{
+    QStringList quiet;
+    QDateTime since;
+    for (const CampaignRow &r : snapshot.rows) {
+        if (r.callbacksQuiet) {
+            quiet << r.name;
+            since = since.isValid() && since > r.lastCallbackAt ? since : r.lastCallbackAt;
+        }
+    }
+    if (quiet.isEmpty()) {
+        m_delivery->clear();
+        m_delivery->hide();
+        return;
+    }
+    const qint64 minutes = std::max<qint64>(10, since.secsTo(snapshot.takenAt) / 60);
+    m_delivery->setText(
+        quiet.size() == 1
+            ? tr("No delivery callback for %1 in %2 min").arg(quiet.first()).arg(minutes)
+            : tr("No delivery callback for %n running campaign(s) in 10 min", nullptr, int(quiet.size())));
+    m_delivery->show();
+}
+
+QString SenderStatusBar::deliveryText() const
+{
+    return m_delivery->text();
 }
 
 QString SenderStatusBar::senderText() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data/CampaignSnapshot.h"
+
 #include <QObject>
 
 class QLabel;
@@ -19,15 +21,21 @@ public:
 
     void setSending(int campaigns, double rate, int inFlight);
     void showNotice(const QString &text);
+    // Warns while a running campaign whose number has delivery tracking configured has had no
+    // callback for 10 minutes (CampaignRow::callbacksQuiet); hidden otherwise, and never for a
+    // number without a receiver.
+    void showDelivery(const CampaignsSnapshot &snapshot);
 
     QString senderText() const;
     QString databaseText() const;
+    QString deliveryText() const; // empty while hidden
 
 private:
     QStatusBar *m_bar;
     QLabel *m_sender;
     QLabel *m_rate;
     QLabel *m_inFlight;
+    QLabel *m_delivery;
     QLabel *m_database;
 };
 
