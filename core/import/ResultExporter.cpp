@@ -17,9 +17,11 @@ ResultExporter::ResultExporter(Database &db)
 
 QStringList ResultExporter::columns()
 {
-    return {u"phone"_s,      u"name"_s,         u"status"_s,        u"wamid"_s,
-            u"error_code"_s, u"error_reason"_s, u"error_details"_s, u"fbtrace_id"_s,
-            u"attempts"_s,   u"sent_at"_s,      u"updated_at"_s,    u"source_line"_s};
+    return {
+        u"phone"_s, u"name"_s, u"status"_s, u"wamid"_s, u"error_code"_s, u"error_reason"_s,
+        u"error_details"_s, u"fbtrace_id"_s, u"attempts"_s, u"sent_at"_s, u"updated_at"_s, u"source_line"_s,
+        // From Meta's status webhooks (DeliveryWriter); appended so older readers keep their columns.
+        u"delivered_at"_s, u"read_at"_s, u"late_failed_at"_s, u"late_error_code"_s, u"late_error_reason"_s};
 }
 
 bool ResultExporter::isE164(const QString &cell)
@@ -57,7 +59,8 @@ ExportResult ResultExporter::exportCampaign(const QString &campaignId, QIODevice
     QSqlQuery q = m_db.prepare(
         u"SELECT id, phone, contact_name, status, wamid, error_code, error_reason, error_details, "
         u"fbtrace_id, "
-        "attempts, sent_at, updated_at, source_line FROM send_queue WHERE campaign_id = ? AND id > ? "
+        "attempts, sent_at, updated_at, source_line, delivered_at, read_at, late_failed_at, late_error_code, "
+        "late_error_reason FROM send_queue WHERE campaign_id = ? AND id > ? "
         "ORDER BY id LIMIT ?"_s);
     q.setForwardOnly(true);
     auto time = [](const QVariant &v) {
@@ -78,7 +81,10 @@ ExportResult ResultExporter::exportCampaign(const QString &campaignId, QIODevice
                 << (q.value(5).isNull() ? QString() : q.value(5).toString())
                 << neutralize(q.value(6).toString(), false) << neutralize(q.value(7).toString(), false)
                 << neutralize(q.value(8).toString(), false) << q.value(9).toString() << time(q.value(10))
-                << time(q.value(11)) << (q.value(12).isNull() ? QString() : q.value(12).toString());
+                << time(q.value(11)) << (q.value(12).isNull() ? QString() : q.value(12).toString())
+                << time(q.value(13)) << time(q.value(14)) << time(q.value(15))
+                << (q.value(16).isNull() ? QString() : q.value(16).toString())
+                << neutralize(q.value(17).toString(), false);
             if (!writer.writeRow(row)) {
                 result.error = writer.errorString();
                 return result;

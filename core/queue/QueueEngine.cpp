@@ -430,9 +430,39 @@ qint64 QueueEngine::resend(const QString &campaignId, const QString &reason)
         values << reason;
     }
     QSqlQuery q = m_db.run(sql, values);
-    const qint64 n = q.numRowsAffected();
+    const qint64 failed = q.numRowsAffected();
+    if (failed > 0) {
+        Counters::apply(m_db, campaignId, 0, 0, -failed, m_clock);
+    }
+    // Late failures: Meta accepted the message (the row stays sent) but reported by webhook that
+    // it was never delivered, so sending it again is safe. "all" takes them all, an error code
+    // those with that late_error_code. The row loses its old wamid and late failure, and the
+    // counters their share of total_sent and total_failed_after_send, in this transaction.
+    bool isCode = false;
+    const int code = reason.trimmed().toInt(&isCode);
+    qint64 late = 0;
+    if (all || isCode) {
+        QVariantList lateValues{m_db.timeValue(m_clock.now()), campaignId};
+        QString lateSql =
+            u"UPDATE send_queue SET status = 'ready', attempts = 0, next_attempt_at = NULL, claimed_by = "
+            u"NULL, "
+            "claimed_at = NULL, wamid = NULL, sent_at = NULL, late_failed_at = NULL, late_error_code = NULL, "
+            "late_error_reason = NULL, late_error_details = NULL, updated_at = ? WHERE campaign_id = ? "
+            "AND status = 'sent' AND late_failed_at IS NOT NULL AND delivered_at IS NULL AND read_at IS NULL "
+            "AND phone NOT IN (SELECT phone FROM opt_outs) AND phone NOT LIKE 'erased:%'"_s;
+        if (!all) {
+            lateSql += u" AND late_error_code = ?"_s;
+            lateValues << code;
+        }
+        QSqlQuery lq = m_db.run(lateSql, lateValues);
+        late = lq.numRowsAffected();
+        if (late > 0) {
+            Counters::apply(m_db, campaignId, 0, -late, 0, m_clock);
+            Counters::applyDelivery(m_db, campaignId, 0, 0, -late, m_clock);
+        }
+    }
+    const qint64 n = failed + late;
     if (n > 0) {
-        Counters::apply(m_db, campaignId, 0, 0, -n, m_clock);
         if (campaign.status == CampaignStatus::Completed) {
             store.transitionInTransaction(
                 campaignId, CampaignStatus::Paused,

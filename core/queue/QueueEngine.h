@@ -56,6 +56,8 @@ public:
     // Puts failed messages with the given reason ("131026", "interrupted", "no response",
     // …; "all" for every failure) back in the queue, as an explicit user action. Opted-out
     // phones are never resent. A completed campaign reopens as paused. Returns how many.
+    // Late failures (sent rows whose webhook said they were never delivered) are resent too by
+    // "all" and by their late_error_code: the one place for that rule, shared by CLI and console.
     qint64 resend(const QString &campaignId, const QString &reason);
 
     // The earliest next_attempt_at among ready rows that are waiting for a retry, so a

@@ -237,10 +237,23 @@ private Q_SLOTS:
         const QJsonArray campaigns = doc.value(u"campaigns"_s).toArray();
         QCOMPARE(campaigns.size(), 1);
         const QJsonObject c = campaigns.first().toObject();
-        QStringList expected{u"id"_s,           u"name"_s,        u"status"_s,         u"status_reason"_s,
-                             u"template"_s,     u"language"_s,    u"total_contacts"_s, u"total_sent"_s,
-                             u"total_failed"_s, u"pending"_s,     u"created_at"_s,     u"start_time"_s,
-                             u"end_time"_s,     u"scheduled_at"_s};
+        QStringList expected{u"id"_s,
+                             u"name"_s,
+                             u"status"_s,
+                             u"status_reason"_s,
+                             u"template"_s,
+                             u"language"_s,
+                             u"total_contacts"_s,
+                             u"total_sent"_s,
+                             u"total_failed"_s,
+                             u"pending"_s,
+                             u"created_at"_s,
+                             u"start_time"_s,
+                             u"end_time"_s,
+                             u"scheduled_at"_s,
+                             u"total_delivered"_s,
+                             u"total_read"_s,
+                             u"total_failed_after_send"_s};
         expected.sort();
         QCOMPARE(sortedKeys(c), expected);
         QCOMPARE(c.value(u"id"_s).toString(), id);

@@ -161,7 +161,8 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(),
                  QByteArray("phone;name;status;wamid;error_code;error_reason;error_details;fbtrace_id;"
-                            "attempts;sent_at;updated_at;source_line\r\n"));
+                            "attempts;sent_at;updated_at;source_line;delivered_at;read_at;late_failed_at;"
+                            "late_error_code;late_error_reason\r\n"));
     }
 };
 

@@ -20,6 +20,7 @@
 #include "commands/TemplatesCommand.h"
 #include "commands/TokenCommand.h"
 #include "commands/TransitionCommand.h"
+#include "commands/WebhooksCommand.h"
 
 namespace herald::cli {
 
@@ -49,6 +50,7 @@ std::vector<std::unique_ptr<Command>> builtinCommands()
     list.push_back(std::make_unique<RunCommand>());
     list.push_back(std::make_unique<DemoCommand>());
     list.push_back(std::make_unique<SimulateCommand>());
+    list.push_back(std::make_unique<WebhooksCommand>());
     return list;
 }
 

@@ -57,8 +57,13 @@ ExitCode ExportCommand::run(CliContext &context)
         throw CliError(ExitCode::BadInput, result.error);
     }
     if (context.json()) {
-        context.printJson(
-            QJsonObject{{u"campaign"_s, campaign.name}, {u"file"_s, out}, {u"rows"_s, result.rows}});
+        context.printJson(QJsonObject{{u"campaign"_s, campaign.name},
+                                      {u"file"_s, out},
+                                      {u"rows"_s, result.rows},
+                                      {u"total_sent"_s, campaign.totalSent},
+                                      {u"total_delivered"_s, campaign.totalDelivered},
+                                      {u"total_read"_s, campaign.totalRead},
+                                      {u"total_failed_after_send"_s, campaign.totalFailedAfterSend}});
     } else {
         context.out()
             << tr("Exported %1 rows of campaign \"%2\" to %3.").arg(result.rows).arg(campaign.name, out)
