@@ -2029,6 +2029,10 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <source>The text message has %1 characters; at most %2 are allowed.</source>
         <translation>Die Textnachricht hat %1 Zeichen; erlaubt sind höchstens %2.</translation>
     </message>
+    <message>
+        <source>The callback data has %1 characters; Meta accepts at most %2.</source>
+        <translation>Die Callback-Daten haben %1 Zeichen; Meta akzeptiert höchstens %2.</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>
@@ -3559,6 +3563,178 @@ Das Token wird nie von der Befehlszeile übernommen, ausgegeben oder in eine Dat
     </message>
 </context>
 <context>
+    <name>WebhookSignature</name>
+    <message>
+        <source>No app secret is configured (HERALD_APP_SECRET), so no callback can be checked; nothing is accepted.</source>
+        <translation>Es ist kein App-Secret konfiguriert (HERALD_APP_SECRET), daher kann kein Callback geprüft werden; nichts wird angenommen.</translation>
+    </message>
+    <message>
+        <source>The request has no X-Hub-Signature-256 header.</source>
+        <translation>Die Anfrage hat keinen X-Hub-Signature-256-Header.</translation>
+    </message>
+    <message>
+        <source>The X-Hub-Signature-256 header is not &quot;sha256=&quot; followed by 64 hex digits.</source>
+        <translation>Der X-Hub-Signature-256-Header ist nicht „sha256=“ gefolgt von 64 Hexadezimalziffern.</translation>
+    </message>
+    <message>
+        <source>The X-Hub-Signature-256 header does not match the body under the configured app secret (a forged or altered request, or another app&apos;s secret).</source>
+        <translation>Der X-Hub-Signature-256-Header passt nicht zum Anfragetext unter dem konfigurierten App-Secret (eine gefälschte oder veränderte Anfrage oder das Secret einer anderen App).</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksCommand</name>
+    <message>
+        <source>no %1: set the environment variable %2 (or store it in the keychain as &quot;%3&quot; of service &quot;%4&quot;); it is never read from the command line, the settings or the database</source>
+        <translation>kein %1: Setzen Sie die Umgebungsvariable %2 (oder speichern Sie es im Schlüsselbund als „%3“ des Dienstes „%4“); es wird nie von der Befehlszeile, aus den Einstellungen oder aus der Datenbank gelesen</translation>
+    </message>
+    <message>
+        <source>--listen takes ADDRESS:PORT (e.g. 127.0.0.1:8080 or [::1]:8080), not &quot;%1&quot;</source>
+        <translation>--listen nimmt ADRESSE:PORT (z. B. 127.0.0.1:8080 oder [::1]:8080), nicht „%1“</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (RSA or EC)</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel (RSA oder EC)</translation>
+    </message>
+    <message>
+        <source>serve: the address and port to listen on (default 127.0.0.1:8080, loopback only; give an explicit address such as 0.0.0.0:8080 to expose it).</source>
+        <translation>serve: Adresse und Port, auf denen gelauscht wird (Standard 127.0.0.1:8080, nur Loopback; geben Sie eine ausdrückliche Adresse wie 0.0.0.0:8080 an, um den Dienst von außen erreichbar zu machen).</translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation>Adresse:Port</translation>
+    </message>
+    <message>
+        <source>serve: a PEM certificate (chain) to speak HTTPS with, with --tls-key.</source>
+        <translation>serve: ein PEM-Zertifikat (oder eine Zertifikatskette) für HTTPS, zusammen mit --tls-key.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>serve: the PEM private key of --tls-cert.</source>
+        <translation>serve: der private PEM-Schlüssel zu --tls-cert.</translation>
+    </message>
+    <message>
+        <source>Receives Meta&apos;s delivery callbacks (serve), or shows whether they arrive (status).</source>
+        <translation>Empfängt Metas Zustell-Callbacks (serve) oder zeigt, ob sie ankommen (status).</translation>
+    </message>
+    <message>
+        <source>What to do:
+  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
+  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
+serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
+        <translation>Aktionen:
+  serve - startet den Webhook-Dienst unter /webhook bis SIGTERM oder Strg+C
+  status - der letzte Callback und Zähler pro Unternehmensnummer, zurückgestellte Callbacks sowie Zugestellt und Gelesen der laufenden Kampagnen
+serve braucht das App-Secret in %1 und das Verifizierungstoken in %2 (oder im Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>webhooks needs an action: serve, status</source>
+        <translation>webhooks braucht eine Aktion: serve, status</translation>
+    </message>
+    <message>
+        <source>unknown webhooks action &quot;%1&quot; (known: serve, status)</source>
+        <translation>unbekannte webhooks-Aktion „%1“ (bekannt: serve, status)</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert und --tls-key gehören zusammen</translation>
+    </message>
+    <message>
+        <source>app secret</source>
+        <translation>App-Secret</translation>
+    </message>
+    <message>
+        <source>webhook verify token</source>
+        <translation>Webhook-Verifizierungstoken</translation>
+    </message>
+    <message>
+        <source>Receiving Meta&apos;s webhook callbacks at %1 (Ctrl+C or SIGTERM stops).</source>
+        <translation>Metas Webhook-Callbacks werden unter %1 empfangen (Strg+C oder SIGTERM beendet).</translation>
+    </message>
+    <message>
+        <source>herald-cli: webhooks: answered %1 to %2: %3</source>
+        <translation>herald-cli: webhooks: %1 an %2 geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>a client that left</source>
+        <translation>einen Client, der nicht mehr verbunden ist</translation>
+    </message>
+    <message>
+        <source>Stopping: no new connections; finishing the requests in flight.</source>
+        <translation>Wird beendet: Keine neuen Verbindungen; die laufenden Anfragen werden abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Stopped. %1 requests, %2 accepted, %3 refused, %4 failed; %5 status callbacks stored.</source>
+        <translation>Beendet. %1 Anfragen, %2 angenommen, %3 abgelehnt, %4 fehlgeschlagen; %5 Status-Callbacks gespeichert.</translation>
+    </message>
+    <message>
+        <source>No webhook callback has arrived yet: delivery is not tracked until &apos;herald-cli webhooks serve&apos; runs and Meta&apos;s callback URL points at it.</source>
+        <translation>Noch ist kein Webhook-Callback eingegangen: Die Zustellung wird erst verfolgt, wenn 'herald-cli webhooks serve' läuft und Metas Callback-URL darauf zeigt.</translation>
+    </message>
+    <message>
+        <source>Last callback: %1 UTC</source>
+        <translation>Letzter Callback: %1 UTC</translation>
+    </message>
+    <message>
+        <source>Business number</source>
+        <translation>Unternehmensnummer</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Last callback (UTC)</source>
+        <translation>Letzter Callback (UTC)</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Statusmeldungen</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Parked callbacks waiting for their message: %1</source>
+        <translation>Zurückgestellte Callbacks, die auf ihre Nachricht warten: %1</translation>
+    </message>
+    <message>
+        <source>Running campaign</source>
+        <translation>Laufende Kampagne</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Failed after send</source>
+        <translation>Nach dem Senden fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>WizardPreset</name>
     <message>
         <source>%1 (copy)</source>
@@ -3889,6 +4065,45 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
+    <name>herald::Reader</name>
+    <message>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>„%1“ ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than %2 characters</source>
+        <translation>„%1“ ist länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>a status that is not an object</source>
+        <translation>ein Status, der kein Objekt ist</translation>
+    </message>
+    <message>
+        <source>a status without a message id</source>
+        <translation>ein Status ohne Nachrichten-ID</translation>
+    </message>
+    <message>
+        <source>the status &quot;%1&quot; is none of sent, delivered, read and failed</source>
+        <translation>der Status „%1“ ist weder sent, delivered, read noch failed</translation>
+    </message>
+    <message>
+        <source>a status without a valid timestamp (Unix seconds)</source>
+        <translation>ein Status ohne gültigen Zeitstempel (Unix-Sekunden)</translation>
+    </message>
+    <message>
+        <source>a status containing a NUL character (\u0000)</source>
+        <translation>ein Status mit einem NUL-Zeichen (\u0000)</translation>
+    </message>
+    <message>
+        <source>a message without a sender or an id</source>
+        <translation>eine Nachricht ohne Sender oder ID</translation>
+    </message>
+    <message>
+        <source>a message that is not an object</source>
+        <translation>eine Nachricht, die kein Objekt ist</translation>
+    </message>
+</context>
+<context>
     <name>herald::SchemaDoctor</name>
     <message>
         <source>version</source>
@@ -4096,6 +4311,33 @@ Letzter Fehler: %4</translation>
     <message>
         <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
         <translation>Eine Seite der Vorlagenliste war größer als %1 Bytes (%2 Bytes); sie wurde nicht gelesen und nichts wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::WebhookPayload</name>
+    <message>
+        <source>The body has %1 bytes; at most %2 are accepted.</source>
+        <translation>Der Anfragetext hat %1 Bytes; angenommen werden höchstens %2.</translation>
+    </message>
+    <message>
+        <source>The body is not JSON (%1 at byte %2).</source>
+        <translation>Der Anfragetext ist kein JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object.</source>
+        <translation>Der Anfragetext ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The body is not a WhatsApp Business Account notification (&quot;object&quot; is &quot;%1&quot;).</source>
+        <translation>Der Anfragetext ist keine Benachrichtigung eines WhatsApp-Business-Kontos („object“ ist „%1“).</translation>
+    </message>
+    <message>
+        <source>The body has no &quot;entry&quot; list.</source>
+        <translation>Der Anfragetext hat keine „entry“-Liste.</translation>
+    </message>
+    <message>
+        <source>The body holds more than %1 items.</source>
+        <translation>Der Anfragetext enthält mehr als %1 Einträge.</translation>
     </message>
 </context>
 <context>
@@ -4499,6 +4741,26 @@ Letzter Fehler: %4</translation>
         <source>%1 sent, %2 failed, %3 pending of %4</source>
         <translation>%1 gesendet, %2 fehlgeschlagen, %3 ausstehend von %4</translation>
     </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Delivery not tracked: no webhook receiver has reported a callback for this campaign&apos;s business number. Run herald-cli webhooks serve behind your web server and subscribe it to the app&apos;s &quot;messages&quot; webhook in Meta&apos;s App Dashboard (see the user guide, Delivery tracking).</source>
+        <translation>Zustellung nicht verfolgt: Kein Webhook-Dienst hat einen Callback für die Unternehmensnummer dieser Kampagne gemeldet. Führen Sie herald-cli webhooks serve hinter Ihrem Webserver aus und abonnieren Sie damit den Webhook „messages“ der App im App-Dashboard von Meta (siehe Benutzerhandbuch, „Delivery tracking“).</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 read of %3 sent</source>
+        <translation>%1 zugestellt, %2 gelesen von %3 gesendeten</translation>
+    </message>
+    <message>
+        <source>%1 failed after sending (see Failures)</source>
+        <translation>%1 nach dem Senden fehlgeschlagen (siehe „Fehler“)</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::CampaignsPage</name>
@@ -4513,6 +4775,10 @@ Letzter Fehler: %4</translation>
     <message>
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -5017,6 +5283,53 @@ Letzter Fehler: %4</translation>
     </message>
 </context>
 <context>
+    <name>herald::ui::DeliveryFunnel</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>Delivery funnel</source>
+        <translation>Zustelltrichter</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation>Zugestellt: %1</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Failed later: %1</source>
+        <translation>Später fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Delivery not tracked</source>
+        <translation>Zustellung nicht verfolgt</translation>
+    </message>
+    <message>
+        <source>No delivery callback for this campaign&apos;s number since %1: is the webhook receiver running?</source>
+        <translation>Kein Zustell-Callback für die Nummer dieser Kampagne seit %1: Läuft der Webhook-Dienst?</translation>
+    </message>
+    <message>
+        <source>Delivery tracked — last callback %1</source>
+        <translation>Zustellung verfolgt — letzter Callback %1</translation>
+    </message>
+    <message>
+        <source>Meta reports delivered, read and late failures to the webhook receiver (herald-cli webhooks serve); herald-cli webhooks status shows what it received.</source>
+        <translation>Meta meldet Zustellungen, Lesebestätigungen und nachträgliche Fehlschläge an den Webhook-Dienst (herald-cli webhooks serve); herald-cli webhooks status zeigt, was er empfangen hat.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::DemoSession</name>
     <message>
         <source>The built-in simulator could not start: %1</source>
@@ -5225,6 +5538,14 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <source>Read the error details of its recipients.</source>
         <translation>Lesen Sie die Fehlerdetails seiner Empfänger.</translation>
     </message>
+    <message>
+        <source>WhatsApp accepted these messages, then reported by webhook that they could not be delivered. They count as sent, and as failed after sending.</source>
+        <translation>WhatsApp hat diese Nachrichten angenommen und dann per Webhook gemeldet, dass sie nicht zugestellt werden konnten. Sie zählen als gesendet und als nach dem Senden fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1, after sending</source>
+        <translation>%1, nach dem Senden</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::FailuresView</name>
@@ -5258,6 +5579,14 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
             <numerusform>Fehlgeschlagene Nachrichten: %1, aus %n Grund. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe zum erneuten Senden.</numerusform>
             <numerusform>Fehlgeschlagene Nachrichten: %1, aus %n Gründen. Wählen Sie einen Grund, um seine Empfänger unter „Empfänger“ aufzulisten, oder Gründe zum erneuten Senden.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No message of this campaign has failed when sent.</source>
+        <translation>Keine Nachricht dieser Kampagne ist beim Senden fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Failed after sending: %1 (WhatsApp accepted them, then reported by webhook that they could not be delivered).</source>
+        <translation>Nach dem Senden fehlgeschlagen: %1 (WhatsApp hat sie angenommen und dann per Webhook gemeldet, dass sie nicht zugestellt werden konnten).</translation>
     </message>
 </context>
 <context>
@@ -7202,6 +7531,21 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <translation>
             <numerusform>%n unterwegs</numerusform>
             <numerusform>%n unterwegs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meta reports delivered and read by webhook. Check that herald-cli webhooks serve is running and reachable; herald-cli webhooks status shows its last callback.</source>
+        <translation>Meta meldet Zustellungen und Lesebestätigungen per Webhook. Prüfen Sie, ob herald-cli webhooks serve läuft und erreichbar ist; herald-cli webhooks status zeigt seinen letzten Callback.</translation>
+    </message>
+    <message>
+        <source>No delivery callback for %1 in %2 min</source>
+        <translation>Kein Zustell-Callback für %1 seit %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>No delivery callback for %n running campaign(s) in 10 min</source>
+        <translation>
+            <numerusform>Kein Zustell-Callback für %n laufende Kampagne seit 10 min</numerusform>
+            <numerusform>Kein Zustell-Callback für %n laufende Kampagnen seit 10 min</numerusform>
         </translation>
     </message>
 </context>

@@ -268,15 +268,24 @@
     <name>herald::ui::ErasePersonAction</name>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation><numerusform>%n campaign</numerusform><numerusform>%n campaigns</numerusform></translation>
+        <translation>
+            <numerusform>%n campaign</numerusform>
+            <numerusform>%n campaigns</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) still waiting for this number will not be sent (failed, reason "erased").</source>
-        <translation><numerusform>%n message still waiting for this number will not be sent (failed, reason "erased").</numerusform><numerusform>%n messages still waiting for this number will not be sent (failed, reason "erased").</numerusform></translation>
+        <translation>
+            <numerusform>%n message still waiting for this number will not be sent (failed, reason "erased").</numerusform>
+            <numerusform>%n messages still waiting for this number will not be sent (failed, reason "erased").</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -519,15 +528,24 @@
     <name>herald::ui::RetentionSchedule</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation><numerusform>%n recipient</numerusform><numerusform>%n recipients</numerusform></translation>
+        <translation>
+            <numerusform>%n recipient</numerusform>
+            <numerusform>%n recipients</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n campaign(s)</source>
-        <translation><numerusform>%n campaign</numerusform><numerusform>%n campaigns</numerusform></translation>
+        <translation>
+            <numerusform>%n campaign</numerusform>
+            <numerusform>%n campaigns</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -555,6 +573,10 @@
             <numerusform>%n in flight</numerusform>
             <numerusform>%n in flight</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>No delivery callback for %n running campaign(s) in 10 min</source>
+        <translation><numerusform>No delivery callback for %n running campaign in 10 min</numerusform><numerusform>No delivery callback for %n running campaigns in 10 min</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -2029,6 +2029,10 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <source>The text message has %1 characters; at most %2 are allowed.</source>
         <translation>El mensaje de texto tiene %1 caracteres; se permiten como máximo %2.</translation>
     </message>
+    <message>
+        <source>The callback data has %1 characters; Meta accepts at most %2.</source>
+        <translation>Los datos de callback tienen %1 caracteres; Meta acepta como máximo %2.</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>
@@ -3559,6 +3563,178 @@ El token nunca se toma de la línea de comandos, ni se imprime, ni se escribe en
     </message>
 </context>
 <context>
+    <name>WebhookSignature</name>
+    <message>
+        <source>No app secret is configured (HERALD_APP_SECRET), so no callback can be checked; nothing is accepted.</source>
+        <translation>No hay ningún secreto de la aplicación configurado (HERALD_APP_SECRET), así que no se puede comprobar ninguna notificación; no se acepta nada.</translation>
+    </message>
+    <message>
+        <source>The request has no X-Hub-Signature-256 header.</source>
+        <translation>La solicitud no tiene encabezado X-Hub-Signature-256.</translation>
+    </message>
+    <message>
+        <source>The X-Hub-Signature-256 header is not &quot;sha256=&quot; followed by 64 hex digits.</source>
+        <translation>El encabezado X-Hub-Signature-256 no es &quot;sha256=&quot; seguido de 64 dígitos hexadecimales.</translation>
+    </message>
+    <message>
+        <source>The X-Hub-Signature-256 header does not match the body under the configured app secret (a forged or altered request, or another app&apos;s secret).</source>
+        <translation>El encabezado X-Hub-Signature-256 no coincide con el cuerpo según el secreto de la aplicación configurado (una solicitud falsificada o alterada, o el secreto de otra aplicación).</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksCommand</name>
+    <message>
+        <source>no %1: set the environment variable %2 (or store it in the keychain as &quot;%3&quot; of service &quot;%4&quot;); it is never read from the command line, the settings or the database</source>
+        <translation>no hay %1: defina la variable de entorno %2 (o guárdelo en el llavero como “%3” del servicio “%4”); nunca se lee de la línea de comandos, de la configuración ni de la base de datos</translation>
+    </message>
+    <message>
+        <source>--listen takes ADDRESS:PORT (e.g. 127.0.0.1:8080 or [::1]:8080), not &quot;%1&quot;</source>
+        <translation>--listen admite DIRECCIÓN:PUERTO (p. ej., 127.0.0.1:8080 o [::1]:8080), no “%1”</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 no contiene ningún certificado PEM</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (RSA or EC)</source>
+        <translation>%1 no contiene ninguna clave privada PEM sin cifrar (RSA o EC)</translation>
+    </message>
+    <message>
+        <source>serve: the address and port to listen on (default 127.0.0.1:8080, loopback only; give an explicit address such as 0.0.0.0:8080 to expose it).</source>
+        <translation>serve: la dirección y el puerto en los que escuchar (predeterminado: 127.0.0.1:8080, solo local; indique una dirección explícita como 0.0.0.0:8080 para exponerlo).</translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation>dirección:puerto</translation>
+    </message>
+    <message>
+        <source>serve: a PEM certificate (chain) to speak HTTPS with, with --tls-key.</source>
+        <translation>serve: un certificado PEM (o cadena) para usar HTTPS, junto con --tls-key.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>serve: the PEM private key of --tls-cert.</source>
+        <translation>serve: la clave privada PEM de --tls-cert.</translation>
+    </message>
+    <message>
+        <source>Receives Meta&apos;s delivery callbacks (serve), or shows whether they arrive (status).</source>
+        <translation>Recibe las notificaciones de entrega de Meta (serve) o muestra si llegan (status).</translation>
+    </message>
+    <message>
+        <source>What to do:
+  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
+  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
+serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
+        <translation>Qué hacer:
+  serve - ejecuta el receptor en /webhook hasta SIGTERM o Ctrl+C
+  status - la última notificación y los recuentos por número empresarial, las notificaciones retenidas y los entregados y leídos de las campañas en curso
+serve necesita el secreto de la aplicación en %1 y el token de verificación en %2 (o en el llavero).</translation>
+    </message>
+    <message>
+        <source>webhooks needs an action: serve, status</source>
+        <translation>webhooks necesita una acción: serve, status</translation>
+    </message>
+    <message>
+        <source>unknown webhooks action &quot;%1&quot; (known: serve, status)</source>
+        <translation>acción de webhooks desconocida “%1” (conocidas: serve, status)</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert y --tls-key se usan juntos</translation>
+    </message>
+    <message>
+        <source>app secret</source>
+        <translation>secreto de la aplicación</translation>
+    </message>
+    <message>
+        <source>webhook verify token</source>
+        <translation>token de verificación del webhook</translation>
+    </message>
+    <message>
+        <source>Receiving Meta&apos;s webhook callbacks at %1 (Ctrl+C or SIGTERM stops).</source>
+        <translation>Recibiendo las notificaciones de webhook de Meta en %1 (Ctrl+C o SIGTERM lo detiene).</translation>
+    </message>
+    <message>
+        <source>herald-cli: webhooks: answered %1 to %2: %3</source>
+        <translation>herald-cli: webhooks: se respondió %1 a %2: %3</translation>
+    </message>
+    <message>
+        <source>a client that left</source>
+        <translation>un cliente que se desconectó</translation>
+    </message>
+    <message>
+        <source>Stopping: no new connections; finishing the requests in flight.</source>
+        <translation>Deteniendo: no se aceptan conexiones nuevas; terminando las solicitudes en tránsito.</translation>
+    </message>
+    <message>
+        <source>Stopped. %1 requests, %2 accepted, %3 refused, %4 failed; %5 status callbacks stored.</source>
+        <translation>Detenido. %1 solicitudes, %2 aceptadas, %3 rechazadas, %4 fallidas; %5 notificaciones de estado guardadas.</translation>
+    </message>
+    <message>
+        <source>No webhook callback has arrived yet: delivery is not tracked until &apos;herald-cli webhooks serve&apos; runs and Meta&apos;s callback URL points at it.</source>
+        <translation>Todavía no ha llegado ninguna notificación de webhook: no se hace seguimiento de la entrega hasta que se ejecute &apos;herald-cli webhooks serve&apos; y la URL de devolución de llamada de Meta apunte a él.</translation>
+    </message>
+    <message>
+        <source>Last callback: %1 UTC</source>
+        <translation>Última notificación: %1 UTC</translation>
+    </message>
+    <message>
+        <source>Business number</source>
+        <translation>Número empresarial</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Last callback (UTC)</source>
+        <translation>Última notificación (UTC)</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Estados</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Aplicados</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Retenidos</translation>
+    </message>
+    <message>
+        <source>Parked callbacks waiting for their message: %1</source>
+        <translation>Notificaciones retenidas a la espera de su mensaje: %1</translation>
+    </message>
+    <message>
+        <source>Running campaign</source>
+        <translation>Campaña en curso</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leídos</translation>
+    </message>
+    <message>
+        <source>Failed after send</source>
+        <translation>Fallidos tras el envío</translation>
+    </message>
+</context>
+<context>
     <name>WizardPreset</name>
     <message>
         <source>%1 (copy)</source>
@@ -3889,6 +4065,45 @@ Instrucción: %4</translation>
     </message>
 </context>
 <context>
+    <name>herald::Reader</name>
+    <message>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>“%1” no es una cadena</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than %2 characters</source>
+        <translation>“%1” tiene más de %2 caracteres</translation>
+    </message>
+    <message>
+        <source>a status that is not an object</source>
+        <translation>un estado que no es un objeto</translation>
+    </message>
+    <message>
+        <source>a status without a message id</source>
+        <translation>un estado sin ID de mensaje</translation>
+    </message>
+    <message>
+        <source>the status &quot;%1&quot; is none of sent, delivered, read and failed</source>
+        <translation>el estado “%1” no es ninguno de sent, delivered, read y failed</translation>
+    </message>
+    <message>
+        <source>a status without a valid timestamp (Unix seconds)</source>
+        <translation>un estado sin una marca de tiempo válida (segundos Unix)</translation>
+    </message>
+    <message>
+        <source>a status containing a NUL character (\u0000)</source>
+        <translation>un estado que contiene un carácter NUL (\u0000)</translation>
+    </message>
+    <message>
+        <source>a message without a sender or an id</source>
+        <translation>un mensaje sin remitente o sin ID</translation>
+    </message>
+    <message>
+        <source>a message that is not an object</source>
+        <translation>un mensaje que no es un objeto</translation>
+    </message>
+</context>
+<context>
     <name>herald::SchemaDoctor</name>
     <message>
         <source>version</source>
@@ -4096,6 +4311,33 @@ Last error: %4</source>
     <message>
         <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
         <translation>Una página de la lista de plantillas superaba los %1 bytes (%2 bytes); no se leyó y no se guardó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::WebhookPayload</name>
+    <message>
+        <source>The body has %1 bytes; at most %2 are accepted.</source>
+        <translation>El cuerpo tiene %1 bytes; se aceptan como máximo %2.</translation>
+    </message>
+    <message>
+        <source>The body is not JSON (%1 at byte %2).</source>
+        <translation>El cuerpo no es JSON (%1 en el byte %2).</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object.</source>
+        <translation>El cuerpo no es un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The body is not a WhatsApp Business Account notification (&quot;object&quot; is &quot;%1&quot;).</source>
+        <translation>El cuerpo no es una notificación de una cuenta de WhatsApp Business (&quot;object&quot; es “%1”).</translation>
+    </message>
+    <message>
+        <source>The body has no &quot;entry&quot; list.</source>
+        <translation>El cuerpo no tiene ninguna lista &quot;entry&quot;.</translation>
+    </message>
+    <message>
+        <source>The body holds more than %1 items.</source>
+        <translation>El cuerpo contiene más de %1 elementos.</translation>
     </message>
 </context>
 <context>
@@ -4499,6 +4741,26 @@ Last error: %4</source>
         <source>%1 sent, %2 failed, %3 pending of %4</source>
         <translation>%1 enviados, %2 fallidos, %3 pendientes de %4</translation>
     </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leídos</translation>
+    </message>
+    <message>
+        <source>Delivery not tracked: no webhook receiver has reported a callback for this campaign&apos;s business number. Run herald-cli webhooks serve behind your web server and subscribe it to the app&apos;s &quot;messages&quot; webhook in Meta&apos;s App Dashboard (see the user guide, Delivery tracking).</source>
+        <translation>Entrega sin seguimiento: ningún receptor de webhooks ha informado de una notificación para el número empresarial de esta campaña. Ejecute herald-cli webhooks serve detrás de su servidor web y suscríbalo al webhook &quot;messages&quot; de la aplicación en el panel de aplicaciones de Meta (consulte la guía del usuario, Seguimiento de entregas).</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 read of %3 sent</source>
+        <translation>%1 entregados, %2 leídos de %3 enviados</translation>
+    </message>
+    <message>
+        <source>%1 failed after sending (see Failures)</source>
+        <translation>%1 fallidos tras el envío (consulte Fallos)</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::CampaignsPage</name>
@@ -4513,6 +4775,10 @@ Last error: %4</source>
     <message>
         <source>Campaigns</source>
         <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -5017,6 +5283,53 @@ Last error: %4</source>
     </message>
 </context>
 <context>
+    <name>herald::ui::DeliveryFunnel</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Delivery funnel</source>
+        <translation>Embudo de entrega</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Enviados: %1</translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation>Entregados: %1</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Leídos: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fallidos: %1</translation>
+    </message>
+    <message>
+        <source>Failed later: %1</source>
+        <translation>Fallidos después: %1</translation>
+    </message>
+    <message>
+        <source>Delivery not tracked</source>
+        <translation>Entrega sin seguimiento</translation>
+    </message>
+    <message>
+        <source>No delivery callback for this campaign&apos;s number since %1: is the webhook receiver running?</source>
+        <translation>No hay notificaciones de entrega para el número de esta campaña desde %1: ¿está en ejecución el receptor de webhooks?</translation>
+    </message>
+    <message>
+        <source>Delivery tracked — last callback %1</source>
+        <translation>Entrega con seguimiento — última notificación %1</translation>
+    </message>
+    <message>
+        <source>Meta reports delivered, read and late failures to the webhook receiver (herald-cli webhooks serve); herald-cli webhooks status shows what it received.</source>
+        <translation>Meta comunica las entregas, las lecturas y los fallos posteriores al receptor de webhooks (herald-cli webhooks serve); herald-cli webhooks status muestra lo que ha recibido.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::DemoSession</name>
     <message>
         <source>The built-in simulator could not start: %1</source>
@@ -5225,6 +5538,14 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <source>Read the error details of its recipients.</source>
         <translation>Lea los detalles del error de sus destinatarios.</translation>
     </message>
+    <message>
+        <source>WhatsApp accepted these messages, then reported by webhook that they could not be delivered. They count as sent, and as failed after sending.</source>
+        <translation>WhatsApp aceptó estos mensajes y luego informó por webhook de que no se pudieron entregar. Cuentan como enviados y como fallidos tras el envío.</translation>
+    </message>
+    <message>
+        <source>%1, after sending</source>
+        <translation>%1, tras el envío</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::FailuresView</name>
@@ -5258,6 +5579,14 @@ Con código de país, o como se escribe en la región predeterminada de Configur
             <numerusform>Mensajes fallidos: %1, por %n motivo. Seleccione un motivo para ver sus destinatarios en Destinatarios, o motivos para reenviar.</numerusform>
             <numerusform>Mensajes fallidos: %1, por %n motivos. Seleccione un motivo para ver sus destinatarios en Destinatarios, o motivos para reenviar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No message of this campaign has failed when sent.</source>
+        <translation>Ningún mensaje de esta campaña falló al enviarse.</translation>
+    </message>
+    <message>
+        <source>Failed after sending: %1 (WhatsApp accepted them, then reported by webhook that they could not be delivered).</source>
+        <translation>Fallidos tras el envío: %1 (WhatsApp los aceptó y luego informó por webhook de que no se pudieron entregar).</translation>
     </message>
 </context>
 <context>
@@ -7202,6 +7531,21 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <translation>
             <numerusform>%n en tránsito</numerusform>
             <numerusform>%n en tránsito</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meta reports delivered and read by webhook. Check that herald-cli webhooks serve is running and reachable; herald-cli webhooks status shows its last callback.</source>
+        <translation>Meta comunica por webhook las entregas y las lecturas. Compruebe que herald-cli webhooks serve está en ejecución y es accesible; herald-cli webhooks status muestra su última notificación.</translation>
+    </message>
+    <message>
+        <source>No delivery callback for %1 in %2 min</source>
+        <translation>Sin notificaciones de entrega para %1 en %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>No delivery callback for %n running campaign(s) in 10 min</source>
+        <translation>
+            <numerusform>Sin notificaciones de entrega para %n campaña en curso en 10 min</numerusform>
+            <numerusform>Sin notificaciones de entrega para %n campañas en curso en 10 min</numerusform>
         </translation>
     </message>
 </context>

@@ -2020,6 +2020,10 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <source>The text message has %1 characters; at most %2 are allowed.</source>
         <translation>Pesan teks memiliki %1 karakter; maksimal %2 yang diizinkan.</translation>
     </message>
+    <message>
+        <source>The callback data has %1 characters; Meta accepts at most %2.</source>
+        <translation>Data callback memiliki %1 karakter; Meta menerima maksimal %2.</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>
@@ -3540,6 +3544,178 @@ Token tidak pernah diambil dari baris perintah, dicetak, atau ditulis ke file.</
     </message>
 </context>
 <context>
+    <name>WebhookSignature</name>
+    <message>
+        <source>No app secret is configured (HERALD_APP_SECRET), so no callback can be checked; nothing is accepted.</source>
+        <translation>Kunci rahasia aplikasi belum dikonfigurasi (HERALD_APP_SECRET), sehingga tidak ada callback yang dapat diperiksa; tidak ada yang diterima.</translation>
+    </message>
+    <message>
+        <source>The request has no X-Hub-Signature-256 header.</source>
+        <translation>Permintaan tidak memiliki header X-Hub-Signature-256.</translation>
+    </message>
+    <message>
+        <source>The X-Hub-Signature-256 header is not &quot;sha256=&quot; followed by 64 hex digits.</source>
+        <translation>Header X-Hub-Signature-256 bukan &quot;sha256=&quot; yang diikuti 64 digit heksadesimal.</translation>
+    </message>
+    <message>
+        <source>The X-Hub-Signature-256 header does not match the body under the configured app secret (a forged or altered request, or another app&apos;s secret).</source>
+        <translation>Header X-Hub-Signature-256 tidak cocok dengan isi permintaan menurut kunci rahasia aplikasi yang dikonfigurasi (permintaan palsu atau diubah, atau kunci rahasia aplikasi lain).</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksCommand</name>
+    <message>
+        <source>no %1: set the environment variable %2 (or store it in the keychain as &quot;%3&quot; of service &quot;%4&quot;); it is never read from the command line, the settings or the database</source>
+        <translation>tidak ada %1: tetapkan variabel lingkungan %2 (atau simpan di keychain sebagai &quot;%3&quot; dari layanan &quot;%4&quot;); nilai ini tidak pernah dibaca dari baris perintah, pengaturan, atau basis data</translation>
+    </message>
+    <message>
+        <source>--listen takes ADDRESS:PORT (e.g. 127.0.0.1:8080 or [::1]:8080), not &quot;%1&quot;</source>
+        <translation>--listen menerima ADDRESS:PORT (misalnya 127.0.0.1:8080 atau [::1]:8080), bukan &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 tidak dapat dibaca: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 tidak berisi sertifikat PEM</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (RSA or EC)</source>
+        <translation>%1 tidak berisi kunci privat PEM yang tidak terenkripsi (RSA atau EC)</translation>
+    </message>
+    <message>
+        <source>serve: the address and port to listen on (default 127.0.0.1:8080, loopback only; give an explicit address such as 0.0.0.0:8080 to expose it).</source>
+        <translation>serve: alamat dan port untuk mendengarkan (bawaan 127.0.0.1:8080, hanya loopback; berikan alamat eksplisit seperti 0.0.0.0:8080 untuk membukanya ke jaringan).</translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation>alamat:port</translation>
+    </message>
+    <message>
+        <source>serve: a PEM certificate (chain) to speak HTTPS with, with --tls-key.</source>
+        <translation>serve: sertifikat PEM (rantai) untuk melayani HTTPS, bersama --tls-key.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>serve: the PEM private key of --tls-cert.</source>
+        <translation>serve: kunci privat PEM dari --tls-cert.</translation>
+    </message>
+    <message>
+        <source>Receives Meta&apos;s delivery callbacks (serve), or shows whether they arrive (status).</source>
+        <translation>Menerima callback pengiriman dari Meta (serve), atau menampilkan apakah callback tersebut masuk (status).</translation>
+    </message>
+    <message>
+        <source>What to do:
+  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
+  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
+serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
+        <translation>Yang dilakukan:
+  serve - menjalankan penerima webhook di /webhook sampai SIGTERM atau Ctrl+C
+  status - callback terakhir dan jumlahnya per nomor bisnis, callback yang ditahan, serta jumlah tersampaikan dan dibaca dari kampanye yang berjalan
+serve memerlukan kunci rahasia aplikasi di %1 dan token verifikasi di %2 (atau di keychain).</translation>
+    </message>
+    <message>
+        <source>webhooks needs an action: serve, status</source>
+        <translation>webhooks memerlukan tindakan: serve, status</translation>
+    </message>
+    <message>
+        <source>unknown webhooks action &quot;%1&quot; (known: serve, status)</source>
+        <translation>tindakan webhooks &quot;%1&quot; tidak dikenal (yang dikenal: serve, status)</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert dan --tls-key harus digunakan bersama</translation>
+    </message>
+    <message>
+        <source>app secret</source>
+        <translation>kunci rahasia aplikasi</translation>
+    </message>
+    <message>
+        <source>webhook verify token</source>
+        <translation>token verifikasi webhook</translation>
+    </message>
+    <message>
+        <source>Receiving Meta&apos;s webhook callbacks at %1 (Ctrl+C or SIGTERM stops).</source>
+        <translation>Menerima callback webhook dari Meta di %1 (Ctrl+C atau SIGTERM menghentikannya).</translation>
+    </message>
+    <message>
+        <source>herald-cli: webhooks: answered %1 to %2: %3</source>
+        <translation>herald-cli: webhooks: menjawab %1 kepada %2: %3</translation>
+    </message>
+    <message>
+        <source>a client that left</source>
+        <translation>klien yang sudah terputus</translation>
+    </message>
+    <message>
+        <source>Stopping: no new connections; finishing the requests in flight.</source>
+        <translation>Menghentikan: tidak menerima koneksi baru; menyelesaikan permintaan yang sedang berjalan.</translation>
+    </message>
+    <message>
+        <source>Stopped. %1 requests, %2 accepted, %3 refused, %4 failed; %5 status callbacks stored.</source>
+        <translation>Dihentikan. %1 permintaan, %2 diterima, %3 ditolak, %4 gagal; %5 callback status disimpan.</translation>
+    </message>
+    <message>
+        <source>No webhook callback has arrived yet: delivery is not tracked until &apos;herald-cli webhooks serve&apos; runs and Meta&apos;s callback URL points at it.</source>
+        <translation>Belum ada callback webhook yang masuk: pengiriman tidak dilacak sampai &apos;herald-cli webhooks serve&apos; berjalan dan URL callback Meta mengarah ke sana.</translation>
+    </message>
+    <message>
+        <source>Last callback: %1 UTC</source>
+        <translation>Callback terakhir: %1 UTC</translation>
+    </message>
+    <message>
+        <source>Business number</source>
+        <translation>Nomor bisnis</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Last callback (UTC)</source>
+        <translation>Callback terakhir (UTC)</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Diterapkan</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Ditahan</translation>
+    </message>
+    <message>
+        <source>Parked callbacks waiting for their message: %1</source>
+        <translation>Callback yang ditahan menunggu pesannya: %1</translation>
+    </message>
+    <message>
+        <source>Running campaign</source>
+        <translation>Kampanye berjalan</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Tersampaikan</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Dibaca</translation>
+    </message>
+    <message>
+        <source>Failed after send</source>
+        <translation>Gagal setelah dikirim</translation>
+    </message>
+</context>
+<context>
     <name>WizardPreset</name>
     <message>
         <source>%1 (copy)</source>
@@ -3870,6 +4046,45 @@ Perintah: %4</translation>
     </message>
 </context>
 <context>
+    <name>herald::Reader</name>
+    <message>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>&quot;%1&quot; bukan string</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than %2 characters</source>
+        <translation>&quot;%1&quot; lebih panjang dari %2 karakter</translation>
+    </message>
+    <message>
+        <source>a status that is not an object</source>
+        <translation>status yang bukan objek</translation>
+    </message>
+    <message>
+        <source>a status without a message id</source>
+        <translation>status tanpa ID pesan</translation>
+    </message>
+    <message>
+        <source>the status &quot;%1&quot; is none of sent, delivered, read and failed</source>
+        <translation>status &quot;%1&quot; bukan salah satu dari sent, delivered, read, dan failed</translation>
+    </message>
+    <message>
+        <source>a status without a valid timestamp (Unix seconds)</source>
+        <translation>status tanpa stempel waktu yang valid (detik Unix)</translation>
+    </message>
+    <message>
+        <source>a status containing a NUL character (\u0000)</source>
+        <translation>status yang berisi karakter NUL (\u0000)</translation>
+    </message>
+    <message>
+        <source>a message without a sender or an id</source>
+        <translation>pesan tanpa pengirim atau ID</translation>
+    </message>
+    <message>
+        <source>a message that is not an object</source>
+        <translation>pesan yang bukan objek</translation>
+    </message>
+</context>
+<context>
     <name>herald::SchemaDoctor</name>
     <message>
         <source>version</source>
@@ -4076,6 +4291,33 @@ Kesalahan terakhir: %4</translation>
     <message>
         <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
         <translation>Satu halaman daftar templat lebih besar dari %1 byte (%2 byte); halaman ini tidak dibaca dan tidak ada yang disimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::WebhookPayload</name>
+    <message>
+        <source>The body has %1 bytes; at most %2 are accepted.</source>
+        <translation>Isi permintaan berukuran %1 byte; maksimal %2 yang diterima.</translation>
+    </message>
+    <message>
+        <source>The body is not JSON (%1 at byte %2).</source>
+        <translation>Isi permintaan bukan JSON (%1 pada byte %2).</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object.</source>
+        <translation>Isi permintaan bukan objek JSON.</translation>
+    </message>
+    <message>
+        <source>The body is not a WhatsApp Business Account notification (&quot;object&quot; is &quot;%1&quot;).</source>
+        <translation>Isi permintaan bukan notifikasi Akun WhatsApp Business (&quot;object&quot; bernilai &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>The body has no &quot;entry&quot; list.</source>
+        <translation>Isi permintaan tidak memiliki daftar &quot;entry&quot;.</translation>
+    </message>
+    <message>
+        <source>The body holds more than %1 items.</source>
+        <translation>Isi permintaan berisi lebih dari %1 item.</translation>
     </message>
 </context>
 <context>
@@ -4478,6 +4720,26 @@ Kesalahan terakhir: %4</translation>
         <source>%1 sent, %2 failed, %3 pending of %4</source>
         <translation>%1 terkirim, %2 gagal, %3 tertunda dari %4</translation>
     </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Tersampaikan</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Dibaca</translation>
+    </message>
+    <message>
+        <source>Delivery not tracked: no webhook receiver has reported a callback for this campaign&apos;s business number. Run herald-cli webhooks serve behind your web server and subscribe it to the app&apos;s &quot;messages&quot; webhook in Meta&apos;s App Dashboard (see the user guide, Delivery tracking).</source>
+        <translation>Pengiriman tidak dilacak: belum ada penerima webhook yang melaporkan callback untuk nomor bisnis kampanye ini. Jalankan herald-cli webhooks serve di belakang server web Anda, lalu daftarkan ke webhook &quot;messages&quot; aplikasi di App Dashboard Meta (lihat panduan pengguna, bagian Pelacakan pengiriman).</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 read of %3 sent</source>
+        <translation>%1 tersampaikan, %2 dibaca dari %3 terkirim</translation>
+    </message>
+    <message>
+        <source>%1 failed after sending (see Failures)</source>
+        <translation>%1 gagal setelah dikirim (lihat Kegagalan)</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::CampaignsPage</name>
@@ -4492,6 +4754,10 @@ Kesalahan terakhir: %4</translation>
     <message>
         <source>Campaigns</source>
         <translation>Kampanye</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4989,6 +5255,53 @@ Kesalahan terakhir: %4</translation>
     </message>
 </context>
 <context>
+    <name>herald::ui::DeliveryFunnel</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Pengiriman</translation>
+    </message>
+    <message>
+        <source>Delivery funnel</source>
+        <translation>Corong pengiriman</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Terkirim: %1</translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation>Tersampaikan: %1</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <source>Failed later: %1</source>
+        <translation>Gagal kemudian: %1</translation>
+    </message>
+    <message>
+        <source>Delivery not tracked</source>
+        <translation>Pengiriman tidak dilacak</translation>
+    </message>
+    <message>
+        <source>No delivery callback for this campaign&apos;s number since %1: is the webhook receiver running?</source>
+        <translation>Tidak ada callback pengiriman untuk nomor kampanye ini sejak %1: apakah penerima webhook berjalan?</translation>
+    </message>
+    <message>
+        <source>Delivery tracked — last callback %1</source>
+        <translation>Pengiriman dilacak — callback terakhir %1</translation>
+    </message>
+    <message>
+        <source>Meta reports delivered, read and late failures to the webhook receiver (herald-cli webhooks serve); herald-cli webhooks status shows what it received.</source>
+        <translation>Meta melaporkan pesan tersampaikan, dibaca, dan kegagalan susulan ke penerima webhook (herald-cli webhooks serve); herald-cli webhooks status menampilkan apa yang diterimanya.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::DemoSession</name>
     <message>
         <source>The built-in simulator could not start: %1</source>
@@ -5193,6 +5506,14 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <source>Read the error details of its recipients.</source>
         <translation>Baca detail kesalahan para penerimanya.</translation>
     </message>
+    <message>
+        <source>WhatsApp accepted these messages, then reported by webhook that they could not be delivered. They count as sent, and as failed after sending.</source>
+        <translation>WhatsApp menerima pesan-pesan ini, lalu melaporkan melalui webhook bahwa pesan tidak dapat disampaikan. Pesan ini dihitung sebagai terkirim, dan sebagai gagal setelah dikirim.</translation>
+    </message>
+    <message>
+        <source>%1, after sending</source>
+        <translation>%1, setelah dikirim</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::FailuresView</name>
@@ -5225,6 +5546,14 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <translation>
             <numerusform>Pesan gagal: %1, dengan %n alasan. Pilih alasan untuk mencantumkan penerimanya di bawah Penerima, atau pilih alasan untuk dikirim ulang.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No message of this campaign has failed when sent.</source>
+        <translation>Tidak ada pesan kampanye ini yang gagal saat dikirim.</translation>
+    </message>
+    <message>
+        <source>Failed after sending: %1 (WhatsApp accepted them, then reported by webhook that they could not be delivered).</source>
+        <translation>Gagal setelah dikirim: %1 (WhatsApp menerimanya, lalu melaporkan melalui webhook bahwa pesan tidak dapat disampaikan).</translation>
     </message>
 </context>
 <context>
@@ -7135,6 +7464,20 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <source>%n in flight</source>
         <translation>
             <numerusform>%n sedang dikirim</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meta reports delivered and read by webhook. Check that herald-cli webhooks serve is running and reachable; herald-cli webhooks status shows its last callback.</source>
+        <translation>Meta melaporkan status tersampaikan dan dibaca melalui webhook. Pastikan herald-cli webhooks serve berjalan dan dapat dijangkau; herald-cli webhooks status menampilkan callback terakhirnya.</translation>
+    </message>
+    <message>
+        <source>No delivery callback for %1 in %2 min</source>
+        <translation>Tidak ada callback pengiriman untuk %1 dalam %2 mnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>No delivery callback for %n running campaign(s) in 10 min</source>
+        <translation>
+            <numerusform>Tidak ada callback pengiriman untuk %n kampanye yang berjalan dalam 10 mnt</numerusform>
         </translation>
     </message>
 </context>

@@ -2029,6 +2029,10 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
         <source>The text message has %1 characters; at most %2 are allowed.</source>
         <translation>A mensagem de texto tem %1 caracteres; são permitidos no máximo %2.</translation>
     </message>
+    <message>
+        <source>The callback data has %1 characters; Meta accepts at most %2.</source>
+        <translation>Os dados de callback têm %1 caracteres; a Meta aceita no máximo %2.</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>
@@ -3559,6 +3563,178 @@ O token nunca é obtido da linha de comando, exibido nem gravado em arquivo.</tr
     </message>
 </context>
 <context>
+    <name>WebhookSignature</name>
+    <message>
+        <source>No app secret is configured (HERALD_APP_SECRET), so no callback can be checked; nothing is accepted.</source>
+        <translation>Nenhuma chave secreta do app está configurada (HERALD_APP_SECRET), então nenhum callback pode ser verificado; nada é aceito.</translation>
+    </message>
+    <message>
+        <source>The request has no X-Hub-Signature-256 header.</source>
+        <translation>A requisição não tem o cabeçalho X-Hub-Signature-256.</translation>
+    </message>
+    <message>
+        <source>The X-Hub-Signature-256 header is not &quot;sha256=&quot; followed by 64 hex digits.</source>
+        <translation>O cabeçalho X-Hub-Signature-256 não é &quot;sha256=&quot; seguido de 64 dígitos hexadecimais.</translation>
+    </message>
+    <message>
+        <source>The X-Hub-Signature-256 header does not match the body under the configured app secret (a forged or altered request, or another app&apos;s secret).</source>
+        <translation>O cabeçalho X-Hub-Signature-256 não corresponde ao corpo com a chave secreta do app configurada (uma requisição forjada ou alterada, ou a chave secreta de outro app).</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksCommand</name>
+    <message>
+        <source>no %1: set the environment variable %2 (or store it in the keychain as &quot;%3&quot; of service &quot;%4&quot;); it is never read from the command line, the settings or the database</source>
+        <translation>sem %1: defina a variável de ambiente %2 (ou armazene o valor no chaveiro como &quot;%3&quot; do serviço &quot;%4&quot;); o valor nunca é lido da linha de comando, das configurações nem do banco de dados</translation>
+    </message>
+    <message>
+        <source>--listen takes ADDRESS:PORT (e.g. 127.0.0.1:8080 or [::1]:8080), not &quot;%1&quot;</source>
+        <translation>--listen aceita ENDEREÇO:PORTA (p. ex. 127.0.0.1:8080 ou [::1]:8080), não &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 não pode ser lido: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 não contém nenhum certificado PEM</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (RSA or EC)</source>
+        <translation>%1 não contém nenhuma chave privada PEM não criptografada (RSA ou EC)</translation>
+    </message>
+    <message>
+        <source>serve: the address and port to listen on (default 127.0.0.1:8080, loopback only; give an explicit address such as 0.0.0.0:8080 to expose it).</source>
+        <translation>serve: o endereço e a porta em que ouvir (padrão 127.0.0.1:8080, somente loopback; informe um endereço explícito, como 0.0.0.0:8080, para expô-lo).</translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation>endereço:porta</translation>
+    </message>
+    <message>
+        <source>serve: a PEM certificate (chain) to speak HTTPS with, with --tls-key.</source>
+        <translation>serve: um certificado PEM (ou cadeia) para usar HTTPS, junto com --tls-key.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>arquivo</translation>
+    </message>
+    <message>
+        <source>serve: the PEM private key of --tls-cert.</source>
+        <translation>serve: a chave privada PEM de --tls-cert.</translation>
+    </message>
+    <message>
+        <source>Receives Meta&apos;s delivery callbacks (serve), or shows whether they arrive (status).</source>
+        <translation>Recebe os callbacks de entrega da Meta (serve) ou mostra se eles estão chegando (status).</translation>
+    </message>
+    <message>
+        <source>What to do:
+  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
+  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
+serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
+        <translation>O que fazer:
+  serve - executa o receptor em /webhook até SIGTERM ou Ctrl+C
+  status - o último callback e as contagens por número comercial, os callbacks retidos e as mensagens entregues e lidas das campanhas em execução
+serve precisa da chave secreta do app em %1 e do token de verificação em %2 (ou no chaveiro).</translation>
+    </message>
+    <message>
+        <source>webhooks needs an action: serve, status</source>
+        <translation>webhooks precisa de uma ação: serve, status</translation>
+    </message>
+    <message>
+        <source>unknown webhooks action &quot;%1&quot; (known: serve, status)</source>
+        <translation>ação de webhooks desconhecida &quot;%1&quot; (conhecidas: serve, status)</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert e --tls-key devem ser usados juntos</translation>
+    </message>
+    <message>
+        <source>app secret</source>
+        <translation>chave secreta do app</translation>
+    </message>
+    <message>
+        <source>webhook verify token</source>
+        <translation>token de verificação do webhook</translation>
+    </message>
+    <message>
+        <source>Receiving Meta&apos;s webhook callbacks at %1 (Ctrl+C or SIGTERM stops).</source>
+        <translation>Recebendo os callbacks de webhook da Meta em %1 (Ctrl+C ou SIGTERM interrompe).</translation>
+    </message>
+    <message>
+        <source>herald-cli: webhooks: answered %1 to %2: %3</source>
+        <translation>herald-cli: webhooks: respondeu %1 a %2: %3</translation>
+    </message>
+    <message>
+        <source>a client that left</source>
+        <translation>um cliente que se desconectou</translation>
+    </message>
+    <message>
+        <source>Stopping: no new connections; finishing the requests in flight.</source>
+        <translation>Encerrando: nenhuma conexão nova; concluindo as requisições em trânsito.</translation>
+    </message>
+    <message>
+        <source>Stopped. %1 requests, %2 accepted, %3 refused, %4 failed; %5 status callbacks stored.</source>
+        <translation>Interrompido. %1 requisições, %2 aceitas, %3 recusadas, %4 com falha; %5 callbacks de status armazenados.</translation>
+    </message>
+    <message>
+        <source>No webhook callback has arrived yet: delivery is not tracked until &apos;herald-cli webhooks serve&apos; runs and Meta&apos;s callback URL points at it.</source>
+        <translation>Nenhum callback de webhook chegou ainda: a entrega não é acompanhada até que &apos;herald-cli webhooks serve&apos; esteja em execução e a URL de callback da Meta aponte para ele.</translation>
+    </message>
+    <message>
+        <source>Last callback: %1 UTC</source>
+        <translation>Último callback: %1 UTC</translation>
+    </message>
+    <message>
+        <source>Business number</source>
+        <translation>Número comercial</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>Last callback (UTC)</source>
+        <translation>Último callback (UTC)</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Aplicados</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Retidos</translation>
+    </message>
+    <message>
+        <source>Parked callbacks waiting for their message: %1</source>
+        <translation>Callbacks retidos aguardando a mensagem: %1</translation>
+    </message>
+    <message>
+        <source>Running campaign</source>
+        <translation>Campanha em execução</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviadas</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregues</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lidas</translation>
+    </message>
+    <message>
+        <source>Failed after send</source>
+        <translation>Com falha após o envio</translation>
+    </message>
+</context>
+<context>
     <name>WizardPreset</name>
     <message>
         <source>%1 (copy)</source>
@@ -3889,6 +4065,45 @@ Instrução: %4</translation>
     </message>
 </context>
 <context>
+    <name>herald::Reader</name>
+    <message>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>&quot;%1&quot; não é uma string</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than %2 characters</source>
+        <translation>&quot;%1&quot; tem mais de %2 caracteres</translation>
+    </message>
+    <message>
+        <source>a status that is not an object</source>
+        <translation>um status que não é um objeto</translation>
+    </message>
+    <message>
+        <source>a status without a message id</source>
+        <translation>um status sem ID de mensagem</translation>
+    </message>
+    <message>
+        <source>the status &quot;%1&quot; is none of sent, delivered, read and failed</source>
+        <translation>o status &quot;%1&quot; não é sent, delivered, read nem failed</translation>
+    </message>
+    <message>
+        <source>a status without a valid timestamp (Unix seconds)</source>
+        <translation>um status sem data e hora válidas (segundos Unix)</translation>
+    </message>
+    <message>
+        <source>a status containing a NUL character (\u0000)</source>
+        <translation>um status que contém um caractere NUL (\u0000)</translation>
+    </message>
+    <message>
+        <source>a message without a sender or an id</source>
+        <translation>uma mensagem sem remetente ou sem ID</translation>
+    </message>
+    <message>
+        <source>a message that is not an object</source>
+        <translation>uma mensagem que não é um objeto</translation>
+    </message>
+</context>
+<context>
     <name>herald::SchemaDoctor</name>
     <message>
         <source>version</source>
@@ -4096,6 +4311,33 @@ Last error: %4</source>
     <message>
         <source>A page of the template list was larger than %1 bytes (%2 bytes); it was not read and nothing was stored.</source>
         <translation>Uma página da lista de modelos era maior que %1 bytes (%2 bytes); ela não foi lida e nada foi armazenado.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::WebhookPayload</name>
+    <message>
+        <source>The body has %1 bytes; at most %2 are accepted.</source>
+        <translation>O corpo tem %1 bytes; são aceitos no máximo %2.</translation>
+    </message>
+    <message>
+        <source>The body is not JSON (%1 at byte %2).</source>
+        <translation>O corpo não é JSON (%1 no byte %2).</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object.</source>
+        <translation>O corpo não é um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The body is not a WhatsApp Business Account notification (&quot;object&quot; is &quot;%1&quot;).</source>
+        <translation>O corpo não é uma notificação de conta do WhatsApp Business (&quot;object&quot; é &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>The body has no &quot;entry&quot; list.</source>
+        <translation>O corpo não tem a lista &quot;entry&quot;.</translation>
+    </message>
+    <message>
+        <source>The body holds more than %1 items.</source>
+        <translation>O corpo contém mais de %1 itens.</translation>
     </message>
 </context>
 <context>
@@ -4499,6 +4741,26 @@ Last error: %4</source>
         <source>%1 sent, %2 failed, %3 pending of %4</source>
         <translation>%1 enviadas, %2 com falha, %3 pendentes de %4</translation>
     </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregues</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lidas</translation>
+    </message>
+    <message>
+        <source>Delivery not tracked: no webhook receiver has reported a callback for this campaign&apos;s business number. Run herald-cli webhooks serve behind your web server and subscribe it to the app&apos;s &quot;messages&quot; webhook in Meta&apos;s App Dashboard (see the user guide, Delivery tracking).</source>
+        <translation>Entrega não acompanhada: nenhum receptor de webhooks informou um callback para o número comercial desta campanha. Execute herald-cli webhooks serve atrás do seu servidor web e inscreva-o no webhook &quot;messages&quot; do app no Painel de Apps da Meta (veja o guia do usuário, Acompanhamento de entrega).</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 read of %3 sent</source>
+        <translation>%1 entregues, %2 lidas de %3 enviadas</translation>
+    </message>
+    <message>
+        <source>%1 failed after sending (see Failures)</source>
+        <translation>%1 com falha após o envio (veja Falhas)</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::CampaignsPage</name>
@@ -4513,6 +4775,10 @@ Last error: %4</source>
     <message>
         <source>Campaigns</source>
         <translation>Campanhas</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -5017,6 +5283,53 @@ Last error: %4</source>
     </message>
 </context>
 <context>
+    <name>herald::ui::DeliveryFunnel</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Delivery funnel</source>
+        <translation>Funil de entrega</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Enviadas: %1</translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation>Entregues: %1</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>Lidas: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Com falha: %1</translation>
+    </message>
+    <message>
+        <source>Failed later: %1</source>
+        <translation>Falharam depois: %1</translation>
+    </message>
+    <message>
+        <source>Delivery not tracked</source>
+        <translation>Entrega não acompanhada</translation>
+    </message>
+    <message>
+        <source>No delivery callback for this campaign&apos;s number since %1: is the webhook receiver running?</source>
+        <translation>Nenhum callback de entrega para o número desta campanha desde %1: o receptor de webhooks está em execução?</translation>
+    </message>
+    <message>
+        <source>Delivery tracked — last callback %1</source>
+        <translation>Entrega acompanhada — último callback %1</translation>
+    </message>
+    <message>
+        <source>Meta reports delivered, read and late failures to the webhook receiver (herald-cli webhooks serve); herald-cli webhooks status shows what it received.</source>
+        <translation>A Meta informa entregas, leituras e falhas tardias ao receptor de webhooks (herald-cli webhooks serve); herald-cli webhooks status mostra o que ele recebeu.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::DemoSession</name>
     <message>
         <source>The built-in simulator could not start: %1</source>
@@ -5225,6 +5538,14 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <source>Read the error details of its recipients.</source>
         <translation>Leia os detalhes do erro dos destinatários.</translation>
     </message>
+    <message>
+        <source>WhatsApp accepted these messages, then reported by webhook that they could not be delivered. They count as sent, and as failed after sending.</source>
+        <translation>O WhatsApp aceitou estas mensagens e depois informou por webhook que elas não puderam ser entregues. Elas contam como enviadas e também como falhas após o envio.</translation>
+    </message>
+    <message>
+        <source>%1, after sending</source>
+        <translation>%1, após o envio</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::FailuresView</name>
@@ -5258,6 +5579,14 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
             <numerusform>Mensagens com falha: %1, por %n motivo. Selecione um motivo para listar os destinatários dele em Destinatários, ou motivos para reenviar.</numerusform>
             <numerusform>Mensagens com falha: %1, por %n motivos. Selecione um motivo para listar os destinatários dele em Destinatários, ou motivos para reenviar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No message of this campaign has failed when sent.</source>
+        <translation>Nenhuma mensagem desta campanha falhou no envio.</translation>
+    </message>
+    <message>
+        <source>Failed after sending: %1 (WhatsApp accepted them, then reported by webhook that they could not be delivered).</source>
+        <translation>Com falha após o envio: %1 (o WhatsApp as aceitou e depois informou por webhook que elas não puderam ser entregues).</translation>
     </message>
 </context>
 <context>
@@ -7202,6 +7531,21 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <translation>
             <numerusform>%n em trânsito</numerusform>
             <numerusform>%n em trânsito</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meta reports delivered and read by webhook. Check that herald-cli webhooks serve is running and reachable; herald-cli webhooks status shows its last callback.</source>
+        <translation>A Meta informa entregas e leituras por webhook. Confira se herald-cli webhooks serve está em execução e acessível; herald-cli webhooks status mostra o último callback recebido.</translation>
+    </message>
+    <message>
+        <source>No delivery callback for %1 in %2 min</source>
+        <translation>Nenhum callback de entrega para %1 em %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>No delivery callback for %n running campaign(s) in 10 min</source>
+        <translation>
+            <numerusform>Nenhum callback de entrega para %n campanha em execução em 10 min</numerusform>
+            <numerusform>Nenhum callback de entrega para %n campanhas em execução em 10 min</numerusform>
         </translation>
     </message>
 </context>
