@@ -87,6 +87,9 @@ QString CampaignTableModel::ofSentText(const CampaignRow &r, qint64 n)
     if (!r.deliveryTracked && r.delivered == 0 && r.read == 0 && r.failedAfterSend == 0) {
         return u"—"_s;
     }
+    if (r.sent == 0) {
+        return Formats::count(n); // a share of nothing sent says nothing
+    }
     return tr("%1 (%2)").arg(Formats::count(n), Formats::percent(r.ofSent(n)));
 }
 
