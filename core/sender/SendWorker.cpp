@@ -17,7 +17,6 @@
 #include "sender/SenderPresence.h"
 #include "sender/WorkerIdentity.h"
 #include "webhook/CallbackData.h"
-#include "webhook/CallbackData.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>

@@ -40,10 +40,12 @@ public:
     {
         m_socket->connectToHost(QHostAddress::LocalHost, port);
         // A refused connection ends the wait early; connected() tells.
-        static_cast<void>(
-            QTest::qWaitFor([&] { return m_socket->state() != QAbstractSocket::ConnectingState &&
-                                         m_socket->state() != QAbstractSocket::HostLookupState; },
-                            5000));
+        static_cast<void>(QTest::qWaitFor(
+            [&] {
+                return m_socket->state() != QAbstractSocket::ConnectingState &&
+                       m_socket->state() != QAbstractSocket::HostLookupState;
+            },
+            5000));
     }
 
     bool connected() const { return m_socket->state() == QAbstractSocket::ConnectedState; }
