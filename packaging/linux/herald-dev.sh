@@ -63,6 +63,10 @@ export CCACHE_NOHASHDIR=true
 # Core, the console and the tests compile with precompiled Qt headers
 # (cmake/HeraldBuildSpeed.cmake), which ccache caches only when told these are safe to ignore.
 export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+# ccache hashes every file a compilation reads, the 240-330 MB precompiled header included; its
+# inode cache remembers a file's hash until the file changes. Measured on a console file: a
+# cache miss costs 4.5 CPU-seconds with it and 7.5-8.6 without (the compile alone: 3.2).
+export CCACHE_INODECACHE=true
 
 # Line tables only (-g1): backtraces and sanitizer reports keep file and line, and a file
 # compiles in about 20 % less time than with full debug information (the packages are
