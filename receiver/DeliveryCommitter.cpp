@@ -137,8 +137,11 @@ void DeliveryCommitter::flush()
 
 void DeliveryCommitter::retryParked()
 {
-    if (!m_writer || !m_pending.isEmpty()) {
+    if (!m_writer) {
         return;
+    }
+    if (!m_pending.isEmpty()) {
+        flush(); // waiting requests first; a steady stream must not keep parked callbacks waiting
     }
     try {
         m_writer->retryParked();

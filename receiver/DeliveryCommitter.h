@@ -22,7 +22,8 @@ class DeliveryWriter;
 // reported committed only after that transaction is: the receiver answers 200 then, never
 // before. A group whose transaction fails is written again one request at a time, so one
 // request the database refuses does not fail the others. Parked callbacks are tried again
-// every `retryInterval`.
+// every `retryInterval` (a callback that came before its sender recorded the message waits
+// that long at most).
 class DeliveryCommitter : public QObject
 {
     Q_OBJECT
@@ -32,7 +33,7 @@ public:
     {
         std::chrono::milliseconds window{3};    // how long a group waits for company
         qsizetype maxStatusesPerGroup = 20'000; // a full group commits at once
-        std::chrono::milliseconds retryInterval{30'000};
+        std::chrono::milliseconds retryInterval{5'000};
     };
 
     DeliveryCommitter(const DatabaseConfig &config, const Options &options);

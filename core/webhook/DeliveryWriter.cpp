@@ -9,7 +9,12 @@
 #include "webhook/CallbackData.h"
 #include "webhook/ParkedEvents.h"
 
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -50,6 +55,8 @@ struct SourceTally
     qint64 parked = 0;
 };
 
+// A sent row as the batch knows it: read once, changed in memory by each of its callbacks in
+// turn, written once at the end of the batch.
 struct RowState
 {
     qint64 id = 0;
@@ -57,6 +64,10 @@ struct RowState
     QDateTime delivered;
     QDateTime read;
     QDateTime lateFailed;
+    std::optional<int> lateCode;
+    QString lateReason;
+    QString lateDetails;
+    bool dirty = false;
 };
 
 enum class Verdict { Changed, Unchanged, Unmatched };
@@ -73,7 +84,16 @@ bool appliesBefore(const StatusUpdate &a, const StatusUpdate &b)
     return a.status < b.status;
 }
 
-// One transaction's work: the rows it changes and what the counters owe for them.
+QString jsonTime(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// One transaction's work. The sent rows its callbacks name are read in one statement (locked,
+// in id order, on PostgreSQL), each callback changes its row in memory, and the changed rows are
+// written back in one statement (PostgreSQL) or one prepared statement each (SQLite, in
+// process), with what the counters owe for them: a batch costs a few round trips, not several
+// per callback.
 class Batch
 {
 public:
@@ -81,59 +101,92 @@ public:
         : m_db(db)
         , m_clock(clock)
         , m_now(clock.now())
-        , m_lock(db.isPostgres() ? u" FOR UPDATE"_s : QString())
     {}
 
+    // Reads the sent rows with these messages' ids.
+    void load(const QList<StatusUpdate> &updates);
     // Applies one callback; Unmatched leaves it to the caller (park or keep parked), with why.
     Verdict apply(const StatusUpdate &u, bool *reconciled, QString *why);
-    // The counters, campaign by campaign in id order (the order every writer locks them in).
+    // Writes the changed rows, then the counters, campaign by campaign in id order (the order
+    // every writer locks them in).
     void flush();
     const QDateTime &now() const { return m_now; }
 
 private:
-    std::optional<RowState> findSent(const StatusUpdate &u, const std::optional<CallbackData> &data);
-    std::optional<RowState> reconcile(const StatusUpdate &u, const CallbackData &data, QString *why);
-    Verdict applyToRow(const RowState &row, const StatusUpdate &u);
-    qint64 run(const QString &sql, const QVariantList &values)
-    {
-        return m_db.run(sql, values).numRowsAffected();
-    }
+    RowState *findSent(const StatusUpdate &u, const std::optional<CallbackData> &data);
+    RowState *reconcile(const StatusUpdate &u, const CallbackData &data, QString *why);
+    bool applyToRow(RowState &row, const StatusUpdate &u);
+    void writeRows();
 
     Database &m_db;
     const Clock &m_clock;
     const QDateTime m_now;
-    const QString m_lock;
+    QHash<qint64, RowState> m_rows;            // by queue row id
+    QHash<QString, QList<qint64>> m_byWamid;   // sent rows with that id, oldest first
     QMap<QString, CampaignDelta> m_deltas;
 };
 
-std::optional<RowState> Batch::findSent(const StatusUpdate &u, const std::optional<CallbackData> &data)
+void Batch::load(const QList<StatusUpdate> &updates)
 {
-    QSqlQuery q = m_db.run(u"SELECT id, campaign_id, delivered_at, read_at, late_failed_at FROM send_queue "
-                           "WHERE wamid = ? AND status = 'sent' ORDER BY id DESC"_s +
-                               m_lock,
-                           {u.wamid});
-    std::optional<RowState> chosen;
-    while (q.next()) {
-        RowState r{q.value(0).toLongLong(), q.value(1).toString(), Database::readTime(q.value(2)),
-                   Database::readTime(q.value(3)), Database::readTime(q.value(4))};
-        // Meta's ids are unique; a database holding one twice (copies, tests) prefers the row
-        // the callback data names, else the newest.
-        if (!chosen || (data && data->rowId == r.id)) {
-            chosen = r;
+    QJsonArray wamids;
+    QSet<QString> seen;
+    for (const StatusUpdate &u : updates) {
+        if (!u.wamid.isEmpty() && !seen.contains(u.wamid)) {
+            seen.insert(u.wamid);
+            wamids.append(u.wamid);
         }
     }
-    return chosen;
+    if (wamids.isEmpty()) {
+        return;
+    }
+    const QString ids = m_db.isPostgres() ? u"SELECT jsonb_array_elements_text(CAST(? AS jsonb))"_s
+                                          : u"SELECT value FROM json_each(?)"_s;
+    QSqlQuery q = m_db.run(u"SELECT id, campaign_id, wamid, delivered_at, read_at, late_failed_at, "
+                           "late_error_code, late_error_reason, late_error_details FROM send_queue "
+                           "WHERE status = 'sent' AND wamid IN ("_s +
+                               ids + u") ORDER BY id"_s + (m_db.isPostgres() ? u" FOR UPDATE"_s : QString()),
+                           {QString::fromUtf8(QJsonDocument(wamids).toJson(QJsonDocument::Compact))});
+    while (q.next()) {
+        RowState r;
+        r.id = q.value(0).toLongLong();
+        r.campaignId = q.value(1).toString();
+        r.delivered = Database::readTime(q.value(3));
+        r.read = Database::readTime(q.value(4));
+        r.lateFailed = Database::readTime(q.value(5));
+        if (!q.value(6).isNull()) {
+            r.lateCode = q.value(6).toInt();
+        }
+        r.lateReason = q.value(7).toString();
+        r.lateDetails = q.value(8).toString();
+        m_byWamid[q.value(2).toString()].append(r.id);
+        m_rows.insert(r.id, r);
+    }
 }
 
-std::optional<RowState> Batch::reconcile(const StatusUpdate &u, const CallbackData &data, QString *why)
+RowState *Batch::findSent(const StatusUpdate &u, const std::optional<CallbackData> &data)
+{
+    const QList<qint64> ids = m_byWamid.value(u.wamid);
+    if (ids.isEmpty()) {
+        return nullptr;
+    }
+    // Meta's ids are unique; a database holding one twice (copies, tests) prefers the row the
+    // callback data names, else the newest.
+    qint64 chosen = ids.last();
+    if (data && ids.contains(data->rowId)) {
+        chosen = data->rowId;
+    }
+    return &m_rows[chosen];
+}
+
+RowState *Batch::reconcile(const StatusUpdate &u, const CallbackData &data, QString *why)
 {
     QSqlQuery q = m_db.run(
         u"SELECT status, claim_count, error_reason FROM send_queue WHERE id = ? AND campaign_id = ?"_s +
-            m_lock,
+            (m_db.isPostgres() ? u" FOR UPDATE"_s : QString()),
         {data.rowId, data.campaignId});
     if (!q.next()) {
         *why = u"no queue row %1 in campaign %2"_s.arg(data.rowId).arg(data.campaignId);
-        return std::nullopt;
+        return nullptr;
     }
     const QString status = q.value(0).toString();
     const qint64 claim = q.value(1).toLongLong();
@@ -143,24 +196,26 @@ std::optional<RowState> Batch::reconcile(const StatusUpdate &u, const CallbackDa
         *why = u"row %1 was claimed again (claim %2, the callback's %3)"_s.arg(data.rowId)
                    .arg(claim)
                    .arg(data.claim);
-        return std::nullopt;
+        return nullptr;
     }
     const bool lost = reason == FailureReason::NoResponse || reason == FailureReason::Interrupted;
     if (!((status == "failed"_L1 || status == "ready"_L1) && lost)) {
         *why = u"row %1 is %2 (%3), not a lost answer"_s.arg(data.rowId).arg(status, reason);
-        return std::nullopt;
+        return nullptr;
     }
     const QVariant now = m_db.timeValue(m_now);
-    const qint64 n = run(u"UPDATE send_queue SET status = 'sent', wamid = ?, sent_at = ?, updated_at = ?, "
-                         "next_attempt_at = NULL, claimed_by = NULL, claimed_at = NULL, error_code = NULL, "
-                         "error_reason = NULL, error_details = NULL, fbtrace_id = NULL, failed_at = NULL "
-                         "WHERE id = ? AND campaign_id = ? AND status = ? AND claim_count = ? "
-                         "AND error_reason IN (?, ?)"_s,
-                         {u.wamid, now, now, data.rowId, data.campaignId, status, data.claim,
-                          FailureReason::NoResponse, FailureReason::Interrupted});
+    const qint64 n =
+        m_db.run(u"UPDATE send_queue SET status = 'sent', wamid = ?, sent_at = ?, updated_at = ?, "
+                 "next_attempt_at = NULL, claimed_by = NULL, claimed_at = NULL, error_code = NULL, "
+                 "error_reason = NULL, error_details = NULL, fbtrace_id = NULL, failed_at = NULL "
+                 "WHERE id = ? AND campaign_id = ? AND status = ? AND claim_count = ? "
+                 "AND error_reason IN (?, ?)"_s,
+                 {u.wamid, now, now, data.rowId, data.campaignId, status, data.claim,
+                  FailureReason::NoResponse, FailureReason::Interrupted})
+            .numRowsAffected();
     if (n != 1) {
         *why = u"row %1 changed meanwhile"_s.arg(data.rowId);
-        return std::nullopt;
+        return nullptr;
     }
     CampaignDelta &d = m_deltas[data.campaignId];
     d.sent += 1;
@@ -169,26 +224,27 @@ std::optional<RowState> Batch::reconcile(const StatusUpdate &u, const CallbackDa
     } else {
         d.checkCompletion = true; // it may have been the last one waiting
     }
-    return RowState{data.rowId, data.campaignId, {}, {}, {}};
+    RowState r;
+    r.id = data.rowId;
+    r.campaignId = data.campaignId;
+    m_byWamid[u.wamid].append(r.id);
+    return &(m_rows[r.id] = r);
 }
 
-Verdict Batch::applyToRow(const RowState &row, const StatusUpdate &u)
+// The row's state only moves forward; true when this callback moved it.
+bool Batch::applyToRow(RowState &row, const StatusUpdate &u)
 {
-    const QVariant t = m_db.timeValue(u.timestamp);
-    const QVariant now = m_db.timeValue(m_now);
     CampaignDelta &d = m_deltas[row.campaignId];
-    qint64 changed = 0;
-    const auto deliveredAt = [&] {
-        if (!row.delivered.isValid()) {
-            const qint64 n = run(u"UPDATE send_queue SET delivered_at = ?, updated_at = ? WHERE id = ? "
-                                 "AND delivered_at IS NULL AND late_failed_at IS NULL"_s,
-                                 {t, now, row.id});
-            d.delivered += n;
-            changed += n;
-        } else if (u.timestamp < row.delivered) {
-            changed += run(
-                u"UPDATE send_queue SET delivered_at = ?, updated_at = ? WHERE id = ? AND delivered_at > ?"_s,
-                {t, now, row.id, t});
+    bool changed = false;
+    // The earliest time Meta reported wins; a first one counts.
+    const auto advance = [&](QDateTime &at, qint64 &count) {
+        if (!at.isValid()) {
+            at = u.timestamp;
+            count += 1;
+            changed = true;
+        } else if (u.timestamp < at) {
+            at = u.timestamp;
+            changed = true;
         }
     };
     switch (u.status) {
@@ -196,52 +252,38 @@ Verdict Batch::applyToRow(const RowState &row, const StatusUpdate &u)
         break;
     case DeliveryStatus::Delivered:
         if (!row.lateFailed.isValid()) {
-            deliveredAt();
+            advance(row.delivered, d.delivered);
         }
         break;
     case DeliveryStatus::Read:
-        if (row.lateFailed.isValid()) {
-            break;
+        if (!row.lateFailed.isValid()) {
+            advance(row.read, d.read);
+            advance(row.delivered, d.delivered); // read means delivered, at the latest then
         }
-        if (!row.read.isValid()) {
-            const qint64 n = run(u"UPDATE send_queue SET read_at = ?, updated_at = ? WHERE id = ? "
-                                 "AND read_at IS NULL AND late_failed_at IS NULL"_s,
-                                 {t, now, row.id});
-            d.read += n;
-            changed += n;
-        } else if (u.timestamp < row.read) {
-            changed +=
-                run(u"UPDATE send_queue SET read_at = ?, updated_at = ? WHERE id = ? AND read_at > ?"_s,
-                    {t, now, row.id, t});
-        }
-        deliveredAt(); // read means delivered, at the latest then
         break;
     case DeliveryStatus::Failed: {
         if (row.delivered.isValid() || row.read.isValid() || row.lateFailed.isValid()) {
             break;
         }
         const WebhookError e = u.errors.value(0);
-        const QString reason = e.code ? QString::number(*e.code) : u"unknown"_s;
-        const QString details = !e.details.isEmpty() ? e.details : !e.message.isEmpty() ? e.message : e.title;
-        const qint64 n =
-            run(u"UPDATE send_queue SET late_failed_at = ?, late_error_code = ?, late_error_reason = ?, "
-                "late_error_details = ?, updated_at = ? WHERE id = ? AND late_failed_at IS NULL "
-                "AND delivered_at IS NULL AND read_at IS NULL"_s,
-                {t, e.code ? QVariant(*e.code) : Database::nullInt(), reason, Database::textOrNull(details),
-                 now, row.id});
-        d.failedAfterSend += n;
-        changed += n;
+        row.lateFailed = u.timestamp;
+        row.lateCode = e.code;
+        row.lateReason = e.code ? QString::number(*e.code) : u"unknown"_s;
+        row.lateDetails = !e.details.isEmpty() ? e.details : !e.message.isEmpty() ? e.message : e.title;
+        d.failedAfterSend += 1;
+        changed = true;
         break;
     }
     }
-    return changed > 0 ? Verdict::Changed : Verdict::Unchanged;
+    row.dirty = row.dirty || changed;
+    return changed;
 }
 
 Verdict Batch::apply(const StatusUpdate &u, bool *reconciled, QString *why)
 {
     *reconciled = false;
     const auto data = CallbackData::parse(u.bizOpaqueCallbackData);
-    std::optional<RowState> row = findSent(u, data);
+    RowState *row = findSent(u, data);
     if (!row) {
         if (!data) {
             *why = u"no sent message has this id"_s;
@@ -257,12 +299,69 @@ Verdict Batch::apply(const StatusUpdate &u, bool *reconciled, QString *why)
         }
         *reconciled = true;
     }
-    const Verdict v = applyToRow(*row, u);
-    return *reconciled ? Verdict::Changed : v;
+    const bool changed = applyToRow(*row, u);
+    return *reconciled || changed ? Verdict::Changed : Verdict::Unchanged;
+}
+
+void Batch::writeRows()
+{
+    QList<const RowState *> dirty;
+    for (const RowState &r : std::as_const(m_rows)) {
+        if (r.dirty) {
+            dirty << &r;
+        }
+    }
+    if (dirty.isEmpty()) {
+        return;
+    }
+    std::sort(dirty.begin(), dirty.end(), [](const RowState *a, const RowState *b) { return a->id < b->id; });
+    const QVariant now = m_db.timeValue(m_now);
+    if (m_db.isPostgres()) {
+        QJsonArray rows;
+        for (const RowState *r : std::as_const(dirty)) {
+            QJsonObject o{{u"id"_s, r->id}};
+            const auto put = [&o](const QString &key, const QDateTime &t) {
+                if (t.isValid()) {
+                    o.insert(key, jsonTime(t));
+                }
+            };
+            put(u"d"_s, r->delivered);
+            put(u"r"_s, r->read);
+            put(u"lf"_s, r->lateFailed);
+            if (r->lateCode) {
+                o.insert(u"ec"_s, *r->lateCode);
+            }
+            if (r->lateFailed.isValid()) {
+                o.insert(u"lr"_s, r->lateReason);
+                if (!r->lateDetails.isEmpty()) {
+                    o.insert(u"ld"_s, r->lateDetails);
+                }
+            }
+            rows.append(o);
+        }
+        m_db.run(u"UPDATE send_queue s SET delivered_at = v.d, read_at = v.r, late_failed_at = v.lf, "
+                 "late_error_code = v.ec, late_error_reason = v.lr, late_error_details = v.ld, "
+                 "updated_at = CAST(? AS timestamptz) FROM jsonb_to_recordset(CAST(? AS jsonb)) "
+                 "AS v(id bigint, d timestamptz, r timestamptz, lf timestamptz, ec integer, lr text, ld text) "
+                 "WHERE s.id = v.id"_s,
+                 {now, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+        return;
+    }
+    QSqlQuery q = m_db.prepare(u"UPDATE send_queue SET delivered_at = ?, read_at = ?, late_failed_at = ?, "
+                               "late_error_code = ?, late_error_reason = ?, late_error_details = ?, "
+                               "updated_at = ? WHERE id = ?"_s);
+    for (const RowState *r : std::as_const(dirty)) {
+        const bool late = r->lateFailed.isValid();
+        Database::exec(q, {m_db.timeValue(r->delivered), m_db.timeValue(r->read), m_db.timeValue(r->lateFailed),
+                           r->lateCode ? QVariant(*r->lateCode) : Database::nullInt(),
+                           late ? QVariant(r->lateReason) : Database::nullString(),
+                           late ? Database::textOrNull(r->lateDetails) : Database::nullString(), now, r->id});
+    }
 }
 
 void Batch::flush()
 {
+    writeRows();
     for (auto it = m_deltas.cbegin(); it != m_deltas.cend(); ++it) {
         const CampaignDelta &d = it.value();
         Counters::apply(m_db, it.key(), 0, d.sent, d.failed, m_clock);
@@ -272,6 +371,8 @@ void Batch::flush()
         }
     }
     m_deltas.clear();
+    m_rows.clear();
+    m_byWamid.clear();
 }
 
 // Callbacks without metadata.phone_number_id (not Meta's shape, but accepted) are counted under
@@ -309,11 +410,10 @@ DeliveryResult DeliveryWriter::write(const QList<StatusUpdate> &updates)
         Batch batch(m_db, m_clock);
         ParkedEvents parked(m_db);
         QMap<QString, SourceTally> sources;
+        batch.load(ordered);
         for (const StatusUpdate &u : std::as_const(ordered)) {
             bool reconciled = false;
             QString why;
-            // A row's state is read again for every callback, so a batch holding several of one
-            // message applies them one after another.
             const Verdict v = batch.apply(u, &reconciled, &why);
             if (v == Verdict::Unmatched) {
                 parked.park(u, why, batch.now());
@@ -342,9 +442,12 @@ DeliveryResult DeliveryWriter::write(const QList<StatusUpdate> &updates)
         tx.commit();
     }
     result.received = updates.size();
-    // Rows this batch (or a sender, since the last batch) made sent may be what parked callbacks
-    // were waiting for.
-    result.resolved += retryParked().resolved;
+    // Rows this batch reconciled may be what parked callbacks were waiting for (a late failure
+    // that came before the sent callback). Rows a sender made sent are the receiver's timer's
+    // to find: looking after every batch would cost a query per batch for nothing.
+    if (result.reconciled > 0) {
+        result.resolved += retryParked().resolved;
+    }
     return result;
 }
 
@@ -362,6 +465,11 @@ DeliveryResult DeliveryWriter::retryParked(int limit)
                          return appliesBefore(a.update, b.update);
                      });
     Batch batch(m_db, m_clock);
+    QList<StatusUpdate> updates;
+    for (const ParkedEvents::Parked &p : std::as_const(candidates)) {
+        updates << p.update;
+    }
+    batch.load(updates);
     for (const ParkedEvents::Parked &p : std::as_const(candidates)) {
         bool reconciled = false;
         QString why;

@@ -37,7 +37,12 @@ struct DeliveryResult
 // "interrupted" — or was resent to ready for it and not claimed since — with the same claim,
 // makes that row sent with the wamid, exactly once, its error cleared and the counters moved.
 // Everything else that matches nothing is parked (ParkedEvents) and tried again by
-// retryParked(), which write() calls after each batch.
+// retryParked(): by write() after a batch that reconciled rows, else by the caller's timer.
+//
+// A batch reads the sent rows its callbacks name in one statement (locked in id order on
+// PostgreSQL), applies every callback to its row in memory, and writes the changed rows back in
+// one statement on PostgreSQL (one prepared statement each on SQLite, in process): a few round
+// trips per batch, not several per callback.
 class DeliveryWriter
 {
 public:
