@@ -121,8 +121,8 @@ private:
     Database &m_db;
     const Clock &m_clock;
     const QDateTime m_now;
-    QHash<qint64, RowState> m_rows;            // by queue row id
-    QHash<QString, QList<qint64>> m_byWamid;   // sent rows with that id, oldest first
+    QHash<qint64, RowState> m_rows;          // by queue row id
+    QHash<QString, QList<qint64>> m_byWamid; // sent rows with that id, oldest first
     QMap<QString, CampaignDelta> m_deltas;
 };
 
@@ -339,12 +339,13 @@ void Batch::writeRows()
             }
             rows.append(o);
         }
-        m_db.run(u"UPDATE send_queue s SET delivered_at = v.d, read_at = v.r, late_failed_at = v.lf, "
-                 "late_error_code = v.ec, late_error_reason = v.lr, late_error_details = v.ld, "
-                 "updated_at = CAST(? AS timestamptz) FROM jsonb_to_recordset(CAST(? AS jsonb)) "
-                 "AS v(id bigint, d timestamptz, r timestamptz, lf timestamptz, ec integer, lr text, ld text) "
-                 "WHERE s.id = v.id"_s,
-                 {now, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+        m_db.run(
+            u"UPDATE send_queue s SET delivered_at = v.d, read_at = v.r, late_failed_at = v.lf, "
+            "late_error_code = v.ec, late_error_reason = v.lr, late_error_details = v.ld, "
+            "updated_at = CAST(? AS timestamptz) FROM jsonb_to_recordset(CAST(? AS jsonb)) "
+            "AS v(id bigint, d timestamptz, r timestamptz, lf timestamptz, ec integer, lr text, ld text) "
+            "WHERE s.id = v.id"_s,
+            {now, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
         return;
     }
     QSqlQuery q = m_db.prepare(u"UPDATE send_queue SET delivered_at = ?, read_at = ?, late_failed_at = ?, "
@@ -352,10 +353,11 @@ void Batch::writeRows()
                                "updated_at = ? WHERE id = ?"_s);
     for (const RowState *r : std::as_const(dirty)) {
         const bool late = r->lateFailed.isValid();
-        Database::exec(q, {m_db.timeValue(r->delivered), m_db.timeValue(r->read), m_db.timeValue(r->lateFailed),
-                           r->lateCode ? QVariant(*r->lateCode) : Database::nullInt(),
-                           late ? QVariant(r->lateReason) : Database::nullString(),
-                           late ? Database::textOrNull(r->lateDetails) : Database::nullString(), now, r->id});
+        Database::exec(q,
+                       {m_db.timeValue(r->delivered), m_db.timeValue(r->read), m_db.timeValue(r->lateFailed),
+                        r->lateCode ? QVariant(*r->lateCode) : Database::nullInt(),
+                        late ? QVariant(r->lateReason) : Database::nullString(),
+                        late ? Database::textOrNull(r->lateDetails) : Database::nullString(), now, r->id});
     }
 }
 
