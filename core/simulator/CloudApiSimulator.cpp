@@ -3,6 +3,7 @@
 #include "simulator/ReusePortListener.h"
 #include "simulator/SimulatorHttpServer.h"
 #include "simulator/SimulatorState.h"
+#include "simulator/StatusCallbacks.h"
 
 #include <QThread>
 
@@ -78,6 +79,14 @@ bool CloudApiSimulator::start(quint16 port, QString *error)
             return fail(why);
         }
     }
+    // Status webhooks go out from a thread of their own, so a slow receiver never delays an answer.
+    m_callbackThread = new QThread;
+    m_callbackThread->setObjectName(u"herald-sim-callbacks"_s);
+    m_callbacks = new StatusCallbackSender(*m_state);
+    m_callbacks->moveToThread(m_callbackThread);
+    connect(m_callbackThread, &QThread::finished, m_callbacks, &QObject::deleteLater);
+    m_callbackThread->start();
+    QMetaObject::invokeMethod(m_callbacks, &StatusCallbackSender::start, Qt::BlockingQueuedConnection);
     return true;
 }
 
@@ -111,6 +120,16 @@ void CloudApiSimulator::stop()
         delete instance.thread;
     }
     m_instances.clear();
+    if (m_callbackThread) {
+        StatusCallbackSender *callbacks = m_callbacks;
+        QMetaObject::invokeMethod(
+            callbacks, [callbacks] { callbacks->stop(); }, Qt::BlockingQueuedConnection);
+        m_callbackThread->quit();
+        m_callbackThread->wait();
+        delete m_callbackThread;
+        m_callbackThread = nullptr;
+        m_callbacks = nullptr;
+    }
     m_port = 0;
 }
 
@@ -144,6 +163,11 @@ bool CloudApiSimulator::setConfig(const SimulatorConfig &config, QString *error)
         return false;
     m_state->setConfig(config);
     return true;
+}
+
+const StatusInbox &CloudApiSimulator::statusCallbacks() const
+{
+    return m_state->statusInbox();
 }
 
 RequestLog &CloudApiSimulator::log()

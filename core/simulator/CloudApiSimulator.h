@@ -14,6 +14,8 @@ class QThread;
 namespace herald {
 
 class SimulatorHttpServer;
+class StatusCallbackSender;
+class StatusInbox;
 class SimulatorState;
 class TemplateCatalogue;
 
@@ -52,6 +54,9 @@ public:
     // Takes effect for the next request on every thread; `threads` only at the next start().
     bool setConfig(const SimulatorConfig &config, QString *error = nullptr);
 
+    // The status webhooks sent so far (SimulatorConfig::statusWebhookUrl), from any thread.
+    const StatusInbox &statusCallbacks() const;
+
     RequestLog &log();
     const RequestLog &log() const;
     const TemplateCatalogue &catalogue() const;
@@ -71,6 +76,8 @@ private:
 
     std::unique_ptr<SimulatorState> m_state;
     std::vector<Instance> m_instances;
+    QThread *m_callbackThread = nullptr;
+    StatusCallbackSender *m_callbacks = nullptr;
     quint16 m_port = 0;
 };
 

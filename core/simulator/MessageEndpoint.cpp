@@ -5,6 +5,8 @@
 #include "simulator/SimRandom.h"
 #include "simulator/SimulatorState.h"
 
+#include <QDateTime>
+
 namespace herald {
 
 using namespace Qt::StringLiterals;
@@ -169,6 +171,11 @@ SimAnswer MessageEndpoint::handle(SimulatorState &state, const SimulatorConfig &
 
     const QString wamid = state.nextWamid(key);
     const qint64 ordinal = state.log().recordOutcome(key, RequestLog::outcomeAccepted(), wamid);
+    if (!config.statusWebhookUrl.isEmpty()) {
+        // Accepted is delivered as far as Meta is concerned, whatever happens to the answer.
+        state.statusInbox().push(
+            {key, wamid, send.bizOpaqueCallbackData, QDateTime::currentMSecsSinceEpoch()});
+    }
     if (config.closeAfterAcceptEvery > 0 && ordinal % config.closeAfterAcceptEvery == 0) {
         state.log().countClosedAfterAccept();
         return SimAnswer::closeWithoutAnswer();

@@ -202,6 +202,16 @@ SendValidator::Result SendValidator::check(const QByteArray &body)
         r.error = SimGraphError::invalidParameter(u"Invalid WhatsApp ID or phone number in 'to'."_s);
         return r;
     }
+    // Echoed in the message's status callbacks; Graph allows at most 512 characters.
+    const QJsonValue opaque = message.value("biz_opaque_callback_data"_L1);
+    if (!opaque.isUndefined()) {
+        if (!opaque.isString() || opaque.toString().size() > 512) {
+            r.error = SimGraphError::invalidParameter(
+                u"biz_opaque_callback_data must be a string of at most 512 characters."_s);
+            return r;
+        }
+        r.bizOpaqueCallbackData = opaque.toString();
+    }
     r.type = message.value("type"_L1).toString();
     if (r.type.isEmpty()) {
         r.error = SimGraphError::requiredParameter(u"type"_s);

@@ -23,6 +23,7 @@ public:
         QString templateName;
         QString languageCode;
         int bodyParameters = 0;
+        QString bizOpaqueCallbackData;      // echoed in the status callbacks
         std::optional<SimGraphError> error; // empty: the request is well formed
     };
 

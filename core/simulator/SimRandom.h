@@ -18,6 +18,10 @@ public:
         LatencyA = 0x6c6174656e6341ULL,
         LatencyB = 0x6c6174656e6342ULL,
         Spoil = 0x73706f696cULL,
+        Read = 0x72656164ULL,          // status callbacks: is the message read
+        LateFailure = 0x6c617465ULL,   // … does it fail after being accepted
+        Duplicate = 0x6475706cULL,     // … is a callback sent twice
+        Reorder = 0x72656f72646572ULL, // … how far its sending moves
     };
 
     static constexpr quint64 mix(quint64 x)

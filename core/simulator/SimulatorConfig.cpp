@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace herald {
 
@@ -119,6 +120,22 @@ bool SimulatorConfig::validate(QString *error) const
     }
     if (sum > 1.0 + 1e-9)
         return fail(u"the rates of spoiled answers add up to more than 1"_s);
+    if (!statusWebhookUrl.isEmpty()) {
+        const QUrl url(statusWebhookUrl);
+        if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) ||
+            url.host().isEmpty())
+            return fail(
+                u"the status webhook URL must be an http or https URL, not '%1'"_s.arg(statusWebhookUrl));
+        if (webhookAppSecret.isEmpty())
+            return fail(u"status webhooks need an app secret to sign them with"_s);
+    }
+    if (deliveredAfterMs < 0 || readAfterMs < 0 || reorderMs < 0 || deliveredAfterMs > 86400000 ||
+        readAfterMs > 86400000 || reorderMs > 86400000 || webhookRetryMs < 1 || webhookRetryMs > 3600000)
+        return fail(u"callback delays must be between 0 and 86400000 ms, the retry pause at least 1 ms"_s);
+    if (!rateOk(readShare) || !rateOk(lateFailureShare) || !rateOk(duplicateShare))
+        return fail(u"callback shares are between 0 and 1"_s);
+    if (webhookBatch < 1 || webhookBatch > 1000)
+        return fail(u"statuses per callback must be between 1 and 1000"_s);
     if (oversizedBodyBytes < 0 || oversizedBodyBytes > 256 * 1024 * 1024)
         return fail(u"the oversized body must be between 0 and 256 MiB"_s);
     if (resetBeforeReadEvery < 0 || silentConnectionEvery < 0)

@@ -107,6 +107,20 @@ struct SimulatorConfig
     int maxRequestBytes = 1024 * 1024;
     int maxConnections = 1024;
 
+    // Status webhooks (StatusCallbacks.h): every accepted send is followed by its delivery
+    // reports, POSTed to statusWebhookUrl as Meta does and signed with webhookAppSecret.
+    QString statusWebhookUrl; // empty: no callbacks
+    QByteArray webhookAppSecret;
+    bool webhookWrongSecret = false; // sign with another secret: a receiver must refuse them all
+    int deliveredAfterMs = 800;      // sent → delivered (or a late failure)
+    int readAfterMs = 3000;          // sent → read
+    double readShare = 0.6;          // of the delivered messages
+    double lateFailureShare = 0.0;   // of the accepted sends: 131049 or 131047, never delivered
+    double duplicateShare = 0.0;     // of the callbacks: POSTed twice
+    int reorderMs = 0;               // each callback goes out up to this much late: later ones overtake
+    int webhookBatch = 10;           // statuses per POST at most
+    int webhookRetryMs = 1000;       // first pause before a refused POST is sent again (then doubled)
+
     QList<SimTemplate> templates = defaultTemplates();
     QList<CategoryChange> categoryChanges;
 

@@ -44,6 +44,11 @@ const IntOption kIntOptions[] = {
     {"oversized-body-bytes", &SimulatorConfig::oversizedBodyBytes, 0, 256 * 1024 * 1024},
     {"max-request-bytes", &SimulatorConfig::maxRequestBytes, 1024, 1024 * 1024 * 1024},
     {"max-connections", &SimulatorConfig::maxConnections, 1, 1000000},
+    {"delivered-after-ms", &SimulatorConfig::deliveredAfterMs, 0, 86400000},
+    {"read-after-ms", &SimulatorConfig::readAfterMs, 0, 86400000},
+    {"reorder-ms", &SimulatorConfig::reorderMs, 0, 86400000},
+    {"webhook-batch", &SimulatorConfig::webhookBatch, 1, 1000},
+    {"webhook-retry-ms", &SimulatorConfig::webhookRetryMs, 1, 3600000},
 };
 
 const RateOption kRateOptions[] = {
@@ -56,6 +61,9 @@ const RateOption kRateOptions[] = {
     {"truncated-body-rate", &SimulatorConfig::truncatedBodyRate},
     {"malformed-json-rate", &SimulatorConfig::malformedJsonRate},
     {"oversized-body-rate", &SimulatorConfig::oversizedBodyRate},
+    {"read-share", &SimulatorConfig::readShare},
+    {"late-failure-share", &SimulatorConfig::lateFailureShare},
+    {"duplicate-share", &SimulatorConfig::duplicateShare},
 };
 
 QCommandLineOption valueOption(const char *name, const char *help, const char *valueName)
@@ -140,6 +148,27 @@ void SimulatorOptions::addTo(QCommandLineParser &parser)
         valueOption("max-connections",
                     "Answer new connections beyond this many open ones with HTTP 503 (default 1024).", "n"),
         valueOption("seed", "Seed of the injected faults and latency jitter (default 1).", "n"),
+        valueOption("status-webhook-url",
+                    "POST each accepted send's status callbacks (sent, delivered or a late failure, read) "
+                    "to this URL, signed with the app secret in HERALD_APP_SECRET.",
+                    "url"),
+        QCommandLineOption(
+            u"webhook-wrong-secret"_s,
+            tr("Sign the status callbacks with a wrong secret (a receiver must refuse them).")),
+        valueOption("delivered-after-ms", "Time from sent to delivered (default 800).", "ms"),
+        valueOption("read-after-ms", "Time from sent to read (default 3000).", "ms"),
+        valueOption("read-share", "Share of delivered messages that are read (default 0.6).", "p"),
+        valueOption("late-failure-share",
+                    "Share of accepted sends that fail later with 131049 or 131047 (default 0).", "p"),
+        valueOption("duplicate-share", "Share of status callbacks sent twice (default 0).", "p"),
+        valueOption("reorder-ms",
+                    "Send each callback up to this much late, so that later ones overtake it (default 0).",
+                    "ms"),
+        valueOption("webhook-batch", "Statuses per callback POST at most (default 10).", "n"),
+        valueOption("webhook-retry-ms",
+                    "Pause before a refused callback POST is sent again, doubled each time up to 30 s "
+                    "(default 1000; 8 tries).",
+                    "ms"),
         valueOption("templates",
                     "JSON file with the template catalogue: Graph's listing ({\"data\":[...]}) "
                     "or an array of templates.",
@@ -194,6 +223,15 @@ bool SimulatorOptions::fromParser(const QCommandLineParser &parser, SimulatorCon
         c.numberEndingsEnabled = false;
     if (parser.isSet(u"check-templates"_s))
         c.checkTemplates = true;
+    if (parser.isSet(u"status-webhook-url"_s)) {
+        c.statusWebhookUrl = parser.value(u"status-webhook-url"_s);
+        // The same variable the receiver reads: never a command-line argument.
+        c.webhookAppSecret = qgetenv("HERALD_APP_SECRET");
+        if (c.webhookAppSecret.isEmpty())
+            return fail(tr("--status-webhook-url needs the app secret in HERALD_APP_SECRET"));
+    }
+    if (parser.isSet(u"webhook-wrong-secret"_s))
+        c.webhookWrongSecret = true;
     if (parser.isSet(u"seed"_s)) {
         bool ok = false;
         c.seed = parser.value(u"seed"_s).toULongLong(&ok);

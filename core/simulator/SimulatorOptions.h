@@ -14,7 +14,10 @@ namespace herald {
 //   --latency-ms, --latency-p99-ms, --throughput, --pair-limit, --pair-limit-ms,
 //   --no-number-endings, --check-templates, --reset-rate, --timeout-rate,
 //   --error-500-rate, --error-503-rate, --html-error-rate, --error-131000-rate, --seed,
-//   --templates FILE, --category-change NAME[@LANG]:AFTER[:CATEGORY] (repeatable).
+//   --templates FILE, --category-change NAME[@LANG]:AFTER[:CATEGORY] (repeatable),
+//   --status-webhook-url URL (secret: HERALD_APP_SECRET), --webhook-wrong-secret,
+//   --delivered-after-ms, --read-after-ms, --read-share, --late-failure-share,
+//   --duplicate-share, --reorder-ms, --webhook-batch, --webhook-retry-ms.
 class SimulatorOptions
 {
 public:

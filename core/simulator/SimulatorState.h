@@ -3,6 +3,7 @@
 #include "simulator/PairLimiter.h"
 #include "simulator/RequestLog.h"
 #include "simulator/SimulatorConfig.h"
+#include "simulator/StatusCallbacks.h"
 #include "simulator/TemplateCatalogue.h"
 #include "simulator/ThroughputWindow.h"
 
@@ -32,6 +33,7 @@ public:
     TemplateCatalogue &catalogue() { return m_catalogue; }
     ThroughputWindow &throughput() { return m_throughput; }
     PairLimiter &pairLimiter() { return m_pairLimiter; }
+    StatusInbox &statusInbox() { return m_statusInbox; }
 
     // Unique within the process and across simulator restarts, shaped like Meta's wamids.
     QString nextWamid(const QString &recipientKey);
@@ -53,6 +55,7 @@ private:
     TemplateCatalogue m_catalogue;
     ThroughputWindow m_throughput;
     PairLimiter m_pairLimiter;
+    StatusInbox m_statusInbox;
     std::atomic<quint64> m_sequence{0};
     std::atomic<quint64> m_connections{0};
     std::atomic<quint64> m_requestsBegun{0};

@@ -4,6 +4,7 @@
 #include "CliError.h"
 #include "Format.h"
 #include "SendSession.h"
+#include "WebhookReceiver.h"
 #include "db/Database.h"
 #include "db/Migrator.h"
 #include "db/SchemaDoctor.h"
@@ -11,14 +12,19 @@
 #include "queue/QueueEngine.h"
 #include "simulator/CloudApiSimulator.h"
 #include "simulator/DemoCampaign.h"
+#include "simulator/StatusCallbacks.h"
 #include "templates/CampaignReadiness.h"
 #include "templates/TemplateSync.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QSqlQuery>
 #include <QTextStream>
+#include <QTimer>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -72,10 +78,26 @@ ExitCode DemoCommand::run(CliContext &context)
         throw CliError(ExitCode::Schema, report.lines().join(u'\n'));
     }
 
+    // Delivery tracking as with Meta: the simulator posts delivered, read and late failures to a
+    // webhook receiver started here on loopback, with a secret made for this run only.
+    WebhookReceiver::Options hooks;
+    hooks.appSecret = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    hooks.verifyToken = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    hooks.commit.retryInterval = std::chrono::milliseconds(500);
+    WebhookReceiver receiver(context.config(), hooks);
+    QString problem;
+    if (receiver.start(QHostAddress::LocalHost, 0, &problem) != WebhookReceiver::StartResult::Started) {
+        throw CliError(ExitCode::Refused,
+                       tr("the built-in webhook receiver could not start: %1").arg(problem));
+    }
+
     SimulatorConfig sim;
     sim.latencyMs = latency;
     sim.latencyP99Ms = latency * 3;
     sim.throughputPerSecond = 1000;
+    sim.statusWebhookUrl = receiver.url();
+    sim.webhookAppSecret = hooks.appSecret;
+    sim.lateFailureShare = 0.02;
     CloudApiSimulator simulator(sim);
     QString error;
     if (!simulator.start(0, &error)) {
@@ -152,6 +174,32 @@ ExitCode DemoCommand::run(CliContext &context)
         context.out() << tr("The simulator accepted %1 messages and received %2 send requests.")
                              .arg(Format::number(simulator.log().totals().accepted),
                                   Format::number(simulator.log().totals().sendRequests))
+                      << '\n';
+        context.out() << tr("Waiting for the delivery reports (status webhooks)…") << '\n';
+        context.out().flush();
+    }
+    // Read reports come a few seconds after the last send; a bounded wait, then what arrived.
+    QDeadlineTimer patience(std::chrono::seconds(sim.readAfterMs / 1000 + 15));
+    while (simulator.statusCallbacks().pending() > 0 && !patience.hasExpired()) {
+        QEventLoop idle;
+        QTimer::singleShot(100, &idle, &QEventLoop::quit);
+        idle.exec();
+    }
+    receiver.drain();
+    QEventLoop drained;
+    QObject::connect(&receiver, &WebhookReceiver::drained, &drained, &QEventLoop::quit);
+    QTimer::singleShot(std::chrono::seconds(10), &drained, &QEventLoop::quit);
+    drained.exec();
+    if (!context.json()) {
+        const Campaign done = store.byId(campaign.id);
+        const auto share = [&](qint64 n) {
+            return Format::percent(n, done.totalSent);
+        };
+        context.out() << tr("Delivered %1 (%2), read %3 (%4), failed after sending %5: reported by the "
+                            "simulator's status webhooks to the built-in receiver.")
+                             .arg(Format::number(done.totalDelivered), share(done.totalDelivered),
+                                  Format::number(done.totalRead), share(done.totalRead),
+                                  Format::number(done.totalFailedAfterSend))
                       << '\n';
     }
     simulator.stop();
