@@ -4,6 +4,7 @@
 #include "db/Database.h"
 #include "db/DbError.h"
 #include "webhook/DeliveryWriter.h"
+#include "webhook/InboundWriter.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -28,6 +29,7 @@ bool DeliveryCommitter::open(QString *problem)
     try {
         m_db = std::make_unique<Database>(m_config, QStringLiteral("webhooks"));
         m_writer = std::make_unique<DeliveryWriter>(*m_db, Clock::system());
+        m_inbound = std::make_unique<InboundWriter>(*m_db, Clock::system());
     } catch (const DbError &e) {
         *problem = e.message();
         return false;
@@ -45,24 +47,25 @@ void DeliveryCommitter::close()
     delete m_retry;
     m_window = m_retry = nullptr;
     m_writer.reset();
+    m_inbound.reset();
     m_db.reset();
 }
 
-void DeliveryCommitter::submit(quint64 requestId, const QList<StatusUpdate> &statuses)
+void DeliveryCommitter::submit(quint64 requestId, const WebhookWork &work)
 {
     QMetaObject::invokeMethod(
-        this, [this, requestId, statuses] { enqueue(requestId, statuses); }, Qt::QueuedConnection);
+        this, [this, requestId, work] { enqueue(requestId, work); }, Qt::QueuedConnection);
 }
 
-void DeliveryCommitter::enqueue(quint64 requestId, const QList<StatusUpdate> &statuses)
+void DeliveryCommitter::enqueue(quint64 requestId, const WebhookWork &work)
 {
     if (!m_window) { // closed: nothing can be written any more
         Q_EMIT failed({requestId},
                       QCoreApplication::translate("DeliveryCommitter", "the receiver is stopping"));
         return;
     }
-    m_pending.append({requestId, statuses});
-    m_pendingStatuses += statuses.size();
+    m_pending.append({requestId, work});
+    m_pendingStatuses += work.size();
     if (m_pendingStatuses >= m_options.maxStatusesPerGroup) {
         flush();
     } else if (!m_window->isActive()) {
@@ -72,16 +75,20 @@ void DeliveryCommitter::enqueue(quint64 requestId, const QList<StatusUpdate> &st
 
 bool DeliveryCommitter::writeGroup(const QList<Pending> &group, QString *problem)
 {
-    QList<StatusUpdate> all;
+    WebhookWork all;
     for (const Pending &p : group) {
-        all += p.statuses;
+        all.statuses += p.work.statuses;
+        all.messages += p.work.messages;
+        all.templateEvents += p.work.templateEvents;
+        all.unknown += p.work.unknown;
     }
     try {
         if (!m_writer) {
             throw DbError(DbError::Kind::Unavailable,
                           QCoreApplication::translate("DeliveryCommitter", "the database is not open"));
         }
-        m_writer->write(all);
+        m_writer->write(all.statuses);
+        m_inbound->write(all.messages, all.templateEvents, all.unknown);
         return true;
     } catch (const DbError &e) {
         *problem = e.message();
@@ -90,6 +97,7 @@ bool DeliveryCommitter::writeGroup(const QList<Pending> &group, QString *problem
                 m_writer.reset(); // its statements die with the old connection
                 m_db->reconnect();
                 m_writer = std::make_unique<DeliveryWriter>(*m_db, Clock::system());
+                m_inbound = std::make_unique<InboundWriter>(*m_db, Clock::system());
             } catch (const DbError &) {
                 // Still unreachable: the next group tries again, and Meta retries what failed.
             }
@@ -104,13 +112,15 @@ void DeliveryCommitter::flush()
     while (!m_pending.isEmpty()) {
         // Take at most one full group; a long queue is written in several.
         QList<Pending> group;
+        qsizetype items = 0;
         qsizetype statuses = 0;
-        while (!m_pending.isEmpty() && (group.isEmpty() || statuses + m_pending.front().statuses.size() <=
-                                                               m_options.maxStatusesPerGroup)) {
-            statuses += m_pending.front().statuses.size();
+        while (!m_pending.isEmpty() &&
+               (group.isEmpty() || items + m_pending.front().work.size() <= m_options.maxStatusesPerGroup)) {
+            items += m_pending.front().work.size();
+            statuses += m_pending.front().work.statuses.size();
             group.append(m_pending.takeFirst());
         }
-        m_pendingStatuses -= statuses;
+        m_pendingStatuses -= items;
         QList<quint64> ids;
         for (const Pending &p : std::as_const(group)) {
             ids << p.id;
@@ -126,7 +136,7 @@ void DeliveryCommitter::flush()
         }
         for (const Pending &p : std::as_const(group)) {
             if (writeGroup({p}, &problem)) {
-                Q_EMIT committed({p.id}, p.statuses.size());
+                Q_EMIT committed({p.id}, p.work.statuses.size());
             } else {
                 Q_EMIT failed({p.id}, problem);
             }

@@ -15,14 +15,16 @@ namespace herald {
 
 class Database;
 class DeliveryWriter;
+class InboundWriter;
 
 // The receiver's database side, living on its own thread with its own connection, so the
 // thread that reads sockets never waits for SQL. Requests handed in within a short window (or
 // until a batch is full) share one DeliveryWriter transaction — a group commit — and each is
 // reported committed only after that transaction is: the receiver answers 200 then, never
-// before. A group whose transaction fails is written again one request at a time, so one
-// request the database refuses does not fail the others. Parked callbacks are tried again
-// every `retryInterval` (a callback that came before its sender recorded the message waits
+// before. Opt-out replies, template events and unknown items (InboundWriter) are written in a
+// transaction of their own right after, before the same answer. A group whose transaction fails is written
+// again one request at a time, so one request the database refuses does not fail the others. Parked callbacks
+// are tried again every `retryInterval` (a callback that came before its sender recorded the message waits
 // that long at most).
 class DeliveryCommitter : public QObject
 {
@@ -41,7 +43,7 @@ public:
 
     // Thread-safe: queues a request's callbacks; committed() or failed() follows on the
     // committer's thread (connect with a queued connection).
-    void submit(quint64 requestId, const QList<StatusUpdate> &statuses);
+    void submit(quint64 requestId, const WebhookWork &work);
 
     // Opens the connection; call on the committer's thread once it has moved there. False with
     // why when the database cannot be opened.
@@ -58,10 +60,10 @@ private:
     struct Pending
     {
         quint64 id = 0;
-        QList<StatusUpdate> statuses;
+        WebhookWork work;
     };
 
-    void enqueue(quint64 requestId, const QList<StatusUpdate> &statuses);
+    void enqueue(quint64 requestId, const WebhookWork &work);
     void flush();
     bool writeGroup(const QList<Pending> &group, QString *problem);
     void retryParked();
@@ -70,6 +72,7 @@ private:
     Options m_options;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<DeliveryWriter> m_writer;
+    std::unique_ptr<InboundWriter> m_inbound;
     QTimer *m_window = nullptr;
     QTimer *m_retry = nullptr;
     QList<Pending> m_pending;

@@ -306,8 +306,9 @@ void WebhookReceiver::handlePost(Connection &c, const HttpRequest &request)
         refuse(c, 400, payload.refusal);
         return;
     }
-    if (payload.statuses.isEmpty()) {
-        // Nothing for delivery tracking: acknowledged so that Meta does not send it again.
+    const WebhookWork work{payload.statuses, payload.messages, payload.templateEvents, payload.unknown};
+    if (work.size() == 0) {
+        // Nothing to store (an empty notification): acknowledged so that Meta does not send it again.
         ++m_stats.accepted;
         respond(c, 200, {});
         return;
@@ -315,7 +316,7 @@ void WebhookReceiver::handlePost(Connection &c, const HttpRequest &request)
     const quint64 id = ++m_nextId;
     c.busy = true;
     m_inflight.insert(id, c.socket);
-    m_committer->submit(id, payload.statuses);
+    m_committer->submit(id, work);
 }
 
 void WebhookReceiver::onCommitted(const QList<quint64> &ids, qint64 statuses)

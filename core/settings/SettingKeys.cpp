@@ -67,6 +67,12 @@ const QList<SettingKeys::Spec> &SettingKeys::all()
         {RetentionDays, u"0"_s,
          QT_TRANSLATE_NOOP("SettingKeys",
                            "Days to keep the recipient details of finished campaigns; 0 keeps them forever")},
+        // STOP and its equivalents in the console's languages, and Meta's own "Stop promotions" button.
+        {OptOutKeywords,
+         u"STOP, STOP PROMOTIONS, UNSUBSCRIBE, CANCEL, END, QUIT, STOPP, ABMELDEN, ABBESTELLEN, BAJA, "
+         "PARAR, CANCELAR, SAIR, BERHENTI"_s,
+         QT_TRANSLATE_NOOP("SettingKeys",
+                           "Replies that put their sender on the opt-out list (comma-separated, any case)")},
     };
     return specs;
 }
@@ -133,7 +139,15 @@ QString SettingKeys::check(const QString &key, const QString &rawValue)
         return checkWholeNumber(key, value, 0, 36500,
                                 QT_TRANSLATE_NOOP("SettingKeys", "days; 0 keeps forever"));
     }
-    for (const auto prefix : {"api."_L1, "send."_L1, "import."_L1, "privacy."_L1}) {
+    if (key == OptOutKeywords) {
+        const QStringList words = value.split(u',', Qt::SkipEmptyParts);
+        const bool blank =
+            std::any_of(words.cbegin(), words.cend(), [](const QString &w) { return w.trimmed().isEmpty(); });
+        return !words.isEmpty() && !blank && value.size() <= 4000
+                   ? QString()
+                   : tr("%1 must be a comma-separated list of words, such as STOP, UNSUBSCRIBE.").arg(key);
+    }
+    for (const auto prefix : {"api."_L1, "send."_L1, "import."_L1, "privacy."_L1, "webhooks."_L1}) {
         if (key.startsWith(prefix)) {
             return tr("\"%1\" is not a setting Herald knows; known: %2.").arg(key, keys().join(u", "_s));
         }
@@ -189,6 +203,15 @@ ApiSettings SettingKeys::apiSettings(const AppSettings &settings, QString *probl
         std::chrono::milliseconds(stored(settings, RequestTimeoutMs, problem).toLongLong()));
     api.setCaFile(stored(settings, CaFile, problem));
     return api;
+}
+
+QStringList SettingKeys::optOutKeywords(const AppSettings &settings, QString *problem)
+{
+    QStringList words;
+    for (const QString &w : stored(settings, OptOutKeywords, problem).split(u',', Qt::SkipEmptyParts)) {
+        words << w.simplified().toCaseFolded();
+    }
+    return words;
 }
 
 } // namespace herald

@@ -34,6 +34,9 @@ public:
     static inline const QString ImportRegion = QStringLiteral("import.region");
     // Personal data: days after a campaign finished that its recipient details are kept; 0: forever.
     static inline const QString RetentionDays = QStringLiteral("privacy.retention_days");
+    // Delivery tracking: replies that put their sender on the opt-out list (comma-separated,
+    // compared with the whole reply, any case).
+    static inline const QString OptOutKeywords = QStringLiteral("webhooks.opt_out_keywords");
 
     struct Spec
     {
@@ -47,8 +50,8 @@ public:
     static const Spec *find(const QString &key);
 
     // Empty when `value` may be stored under `key`, else why not in words. Unknown keys in
-    // Herald's own namespaces (api., send., import., privacy.) are refused, so a typo is never silently
-    // ignored; other keys are left to their users.
+    // Herald's own namespaces (api., send., import., privacy., webhooks.) are refused, so a typo is never
+    // silently ignored; other keys are left to their users.
     static QString check(const QString &key, const QString &value);
 
     // Typed reads with the defaults applied (a stored value that fails check() reads as the
@@ -57,6 +60,7 @@ public:
     static int concurrency(const AppSettings &settings, QString *problem = nullptr);
     static bool retryNoResponse(const AppSettings &settings);
     static int retentionDays(const AppSettings &settings, QString *problem = nullptr);
+    static QStringList optOutKeywords(const AppSettings &settings, QString *problem = nullptr);
 
     // The API connection as stored (base, version, ids, timeout, CA file); the access token is
     // not a setting and is left empty.

@@ -1,8 +1,10 @@
 #include "webhook/DeliveryWriter.h"
 
+#include "cloudapi/ErrorPolicy.h"
 #include "db/Clock.h"
 #include "db/Database.h"
 #include "db/Transaction.h"
+#include "optout/OptOutStore.h"
 #include "queue/Completion.h"
 #include "queue/Counters.h"
 #include "queue/QueueTypes.h"
@@ -61,6 +63,7 @@ struct RowState
 {
     qint64 id = 0;
     QString campaignId;
+    QString phone;
     QDateTime delivered;
     QDateTime read;
     QDateTime lateFailed;
@@ -124,6 +127,7 @@ private:
     QHash<qint64, RowState> m_rows;          // by queue row id
     QHash<QString, QList<qint64>> m_byWamid; // sent rows with that id, oldest first
     QMap<QString, CampaignDelta> m_deltas;
+    QStringList m_optOuts; // phones of late 131050 failures
 };
 
 void Batch::load(const QList<StatusUpdate> &updates)
@@ -142,7 +146,7 @@ void Batch::load(const QList<StatusUpdate> &updates)
     const QString ids = m_db.isPostgres() ? u"SELECT jsonb_array_elements_text(CAST(? AS jsonb))"_s
                                           : u"SELECT value FROM json_each(?)"_s;
     QSqlQuery q = m_db.run(u"SELECT id, campaign_id, wamid, delivered_at, read_at, late_failed_at, "
-                           "late_error_code, late_error_reason, late_error_details FROM send_queue "
+                           "late_error_code, late_error_reason, late_error_details, phone FROM send_queue "
                            "WHERE status = 'sent' AND wamid IN ("_s +
                                ids + u") ORDER BY id"_s + (m_db.isPostgres() ? u" FOR UPDATE"_s : QString()),
                            {QString::fromUtf8(QJsonDocument(wamids).toJson(QJsonDocument::Compact))});
@@ -158,6 +162,7 @@ void Batch::load(const QList<StatusUpdate> &updates)
         }
         r.lateReason = q.value(7).toString();
         r.lateDetails = q.value(8).toString();
+        r.phone = q.value(9).toString();
         m_byWamid[q.value(2).toString()].append(r.id);
         m_rows.insert(r.id, r);
     }
@@ -272,6 +277,11 @@ bool Batch::applyToRow(RowState &row, const StatusUpdate &u)
         row.lateDetails = !e.details.isEmpty() ? e.details : !e.message.isEmpty() ? e.message : e.title;
         d.failedAfterSend += 1;
         changed = true;
+        // 131050 (the person stopped marketing messages) means the same late as in a send's answer.
+        if (e.code && ErrorPolicy::forCode(*e.code).action == ErrorAction::PermanentOptOut &&
+            !row.phone.isEmpty()) {
+            m_optOuts << row.phone;
+        }
         break;
     }
     }
@@ -364,6 +374,11 @@ void Batch::writeRows()
 void Batch::flush()
 {
     writeRows();
+    OptOutStore optOuts(m_db, m_clock);
+    for (const QString &phone : std::as_const(m_optOuts)) {
+        optOuts.add(phone, OptOutStore::Source::Api, u"131050 (delivery tracking)"_s);
+    }
+    m_optOuts.clear();
     for (auto it = m_deltas.cbegin(); it != m_deltas.cend(); ++it) {
         const CampaignDelta &d = it.value();
         Counters::apply(m_db, it.key(), 0, d.sent, d.failed, m_clock);

@@ -77,4 +77,18 @@ struct UnknownItem
     QByteArray raw;
 };
 
+// Everything one webhook POST asks Herald to store.
+struct WebhookWork
+{
+    QList<StatusUpdate> statuses;
+    QList<InboundMessage> messages;
+    QList<TemplateEvent> templateEvents;
+    QList<UnknownItem> unknown;
+
+    qsizetype size() const
+    {
+        return statuses.size() + messages.size() + templateEvents.size() + unknown.size();
+    }
+};
+
 } // namespace herald

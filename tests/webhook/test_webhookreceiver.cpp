@@ -8,6 +8,9 @@
 #include "webhook/WebhookSignature.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -267,6 +270,90 @@ private Q_SLOTS:
         QVERIFY(deliveredRows(db) >= 2);
         QCOMPARE(client.await().status, 200);
         QCOMPARE(deliveredRows(db), 4);
+    }
+
+    void repliesTemplateEventsAndUnknownKindsAreKept()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        const Campaign c = sentCampaign(db, u"Replies"_s, 2, u"O"_s);
+        const QVariant now = db.timeValue(QDateTime::currentDateTimeUtc());
+        db.run(u"INSERT INTO templates (name, language, status, category, updated_at) "
+               "VALUES ('order_update', 'en_US', 'APPROVED', 'UTILITY', ?)"_s,
+               {now});
+        auto r = start(*tdb);
+        QVERIFY(r);
+        HttpTestClient client(r->port());
+        const auto post = [&](const QByteArray &body) {
+            return client.exchange(postRequest(body, WebhookSignature::sign(body, kSecret))).status;
+        };
+        const auto scalar = [&](const QString &sql, const QVariantList &values = {}) {
+            return db.scalar(sql, values);
+        };
+
+        // STOP as text, and Meta's opt-out button (its payload): both senders opt out.
+        QCOMPARE(post(readWebhookData(u"inbound_messages.json"_s)), 200);
+        QCOMPARE(scalar(u"SELECT count(*) FROM opt_outs WHERE source = 'api' AND phone IN "
+                        "('+16505551234', '+4915123456789')"_s)
+                     .toLongLong(),
+                 2);
+        // A reply that only mentions the word, and one in another case with spaces around: only
+        // the second is an opt-out. Neither reply's text is stored.
+        const auto reply = [](const QString &from, const QString &text) {
+            const QJsonObject m{{u"from"_s, from},
+                                {u"id"_s, QString(u"wamid.in."_s + from)},
+                                {u"timestamp"_s, u"1750264000"_s},
+                                {u"type"_s, u"text"_s},
+                                {u"text"_s, QJsonObject{{u"body"_s, text}}}};
+            const QJsonObject value{{u"messaging_product"_s, u"whatsapp"_s},
+                                    {u"metadata"_s, QJsonObject{{u"phone_number_id"_s, u"1065"_s}}},
+                                    {u"messages"_s, QJsonArray{m}}};
+            const QJsonObject change{{u"field"_s, u"messages"_s}, {u"value"_s, value}};
+            return QJsonDocument(
+                       QJsonObject{{u"object"_s, u"whatsapp_business_account"_s},
+                                   {u"entry"_s, QJsonArray{QJsonObject{{u"id"_s, u"1022"_s},
+                                                                       {u"changes"_s, QJsonArray{change}}}}}})
+                .toJson(QJsonDocument::Compact);
+        };
+        QCOMPARE(post(reply(u"4917000000001"_s, u"Please do not stop, I like these"_s)), 200);
+        QCOMPARE(post(reply(u"4917000000002"_s, u"  bAjA "_s)), 200);
+        QCOMPARE(scalar(u"SELECT count(*) FROM opt_outs WHERE phone = '+4917000000001'"_s).toLongLong(), 0);
+        QCOMPARE(scalar(u"SELECT count(*) FROM opt_outs WHERE phone = '+4917000000002'"_s).toLongLong(), 1);
+        QCOMPARE(scalar(u"SELECT count(*) FROM webhook_events WHERE kind = 'message'"_s).toLongLong(), 0);
+
+        // The template is paused and now marketing, its old category kept; both events kept raw.
+        QCOMPARE(post(readWebhookData(u"template_events.json"_s)), 200);
+        QSqlQuery t = db.run(u"SELECT status, category, previous_category FROM templates "
+                             "WHERE name = 'order_update' AND language = 'en_US'"_s);
+        QVERIFY(t.next());
+        QCOMPARE(t.value(0).toString(), u"PAUSED"_s);
+        QCOMPARE(t.value(1).toString(), u"MARKETING"_s);
+        QCOMPARE(t.value(2).toString(), u"UTILITY"_s);
+        t.finish();
+        QCOMPARE(
+            scalar(u"SELECT count(*) FROM webhook_events WHERE kind IN ('message_template_status_update', "
+                   "'template_category_update') AND resolved_at IS NOT NULL"_s)
+                .toLongLong(),
+            2);
+
+        // An unknown field and unreadable statuses are kept raw with why, and never wait for
+        // anything; the readable status that matches nothing is parked.
+        QCOMPARE(post(readWebhookData(u"unknown_kinds.json"_s)), 200);
+        QCOMPARE(scalar(u"SELECT count(*) FROM webhook_events WHERE kind = 'account_update' "
+                        "AND resolved_at IS NOT NULL"_s)
+                     .toLongLong(),
+                 1);
+        QVERIFY(
+            scalar(u"SELECT count(*) FROM webhook_events WHERE kind = 'status' AND resolved_at IS NOT NULL"_s)
+                .toLongLong() >= 4);
+        QCOMPARE(scalar(u"SELECT count(*) FROM webhook_events WHERE resolved_at IS NULL"_s).toLongLong(), 1);
+
+        // A late 131050 (the person stopped marketing messages) opts the recipient out.
+        const QString phone = scalar(u"SELECT phone FROM send_queue WHERE wamid = 'wamid.O.1'"_s).toString();
+        QCOMPARE(post(statusBody({statusObject(u"wamid.O.1"_s, DeliveryStatus::Failed, kBase, {}, 131050)})),
+                 200);
+        QCOMPARE(scalar(u"SELECT source FROM opt_outs WHERE phone = ?"_s, {phone}).toString(), u"api"_s);
+        QCOMPARE(CampaignStore(db, Clock::system()).byId(c.id).totalFailedAfterSend, 1);
     }
 
     void connectionsBeyondTheCapAreRefused()

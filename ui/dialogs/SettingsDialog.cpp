@@ -156,6 +156,9 @@ QWidget *SettingsDialog::buildSendingTab()
     addField(f, SettingKeys::RateCeiling, tr("Rate ceiling (msg/s):"));
     addField(f, SettingKeys::Concurrency, tr("Concurrency:"));
     addField(f, SettingKeys::RetryNoResponse, tr("No response:"), true);
+    addField(f, SettingKeys::OptOutKeywords, tr("Opt-out replies:"), false, false)
+        ->setToolTip(tr("A reply that is exactly one of these words, in any case, puts its sender on the "
+                        "opt-out list once the webhook receiver gets it."));
     layout->addWidget(sending);
     auto *import = new QGroupBox(tr("Contact import"), page);
     QFormLayout *i = form(import);
