@@ -1124,6 +1124,18 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <source>The simulator accepted %1 messages and received %2 send requests.</source>
         <translation>Der Simulator hat %1 Nachrichten angenommen und %2 Sendeanfragen erhalten.</translation>
     </message>
+    <message>
+        <source>the built-in webhook receiver could not start: %1</source>
+        <translation>der eingebaute Webhook-Empfänger konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the delivery reports (status webhooks)…</source>
+        <translation>Warte auf die Zustellberichte (Status-Webhooks)…</translation>
+    </message>
+    <message>
+        <source>Delivered %1 (%2), read %3 (%4), failed after sending %5: reported by the simulator&apos;s status webhooks to the built-in receiver.</source>
+        <translation>Zugestellt %1 (%2), gelesen %3 (%4), nach dem Senden fehlgeschlagen %5: gemeldet von den Status-Webhooks des Simulators an den eingebauten Empfänger.</translation>
+    </message>
 </context>
 <context>
     <name>DoctorCommand</name>
@@ -1892,6 +1904,13 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
         <translation>Kampagne „%1“ ist %2: Erstellen Sie für diese Kontakte eine neue Kampagne.</translation>
+    </message>
+</context>
+<context>
+    <name>InboundWriter</name>
+    <message>
+        <source>replied &quot;%1&quot; (delivery tracking)</source>
+        <translation>hat mit „%1“ geantwortet (Zustellverfolgung)</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3176,14 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <source>days; 0 keeps forever</source>
         <translation>Tage; 0 = für immer</translation>
     </message>
+    <message>
+        <source>Replies that put their sender on the opt-out list (comma-separated, any case)</source>
+        <translation>Antworten, die ihren Absender auf die Abmeldeliste setzen (durch Kommas getrennt, Groß- und Kleinschreibung egal)</translation>
+    </message>
+    <message>
+        <source>%1 must be a comma-separated list of words, such as STOP, UNSUBSCRIBE.</source>
+        <translation>%1 muss eine durch Kommas getrennte Liste von Wörtern sein, etwa STOP, UNSUBSCRIBE.</translation>
+    </message>
 </context>
 <context>
     <name>SimulateCommand</name>
@@ -3679,7 +3706,7 @@ serve braucht das App-Secret in %1 und das Verifizierungstoken in %2 (oder im Sc
     </message>
     <message>
         <source>No webhook callback has arrived yet: delivery is not tracked until &apos;herald-cli webhooks serve&apos; runs and Meta&apos;s callback URL points at it.</source>
-        <translation>Noch ist kein Webhook-Callback eingegangen: Die Zustellung wird erst verfolgt, wenn 'herald-cli webhooks serve' läuft und Metas Callback-URL darauf zeigt.</translation>
+        <translation>Noch ist kein Webhook-Callback eingegangen: Die Zustellung wird erst verfolgt, wenn &apos;herald-cli webhooks serve&apos; läuft und Metas Callback-URL darauf zeigt.</translation>
     </message>
     <message>
         <source>Last callback: %1 UTC</source>
@@ -7703,6 +7730,14 @@ Mit der Datenbank gespeichert als %2.</translation>
     <message>
         <source>Names, numbers and parameters of campaigns finished longer ago are erased by the console once a day and by herald-cli purge; the counts stay.</source>
         <translation>Bei länger beendeten Kampagnen löschen die Konsole (einmal täglich) und herald-cli purge Namen, Nummern und Parameter; die Zähler bleiben.</translation>
+    </message>
+    <message>
+        <source>Opt-out replies:</source>
+        <translation>Abmelde-Antworten:</translation>
+    </message>
+    <message>
+        <source>A reply that is exactly one of these words, in any case, puts its sender on the opt-out list once the webhook receiver gets it.</source>
+        <translation>Eine Antwort, die genau aus einem dieser Wörter besteht (Groß- und Kleinschreibung egal), setzt ihren Absender auf die Abmeldeliste, sobald der Webhook-Empfänger sie erhält.</translation>
     </message>
 </context>
 <context>

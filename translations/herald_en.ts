@@ -576,7 +576,10 @@
     </message>
     <message numerus="yes">
         <source>No delivery callback for %n running campaign(s) in 10 min</source>
-        <translation><numerusform>No delivery callback for %n running campaign in 10 min</numerusform><numerusform>No delivery callback for %n running campaigns in 10 min</numerusform></translation>
+        <translation>
+            <numerusform>No delivery callback for %n running campaign in 10 min</numerusform>
+            <numerusform>No delivery callback for %n running campaigns in 10 min</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

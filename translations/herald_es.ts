@@ -1124,6 +1124,18 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <source>The simulator accepted %1 messages and received %2 send requests.</source>
         <translation>El simulador aceptó %1 mensajes y recibió %2 solicitudes de envío.</translation>
     </message>
+    <message>
+        <source>the built-in webhook receiver could not start: %1</source>
+        <translation>no se pudo iniciar el receptor de webhooks integrado: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the delivery reports (status webhooks)…</source>
+        <translation>Esperando los informes de entrega (webhooks de estado)…</translation>
+    </message>
+    <message>
+        <source>Delivered %1 (%2), read %3 (%4), failed after sending %5: reported by the simulator&apos;s status webhooks to the built-in receiver.</source>
+        <translation>Entregados %1 (%2), leídos %3 (%4), fallidos tras el envío %5: según los webhooks de estado del simulador al receptor integrado.</translation>
+    </message>
 </context>
 <context>
     <name>DoctorCommand</name>
@@ -1892,6 +1904,13 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
         <translation>La campaña “%1” está en estado “%2”: cree una campaña nueva para estos contactos.</translation>
+    </message>
+</context>
+<context>
+    <name>InboundWriter</name>
+    <message>
+        <source>replied &quot;%1&quot; (delivery tracking)</source>
+        <translation>respondió «%1» (seguimiento de entregas)</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +3175,14 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <message>
         <source>days; 0 keeps forever</source>
         <translation>días; 0 conserva siempre</translation>
+    </message>
+    <message>
+        <source>Replies that put their sender on the opt-out list (comma-separated, any case)</source>
+        <translation>Respuestas que ponen a su remitente en la lista de bajas (separadas por comas, sin distinguir mayúsculas)</translation>
+    </message>
+    <message>
+        <source>%1 must be a comma-separated list of words, such as STOP, UNSUBSCRIBE.</source>
+        <translation>%1 debe ser una lista de palabras separadas por comas, como STOP, UNSUBSCRIBE.</translation>
     </message>
 </context>
 <context>
@@ -7703,6 +7730,14 @@ Guardado con la base de datos como %2.</translation>
     <message>
         <source>Names, numbers and parameters of campaigns finished longer ago are erased by the console once a day and by herald-cli purge; the counts stay.</source>
         <translation>La consola (una vez al día) y herald-cli purge borran los nombres, números y parámetros de las campañas terminadas hace más tiempo; los recuentos se conservan.</translation>
+    </message>
+    <message>
+        <source>Opt-out replies:</source>
+        <translation>Respuestas de baja:</translation>
+    </message>
+    <message>
+        <source>A reply that is exactly one of these words, in any case, puts its sender on the opt-out list once the webhook receiver gets it.</source>
+        <translation>Una respuesta que sea exactamente una de estas palabras, en mayúsculas o minúsculas, pone a su remitente en la lista de bajas en cuanto la recibe el receptor de webhooks.</translation>
     </message>
 </context>
 <context>

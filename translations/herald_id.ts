@@ -1121,6 +1121,18 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <source>The simulator accepted %1 messages and received %2 send requests.</source>
         <translation>Simulator menerima %1 pesan dan mendapat %2 permintaan kirim.</translation>
     </message>
+    <message>
+        <source>the built-in webhook receiver could not start: %1</source>
+        <translation>penerima webhook bawaan tidak dapat dimulai: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the delivery reports (status webhooks)…</source>
+        <translation>Menunggu laporan pengiriman (webhook status)…</translation>
+    </message>
+    <message>
+        <source>Delivered %1 (%2), read %3 (%4), failed after sending %5: reported by the simulator&apos;s status webhooks to the built-in receiver.</source>
+        <translation>Tersampaikan %1 (%2), dibaca %3 (%4), gagal setelah dikirim %5: dilaporkan oleh webhook status simulator ke penerima bawaan.</translation>
+    </message>
 </context>
 <context>
     <name>DoctorCommand</name>
@@ -1884,6 +1896,13 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
         <translation>Kampanye &quot;%1&quot; berstatus %2: buat kampanye baru untuk kontak-kontak ini.</translation>
+    </message>
+</context>
+<context>
+    <name>InboundWriter</name>
+    <message>
+        <source>replied &quot;%1&quot; (delivery tracking)</source>
+        <translation>membalas “%1” (pelacakan pengiriman)</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3158,14 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <message>
         <source>days; 0 keeps forever</source>
         <translation>hari; 0 menyimpan selamanya</translation>
+    </message>
+    <message>
+        <source>Replies that put their sender on the opt-out list (comma-separated, any case)</source>
+        <translation>Balasan yang memasukkan pengirimnya ke daftar opt-out (dipisahkan koma, huruf besar atau kecil sama saja)</translation>
+    </message>
+    <message>
+        <source>%1 must be a comma-separated list of words, such as STOP, UNSUBSCRIBE.</source>
+        <translation>%1 harus berupa daftar kata yang dipisahkan koma, seperti STOP, UNSUBSCRIBE.</translation>
     </message>
 </context>
 <context>
@@ -7635,6 +7662,14 @@ Disimpan bersama basis data sebagai %2.</translation>
     <message>
         <source>Names, numbers and parameters of campaigns finished longer ago are erased by the console once a day and by herald-cli purge; the counts stay.</source>
         <translation>Nama, nomor, dan parameter kampanye yang selesai lebih lama dari itu dihapus oleh konsol sekali sehari dan oleh herald-cli purge; jumlahnya tetap.</translation>
+    </message>
+    <message>
+        <source>Opt-out replies:</source>
+        <translation>Balasan opt-out:</translation>
+    </message>
+    <message>
+        <source>A reply that is exactly one of these words, in any case, puts its sender on the opt-out list once the webhook receiver gets it.</source>
+        <translation>Balasan yang persis salah satu kata ini, huruf besar atau kecil, memasukkan pengirimnya ke daftar opt-out begitu penerima webhook menerimanya.</translation>
     </message>
 </context>
 <context>

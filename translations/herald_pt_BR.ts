@@ -1124,6 +1124,18 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
         <source>The simulator accepted %1 messages and received %2 send requests.</source>
         <translation>O simulador aceitou %1 mensagens e recebeu %2 requisições de envio.</translation>
     </message>
+    <message>
+        <source>the built-in webhook receiver could not start: %1</source>
+        <translation>não foi possível iniciar o receptor de webhooks integrado: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the delivery reports (status webhooks)…</source>
+        <translation>Aguardando os relatórios de entrega (webhooks de status)…</translation>
+    </message>
+    <message>
+        <source>Delivered %1 (%2), read %3 (%4), failed after sending %5: reported by the simulator&apos;s status webhooks to the built-in receiver.</source>
+        <translation>Entregues %1 (%2), lidas %3 (%4), com falha após o envio %5: informado pelos webhooks de status do simulador ao receptor integrado.</translation>
+    </message>
 </context>
 <context>
     <name>DoctorCommand</name>
@@ -1892,6 +1904,13 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <message>
         <source>Campaign &quot;%1&quot; is %2: create a new campaign for these contacts.</source>
         <translation>A campanha &quot;%1&quot; está %2: crie uma nova campanha para estes contatos.</translation>
+    </message>
+</context>
+<context>
+    <name>InboundWriter</name>
+    <message>
+        <source>replied &quot;%1&quot; (delivery tracking)</source>
+        <translation>respondeu “%1” (rastreamento de entrega)</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +3175,14 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <message>
         <source>days; 0 keeps forever</source>
         <translation>dias; 0 mantém para sempre</translation>
+    </message>
+    <message>
+        <source>Replies that put their sender on the opt-out list (comma-separated, any case)</source>
+        <translation>Respostas que colocam o remetente na lista de opt-out (separadas por vírgulas, sem diferenciar maiúsculas)</translation>
+    </message>
+    <message>
+        <source>%1 must be a comma-separated list of words, such as STOP, UNSUBSCRIBE.</source>
+        <translation>%1 deve ser uma lista de palavras separadas por vírgulas, como STOP, UNSUBSCRIBE.</translation>
     </message>
 </context>
 <context>
@@ -7703,6 +7730,14 @@ Armazenada com o banco de dados como %2.</translation>
     <message>
         <source>Names, numbers and parameters of campaigns finished longer ago are erased by the console once a day and by herald-cli purge; the counts stay.</source>
         <translation>Nomes, números e parâmetros de campanhas concluídas há mais tempo são apagados pelo console uma vez por dia e pelo herald-cli purge; as contagens ficam.</translation>
+    </message>
+    <message>
+        <source>Opt-out replies:</source>
+        <translation>Respostas de opt-out:</translation>
+    </message>
+    <message>
+        <source>A reply that is exactly one of these words, in any case, puts its sender on the opt-out list once the webhook receiver gets it.</source>
+        <translation>Uma resposta que seja exatamente uma destas palavras, em maiúsculas ou minúsculas, coloca o remetente na lista de opt-out assim que o receptor de webhooks a recebe.</translation>
     </message>
 </context>
 <context>
