@@ -10,7 +10,10 @@
 #              HERALD_DB (database for 'start'; default: the embedded SQLite database),
 #              HERALD_SANITIZERS=off|quick|full (what 'test' runs after the suite: see
 #              below; full under CI),
-#              HERALD_FUZZ_SECONDS (per fuzz target; default 30).
+#              HERALD_FUZZ_SECONDS (per fuzz target; default 30),
+#              HERALD_TIME_BUDGET_MIN (test: a sanitizer stage that would end after this many
+#              minutes of the run is skipped, and says so; 80 under CI, whose limit is 90;
+#              0 = no limit, the default elsewhere).
 set -euo pipefail
 
 mode=${1:-}
@@ -217,6 +220,38 @@ build_tsan_and_fuzzers() {
     HERALD_FUZZ_BUILD_DIR="$build-fuzz" HERALD_FUZZ_JOBS="$jobs" HERALD_FUZZ_BUILD_ONLY=1 \
         bash "$src/tests/fuzz/run-fuzzers.sh"
 }
+# A stage that would end past the budget is skipped rather than have the whole run killed at the
+# limit with nothing reported: the main suite and the package stage always run.
+budget=${HERALD_TIME_BUDGET_MIN:-$([ "${CI:-}" = true ] && echo 80 || echo 0)}
+skipped=()
+time_for() { # minutes what — true when a stage of about that many minutes still fits
+    local used=$((SECONDS / 60))
+    if [ "$budget" -gt 0 ] && [ $((used + $1)) -gt "$budget" ]; then
+        echo "== SKIPPED for time: $2 (about $1 min; $used of the $budget min budget used)" >&2
+        skipped+=("$2")
+        return 1
+    fi
+}
+# The ASan+UBSan suite, the ThreadSanitizer tests and the fuzzers take about 30 minutes on a slow
+# 2-core machine: the ASan+UBSan build is waited for only while that still fits.
+running() { ps -o stat= -p "$1" 2>/dev/null | grep -q '^[^Z]'; }
+if [ "$sanitizers" = full ]; then
+    echo "== Waiting for the ASan+UBSan build (log: $build-asan.log)"
+    while running "$asan_build" && { [ "$budget" -eq 0 ] || [ $((SECONDS / 60 + 30)) -le "$budget" ]; }; do
+        sleep 5
+    done
+    what="ASan+UBSan suite, ThreadSanitizer tests and fuzzers"
+    if running "$asan_build"; then
+        echo "== SKIPPED for time: $what (the ASan+UBSan build is not done after $((SECONDS / 60)) min)" >&2
+        skipped+=("$what")
+        stop_background
+        sanitizers=off
+    elif ! time_for 30 "$what"; then
+        stop_background
+        sanitizers=off
+    fi
+fi
+
 if [ "$sanitizers" = full ]; then
     wait_background "$asan_build" "$build-asan.log" "ASan+UBSan build"
     export -f build_tsan_and_fuzzers
@@ -234,7 +269,7 @@ if [ "$sanitizers" = quick ]; then
 elif [ "$sanitizers" = full ]; then
     wait_background "$tsan_build" "$build-tsan.log" "ThreadSanitizer and fuzzer builds"
 fi
-if [ "$sanitizers" = quick ] || [ "$sanitizers" = full ]; then
+if { [ "$sanitizers" = quick ] || [ "$sanitizers" = full ]; } && time_for 8 "ThreadSanitizer tests and fuzzers"; then
     echo "== Running the threading tests under ThreadSanitizer"
     tsan_regex="^($(IFS='|'; echo "${tsan_tests[*]}"))\$"
     run_suite "$build-tsan" "$build-tsan/ctest-last.log" -j "$jobs" --timeout 1800 -R "$tsan_regex"
@@ -244,6 +279,9 @@ if [ "$sanitizers" = quick ] || [ "$sanitizers" = full ]; then
         bash "$src/tests/fuzz/run-fuzzers.sh" "${HERALD_FUZZ_SECONDS:-30}"
 fi
 
+if [ ${#skipped[@]} -gt 0 ]; then
+    echo "== Skipped for time (HERALD_TIME_BUDGET_MIN=$budget): ${skipped[*]}"
+fi
 if [ ${#logs[@]} -gt 1 ] || [ "${CI:-}" = true ]; then
     echo "== Test summaries: ${logs[*]}"
     for log in "${logs[@]}"; do
