@@ -5,6 +5,7 @@
 #include "QueueTestUtil.h"
 #include "db/DbError.h"
 
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QSet>
 #include <QTest>
@@ -57,6 +58,13 @@ private Q_SLOTS:
                             outcomes << Outcome::sent(m, u"wamid.%1"_s.arg(m.id));
                         }
                         QThread::usleep(200); // "sending": lets the other workers claim meanwhile
+                        // Until two batches were out at once, hold this one (at most 2 s) while
+                        // another worker claims: a claim must never wait for another batch's
+                        // outcomes. A 200 µs window alone was sometimes missed on SQLite.
+                        const QDeadlineTimer patience(2000);
+                        while (maxBatchesAtOnce.load() < 2 && !patience.hasExpired()) {
+                            QThread::usleep(100);
+                        }
                         --inside;
                         engine.record(outcomes);
                         QMutexLocker lock(&mutex);
