@@ -3320,10 +3320,6 @@ Anweisung: %2</translation>
         <translation>n</translation>
     </message>
     <message>
-        <source>Shows messages sent and failed per day and campaign.</source>
-        <translation>Zeigt gesendete und fehlgeschlagene Nachrichten pro Tag und Kampagne.</translation>
-    </message>
-    <message>
         <source>--days needs a whole number of days, 0 or more (got &quot;%1&quot;)</source>
         <translation>--days braucht eine ganze Zahl von Tagen, 0 oder mehr (erhalten: „%1“)</translation>
     </message>
@@ -3337,6 +3333,10 @@ Anweisung: %2</translation>
     <message>
         <source>No messages sent or failed yet.</source>
         <translation>Noch keine gesendeten oder fehlgeschlagenen Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Shows messages sent, failed, delivered and read per day and campaign.</source>
+        <translation>Zeigt gesendete, fehlgeschlagene, zugestellte und gelesene Nachrichten pro Tag und Kampagne.</translation>
     </message>
 </context>
 <context>
@@ -5149,6 +5149,14 @@ Letzter Fehler: %4</translation>
     <message>
         <source>Failed share</source>
         <translation>Anteil fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
     </message>
 </context>
 <context>

@@ -3320,10 +3320,6 @@ Instrucción: %2</translation>
         <translation>n</translation>
     </message>
     <message>
-        <source>Shows messages sent and failed per day and campaign.</source>
-        <translation>Muestra los mensajes enviados y fallidos por día y campaña.</translation>
-    </message>
-    <message>
         <source>--days needs a whole number of days, 0 or more (got &quot;%1&quot;)</source>
         <translation>--days necesita un número entero de días, 0 o más (se recibió “%1”)</translation>
     </message>
@@ -3337,6 +3333,10 @@ Instrucción: %2</translation>
     <message>
         <source>No messages sent or failed yet.</source>
         <translation>Aún no hay mensajes enviados ni fallidos.</translation>
+    </message>
+    <message>
+        <source>Shows messages sent, failed, delivered and read per day and campaign.</source>
+        <translation>Muestra los mensajes enviados, fallidos, entregados y leídos por día y campaña.</translation>
     </message>
 </context>
 <context>
@@ -5149,6 +5149,14 @@ Last error: %4</source>
     <message>
         <source>Failed share</source>
         <translation>Tasa de fallos</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leídos</translation>
     </message>
 </context>
 <context>

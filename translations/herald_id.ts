@@ -3303,10 +3303,6 @@ Perintah: %2</translation>
         <translation>n</translation>
     </message>
     <message>
-        <source>Shows messages sent and failed per day and campaign.</source>
-        <translation>Menampilkan pesan terkirim dan gagal per hari dan kampanye.</translation>
-    </message>
-    <message>
         <source>--days needs a whole number of days, 0 or more (got &quot;%1&quot;)</source>
         <translation>--days memerlukan jumlah hari berupa bilangan bulat, 0 atau lebih (diterima &quot;%1&quot;)</translation>
     </message>
@@ -3319,6 +3315,10 @@ Perintah: %2</translation>
     <message>
         <source>No messages sent or failed yet.</source>
         <translation>Belum ada pesan terkirim atau gagal.</translation>
+    </message>
+    <message>
+        <source>Shows messages sent, failed, delivered and read per day and campaign.</source>
+        <translation>Menampilkan pesan terkirim, gagal, tersampaikan, dan dibaca per hari dan kampanye.</translation>
     </message>
 </context>
 <context>
@@ -5121,6 +5121,14 @@ Kesalahan terakhir: %4</translation>
     <message>
         <source>Failed share</source>
         <translation>Persentase gagal</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Tersampaikan</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Dibaca</translation>
     </message>
 </context>
 <context>

@@ -3320,10 +3320,6 @@ Instrução: %2</translation>
         <translation>n</translation>
     </message>
     <message>
-        <source>Shows messages sent and failed per day and campaign.</source>
-        <translation>Mostra as mensagens enviadas e com falha por dia e campanha.</translation>
-    </message>
-    <message>
         <source>--days needs a whole number of days, 0 or more (got &quot;%1&quot;)</source>
         <translation>--days precisa de um número inteiro de dias, 0 ou mais (recebido: &quot;%1&quot;)</translation>
     </message>
@@ -3337,6 +3333,10 @@ Instrução: %2</translation>
     <message>
         <source>No messages sent or failed yet.</source>
         <translation>Nenhuma mensagem enviada ou com falha ainda.</translation>
+    </message>
+    <message>
+        <source>Shows messages sent, failed, delivered and read per day and campaign.</source>
+        <translation>Mostra as mensagens enviadas, com falha, entregues e lidas por dia e campanha.</translation>
     </message>
 </context>
 <context>
@@ -5149,6 +5149,14 @@ Last error: %4</source>
     <message>
         <source>Failed share</source>
         <translation>Taxa de falha</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregues</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lidas</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ const QList<ExpectedTable> &expectedTables()
         {u"templates"_s,
          {u"id"_s, u"name"_s, u"language"_s, u"status"_s, u"category"_s, u"previous_category"_s,
           u"category_changed_at"_s, u"components"_s, u"parameter_format"_s, u"updated_at"_s}},
-        {u"daily_summary"_s, {u"day"_s, u"campaign_id"_s, u"sent"_s, u"failed"_s}},
+        {u"daily_summary"_s, {u"day"_s, u"campaign_id"_s, u"sent"_s, u"failed"_s, u"delivered"_s, u"read"_s}},
         {u"opt_outs"_s, {u"phone"_s, u"source"_s, u"reason"_s, u"created_at"_s}},
         {u"app_settings"_s, {u"key"_s, u"value"_s}},
         {u"rate_cards"_s,

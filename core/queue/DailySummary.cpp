@@ -35,9 +35,11 @@ qint64 DailySummary::refresh(int days)
         m_db.run(u"SELECT refresh_daily_summary(CAST(? AS date))"_s, {fromValue});
     } else {
         m_db.run(u"DELETE FROM daily_summary WHERE ? IS NULL OR day >= ?"_s, {fromValue, fromValue});
-        m_db.run(u"INSERT INTO daily_summary (day, campaign_id, sent, failed) "
+        m_db.run(u"INSERT INTO daily_summary (day, campaign_id, sent, failed, delivered, read) "
                  "SELECT substr(COALESCE(sent_at, updated_at), 1, 10), campaign_id, "
-                 "       sum(status = 'sent'), sum(status = 'failed') "
+                 "       sum(status = 'sent'), sum(status = 'failed'), "
+                 "       sum(status = 'sent' AND delivered_at IS NOT NULL), "
+                 "       sum(status = 'sent' AND read_at IS NOT NULL) "
                  "  FROM send_queue WHERE status IN ('sent', 'failed') "
                  "   AND (? IS NULL OR COALESCE(sent_at, updated_at) >= ?) "
                  " GROUP BY 1, 2"_s,
@@ -57,10 +59,11 @@ QList<DailySummaryRow> DailySummary::rows(int days) const
     const QDate from = since(days);
     const QVariant fromValue = from.isValid() ? QVariant(from.toString(Qt::ISODate)) : Database::nullString();
     const QString param = dayParameter();
-    QSqlQuery q = m_db.run(u"SELECT d.day, d.campaign_id, c.name, d.sent, d.failed FROM daily_summary d "
-                           "JOIN campaigns c ON c.id = d.campaign_id WHERE "_s +
-                               param + u" IS NULL OR d.day >= "_s + param + u" ORDER BY d.day DESC, c.name"_s,
-                           {fromValue, fromValue});
+    QSqlQuery q = m_db.run(
+        u"SELECT d.day, d.campaign_id, c.name, d.sent, d.failed, d.delivered, d.read FROM daily_summary d "
+        "JOIN campaigns c ON c.id = d.campaign_id WHERE "_s +
+            param + u" IS NULL OR d.day >= "_s + param + u" ORDER BY d.day DESC, c.name"_s,
+        {fromValue, fromValue});
     QList<DailySummaryRow> out;
     while (q.next()) {
         DailySummaryRow r;
@@ -71,6 +74,8 @@ QList<DailySummaryRow> DailySummary::rows(int days) const
         r.campaignName = q.value(2).toString();
         r.sent = q.value(3).toLongLong();
         r.failed = q.value(4).toLongLong();
+        r.delivered = q.value(5).toLongLong();
+        r.read = q.value(6).toLongLong();
         out << r;
     }
     return out;

@@ -16,10 +16,13 @@ struct DailySummaryRow
     QString campaignName;
     qint64 sent = 0;
     qint64 failed = 0;
+    qint64 delivered = 0; // of those sent that day, delivered so far (by delivery callbacks)
+    qint64 read = 0;      // … and read
 };
 
-// Per-day, per-campaign totals of messages sent and failed (UTC days), rebuilt from
-// send_queue — the seed's refresh_daily_summary, which on PostgreSQL is what runs.
+// Per-day, per-campaign totals of messages sent and failed (UTC days), and how many of those
+// sent were delivered and read, rebuilt from send_queue — the seed's refresh_daily_summary,
+// which on PostgreSQL is what runs.
 class DailySummary
 {
 public:

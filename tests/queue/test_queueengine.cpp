@@ -448,7 +448,7 @@ private Q_SLOTS:
         QVERIFY(!repair.analyze().first().needsRepair());
     }
 
-    void dailySummaryCountsSentAndFailedPerDay()
+    void dailySummaryCountsSentFailedDeliveredAndReadPerDay()
     {
         HERALD_TEST_DB(tdb);
         ManualClock clock(QDateTime(QDate(2026, 11, 27), QTime(23, 59, 59), Qt::UTC));
@@ -460,6 +460,10 @@ private Q_SLOTS:
         engine.record({Outcome::sent(b[0], u"w0"_s)});
         clock.advanceMs(2000); // next UTC day
         engine.record({Outcome::sent(b[1], u"w1"_s), Outcome::failed(b[2], u"131026"_s)});
+        // Delivery callbacks: the first day's message was delivered and read, the second's delivered.
+        const QVariant later = db.timeValue(clock.now());
+        db.run(u"UPDATE send_queue SET delivered_at = ?, read_at = ? WHERE wamid = 'w0'"_s, {later, later});
+        db.run(u"UPDATE send_queue SET delivered_at = ? WHERE wamid = 'w1'"_s, {later});
         DailySummary summary(db, clock);
         QCOMPARE(summary.refresh(7), 2);
         const auto rows = summary.rows(7);
@@ -467,8 +471,12 @@ private Q_SLOTS:
         QCOMPARE(rows[0].day, QDate(2026, 11, 28));
         QCOMPARE(rows[0].sent, 1);
         QCOMPARE(rows[0].failed, 1);
+        QCOMPARE(rows[0].delivered, 1);
+        QCOMPARE(rows[0].read, 0);
         QCOMPARE(rows[1].day, QDate(2026, 11, 27));
         QCOMPARE(rows[1].sent, 1);
+        QCOMPARE(rows[1].delivered, 1); // counted on the day it was sent
+        QCOMPARE(rows[1].read, 1);
         QCOMPARE(rows[1].campaignName, u"A"_s);
     }
 };

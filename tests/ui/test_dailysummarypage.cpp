@@ -152,6 +152,18 @@ private Q_SLOTS:
         QCOMPARE(model.totalFailed(), 6);
         QVERIFY2(page.totalsText().contains(u"75 sent, 6 failed"_s), qPrintable(page.totalsText()));
 
+        // Delivered and read add up by day like the others.
+        DailySummaryModel direct;
+        QAbstractItemModelTester directTester(&direct,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        direct.setRows({DailySummaryRow{QDate(2026, 3, 10), u"c1"_s, u"A"_s, 10, 1, 8, 5},
+                        DailySummaryRow{QDate(2026, 3, 10), u"c2"_s, u"B"_s, 4, 0, 4, 1}},
+                       {});
+        QCOMPARE(direct.index(0, DailySummaryModel::Delivered).data(DailySummaryModel::RawRole).toLongLong(),
+                 12);
+        QCOMPARE(direct.index(0, DailySummaryModel::Read).data(DailySummaryModel::RawRole).toLongLong(), 6);
+        QCOMPARE(direct.headerData(DailySummaryModel::Delivered, Qt::Horizontal).toString(), u"Delivered"_s);
+
         // One bar per day of the range, days without messages included, the newest last.
         QCOMPARE(page.barLabels().size(), 30);
         QCOMPARE(page.sentBars()->count(), 30);

@@ -36,6 +36,8 @@ QList<DailyTotals> DailySummaryModel::totals(const QList<DailySummaryRow> &rows,
         d.day = r.day;
         d.sent += r.sent;
         d.failed += r.failed;
+        d.delivered += r.delivered;
+        d.read += r.read;
         d.campaigns << r;
     }
     QList<DailyTotals> out;
@@ -89,6 +91,10 @@ QVariant DailySummaryModel::display(const DailyTotals &d, int column) const
         return Formats::count(d.failed);
     case FailureRate:
         return d.finished() > 0 ? Formats::percent(d.failureRate()) : QString();
+    case Delivered:
+        return Formats::count(d.delivered);
+    case Read:
+        return Formats::count(d.read);
     default:
         return {};
     }
@@ -107,6 +113,10 @@ QVariant DailySummaryModel::raw(const DailyTotals &d, int column) const
         return d.failed;
     case FailureRate:
         return d.failureRate();
+    case Delivered:
+        return d.delivered;
+    case Read:
+        return d.read;
     default:
         return {};
     }
@@ -159,6 +169,10 @@ QVariant DailySummaryModel::headerData(int section, Qt::Orientation orientation,
         return tr("Failed");
     case FailureRate:
         return tr("Failed share");
+    case Delivered:
+        return tr("Delivered");
+    case Read:
+        return tr("Read");
     default:
         return {};
     }

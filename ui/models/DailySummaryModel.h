@@ -14,6 +14,8 @@ struct DailyTotals
     QDate day; // UTC, as DailySummary counts
     qint64 sent = 0;
     qint64 failed = 0;
+    qint64 delivered = 0; // of those sent that day
+    qint64 read = 0;
     QList<DailySummaryRow> campaigns; // what the day is made of, by campaign name
 
     qint64 finished() const { return sent + failed; }
@@ -27,7 +29,7 @@ class DailySummaryModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Day, Campaigns, Sent, Failed, FailureRate, ColumnCount };
+    enum Column { Day, Campaigns, Sent, Failed, FailureRate, Delivered, Read, ColumnCount };
     enum Role {
         RawRole = Qt::UserRole + 1, // the value to sort and compute with
     };

@@ -32,7 +32,7 @@ QString SummaryCommand::name() const
 
 QString SummaryCommand::summary() const
 {
-    return tr("Shows messages sent and failed per day and campaign.");
+    return tr("Shows messages sent, failed, delivered and read per day and campaign.");
 }
 
 void SummaryCommand::addOptions(QCommandLineParser &parser)
@@ -59,7 +59,9 @@ ExitCode SummaryCommand::run(CliContext &context)
                                     {u"campaign_id"_s, r.campaignId},
                                     {u"campaign"_s, r.campaignName},
                                     {u"sent"_s, r.sent},
-                                    {u"failed"_s, r.failed}});
+                                    {u"failed"_s, r.failed},
+                                    {u"delivered"_s, r.delivered},
+                                    {u"read"_s, r.read}});
         }
         context.printJson(QJsonObject{{u"days"_s, days}, {u"rows"_s, list}});
         return ExitCode::Success;
@@ -75,16 +77,20 @@ ExitCode SummaryCommand::run(CliContext &context)
     TextTable table({{u"Day (UTC)"_s, A::Left},
                      {u"Campaign"_s, A::Left},
                      {u"Sent"_s, A::Right},
-                     {u"Failed"_s, A::Right}});
-    qint64 sent = 0;
-    qint64 failed = 0;
+                     {u"Failed"_s, A::Right},
+                     {u"Delivered"_s, A::Right},
+                     {u"Read"_s, A::Right}});
+    DailySummaryRow total;
     for (const DailySummaryRow &r : rows) {
-        table.addRow(
-            {r.day.toString(Qt::ISODate), r.campaignName, Format::number(r.sent), Format::number(r.failed)});
-        sent += r.sent;
-        failed += r.failed;
+        table.addRow({r.day.toString(Qt::ISODate), r.campaignName, Format::number(r.sent),
+                      Format::number(r.failed), Format::number(r.delivered), Format::number(r.read)});
+        total.sent += r.sent;
+        total.failed += r.failed;
+        total.delivered += r.delivered;
+        total.read += r.read;
     }
-    table.addRow({u"Total"_s, QString(), Format::number(sent), Format::number(failed)});
+    table.addRow({u"Total"_s, QString(), Format::number(total.sent), Format::number(total.failed),
+                  Format::number(total.delivered), Format::number(total.read)});
     context.out() << table.render();
     return ExitCode::Success;
 }
