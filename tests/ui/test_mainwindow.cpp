@@ -10,6 +10,8 @@
 #include "sending/DemoSession.h"
 #include "sending/SendController.h"
 #include "settings/SettingKeys.h"
+#include "simulator/CloudApiSimulator.h"
+#include "simulator/StatusCallbacks.h"
 #include "views/CampaignActions.h"
 #include "views/CampaignDetail.h"
 #include "views/CampaignsPage.h"
@@ -476,6 +478,19 @@ private Q_SLOTS:
         action(w, "actionPause")->trigger();
         QVERIFY(waitUntil(
             [&] { return shownRow(w, id)->status == CampaignStatus::Paused && !w.sender().isSending(id); },
+            30'000));
+        // The simulator's delivery callbacks reach the demo's receiver: delivered moves, in the
+        // table too. The counters are compared once the callbacks have all been written.
+        QVERIFY(waitUntil(
+            [&] {
+                TestDbAccess a;
+                return w.demo().simulator()->statusCallbacks().pending() == 0 &&
+                       m_tdb->db()
+                               .scalar(u"SELECT count(*) FROM webhook_events WHERE resolved_at IS NULL"_s)
+                               .toLongLong() == 0 &&
+                       CampaignStore(m_tdb->db(), Clock::system()).byId(id).totalDelivered > 0 &&
+                       shownRow(w, id)->delivered > 0;
+            },
             30'000));
         TestDbAccess access;
         QVERIFY(countersMatch(m_tdb->db(), Clock::system(), id));

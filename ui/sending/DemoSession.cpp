@@ -1,5 +1,6 @@
 #include "sending/DemoSession.h"
 
+#include "WebhookReceiver.h"
 #include "data/DataService.h"
 #include "db/Clock.h"
 #include "db/Database.h"
@@ -15,6 +16,7 @@
 #include <QEventLoop>
 #include <QPointer>
 #include <QThread>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -39,19 +41,71 @@ DemoSession::DemoSession(DataService &data, SendController &sender, QObject *par
     , m_sender(sender)
 {}
 
-DemoSession::~DemoSession() = default;
+DemoSession::~DemoSession()
+{
+    if (m_hooksThread) {
+        m_hooksThread->quit(); // the receiver is deleted on its thread as it ends
+        m_hooksThread->wait();
+        delete m_hooksThread;
+    }
+}
 
 void DemoSession::start(int contacts, double rate)
 {
-    if (m_simulator) {
+    if (m_simulator || m_starting) {
         return;
     }
+    m_starting = true;
     m_contacts = contacts;
     m_rate = rate;
+    startReceiver();
+}
+
+void DemoSession::startReceiver()
+{
+    WebhookReceiver::Options options;
+    m_secret = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    options.appSecret = m_secret;
+    options.verifyToken = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    options.commit.retryInterval = std::chrono::seconds(1);
+    m_hooksThread = new QThread;
+    m_hooksThread->setObjectName(u"herald-demo-webhooks"_s);
+    m_receiver = new WebhookReceiver(m_data.config(), options);
+    m_receiver->moveToThread(m_hooksThread);
+    connect(m_hooksThread, &QThread::finished, m_receiver, &QObject::deleteLater);
+    m_hooksThread->start();
+    // start() waits for the receiver's connection to open: on the receiver's thread, not this one.
+    WebhookReceiver *receiver = m_receiver;
+    QPointer<DemoSession> self(this);
+    QMetaObject::invokeMethod(receiver, [receiver, self] {
+        QString problem;
+        const bool started =
+            receiver->start(QHostAddress::LocalHost, 0, &problem) == WebhookReceiver::StartResult::Started;
+        const QString url = started ? receiver->url() : QString();
+        // This session waits for the thread in its destructor, so it outlives this call.
+        QMetaObject::invokeMethod(self.data(), [self, url, problem] {
+            if (self) {
+                self->startSimulator(url, problem);
+            }
+        });
+    });
+}
+
+void DemoSession::startSimulator(const QString &webhookUrl, const QString &problem)
+{
+    m_starting = false;
     SimulatorConfig config;
     config.latencyMs = 120;
     config.latencyP99Ms = 400;
     config.throughputPerSecond = 1000;
+    if (!webhookUrl.isEmpty()) {
+        config.statusWebhookUrl = webhookUrl;
+        config.webhookAppSecret = m_secret;
+        config.lateFailureShare = 0.02;
+    } else {
+        // The demo still sends; only delivered and read stay empty.
+        qWarning("the demo's webhook receiver did not start: %s", qPrintable(problem));
+    }
     m_simulator = std::make_unique<CloudApiSimulator>(config);
     QString error;
     if (!m_simulator->start(0, &error)) {
