@@ -104,7 +104,11 @@ InboundResult InboundWriter::write(const QList<InboundMessage> &messages, const 
         ++r.stored;
     }
     for (const UnknownItem &u : unknown) {
-        storeRaw(u.kind, u.reason.isEmpty() ? u"not handled by Herald"_s : u.reason, u.raw);
+        // A customer's message Herald could not read is personal data it has no use for: only
+        // that it came, and why it was not read, are kept.
+        const bool personal = u.kind == "message"_L1;
+        storeRaw(u.kind, u.reason.isEmpty() ? u"not handled by Herald"_s : u.reason,
+                 personal ? QByteArray() : u.raw);
         ++r.stored;
     }
     tx.commit();

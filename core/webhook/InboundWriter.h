@@ -27,7 +27,8 @@ struct InboundResult
 //   FLAGGED leaves it, a quality warning), template_category_update its category (the old one
 //   kept as previous_category), so a campaign checks the new state before it starts; both are
 //   also kept raw;
-// - anything else (an unknown field, an item that could not be read) is kept raw with why.
+// - anything else (an unknown field, an item that could not be read) is kept raw with why —
+//   except a customer's message that could not be read, kept without its content.
 // Raw items are stored resolved: kept for the record, never waiting for anything.
 class InboundWriter
 {

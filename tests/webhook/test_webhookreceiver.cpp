@@ -348,6 +348,13 @@ private Q_SLOTS:
                 .toLongLong() >= 4);
         QCOMPARE(scalar(u"SELECT count(*) FROM webhook_events WHERE resolved_at IS NULL"_s).toLongLong(), 1);
 
+        // A customer's message that cannot be read (no sender) is noted, without its words.
+        QCOMPARE(post(reply(QString(), u"my private words"_s)), 200);
+        QCOMPARE(scalar(u"SELECT count(*) FROM webhook_events WHERE kind = 'message'"_s).toLongLong(), 1);
+        QVERIFY(!scalar(u"SELECT CAST(payload AS text) FROM webhook_events WHERE kind = 'message'"_s)
+                     .toString()
+                     .contains(u"private"_s));
+
         // A late 131050 (the person stopped marketing messages) opts the recipient out.
         const QString phone = scalar(u"SELECT phone FROM send_queue WHERE wamid = 'wamid.O.1'"_s).toString();
         QCOMPARE(post(statusBody({statusObject(u"wamid.O.1"_s, DeliveryStatus::Failed, kBase, {}, 131050)})),
