@@ -3655,24 +3655,6 @@ Das Token wird nie von der Befehlszeile übernommen, ausgegeben oder in eine Dat
         <translation>Empfängt Metas Zustell-Callbacks (serve) oder zeigt, ob sie ankommen (status).</translation>
     </message>
     <message>
-        <source>What to do:
-  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
-  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
-serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
-        <translation>Aktionen:
-  serve - startet den Webhook-Dienst unter /webhook bis SIGTERM oder Strg+C
-  status - der letzte Callback und Zähler pro Unternehmensnummer, zurückgestellte Callbacks sowie Zugestellt und Gelesen der laufenden Kampagnen
-serve braucht das App-Secret in %1 und das Verifizierungstoken in %2 (oder im Schlüsselbund).</translation>
-    </message>
-    <message>
-        <source>webhooks needs an action: serve, status</source>
-        <translation>webhooks braucht eine Aktion: serve, status</translation>
-    </message>
-    <message>
-        <source>unknown webhooks action &quot;%1&quot; (known: serve, status)</source>
-        <translation>unbekannte webhooks-Aktion „%1“ (bekannt: serve, status)</translation>
-    </message>
-    <message>
         <source>--tls-cert and --tls-key go together</source>
         <translation>--tls-cert und --tls-key gehören zusammen</translation>
     </message>
@@ -3759,6 +3741,62 @@ serve braucht das App-Secret in %1 und das Verifizierungstoken in %2 (oder im Sc
     <message>
         <source>Failed after send</source>
         <translation>Nach dem Senden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>What to do:
+  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
+  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
+  secret set|clear app-secret|verify-token - stores the secret read from standard input in the keychain, or removes it
+serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
+        <translation>Aktionen:
+  serve - startet den Webhook-Dienst unter /webhook bis SIGTERM oder Strg+C
+  status - der letzte Callback und Zähler pro Unternehmensnummer, zurückgestellte Callbacks sowie Zugestellt und Gelesen der laufenden Kampagnen
+  secret set|clear app-secret|verify-token - speichert das von der Standardeingabe gelesene Geheimnis im Schlüsselbund oder entfernt es
+serve braucht das App-Secret in %1 und das Verifizierungstoken in %2 (oder im Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>webhooks needs an action: serve, status, secret</source>
+        <translation>webhooks braucht eine Aktion: serve, status, secret</translation>
+    </message>
+    <message>
+        <source>unknown webhooks action &quot;%1&quot; (known: serve, status, secret)</source>
+        <translation>unbekannte webhooks-Aktion „%1“ (bekannt: serve, status, secret)</translation>
+    </message>
+    <message>
+        <source>usage: webhooks secret set|clear app-secret|verify-token</source>
+        <translation>Aufruf: webhooks secret set|clear app-secret|verify-token</translation>
+    </message>
+    <message>
+        <source>%1 Set %2 in the environment of webhooks serve instead.</source>
+        <translation>%1 Setzen Sie stattdessen %2 in der Umgebung von webhooks serve.</translation>
+    </message>
+    <message>
+        <source>the %1 was not removed: %2</source>
+        <translation>%1: wurde nicht entfernt: %2</translation>
+    </message>
+    <message>
+        <source>No %1 is stored in the keychain now.</source>
+        <translation>%1: ist jetzt nicht im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 (not shown): </source>
+        <translation>%1 (wird nicht angezeigt): </translation>
+    </message>
+    <message>
+        <source>no %1 on standard input (one word, typed when asked or piped in, e.g. &apos;herald-cli webhooks secret set %2 &lt; file&apos;); nothing was stored</source>
+        <translation>%1: nichts auf der Standardeingabe (ein Wort, bei Aufforderung eingegeben oder per Pipe, z. B. „herald-cli webhooks secret set %2 &lt; Datei“); nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <source>the %1 was not stored: %2</source>
+        <translation>%1: wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>The %1 is stored in the keychain; webhooks serve reads it there.</source>
+        <translation>%1: ist im Schlüsselbund gespeichert; webhooks serve liest es dort.</translation>
+    </message>
+    <message>
+        <source>%1 is set in this environment and wins over the keychain.</source>
+        <translation>%1 ist in dieser Umgebung gesetzt und hat Vorrang vor dem Schlüsselbund.</translation>
     </message>
 </context>
 <context>

@@ -3655,24 +3655,6 @@ El token nunca se toma de la línea de comandos, ni se imprime, ni se escribe en
         <translation>Recibe las notificaciones de entrega de Meta (serve) o muestra si llegan (status).</translation>
     </message>
     <message>
-        <source>What to do:
-  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
-  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
-serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
-        <translation>Qué hacer:
-  serve - ejecuta el receptor en /webhook hasta SIGTERM o Ctrl+C
-  status - la última notificación y los recuentos por número empresarial, las notificaciones retenidas y los entregados y leídos de las campañas en curso
-serve necesita el secreto de la aplicación en %1 y el token de verificación en %2 (o en el llavero).</translation>
-    </message>
-    <message>
-        <source>webhooks needs an action: serve, status</source>
-        <translation>webhooks necesita una acción: serve, status</translation>
-    </message>
-    <message>
-        <source>unknown webhooks action &quot;%1&quot; (known: serve, status)</source>
-        <translation>acción de webhooks desconocida “%1” (conocidas: serve, status)</translation>
-    </message>
-    <message>
         <source>--tls-cert and --tls-key go together</source>
         <translation>--tls-cert y --tls-key se usan juntos</translation>
     </message>
@@ -3759,6 +3741,62 @@ serve necesita el secreto de la aplicación en %1 y el token de verificación en
     <message>
         <source>Failed after send</source>
         <translation>Fallidos tras el envío</translation>
+    </message>
+    <message>
+        <source>What to do:
+  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
+  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
+  secret set|clear app-secret|verify-token - stores the secret read from standard input in the keychain, or removes it
+serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
+        <translation>Qué hacer:
+  serve - ejecuta el receptor en /webhook hasta SIGTERM o Ctrl+C
+  status - la última notificación y los recuentos por número empresarial, las notificaciones retenidas y los entregados y leídos de las campañas en curso
+  secret set|clear app-secret|verify-token - guarda en el llavero el secreto leído de la entrada estándar, o lo quita
+serve necesita el secreto de la aplicación en %1 y el token de verificación en %2 (o en el llavero).</translation>
+    </message>
+    <message>
+        <source>webhooks needs an action: serve, status, secret</source>
+        <translation>webhooks necesita una acción: serve, status, secret</translation>
+    </message>
+    <message>
+        <source>unknown webhooks action &quot;%1&quot; (known: serve, status, secret)</source>
+        <translation>acción de webhooks desconocida “%1” (conocidas: serve, status, secret)</translation>
+    </message>
+    <message>
+        <source>usage: webhooks secret set|clear app-secret|verify-token</source>
+        <translation>uso: webhooks secret set|clear app-secret|verify-token</translation>
+    </message>
+    <message>
+        <source>%1 Set %2 in the environment of webhooks serve instead.</source>
+        <translation>%1 Defina %2 en el entorno de webhooks serve.</translation>
+    </message>
+    <message>
+        <source>the %1 was not removed: %2</source>
+        <translation>%1: no se quitó: %2</translation>
+    </message>
+    <message>
+        <source>No %1 is stored in the keychain now.</source>
+        <translation>%1: ahora no está guardado en el llavero.</translation>
+    </message>
+    <message>
+        <source>%1 (not shown): </source>
+        <translation>%1 (no se muestra): </translation>
+    </message>
+    <message>
+        <source>no %1 on standard input (one word, typed when asked or piped in, e.g. &apos;herald-cli webhooks secret set %2 &lt; file&apos;); nothing was stored</source>
+        <translation>%1: nada en la entrada estándar (una palabra, escrita cuando se pide o por una tubería, p. ej. «herald-cli webhooks secret set %2 &lt; archivo»); no se guardó nada</translation>
+    </message>
+    <message>
+        <source>the %1 was not stored: %2</source>
+        <translation>%1: no se guardó: %2</translation>
+    </message>
+    <message>
+        <source>The %1 is stored in the keychain; webhooks serve reads it there.</source>
+        <translation>%1: guardado en el llavero; webhooks serve lo lee allí.</translation>
+    </message>
+    <message>
+        <source>%1 is set in this environment and wins over the keychain.</source>
+        <translation>%1 está definida en este entorno y tiene prioridad sobre el llavero.</translation>
     </message>
 </context>
 <context>

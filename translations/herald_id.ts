@@ -3636,24 +3636,6 @@ Token tidak pernah diambil dari baris perintah, dicetak, atau ditulis ke file.</
         <translation>Menerima callback pengiriman dari Meta (serve), atau menampilkan apakah callback tersebut masuk (status).</translation>
     </message>
     <message>
-        <source>What to do:
-  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
-  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
-serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
-        <translation>Yang dilakukan:
-  serve - menjalankan penerima webhook di /webhook sampai SIGTERM atau Ctrl+C
-  status - callback terakhir dan jumlahnya per nomor bisnis, callback yang ditahan, serta jumlah tersampaikan dan dibaca dari kampanye yang berjalan
-serve memerlukan kunci rahasia aplikasi di %1 dan token verifikasi di %2 (atau di keychain).</translation>
-    </message>
-    <message>
-        <source>webhooks needs an action: serve, status</source>
-        <translation>webhooks memerlukan tindakan: serve, status</translation>
-    </message>
-    <message>
-        <source>unknown webhooks action &quot;%1&quot; (known: serve, status)</source>
-        <translation>tindakan webhooks &quot;%1&quot; tidak dikenal (yang dikenal: serve, status)</translation>
-    </message>
-    <message>
         <source>--tls-cert and --tls-key go together</source>
         <translation>--tls-cert dan --tls-key harus digunakan bersama</translation>
     </message>
@@ -3740,6 +3722,62 @@ serve memerlukan kunci rahasia aplikasi di %1 dan token verifikasi di %2 (atau d
     <message>
         <source>Failed after send</source>
         <translation>Gagal setelah dikirim</translation>
+    </message>
+    <message>
+        <source>What to do:
+  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
+  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
+  secret set|clear app-secret|verify-token - stores the secret read from standard input in the keychain, or removes it
+serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
+        <translation>Yang dilakukan:
+  serve - menjalankan penerima webhook di /webhook sampai SIGTERM atau Ctrl+C
+  status - callback terakhir dan jumlahnya per nomor bisnis, callback yang ditahan, serta jumlah tersampaikan dan dibaca dari kampanye yang berjalan
+  secret set|clear app-secret|verify-token - menyimpan rahasia yang dibaca dari input standar ke keychain, atau menghapusnya
+serve memerlukan kunci rahasia aplikasi di %1 dan token verifikasi di %2 (atau di keychain).</translation>
+    </message>
+    <message>
+        <source>webhooks needs an action: serve, status, secret</source>
+        <translation>webhooks memerlukan tindakan: serve, status, secret</translation>
+    </message>
+    <message>
+        <source>unknown webhooks action &quot;%1&quot; (known: serve, status, secret)</source>
+        <translation>tindakan webhooks &quot;%1&quot; tidak dikenal (yang dikenal: serve, status, secret)</translation>
+    </message>
+    <message>
+        <source>usage: webhooks secret set|clear app-secret|verify-token</source>
+        <translation>penggunaan: webhooks secret set|clear app-secret|verify-token</translation>
+    </message>
+    <message>
+        <source>%1 Set %2 in the environment of webhooks serve instead.</source>
+        <translation>%1 Sebagai gantinya, tetapkan %2 di lingkungan webhooks serve.</translation>
+    </message>
+    <message>
+        <source>the %1 was not removed: %2</source>
+        <translation>%1 tidak dihapus: %2</translation>
+    </message>
+    <message>
+        <source>No %1 is stored in the keychain now.</source>
+        <translation>Kini tidak ada %1 yang disimpan di keychain.</translation>
+    </message>
+    <message>
+        <source>%1 (not shown): </source>
+        <translation>%1 (tidak ditampilkan): </translation>
+    </message>
+    <message>
+        <source>no %1 on standard input (one word, typed when asked or piped in, e.g. &apos;herald-cli webhooks secret set %2 &lt; file&apos;); nothing was stored</source>
+        <translation>tidak ada %1 di input standar (satu kata, diketik saat diminta atau lewat pipe, mis. &quot;herald-cli webhooks secret set %2 &lt; berkas&quot;); tidak ada yang disimpan</translation>
+    </message>
+    <message>
+        <source>the %1 was not stored: %2</source>
+        <translation>%1 tidak disimpan: %2</translation>
+    </message>
+    <message>
+        <source>The %1 is stored in the keychain; webhooks serve reads it there.</source>
+        <translation>%1 disimpan di keychain; webhooks serve membacanya dari sana.</translation>
+    </message>
+    <message>
+        <source>%1 is set in this environment and wins over the keychain.</source>
+        <translation>%1 ditetapkan di lingkungan ini dan didahulukan atas keychain.</translation>
     </message>
 </context>
 <context>

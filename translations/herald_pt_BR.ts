@@ -3655,24 +3655,6 @@ O token nunca é obtido da linha de comando, exibido nem gravado em arquivo.</tr
         <translation>Recebe os callbacks de entrega da Meta (serve) ou mostra se eles estão chegando (status).</translation>
     </message>
     <message>
-        <source>What to do:
-  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
-  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
-serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
-        <translation>O que fazer:
-  serve - executa o receptor em /webhook até SIGTERM ou Ctrl+C
-  status - o último callback e as contagens por número comercial, os callbacks retidos e as mensagens entregues e lidas das campanhas em execução
-serve precisa da chave secreta do app em %1 e do token de verificação em %2 (ou no chaveiro).</translation>
-    </message>
-    <message>
-        <source>webhooks needs an action: serve, status</source>
-        <translation>webhooks precisa de uma ação: serve, status</translation>
-    </message>
-    <message>
-        <source>unknown webhooks action &quot;%1&quot; (known: serve, status)</source>
-        <translation>ação de webhooks desconhecida &quot;%1&quot; (conhecidas: serve, status)</translation>
-    </message>
-    <message>
         <source>--tls-cert and --tls-key go together</source>
         <translation>--tls-cert e --tls-key devem ser usados juntos</translation>
     </message>
@@ -3759,6 +3741,62 @@ serve precisa da chave secreta do app em %1 e do token de verificação em %2 (o
     <message>
         <source>Failed after send</source>
         <translation>Com falha após o envio</translation>
+    </message>
+    <message>
+        <source>What to do:
+  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C
+  status - the last callback and counts per business number, parked callbacks and the running campaigns&apos; delivered and read
+  secret set|clear app-secret|verify-token - stores the secret read from standard input in the keychain, or removes it
+serve needs the app secret in %1 and the verify token in %2 (or in the keychain).</source>
+        <translation>O que fazer:
+  serve - executa o receptor em /webhook até SIGTERM ou Ctrl+C
+  status - o último callback e as contagens por número comercial, os callbacks retidos e as mensagens entregues e lidas das campanhas em execução
+  secret set|clear app-secret|verify-token - armazena no chaveiro o segredo lido da entrada padrão, ou o remove
+serve precisa da chave secreta do app em %1 e do token de verificação em %2 (ou no chaveiro).</translation>
+    </message>
+    <message>
+        <source>webhooks needs an action: serve, status, secret</source>
+        <translation>webhooks precisa de uma ação: serve, status, secret</translation>
+    </message>
+    <message>
+        <source>unknown webhooks action &quot;%1&quot; (known: serve, status, secret)</source>
+        <translation>ação de webhooks desconhecida &quot;%1&quot; (conhecidas: serve, status, secret)</translation>
+    </message>
+    <message>
+        <source>usage: webhooks secret set|clear app-secret|verify-token</source>
+        <translation>uso: webhooks secret set|clear app-secret|verify-token</translation>
+    </message>
+    <message>
+        <source>%1 Set %2 in the environment of webhooks serve instead.</source>
+        <translation>%1 Em vez disso, defina %2 no ambiente de webhooks serve.</translation>
+    </message>
+    <message>
+        <source>the %1 was not removed: %2</source>
+        <translation>%1: não foi removido: %2</translation>
+    </message>
+    <message>
+        <source>No %1 is stored in the keychain now.</source>
+        <translation>%1: nada armazenado no chaveiro agora.</translation>
+    </message>
+    <message>
+        <source>%1 (not shown): </source>
+        <translation>%1 (não exibido): </translation>
+    </message>
+    <message>
+        <source>no %1 on standard input (one word, typed when asked or piped in, e.g. &apos;herald-cli webhooks secret set %2 &lt; file&apos;); nothing was stored</source>
+        <translation>%1: nada na entrada padrão (uma palavra, digitada quando pedida ou por pipe, por exemplo &quot;herald-cli webhooks secret set %2 &lt; arquivo&quot;); nada foi armazenado</translation>
+    </message>
+    <message>
+        <source>the %1 was not stored: %2</source>
+        <translation>%1: não foi armazenado: %2</translation>
+    </message>
+    <message>
+        <source>The %1 is stored in the keychain; webhooks serve reads it there.</source>
+        <translation>%1: armazenado no chaveiro; webhooks serve o lê de lá.</translation>
+    </message>
+    <message>
+        <source>%1 is set in this environment and wins over the keychain.</source>
+        <translation>%1 está definida neste ambiente e tem prioridade sobre o chaveiro.</translation>
     </message>
 </context>
 <context>

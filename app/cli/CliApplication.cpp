@@ -157,10 +157,11 @@ ExitCode CliApplication::runCommand(Command &command, const QString &globalDb, c
     CliContext context(m_out, m_err);
     context.setArgs(&parser);
     context.setJson(command.supportsJson() && parser.isSet(m_jsonOption));
-    if (command.needs() != Command::Needs::Nothing) {
+    const Command::Needs needs = command.needsFor(positional);
+    if (needs != Command::Needs::Nothing) {
         // --db after the command word wins over one before it.
         openDatabase(context, command, parser.isSet(m_dbOption) ? parser.value(m_dbOption) : globalDb);
-        if (command.needs() == Command::Needs::Schema) {
+        if (needs == Command::Needs::Schema) {
             requireHealthySchema(context);
         }
     }

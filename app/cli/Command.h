@@ -3,6 +3,7 @@
 #include "ExitCodes.h"
 
 #include <QString>
+#include <QStringList>
 
 class QCommandLineParser;
 
@@ -30,6 +31,13 @@ public:
     // One line for the program's command list and the top of the command's --help.
     virtual QString summary() const = 0;
     virtual Needs needs() const { return Needs::Schema; }
+    // What one invocation needs, given its positional arguments (an action that touches no
+    // database, such as `webhooks secret`, says Nothing); needs() by default.
+    virtual Needs needsFor(const QStringList &positional) const
+    {
+        Q_UNUSED(positional);
+        return needs();
+    }
     // Only init may create a SQLite file that does not exist yet; every other command
     // refuses, so that a mistyped path does not silently leave an empty database behind.
     virtual bool createsDatabase() const { return false; }

@@ -7,6 +7,7 @@
 #include "simulator/CloudApiSimulator.h"
 
 #include <QCoreApplication>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -62,6 +63,56 @@ private Q_SLOTS:
         QVERIFY(SystemKeychain::readNow(SystemKeychain::AccessTokenKey).notFound());
         r = runHeraldCli({u"token"_s, u"clear"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    }
+
+    // The webhook receiver's two secrets: stored from standard input, never shown, found by
+    // webhooks serve in the keychain, and removed again.
+    void webhookSecretsGoInOnStandardInputAndServeFindsThem()
+    {
+        const QString secretKey = u"webhook-app-secret"_s;
+        const QString tokenKey = u"webhook-verify-token"_s;
+        SystemKeychain::removeNow(secretKey);
+        SystemKeychain::removeNow(tokenKey);
+        // Something listens on the port serve is told to use, so a serve that found its secrets
+        // stops at listening, and one that did not stops before.
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+        const QStringList serve{u"--db"_s,  database(),    u"webhooks"_s,
+                                u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(taken.serverPort())};
+        CliResult r = runHeraldCli(serve);
+        QVERIFY2(r.exitCode == 2 && r.err.contains(u"no app secret"_s), qPrintable(r.describe()));
+
+        const QString secret = uniqueToken();
+        const QString token = uniqueToken();
+        r = runHeraldCli({u"webhooks"_s, u"secret"_s, u"set"_s, u"app-secret"_s},
+                         " " + secret.toUtf8() + " \n");
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"stored in the keychain"_s), qPrintable(r.describe()));
+        QVERIFY(!r.out.contains(secret) && !r.err.contains(secret));
+        QCOMPARE(SystemKeychain::readNow(secretKey).secret, secret);
+        r = runHeraldCli({u"webhooks"_s, u"secret"_s, u"set"_s, u"verify-token"_s, u"--json"_s},
+                         token.toUtf8() + '\n');
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(r.out.trimmed(), u"{\"secret\":\"verify-token\",\"stored\":true}"_s);
+        QCOMPARE(SystemKeychain::readNow(tokenKey).secret, token);
+
+        r = runHeraldCli(serve);
+        QVERIFY2(r.exitCode != 0 && r.err.contains(u"listen"_s) && !r.err.contains(u"no app secret"_s),
+                 qPrintable(r.describe()));
+        QVERIFY(!r.out.contains(secret) && !r.err.contains(secret) && !r.err.contains(token));
+
+        // Nothing from an empty line, two words, or an unknown name; the stored secret stays.
+        QCOMPARE(runHeraldCli({u"webhooks"_s, u"secret"_s, u"set"_s, u"app-secret"_s}, "\n").exitCode, 2);
+        QCOMPARE(
+            runHeraldCli({u"webhooks"_s, u"secret"_s, u"set"_s, u"app-secret"_s}, "two words\n").exitCode, 2);
+        QCOMPARE(runHeraldCli({u"webhooks"_s, u"secret"_s, u"set"_s, u"password"_s}, "x\n").exitCode, 2);
+        QCOMPARE(SystemKeychain::readNow(secretKey).secret, secret);
+
+        r = runHeraldCli({u"webhooks"_s, u"secret"_s, u"clear"_s, u"app-secret"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY(SystemKeychain::readNow(secretKey).secret.isEmpty());
+        r = runHeraldCli(serve);
+        QVERIFY2(r.exitCode == 2 && r.err.contains(u"no app secret"_s), qPrintable(r.describe()));
+        SystemKeychain::removeNow(tokenKey);
     }
 
     void nothingIsStoredFromAnEmptyInputOrTheCommandLine()

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "CliError.h"
 #include "Format.h"
+#include "SecretInput.h"
 #include "SignalWatcher.h"
 #include "SystemKeychain.h"
 #include "TextTable.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -141,9 +143,11 @@ void WebhooksCommand::addOptions(QCommandLineParser &parser)
         tr("What to do:\n  serve - runs the receiver at /webhook until SIGTERM or Ctrl+C\n"
            "  status - the last callback and counts per business number, parked callbacks and the "
            "running campaigns' delivered and read\n"
+           "  secret set|clear app-secret|verify-token - stores the secret read from standard input in "
+           "the keychain, or removes it\n"
            "serve needs the app secret in %1 and the verify token in %2 (or in the keychain).")
             .arg(QLatin1StringView(SecretVariable), QLatin1StringView(VerifyTokenVariable)),
-        u"<serve|status>"_s);
+        u"<serve|status|secret>"_s);
     parser.addOptions({m_listen, m_tlsCert, m_tlsKey});
 }
 
@@ -156,10 +160,68 @@ ExitCode WebhooksCommand::run(CliContext &context)
     if (action == "status"_L1) {
         return status(context);
     }
-    if (action.isEmpty()) {
-        throw CliError(ExitCode::Usage, tr("webhooks needs an action: serve, status"));
+    if (action == "secret"_L1) {
+        return secret(context);
     }
-    throw CliError(ExitCode::Usage, tr("unknown webhooks action \"%1\" (known: serve, status)").arg(action));
+    if (action.isEmpty()) {
+        throw CliError(ExitCode::Usage, tr("webhooks needs an action: serve, status, secret"));
+    }
+    throw CliError(ExitCode::Usage,
+                   tr("unknown webhooks action \"%1\" (known: serve, status, secret)").arg(action));
+}
+
+ExitCode WebhooksCommand::secret(CliContext &context)
+{
+    const QStringList args = context.args().positionalArguments();
+    const QString verb = args.value(1);
+    const QString which = args.value(2);
+    if ((verb != "set"_L1 && verb != "clear"_L1) ||
+        (which != "app-secret"_L1 && which != "verify-token"_L1)) {
+        throw CliError(ExitCode::Usage, tr("usage: webhooks secret set|clear app-secret|verify-token"));
+    }
+    const bool appSecret = which == "app-secret"_L1;
+    const QString key = appSecret ? SecretKey : VerifyTokenKey;
+    const char *variable = appSecret ? SecretVariable : VerifyTokenVariable;
+    const QString what = appSecret ? tr("app secret") : tr("webhook verify token");
+    if (const QString why = SystemKeychain::whyUnreachable(); !why.isEmpty()) {
+        throw CliError(ExitCode::Refused, tr("%1 Set %2 in the environment of webhooks serve instead.")
+                                              .arg(why, QLatin1StringView(variable)));
+    }
+    if (verb == "clear"_L1) {
+        const KeychainResult r = SystemKeychain::removeNow(key);
+        if (!r.ok()) {
+            throw CliError(ExitCode::Refused, tr("the %1 was not removed: %2").arg(what, r.problem));
+        }
+        if (context.json()) {
+            context.printJson(QJsonObject{{u"secret"_s, which}, {u"stored"_s, false}});
+        } else {
+            context.out() << tr("No %1 is stored in the keychain now.").arg(what) << u'\n';
+        }
+        return ExitCode::Success;
+    }
+    const QString value = readSecretLine(context.err(), tr("%1 (not shown): ").arg(what));
+    if (value.isEmpty() || value.contains(QRegularExpression(u"\\s"_s))) {
+        throw CliError(ExitCode::Usage, tr("no %1 on standard input (one word, typed when asked or piped in, "
+                                           "e.g. 'herald-cli webhooks secret set %2 < file'); nothing was "
+                                           "stored")
+                                            .arg(what, which));
+    }
+    const KeychainResult r = SystemKeychain::writeNow(key, value);
+    if (!r.ok()) {
+        throw CliError(ExitCode::Refused, tr("the %1 was not stored: %2").arg(what, r.problem));
+    }
+    if (context.json()) {
+        context.printJson(QJsonObject{{u"secret"_s, which}, {u"stored"_s, true}});
+    } else {
+        context.out() << tr("The %1 is stored in the keychain; webhooks serve reads it there.").arg(what)
+                      << u'\n';
+        if (!qEnvironmentVariableIsEmpty(variable)) {
+            context.out() << tr("%1 is set in this environment and wins over the keychain.")
+                                 .arg(QLatin1StringView(variable))
+                          << u'\n';
+        }
+    }
+    return ExitCode::Success;
 }
 
 ExitCode WebhooksCommand::serve(CliContext &context)

@@ -29,13 +29,18 @@ public:
     QString name() const override;
     QString summary() const override;
     bool supportsJson() const override { return true; }
-    int maxPositionalArguments() const override { return 1; }
+    Needs needsFor(const QStringList &positional) const override
+    {
+        return positional.value(0) == QLatin1StringView("secret") ? Needs::Nothing : needs();
+    }
+    int maxPositionalArguments() const override { return 3; } // secret set|clear NAME
     void addOptions(QCommandLineParser &parser) override;
     ExitCode run(CliContext &context) override;
 
 private:
     ExitCode serve(CliContext &context);
     ExitCode status(CliContext &context);
+    ExitCode secret(CliContext &context);
 
     QCommandLineOption m_listen;
     QCommandLineOption m_tlsCert;
