@@ -251,12 +251,6 @@ private Q_SLOTS:
         QCOMPARE(qint64(receiver.statuses.size()), counts.scheduled);
         // Some message's read (or delivered) arrived before its sent.
         int overtaken = 0;
-        QHash<QString, qint64> sentAt;
-        for (const Received &r : std::as_const(receiver.statuses)) {
-            if (r.update.status == DeliveryStatus::Sent && !sentAt.contains(r.update.wamid)) {
-                sentAt.insert(r.update.wamid, r.arrivedMs);
-            }
-        }
         QSet<QString> seen;
         for (const Received &r : std::as_const(receiver.statuses)) {
             if (r.update.status == DeliveryStatus::Sent) {
