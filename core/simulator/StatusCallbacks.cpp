@@ -202,7 +202,8 @@ QByteArray StatusCallbackSender::body(const SimulatorConfig &c, const QList<Stat
         items.append(o);
     }
     QString display = c.displayPhoneNumber;
-    display.remove(QRegularExpression(u"[^0-9]"_s));
+    static const QRegularExpression notDigit(u"[^0-9]"_s);
+    display.remove(notDigit);
     const QJsonObject value{{u"messaging_product"_s, u"whatsapp"_s},
                             {u"metadata"_s, QJsonObject{{u"display_phone_number"_s, display},
                                                         {u"phone_number_id"_s, c.phoneNumberId}}},
