@@ -14,6 +14,7 @@ qint64 AddedRows::remove(Database &db, const QString &campaignId, const AddedRow
         return 0;
     }
     Transaction tx(db);
+    Counters::lock(db, {campaignId});
     QSqlQuery q = db.run(u"DELETE FROM send_queue WHERE campaign_id = ? AND id > ? AND id <= ? "
                          "AND status = 'ready'"_s,
                          {campaignId, rows.afterId, rows.lastId});

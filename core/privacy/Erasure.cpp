@@ -42,7 +42,7 @@ ErasureResult Erasure::erasePhone(const QString &e164, bool addOptOut)
     // of reading the whole queue.
     QList<QPair<QString, QString>> campaigns;
     {
-        QSqlQuery q = m_db.run(u"SELECT id, name FROM campaigns ORDER BY created_at, name"_s);
+        QSqlQuery q = m_db.run(u"SELECT id, name FROM campaigns ORDER BY id"_s); // Counters::lock's order
         while (q.next()) {
             campaigns.append({q.value(0).toString(), q.value(1).toString()});
         }
@@ -61,7 +61,12 @@ ErasureResult Erasure::erasePhone(const QString &e164, bool addOptOut)
         if (!rowStatus.next()) {
             continue;
         }
-        const QString status = rowStatus.value(0).toString();
+        rowStatus.finish();
+        // The campaign before its row (Counters::lock), then the row's state under that lock:
+        // no claim can take it in between.
+        Counters::lock(m_db, {id});
+        Database::exec(rowStatus, {id, e164});
+        const QString status = rowStatus.next() ? rowStatus.value(0).toString() : QString();
         rowStatus.finish();
         if (status == "processing"_L1) {
             throw DbError(DbError::Kind::Refused,

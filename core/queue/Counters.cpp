@@ -9,6 +9,25 @@ using namespace Qt::StringLiterals;
 
 namespace herald {
 
+void Counters::lock(Database &db, QStringList campaignIds)
+{
+    if (!db.isPostgres() || campaignIds.isEmpty()) {
+        return;
+    }
+    campaignIds.sort();
+    campaignIds.removeDuplicates();
+    QString placeholders;
+    QVariantList values;
+    for (const QString &id : std::as_const(campaignIds)) {
+        placeholders += placeholders.isEmpty() ? u"?"_s : u", ?"_s;
+        values << id;
+    }
+    // ORDER BY below the row locks: PostgreSQL takes them in that order. FOR NO KEY UPDATE is the
+    // lock the counters' own UPDATE takes, so holding it early adds no new conflict.
+    db.run(u"SELECT id FROM campaigns WHERE id IN ("_s + placeholders + u") ORDER BY id FOR NO KEY UPDATE"_s,
+           values);
+}
+
 void Counters::apply(Database &db, const QString &campaignId, qint64 dContacts, qint64 dSent, qint64 dFailed,
                      const Clock &clock)
 {

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace herald {
 
@@ -33,6 +34,15 @@ struct CounterValues
 class Counters
 {
 public:
+    // The lock order that keeps concurrent writers on PostgreSQL free of deadlocks: a transaction
+    // that changes queue rows and then a campaign's counters locks the campaign rows first, in id
+    // order, before it touches any of their queue rows (claims, outcomes, recovery, resends,
+    // delivery callbacks, erasure). Without it a claim holding its campaign waited for a queue row
+    // that an outcome's transaction held while that one waited for the campaign row. An import
+    // is the one exception: the rows it holds are its own new ones, which no claim can wait for,
+    // and holding the campaign for the whole file would stall its sender. SQLite has one writer
+    // at a time (BEGIN IMMEDIATE): nothing to do there.
+    static void lock(Database &db, QStringList campaignIds);
     static void apply(Database &db, const QString &campaignId, qint64 dContacts, qint64 dSent, qint64 dFailed,
                       const Clock &clock);
     // The delivery counters, changed by the same rule: the caller's own guarded statements

@@ -179,9 +179,11 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
 {
     QList<ClaimedMessage> out;
     Transaction tx(m_db);
-    const QString lock = m_db.isPostgres() ? u" FOR SHARE"_s : QString();
-    QSqlQuery status =
-        m_db.run(u"SELECT status, settings FROM campaigns WHERE id = ?"_s + lock, {campaignId});
+    // The campaign first (Counters::lock): a pause or cancel waits for this claim to commit, and
+    // this claim for any outcome of the campaign being recorded. Claims of one campaign take turns;
+    // each is one short statement, while the sending happens outside any transaction.
+    Counters::lock(m_db, {campaignId});
+    QSqlQuery status = m_db.run(u"SELECT status, settings FROM campaigns WHERE id = ?"_s, {campaignId});
     if (!status.next()) {
         throw DbError(DbError::Kind::NotFound, tr("There is no campaign with id %1.").arg(campaignId));
     }
@@ -243,9 +245,7 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
     tx.commit();
     if (out.isEmpty()) {
         // The seed's first completion scenario: nothing claimable, maybe nothing left. In a
-        // transaction of its own: the claim's holds the campaign FOR SHARE on PostgreSQL, and two
-        // claimers both finding nothing would each wait for the other to let go of it before
-        // completing the campaign (a deadlock, seen with four workers on one campaign).
+        // transaction of its own, which touches no queue row.
         Transaction done(m_db);
         Completion::completeIfDone(m_db, campaignId, m_clock);
         done.commit();
@@ -304,6 +304,11 @@ RecordResult QueueEngine::record(const QList<Outcome> &outcomes)
         return result;
     }
     Transaction tx(m_db);
+    QStringList campaigns;
+    for (const Outcome &o : outcomes) {
+        campaigns << o.campaignId;
+    }
+    Counters::lock(m_db, campaigns);
     const auto tallies = m_writer.write(outcomes, &result.ignored);
     for (auto it = tallies.cbegin(); it != tallies.cend(); ++it) {
         Counters::apply(m_db, it.key(), 0, it->sent, it->failed, m_clock);
@@ -337,7 +342,8 @@ qint64 QueueEngine::recover(const QString &extraCondition, const QVariantList &e
     Transaction tx(m_db);
     QStringList campaigns;
     {
-        QSqlQuery q = m_db.run(u"SELECT id FROM campaigns WHERE status NOT IN ('draft', 'completed')"_s);
+        QSqlQuery q =
+            m_db.run(u"SELECT id FROM campaigns WHERE status NOT IN ('draft', 'completed') ORDER BY id"_s);
         while (q.next()) {
             campaigns << q.value(0).toString();
         }
@@ -348,15 +354,21 @@ qint64 QueueEngine::recover(const QString &extraCondition, const QVariantList &e
            "arrive.")
             .arg(who);
     qint64 total = 0;
+    const QString held =
+        u"campaign_id = ? AND status IN ('ready', 'processing') AND status = 'processing' AND "_s +
+        extraCondition;
     for (const QString &id : campaigns) {
-        QVariantList values{FailureReason::Interrupted, details, now, now, id};
-        values += extraValues;
+        const QVariantList heldValues = QVariantList{id} + extraValues;
+        if (!m_db.run(u"SELECT 1 FROM send_queue WHERE "_s + held + u" LIMIT 1"_s, heldValues).next()) {
+            continue; // nothing to recover: the campaign's senders are not kept waiting
+        }
+        Counters::lock(m_db, {id}); // in id order, before its rows
         QSqlQuery q = m_db.run(
             u"UPDATE send_queue SET status = 'failed', error_code = NULL, error_reason = ?, "
             "error_details = ?, fbtrace_id = NULL, next_attempt_at = NULL, updated_at = ?, failed_at = ? "
-            "WHERE campaign_id = ? AND status IN ('ready', 'processing') AND status = 'processing' AND "_s +
-                extraCondition,
-            values);
+            "WHERE "_s +
+                held,
+            QVariantList{FailureReason::Interrupted, details, now, now} + heldValues);
         const qint64 n = q.numRowsAffected();
         if (n > 0) {
             Counters::apply(m_db, id, 0, 0, n, m_clock);
@@ -413,6 +425,7 @@ qint64 QueueEngine::release(const QList<ClaimedMessage> &claims)
 qint64 QueueEngine::resend(const QString &campaignId, const QString &reason)
 {
     Transaction tx(m_db);
+    Counters::lock(m_db, {campaignId});
     CampaignStore store(m_db, m_clock);
     const Campaign campaign = store.byId(campaignId);
     if (campaign.status == CampaignStatus::Cancelled) {

@@ -134,22 +134,40 @@ void Batch::load(const QList<StatusUpdate> &updates)
 {
     QJsonArray wamids;
     QSet<QString> seen;
+    QStringList campaigns; // those the callback data names, for reconciliation
     for (const StatusUpdate &u : updates) {
         if (!u.wamid.isEmpty() && !seen.contains(u.wamid)) {
             seen.insert(u.wamid);
             wamids.append(u.wamid);
         }
+        if (const auto data = CallbackData::parse(u.bizOpaqueCallbackData)) {
+            campaigns << data->campaignId;
+        }
     }
     if (wamids.isEmpty()) {
+        Counters::lock(m_db, campaigns);
         return;
     }
     const QString ids = m_db.isPostgres() ? u"SELECT jsonb_array_elements_text(CAST(? AS jsonb))"_s
                                           : u"SELECT value FROM json_each(?)"_s;
+    const QString wamidJson = QString::fromUtf8(QJsonDocument(wamids).toJson(QJsonDocument::Compact));
+    if (m_db.isPostgres()) {
+        // The campaigns before their rows (Counters::lock); a row's campaign never changes, so
+        // reading it unlocked first is safe.
+        QSqlQuery q =
+            m_db.run(u"SELECT DISTINCT campaign_id FROM send_queue WHERE status = 'sent' AND wamid IN ("_s +
+                         ids + u')',
+                     {wamidJson});
+        while (q.next()) {
+            campaigns << q.value(0).toString();
+        }
+        Counters::lock(m_db, campaigns);
+    }
     QSqlQuery q = m_db.run(u"SELECT id, campaign_id, wamid, delivered_at, read_at, late_failed_at, "
                            "late_error_code, late_error_reason, late_error_details, phone FROM send_queue "
                            "WHERE status = 'sent' AND wamid IN ("_s +
                                ids + u") ORDER BY id"_s + (m_db.isPostgres() ? u" FOR UPDATE"_s : QString()),
-                           {QString::fromUtf8(QJsonDocument(wamids).toJson(QJsonDocument::Compact))});
+                           {wamidJson});
     while (q.next()) {
         RowState r;
         r.id = q.value(0).toLongLong();
