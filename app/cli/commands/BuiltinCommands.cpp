@@ -1,6 +1,7 @@
 #include "commands/BuiltinCommands.h"
 
 #include "commands/BackupCommand.h"
+#include "commands/MigrateCommand.h"
 #include "commands/CampaignCommand.h"
 #include "commands/ConfigCommand.h"
 #include "commands/DemoCommand.h"
@@ -44,6 +45,7 @@ std::vector<std::unique_ptr<Command>> builtinCommands()
     list.push_back(std::make_unique<EraseCommand>());
     list.push_back(std::make_unique<PurgeCommand>());
     list.push_back(std::make_unique<BackupCommand>());
+    list.push_back(std::make_unique<MigrateCommand>());
     list.push_back(std::make_unique<TemplatesCommand>());
     list.push_back(std::make_unique<ConfigCommand>());
     list.push_back(std::make_unique<TokenCommand>());
