@@ -2054,6 +2054,61 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     </message>
 </context>
 <context>
+    <name>MigrateCommand</name>
+    <message>
+        <source>The SQLite database to move (only read).</source>
+        <translation>Die SQLite-Datenbank, die umziehen soll (wird nur gelesen).</translation>
+    </message>
+    <message>
+        <source>The empty PostgreSQL database to move it into.</source>
+        <translation>Die leere PostgreSQL-Datenbank, in die sie umzieht.</translation>
+    </message>
+    <message>
+        <source>Moves a SQLite database into an empty PostgreSQL database for a team, in one transaction, and checks the copy.</source>
+        <translation>Überträgt eine SQLite-Datenbank für ein Team in eine leere PostgreSQL-Datenbank, in einer Transaktion, und prüft die Kopie.</translation>
+    </message>
+    <message>
+        <source>migrate needs --%1</source>
+        <translation>migrate braucht --%1</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1: %2</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Moved %1 into %2: %3 rows in %4 ms, in one transaction.</source>
+        <translation>%1 nach %2 übertragen: %3 Zeilen in %4 ms, in einer Transaktion.</translation>
+    </message>
+    <message>
+        <source>Every campaign&apos;s counters equal a recount of its rows.</source>
+        <translation>Die Zähler jeder Kampagne stimmen mit einer Neuzählung ihrer Zeilen überein.</translation>
+    </message>
+    <message>
+        <source>Counters differ from a recount in: %1</source>
+        <translation>Die Zähler weichen von einer Neuzählung ab in: %1</translation>
+    </message>
+    <message>
+        <source>These differed in %1 already; herald-cli repair on the new database corrects them: %2</source>
+        <translation>Diese wichen schon in %1 ab; herald-cli repair auf der neuen Datenbank korrigiert sie: %2</translation>
+    </message>
+    <message>
+        <source>%1 was left as it was. Point consoles and workers at the new database (--db or HERALD_DB), and stop using the file.</source>
+        <translation>%1 blieb unverändert. Richten Sie Konsolen und Worker auf die neue Datenbank (--db oder HERALD_DB) und verwenden Sie die Datei nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The copy in %1 did not pass its check.</source>
+        <translation>Die Kopie in %1 hat ihre Prüfung nicht bestanden.</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>no price</source>
@@ -2081,6 +2136,53 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     </message>
 </context>
 <context>
+    <name>MoveToPostgres</name>
+    <message>
+        <source>The tables %1 refer to each other in a circle: no order copies them.</source>
+        <translation>Die Tabellen %1 verweisen im Kreis aufeinander: keine Reihenfolge kann sie kopieren.</translation>
+    </message>
+    <message>
+        <source>Copying table %1 failed in the %2 rows from %3 on: %4</source>
+        <translation>Das Kopieren der Tabelle %1 schlug in den %2 Zeilen ab %3 fehl: %4</translation>
+    </message>
+    <message>
+        <source>The target must be a PostgreSQL database (postgresql://…), not %1.</source>
+        <translation>Das Ziel muss eine PostgreSQL-Datenbank sein (postgresql://…), nicht %1.</translation>
+    </message>
+    <message>
+        <source>The source must be a SQLite file, not %1.</source>
+        <translation>Die Quelle muss eine SQLite-Datei sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>There is no SQLite database at %1.</source>
+        <translation>Unter %1 gibt es keine SQLite-Datenbank.</translation>
+    </message>
+    <message>
+        <source>No temporary folder for the snapshot of %1: %2</source>
+        <translation>Kein temporärer Ordner für den Schnappschuss von %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is sending from %2: stop it first, or it would go on writing to the file after the copy.</source>
+        <translation>%1 sendet aus %2: Beenden Sie es zuerst, sonst schriebe es nach der Kopie weiter in die Datei.</translation>
+    </message>
+    <message>
+        <source>Table %1 of %2 has no place in PostgreSQL&apos;s schema: nothing was moved.</source>
+        <translation>Die Tabelle %1 von %2 hat im Schema von PostgreSQL keinen Platz: nichts wurde übertragen.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: %2. Move into a new, empty database.</source>
+        <translation>%1 ist nicht leer: %2. Übertragen Sie in eine neue, leere Datenbank.</translation>
+    </message>
+    <message>
+        <source>Column %1 of table %2 has no place in PostgreSQL&apos;s schema: nothing was moved.</source>
+        <translation>Die Spalte %1 der Tabelle %2 hat im Schema von PostgreSQL keinen Platz: nichts wurde übertragen.</translation>
+    </message>
+    <message>
+        <source>Table %1: %2 rows read but %3 in PostgreSQL; nothing was moved.</source>
+        <translation>Tabelle %1: %2 Zeilen gelesen, aber %3 in PostgreSQL; nichts wurde übertragen.</translation>
+    </message>
+</context>
+<context>
     <name>NewCampaignWizard</name>
     <message>
         <source>No access token is set: add it in Settings.</source>
@@ -2089,6 +2191,108 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     <message>
         <source>Column %1</source>
         <translation>Spalte %1</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersCommand</name>
+    <message>
+        <source>Messages per second at most from this number, every console, run and worker together (add; default: api.rate_ceiling).</source>
+        <translation>Höchstens so viele Nachrichten pro Sekunde von dieser Nummer, alle Konsolen, Läufe und Worker zusammen (add; Standard: api.rate_ceiling).</translation>
+    </message>
+    <message>
+        <source>r</source>
+        <translation>r</translation>
+    </message>
+    <message>
+        <source>A name for the number (add).</source>
+        <translation>Ein Name für die Nummer (add).</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling.</source>
+        <translation>Fügt die Telefonnummern des Kontos und die Obergrenze jeder einzelnen hinzu, entfernt oder listet sie.</translation>
+    </message>
+    <message>
+        <source>add ID, remove ID, or list.</source>
+        <translation>add ID, remove ID oder list.</translation>
+    </message>
+    <message>
+        <source>add|remove|list</source>
+        <translation>add|remove|list</translation>
+    </message>
+    <message>
+        <source>The phone number ID (Meta&apos;s numeric ID, not the number).</source>
+        <translation>Die ID der Telefonnummer (Metas numerische ID, nicht die Nummer).</translation>
+    </message>
+    <message>
+        <source>[ID]</source>
+        <translation>[ID]</translation>
+    </message>
+    <message>
+        <source>numbers %1 needs a phone number ID</source>
+        <translation>numbers %1 braucht eine Telefonnummern-ID</translation>
+    </message>
+    <message>
+        <source>Added %1: at most %2 messages per second.</source>
+        <translation>%1 hinzugefügt: höchstens %2 Nachrichten pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Changed %1: at most %2 messages per second.</source>
+        <translation>%1 geändert: höchstens %2 Nachrichten pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 was not listed.</source>
+        <translation>%1 war nicht aufgeführt.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Ceiling/s</source>
+        <translation>Obergrenze/s</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone number(s) listed.</source>
+        <translation>
+            <numerusform>%n Telefonnummer aufgeführt.</numerusform>
+            <numerusform>%n Telefonnummern aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The default number (api.phone_number_id) is %1%2.</source>
+        <translation>Die Standardnummer (api.phone_number_id) ist %1%2.</translation>
+    </message>
+    <message>
+        <source>, marked *</source>
+        <translation>, mit * markiert</translation>
+    </message>
+    <message>
+        <source>A number not listed sends at api.rate_ceiling: %1 messages per second.</source>
+        <translation>Eine nicht aufgeführte Nummer sendet mit api.rate_ceiling: %1 Nachrichten pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>numbers needs an action: add, remove or list</source>
+        <translation>numbers braucht eine Aktion: add, remove oder list</translation>
+    </message>
+    <message>
+        <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
+        <translation>unbekannte numbers-Aktion „%1“: verwenden Sie add, remove oder list</translation>
     </message>
 </context>
 <context>
@@ -2515,6 +2719,25 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     <message>
         <source>a number of unknown type</source>
         <translation>eine Nummer unbekannten Typs</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumberStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a phone number ID: use the numeric ID shown in Meta&apos;s WhatsApp Manager, not the phone number itself.</source>
+        <translation>„%1“ ist keine Telefonnummern-ID: Verwenden Sie die numerische ID aus Metas WhatsApp Manager, nicht die Telefonnummer selbst.</translation>
+    </message>
+    <message>
+        <source>A number&apos;s ceiling must be a whole number of messages per second from 1 to %1 (Meta: 80, up to 1,000 for upgraded numbers).</source>
+        <translation>Die Obergrenze einer Nummer muss eine ganze Zahl von Nachrichten pro Sekunde von 1 bis %1 sein (Meta: 80, bis 1.000 für hochgestufte Nummern).</translation>
+    </message>
+    <message>
+        <source>A number&apos;s label may have 200 characters at most.</source>
+        <translation>Die Bezeichnung einer Nummer darf höchstens 200 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>%1 sends campaigns that are not finished: %2. Finish or cancel them first.</source>
+        <translation>%1 sendet Kampagnen, die nicht abgeschlossen sind: %2. Schließen Sie sie zuerst ab oder brechen Sie sie ab.</translation>
     </message>
 </context>
 <context>
@@ -3033,8 +3256,8 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
 <context>
     <name>SendPlanner</name>
     <message>
-        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
-        <translation>%1 Nachrichten pro Sekunde liegen über der Obergrenze der Telefonnummer von %2 (Einstellung %3); ein Lauf darf sie nur senken.</translation>
+        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
+        <translation>%1 Nachrichten pro Sekunde liegen über der Obergrenze der Telefonnummer von %2 (%3); ein Lauf darf sie nur senken.</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,13 @@
     </message>
 </context>
 <context>
+    <name>NumbersCommand</name>
+    <message numerus="yes">
+        <source>%n phone number(s) listed.</source>
+        <translation><numerusform>%n phone number listed.</numerusform><numerusform>%n phone numbers listed.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PurgeCommand</name>
     <message numerus="yes">
         <source>%n row(s)</source>

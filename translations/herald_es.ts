@@ -2054,6 +2054,61 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     </message>
 </context>
 <context>
+    <name>MigrateCommand</name>
+    <message>
+        <source>The SQLite database to move (only read).</source>
+        <translation>La base de datos SQLite que se traslada (solo se lee).</translation>
+    </message>
+    <message>
+        <source>The empty PostgreSQL database to move it into.</source>
+        <translation>La base de datos PostgreSQL vacía a la que se traslada.</translation>
+    </message>
+    <message>
+        <source>Moves a SQLite database into an empty PostgreSQL database for a team, in one transaction, and checks the copy.</source>
+        <translation>Traslada una base de datos SQLite a una base de datos PostgreSQL vacía para un equipo, en una transacción, y comprueba la copia.</translation>
+    </message>
+    <message>
+        <source>migrate needs --%1</source>
+        <translation>migrate necesita --%1</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1: %2</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <source>Moved %1 into %2: %3 rows in %4 ms, in one transaction.</source>
+        <translation>%1 trasladada a %2: %3 filas en %4 ms, en una transacción.</translation>
+    </message>
+    <message>
+        <source>Every campaign&apos;s counters equal a recount of its rows.</source>
+        <translation>Los contadores de cada campaña coinciden con un recuento de sus filas.</translation>
+    </message>
+    <message>
+        <source>Counters differ from a recount in: %1</source>
+        <translation>Los contadores difieren de un recuento en: %1</translation>
+    </message>
+    <message>
+        <source>These differed in %1 already; herald-cli repair on the new database corrects them: %2</source>
+        <translation>Ya diferían en %1; herald-cli repair en la nueva base de datos los corrige: %2</translation>
+    </message>
+    <message>
+        <source>%1 was left as it was. Point consoles and workers at the new database (--db or HERALD_DB), and stop using the file.</source>
+        <translation>%1 quedó como estaba. Apunte las consolas y los workers a la nueva base de datos (--db o HERALD_DB) y deje de usar el archivo.</translation>
+    </message>
+    <message>
+        <source>The copy in %1 did not pass its check.</source>
+        <translation>La copia en %1 no superó su comprobación.</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>no price</source>
@@ -2081,6 +2136,53 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     </message>
 </context>
 <context>
+    <name>MoveToPostgres</name>
+    <message>
+        <source>The tables %1 refer to each other in a circle: no order copies them.</source>
+        <translation>Las tablas %1 se refieren unas a otras en círculo: ningún orden puede copiarlas.</translation>
+    </message>
+    <message>
+        <source>Copying table %1 failed in the %2 rows from %3 on: %4</source>
+        <translation>La copia de la tabla %1 falló en las %2 filas a partir de %3: %4</translation>
+    </message>
+    <message>
+        <source>The target must be a PostgreSQL database (postgresql://…), not %1.</source>
+        <translation>El destino debe ser una base de datos PostgreSQL (postgresql://…), no %1.</translation>
+    </message>
+    <message>
+        <source>The source must be a SQLite file, not %1.</source>
+        <translation>El origen debe ser un archivo SQLite, no %1.</translation>
+    </message>
+    <message>
+        <source>There is no SQLite database at %1.</source>
+        <translation>No hay ninguna base de datos SQLite en %1.</translation>
+    </message>
+    <message>
+        <source>No temporary folder for the snapshot of %1: %2</source>
+        <translation>No hay carpeta temporal para la instantánea de %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is sending from %2: stop it first, or it would go on writing to the file after the copy.</source>
+        <translation>%1 está enviando desde %2: deténgalo primero, o seguiría escribiendo en el archivo después de la copia.</translation>
+    </message>
+    <message>
+        <source>Table %1 of %2 has no place in PostgreSQL&apos;s schema: nothing was moved.</source>
+        <translation>La tabla %1 de %2 no tiene lugar en el esquema de PostgreSQL: no se trasladó nada.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: %2. Move into a new, empty database.</source>
+        <translation>%1 no está vacía: %2. Traslade a una base de datos nueva y vacía.</translation>
+    </message>
+    <message>
+        <source>Column %1 of table %2 has no place in PostgreSQL&apos;s schema: nothing was moved.</source>
+        <translation>La columna %1 de la tabla %2 no tiene lugar en el esquema de PostgreSQL: no se trasladó nada.</translation>
+    </message>
+    <message>
+        <source>Table %1: %2 rows read but %3 in PostgreSQL; nothing was moved.</source>
+        <translation>Tabla %1: %2 filas leídas pero %3 en PostgreSQL; no se trasladó nada.</translation>
+    </message>
+</context>
+<context>
     <name>NewCampaignWizard</name>
     <message>
         <source>No access token is set: add it in Settings.</source>
@@ -2089,6 +2191,108 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <message>
         <source>Column %1</source>
         <translation>Columna %1</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersCommand</name>
+    <message>
+        <source>Messages per second at most from this number, every console, run and worker together (add; default: api.rate_ceiling).</source>
+        <translation>Mensajes por segundo como máximo desde este número, todas las consolas, ejecuciones y workers juntos (add; predeterminado: api.rate_ceiling).</translation>
+    </message>
+    <message>
+        <source>r</source>
+        <translation>r</translation>
+    </message>
+    <message>
+        <source>A name for the number (add).</source>
+        <translation>Un nombre para el número (add).</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling.</source>
+        <translation>Añade, elimina o lista los números de teléfono de la cuenta y el límite de cada uno.</translation>
+    </message>
+    <message>
+        <source>add ID, remove ID, or list.</source>
+        <translation>add ID, remove ID o list.</translation>
+    </message>
+    <message>
+        <source>add|remove|list</source>
+        <translation>add|remove|list</translation>
+    </message>
+    <message>
+        <source>The phone number ID (Meta&apos;s numeric ID, not the number).</source>
+        <translation>El ID del número de teléfono (el ID numérico de Meta, no el número).</translation>
+    </message>
+    <message>
+        <source>[ID]</source>
+        <translation>[ID]</translation>
+    </message>
+    <message>
+        <source>numbers %1 needs a phone number ID</source>
+        <translation>numbers %1 necesita un ID de número de teléfono</translation>
+    </message>
+    <message>
+        <source>Added %1: at most %2 messages per second.</source>
+        <translation>%1 añadido: como máximo %2 mensajes por segundo.</translation>
+    </message>
+    <message>
+        <source>Changed %1: at most %2 messages per second.</source>
+        <translation>%1 cambiado: como máximo %2 mensajes por segundo.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 eliminado.</translation>
+    </message>
+    <message>
+        <source>%1 was not listed.</source>
+        <translation>%1 no estaba en la lista.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Ceiling/s</source>
+        <translation>Límite/s</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone number(s) listed.</source>
+        <translation>
+            <numerusform>%n número de teléfono en la lista.</numerusform>
+            <numerusform>%n números de teléfono en la lista.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The default number (api.phone_number_id) is %1%2.</source>
+        <translation>El número predeterminado (api.phone_number_id) es %1%2.</translation>
+    </message>
+    <message>
+        <source>, marked *</source>
+        <translation>, marcado con *</translation>
+    </message>
+    <message>
+        <source>A number not listed sends at api.rate_ceiling: %1 messages per second.</source>
+        <translation>Un número que no está en la lista envía según api.rate_ceiling: %1 mensajes por segundo.</translation>
+    </message>
+    <message>
+        <source>numbers needs an action: add, remove or list</source>
+        <translation>numbers necesita una acción: add, remove o list</translation>
+    </message>
+    <message>
+        <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
+        <translation>acción de numbers desconocida «%1»: use add, remove o list</translation>
     </message>
 </context>
 <context>
@@ -2515,6 +2719,25 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <message>
         <source>a number of unknown type</source>
         <translation>un número de tipo desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumberStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a phone number ID: use the numeric ID shown in Meta&apos;s WhatsApp Manager, not the phone number itself.</source>
+        <translation>«%1» no es un ID de número de teléfono: use el ID numérico que muestra WhatsApp Manager de Meta, no el número de teléfono.</translation>
+    </message>
+    <message>
+        <source>A number&apos;s ceiling must be a whole number of messages per second from 1 to %1 (Meta: 80, up to 1,000 for upgraded numbers).</source>
+        <translation>El límite de un número debe ser un número entero de mensajes por segundo de 1 a %1 (Meta: 80, hasta 1.000 para números mejorados).</translation>
+    </message>
+    <message>
+        <source>A number&apos;s label may have 200 characters at most.</source>
+        <translation>La etiqueta de un número puede tener 200 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <source>%1 sends campaigns that are not finished: %2. Finish or cancel them first.</source>
+        <translation>%1 envía campañas que no han terminado: %2. Termínelas o cancélelas primero.</translation>
     </message>
 </context>
 <context>
@@ -3033,8 +3256,8 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
 <context>
     <name>SendPlanner</name>
     <message>
-        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
-        <translation>%1 mensajes por segundo supera el máximo del número de teléfono, %2 (configuración %3); una ejecución solo puede reducirlo.</translation>
+        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
+        <translation>%1 mensajes por segundo superan el límite del número de teléfono de %2 (%3); una ejecución solo puede reducirlo.</translation>
     </message>
 </context>
 <context>

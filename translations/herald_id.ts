@@ -2045,6 +2045,61 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
 </context>
 <context>
+    <name>MigrateCommand</name>
+    <message>
+        <source>The SQLite database to move (only read).</source>
+        <translation>Basis data SQLite yang dipindahkan (hanya dibaca).</translation>
+    </message>
+    <message>
+        <source>The empty PostgreSQL database to move it into.</source>
+        <translation>Basis data PostgreSQL kosong tujuan pemindahan.</translation>
+    </message>
+    <message>
+        <source>Moves a SQLite database into an empty PostgreSQL database for a team, in one transaction, and checks the copy.</source>
+        <translation>Memindahkan basis data SQLite ke basis data PostgreSQL yang kosong untuk tim, dalam satu transaksi, lalu memeriksa salinannya.</translation>
+    </message>
+    <message>
+        <source>migrate needs --%1</source>
+        <translation>migrate memerlukan --%1</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1: %2</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabel</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Moved %1 into %2: %3 rows in %4 ms, in one transaction.</source>
+        <translation>%1 dipindahkan ke %2: %3 baris dalam %4 md, dalam satu transaksi.</translation>
+    </message>
+    <message>
+        <source>Every campaign&apos;s counters equal a recount of its rows.</source>
+        <translation>Penghitung setiap kampanye sama dengan hitungan ulang barisnya.</translation>
+    </message>
+    <message>
+        <source>Counters differ from a recount in: %1</source>
+        <translation>Penghitung berbeda dari hitungan ulang pada: %1</translation>
+    </message>
+    <message>
+        <source>These differed in %1 already; herald-cli repair on the new database corrects them: %2</source>
+        <translation>Ini sudah berbeda di %1; herald-cli repair pada basis data baru memperbaikinya: %2</translation>
+    </message>
+    <message>
+        <source>%1 was left as it was. Point consoles and workers at the new database (--db or HERALD_DB), and stop using the file.</source>
+        <translation>%1 dibiarkan seperti semula. Arahkan konsol dan worker ke basis data baru (--db atau HERALD_DB), dan berhenti memakai berkas itu.</translation>
+    </message>
+    <message>
+        <source>The copy in %1 did not pass its check.</source>
+        <translation>Salinan di %1 tidak lolos pemeriksaannya.</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>no price</source>
@@ -2072,6 +2127,53 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
 </context>
 <context>
+    <name>MoveToPostgres</name>
+    <message>
+        <source>The tables %1 refer to each other in a circle: no order copies them.</source>
+        <translation>Tabel %1 saling merujuk secara melingkar: tidak ada urutan yang dapat menyalinnya.</translation>
+    </message>
+    <message>
+        <source>Copying table %1 failed in the %2 rows from %3 on: %4</source>
+        <translation>Penyalinan tabel %1 gagal pada %2 baris mulai dari %3: %4</translation>
+    </message>
+    <message>
+        <source>The target must be a PostgreSQL database (postgresql://…), not %1.</source>
+        <translation>Tujuan harus basis data PostgreSQL (postgresql://…), bukan %1.</translation>
+    </message>
+    <message>
+        <source>The source must be a SQLite file, not %1.</source>
+        <translation>Sumber harus berkas SQLite, bukan %1.</translation>
+    </message>
+    <message>
+        <source>There is no SQLite database at %1.</source>
+        <translation>Tidak ada basis data SQLite di %1.</translation>
+    </message>
+    <message>
+        <source>No temporary folder for the snapshot of %1: %2</source>
+        <translation>Tidak ada folder sementara untuk snapshot %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is sending from %2: stop it first, or it would go on writing to the file after the copy.</source>
+        <translation>%1 sedang mengirim dari %2: hentikan dulu, atau ia akan terus menulis ke berkas setelah penyalinan.</translation>
+    </message>
+    <message>
+        <source>Table %1 of %2 has no place in PostgreSQL&apos;s schema: nothing was moved.</source>
+        <translation>Tabel %1 dari %2 tidak punya tempat dalam skema PostgreSQL: tidak ada yang dipindahkan.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: %2. Move into a new, empty database.</source>
+        <translation>%1 tidak kosong: %2. Pindahkan ke basis data baru yang kosong.</translation>
+    </message>
+    <message>
+        <source>Column %1 of table %2 has no place in PostgreSQL&apos;s schema: nothing was moved.</source>
+        <translation>Kolom %1 dari tabel %2 tidak punya tempat dalam skema PostgreSQL: tidak ada yang dipindahkan.</translation>
+    </message>
+    <message>
+        <source>Table %1: %2 rows read but %3 in PostgreSQL; nothing was moved.</source>
+        <translation>Tabel %1: %2 baris dibaca tetapi %3 di PostgreSQL; tidak ada yang dipindahkan.</translation>
+    </message>
+</context>
+<context>
     <name>NewCampaignWizard</name>
     <message>
         <source>No access token is set: add it in Settings.</source>
@@ -2080,6 +2182,107 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <message>
         <source>Column %1</source>
         <translation>Kolom %1</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersCommand</name>
+    <message>
+        <source>Messages per second at most from this number, every console, run and worker together (add; default: api.rate_ceiling).</source>
+        <translation>Pesan per detik paling banyak dari nomor ini, semua konsol, run, dan worker bersama-sama (add; bawaan: api.rate_ceiling).</translation>
+    </message>
+    <message>
+        <source>r</source>
+        <translation>r</translation>
+    </message>
+    <message>
+        <source>A name for the number (add).</source>
+        <translation>Nama untuk nomor tersebut (add).</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>teks</translation>
+    </message>
+    <message>
+        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling.</source>
+        <translation>Menambah, menghapus, atau menampilkan nomor telepon akun dan batas masing-masing.</translation>
+    </message>
+    <message>
+        <source>add ID, remove ID, or list.</source>
+        <translation>add ID, remove ID, atau list.</translation>
+    </message>
+    <message>
+        <source>add|remove|list</source>
+        <translation>add|remove|list</translation>
+    </message>
+    <message>
+        <source>The phone number ID (Meta&apos;s numeric ID, not the number).</source>
+        <translation>ID nomor telepon (ID numerik dari Meta, bukan nomornya).</translation>
+    </message>
+    <message>
+        <source>[ID]</source>
+        <translation>[ID]</translation>
+    </message>
+    <message>
+        <source>numbers %1 needs a phone number ID</source>
+        <translation>numbers %1 memerlukan ID nomor telepon</translation>
+    </message>
+    <message>
+        <source>Added %1: at most %2 messages per second.</source>
+        <translation>%1 ditambahkan: paling banyak %2 pesan per detik.</translation>
+    </message>
+    <message>
+        <source>Changed %1: at most %2 messages per second.</source>
+        <translation>%1 diubah: paling banyak %2 pesan per detik.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 dihapus.</translation>
+    </message>
+    <message>
+        <source>%1 was not listed.</source>
+        <translation>%1 tidak ada dalam daftar.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Ceiling/s</source>
+        <translation>Batas/dtk</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone number(s) listed.</source>
+        <translation>
+            <numerusform>%n nomor telepon terdaftar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The default number (api.phone_number_id) is %1%2.</source>
+        <translation>Nomor bawaan (api.phone_number_id) adalah %1%2.</translation>
+    </message>
+    <message>
+        <source>, marked *</source>
+        <translation>, bertanda *</translation>
+    </message>
+    <message>
+        <source>A number not listed sends at api.rate_ceiling: %1 messages per second.</source>
+        <translation>Nomor yang tidak terdaftar mengirim sesuai api.rate_ceiling: %1 pesan per detik.</translation>
+    </message>
+    <message>
+        <source>numbers needs an action: add, remove or list</source>
+        <translation>numbers memerlukan tindakan: add, remove, atau list</translation>
+    </message>
+    <message>
+        <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
+        <translation>tindakan numbers tidak dikenal &quot;%1&quot;: gunakan add, remove, atau list</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2709,25 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <message>
         <source>a number of unknown type</source>
         <translation>nomor dengan jenis tidak dikenal</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumberStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a phone number ID: use the numeric ID shown in Meta&apos;s WhatsApp Manager, not the phone number itself.</source>
+        <translation>&quot;%1&quot; bukan ID nomor telepon: gunakan ID numerik yang ditampilkan di WhatsApp Manager Meta, bukan nomor teleponnya.</translation>
+    </message>
+    <message>
+        <source>A number&apos;s ceiling must be a whole number of messages per second from 1 to %1 (Meta: 80, up to 1,000 for upgraded numbers).</source>
+        <translation>Batas sebuah nomor harus bilangan bulat pesan per detik dari 1 sampai %1 (Meta: 80, hingga 1.000 untuk nomor yang ditingkatkan).</translation>
+    </message>
+    <message>
+        <source>A number&apos;s label may have 200 characters at most.</source>
+        <translation>Label sebuah nomor paling banyak 200 karakter.</translation>
+    </message>
+    <message>
+        <source>%1 sends campaigns that are not finished: %2. Finish or cancel them first.</source>
+        <translation>%1 mengirim kampanye yang belum selesai: %2. Selesaikan atau batalkan dulu.</translation>
     </message>
 </context>
 <context>
@@ -3017,8 +3239,8 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
 <context>
     <name>SendPlanner</name>
     <message>
-        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
-        <translation>%1 pesan per detik melebihi batas atas nomor telepon sebesar %2 (pengaturan %3); sebuah proses kirim hanya boleh menurunkannya.</translation>
+        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
+        <translation>%1 pesan per detik melebihi batas nomor telepon sebesar %2 (%3); sebuah run hanya boleh menurunkannya.</translation>
     </message>
 </context>
 <context>

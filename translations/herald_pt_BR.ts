@@ -2054,6 +2054,61 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     </message>
 </context>
 <context>
+    <name>MigrateCommand</name>
+    <message>
+        <source>The SQLite database to move (only read).</source>
+        <translation>O banco de dados SQLite a mover (apenas lido).</translation>
+    </message>
+    <message>
+        <source>The empty PostgreSQL database to move it into.</source>
+        <translation>O banco de dados PostgreSQL vazio para onde movê-lo.</translation>
+    </message>
+    <message>
+        <source>Moves a SQLite database into an empty PostgreSQL database for a team, in one transaction, and checks the copy.</source>
+        <translation>Move um banco de dados SQLite para um banco de dados PostgreSQL vazio para uma equipe, em uma transação, e verifica a cópia.</translation>
+    </message>
+    <message>
+        <source>migrate needs --%1</source>
+        <translation>migrate precisa de --%1</translation>
+    </message>
+    <message>
+        <source>--%1: %2</source>
+        <translation>--%1: %2</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabela</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Linhas</translation>
+    </message>
+    <message>
+        <source>Moved %1 into %2: %3 rows in %4 ms, in one transaction.</source>
+        <translation>%1 movido para %2: %3 linhas em %4 ms, em uma transação.</translation>
+    </message>
+    <message>
+        <source>Every campaign&apos;s counters equal a recount of its rows.</source>
+        <translation>Os contadores de cada campanha são iguais a uma recontagem de suas linhas.</translation>
+    </message>
+    <message>
+        <source>Counters differ from a recount in: %1</source>
+        <translation>Os contadores diferem de uma recontagem em: %1</translation>
+    </message>
+    <message>
+        <source>These differed in %1 already; herald-cli repair on the new database corrects them: %2</source>
+        <translation>Estes já diferiam em %1; herald-cli repair no novo banco de dados os corrige: %2</translation>
+    </message>
+    <message>
+        <source>%1 was left as it was. Point consoles and workers at the new database (--db or HERALD_DB), and stop using the file.</source>
+        <translation>%1 ficou como estava. Aponte os consoles e workers para o novo banco de dados (--db ou HERALD_DB) e pare de usar o arquivo.</translation>
+    </message>
+    <message>
+        <source>The copy in %1 did not pass its check.</source>
+        <translation>A cópia em %1 não passou na verificação.</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>no price</source>
@@ -2081,6 +2136,53 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     </message>
 </context>
 <context>
+    <name>MoveToPostgres</name>
+    <message>
+        <source>The tables %1 refer to each other in a circle: no order copies them.</source>
+        <translation>As tabelas %1 referem-se umas às outras em círculo: nenhuma ordem consegue copiá-las.</translation>
+    </message>
+    <message>
+        <source>Copying table %1 failed in the %2 rows from %3 on: %4</source>
+        <translation>A cópia da tabela %1 falhou nas %2 linhas a partir de %3: %4</translation>
+    </message>
+    <message>
+        <source>The target must be a PostgreSQL database (postgresql://…), not %1.</source>
+        <translation>O destino deve ser um banco de dados PostgreSQL (postgresql://…), não %1.</translation>
+    </message>
+    <message>
+        <source>The source must be a SQLite file, not %1.</source>
+        <translation>A origem deve ser um arquivo SQLite, não %1.</translation>
+    </message>
+    <message>
+        <source>There is no SQLite database at %1.</source>
+        <translation>Não há banco de dados SQLite em %1.</translation>
+    </message>
+    <message>
+        <source>No temporary folder for the snapshot of %1: %2</source>
+        <translation>Nenhuma pasta temporária para o instantâneo de %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is sending from %2: stop it first, or it would go on writing to the file after the copy.</source>
+        <translation>%1 está enviando de %2: pare-o primeiro, ou ele continuaria escrevendo no arquivo após a cópia.</translation>
+    </message>
+    <message>
+        <source>Table %1 of %2 has no place in PostgreSQL&apos;s schema: nothing was moved.</source>
+        <translation>A tabela %1 de %2 não tem lugar no esquema do PostgreSQL: nada foi movido.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: %2. Move into a new, empty database.</source>
+        <translation>%1 não está vazio: %2. Mova para um banco de dados novo e vazio.</translation>
+    </message>
+    <message>
+        <source>Column %1 of table %2 has no place in PostgreSQL&apos;s schema: nothing was moved.</source>
+        <translation>A coluna %1 da tabela %2 não tem lugar no esquema do PostgreSQL: nada foi movido.</translation>
+    </message>
+    <message>
+        <source>Table %1: %2 rows read but %3 in PostgreSQL; nothing was moved.</source>
+        <translation>Tabela %1: %2 linhas lidas, mas %3 no PostgreSQL; nada foi movido.</translation>
+    </message>
+</context>
+<context>
     <name>NewCampaignWizard</name>
     <message>
         <source>No access token is set: add it in Settings.</source>
@@ -2089,6 +2191,108 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <message>
         <source>Column %1</source>
         <translation>Coluna %1</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersCommand</name>
+    <message>
+        <source>Messages per second at most from this number, every console, run and worker together (add; default: api.rate_ceiling).</source>
+        <translation>Mensagens por segundo no máximo a partir deste número, todos os consoles, execuções e workers juntos (add; padrão: api.rate_ceiling).</translation>
+    </message>
+    <message>
+        <source>r</source>
+        <translation>r</translation>
+    </message>
+    <message>
+        <source>A name for the number (add).</source>
+        <translation>Um nome para o número (add).</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling.</source>
+        <translation>Adiciona, remove ou lista os números de telefone da conta e o limite de cada um.</translation>
+    </message>
+    <message>
+        <source>add ID, remove ID, or list.</source>
+        <translation>add ID, remove ID ou list.</translation>
+    </message>
+    <message>
+        <source>add|remove|list</source>
+        <translation>add|remove|list</translation>
+    </message>
+    <message>
+        <source>The phone number ID (Meta&apos;s numeric ID, not the number).</source>
+        <translation>O ID do número de telefone (o ID numérico da Meta, não o número).</translation>
+    </message>
+    <message>
+        <source>[ID]</source>
+        <translation>[ID]</translation>
+    </message>
+    <message>
+        <source>numbers %1 needs a phone number ID</source>
+        <translation>numbers %1 precisa de um ID de número de telefone</translation>
+    </message>
+    <message>
+        <source>Added %1: at most %2 messages per second.</source>
+        <translation>%1 adicionado: no máximo %2 mensagens por segundo.</translation>
+    </message>
+    <message>
+        <source>Changed %1: at most %2 messages per second.</source>
+        <translation>%1 alterado: no máximo %2 mensagens por segundo.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 removido.</translation>
+    </message>
+    <message>
+        <source>%1 was not listed.</source>
+        <translation>%1 não estava na lista.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Rótulo</translation>
+    </message>
+    <message>
+        <source>Ceiling/s</source>
+        <translation>Limite/s</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Adicionado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone number(s) listed.</source>
+        <translation>
+            <numerusform>%n número de telefone na lista.</numerusform>
+            <numerusform>%n números de telefone na lista.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The default number (api.phone_number_id) is %1%2.</source>
+        <translation>O número padrão (api.phone_number_id) é %1%2.</translation>
+    </message>
+    <message>
+        <source>, marked *</source>
+        <translation>, marcado com *</translation>
+    </message>
+    <message>
+        <source>A number not listed sends at api.rate_ceiling: %1 messages per second.</source>
+        <translation>Um número fora da lista envia conforme api.rate_ceiling: %1 mensagens por segundo.</translation>
+    </message>
+    <message>
+        <source>numbers needs an action: add, remove or list</source>
+        <translation>numbers precisa de uma ação: add, remove ou list</translation>
+    </message>
+    <message>
+        <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
+        <translation>ação de numbers desconhecida &quot;%1&quot;: use add, remove ou list</translation>
     </message>
 </context>
 <context>
@@ -2515,6 +2719,25 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <message>
         <source>a number of unknown type</source>
         <translation>um número de tipo desconhecido</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumberStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a phone number ID: use the numeric ID shown in Meta&apos;s WhatsApp Manager, not the phone number itself.</source>
+        <translation>&quot;%1&quot; não é um ID de número de telefone: use o ID numérico mostrado no WhatsApp Manager da Meta, não o próprio número de telefone.</translation>
+    </message>
+    <message>
+        <source>A number&apos;s ceiling must be a whole number of messages per second from 1 to %1 (Meta: 80, up to 1,000 for upgraded numbers).</source>
+        <translation>O limite de um número deve ser um número inteiro de mensagens por segundo de 1 a %1 (Meta: 80, até 1.000 para números promovidos).</translation>
+    </message>
+    <message>
+        <source>A number&apos;s label may have 200 characters at most.</source>
+        <translation>O rótulo de um número pode ter no máximo 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>%1 sends campaigns that are not finished: %2. Finish or cancel them first.</source>
+        <translation>%1 envia campanhas que não terminaram: %2. Termine-as ou cancele-as primeiro.</translation>
     </message>
 </context>
 <context>
@@ -3033,8 +3256,8 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
 <context>
     <name>SendPlanner</name>
     <message>
-        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (setting %3); a run may only lower it.</source>
-        <translation>%1 mensagens por segundo excedem o teto de %2 do número de telefone (configuração %3); uma execução só pode reduzi-lo.</translation>
+        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
+        <translation>%1 mensagens por segundo estão acima do limite do número de telefone de %2 (%3); uma execução só pode reduzi-lo.</translation>
     </message>
 </context>
 <context>

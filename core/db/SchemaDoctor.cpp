@@ -85,6 +85,7 @@ const QList<ExpectedTable> &expectedTables()
         {u"webhook_sources"_s,
          {u"phone_number_id"_s, u"waba_id"_s, u"first_callback_at"_s, u"last_callback_at"_s, u"statuses"_s,
           u"applied"_s, u"parked"_s}},
+        {u"phone_numbers"_s, {u"id"_s, u"label"_s, u"rate_ceiling"_s, u"added_at"_s}},
     };
     return tables;
 }

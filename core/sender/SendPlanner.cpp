@@ -3,6 +3,7 @@
 #include "db/AppSettings.h"
 #include "db/Database.h"
 #include "queue/Campaign.h"
+#include "settings/PhoneNumberStore.h"
 #include "settings/SettingKeys.h"
 #include "templates/CampaignReadiness.h"
 
@@ -19,24 +20,25 @@ SendPlan SendPlanner::plan(const Campaign &campaign, ApiSettings api, double rat
 {
     SendPlan plan;
     const AppSettings stored(m_db);
+    if (!campaign.phoneNumberId.isEmpty()) {
+        api.setPhoneNumberId(campaign.phoneNumberId);
+    }
     QString problem;
-    const double ceiling = SettingKeys::rateCeiling(stored, &problem);
+    const PhoneNumberStore::Ceiling ceilingOf =
+        PhoneNumberStore(m_db, m_clock).ceilingFor(api.phoneNumberId(), &problem);
+    const double ceiling = ceilingOf.perSecond;
     const int concurrency = SettingKeys::concurrency(stored, &problem);
     if (!problem.isEmpty()) {
         plan.warnings << problem;
     }
     if (rate > ceiling) {
-        plan.refusals
-            << tr("%1 messages per second is above the phone number's ceiling of %2 (setting %3); a "
-                  "run may only lower it.")
-                   .arg(rate)
-                   .arg(ceiling)
-                   .arg(SettingKeys::RateCeiling);
+        plan.refusals << tr("%1 messages per second is above the phone number's ceiling of %2 (%3); a "
+                            "run may only lower it.")
+                             .arg(rate)
+                             .arg(ceiling)
+                             .arg(ceilingOf.source);
     }
     const double campaignRate = campaign.settings.value(u"rate"_s).toDouble();
-    if (!campaign.phoneNumberId.isEmpty()) {
-        api.setPhoneNumberId(campaign.phoneNumberId);
-    }
     if (const QString why = api.validate(); !why.isEmpty()) {
         plan.refusals << why;
     }

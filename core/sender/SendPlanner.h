@@ -23,7 +23,8 @@ struct SendPlan
 
 // Turns a campaign and the stored settings into a SenderConfig, for the console and
 // `herald-cli run` alike: the template must be ready (CampaignReadiness), the phone number's
-// ceiling is the stored api.rate_ceiling, which a run's --rate and a campaign's own
+// ceiling is its own when listed (PhoneNumberStore), else the stored api.rate_ceiling, which
+// a run's --rate and a campaign's own
 // settings["rate"] may only lower, concurrency and "retry no response" come from the settings
 // (a campaign may ask for retries too).
 class SendPlanner

@@ -13,6 +13,7 @@
 #include "queue/DailySummary.h"
 #include "queue/Schedule.h"
 #include "sender/SenderPresence.h"
+#include "settings/PhoneNumberStore.h"
 #include "templates/TemplateStore.h"
 #include "webhook/DeliveryWriter.h"
 
@@ -168,6 +169,7 @@ void fill(Database &db)
     OptOutStore optOuts(db, clock);
     optOuts.add(u"+4915199999999"_s, OptOutStore::Source::Manual, u"asked by phone"_s);
     AppSettings(db).set(u"api.phone_number_id"_s, u"1065"_s);
+    PhoneNumberStore(db, clock).add(u"1065"_s, 250, u"Main line"_s);
     DailySummary(db, clock).refresh();
     RateCardStore(db, clock).ensureExample();
     CostEstimator(db, clock).estimateAndStore(running.id);

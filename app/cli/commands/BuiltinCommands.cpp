@@ -2,6 +2,7 @@
 
 #include "commands/BackupCommand.h"
 #include "commands/MigrateCommand.h"
+#include "commands/NumbersCommand.h"
 #include "commands/CampaignCommand.h"
 #include "commands/ConfigCommand.h"
 #include "commands/DemoCommand.h"
@@ -48,6 +49,7 @@ std::vector<std::unique_ptr<Command>> builtinCommands()
     list.push_back(std::make_unique<MigrateCommand>());
     list.push_back(std::make_unique<TemplatesCommand>());
     list.push_back(std::make_unique<ConfigCommand>());
+    list.push_back(std::make_unique<NumbersCommand>());
     list.push_back(std::make_unique<TokenCommand>());
     list.push_back(std::make_unique<RunCommand>());
     list.push_back(std::make_unique<DemoCommand>());
