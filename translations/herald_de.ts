@@ -6750,6 +6750,148 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     </message>
 </context>
 <context>
+    <name>herald::ui::PhoneNumbersModel</name>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 Nachr./s</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Campaigns without a number of their own send from this one (Cloud API → Phone number ID).</source>
+        <translation>Kampagnen ohne eigene Nummer senden von dieser (Cloud API → Telefonnummern-ID).</translation>
+    </message>
+    <message>
+        <source>Every console, herald-cli run and worker sending from this number together.</source>
+        <translation>Alle Konsolen, herald-cli-Läufe und Worker, die von dieser Nummer senden, zusammen.</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>Telefonnummern-ID</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Ceiling</source>
+        <translation>Obergrenze</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PhoneNumbersSection</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>The account&apos;s numbers</source>
+        <translation>Die Nummern des Kontos</translation>
+    </message>
+    <message>
+        <source>Add or change a number</source>
+        <translation>Nummer hinzufügen oder ändern</translation>
+    </message>
+    <message>
+        <source>Digits, from WhatsApp Manager</source>
+        <translation>Ziffern, aus dem WhatsApp Manager</translation>
+    </message>
+    <message>
+        <source>Meta&apos;s numeric phone number ID, not the phone number itself.</source>
+        <translation>Metas numerische ID der Telefonnummer, nicht die Telefonnummer selbst.</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Sales</source>
+        <translation>Optional, z. B. Vertrieb</translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation> Nachr./s</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number, every console, herald-cli run and worker together. Meta allows 80, up to 1,000 for upgraded numbers.</source>
+        <translation>Höchstens so viele Nachrichten pro Sekunde von dieser Nummer, alle Konsolen, herald-cli-Läufe und Worker zusammen. Meta erlaubt 80, bis 1.000 für hochgestufte Nummern.</translation>
+    </message>
+    <message>
+        <source>Phone number ID:</source>
+        <translation>Telefonnummern-ID:</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>Ceiling:</source>
+        <translation>Obergrenze:</translation>
+    </message>
+    <message>
+        <source>Each number sends at most at its own ceiling, whichever consoles and workers send from it. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Jede Nummer sendet höchstens mit ihrer eigenen Obergrenze, welche Konsolen und Worker auch von ihr senden. Mit der Datenbank gespeichert und sofort geändert, wie mit herald-cli numbers.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>The phone numbers cannot be read: %1</source>
+        <translation>Die Telefonnummern können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>A number not listed sends at the rate ceiling on the Sending tab: %1 msg/s.</source>
+        <translation>Eine nicht aufgeführte Nummer sendet mit der Obergrenze im Reiter Senden: %1 Nachr./s.</translation>
+    </message>
+    <message>
+        <source>%1 was not stored: %2</source>
+        <translation>%1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Added %1: at most %2 msg/s.</source>
+        <translation>%1 hinzugefügt: höchstens %2 Nachr./s.</translation>
+    </message>
+    <message>
+        <source>Changed %1: at most %2 msg/s.</source>
+        <translation>%1 geändert: höchstens %2 Nachr./s.</translation>
+    </message>
+    <message>
+        <source>Remove phone number</source>
+        <translation>Telefonnummer entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the account&apos;s numbers? Campaigns sending from it afterwards use the rate ceiling on the Sending tab.</source>
+        <translation>%1 aus den Nummern des Kontos entfernen? Kampagnen, die danach von ihr senden, verwenden die Obergrenze im Reiter Senden.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>%1 wurde nicht entfernt: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 was already removed.</source>
+        <translation>%1 war bereits entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::PhonePage</name>
     <message>
         <source>Only &amp;mobile numbers (skip numbers that can only be landlines)</source>
@@ -8007,6 +8149,10 @@ Mit der Datenbank gespeichert als %2.</translation>
     <message>
         <source>A reply that is exactly one of these words, in any case, puts its sender on the opt-out list once the webhook receiver gets it.</source>
         <translation>Eine Antwort, die genau aus einem dieser Wörter besteht (Groß- und Kleinschreibung egal), setzt ihren Absender auf die Abmeldeliste, sobald der Webhook-Empfänger sie erhält.</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,10 @@
     <name>NumbersCommand</name>
     <message numerus="yes">
         <source>%n phone number(s) listed.</source>
-        <translation><numerusform>%n phone number listed.</numerusform><numerusform>%n phone numbers listed.</numerusform></translation>
+        <translation>
+            <numerusform>%n phone number listed.</numerusform>
+            <numerusform>%n phone numbers listed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

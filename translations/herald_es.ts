@@ -6750,6 +6750,148 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     </message>
 </context>
 <context>
+    <name>herald::ui::PhoneNumbersModel</name>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 msj/s</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <source>Campaigns without a number of their own send from this one (Cloud API → Phone number ID).</source>
+        <translation>Las campañas sin número propio envían desde este (Cloud API → ID del número de teléfono).</translation>
+    </message>
+    <message>
+        <source>Every console, herald-cli run and worker sending from this number together.</source>
+        <translation>Todas las consolas, ejecuciones de herald-cli y workers que envían desde este número, juntos.</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID del número de teléfono</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Ceiling</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PhoneNumbersSection</name>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Números de teléfono</translation>
+    </message>
+    <message>
+        <source>The account&apos;s numbers</source>
+        <translation>Los números de la cuenta</translation>
+    </message>
+    <message>
+        <source>Add or change a number</source>
+        <translation>Añadir o cambiar un número</translation>
+    </message>
+    <message>
+        <source>Digits, from WhatsApp Manager</source>
+        <translation>Dígitos, de WhatsApp Manager</translation>
+    </message>
+    <message>
+        <source>Meta&apos;s numeric phone number ID, not the phone number itself.</source>
+        <translation>El ID numérico del número de teléfono de Meta, no el número de teléfono.</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Sales</source>
+        <translation>Opcional, p. ej. Ventas</translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation> msj/s</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number, every console, herald-cli run and worker together. Meta allows 80, up to 1,000 for upgraded numbers.</source>
+        <translation>Mensajes por segundo como máximo desde este número, todas las consolas, ejecuciones de herald-cli y workers juntos. Meta permite 80, hasta 1.000 para números mejorados.</translation>
+    </message>
+    <message>
+        <source>Phone number ID:</source>
+        <translation>ID del número:</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Etiqueta:</translation>
+    </message>
+    <message>
+        <source>Ceiling:</source>
+        <translation>Límite:</translation>
+    </message>
+    <message>
+        <source>Each number sends at most at its own ceiling, whichever consoles and workers send from it. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Cada número envía como máximo a su propio límite, sean cuales sean las consolas y workers que envían desde él. Se guarda con la base de datos y cambia al instante, como herald-cli numbers.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambiar</translation>
+    </message>
+    <message>
+        <source>The phone numbers cannot be read: %1</source>
+        <translation>No se pueden leer los números de teléfono: %1</translation>
+    </message>
+    <message>
+        <source>A number not listed sends at the rate ceiling on the Sending tab: %1 msg/s.</source>
+        <translation>Un número que no está en la lista envía al límite de la pestaña Envío: %1 msj/s.</translation>
+    </message>
+    <message>
+        <source>%1 was not stored: %2</source>
+        <translation>%1 no se guardó: %2</translation>
+    </message>
+    <message>
+        <source>Added %1: at most %2 msg/s.</source>
+        <translation>%1 añadido: como máximo %2 msj/s.</translation>
+    </message>
+    <message>
+        <source>Changed %1: at most %2 msg/s.</source>
+        <translation>%1 cambiado: como máximo %2 msj/s.</translation>
+    </message>
+    <message>
+        <source>Remove phone number</source>
+        <translation>Eliminar número de teléfono</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the account&apos;s numbers? Campaigns sending from it afterwards use the rate ceiling on the Sending tab.</source>
+        <translation>¿Eliminar %1 de los números de la cuenta? Las campañas que envíen desde él después usarán el límite de la pestaña Envío.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>%1 no se eliminó: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 eliminado.</translation>
+    </message>
+    <message>
+        <source>%1 was already removed.</source>
+        <translation>%1 ya estaba eliminado.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::PhonePage</name>
     <message>
         <source>Only &amp;mobile numbers (skip numbers that can only be landlines)</source>
@@ -8007,6 +8149,10 @@ Guardado con la base de datos como %2.</translation>
     <message>
         <source>A reply that is exactly one of these words, in any case, puts its sender on the opt-out list once the webhook receiver gets it.</source>
         <translation>Una respuesta que sea exactamente una de estas palabras, en mayúsculas o minúsculas, pone a su remitente en la lista de bajas en cuanto la recibe el receptor de webhooks.</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Números de teléfono</translation>
     </message>
 </context>
 <context>

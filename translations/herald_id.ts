@@ -6704,6 +6704,148 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     </message>
 </context>
 <context>
+    <name>herald::ui::PhoneNumbersModel</name>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 pesan/dtk</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Bawaan</translation>
+    </message>
+    <message>
+        <source>Campaigns without a number of their own send from this one (Cloud API → Phone number ID).</source>
+        <translation>Kampanye tanpa nomor sendiri mengirim dari nomor ini (Cloud API → ID nomor telepon).</translation>
+    </message>
+    <message>
+        <source>Every console, herald-cli run and worker sending from this number together.</source>
+        <translation>Semua konsol, run herald-cli, dan worker yang mengirim dari nomor ini, bersama-sama.</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID nomor telepon</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Ceiling</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PhoneNumbersSection</name>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Nomor telepon</translation>
+    </message>
+    <message>
+        <source>The account&apos;s numbers</source>
+        <translation>Nomor-nomor akun</translation>
+    </message>
+    <message>
+        <source>Add or change a number</source>
+        <translation>Tambah atau ubah nomor</translation>
+    </message>
+    <message>
+        <source>Digits, from WhatsApp Manager</source>
+        <translation>Angka, dari WhatsApp Manager</translation>
+    </message>
+    <message>
+        <source>Meta&apos;s numeric phone number ID, not the phone number itself.</source>
+        <translation>ID numerik nomor telepon dari Meta, bukan nomor teleponnya.</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Sales</source>
+        <translation>Opsional, mis. Penjualan</translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation> pesan/dtk</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number, every console, herald-cli run and worker together. Meta allows 80, up to 1,000 for upgraded numbers.</source>
+        <translation>Pesan per detik paling banyak dari nomor ini, semua konsol, run herald-cli, dan worker bersama-sama. Meta mengizinkan 80, hingga 1.000 untuk nomor yang ditingkatkan.</translation>
+    </message>
+    <message>
+        <source>Phone number ID:</source>
+        <translation>ID nomor telepon:</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <source>Ceiling:</source>
+        <translation>Batas:</translation>
+    </message>
+    <message>
+        <source>Each number sends at most at its own ceiling, whichever consoles and workers send from it. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Setiap nomor mengirim paling cepat sesuai batasnya sendiri, konsol dan worker mana pun yang mengirim darinya. Disimpan bersama basis data dan langsung berubah, seperti herald-cli numbers.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ubah</translation>
+    </message>
+    <message>
+        <source>The phone numbers cannot be read: %1</source>
+        <translation>Nomor telepon tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>A number not listed sends at the rate ceiling on the Sending tab: %1 msg/s.</source>
+        <translation>Nomor yang tidak terdaftar mengirim sesuai batas di tab Pengiriman: %1 pesan/dtk.</translation>
+    </message>
+    <message>
+        <source>%1 was not stored: %2</source>
+        <translation>%1 tidak disimpan: %2</translation>
+    </message>
+    <message>
+        <source>Added %1: at most %2 msg/s.</source>
+        <translation>%1 ditambahkan: paling banyak %2 pesan/dtk.</translation>
+    </message>
+    <message>
+        <source>Changed %1: at most %2 msg/s.</source>
+        <translation>%1 diubah: paling banyak %2 pesan/dtk.</translation>
+    </message>
+    <message>
+        <source>Remove phone number</source>
+        <translation>Hapus nomor telepon</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the account&apos;s numbers? Campaigns sending from it afterwards use the rate ceiling on the Sending tab.</source>
+        <translation>Hapus %1 dari nomor-nomor akun? Kampanye yang mengirim darinya setelah itu memakai batas di tab Pengiriman.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>%1 tidak dihapus: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 dihapus.</translation>
+    </message>
+    <message>
+        <source>%1 was already removed.</source>
+        <translation>%1 sudah dihapus.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::PhonePage</name>
     <message>
         <source>Only &amp;mobile numbers (skip numbers that can only be landlines)</source>
@@ -7938,6 +8080,10 @@ Disimpan bersama basis data sebagai %2.</translation>
     <message>
         <source>A reply that is exactly one of these words, in any case, puts its sender on the opt-out list once the webhook receiver gets it.</source>
         <translation>Balasan yang persis salah satu kata ini, huruf besar atau kecil, memasukkan pengirimnya ke daftar opt-out begitu penerima webhook menerimanya.</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Nomor telepon</translation>
     </message>
 </context>
 <context>

@@ -6750,6 +6750,148 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     </message>
 </context>
 <context>
+    <name>herald::ui::PhoneNumbersModel</name>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 msg/s</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Padrão</translation>
+    </message>
+    <message>
+        <source>Campaigns without a number of their own send from this one (Cloud API → Phone number ID).</source>
+        <translation>Campanhas sem número próprio enviam deste (Cloud API → ID do número de telefone).</translation>
+    </message>
+    <message>
+        <source>Every console, herald-cli run and worker sending from this number together.</source>
+        <translation>Todos os consoles, execuções do herald-cli e workers que enviam deste número, juntos.</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID do número de telefone</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Rótulo</translation>
+    </message>
+    <message>
+        <source>Ceiling</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Adicionado</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PhoneNumbersSection</name>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remover…</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Números de telefone</translation>
+    </message>
+    <message>
+        <source>The account&apos;s numbers</source>
+        <translation>Os números da conta</translation>
+    </message>
+    <message>
+        <source>Add or change a number</source>
+        <translation>Adicionar ou alterar um número</translation>
+    </message>
+    <message>
+        <source>Digits, from WhatsApp Manager</source>
+        <translation>Dígitos, do WhatsApp Manager</translation>
+    </message>
+    <message>
+        <source>Meta&apos;s numeric phone number ID, not the phone number itself.</source>
+        <translation>O ID numérico do número de telefone na Meta, não o próprio número.</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Sales</source>
+        <translation>Opcional, por ex. Vendas</translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation> msg/s</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number, every console, herald-cli run and worker together. Meta allows 80, up to 1,000 for upgraded numbers.</source>
+        <translation>Mensagens por segundo no máximo a partir deste número, todos os consoles, execuções do herald-cli e workers juntos. A Meta permite 80, até 1.000 para números promovidos.</translation>
+    </message>
+    <message>
+        <source>Phone number ID:</source>
+        <translation>ID do número:</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Rótulo:</translation>
+    </message>
+    <message>
+        <source>Ceiling:</source>
+        <translation>Limite:</translation>
+    </message>
+    <message>
+        <source>Each number sends at most at its own ceiling, whichever consoles and workers send from it. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Cada número envia no máximo no seu próprio limite, quaisquer que sejam os consoles e workers que enviam dele. Guardado com o banco de dados e alterado na hora, como herald-cli numbers.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Alterar</translation>
+    </message>
+    <message>
+        <source>The phone numbers cannot be read: %1</source>
+        <translation>Não é possível ler os números de telefone: %1</translation>
+    </message>
+    <message>
+        <source>A number not listed sends at the rate ceiling on the Sending tab: %1 msg/s.</source>
+        <translation>Um número fora da lista envia no limite da aba Envio: %1 msg/s.</translation>
+    </message>
+    <message>
+        <source>%1 was not stored: %2</source>
+        <translation>%1 não foi guardado: %2</translation>
+    </message>
+    <message>
+        <source>Added %1: at most %2 msg/s.</source>
+        <translation>%1 adicionado: no máximo %2 msg/s.</translation>
+    </message>
+    <message>
+        <source>Changed %1: at most %2 msg/s.</source>
+        <translation>%1 alterado: no máximo %2 msg/s.</translation>
+    </message>
+    <message>
+        <source>Remove phone number</source>
+        <translation>Remover número de telefone</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the account&apos;s numbers? Campaigns sending from it afterwards use the rate ceiling on the Sending tab.</source>
+        <translation>Remover %1 dos números da conta? Campanhas que enviarem dele depois usam o limite da aba Envio.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>%1 não foi removido: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 removido.</translation>
+    </message>
+    <message>
+        <source>%1 was already removed.</source>
+        <translation>%1 já tinha sido removido.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::PhonePage</name>
     <message>
         <source>Only &amp;mobile numbers (skip numbers that can only be landlines)</source>
@@ -8007,6 +8149,10 @@ Armazenada com o banco de dados como %2.</translation>
     <message>
         <source>A reply that is exactly one of these words, in any case, puts its sender on the opt-out list once the webhook receiver gets it.</source>
         <translation>Uma resposta que seja exatamente uma destas palavras, em maiúsculas ou minúsculas, coloca o remetente na lista de opt-out assim que o receptor de webhooks a recebe.</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Números de telefone</translation>
     </message>
 </context>
 <context>

@@ -8,5 +8,7 @@ target_sources(herald_ui PRIVATE
     settings/SettingField.h settings/SettingField.cpp
     settings/TokenSection.h settings/TokenSection.cpp
     settings/DatabaseSection.h settings/DatabaseSection.cpp
+    settings/PhoneNumbersModel.h settings/PhoneNumbersModel.cpp
+    settings/PhoneNumbersSection.h settings/PhoneNumbersSection.cpp
     dialogs/SettingsDialog.h dialogs/SettingsDialog.cpp)
 target_link_libraries(herald_ui PUBLIC herald_secrets)

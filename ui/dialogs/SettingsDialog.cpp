@@ -8,6 +8,7 @@
 #include "dialogs/Prompt.h"
 #include "settings/DatabaseSection.h"
 #include "settings/LanguageChoice.h"
+#include "settings/PhoneNumbersSection.h"
 #include "settings/RateCardSection.h"
 #include "settings/SettingField.h"
 #include "settings/SettingKeys.h"
@@ -90,7 +91,10 @@ SettingsDialog::SettingsDialog(DataService &data, const AppContext &context, QWi
     m_tabs->addTab(buildApiTab(context.credentials), tr("Cloud API"));
     m_tabs->addTab(buildSendingTab(), tr("Sending"));
     m_tabs->addTab(buildComputerTab(context.database.displayName()), tr("This computer"));
-    // Rate cards are stored with the database and change at once: nothing for Save to do.
+    // Phone numbers and rate cards are stored with the database and change at once: nothing for
+    // Save to do.
+    m_tabs->addTab(new PhoneNumbersSection(data, context.clock ? *context.clock : Clock::system(), this),
+                   tr("Phone numbers"));
     m_tabs->addTab(new RateCardSection(data, context.clock ? *context.clock : Clock::system(), this),
                    tr("Rate cards"));
     for (int i = 0; i < m_tabs->count(); ++i) {

@@ -22,7 +22,8 @@ struct AppContext;
 // Graph API base URL and version, phone number id, WhatsApp Business Account id, access token
 // (kept in the operating system's keychain), default region, rate ceiling and concurrency,
 // retry of "no response", database (embedded file or PostgreSQL URL, with Test connection) and
-// language. What belongs to the database is stored under the keys `herald-cli config` uses
+// language; the account's phone numbers and rate cards, stored at once by their own sections.
+// What belongs to the database is stored under the keys `herald-cli config` uses
 // (SettingKeys), so a console and the command line on one database always agree; every field
 // is checked by SettingKeys::check and shows its reason underneath. The database and the
 // language are this user's (QSettings; a password goes to the keychain) and apply on restart.

@@ -6,3 +6,5 @@ herald_add_keyring_test(NAME test_databasechoice SOURCES test_databasechoice.cpp
 # A campaign sent from the window with the token from the keychain, then every file searched.
 herald_add_keyring_test(NAME test_consoletoken SOURCES test_consoletoken.cpp UiTestUtil.h
     ../secrets/SecretSearch.h LIBS herald_ui herald_simulator)
+# Settings → Phone numbers: the rows herald-cli numbers edits, driven through the dialog.
+herald_add_ui_test(NAME test_phonenumberssection SOURCES test_phonenumberssection.cpp PG)

@@ -1,0 +1,125 @@
+#include "settings/PhoneNumbersModel.h"
+
+#include "widgets/Formats.h"
+
+#include <QFont>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace herald::ui {
+
+PhoneNumbersModel::PhoneNumbersModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+int PhoneNumbersModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_listing.numbers.size());
+}
+
+int PhoneNumbersModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PhoneNumbersModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const PhoneNumber &n = m_listing.numbers.at(index.row());
+    const bool isDefault = !m_listing.defaultId.isEmpty() && n.id == m_listing.defaultId;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Id:
+            return n.id;
+        case Label:
+            return n.label;
+        case Ceiling:
+            return tr("%1 msg/s").arg(QLocale().toString(n.ceiling));
+        case Default:
+            return isDefault ? tr("Default") : QString();
+        case Added:
+            return Formats::dayTime(n.addedAt);
+        default:
+            return {};
+        }
+    case RawRole:
+        switch (index.column()) {
+        case Id:
+            return n.id;
+        case Label:
+            return n.label;
+        case Ceiling:
+            return n.ceiling;
+        case Default:
+            return isDefault;
+        case Added:
+            return n.addedAt;
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == Default && isDefault) {
+            return tr("Campaigns without a number of their own send from this one (Cloud API → Phone number "
+                      "ID).");
+        }
+        if (index.column() == Ceiling) {
+            return tr("Every console, herald-cli run and worker sending from this number together.");
+        }
+        return {};
+    case Qt::FontRole:
+        if (isDefault) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return index.column() == Ceiling ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant PhoneNumbersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case Id:
+        return tr("Phone number ID");
+    case Label:
+        return tr("Label");
+    case Ceiling:
+        return tr("Ceiling");
+    case Default:
+        return tr("Default");
+    case Added:
+        return tr("Added");
+    default:
+        return {};
+    }
+}
+
+void PhoneNumbersModel::setListing(const PhoneNumberListing &listing)
+{
+    beginResetModel();
+    m_listing = listing;
+    endResetModel();
+}
+
+int PhoneNumbersModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_listing.numbers.size(); ++i) {
+        if (m_listing.numbers.at(i).id == id) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+} // namespace herald::ui
