@@ -1,9 +1,12 @@
 #include "cloudapi/ApiResponse.h"
 
+#include "cloudapi/ErrorPolicy.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaEnum>
+#include <QNetworkRequest>
 
 using namespace Qt::StringLiterals;
 
@@ -86,6 +89,16 @@ QString networkErrorName(QNetworkReply::NetworkError error)
 }
 
 } // namespace
+
+TransportInfo TransportInfo::of(const QNetworkReply &reply)
+{
+    TransportInfo t;
+    t.error = reply.error();
+    t.responseStarted = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid();
+    t.requestSent = t.responseStarted || !ErrorPolicy::failsBeforeSending(t.error);
+    t.errorString = reply.errorString();
+    return t;
+}
 
 ApiResponse ApiResponse::parse(int httpStatus, const QByteArray &body, const TransportInfo &transport,
                                const Redactor &redactor)

@@ -21,6 +21,11 @@ struct TransportInfo
     // Any byte of the response (status line included) had arrived.
     bool responseStarted = false;
     QString errorString; // Qt's text; may contain the URL, so it is redacted by the parser
+
+    // What a finished reply knew. Only errors that happen before a connection exists prove the
+    // request never went out; anything else (timeout, reset, cancel, a network switch) may have
+    // reached Meta and counts as sent (ErrorPolicy keeps the one list).
+    static TransportInfo of(const QNetworkReply &reply);
 };
 
 // Meta's error object:

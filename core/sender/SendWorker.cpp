@@ -415,14 +415,7 @@ void SendWorker::onReply(QNetworkReply *reply)
     --m_managerLoad[request.manager];
 
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    TransportInfo transport;
-    transport.error = reply->error();
-    transport.responseStarted = statusAttr.isValid();
-    // Only errors that happen before a connection exists prove the request never went out;
-    // anything else (timeout, reset, cancel, a network switch) may have reached Meta and
-    // counts as sent. ErrorPolicy keeps the one list.
-    transport.requestSent = transport.responseStarted || !ErrorPolicy::failsBeforeSending(transport.error);
-    transport.errorString = reply->errorString();
+    const TransportInfo transport = TransportInfo::of(*reply);
     qCDebug(lcCloudApi).noquote() << "POST" << reply->url().toString() << "->" << statusAttr.toInt()
                                   << (transport.error == QNetworkReply::NoError ? QString()
                                                                                 : transport.errorString);

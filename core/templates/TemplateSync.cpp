@@ -160,17 +160,7 @@ void TemplateSync::onReply()
         return;
     }
 
-    TransportInfo transport;
-    transport.error = reply->error();
-    transport.responseStarted = statusAttr.isValid();
-    // A connection that never opened sent nothing; saying otherwise would only confuse.
-    const auto notSent = {QNetworkReply::ConnectionRefusedError, QNetworkReply::HostNotFoundError,
-                          QNetworkReply::SslHandshakeFailedError, QNetworkReply::ProxyConnectionRefusedError,
-                          QNetworkReply::ProxyNotFoundError};
-    transport.requestSent = !std::any_of(notSent.begin(), notSent.end(),
-                                         [&](QNetworkReply::NetworkError e) { return e == reply->error(); });
-    transport.errorString = reply->errorString();
-    const ApiResponse response = ApiResponse::parse(status, body, transport, redactor);
+    const ApiResponse response = ApiResponse::parse(status, body, TransportInfo::of(*reply), redactor);
     const ErrorDecision decision = ErrorPolicy::classify(response);
     m_result.errorCode = response.error.code;
     // 190 and 0 are Meta's token codes (docs/CLOUD_API.md); a bare 401 means the same.
