@@ -2181,6 +2181,10 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <source>Table %1: %2 rows read but %3 in PostgreSQL; nothing was moved.</source>
         <translation>Tabelle %1: %2 Zeilen gelesen, aber %3 in PostgreSQL; nichts wurde übertragen.</translation>
     </message>
+    <message>
+        <source>Table %1: %2 rows in %3 but %4 read; nothing was moved.</source>
+        <translation>Tabelle %1: %2 Zeilen in %3, aber %4 gelesen; nichts wurde übertragen.</translation>
+    </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
@@ -2195,10 +2199,6 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
 </context>
 <context>
     <name>NumbersCommand</name>
-    <message>
-        <source>Messages per second at most from this number, every console, run and worker together (add; default: api.rate_ceiling).</source>
-        <translation>Höchstens so viele Nachrichten pro Sekunde von dieser Nummer, alle Konsolen, Läufe und Worker zusammen (add; Standard: api.rate_ceiling).</translation>
-    </message>
     <message>
         <source>r</source>
         <translation>r</translation>
@@ -2293,6 +2293,10 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     <message>
         <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
         <translation>unbekannte numbers-Aktion „%1“: verwenden Sie add, remove oder list</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number (add; default: api.rate_ceiling).</source>
+        <translation>Höchstens so viele Nachrichten pro Sekunde von dieser Nummer (add; Standard: api.rate_ceiling).</translation>
     </message>
 </context>
 <context>
@@ -6764,10 +6768,6 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <translation>Kampagnen ohne eigene Nummer senden von dieser (Cloud API → Telefonnummern-ID).</translation>
     </message>
     <message>
-        <source>Every console, herald-cli run and worker sending from this number together.</source>
-        <translation>Alle Konsolen, herald-cli-Läufe und Worker, die von dieser Nummer senden, zusammen.</translation>
-    </message>
-    <message>
         <source>Phone number ID</source>
         <translation>Telefonnummern-ID</translation>
     </message>
@@ -6782,6 +6782,10 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     <message>
         <source>Added</source>
         <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>The most messages per second a console or herald-cli run sends from this number.</source>
+        <translation>Die meisten Nachrichten pro Sekunde, die eine Konsole oder ein herald-cli-Lauf von dieser Nummer sendet.</translation>
     </message>
 </context>
 <context>
@@ -6823,10 +6827,6 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <translation> Nachr./s</translation>
     </message>
     <message>
-        <source>Messages per second at most from this number, every console, herald-cli run and worker together. Meta allows 80, up to 1,000 for upgraded numbers.</source>
-        <translation>Höchstens so viele Nachrichten pro Sekunde von dieser Nummer, alle Konsolen, herald-cli-Läufe und Worker zusammen. Meta erlaubt 80, bis 1.000 für hochgestufte Nummern.</translation>
-    </message>
-    <message>
         <source>Phone number ID:</source>
         <translation>Telefonnummern-ID:</translation>
     </message>
@@ -6837,10 +6837,6 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     <message>
         <source>Ceiling:</source>
         <translation>Obergrenze:</translation>
-    </message>
-    <message>
-        <source>Each number sends at most at its own ceiling, whichever consoles and workers send from it. Stored with the database and changed at once, like herald-cli numbers.</source>
-        <translation>Jede Nummer sendet höchstens mit ihrer eigenen Obergrenze, welche Konsolen und Worker auch von ihr senden. Mit der Datenbank gespeichert und sofort geändert, wie mit herald-cli numbers.</translation>
     </message>
     <message>
         <source>Change</source>
@@ -6889,6 +6885,14 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     <message>
         <source>%1 was already removed.</source>
         <translation>%1 war bereits entfernt.</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number. Meta allows 80, up to 1,000 for upgraded numbers.</source>
+        <translation>Höchstens so viele Nachrichten pro Sekunde von dieser Nummer. Meta erlaubt 80, bis 1.000 für hochgestufte Nummern.</translation>
+    </message>
+    <message>
+        <source>A console or herald-cli run sending from a number keeps to its ceiling; several sending from one number at once do not share it yet. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Eine Konsole oder ein herald-cli-Lauf, der von einer Nummer sendet, hält ihre Obergrenze ein; mehrere, die gleichzeitig von einer Nummer senden, teilen sie sich noch nicht. Mit der Datenbank gespeichert und sofort geändert, wie mit herald-cli numbers.</translation>
     </message>
 </context>
 <context>

@@ -2181,6 +2181,10 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <source>Table %1: %2 rows read but %3 in PostgreSQL; nothing was moved.</source>
         <translation>Tabla %1: %2 filas leídas pero %3 en PostgreSQL; no se trasladó nada.</translation>
     </message>
+    <message>
+        <source>Table %1: %2 rows in %3 but %4 read; nothing was moved.</source>
+        <translation>Tabla %1: %2 filas en %3 pero %4 leídas; no se trasladó nada.</translation>
+    </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
@@ -2195,10 +2199,6 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
 </context>
 <context>
     <name>NumbersCommand</name>
-    <message>
-        <source>Messages per second at most from this number, every console, run and worker together (add; default: api.rate_ceiling).</source>
-        <translation>Mensajes por segundo como máximo desde este número, todas las consolas, ejecuciones y workers juntos (add; predeterminado: api.rate_ceiling).</translation>
-    </message>
     <message>
         <source>r</source>
         <translation>r</translation>
@@ -2293,6 +2293,10 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <message>
         <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
         <translation>acción de numbers desconocida «%1»: use add, remove o list</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number (add; default: api.rate_ceiling).</source>
+        <translation>Mensajes por segundo como máximo desde este número (add; predeterminado: api.rate_ceiling).</translation>
     </message>
 </context>
 <context>
@@ -6764,10 +6768,6 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <translation>Las campañas sin número propio envían desde este (Cloud API → ID del número de teléfono).</translation>
     </message>
     <message>
-        <source>Every console, herald-cli run and worker sending from this number together.</source>
-        <translation>Todas las consolas, ejecuciones de herald-cli y workers que envían desde este número, juntos.</translation>
-    </message>
-    <message>
         <source>Phone number ID</source>
         <translation>ID del número de teléfono</translation>
     </message>
@@ -6782,6 +6782,10 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     <message>
         <source>Added</source>
         <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>The most messages per second a console or herald-cli run sends from this number.</source>
+        <translation>Los mensajes por segundo que como máximo envía una consola o una ejecución de herald-cli desde este número.</translation>
     </message>
 </context>
 <context>
@@ -6823,10 +6827,6 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <translation> msj/s</translation>
     </message>
     <message>
-        <source>Messages per second at most from this number, every console, herald-cli run and worker together. Meta allows 80, up to 1,000 for upgraded numbers.</source>
-        <translation>Mensajes por segundo como máximo desde este número, todas las consolas, ejecuciones de herald-cli y workers juntos. Meta permite 80, hasta 1.000 para números mejorados.</translation>
-    </message>
-    <message>
         <source>Phone number ID:</source>
         <translation>ID del número:</translation>
     </message>
@@ -6837,10 +6837,6 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     <message>
         <source>Ceiling:</source>
         <translation>Límite:</translation>
-    </message>
-    <message>
-        <source>Each number sends at most at its own ceiling, whichever consoles and workers send from it. Stored with the database and changed at once, like herald-cli numbers.</source>
-        <translation>Cada número envía como máximo a su propio límite, sean cuales sean las consolas y workers que envían desde él. Se guarda con la base de datos y cambia al instante, como herald-cli numbers.</translation>
     </message>
     <message>
         <source>Change</source>
@@ -6889,6 +6885,14 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     <message>
         <source>%1 was already removed.</source>
         <translation>%1 ya estaba eliminado.</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number. Meta allows 80, up to 1,000 for upgraded numbers.</source>
+        <translation>Mensajes por segundo como máximo desde este número. Meta permite 80, hasta 1.000 para números mejorados.</translation>
+    </message>
+    <message>
+        <source>A console or herald-cli run sending from a number keeps to its ceiling; several sending from one number at once do not share it yet. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Una consola o ejecución de herald-cli que envía desde un número respeta su límite; varias que envían desde un número a la vez todavía no lo comparten. Se guarda con la base de datos y cambia al instante, como herald-cli numbers.</translation>
     </message>
 </context>
 <context>

@@ -2172,6 +2172,10 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <source>Table %1: %2 rows read but %3 in PostgreSQL; nothing was moved.</source>
         <translation>Tabel %1: %2 baris dibaca tetapi %3 di PostgreSQL; tidak ada yang dipindahkan.</translation>
     </message>
+    <message>
+        <source>Table %1: %2 rows in %3 but %4 read; nothing was moved.</source>
+        <translation>Tabel %1: %2 baris di %3 tetapi %4 dibaca; tidak ada yang dipindahkan.</translation>
+    </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
@@ -2186,10 +2190,6 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
 </context>
 <context>
     <name>NumbersCommand</name>
-    <message>
-        <source>Messages per second at most from this number, every console, run and worker together (add; default: api.rate_ceiling).</source>
-        <translation>Pesan per detik paling banyak dari nomor ini, semua konsol, run, dan worker bersama-sama (add; bawaan: api.rate_ceiling).</translation>
-    </message>
     <message>
         <source>r</source>
         <translation>r</translation>
@@ -2283,6 +2283,10 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <message>
         <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
         <translation>tindakan numbers tidak dikenal &quot;%1&quot;: gunakan add, remove, atau list</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number (add; default: api.rate_ceiling).</source>
+        <translation>Pesan per detik paling banyak dari nomor ini (add; bawaan: api.rate_ceiling).</translation>
     </message>
 </context>
 <context>
@@ -6718,10 +6722,6 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <translation>Kampanye tanpa nomor sendiri mengirim dari nomor ini (Cloud API → ID nomor telepon).</translation>
     </message>
     <message>
-        <source>Every console, herald-cli run and worker sending from this number together.</source>
-        <translation>Semua konsol, run herald-cli, dan worker yang mengirim dari nomor ini, bersama-sama.</translation>
-    </message>
-    <message>
         <source>Phone number ID</source>
         <translation>ID nomor telepon</translation>
     </message>
@@ -6736,6 +6736,10 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     <message>
         <source>Added</source>
         <translation>Ditambahkan</translation>
+    </message>
+    <message>
+        <source>The most messages per second a console or herald-cli run sends from this number.</source>
+        <translation>Pesan per detik paling banyak yang dikirim sebuah konsol atau run herald-cli dari nomor ini.</translation>
     </message>
 </context>
 <context>
@@ -6777,10 +6781,6 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <translation> pesan/dtk</translation>
     </message>
     <message>
-        <source>Messages per second at most from this number, every console, herald-cli run and worker together. Meta allows 80, up to 1,000 for upgraded numbers.</source>
-        <translation>Pesan per detik paling banyak dari nomor ini, semua konsol, run herald-cli, dan worker bersama-sama. Meta mengizinkan 80, hingga 1.000 untuk nomor yang ditingkatkan.</translation>
-    </message>
-    <message>
         <source>Phone number ID:</source>
         <translation>ID nomor telepon:</translation>
     </message>
@@ -6791,10 +6791,6 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     <message>
         <source>Ceiling:</source>
         <translation>Batas:</translation>
-    </message>
-    <message>
-        <source>Each number sends at most at its own ceiling, whichever consoles and workers send from it. Stored with the database and changed at once, like herald-cli numbers.</source>
-        <translation>Setiap nomor mengirim paling cepat sesuai batasnya sendiri, konsol dan worker mana pun yang mengirim darinya. Disimpan bersama basis data dan langsung berubah, seperti herald-cli numbers.</translation>
     </message>
     <message>
         <source>Change</source>
@@ -6843,6 +6839,14 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     <message>
         <source>%1 was already removed.</source>
         <translation>%1 sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number. Meta allows 80, up to 1,000 for upgraded numbers.</source>
+        <translation>Pesan per detik paling banyak dari nomor ini. Meta mengizinkan 80, hingga 1.000 untuk nomor yang ditingkatkan.</translation>
+    </message>
+    <message>
+        <source>A console or herald-cli run sending from a number keeps to its ceiling; several sending from one number at once do not share it yet. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Konsol atau run herald-cli yang mengirim dari sebuah nomor mematuhi batasnya; beberapa yang mengirim dari satu nomor bersamaan belum berbagi batas itu. Disimpan bersama basis data dan langsung berubah, seperti herald-cli numbers.</translation>
     </message>
 </context>
 <context>

@@ -2181,6 +2181,10 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
         <source>Table %1: %2 rows read but %3 in PostgreSQL; nothing was moved.</source>
         <translation>Tabela %1: %2 linhas lidas, mas %3 no PostgreSQL; nada foi movido.</translation>
     </message>
+    <message>
+        <source>Table %1: %2 rows in %3 but %4 read; nothing was moved.</source>
+        <translation>Tabela %1: %2 linhas em %3, mas %4 lidas; nada foi movido.</translation>
+    </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
@@ -2195,10 +2199,6 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
 </context>
 <context>
     <name>NumbersCommand</name>
-    <message>
-        <source>Messages per second at most from this number, every console, run and worker together (add; default: api.rate_ceiling).</source>
-        <translation>Mensagens por segundo no máximo a partir deste número, todos os consoles, execuções e workers juntos (add; padrão: api.rate_ceiling).</translation>
-    </message>
     <message>
         <source>r</source>
         <translation>r</translation>
@@ -2293,6 +2293,10 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <message>
         <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
         <translation>ação de numbers desconhecida &quot;%1&quot;: use add, remove ou list</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number (add; default: api.rate_ceiling).</source>
+        <translation>Mensagens por segundo no máximo a partir deste número (add; padrão: api.rate_ceiling).</translation>
     </message>
 </context>
 <context>
@@ -6764,10 +6768,6 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <translation>Campanhas sem número próprio enviam deste (Cloud API → ID do número de telefone).</translation>
     </message>
     <message>
-        <source>Every console, herald-cli run and worker sending from this number together.</source>
-        <translation>Todos os consoles, execuções do herald-cli e workers que enviam deste número, juntos.</translation>
-    </message>
-    <message>
         <source>Phone number ID</source>
         <translation>ID do número de telefone</translation>
     </message>
@@ -6782,6 +6782,10 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     <message>
         <source>Added</source>
         <translation>Adicionado</translation>
+    </message>
+    <message>
+        <source>The most messages per second a console or herald-cli run sends from this number.</source>
+        <translation>O máximo de mensagens por segundo que um console ou uma execução do herald-cli envia deste número.</translation>
     </message>
 </context>
 <context>
@@ -6823,10 +6827,6 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <translation> msg/s</translation>
     </message>
     <message>
-        <source>Messages per second at most from this number, every console, herald-cli run and worker together. Meta allows 80, up to 1,000 for upgraded numbers.</source>
-        <translation>Mensagens por segundo no máximo a partir deste número, todos os consoles, execuções do herald-cli e workers juntos. A Meta permite 80, até 1.000 para números promovidos.</translation>
-    </message>
-    <message>
         <source>Phone number ID:</source>
         <translation>ID do número:</translation>
     </message>
@@ -6837,10 +6837,6 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     <message>
         <source>Ceiling:</source>
         <translation>Limite:</translation>
-    </message>
-    <message>
-        <source>Each number sends at most at its own ceiling, whichever consoles and workers send from it. Stored with the database and changed at once, like herald-cli numbers.</source>
-        <translation>Cada número envia no máximo no seu próprio limite, quaisquer que sejam os consoles e workers que enviam dele. Guardado com o banco de dados e alterado na hora, como herald-cli numbers.</translation>
     </message>
     <message>
         <source>Change</source>
@@ -6889,6 +6885,14 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     <message>
         <source>%1 was already removed.</source>
         <translation>%1 já tinha sido removido.</translation>
+    </message>
+    <message>
+        <source>Messages per second at most from this number. Meta allows 80, up to 1,000 for upgraded numbers.</source>
+        <translation>Mensagens por segundo no máximo a partir deste número. A Meta permite 80, até 1.000 para números promovidos.</translation>
+    </message>
+    <message>
+        <source>A console or herald-cli run sending from a number keeps to its ceiling; several sending from one number at once do not share it yet. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Um console ou uma execução do herald-cli que envia de um número respeita o seu limite; vários enviando de um número ao mesmo tempo ainda não o compartilham. Guardado com o banco de dados e alterado na hora, como herald-cli numbers.</translation>
     </message>
 </context>
 <context>

@@ -224,7 +224,8 @@ void copyTable(Database &from, Database &to, const Table &table, const QStringLi
     flush();
     for (const QString &column : table.identity) {
         if (columns.contains(column)) {
-            // setval() is strict: an empty table (max is NULL) leaves the sequence alone.
+            // setval() is strict: an empty table (max is NULL) leaves the sequence alone. Like every
+            // sequence change it outlives a rollback; a failed move only leaves ids unused.
             to.run(u"SELECT setval(pg_get_serial_sequence(?, ?), (SELECT max("_s + quoted(column) +
                        u") FROM "_s + quoted(table.name) + u"))"_s,
                    {quoted(table.name), column});
@@ -325,6 +326,34 @@ MoveResult MoveToPostgres::move(const DatabaseConfig &source, const DatabaseConf
     result.sourceCounterMismatches = mismatches(snapshot);
 
     Database pg(target, u"move-target"_s);
+    // Refused before anything is written, the schema included: a team's database in use must
+    // not be upgraded by a move that then refuses it. (Checked again, locked, below.)
+    const auto occupiedTables = [&](const QStringList &names) {
+        QStringList occupied;
+        for (const QString &name : names) {
+            if (!pg.scalar(u"SELECT to_regclass(?) IS NOT NULL"_s, {quoted(name)}).toBool()) {
+                continue;
+            }
+            if (const qint64 n = countRows(pg, name); n > 0) {
+                occupied << u"%1 (%2 rows)"_s.arg(name).arg(n);
+            }
+        }
+        if (!occupied.isEmpty()) {
+            throw DbError(DbError::Kind::Refused, tr("%1 is not empty: %2. Move into a new, empty database.")
+                                                      .arg(result.target, occupied.join(u", "_s)));
+        }
+    };
+    {
+        QStringList sourceTables;
+        QSqlQuery q = snapshot.run(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                   u"'sqlite_%' ORDER BY name"_s);
+        while (q.next()) {
+            if (!result.skipped.contains(q.value(0).toString())) {
+                sourceTables << q.value(0).toString();
+            }
+        }
+        occupiedTables(sourceTables);
+    }
     Migrator(pg).migrate();
     const QMap<QString, Table> tables = targetTables(pg);
     const QStringList order = copyOrder(tables, result.skipped);
@@ -343,16 +372,13 @@ MoveResult MoveToPostgres::move(const DatabaseConfig &source, const DatabaseConf
     }
     {
         Transaction tx(pg);
-        QStringList occupied;
+        // Nobody else writes to the copied tables until this commits (readers may read).
+        QStringList quotedNames;
         for (const QString &name : order) {
-            if (const qint64 n = countRows(pg, name); n > 0) {
-                occupied << u"%1 (%2 rows)"_s.arg(name).arg(n);
-            }
+            quotedNames << quoted(name);
         }
-        if (!occupied.isEmpty()) {
-            throw DbError(DbError::Kind::Refused, tr("%1 is not empty: %2. Move into a new, empty database.")
-                                                      .arg(result.target, occupied.join(u", "_s)));
-        }
+        pg.execDirect(u"LOCK TABLE "_s + quotedNames.join(u", "_s) + u" IN EXCLUSIVE MODE"_s);
+        occupiedTables(order);
         for (const QString &name : order) {
             const Table &table = tables[name];
             const QStringList have = sqliteColumns(snapshot, name);
@@ -376,6 +402,13 @@ MoveResult MoveToPostgres::move(const DatabaseConfig &source, const DatabaseConf
                 copyTable(snapshot, pg, table, columns, &copy);
             }
             copy.targetRows = countRows(pg, name);
+            if (const qint64 inSource = countRows(snapshot, name); copy.sourceRows != inSource) {
+                throw DbError(tr("Table %1: %2 rows in %3 but %4 read; nothing was moved.")
+                                  .arg(name)
+                                  .arg(inSource)
+                                  .arg(result.source)
+                                  .arg(copy.sourceRows));
+            }
             if (copy.targetRows != copy.sourceRows) {
                 throw DbError(tr("Table %1: %2 rows read but %3 in PostgreSQL; nothing was moved.")
                                   .arg(name)

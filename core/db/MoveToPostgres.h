@@ -45,7 +45,9 @@ struct MoveResult
 // hold no rows in any table copied. Then, in one PostgreSQL transaction, every table is copied
 // in foreign-key order — every column the two schemas share, ids included, values cast to the
 // target column's type — identity sequences are moved past the copied ids, and each table's row
-// count is compared with the snapshot's before the commit (a difference rolls everything back).
+// count is compared with the snapshot's before the commit (a difference rolls the rows back;
+// sequences never roll back, so a failed move leaves only unused ids behind). The target is
+// checked for rows before its schema is touched, and its copied tables are locked meanwhile.
 // After the commit the schema doctor and a recount of every campaign run on the target.
 //
 // Not copied: senders and campaign_holds (the processes on the source machine, which do not

@@ -39,9 +39,10 @@ public:
     // order, before it touches any of their queue rows (claims, outcomes, recovery, resends,
     // delivery callbacks, erasure). Without it a claim holding its campaign waited for a queue row
     // that an outcome's transaction held while that one waited for the campaign row. An import
-    // is the one exception: the rows it holds are its own new ones, which no claim can wait for,
-    // and holding the campaign for the whole file would stall its sender. SQLite has one writer
-    // at a time (BEGIN IMMEDIATE): nothing to do there.
+    // keeps the order too: it takes its campaign row first (CampaignStore::lockForAdding) and
+    // holds it until it commits, so the campaign's claims wait for the file meanwhile. Repair
+    // locks the whole campaigns table before send_queue. SQLite has one writer at a time
+    // (BEGIN IMMEDIATE): nothing to do there.
     static void lock(Database &db, QStringList campaignIds);
     static void apply(Database &db, const QString &campaignId, qint64 dContacts, qint64 dSent, qint64 dFailed,
                       const Clock &clock);

@@ -78,8 +78,11 @@ QList<RepairItem> Repair::apply(const QString &campaignId)
 {
     Transaction tx(m_db);
     if (m_db.isPostgres()) {
-        // Senders must not change counters between the recount and the update.
-        m_db.execDirect(u"LOCK TABLE campaigns IN SHARE ROW EXCLUSIVE MODE"_s);
+        // Senders must not change counters between the recount and the update. EXCLUSIVE, not
+        // SHARE ROW EXCLUSIVE: it also waits for writers holding a campaign row (Counters::lock
+        // takes ROW SHARE), so none can hold queue rows that this lock of send_queue waits for
+        // while it waits for campaigns: the campaigns first, as for every writer.
+        m_db.execDirect(u"LOCK TABLE campaigns IN EXCLUSIVE MODE"_s);
         m_db.execDirect(u"LOCK TABLE send_queue IN SHARE MODE"_s);
     }
     const QList<RepairItem> items = analyze(campaignId);

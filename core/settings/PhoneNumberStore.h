@@ -17,14 +17,15 @@ struct PhoneNumber
 {
     QString id;         // Meta's phone number ID (digits), not the number itself
     QString label;      // the user's name for it; may be empty
-    double ceiling = 0; // messages per second at most, every process sending from it together
+    double ceiling = 0; // messages per second at most, for each process sending from it
     QDateTime addedAt;
 };
 
 // The account's phone numbers and their ceilings, stored with the data (table phone_numbers)
 // so that every console, `herald-cli run` and worker on the database uses the same ones. The
 // one place that answers "how fast may Herald send from this number": its own ceiling when it
-// is listed, api.rate_ceiling otherwise (the single-number default).
+// is listed, api.rate_ceiling otherwise (the single-number default). Each sending process keeps
+// to it on its own: several processes sending from one number at once do not share it yet.
 class PhoneNumberStore
 {
     Q_DECLARE_TR_FUNCTIONS(PhoneNumberStore)

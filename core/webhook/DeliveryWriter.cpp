@@ -151,9 +151,13 @@ void Batch::load(const QList<StatusUpdate> &updates)
     const QString ids = m_db.isPostgres() ? u"SELECT jsonb_array_elements_text(CAST(? AS jsonb))"_s
                                           : u"SELECT value FROM json_each(?)"_s;
     const QString wamidJson = QString::fromUtf8(QJsonDocument(wamids).toJson(QJsonDocument::Compact));
+    QString onlyLocked;
+    QVariantList values{wamidJson};
     if (m_db.isPostgres()) {
-        // The campaigns before their rows (Counters::lock); a row's campaign never changes, so
-        // reading it unlocked first is safe.
+        // The campaigns before their rows (Counters::lock). Which rows match may change between
+        // this read and the locked one (a sender marks one sent meanwhile), so the locked read
+        // takes only rows of the campaigns locked here; a row of another campaign stays
+        // unmatched this time, and its callback is parked and tried again.
         QSqlQuery q =
             m_db.run(u"SELECT DISTINCT campaign_id FROM send_queue WHERE status = 'sent' AND wamid IN ("_s +
                          ids + u')',
@@ -161,13 +165,20 @@ void Batch::load(const QList<StatusUpdate> &updates)
         while (q.next()) {
             campaigns << q.value(0).toString();
         }
+        q.finish();
+        campaigns.removeDuplicates();
         Counters::lock(m_db, campaigns);
+        onlyLocked = u" AND campaign_id IN (SELECT CAST(c AS uuid) FROM jsonb_array_elements_text(CAST(? AS "
+                     u"jsonb)) AS c)"_s;
+        values << QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(campaigns)).toJson(QJsonDocument::Compact));
     }
     QSqlQuery q = m_db.run(u"SELECT id, campaign_id, wamid, delivered_at, read_at, late_failed_at, "
                            "late_error_code, late_error_reason, late_error_details, phone FROM send_queue "
                            "WHERE status = 'sent' AND wamid IN ("_s +
-                               ids + u") ORDER BY id"_s + (m_db.isPostgres() ? u" FOR UPDATE"_s : QString()),
-                           {wamidJson});
+                               ids + u')' + onlyLocked + u" ORDER BY id"_s +
+                               (m_db.isPostgres() ? u" FOR UPDATE"_s : QString()),
+                           values);
     while (q.next()) {
         RowState r;
         r.id = q.value(0).toLongLong();

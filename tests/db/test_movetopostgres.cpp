@@ -257,6 +257,9 @@ private Q_SLOTS:
         }
         pg->migrate();
         makeCampaign(pg->db(), Clock::system(), u"Already here"_s, 2);
+        // An older Herald's team database (before migration 9): refused without being upgraded.
+        pg->db().execDirect(u"DROP TABLE phone_numbers"_s);
+        pg->db().run(u"DELETE FROM herald_schema WHERE version = 9"_s);
         try {
             MoveToPostgres::move(m_source->config(), pg->config());
             QFAIL("a database holding a campaign was written into");
@@ -266,6 +269,8 @@ private Q_SLOTS:
         }
         QCOMPARE(pg->db().scalar(u"SELECT count(*) FROM campaigns"_s).toLongLong(), 1);
         QCOMPARE(pg->db().scalar(u"SELECT count(*) FROM send_queue"_s).toLongLong(), 2);
+        QVERIFY(pg->db().scalar(u"SELECT to_regclass('phone_numbers') IS NULL"_s).toBool());
+        QCOMPARE(pg->db().scalar(u"SELECT max(version) FROM herald_schema"_s).toInt(), 8);
     }
 
     void aLiveSenderOnTheSourceRefusesTheMove()
@@ -284,7 +289,9 @@ private Q_SLOTS:
             QVERIFY2(e.message().contains(u"stop it first"_s), qPrintable(e.message()));
         }
         // Refused before the target was touched at all: not even its schema was created.
-        QCOMPARE(pg->db().scalar(u"SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"_s).toLongLong(),
+        QCOMPARE(pg->db()
+                     .scalar(u"SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"_s)
+                     .toLongLong(),
                  0);
     }
 

@@ -7,12 +7,14 @@
 #include "QueueTestUtil.h"
 #include "db/DbError.h"
 #include "db/Transaction.h"
+#include "import/AddedRows.h"
 #include "privacy/Erasure.h"
 #include "webhook/DeliveryWriter.h"
 
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -46,18 +48,26 @@ class TestLockOrder : public QObject
         auto hold = std::make_unique<Transaction>(*holder);
         holder->run(u"SELECT id FROM campaigns WHERE id = ? FOR UPDATE"_s, {campaignId});
 
+        const qint64 holderPid = holder->scalar(u"SELECT pg_backend_pid()"_s).toLongLong();
+        std::atomic<qint64> writerPid{0};
         QString error;
         QThread *thread = QThread::create([&] {
             try {
                 auto db = tdb.open(u"writer"_s);
+                writerPid = db->scalar(u"SELECT pg_backend_pid()"_s).toLongLong();
                 writer(*db);
             } catch (const DbError &e) {
                 error = e.message();
             }
         });
         thread->start();
+        // Blocked by the holder itself, not by any other wait on the server.
         const auto waiting = [&] {
-            return probe->scalar(u"SELECT count(*) FROM pg_locks WHERE NOT granted"_s).toLongLong() > 0;
+            return writerPid.load() != 0 &&
+                   probe
+                       ->scalar(u"SELECT CAST(? AS integer) = ANY(pg_blocking_pids(CAST(? AS integer)))"_s,
+                                {holderPid, writerPid.load()})
+                       .toBool();
         };
         // Whatever is found, the campaign is let go and the writer joined before any verdict.
         const bool blocked = QTest::qWaitFor(waiting, 20'000);
@@ -207,6 +217,28 @@ private Q_SLOTS:
         });
         QCOMPARE(changed, 10);
         QCOMPARE(CampaignStore(tdb->db(), Clock::system()).byId(s.campaign.id).totalDelivered, 10);
+        QVERIFY(countersMatch(tdb->db(), Clock::system(), s.campaign.id));
+    }
+
+    void removingAnImportsRowsTakesTheCampaignFirst()
+    {
+        HERALD_TEST_DB(tdb);
+        const Setup s = runningWithClaim(*tdb, 0);
+        AddedRows added;
+        added.afterId = tdb->db().scalar(u"SELECT min(id) - 1 FROM send_queue"_s).toLongLong();
+        added.lastId = tdb->db().scalar(u"SELECT max(id) FROM send_queue"_s).toLongLong();
+        QList<qint64> rows;
+        QSqlQuery q =
+            tdb->db().run(u"SELECT id FROM send_queue WHERE campaign_id = ? ORDER BY id"_s, {s.campaign.id});
+        while (q.next()) {
+            rows << q.value(0).toLongLong();
+        }
+        q.finish();
+        qint64 removed = 0;
+        checkCampaignFirst(*tdb, s.campaign.id, rows, [&](Database &db) {
+            removed = AddedRows::remove(db, s.campaign.id, added, Clock::system());
+        });
+        QCOMPARE(removed, 40);
         QVERIFY(countersMatch(tdb->db(), Clock::system(), s.campaign.id));
     }
 

@@ -67,7 +67,7 @@ QVariant PhoneNumbersModel::data(const QModelIndex &index, int role) const
                       "ID).");
         }
         if (index.column() == Ceiling) {
-            return tr("Every console, herald-cli run and worker sending from this number together.");
+            return tr("The most messages per second a console or herald-cli run sends from this number.");
         }
         return {};
     case Qt::FontRole:

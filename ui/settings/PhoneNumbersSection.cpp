@@ -106,9 +106,8 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     m_label->setMaxLength(200);
     m_ceiling->setRange(1, 1000);
     m_ceiling->setSuffix(tr(" msg/s"));
-    m_ceiling->setToolTip(
-        tr("Messages per second at most from this number, every console, herald-cli run and "
-           "worker together. Meta allows 80, up to 1,000 for upgraded numbers."));
+    m_ceiling->setToolTip(tr(
+        "Messages per second at most from this number. Meta allows 80, up to 1,000 for upgraded numbers."));
     form->addRow(tr("Phone number ID:"), m_id);
     form->addRow(tr("Label:"), m_label);
     auto *ceilingRow = new QHBoxLayout;
@@ -122,10 +121,11 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(note(tr("Each number sends at most at its own ceiling, whichever consoles and workers "
-                              "send from it. Stored with the database and changed at once, like "
-                              "herald-cli numbers."),
-                           this));
+    layout->addWidget(note(
+        tr("A console or herald-cli run sending from a number keeps to its ceiling; several sending from "
+           "one number at once do not share it yet. Stored with the database and changed at "
+           "once, like herald-cli numbers."),
+        this));
     layout->addWidget(listed, 1);
     layout->addWidget(edit);
     layout->addWidget(m_message);

@@ -21,9 +21,7 @@ namespace herald::cli {
 
 NumbersCommand::NumbersCommand()
     : m_ceiling(u"ceiling"_s,
-                tr("Messages per second at most from this number, every console, run and worker together "
-                   "(add; default: api.rate_ceiling)."),
-                tr("r"))
+                tr("Messages per second at most from this number (add; default: api.rate_ceiling)."), tr("r"))
     , m_label(u"label"_s, tr("A name for the number (add)."), tr("text"))
 {}
 
