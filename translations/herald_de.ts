@@ -2198,6 +2198,44 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     </message>
 </context>
 <context>
+    <name>NumberHealth</name>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>die Antwort ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the answer has no quality rating, messaging limit or status</source>
+        <translation>die Antwort enthält weder Qualitätsbewertung noch Nachrichtenlimit noch Status</translation>
+    </message>
+</context>
+<context>
+    <name>NumberHealthStore</name>
+    <message>
+        <source>The health of phone number %1 could not be read from Meta, so its quality rating and messaging limit were not checked: %2</source>
+        <translation>Der Zustand der Telefonnummer %1 konnte nicht bei Meta abgefragt werden, daher wurden Qualitätsbewertung und Nachrichtenlimit nicht geprüft: %2</translation>
+    </message>
+    <message>
+        <source>Phone number %1 has a %2 quality rating: recipients have been blocking or reporting its messages. Sending more marketing now can lower its messaging limit or get it restricted.</source>
+        <translation>Die Telefonnummer %1 hat eine %2 Qualitätsbewertung: Empfänger haben ihre Nachrichten blockiert oder gemeldet. Jetzt mehr Marketing zu senden kann ihr Nachrichtenlimit senken oder sie sperren lassen.</translation>
+    </message>
+    <message>
+        <source>low (RED)</source>
+        <translation>niedrige (RED)</translation>
+    </message>
+    <message>
+        <source>medium (YELLOW)</source>
+        <translation>mittlere (YELLOW)</translation>
+    </message>
+    <message>
+        <source>Meta reports phone number %1 as %2, not CONNECTED: messages from it may be refused.</source>
+        <translation>Meta meldet die Telefonnummer %1 als %2, nicht CONNECTED: Nachrichten von ihr werden möglicherweise abgelehnt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; would reach %2 people not messaged in the last 24 hours, but the messaging limit (%3: %4 people per 24 hours, for the whole business) leaves about %5 today (%6 already reached). Meta refuses the messages past the limit; send the rest tomorrow, or split the campaign.</source>
+        <translation>„%1“ würde %2 Personen erreichen, denen in den letzten 24 Stunden nicht geschrieben wurde, aber das Nachrichtenlimit (%3: %4 Personen je 24 Stunden, für das ganze Unternehmen) lässt heute etwa %5 übrig (%6 bereits erreicht). Meta lehnt die Nachrichten über dem Limit ab; senden Sie den Rest morgen oder teilen Sie die Kampagne.</translation>
+    </message>
+</context>
+<context>
     <name>NumbersCommand</name>
     <message>
         <source>r</source>
@@ -2210,18 +2248,6 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     <message>
         <source>text</source>
         <translation>Text</translation>
-    </message>
-    <message>
-        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling.</source>
-        <translation>Fügt die Telefonnummern des Kontos und die Obergrenze jeder einzelnen hinzu, entfernt oder listet sie.</translation>
-    </message>
-    <message>
-        <source>add ID, remove ID, or list.</source>
-        <translation>add ID, remove ID oder list.</translation>
-    </message>
-    <message>
-        <source>add|remove|list</source>
-        <translation>add|remove|list</translation>
     </message>
     <message>
         <source>The phone number ID (Meta&apos;s numeric ID, not the number).</source>
@@ -2287,16 +2313,60 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <translation>Eine nicht aufgeführte Nummer sendet mit api.rate_ceiling: %1 Nachrichten pro Sekunde.</translation>
     </message>
     <message>
-        <source>numbers needs an action: add, remove or list</source>
-        <translation>numbers braucht eine Aktion: add, remove oder list</translation>
-    </message>
-    <message>
-        <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
-        <translation>unbekannte numbers-Aktion „%1“: verwenden Sie add, remove oder list</translation>
-    </message>
-    <message>
         <source>Messages per second at most from this number (add; default: api.rate_ceiling).</source>
         <translation>Höchstens so viele Nachrichten pro Sekunde von dieser Nummer (add; Standard: api.rate_ceiling).</translation>
+    </message>
+    <message>
+        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling, and checks their health with Meta.</source>
+        <translation>Fügt die Telefonnummern des Kontos und die Obergrenze jeder einzelnen hinzu, entfernt oder listet sie und prüft ihren Zustand bei Meta.</translation>
+    </message>
+    <message>
+        <source>add ID, remove ID, list, or health.</source>
+        <translation>add ID, remove ID, list oder health.</translation>
+    </message>
+    <message>
+        <source>add|remove|list|health</source>
+        <translation>add|remove|list|health</translation>
+    </message>
+    <message>
+        <source>numbers needs an action: add, remove, list or health</source>
+        <translation>numbers braucht eine Aktion: add, remove, list oder health</translation>
+    </message>
+    <message>
+        <source>unknown numbers action &quot;%1&quot;: use add, remove, list or health</source>
+        <translation>unbekannte numbers-Aktion „%1“: verwenden Sie add, remove, list oder health</translation>
+    </message>
+    <message>
+        <source>No phone number to check: add one with herald-cli numbers add ID, or set api.phone_number_id.</source>
+        <translation>Keine Telefonnummer zu prüfen: Fügen Sie eine mit herald-cli numbers add ID hinzu oder setzen Sie api.phone_number_id.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Messaging limit</source>
+        <translation>Nachrichtenlimit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(nicht gelesen)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -4300,6 +4370,29 @@ Anweisung: %4</translation>
     <message>
         <source>The database %1 has schema version %2, newer than this Herald understands (up to %3). Install a newer Herald; nothing was changed.</source>
         <translation>Die Datenbank %1 hat die Schemaversion %2, neuer als dieses Herald versteht (bis %3). Installieren Sie ein neueres Herald; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NumberHealthCheck</name>
+    <message>
+        <source>The answer about %1 was larger than %2 bytes; it is not Graph API&apos;s.</source>
+        <translation>Die Antwort zu %1 war größer als %2 Bytes; sie stammt nicht von der Graph API.</translation>
+    </message>
+    <message>
+        <source>Graph API&apos;s answer about %1 cannot be read: %2.</source>
+        <translation>Die Antwort der Graph API zu %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Graph API could not be reached at %1: %2</source>
+        <translation>Die Graph API war unter %1 nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Meta refused the access token (%1).</source>
+        <translation>Meta hat das Zugriffstoken abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>Meta did not tell the health of %1 (%2): the token may lack the whatsapp_business_management permission, the ID may belong to another account, or the API version may not offer these fields.</source>
+        <translation>Meta hat den Zustand von %1 nicht mitgeteilt (%2): Dem Token fehlt vielleicht die Berechtigung whatsapp_business_management, die ID gehört zu einem anderen Konto, oder die API-Version bietet diese Felder nicht.</translation>
     </message>
 </context>
 <context>
@@ -6780,12 +6873,44 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <translation>Obergrenze</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Hinzugefügt</translation>
-    </message>
-    <message>
         <source>The most messages per second a console or herald-cli run sends from this number.</source>
         <translation>Die meisten Nachrichten pro Sekunde, die eine Konsole oder ein herald-cli-Lauf von dieser Nummer sendet.</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Hinzugefügt %1</translation>
+    </message>
+    <message>
+        <source>Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it sends.</source>
+        <translation>Noch nicht geprüft: herald-cli numbers health fragt bei Meta nach, und herald-cli run fragt vor dem Senden.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), throughput %3.</source>
+        <translation>%1 (%2), Durchsatz %3.</translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation>Geprüft %1.</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1 people/24 h</source>
+        <translation>%1 Personen/24 h</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
     </message>
 </context>
 <context>

@@ -2198,6 +2198,44 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     </message>
 </context>
 <context>
+    <name>NumberHealth</name>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>la respuesta no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>the answer has no quality rating, messaging limit or status</source>
+        <translation>la respuesta no tiene calificación de calidad, límite de mensajes ni estado</translation>
+    </message>
+</context>
+<context>
+    <name>NumberHealthStore</name>
+    <message>
+        <source>The health of phone number %1 could not be read from Meta, so its quality rating and messaging limit were not checked: %2</source>
+        <translation>No se pudo leer de Meta el estado del número de teléfono %1, así que no se comprobaron su calificación de calidad ni su límite de mensajes: %2</translation>
+    </message>
+    <message>
+        <source>Phone number %1 has a %2 quality rating: recipients have been blocking or reporting its messages. Sending more marketing now can lower its messaging limit or get it restricted.</source>
+        <translation>El número de teléfono %1 tiene una calificación de calidad %2: los destinatarios han bloqueado o denunciado sus mensajes. Enviar más marketing ahora puede reducir su límite de mensajes o hacer que lo restrinjan.</translation>
+    </message>
+    <message>
+        <source>low (RED)</source>
+        <translation>baja (RED)</translation>
+    </message>
+    <message>
+        <source>medium (YELLOW)</source>
+        <translation>media (YELLOW)</translation>
+    </message>
+    <message>
+        <source>Meta reports phone number %1 as %2, not CONNECTED: messages from it may be refused.</source>
+        <translation>Meta indica que el número de teléfono %1 está %2, no CONNECTED: sus mensajes pueden ser rechazados.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; would reach %2 people not messaged in the last 24 hours, but the messaging limit (%3: %4 people per 24 hours, for the whole business) leaves about %5 today (%6 already reached). Meta refuses the messages past the limit; send the rest tomorrow, or split the campaign.</source>
+        <translation>«%1» llegaría a %2 personas a las que no se escribió en las últimas 24 horas, pero el límite de mensajes (%3: %4 personas cada 24 horas, para toda la empresa) deja unas %5 hoy (%6 ya alcanzadas). Meta rechaza los mensajes que superan el límite; envíe el resto mañana o divida la campaña.</translation>
+    </message>
+</context>
+<context>
     <name>NumbersCommand</name>
     <message>
         <source>r</source>
@@ -2210,18 +2248,6 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <message>
         <source>text</source>
         <translation>texto</translation>
-    </message>
-    <message>
-        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling.</source>
-        <translation>Añade, elimina o lista los números de teléfono de la cuenta y el límite de cada uno.</translation>
-    </message>
-    <message>
-        <source>add ID, remove ID, or list.</source>
-        <translation>add ID, remove ID o list.</translation>
-    </message>
-    <message>
-        <source>add|remove|list</source>
-        <translation>add|remove|list</translation>
     </message>
     <message>
         <source>The phone number ID (Meta&apos;s numeric ID, not the number).</source>
@@ -2287,16 +2313,60 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <translation>Un número que no está en la lista envía según api.rate_ceiling: %1 mensajes por segundo.</translation>
     </message>
     <message>
-        <source>numbers needs an action: add, remove or list</source>
-        <translation>numbers necesita una acción: add, remove o list</translation>
-    </message>
-    <message>
-        <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
-        <translation>acción de numbers desconocida «%1»: use add, remove o list</translation>
-    </message>
-    <message>
         <source>Messages per second at most from this number (add; default: api.rate_ceiling).</source>
         <translation>Mensajes por segundo como máximo desde este número (add; predeterminado: api.rate_ceiling).</translation>
+    </message>
+    <message>
+        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling, and checks their health with Meta.</source>
+        <translation>Añade, elimina o lista los números de teléfono de la cuenta y el límite de cada uno, y comprueba su estado con Meta.</translation>
+    </message>
+    <message>
+        <source>add ID, remove ID, list, or health.</source>
+        <translation>add ID, remove ID, list o health.</translation>
+    </message>
+    <message>
+        <source>add|remove|list|health</source>
+        <translation>add|remove|list|health</translation>
+    </message>
+    <message>
+        <source>numbers needs an action: add, remove, list or health</source>
+        <translation>numbers necesita una acción: add, remove, list o health</translation>
+    </message>
+    <message>
+        <source>unknown numbers action &quot;%1&quot;: use add, remove, list or health</source>
+        <translation>acción de numbers desconocida «%1»: use add, remove, list o health</translation>
+    </message>
+    <message>
+        <source>No phone number to check: add one with herald-cli numbers add ID, or set api.phone_number_id.</source>
+        <translation>Ningún número de teléfono que comprobar: añada uno con herald-cli numbers add ID o configure api.phone_number_id.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>Messaging limit</source>
+        <translation>Límite de mensajes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Rendimiento</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(no leído)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Advertencia: %1</translation>
     </message>
 </context>
 <context>
@@ -4300,6 +4370,29 @@ Instrucción: %4</translation>
     <message>
         <source>The database %1 has schema version %2, newer than this Herald understands (up to %3). Install a newer Herald; nothing was changed.</source>
         <translation>La base de datos %1 tiene la versión de esquema %2, más reciente que la que entiende este Herald (hasta %3). Instale un Herald más reciente; no se cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NumberHealthCheck</name>
+    <message>
+        <source>The answer about %1 was larger than %2 bytes; it is not Graph API&apos;s.</source>
+        <translation>La respuesta sobre %1 superó los %2 bytes; no es de la Graph API.</translation>
+    </message>
+    <message>
+        <source>Graph API&apos;s answer about %1 cannot be read: %2.</source>
+        <translation>La respuesta de la Graph API sobre %1 no se puede leer: %2.</translation>
+    </message>
+    <message>
+        <source>Graph API could not be reached at %1: %2</source>
+        <translation>No se pudo conectar con la Graph API en %1: %2</translation>
+    </message>
+    <message>
+        <source>Meta refused the access token (%1).</source>
+        <translation>Meta rechazó el token de acceso (%1).</translation>
+    </message>
+    <message>
+        <source>Meta did not tell the health of %1 (%2): the token may lack the whatsapp_business_management permission, the ID may belong to another account, or the API version may not offer these fields.</source>
+        <translation>Meta no informó del estado de %1 (%2): puede que al token le falte el permiso whatsapp_business_management, que el ID pertenezca a otra cuenta o que la versión de la API no ofrezca estos campos.</translation>
     </message>
 </context>
 <context>
@@ -6780,12 +6873,44 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <translation>Límite</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Añadido</translation>
-    </message>
-    <message>
         <source>The most messages per second a console or herald-cli run sends from this number.</source>
         <translation>Los mensajes por segundo que como máximo envía una consola o una ejecución de herald-cli desde este número.</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Añadido %1</translation>
+    </message>
+    <message>
+        <source>Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it sends.</source>
+        <translation>Sin comprobar todavía: herald-cli numbers health pregunta a Meta, y herald-cli run pregunta antes de enviar.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), throughput %3.</source>
+        <translation>%1 (%2), rendimiento %3.</translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation>Comprobado %1.</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Sin comprobar</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>No leído</translation>
+    </message>
+    <message>
+        <source>%1 people/24 h</source>
+        <translation>%1 personas/24 h</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitado</translation>
     </message>
 </context>
 <context>

@@ -2189,6 +2189,44 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
 </context>
 <context>
+    <name>NumberHealth</name>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>jawabannya bukan objek JSON</translation>
+    </message>
+    <message>
+        <source>the answer has no quality rating, messaging limit or status</source>
+        <translation>jawabannya tidak memuat peringkat kualitas, batas pesan, maupun status</translation>
+    </message>
+</context>
+<context>
+    <name>NumberHealthStore</name>
+    <message>
+        <source>The health of phone number %1 could not be read from Meta, so its quality rating and messaging limit were not checked: %2</source>
+        <translation>Kondisi nomor telepon %1 tidak dapat dibaca dari Meta, sehingga peringkat kualitas dan batas pesannya tidak diperiksa: %2</translation>
+    </message>
+    <message>
+        <source>Phone number %1 has a %2 quality rating: recipients have been blocking or reporting its messages. Sending more marketing now can lower its messaging limit or get it restricted.</source>
+        <translation>Nomor telepon %1 memiliki peringkat kualitas %2: penerima telah memblokir atau melaporkan pesannya. Mengirim lebih banyak pemasaran sekarang dapat menurunkan batas pesannya atau membuatnya dibatasi.</translation>
+    </message>
+    <message>
+        <source>low (RED)</source>
+        <translation>rendah (RED)</translation>
+    </message>
+    <message>
+        <source>medium (YELLOW)</source>
+        <translation>sedang (YELLOW)</translation>
+    </message>
+    <message>
+        <source>Meta reports phone number %1 as %2, not CONNECTED: messages from it may be refused.</source>
+        <translation>Meta melaporkan nomor telepon %1 sebagai %2, bukan CONNECTED: pesan darinya mungkin ditolak.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; would reach %2 people not messaged in the last 24 hours, but the messaging limit (%3: %4 people per 24 hours, for the whole business) leaves about %5 today (%6 already reached). Meta refuses the messages past the limit; send the rest tomorrow, or split the campaign.</source>
+        <translation>&quot;%1&quot; akan menjangkau %2 orang yang tidak dikirimi pesan dalam 24 jam terakhir, tetapi batas pesan (%3: %4 orang per 24 jam, untuk seluruh bisnis) menyisakan sekitar %5 hari ini (%6 sudah dijangkau). Meta menolak pesan di atas batas; kirim sisanya besok, atau bagi kampanyenya.</translation>
+    </message>
+</context>
+<context>
     <name>NumbersCommand</name>
     <message>
         <source>r</source>
@@ -2201,18 +2239,6 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <message>
         <source>text</source>
         <translation>teks</translation>
-    </message>
-    <message>
-        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling.</source>
-        <translation>Menambah, menghapus, atau menampilkan nomor telepon akun dan batas masing-masing.</translation>
-    </message>
-    <message>
-        <source>add ID, remove ID, or list.</source>
-        <translation>add ID, remove ID, atau list.</translation>
-    </message>
-    <message>
-        <source>add|remove|list</source>
-        <translation>add|remove|list</translation>
     </message>
     <message>
         <source>The phone number ID (Meta&apos;s numeric ID, not the number).</source>
@@ -2277,16 +2303,60 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <translation>Nomor yang tidak terdaftar mengirim sesuai api.rate_ceiling: %1 pesan per detik.</translation>
     </message>
     <message>
-        <source>numbers needs an action: add, remove or list</source>
-        <translation>numbers memerlukan tindakan: add, remove, atau list</translation>
-    </message>
-    <message>
-        <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
-        <translation>tindakan numbers tidak dikenal &quot;%1&quot;: gunakan add, remove, atau list</translation>
-    </message>
-    <message>
         <source>Messages per second at most from this number (add; default: api.rate_ceiling).</source>
         <translation>Pesan per detik paling banyak dari nomor ini (add; bawaan: api.rate_ceiling).</translation>
+    </message>
+    <message>
+        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling, and checks their health with Meta.</source>
+        <translation>Menambah, menghapus, atau menampilkan nomor telepon akun dan batas masing-masing, serta memeriksa kondisinya ke Meta.</translation>
+    </message>
+    <message>
+        <source>add ID, remove ID, list, or health.</source>
+        <translation>add ID, remove ID, list, atau health.</translation>
+    </message>
+    <message>
+        <source>add|remove|list|health</source>
+        <translation>add|remove|list|health</translation>
+    </message>
+    <message>
+        <source>numbers needs an action: add, remove, list or health</source>
+        <translation>numbers memerlukan tindakan: add, remove, list, atau health</translation>
+    </message>
+    <message>
+        <source>unknown numbers action &quot;%1&quot;: use add, remove, list or health</source>
+        <translation>tindakan numbers tidak dikenal &quot;%1&quot;: gunakan add, remove, list, atau health</translation>
+    </message>
+    <message>
+        <source>No phone number to check: add one with herald-cli numbers add ID, or set api.phone_number_id.</source>
+        <translation>Tidak ada nomor telepon untuk diperiksa: tambahkan dengan herald-cli numbers add ID, atau atur api.phone_number_id.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Kualitas</translation>
+    </message>
+    <message>
+        <source>Messaging limit</source>
+        <translation>Batas pesan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Throughput</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(tidak terbaca)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Peringatan: %1</translation>
     </message>
 </context>
 <context>
@@ -4280,6 +4350,29 @@ Perintah: %4</translation>
     <message>
         <source>The database %1 has schema version %2, newer than this Herald understands (up to %3). Install a newer Herald; nothing was changed.</source>
         <translation>Basis data %1 memiliki skema versi %2, lebih baru daripada yang dipahami Herald ini (hingga %3). Pasang Herald yang lebih baru; tidak ada yang diubah.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NumberHealthCheck</name>
+    <message>
+        <source>The answer about %1 was larger than %2 bytes; it is not Graph API&apos;s.</source>
+        <translation>Jawaban tentang %1 lebih besar dari %2 byte; itu bukan dari Graph API.</translation>
+    </message>
+    <message>
+        <source>Graph API&apos;s answer about %1 cannot be read: %2.</source>
+        <translation>Jawaban Graph API tentang %1 tidak dapat dibaca: %2.</translation>
+    </message>
+    <message>
+        <source>Graph API could not be reached at %1: %2</source>
+        <translation>Graph API tidak dapat dijangkau di %1: %2</translation>
+    </message>
+    <message>
+        <source>Meta refused the access token (%1).</source>
+        <translation>Meta menolak token akses (%1).</translation>
+    </message>
+    <message>
+        <source>Meta did not tell the health of %1 (%2): the token may lack the whatsapp_business_management permission, the ID may belong to another account, or the API version may not offer these fields.</source>
+        <translation>Meta tidak memberi tahu kondisi %1 (%2): token mungkin tidak memiliki izin whatsapp_business_management, ID-nya milik akun lain, atau versi API tidak menyediakan kolom ini.</translation>
     </message>
 </context>
 <context>
@@ -6734,12 +6827,44 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <translation>Batas</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Ditambahkan</translation>
-    </message>
-    <message>
         <source>The most messages per second a console or herald-cli run sends from this number.</source>
         <translation>Pesan per detik paling banyak yang dikirim sebuah konsol atau run herald-cli dari nomor ini.</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Ditambahkan %1</translation>
+    </message>
+    <message>
+        <source>Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it sends.</source>
+        <translation>Belum diperiksa: herald-cli numbers health bertanya ke Meta, dan herald-cli run bertanya sebelum mengirim.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), throughput %3.</source>
+        <translation>%1 (%2), throughput %3.</translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation>Diperiksa %1.</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Belum diperiksa</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Tidak terbaca</translation>
+    </message>
+    <message>
+        <source>%1 people/24 h</source>
+        <translation>%1 orang/24 jam</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>tanpa batas</translation>
     </message>
 </context>
 <context>

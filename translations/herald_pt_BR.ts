@@ -2198,6 +2198,44 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     </message>
 </context>
 <context>
+    <name>NumberHealth</name>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>a resposta não é um objeto JSON</translation>
+    </message>
+    <message>
+        <source>the answer has no quality rating, messaging limit or status</source>
+        <translation>a resposta não tem classificação de qualidade, limite de mensagens nem status</translation>
+    </message>
+</context>
+<context>
+    <name>NumberHealthStore</name>
+    <message>
+        <source>The health of phone number %1 could not be read from Meta, so its quality rating and messaging limit were not checked: %2</source>
+        <translation>Não foi possível ler da Meta o estado do número de telefone %1, então a classificação de qualidade e o limite de mensagens não foram verificados: %2</translation>
+    </message>
+    <message>
+        <source>Phone number %1 has a %2 quality rating: recipients have been blocking or reporting its messages. Sending more marketing now can lower its messaging limit or get it restricted.</source>
+        <translation>O número de telefone %1 tem classificação de qualidade %2: destinatários têm bloqueado ou denunciado suas mensagens. Enviar mais marketing agora pode reduzir seu limite de mensagens ou fazê-lo ser restringido.</translation>
+    </message>
+    <message>
+        <source>low (RED)</source>
+        <translation>baixa (RED)</translation>
+    </message>
+    <message>
+        <source>medium (YELLOW)</source>
+        <translation>média (YELLOW)</translation>
+    </message>
+    <message>
+        <source>Meta reports phone number %1 as %2, not CONNECTED: messages from it may be refused.</source>
+        <translation>A Meta informa o número de telefone %1 como %2, não CONNECTED: mensagens dele podem ser recusadas.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; would reach %2 people not messaged in the last 24 hours, but the messaging limit (%3: %4 people per 24 hours, for the whole business) leaves about %5 today (%6 already reached). Meta refuses the messages past the limit; send the rest tomorrow, or split the campaign.</source>
+        <translation>&quot;%1&quot; alcançaria %2 pessoas que não receberam mensagens nas últimas 24 horas, mas o limite de mensagens (%3: %4 pessoas a cada 24 horas, para toda a empresa) deixa cerca de %5 hoje (%6 já alcançadas). A Meta recusa as mensagens além do limite; envie o resto amanhã ou divida a campanha.</translation>
+    </message>
+</context>
+<context>
     <name>NumbersCommand</name>
     <message>
         <source>r</source>
@@ -2210,18 +2248,6 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <message>
         <source>text</source>
         <translation>texto</translation>
-    </message>
-    <message>
-        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling.</source>
-        <translation>Adiciona, remove ou lista os números de telefone da conta e o limite de cada um.</translation>
-    </message>
-    <message>
-        <source>add ID, remove ID, or list.</source>
-        <translation>add ID, remove ID ou list.</translation>
-    </message>
-    <message>
-        <source>add|remove|list</source>
-        <translation>add|remove|list</translation>
     </message>
     <message>
         <source>The phone number ID (Meta&apos;s numeric ID, not the number).</source>
@@ -2287,16 +2313,60 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
         <translation>Um número fora da lista envia conforme api.rate_ceiling: %1 mensagens por segundo.</translation>
     </message>
     <message>
-        <source>numbers needs an action: add, remove or list</source>
-        <translation>numbers precisa de uma ação: add, remove ou list</translation>
-    </message>
-    <message>
-        <source>unknown numbers action &quot;%1&quot;: use add, remove or list</source>
-        <translation>ação de numbers desconhecida &quot;%1&quot;: use add, remove ou list</translation>
-    </message>
-    <message>
         <source>Messages per second at most from this number (add; default: api.rate_ceiling).</source>
         <translation>Mensagens por segundo no máximo a partir deste número (add; padrão: api.rate_ceiling).</translation>
+    </message>
+    <message>
+        <source>Adds, removes or lists the account&apos;s phone numbers and each one&apos;s ceiling, and checks their health with Meta.</source>
+        <translation>Adiciona, remove ou lista os números de telefone da conta e o limite de cada um, e verifica o estado deles com a Meta.</translation>
+    </message>
+    <message>
+        <source>add ID, remove ID, list, or health.</source>
+        <translation>add ID, remove ID, list ou health.</translation>
+    </message>
+    <message>
+        <source>add|remove|list|health</source>
+        <translation>add|remove|list|health</translation>
+    </message>
+    <message>
+        <source>numbers needs an action: add, remove, list or health</source>
+        <translation>numbers precisa de uma ação: add, remove, list ou health</translation>
+    </message>
+    <message>
+        <source>unknown numbers action &quot;%1&quot;: use add, remove, list or health</source>
+        <translation>ação de numbers desconhecida &quot;%1&quot;: use add, remove, list ou health</translation>
+    </message>
+    <message>
+        <source>No phone number to check: add one with herald-cli numbers add ID, or set api.phone_number_id.</source>
+        <translation>Nenhum número de telefone para verificar: adicione um com herald-cli numbers add ID ou defina api.phone_number_id.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualidade</translation>
+    </message>
+    <message>
+        <source>Messaging limit</source>
+        <translation>Limite de mensagens</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Vazão</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(não lido)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
     </message>
 </context>
 <context>
@@ -4300,6 +4370,29 @@ Instrução: %4</translation>
     <message>
         <source>The database %1 has schema version %2, newer than this Herald understands (up to %3). Install a newer Herald; nothing was changed.</source>
         <translation>O banco de dados %1 tem a versão de esquema %2, mais nova do que este Herald entende (até %3). Instale um Herald mais novo; nada foi alterado.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NumberHealthCheck</name>
+    <message>
+        <source>The answer about %1 was larger than %2 bytes; it is not Graph API&apos;s.</source>
+        <translation>A resposta sobre %1 passou de %2 bytes; não é da Graph API.</translation>
+    </message>
+    <message>
+        <source>Graph API&apos;s answer about %1 cannot be read: %2.</source>
+        <translation>A resposta da Graph API sobre %1 não pode ser lida: %2.</translation>
+    </message>
+    <message>
+        <source>Graph API could not be reached at %1: %2</source>
+        <translation>Não foi possível acessar a Graph API em %1: %2</translation>
+    </message>
+    <message>
+        <source>Meta refused the access token (%1).</source>
+        <translation>A Meta recusou o token de acesso (%1).</translation>
+    </message>
+    <message>
+        <source>Meta did not tell the health of %1 (%2): the token may lack the whatsapp_business_management permission, the ID may belong to another account, or the API version may not offer these fields.</source>
+        <translation>A Meta não informou o estado de %1 (%2): talvez falte ao token a permissão whatsapp_business_management, o ID pertença a outra conta ou a versão da API não ofereça esses campos.</translation>
     </message>
 </context>
 <context>
@@ -6780,12 +6873,44 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <translation>Limite</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Adicionado</translation>
-    </message>
-    <message>
         <source>The most messages per second a console or herald-cli run sends from this number.</source>
         <translation>O máximo de mensagens por segundo que um console ou uma execução do herald-cli envia deste número.</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Adicionado %1</translation>
+    </message>
+    <message>
+        <source>Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it sends.</source>
+        <translation>Ainda não verificado: herald-cli numbers health pergunta à Meta, e herald-cli run pergunta antes de enviar.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), throughput %3.</source>
+        <translation>%1 (%2), vazão %3.</translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation>Verificado %1.</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Não verificado</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Não lido</translation>
+    </message>
+    <message>
+        <source>%1 people/24 h</source>
+        <translation>%1 pessoas/24 h</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitado</translation>
     </message>
 </context>
 <context>

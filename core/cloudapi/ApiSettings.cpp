@@ -166,6 +166,16 @@ QUrl ApiSettings::messagesUrl() const
     return QUrl(apiRoot(*this) + m_phoneNumberId + "/messages"_L1, QUrl::StrictMode);
 }
 
+QUrl ApiSettings::phoneNumberUrl(const QString &phoneNumberId) const
+{
+    QUrl url(apiRoot(*this) + phoneNumberId, QUrl::StrictMode);
+    QUrlQuery query;
+    query.addQueryItem(u"fields"_s, u"verified_name,display_phone_number,quality_rating,messaging_limit_tier,"
+                                    u"status,throughput"_s);
+    url.setQuery(query);
+    return url;
+}
+
 QUrl ApiSettings::templatesUrl(const QString &afterCursor) const
 {
     if (m_wabaId.isEmpty()) {

@@ -58,6 +58,8 @@ public:
     QUrl messagesUrl() const;
     // GET {base}/{version}/{waba-id}/message_templates?fields=…&limit=100[&after=cursor]
     QUrl templatesUrl(const QString &afterCursor = {}) const;
+    // GET {base}/{version}/{phone-number-id}?fields=…: the number's identity and health.
+    QUrl phoneNumberUrl(const QString &phoneNumberId) const;
 
     // The TLS configuration of every request: the system's CAs plus caFile's. Certificate
     // errors are never ignored. When caFile cannot be used, returns the system's and says why.

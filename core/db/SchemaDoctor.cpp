@@ -86,6 +86,9 @@ const QList<ExpectedTable> &expectedTables()
          {u"phone_number_id"_s, u"waba_id"_s, u"first_callback_at"_s, u"last_callback_at"_s, u"statuses"_s,
           u"applied"_s, u"parked"_s}},
         {u"phone_numbers"_s, {u"id"_s, u"label"_s, u"rate_ceiling"_s, u"added_at"_s}},
+        {u"number_health"_s,
+         {u"phone_number_id"_s, u"verified_name"_s, u"display_phone_number"_s, u"quality_rating"_s,
+          u"messaging_limit_tier"_s, u"status"_s, u"throughput_level"_s, u"error"_s, u"checked_at"_s}},
     };
     return tables;
 }

@@ -3,6 +3,7 @@
 #include "db/AppSettings.h"
 #include "db/Database.h"
 #include "queue/Campaign.h"
+#include "settings/NumberHealthStore.h"
 #include "settings/PhoneNumberStore.h"
 #include "settings/SettingKeys.h"
 #include "templates/CampaignReadiness.h"
@@ -43,6 +44,7 @@ SendPlan SendPlanner::plan(const Campaign &campaign, ApiSettings api, double rat
         plan.refusals << why;
     }
 
+    plan.warnings << NumberHealthStore(m_db, m_clock).warnings(campaign, api.phoneNumberId());
     const ReadinessReport readiness = CampaignReadiness(m_db, m_clock).check(campaign);
     plan.warnings << readiness.warnings;
     plan.refusals << readiness.refusals;

@@ -79,6 +79,12 @@ SimGraphError SimGraphError::unsupportedRequest(const QString &method, const QSt
     return e;
 }
 
+SimGraphError SimGraphError::permissionDenied()
+{
+    return SimGraphError{403, 10, u"(#10) Application does not have permission for this action"_s,
+                         u"OAuthException"_s};
+}
+
 SimGraphError SimGraphError::throughputReached()
 {
     SimGraphError e{400, 130429, u"(#130429) Rate limit hit"_s};

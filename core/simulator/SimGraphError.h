@@ -38,6 +38,7 @@ struct SimGraphError
     static SimGraphError expiredToken();
     static SimGraphError unknownPath(const QString &path);
     static SimGraphError unsupportedRequest(const QString &method, const QString &objectId);
+    static SimGraphError permissionDenied();   // 10, HTTP 403: the token lacks a permission
     static SimGraphError throughputReached();  // 130429, exactly as documented in CLOUD_API.md
     static SimGraphError pairRateLimit();      // 131056
     static SimGraphError unexpected500();      // code 2 with HTTP 500

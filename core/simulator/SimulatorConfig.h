@@ -61,6 +61,9 @@ struct SimulatorConfig
     QString messagingLimitTier = QStringLiteral("TIER_10K"); // TIER_50 … TIER_UNLIMITED
     QString numberStatus = QStringLiteral("CONNECTED");      // CONNECTED | FLAGGED | RESTRICTED | …
     QString throughputLevel = QStringLiteral("STANDARD");    // STANDARD (80/s) | HIGH (up to 1,000/s)
+    // Answer that GET with Graph's permission error (code 10, HTTP 403), as for a token without
+    // the whatsapp_business_management permission.
+    bool healthRefused = false;
 
     int threads = 2; // QHttpServer instances sharing the port (SO_REUSEPORT)
 

@@ -99,6 +99,15 @@ void SimulatorOptions::addTo(QCommandLineParser &parser)
         valueOption("phone-number-id", "Phone number id of POST /{version}/{id}/messages.", "id"),
         valueOption("waba-id", "WhatsApp Business Account id of GET /{version}/{id}/message_templates.",
                     "id"),
+        valueOption("quality-rating",
+                    "Quality rating GET /{version}/{phone-number-id} reports: GREEN, YELLOW, RED or NA.",
+                    "rating"),
+        valueOption("messaging-limit-tier",
+                    "Messaging limit tier it reports, e.g. TIER_250, TIER_2K or TIER_UNLIMITED.", "tier"),
+        valueOption("number-status", "Status it reports: CONNECTED, FLAGGED, RESTRICTED, …", "status"),
+        valueOption("throughput-level", "Throughput level it reports: STANDARD or HIGH.", "level"),
+        QCommandLineOption(u"health-refused"_s,
+                           tr("Answer GET /{version}/{phone-number-id} with Graph's permission error (10).")),
         valueOption("latency-ms",
                     "Answer delay in ms; with --latency-p99-ms the median of a lognormal "
                     "distribution (default 0).",
@@ -217,6 +226,26 @@ bool SimulatorOptions::fromParser(const QCommandLineParser &parser, SimulatorCon
         c.phoneNumberId = parser.value(u"phone-number-id"_s);
     if (parser.isSet(u"waba-id"_s))
         c.wabaId = parser.value(u"waba-id"_s);
+    const auto oneOf = [&](const QString &name, const QStringList &allowed, QString *out) {
+        if (!parser.isSet(name))
+            return true;
+        const QString v = parser.value(name).trimmed().toUpper();
+        if (!allowed.isEmpty() && !allowed.contains(v))
+            return false;
+        *out = v;
+        return true;
+    };
+    if (!oneOf(u"quality-rating"_s, {u"GREEN"_s, u"YELLOW"_s, u"RED"_s, u"NA"_s}, &c.qualityRating))
+        return fail(tr("--quality-rating must be GREEN, YELLOW, RED or NA"));
+    if (!oneOf(u"messaging-limit-tier"_s, {}, &c.messagingLimitTier) ||
+        !(c.messagingLimitTier == "TIER_UNLIMITED"_L1 || c.messagingLimitTier.startsWith("TIER_"_L1)))
+        return fail(tr("--messaging-limit-tier must be TIER_50 … TIER_100K or TIER_UNLIMITED"));
+    if (!oneOf(u"number-status"_s, {}, &c.numberStatus) || c.numberStatus.isEmpty())
+        return fail(tr("--number-status must not be empty"));
+    if (!oneOf(u"throughput-level"_s, {u"STANDARD"_s, u"HIGH"_s}, &c.throughputLevel))
+        return fail(tr("--throughput-level must be STANDARD or HIGH"));
+    if (parser.isSet(u"health-refused"_s))
+        c.healthRefused = true;
     if (parser.isSet(u"pair-limit"_s))
         c.pairLimitEnabled = true;
     if (parser.isSet(u"no-number-endings"_s))

@@ -84,7 +84,8 @@ SimAnswer SimulatorRouter::route(const SimRequest &request, const SimulatorConfi
     const QString objectId = parts.at(1).toString();
     const QString method = QString::fromLatin1(request.methodName).toLower();
     if (parts.size() == 2 && objectId == config.phoneNumberId && request.method == SimRequest::Method::Get)
-        return PhoneNumberEndpoint::handle(config, request);
+        return config.healthRefused ? SimAnswer::error(SimGraphError::permissionDenied())
+                                    : PhoneNumberEndpoint::handle(config, request);
     if (parts.size() != 3)
         return parts.size() == 2 ? SimAnswer::error(SimGraphError::unsupportedRequest(method, objectId))
                                  : SimAnswer::error(SimGraphError::unknownPath(request.path));

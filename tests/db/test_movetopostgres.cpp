@@ -13,6 +13,7 @@
 #include "queue/DailySummary.h"
 #include "queue/Schedule.h"
 #include "sender/SenderPresence.h"
+#include "settings/NumberHealthStore.h"
 #include "settings/PhoneNumberStore.h"
 #include "templates/TemplateStore.h"
 #include "webhook/DeliveryWriter.h"
@@ -170,6 +171,15 @@ void fill(Database &db)
     optOuts.add(u"+4915199999999"_s, OptOutStore::Source::Manual, u"asked by phone"_s);
     AppSettings(db).set(u"api.phone_number_id"_s, u"1065"_s);
     PhoneNumberStore(db, clock).add(u"1065"_s, 250, u"Main line"_s);
+    NumberHealth health;
+    health.id = u"1065"_s;
+    health.verifiedName = u"Herald Demo Shop"_s;
+    health.qualityRating = u"GREEN"_s;
+    health.messagingLimitTier = u"TIER_2K"_s;
+    health.status = u"CONNECTED"_s;
+    health.throughputLevel = u"STANDARD"_s;
+    health.checkedAt = QDateTime::currentDateTimeUtc();
+    NumberHealthStore(db, clock).save({health});
     DailySummary(db, clock).refresh();
     RateCardStore(db, clock).ensureExample();
     CostEstimator(db, clock).estimateAndStore(running.id);

@@ -1,15 +1,21 @@
 // The account's phone numbers and their ceilings (PhoneNumberStore, `herald-cli numbers`), on
 // SQLite and PostgreSQL: stored for every process, checked on the way in, refused removal while a
 // campaign still sends from a number, and the ceiling SendPlanner gives a campaign — the number's
-// own when listed, api.rate_ceiling otherwise — which a run may only lower.
+// own when listed, api.rate_ceiling otherwise — which a run may only lower. Their health read from
+// the simulator's Graph API (`numbers health`), a refused or unknown number a stored reason, and
+// the warnings before a campaign starts: quality, status, and the portfolio's messaging limit
+// against the people reached in the last 24 hours.
 #include "../cli/CliTestUtil.h"
 #include "../queue/QueueTestUtil.h"
 #include "TestDatabase.h"
+#include "cloudapi/NumberHealth.h"
 #include "db/AppSettings.h"
 #include "db/DbError.h"
 #include "sender/SendPlanner.h"
+#include "settings/NumberHealthStore.h"
 #include "settings/PhoneNumberStore.h"
 #include "settings/SettingKeys.h"
+#include "simulator/CloudApiSimulator.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -120,6 +126,134 @@ private Q_SLOTS:
         QVERIFY(std::any_of(unlisted.refusals.cbegin(), unlisted.refusals.cend(), [](const QString &r) {
             return r.contains(u"ceiling of 80"_s) && r.contains(u"api.rate_ceiling"_s);
         }));
+    }
+
+    void tiersAreReadAsMetaNamesThem()
+    {
+        QCOMPARE(NumberHealth::tierLimit(u"TIER_50"_s), 50);
+        QCOMPARE(NumberHealth::tierLimit(u"TIER_250"_s), 250);
+        QCOMPARE(NumberHealth::tierLimit(u"TIER_1K"_s), 1000);
+        QCOMPARE(NumberHealth::tierLimit(u"tier_2k"_s), 2000);
+        QCOMPARE(NumberHealth::tierLimit(u"TIER_100K"_s), 100000);
+        QVERIFY(!NumberHealth::tierLimit(u"TIER_UNLIMITED"_s));
+        QVERIFY(!NumberHealth::tierLimit(u"TIER_"_s));
+        QVERIFY(!NumberHealth::tierLimit(u"LIMIT_250"_s));
+        QVERIFY(!NumberHealth::tierLimit(QString()));
+    }
+
+    void healthIsReadFromGraphAndAFailureKeepsItsReason()
+    {
+        HERALD_TEST_DB(tdb);
+        QTemporaryDir home;
+        SimulatorConfig config;
+        config.qualityRating = u"YELLOW"_s;
+        config.messagingLimitTier = u"TIER_2K"_s;
+        CloudApiSimulator sim(config);
+        QVERIFY(sim.start());
+        const QString simNumber = sim.config().phoneNumberId;
+        {
+            PhoneNumberStore numbers(tdb->db(), Clock::system());
+            numbers.add(simNumber, 80);
+            numbers.add(u"999000111"_s, 80); // not the account's: Graph does not know it
+        }
+        const auto health = [&] {
+            return runCli(home.path(),
+                          {u"--db"_s, tdb->url(), u"numbers"_s, u"health"_s, u"--json"_s, u"--api-base"_s,
+                           sim.baseUrl().toString()},
+                          sim.config().accessToken);
+        };
+        CliRun r = health();
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        const QJsonArray list = r.json().value(u"numbers"_s).toArray();
+        QCOMPARE(list.size(), 2);
+        QJsonObject ours, unknown;
+        for (const QJsonValue &v : list) {
+            (v.toObject().value(u"id"_s).toString() == simNumber ? ours : unknown) = v.toObject();
+        }
+        QCOMPARE(ours.value(u"quality_rating"_s).toString(), u"YELLOW"_s);
+        QCOMPARE(ours.value(u"messaging_limit"_s).toInteger(), 2000);
+        QCOMPARE(ours.value(u"status"_s).toString(), u"CONNECTED"_s);
+        QCOMPARE(unknown.value(u"ok"_s).toBool(), false);
+        QVERIFY2(unknown.value(u"error"_s).toString().contains(u"999000111"_s), qPrintable(r.out));
+        NumberHealthStore store(tdb->db(), Clock::system());
+        QCOMPARE(store.find(simNumber)->messagingLimitTier, u"TIER_2K"_s);
+        QVERIFY(!store.find(u"999000111"_s)->ok());
+        QVERIFY(!r.out.contains(sim.config().accessToken));
+
+        // A token without the permission: a stored reason, and a warning before sending, never a refusal.
+        config.healthRefused = true;
+        CloudApiSimulator refusing(config);
+        QVERIFY(refusing.start());
+        r = runCli(home.path(),
+                   {u"--db"_s, tdb->url(), u"numbers"_s, u"health"_s, u"--api-base"_s,
+                    refusing.baseUrl().toString()},
+                   refusing.config().accessToken);
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"permission"_s), qPrintable(r.describe()));
+        QVERIFY(!store.find(simNumber)->ok());
+        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Unchecked"_s, 1);
+        const SendPlan plan = SendPlanner(tdb->db(), Clock::system()).plan(c, api(simNumber));
+        QVERIFY(std::any_of(plan.warnings.cbegin(), plan.warnings.cend(), [](const QString &w) {
+            return w.contains(u"could not be read from Meta"_s) && w.contains(u"permission"_s);
+        }));
+        QVERIFY(std::none_of(plan.refusals.cbegin(), plan.refusals.cend(),
+                             [](const QString &w) { return w.contains(u"Meta"_s); }));
+    }
+
+    void aCampaignIsWarnedOfQualityStatusAndTheMessagingLimit()
+    {
+        HERALD_TEST_DB(tdb);
+        const Clock &clock = Clock::system();
+        NumberHealthStore store(tdb->db(), clock);
+        NumberHealth h;
+        h.id = u"1065"_s;
+        h.qualityRating = u"GREEN"_s;
+        h.messagingLimitTier = u"TIER_250"_s;
+        h.status = u"CONNECTED"_s;
+        h.checkedAt = QDateTime::currentDateTimeUtc();
+        store.save({h});
+
+        // 200 people reached in the last 24 hours (the limit leaves 50) …
+        const Campaign earlier = makeCampaign(tdb->db(), clock, u"Earlier"_s, 200);
+        CampaignStore(tdb->db(), clock).transition(earlier.id, CampaignStatus::Running);
+        QueueEngine engine(tdb->db(), clock);
+        QList<Outcome> sent;
+        for (const ClaimedMessage &m : engine.claim(earlier.id, u"w"_s, 200)) {
+            sent << Outcome::sent(m, u"wamid.%1"_s.arg(m.id));
+        }
+        engine.record(sent);
+        // … and a campaign for 30 of them again plus 40 new: 40 fit.
+        CampaignStore campaigns(tdb->db(), clock);
+        const Campaign fits = campaigns.create({u"Fits"_s, u"order_update"_s, u"en_US"_s, {}, {}});
+        engine.enqueue(fits.id, makeRecipients(30, 170) + makeRecipients(40, 5000));
+        QVERIFY(store.warnings(campaigns.byId(fits.id), u"1065"_s).isEmpty());
+        // 60 new do not.
+        const Campaign tooMany = campaigns.create({u"Too many"_s, u"order_update"_s, u"en_US"_s, {}, {}});
+        engine.enqueue(tooMany.id, makeRecipients(30, 170) + makeRecipients(60, 6000));
+        const QStringList w = store.warnings(campaigns.byId(tooMany.id), u"1065"_s);
+        QCOMPARE(w.size(), 1);
+        QVERIFY2(w.first().contains(u"60 people not messaged"_s) && w.first().contains(u"TIER_250"_s) &&
+                     w.first().contains(u"about 50 today"_s) && w.first().contains(u"200 already"_s),
+                 qPrintable(w.first()));
+        // SendPlanner gives the same warning to the console and to run.
+        const SendPlan plan = SendPlanner(tdb->db(), clock).plan(campaigns.byId(tooMany.id), api(u"1065"_s));
+        QVERIFY(plan.warnings.contains(w.first()));
+        // A portfolio with an unlimited number has no limit to warn of.
+        NumberHealth unlimited = h;
+        unlimited.id = u"2077"_s;
+        unlimited.messagingLimitTier = u"TIER_UNLIMITED"_s;
+        store.save({unlimited});
+        QVERIFY(store.warnings(campaigns.byId(tooMany.id), u"1065"_s).isEmpty());
+
+        // Quality and status are told whatever the limit.
+        h.qualityRating = u"RED"_s;
+        h.status = u"FLAGGED"_s;
+        store.save({h});
+        const QStringList bad = store.warnings(campaigns.byId(fits.id), u"1065"_s);
+        QCOMPARE(bad.size(), 2);
+        QVERIFY2(bad.at(0).contains(u"low (RED)"_s), qPrintable(bad.at(0)));
+        QVERIFY2(bad.at(1).contains(u"FLAGGED"_s), qPrintable(bad.at(1)));
+        // A number never checked: nothing to say.
+        QVERIFY(store.warnings(campaigns.byId(fits.id), u"3088"_s).isEmpty());
     }
 
     void theCommandLineAddsListsAndRemoves()

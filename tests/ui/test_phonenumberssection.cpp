@@ -7,6 +7,7 @@
 #include "data/DataService.h"
 #include "db/AppSettings.h"
 #include "dialogs/SettingsDialog.h"
+#include "settings/NumberHealthStore.h"
 #include "settings/PhoneNumberStore.h"
 #include "settings/PhoneNumbersModel.h"
 #include "settings/PhoneNumbersSection.h"
@@ -77,6 +78,19 @@ private Q_SLOTS:
             AppSettings settings(m_tdb->db());
             settings.set(SettingKeys::RateCeiling, u"60"_s);
             settings.set(SettingKeys::PhoneNumberId, u"1065"_s);
+            // What the last health check found (herald-cli numbers health).
+            NumberHealth h;
+            h.id = u"1065"_s;
+            h.verifiedName = u"Herald Demo Shop"_s;
+            h.qualityRating = u"GREEN"_s;
+            h.messagingLimitTier = u"TIER_2K"_s;
+            h.status = u"CONNECTED"_s;
+            h.checkedAt = QDateTime::currentDateTimeUtc();
+            NumberHealth refused;
+            refused.id = u"2077"_s;
+            refused.error = u"Meta did not tell the health of 2077"_s;
+            refused.checkedAt = h.checkedAt;
+            NumberHealthStore(m_tdb->db(), Clock::system()).save({h, refused});
         }
         m_data = std::make_unique<DataService>(m_tdb->config());
         AppContext context;
@@ -110,6 +124,12 @@ private Q_SLOTS:
 
         submit(*s, u"2077"_s, u"Support"_s, 80);
         QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 2, 10'000);
+        const auto health = [&](const QString &id) {
+            return s->model()->index(s->model()->rowOf(id), PhoneNumbersModel::Health);
+        };
+        QCOMPARE(health(u"1065"_s).data().toString(), u"GREEN, 2,000 people/24 h, CONNECTED"_s);
+        QCOMPARE(health(u"2077"_s).data().toString(), u"Not read"_s);
+        QVERIFY(health(u"2077"_s).data(Qt::ToolTipRole).toString().startsWith(u"Meta did not tell"_s));
 
         // Selecting fills the form; the button now changes the number.
         s->table()->selectRow(s->model()->rowOf(u"1065"_s));

@@ -41,8 +41,8 @@ QVariant PhoneNumbersModel::data(const QModelIndex &index, int role) const
             return tr("%1 msg/s").arg(QLocale().toString(n.ceiling));
         case Default:
             return isDefault ? tr("Default") : QString();
-        case Added:
-            return Formats::dayTime(n.addedAt);
+        case Health:
+            return healthText(n.id);
         default:
             return {};
         }
@@ -56,8 +56,8 @@ QVariant PhoneNumbersModel::data(const QModelIndex &index, int role) const
             return n.ceiling;
         case Default:
             return isDefault;
-        case Added:
-            return n.addedAt;
+        case Health:
+            return healthText(n.id);
         default:
             return {};
         }
@@ -65,6 +65,22 @@ QVariant PhoneNumbersModel::data(const QModelIndex &index, int role) const
         if (index.column() == Default && isDefault) {
             return tr("Campaigns without a number of their own send from this one (Cloud API → Phone number "
                       "ID).");
+        }
+        if (index.column() == Id) {
+            return tr("Added %1").arg(Formats::dayTime(n.addedAt));
+        }
+        if (index.column() == Health) {
+            const auto h = m_listing.health.constFind(n.id);
+            if (h == m_listing.health.cend()) {
+                return tr(
+                    "Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it "
+                    "sends.");
+            }
+            const QString what = h->ok()
+                                     ? tr("%1 (%2), throughput %3.")
+                                           .arg(h->verifiedName, h->displayPhoneNumber, h->throughputLevel)
+                                     : h->error;
+            return QString(what + u' ' + tr("Checked %1.").arg(Formats::dayTime(h->checkedAt)));
         }
         if (index.column() == Ceiling) {
             return tr("The most messages per second a console or herald-cli run sends from this number.");
@@ -98,8 +114,8 @@ QVariant PhoneNumbersModel::headerData(int section, Qt::Orientation orientation,
         return tr("Ceiling");
     case Default:
         return tr("Default");
-    case Added:
-        return tr("Added");
+    case Health:
+        return tr("Health");
     default:
         return {};
     }
@@ -110,6 +126,22 @@ void PhoneNumbersModel::setListing(const PhoneNumberListing &listing)
     beginResetModel();
     m_listing = listing;
     endResetModel();
+}
+
+QString PhoneNumbersModel::healthText(const QString &id) const
+{
+    const auto h = m_listing.health.constFind(id);
+    if (h == m_listing.health.cend()) {
+        return tr("Not checked");
+    }
+    if (!h->ok()) {
+        return tr("Not read");
+    }
+    const std::optional<qint64> limit = NumberHealth::tierLimit(h->messagingLimitTier);
+    const QString limitText =
+        limit ? tr("%1 people/24 h").arg(QLocale().toString(*limit))
+              : (h->messagingLimitTier == "TIER_UNLIMITED"_L1 ? tr("unlimited") : h->messagingLimitTier);
+    return QStringList{h->qualityRating, limitText, h->status}.join(u", "_s);
 }
 
 int PhoneNumbersModel::rowOf(const QString &id) const

@@ -4,6 +4,7 @@
 #include "db/AppSettings.h"
 #include "db/Clock.h"
 #include "dialogs/Prompt.h"
+#include "settings/NumberHealthStore.h"
 #include "settings/PhoneNumbersModel.h"
 #include "settings/SettingKeys.h"
 #include "widgets/MessageTone.h"
@@ -37,6 +38,9 @@ PhoneNumberListing readListing(Database &db, const Clock &clock)
     l.numbers = PhoneNumberStore(db, clock).list();
     l.defaultId = settings.value(SettingKeys::PhoneNumberId, QString());
     l.unlistedCeiling = SettingKeys::rateCeiling(settings);
+    for (const NumberHealth &h : NumberHealthStore(db, clock).all()) {
+        l.health.insert(h.id, h);
+    }
     return l;
 }
 

@@ -4,11 +4,14 @@
 #include "CliError.h"
 #include "Format.h"
 #include "TextTable.h"
+#include "cloudapi/NumberHealth.h"
 #include "db/AppSettings.h"
+#include "settings/NumberHealthStore.h"
 #include "settings/PhoneNumberStore.h"
 #include "settings/SettingKeys.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -32,15 +35,18 @@ QString NumbersCommand::name() const
 
 QString NumbersCommand::summary() const
 {
-    return tr("Adds, removes or lists the account's phone numbers and each one's ceiling.");
+    return tr("Adds, removes or lists the account's phone numbers and each one's ceiling, and checks "
+              "their health with Meta.");
 }
 
 void NumbersCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addPositionalArgument(u"action"_s, tr("add ID, remove ID, or list."), tr("add|remove|list"));
+    parser.addPositionalArgument(u"action"_s, tr("add ID, remove ID, list, or health."),
+                                 tr("add|remove|list|health"));
     parser.addPositionalArgument(u"id"_s, tr("The phone number ID (Meta's numeric ID, not the number)."),
                                  tr("[ID]"));
     parser.addOptions({m_ceiling, m_label});
+    m_api.addTo(parser);
 }
 
 ExitCode NumbersCommand::run(CliContext &context)
@@ -139,10 +145,82 @@ ExitCode NumbersCommand::run(CliContext &context)
             << u'\n';
         return ExitCode::Success;
     }
+    if (action == "health"_L1) {
+        return health(context);
+    }
     throw CliError(ExitCode::Usage,
                    action.isEmpty()
-                       ? tr("numbers needs an action: add, remove or list")
-                       : tr("unknown numbers action \"%1\": use add, remove or list").arg(action));
+                       ? tr("numbers needs an action: add, remove, list or health")
+                       : tr("unknown numbers action \"%1\": use add, remove, list or health").arg(action));
+}
+
+ExitCode NumbersCommand::health(CliContext &context)
+{
+    const ApiSettings settings = m_api.resolve(context, true);
+    NumberHealthStore store(context.db(), context.clock());
+    QStringList ids = store.configuredNumbers();
+    if (!settings.phoneNumberId().isEmpty() && !ids.contains(settings.phoneNumberId())) {
+        ids.prepend(settings.phoneNumberId()); // given with --phone-number-id for this run
+    }
+    if (ids.isEmpty()) {
+        throw CliError(ExitCode::Usage,
+                       tr("No phone number to check: add one with herald-cli numbers add ID, or "
+                          "set api.phone_number_id."));
+    }
+    QList<NumberHealth> results;
+    NumberHealthCheck check(settings);
+    QEventLoop loop;
+    QObject::connect(&check, &NumberHealthCheck::finished, &loop, [&](const QList<NumberHealth> &r) {
+        results = r;
+        loop.quit();
+    });
+    check.start(ids);
+    loop.exec();
+    store.save(results);
+
+    if (context.json()) {
+        QJsonArray list;
+        for (const NumberHealth &h : std::as_const(results)) {
+            QJsonObject o{
+                {u"id"_s, h.id}, {u"ok"_s, h.ok()}, {u"checked_at"_s, Format::jsonTime(h.checkedAt)}};
+            if (h.ok()) {
+                const std::optional<qint64> limit = NumberHealth::tierLimit(h.messagingLimitTier);
+                o.insert(u"verified_name"_s, h.verifiedName);
+                o.insert(u"display_phone_number"_s, h.displayPhoneNumber);
+                o.insert(u"quality_rating"_s, h.qualityRating);
+                o.insert(u"messaging_limit_tier"_s, h.messagingLimitTier);
+                o.insert(u"messaging_limit"_s, limit ? QJsonValue(*limit) : QJsonValue());
+                o.insert(u"status"_s, h.status);
+                o.insert(u"throughput_level"_s, h.throughputLevel);
+            } else {
+                o.insert(u"error"_s, h.error);
+            }
+            list.append(o);
+        }
+        context.printJson(QJsonObject{{u"numbers"_s, list}});
+        return ExitCode::Success;
+    }
+    TextTable table({{tr("ID")},
+                     {tr("Name")},
+                     {tr("Quality")},
+                     {tr("Messaging limit")},
+                     {tr("Status")},
+                     {tr("Throughput")}});
+    QStringList problems;
+    for (const NumberHealth &h : std::as_const(results)) {
+        if (!h.ok()) {
+            table.addRow({h.id, tr("(not read)")});
+            problems << h.error;
+            continue;
+        }
+        table.addRow(
+            {h.id, h.verifiedName, h.qualityRating, h.messagingLimitTier, h.status, h.throughputLevel});
+    }
+    context.out() << table.render();
+    for (const QString &p : std::as_const(problems)) {
+        context.out() << tr("Warning: %1").arg(p) << u'\n';
+    }
+    return ExitCode::Success;
 }
 
 } // namespace herald::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiOptions.h"
 #include "Command.h"
 
 #include <QCommandLineOption>
@@ -7,8 +8,9 @@
 
 namespace herald::cli {
 
-// `numbers add ID [--ceiling R] [--label L] | remove ID | list`: the account's phone numbers and
-// each one's ceiling, stored with the data for every process (PhoneNumberStore).
+// `numbers add ID [--ceiling R] [--label L] | remove ID | list | health`: the account's phone
+// numbers and each one's ceiling, stored with the data for every process (PhoneNumberStore), and
+// what Graph API says about their health (NumberHealthCheck, stored by NumberHealthStore).
 class NumbersCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(NumbersCommand)
@@ -23,6 +25,9 @@ public:
     ExitCode run(CliContext &context) override;
 
 private:
+    ExitCode health(CliContext &context);
+
+    ApiOptions m_api;
     QCommandLineOption m_ceiling;
     QCommandLineOption m_label;
 };

@@ -4,10 +4,12 @@
 #include "CliError.h"
 #include "SendSession.h"
 #include "SignalWatcher.h"
+#include "cloudapi/NumberHealth.h"
 #include "db/Clock.h"
 #include "queue/CampaignStore.h"
 #include "queue/Schedule.h"
 #include "sender/SendPlanner.h"
+#include "settings/NumberHealthStore.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -147,9 +149,31 @@ Campaign RunCommand::startWhenDue(CliContext &context, const Campaign &campaign)
     }
 }
 
+void RunCommand::refreshHealth(CliContext &context, ApiSettings api, const QString &phoneNumberId)
+{
+    // What Meta says about the number now, for SendPlanner's warnings (quality, status, the
+    // messaging limit). A few seconds at most: a slow answer is a warning, never a delay.
+    if (phoneNumberId.isEmpty()) {
+        return;
+    }
+    api.setRequestTimeout(std::min(api.requestTimeout(), std::chrono::milliseconds(5000)));
+    NumberHealthCheck check(api);
+    QList<NumberHealth> results;
+    QEventLoop loop;
+    QObject::connect(&check, &NumberHealthCheck::finished, &loop, [&](const QList<NumberHealth> &r) {
+        results = r;
+        loop.quit();
+    });
+    check.start({phoneNumberId});
+    loop.exec();
+    NumberHealthStore(context.db(), context.clock()).save(results);
+}
+
 ExitCode RunCommand::send(CliContext &context, const Campaign &campaign, const ApiSettings &api, double rate,
                           int concurrency)
 {
+    refreshHealth(context, api,
+                  campaign.phoneNumberId.isEmpty() ? api.phoneNumberId() : campaign.phoneNumberId);
     SendPlan plan = SendPlanner(context.db(), context.clock()).plan(campaign, api, rate);
     for (const QString &warning : std::as_const(plan.warnings)) {
         context.err() << tr("warning: %1").arg(warning) << '\n';

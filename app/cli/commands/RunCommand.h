@@ -31,6 +31,7 @@ private:
     Campaign startWhenDue(CliContext &context, const Campaign &campaign);
     ExitCode send(CliContext &context, const Campaign &campaign, const ApiSettings &api, double rate,
                   int concurrency);
+    void refreshHealth(CliContext &context, ApiSettings api, const QString &phoneNumberId);
 
     ApiOptions m_api;
     QCommandLineOption m_campaign;
