@@ -10,5 +10,6 @@ target_sources(herald_ui PRIVATE
     settings/DatabaseSection.h settings/DatabaseSection.cpp
     settings/PhoneNumbersModel.h settings/PhoneNumbersModel.cpp
     settings/PhoneNumbersSection.h settings/PhoneNumbersSection.cpp
+    settings/SectionParts.h settings/SectionParts.cpp
     dialogs/SettingsDialog.h dialogs/SettingsDialog.cpp)
 target_link_libraries(herald_ui PUBLIC herald_secrets)

@@ -10,6 +10,7 @@
 #include "settings/LanguageChoice.h"
 #include "settings/PhoneNumbersSection.h"
 #include "settings/RateCardSection.h"
+#include "settings/SectionParts.h"
 #include "settings/SettingField.h"
 #include "settings/SettingKeys.h"
 #include "settings/TokenSection.h"
@@ -32,15 +33,6 @@ using namespace Qt::StringLiterals;
 namespace herald::ui {
 
 namespace {
-
-QLabel *note(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
 
 QFormLayout *form(QGroupBox *group)
 {
@@ -173,7 +165,8 @@ QWidget *SettingsDialog::buildSendingTab()
     retention->setToolTip(tr("Names, numbers and parameters of campaigns finished longer ago are erased by "
                              "the console once a day and by herald-cli purge; the counts stay."));
     layout->addWidget(import);
-    layout->addWidget(note(tr("These settings are stored with the database, shared by every console and "
+    layout->addWidget(
+        SectionParts::note(tr("These settings are stored with the database, shared by every console and "
                               "herald-cli that use it (herald-cli config shows them)."),
                            page));
     layout->addStretch();
@@ -196,9 +189,10 @@ QWidget *SettingsDialog::buildComputerTab(const QString &openNow)
     const int current = m_language->findData(LanguageChoice::stored());
     m_language->setCurrentIndex(current < 0 ? 0 : current);
     f->addRow(tr("Language:"), m_language);
-    f->addRow(note(tr("Takes effect when Herald is restarted."), language));
+    f->addRow(SectionParts::note(tr("Takes effect when Herald is restarted."), language));
     layout->addWidget(language);
-    layout->addWidget(note(tr("These settings belong to your user account on this computer, not to the "
+    layout->addWidget(
+        SectionParts::note(tr("These settings belong to your user account on this computer, not to the "
                               "database."),
                            page));
     layout->addStretch();

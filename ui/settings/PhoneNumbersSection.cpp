@@ -6,13 +6,12 @@
 #include "dialogs/Prompt.h"
 #include "settings/NumberHealthStore.h"
 #include "settings/PhoneNumbersModel.h"
+#include "settings/SectionParts.h"
 #include "settings/SettingKeys.h"
-#include "widgets/MessageTone.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,15 +43,6 @@ PhoneNumberListing readListing(Database &db, const Clock &clock)
     return l;
 }
 
-QLabel *note(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
 } // namespace
 
 PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, QWidget *parent)
@@ -66,7 +56,7 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     , m_ceiling(new QSpinBox(this))
     , m_store(new QPushButton(tr("Add"), this))
     , m_remove(new QPushButton(tr("Remove…"), this))
-    , m_unlisted(note(QString(), this))
+    , m_unlisted(SectionParts::note(QString(), this))
     , m_message(new QLabel(this))
 {
     setObjectName(u"phoneNumbersSection"_s);
@@ -81,15 +71,7 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     m_message->setObjectName(u"numbersMessage"_s);
 
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setMinimumHeight(120);
+    SectionParts::setUpList(m_table);
 
     auto *listed = new QGroupBox(tr("The account's numbers"), this);
     auto *listedLayout = new QVBoxLayout(listed);
@@ -120,12 +102,10 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     ceilingRow->addWidget(m_store);
     form->addRow(tr("Ceiling:"), ceilingRow);
 
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    SectionParts::setUpMessage(m_message);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(note(
+    layout->addWidget(SectionParts::note(
         tr("A console or herald-cli run sending from a number keeps to its ceiling; several sending from "
            "one number at once do not share it yet. Stored with the database and changed at "
            "once, like herald-cli numbers."),
@@ -154,11 +134,7 @@ QString PhoneNumbersSection::message() const
 void PhoneNumbersSection::showMessage(const QString &text, bool error)
 {
     m_error = error;
-    QPalette p = m_message->palette();
-    p.setColor(QPalette::WindowText,
-               error ? toneColor(MessageTone::Error) : palette().color(QPalette::WindowText));
-    m_message->setPalette(p);
-    m_message->setText(text);
+    SectionParts::showMessage(m_message, text, error);
 }
 
 void PhoneNumbersSection::setBusy(bool busy)

@@ -6,14 +6,13 @@
 #include "pricing/RateCardStore.h"
 #include "settings/RateCardDialog.h"
 #include "settings/RateCardTableModel.h"
-#include "widgets/MessageTone.h"
+#include "settings/SectionParts.h"
 
 #include <QDateEdit>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -51,15 +50,6 @@ QList<RateCardRow> readRows(Database &db, const Clock &clock)
     return rows;
 }
 
-QLabel *note(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
 } // namespace
 
 RateCardSection::RateCardSection(DataService &data, const Clock &clock, QWidget *parent)
@@ -86,17 +76,7 @@ RateCardSection::RateCardSection(DataService &data, const Clock &clock, QWidget 
     m_message->setObjectName(u"rateCardMessage"_s);
 
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    // Every column as wide as its text: a stretched name column was squeezed to nothing once the
-    // others (longer in Spanish) took the width; the table scrolls instead.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setMinimumHeight(120);
+    SectionParts::setUpList(m_table);
 
     auto *cards = new QGroupBox(tr("Stored rate cards"), this);
     auto *cardsLayout = new QVBoxLayout(cards);
@@ -121,23 +101,22 @@ RateCardSection::RateCardSection(DataService &data, const Clock &clock, QWidget 
     dateRow->addStretch();
     dateRow->addWidget(m_import);
     form->addRow(tr("Effective from:"), dateRow);
-    form->addRow(note(tr("A CSV file with one row per market: market, countries (ISO codes, * for the rest "
-                         "of the world), currency, then a price column per category (MARKETING, UTILITY, "
-                         "…). Meta publishes one file per currency and date; name it and give its date "
-                         "here."),
-                      import));
+    form->addRow(SectionParts::note(
+        tr("A CSV file with one row per market: market, countries (ISO codes, * for the rest "
+           "of the world), currency, then a price column per category (MARKETING, UTILITY, "
+           "…). Meta publishes one file per currency and date; name it and give its date "
+           "here."),
+        import));
 
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    SectionParts::setUpMessage(m_message);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(
-        note(tr("Meta charges each delivered template message by the template's category and "
-                "the recipient's market. Estimates use the imported card in effect today; "
-                "with none, Herald's example card, whose prices are illustrative. Imports and removals "
-                "are stored at once."),
-             this));
+    layout->addWidget(SectionParts::note(
+        tr("Meta charges each delivered template message by the template's category and "
+           "the recipient's market. Estimates use the imported card in effect today; "
+           "with none, Herald's example card, whose prices are illustrative. Imports and removals "
+           "are stored at once."),
+        this));
     layout->addWidget(cards, 1);
     layout->addWidget(import);
     layout->addWidget(m_message);
@@ -161,11 +140,7 @@ QString RateCardSection::message() const
 void RateCardSection::showMessage(const QString &text, bool error)
 {
     m_error = error;
-    QPalette p = m_message->palette();
-    p.setColor(QPalette::WindowText,
-               error ? toneColor(MessageTone::Error) : palette().color(QPalette::WindowText));
-    m_message->setPalette(p);
-    m_message->setText(text);
+    SectionParts::showMessage(m_message, text, error);
 }
 
 void RateCardSection::setBusy(bool busy)
