@@ -15,6 +15,7 @@
 #include <QHash>
 #include <QMap>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -183,8 +184,15 @@ void copyTable(Database &from, Database &to, const Table &table, const QStringLi
     };
     QSqlQuery full = to.prepare(statementFor(perBatch));
 
-    QSqlQuery read = from.run(u"SELECT "_s + names.join(u", "_s) + u" FROM "_s + quoted(table.name) +
-                              u" ORDER BY rowid"_s);
+    // Forward only: otherwise Qt keeps every row read so far, the whole table in memory.
+    QSqlQuery read(from.handle());
+    read.setForwardOnly(true);
+    if (!read.prepare(u"SELECT "_s + names.join(u", "_s) + u" FROM "_s + quoted(table.name) +
+                      u" ORDER BY rowid"_s)) {
+        throw DbError(MoveToPostgres::tr("Table %1 of the snapshot cannot be read: %2")
+                          .arg(table.name, read.lastError().text()));
+    }
+    Database::exec(read);
     QVariantList values;
     int rows = 0;
     QString firstRow;
