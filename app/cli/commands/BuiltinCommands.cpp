@@ -1,8 +1,6 @@
 #include "commands/BuiltinCommands.h"
 
 #include "commands/BackupCommand.h"
-#include "commands/MigrateCommand.h"
-#include "commands/NumbersCommand.h"
 #include "commands/CampaignCommand.h"
 #include "commands/ConfigCommand.h"
 #include "commands/DemoCommand.h"
@@ -11,6 +9,8 @@
 #include "commands/ExportCommand.h"
 #include "commands/ImportCommand.h"
 #include "commands/InitCommand.h"
+#include "commands/MigrateCommand.h"
+#include "commands/NumbersCommand.h"
 #include "commands/OptOutCommand.h"
 #include "commands/RateCardCommand.h"
 #include "commands/RepairCommand.h"
