@@ -4,6 +4,7 @@
 #include "cloudapi/ApiResponse.h"
 #include "cloudapi/ReplyBodyLimit.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -83,6 +84,21 @@ void NumberHealthCheck::start(const QStringList &phoneNumberIds)
     m_results.clear();
     // Reported asynchronously, also for an empty list, so callers have one path.
     QMetaObject::invokeMethod(this, &NumberHealthCheck::next, Qt::QueuedConnection);
+}
+
+QList<NumberHealth> NumberHealthCheck::checkAndWait(const ApiSettings &settings,
+                                                    const QStringList &phoneNumberIds)
+{
+    NumberHealthCheck check(settings);
+    QList<NumberHealth> results;
+    QEventLoop loop;
+    QObject::connect(&check, &NumberHealthCheck::finished, &loop, [&](const QList<NumberHealth> &r) {
+        results = r;
+        loop.quit();
+    });
+    check.start(phoneNumberIds);
+    loop.exec();
+    return results;
 }
 
 void NumberHealthCheck::next()

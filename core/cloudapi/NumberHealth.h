@@ -58,6 +58,8 @@ public:
     ~NumberHealthCheck() override;
 
     void start(const QStringList &phoneNumberIds);
+    // Checks and waits in a local event loop, for the command line (never the GUI thread).
+    static QList<NumberHealth> checkAndWait(const ApiSettings &settings, const QStringList &phoneNumberIds);
     bool isRunning() const { return m_reply != nullptr; }
 
 Q_SIGNALS:

@@ -11,6 +11,8 @@
 #include <QLocale>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace herald {
@@ -103,8 +105,11 @@ QList<NumberHealth> NumberHealthStore::all() const
 QStringList NumberHealthStore::warnings(const Campaign &campaign, const QString &phoneNumberId) const
 {
     QStringList out;
-    const std::optional<NumberHealth> h = find(phoneNumberId);
-    if (!h) {
+    // One read serves both this number and the portfolio's limit below.
+    const QList<NumberHealth> stored = all();
+    const auto h = std::find_if(stored.cbegin(), stored.cend(),
+                                [&](const NumberHealth &n) { return n.id == phoneNumberId; });
+    if (h == stored.cend()) {
         return out;
     }
     if (!h->ok()) {
@@ -129,7 +134,7 @@ QStringList NumberHealthStore::warnings(const Campaign &campaign, const QString 
     std::optional<qint64> limit;
     bool unlimited = false;
     QString tier;
-    for (const NumberHealth &n : all()) {
+    for (const NumberHealth &n : stored) {
         if (!n.ok() || n.messagingLimitTier.isEmpty()) {
             continue;
         }

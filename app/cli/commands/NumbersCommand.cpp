@@ -11,7 +11,6 @@
 #include "settings/SettingKeys.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -167,15 +166,7 @@ ExitCode NumbersCommand::health(CliContext &context)
                        tr("No phone number to check: add one with herald-cli numbers add ID, or "
                           "set api.phone_number_id."));
     }
-    QList<NumberHealth> results;
-    NumberHealthCheck check(settings);
-    QEventLoop loop;
-    QObject::connect(&check, &NumberHealthCheck::finished, &loop, [&](const QList<NumberHealth> &r) {
-        results = r;
-        loop.quit();
-    });
-    check.start(ids);
-    loop.exec();
+    const QList<NumberHealth> results = NumberHealthCheck::checkAndWait(settings, ids);
     store.save(results);
 
     if (context.json()) {

@@ -157,16 +157,8 @@ void RunCommand::refreshHealth(CliContext &context, ApiSettings api, const QStri
         return;
     }
     api.setRequestTimeout(std::min(api.requestTimeout(), std::chrono::milliseconds(5000)));
-    NumberHealthCheck check(api);
-    QList<NumberHealth> results;
-    QEventLoop loop;
-    QObject::connect(&check, &NumberHealthCheck::finished, &loop, [&](const QList<NumberHealth> &r) {
-        results = r;
-        loop.quit();
-    });
-    check.start({phoneNumberId});
-    loop.exec();
-    NumberHealthStore(context.db(), context.clock()).save(results);
+    NumberHealthStore(context.db(), context.clock())
+        .save(NumberHealthCheck::checkAndWait(api, {phoneNumberId}));
 }
 
 ExitCode RunCommand::send(CliContext &context, const Campaign &campaign, const ApiSettings &api, double rate,
