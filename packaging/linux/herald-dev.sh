@@ -152,13 +152,16 @@ trap stop_background EXIT
 in_background() { # log command… — runs command niced in its own process group; sets $last_pid
     local log=$1; shift
     mkdir -p "$(dirname "$log")"
-    # setsid starts a new session, and Linux's scheduler autogroups give each session an equal
-    # share of the CPU whatever its processes' nice values: the session's own nice value is
-    # /proc/self/autogroup's (measured: without it, a 'nice 19' build took more CPU than the
-    # suite beside it). ionice's idle class keeps its object files from delaying the tests' I/O.
-    setsid -w bash -c '{ echo 19 > /proc/self/autogroup; } 2> /dev/null || true
-        renice -n 19 $$ > /dev/null; ionice -c 3 -p $$ 2> /dev/null || true; "$@"' bash "$@" > "$log" 2>&1 &
+    # Job control gives the command a process group of its own (stopped as one at the end) but
+    # keeps it in this session: Linux's scheduler autogroups share the CPU equally between
+    # sessions whatever their processes' nice values, so a build in a session of its own (setsid)
+    # took half the CPU from the suite beside it, and writing the session's own nice value
+    # (/proc/self/autogroup) is not allowed in every container. In one session 'nice 19' holds.
+    # ionice's idle class keeps its object files from delaying the tests' I/O.
+    set -m
+    nice -n 19 bash -c 'ionice -c 3 -p $$ 2> /dev/null || true; "$@"' bash "$@" > "$log" 2>&1 &
     last_pid=$!
+    set +m
     background+=("$last_pid")
 }
 wait_background() { # pid log what
@@ -182,7 +185,7 @@ if [ "$sanitizers" = full ]; then
     asan_build=$last_pid
 fi
 
-echo "== Running the test suite"
+echo "== Running the test suite (at $((SECONDS / 60)) min $((SECONDS % 60)) s)"
 # Each suite's log is kept so that its summary can be repeated at the end: ctest's summary
 # stays the last word, whatever stage ran after it. Any failing stage ends the run (set -e).
 logs=()
@@ -198,7 +201,7 @@ run_suite "$build" "$build/ctest-last.log" -j $((jobs * 2)) --timeout 900
 
 # The package stage installs the .deb on this machine, so only CI (as root) runs it unasked.
 if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then
-    echo "== Package stage"
+    echo "== Package stage (at $((SECONDS / 60)) min $((SECONDS % 60)) s)"
     bash "$src/packaging/linux/package-stage.sh" "$build"
 fi
 
@@ -259,7 +262,7 @@ if [ "$sanitizers" = full ]; then
     echo "== Building the ThreadSanitizer tests and the fuzzers in $build-tsan and $build-fuzz, beside the suite"
     in_background "$build-tsan.log" bash -c 'sanitizer_flags=($sanitizer_flags_joined); tsan_tests=($tsan_tests_joined); build_tsan_and_fuzzers'
     tsan_build=$last_pid
-    echo "== Running the test suite under AddressSanitizer+UndefinedBehaviorSanitizer"
+    echo "== Running the test suite under AddressSanitizer+UndefinedBehaviorSanitizer (at $((SECONDS / 60)) min $((SECONDS % 60)) s)"
     # Instrumented, the tests still spend most of their time waiting: three per core.
     run_suite "$build-asan" "$build-asan/ctest-last.log" -j $((jobs * 3)) --timeout 1800
 fi
@@ -270,7 +273,7 @@ elif [ "$sanitizers" = full ]; then
     wait_background "$tsan_build" "$build-tsan.log" "ThreadSanitizer and fuzzer builds"
 fi
 if { [ "$sanitizers" = quick ] || [ "$sanitizers" = full ]; } && time_for 8 "ThreadSanitizer tests and fuzzers"; then
-    echo "== Running the threading tests under ThreadSanitizer"
+    echo "== Running the threading tests under ThreadSanitizer (at $((SECONDS / 60)) min $((SECONDS % 60)) s)"
     tsan_regex="^($(IFS='|'; echo "${tsan_tests[*]}"))\$"
     run_suite "$build-tsan" "$build-tsan/ctest-last.log" -j "$jobs" --timeout 1800 -R "$tsan_regex"
 
@@ -283,7 +286,7 @@ if [ ${#skipped[@]} -gt 0 ]; then
     echo "== Skipped for time (HERALD_TIME_BUDGET_MIN=$budget): ${skipped[*]}"
 fi
 if [ ${#logs[@]} -gt 1 ] || [ "${CI:-}" = true ]; then
-    echo "== Test summaries: ${logs[*]}"
+    echo "== Test summaries: ${logs[*]} (at $((SECONDS / 60)) min $((SECONDS % 60)) s)"
     for log in "${logs[@]}"; do
         grep -E '^[0-9]+% tests passed|^Total Test time' "$log"
     done

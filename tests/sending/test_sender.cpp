@@ -125,12 +125,8 @@ private Q_SLOTS:
             "ceiling %d/s: the busiest second carried %lld requests (%.1f allowed); %lld messages in %.2f s",
             ceiling, peak, allowed, r.sent, r.seconds);
         QVERIFY2(double(peak) <= allowed, qPrintable(u"%1 requests in one second"_s.arg(peak)));
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-        // Reaching the ceiling is a speed figure, not a promise: a sanitizer build (CI's
-        // ASan+UBSan pass) runs two to fifteen times slower. The ceiling above always holds.
-        QVERIFY2(double(peak) >= 0.9 * ceiling,
-                 qPrintable(u"only %1 requests in the busiest second"_s.arg(peak)));
-#endif
+        // Reaching the ceiling is a speed figure, measured by bench_send (docs/BENCHMARKS.md),
+        // not a promise a test can hold on a loaded machine. The ceiling above always holds.
     }
 
     void aThrottlingStormSlowsTheLimiterAndLosesNothing()

