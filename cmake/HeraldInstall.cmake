@@ -72,9 +72,11 @@ if(UNIX AND NOT APPLE)
     herald_gzip_configured(${_herald_pkg}/changelog.in changelog.Debian)
     install(FILES ${_herald_gen}/herald-cli.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
     install(FILES ${_herald_gen}/changelog.Debian.gz ${_herald_pkg}/copyright DESTINATION ${_herald_docdir})
-    # The webhook receiver's systemd unit and environment file, as examples an administrator
-    # copies and fills in (docs/DELIVERY.md): the package starts no service by itself.
+    # The webhook receiver's and the worker's systemd units and environment files, as examples an
+    # administrator copies and fills in (docs/DELIVERY.md, docs/TEAMS.md): the package starts no
+    # service by itself.
     install(FILES ${_herald_pkg}/herald-webhooks.service ${_herald_pkg}/herald-webhooks.env
+                  ${_herald_pkg}/herald-worker@.service ${_herald_pkg}/herald-worker.env
             DESTINATION ${_herald_docdir}/examples)
 
     if(TARGET herald)

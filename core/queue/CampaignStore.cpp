@@ -176,6 +176,11 @@ QList<Campaign> CampaignStore::list() const
     return select(u"ORDER BY c.created_at, c.name"_s, {});
 }
 
+QList<Campaign> CampaignStore::runningOrScheduled() const
+{
+    return select(u"WHERE c.status IN ('running', 'scheduled') ORDER BY c.created_at, c.id"_s, {});
+}
+
 Campaign CampaignStore::transition(const QString &id, CampaignStatus to, const QString &reason)
 {
     Transaction tx(m_db);

@@ -40,6 +40,8 @@ public:
     // import's added ids are then its own (AddedRows).
     void lockForAdding(const QString &id);
     QList<Campaign> list() const;
+    // What a worker looks at every few seconds: running and scheduled campaigns, oldest first.
+    QList<Campaign> runningOrScheduled() const;
 
     // Moves a campaign to a new status, with the reason shown to the user for paused and
     // stopped. Throws DbError naming both states when the state machine refuses, or when

@@ -177,16 +177,7 @@ bool SendWorker::prepare(QString *why)
         if (!takeHold(why)) {
             return false;
         }
-        // Rows a dead sender left in flight have an unknown outcome: they become failed
-        // "interrupted" now, not when their lease runs out. Dead: a process of this machine
-        // that is gone, or a sender not heard for a while; a live one keeps its rows.
-        const SenderPresence presence(*m_db, Clock::system(), m_config.senderStaleness);
-        for (const QString &worker : m_engine->workersHolding(m_config.campaignId)) {
-            if (worker != m_workerId &&
-                (WorkerIdentity::isDeadLocalWorker(worker) || !presence.isLive(worker))) {
-                m_engine->recoverWorker(worker);
-            }
-        }
+        recoverDeadSenders();
         m_engine->recoverExpiredLeases(m_config.lease);
         failForgottenClaims(); // nothing is in flight yet: any row held under this id is an earlier run's
         Campaign campaign = store.byId(m_config.campaignId);
@@ -195,6 +186,12 @@ bool SendWorker::prepare(QString *why)
             return false;
         }
         if (campaign.status != CampaignStatus::Running) {
+            if (m_config.onlyIfRunning) {
+                // A worker sends what someone set running; it never starts or resumes a campaign.
+                *why = tr("Campaign \"%1\" is %2, not running.")
+                           .arg(campaign.name, CampaignStatusMachine::toString(campaign.status));
+                return false;
+            }
             campaign = store.transition(campaign.id, CampaignStatus::Running);
         }
         if (QuietHours::fromSettings(campaign.settings).enabled) {
@@ -235,6 +232,20 @@ bool SendWorker::prepare(QString *why)
         m_managerLoad << 0;
     }
     return true;
+}
+
+void SendWorker::recoverDeadSenders()
+{
+    // Rows a dead sender left in flight have an unknown outcome: they become failed
+    // "interrupted" now, not when their lease runs out. Dead: a process of this machine that is
+    // gone, or a sender not heard for a while; a live one (a worker sharing the campaign) keeps
+    // its rows.
+    const SenderPresence presence(*m_db, Clock::system(), m_config.senderStaleness);
+    for (const QString &worker : m_engine->workersHolding(m_config.campaignId)) {
+        if (worker != m_workerId && (WorkerIdentity::isDeadLocalWorker(worker) || !presence.isLive(worker))) {
+            m_engine->recoverWorker(worker);
+        }
+    }
 }
 
 bool SendWorker::takeHold(QString *why)
@@ -672,9 +683,8 @@ void SendWorker::retryDatabase()
         returnWaitingRows();
         // While the database was away this sender's heartbeat went unheard, so another sender
         // may have taken the campaign over (and failed this one's rows "interrupted").
-        const SenderPresence presence(*m_db, Clock::system(), m_config.senderStaleness);
-        const std::optional<SenderInfo> holder = presence.holder(m_config.campaignId);
-        if (!holder || holder->id != m_workerId) {
+        if (!SenderPresence(*m_db, Clock::system(), m_config.senderStaleness)
+                 .holds(m_config.campaignId, m_workerId)) {
             lostHold = true;
         }
     } catch (const DbError &e) {
@@ -855,8 +865,12 @@ void SendWorker::maybeFinish()
                 return maybeFinish();
             }
             // Running with nothing claimable: retries are waiting for their time, recipients
-            // outside their quiet hours for their window. The sender holds the campaign meanwhile.
+            // outside their quiet hours for their window, or rows are in flight at another
+            // worker sharing the campaign. The sender holds the campaign meanwhile, and fails
+            // the rows of a sharer that died as "interrupted" as soon as it is seen dead, so
+            // that the campaign need not wait out their lease.
             if (!m_retryWaitTimer.isActive()) {
+                recoverDeadSenders();
                 const QDateTime now = QDateTime::currentDateTimeUtc();
                 m_windowWait = QuietHoursQueue::wait(*m_db, m_config.campaignId, now);
                 QDateTime next = m_engine->nextRetryTime(m_config.campaignId);

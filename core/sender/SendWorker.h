@@ -83,6 +83,7 @@ private:
 
     bool prepare(QString *why);
     bool takeHold(QString *why);
+    void recoverDeadSenders();
     void configurePacing();
     bool takeToken();
     std::chrono::milliseconds msUntilToken();

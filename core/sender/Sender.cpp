@@ -26,28 +26,51 @@ void Sender::post(F &&f)
     }
 }
 
+void Sender::ensureThread()
+{
+    if (m_thread) {
+        return;
+    }
+    m_thread.reset(new QThread);
+    m_thread->setObjectName(QStringLiteral("herald-sender"));
+    auto *host = new SenderHost(m_kind, m_senderId);
+    host->moveToThread(m_thread.get());
+    m_host = host;
+    connect(m_thread.get(), &QThread::finished, host, &QObject::deleteLater);
+    connect(host, &SenderHost::progress, this, &Sender::progress);
+    connect(host, &SenderHost::finished, this, [this](const SendResult &result) {
+        m_active.remove(result.campaignId);
+        Q_EMIT finished(result);
+    });
+    connect(host, &SenderHost::presenceChanged, this, &Sender::presenceChanged);
+}
+
 bool Sender::start(const SenderConfig &config)
 {
     if (m_active.contains(config.campaignId)) {
         return false;
     }
-    if (!m_thread) {
-        m_thread.reset(new QThread);
-        m_thread->setObjectName(QStringLiteral("herald-sender"));
-        auto *host = new SenderHost(m_kind, m_senderId);
-        host->moveToThread(m_thread.get());
-        m_host = host;
-        connect(m_thread.get(), &QThread::finished, host, &QObject::deleteLater);
-        connect(host, &SenderHost::progress, this, &Sender::progress);
-        connect(host, &SenderHost::finished, this, [this](const SendResult &result) {
-            m_active.remove(result.campaignId);
-            Q_EMIT finished(result);
-        });
+    ensureThread();
+    if (!m_thread->isRunning()) {
         m_thread->start();
     }
     m_active.insert(config.campaignId);
     post([config](SenderHost *host) { host->startCampaign(config); });
     return true;
+}
+
+void Sender::stayPresent(const SenderConfig &config)
+{
+    ensureThread();
+    if (!m_thread->isRunning()) {
+        m_thread->start();
+    }
+    post([config](SenderHost *host) { host->stayPresent(config); });
+}
+
+void Sender::signOff()
+{
+    post([](SenderHost *host) { host->signOff(); });
 }
 
 void Sender::pause(const QString &reason)

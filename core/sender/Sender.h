@@ -39,6 +39,11 @@ public:
     void cancelCampaign(const QString &campaignId, const QString &reason = {});
     // Stops sending and leaves the campaigns running for the next sender (see SendWorker).
     void detach(const QString &reason = {});
+    // A worker's: announces this process (config's database, label, heartbeat) now and keeps it
+    // announced, heartbeat included, while no campaign is being sent, until signOff(). Others
+    // see it idle rather than gone. presenceChanged() tells the outcome of each.
+    void stayPresent(const SenderConfig &config);
+    void signOff();
 
     bool isRunning() const { return !m_active.isEmpty(); }
     bool isSending(const QString &campaignId) const { return m_active.contains(campaignId); }
@@ -49,6 +54,8 @@ public:
 Q_SIGNALS:
     void progress(const herald::SendProgress &progress);
     void finished(const herald::SendResult &result);
+    // After stayPresent() (present: true, or false with why) and signOff() (present: false).
+    void presenceChanged(bool present, const QString &why);
 
 private:
     struct ThreadStopper
@@ -62,6 +69,7 @@ private:
     };
     template <typename F>
     void post(F &&f);
+    void ensureThread();
 
     const SenderKind m_kind;
     const QString m_senderId;

@@ -42,7 +42,8 @@ bool SenderHost::announce(const SenderConfig &config, QString *why)
         m_db = std::make_unique<Database>(config.database, u"presence"_s);
         m_db->setBusyTimeout(config.databasePatience);
         m_presence.emplace(*m_db, Clock::system(), config.senderStaleness);
-        m_presence->announce(m_senderId, m_kind);
+        m_label = config.senderLabel;
+        m_presence->announce(m_senderId, m_kind, m_label);
         // Heartbeats run on the sender thread: one that waited long for SQLite's write lock
         // would freeze every campaign's sending and a Pause with it. A missed one is tried
         // again at the next beat.
@@ -88,7 +89,10 @@ void SenderHost::startCampaign(const SenderConfig &config)
     cfg.senderId = m_senderId;
     auto *worker = new SendWorker(cfg, *m_limiter, this);
     m_workers.insert(cfg.campaignId, worker);
-    connect(worker, &SendWorker::progress, this, &SenderHost::progress);
+    connect(worker, &SendWorker::progress, this, [this](const SendProgress &p) {
+        m_rates.insert(p.campaignId, p.rate);
+        Q_EMIT progress(p);
+    });
     connect(worker, &SendWorker::finished, this,
             [this, worker](const SendResult &result) { workerFinished(worker, result); });
     worker->start();
@@ -97,8 +101,9 @@ void SenderHost::startCampaign(const SenderConfig &config)
 void SenderHost::workerFinished(SendWorker *worker, const SendResult &result)
 {
     m_workers.remove(worker->campaignId());
+    m_rates.remove(worker->campaignId());
     worker->deleteLater();
-    if (m_workers.isEmpty()) {
+    if (m_workers.isEmpty() && !m_stayPresent) {
         withdraw();
     }
     Q_EMIT finished(result);
@@ -111,7 +116,11 @@ void SenderHost::heartbeat()
     }
     QStringList held;
     try {
-        held = m_presence->heartbeat(m_senderId, m_kind);
+        double rate = 0;
+        for (const double r : std::as_const(m_rates)) {
+            rate += r;
+        }
+        held = m_presence->heartbeat(m_senderId, m_kind, rate, m_label);
     } catch (const DbError &e) {
         qCWarning(lcSender, "heartbeat failed: %s", qPrintable(e.message()));
         if (e.cause() == DbError::Cause::ConnectionLost) {
@@ -150,6 +159,22 @@ void SenderHost::withdraw()
     }
     m_presence.reset();
     m_db.reset();
+}
+
+void SenderHost::stayPresent(const SenderConfig &config)
+{
+    QString why;
+    m_stayPresent = announce(config, &why);
+    Q_EMIT presenceChanged(m_stayPresent, why);
+}
+
+void SenderHost::signOff()
+{
+    m_stayPresent = false;
+    if (m_workers.isEmpty()) {
+        withdraw();
+    }
+    Q_EMIT presenceChanged(false, {});
 }
 
 template <typename F>

@@ -19,7 +19,9 @@ class SendWorker;
 // Everything a sending process runs on its sender thread: one SendWorker per campaign, the
 // rate limiter they share (one bucket per phone number, so campaigns sending from one number
 // never exceed its ceiling together), and the process's presence — announced when the first
-// campaign starts, a heartbeat every few seconds, withdrawn when the last one ends. A worker
+// campaign starts (or at once for a headless worker, which stays announced while idle), a
+// heartbeat every few seconds with the process's sending rate, withdrawn when the last one ends
+// (a worker's when it signs off). A worker
 // whose campaign this process no longer holds (another sender took it over after this one went
 // silent) is detached at the next heartbeat.
 class SenderHost : public QObject
@@ -36,10 +38,14 @@ public Q_SLOTS:
     void pauseCampaign(const QString &campaignId, const QString &reason);
     void cancelCampaign(const QString &campaignId, const QString &reason);
     void detachCampaign(const QString &campaignId, const QString &reason);
+    // Announces the process and keeps it announced while idle (a worker), until signOff().
+    void stayPresent(const herald::SenderConfig &config);
+    void signOff();
 
 Q_SIGNALS:
     void progress(const herald::SendProgress &progress);
     void finished(const herald::SendResult &result);
+    void presenceChanged(bool present, const QString &why);
 
 private:
     bool announce(const SenderConfig &config, QString *why);
@@ -55,6 +61,9 @@ private:
     std::optional<SenderPresence> m_presence;
     std::optional<RateLimiter> m_limiter;
     QHash<QString, SendWorker *> m_workers; // by campaign id
+    QHash<QString, double> m_rates;         // each campaign's sending rate, for the heartbeat
+    SenderLabel m_label;
+    bool m_stayPresent = false;
     QTimer m_heartbeat;
 };
 

@@ -4,6 +4,7 @@
 #include "cloudapi/ParameterMapping.h"
 #include "cloudapi/RetryPolicy.h"
 #include "db/DatabaseConfig.h"
+#include "sender/SenderPresence.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -23,6 +24,10 @@ struct SenderConfig
     QString campaignId;
     // Who sends: the process's id in senders and send_queue.claimed_by. Sender fills it in.
     QString senderId;
+    // How this process is listed to the others (a worker's --name and --campaigns).
+    SenderLabel senderLabel;
+    // A worker's: send the campaign only while it is running; never start or resume it.
+    bool onlyIfRunning = false;
     ApiSettings api;
     QString templateName;
     QString templateLanguage;

@@ -101,6 +101,15 @@ bool Child::kill()
     return wasRunning && m_process->exitStatus() == QProcess::CrashExit;
 }
 
+bool Child::terminate()
+{
+    if (!isRunning()) {
+        return false;
+    }
+    m_process->terminate();
+    return true;
+}
+
 int Child::finish(int ms)
 {
     if (!m_process->waitForFinished(ms) && isRunning()) {

@@ -52,6 +52,8 @@ public:
     // SIGKILL, then waits for the process to be reaped (so its pid counts as gone). False when
     // it had already ended by itself.
     bool kill();
+    // SIGTERM: asks it to end (a worker drains and exits). False when it had already ended.
+    bool terminate();
     // Waits up to `ms`; the exit code, -1 on a timeout (the child is killed then), -2 on a crash.
     int finish(int ms);
     QString output() const; // everything it wrote so far

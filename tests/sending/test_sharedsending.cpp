@@ -126,6 +126,54 @@ private Q_SLOTS:
         QCOMPARE(other.holder(c.id)->id, otherId);
     }
 
+    // Workers share a campaign with workers; a console or a run sends it alone, and a worker
+    // never joins one. A dead sharer's hold goes, a live one's stays.
+    void workersShareACampaignButNeverWithAConsoleOrARun()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        const Campaign c = campaignWith(db, u"Pooled"_s, 10, 0);
+        SenderPresence presence(db, Clock::system());
+        const QString w1 = u"host-a/101/0000aaaa"_s;
+        const QString w2 = u"host-b/102/0000bbbb"_s;
+        const QString console = u"host-c/103/0000cccc"_s;
+        const QString run = u"host-d/104/0000dddd"_s;
+        presence.announce(w1, SenderKind::Worker, {u"one"_s, {}});
+        presence.announce(w2, SenderKind::Worker, {u"two"_s, u"Pooled"_s});
+        presence.announce(console, SenderKind::Console);
+        presence.announce(run, SenderKind::Run);
+
+        QCOMPARE(presence.acquire(c.id, w1).id, w1);
+        QCOMPARE(presence.acquire(c.id, w2).id, w2); // shared
+        QCOMPARE(presence.acquire(c.id, w1).id, w1); // again: still its own, not a second hold
+        QCOMPARE(presence.holdersOf(c.id).size(), 2);
+        QCOMPARE(presence.acquire(c.id, console).id, w1); // refused: the longest holder is named
+        QCOMPARE(presence.acquire(c.id, run).id, w1);
+        QVERIFY(presence.holds(c.id, w2) && !presence.holds(c.id, console));
+        QCOMPARE(presence.holdersOf(c.id).value(1).label.name, u"two"_s);
+        QCOMPARE(presence.holdersOf(c.id).value(1).label.scope, u"Pooled"_s);
+
+        presence.withdraw(w1);
+        presence.withdraw(w2);
+        QCOMPARE(presence.acquire(c.id, run).id, run);
+        presence.announce(w1, SenderKind::Worker);
+        QCOMPARE(presence.acquire(c.id, w1).id, run); // a worker does not join a run
+        presence.release(c.id, run);
+        QCOMPARE(presence.acquire(c.id, console).id, console);
+        QCOMPARE(presence.acquire(c.id, w1).id, console);
+
+        // A sharer not heard for the staleness loses its hold to the next taker.
+        presence.release(c.id, console);
+        ManualClock past(QDateTime::currentDateTimeUtc().addSecs(-60));
+        SenderPresence(db, past).announce(u"gone/9/0000dead"_s, SenderKind::Worker);
+        db.run(u"UPDATE senders SET heartbeat_at = ? WHERE id = ?"_s,
+               {db.timeValue(past.now()), u"gone/9/0000dead"_s});
+        db.run(u"INSERT INTO campaign_holds (campaign_id, sender_id, since) VALUES (?, ?, ?)"_s,
+               {c.id, u"gone/9/0000dead"_s, db.timeValue(past.now())});
+        QCOMPARE(presence.acquire(c.id, console).id, console); // the dead worker's hold went
+        QCOMPARE(presence.holdersOf(c.id).size(), 1);
+    }
+
     // What closing a console does: requests in flight finish and are recorded, held rows go
     // back, nothing is interrupted, and the campaign stays running for the next sender.
     void detachingLeavesTheCampaignRunningForTheNextSender()

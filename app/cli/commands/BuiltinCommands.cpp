@@ -23,6 +23,7 @@
 #include "commands/TokenCommand.h"
 #include "commands/TransitionCommand.h"
 #include "commands/WebhooksCommand.h"
+#include "commands/WorkerCommand.h"
 
 namespace herald::cli {
 
@@ -52,6 +53,7 @@ std::vector<std::unique_ptr<Command>> builtinCommands()
     list.push_back(std::make_unique<NumbersCommand>());
     list.push_back(std::make_unique<TokenCommand>());
     list.push_back(std::make_unique<RunCommand>());
+    list.push_back(std::make_unique<WorkerCommand>());
     list.push_back(std::make_unique<DemoCommand>());
     list.push_back(std::make_unique<SimulateCommand>());
     list.push_back(std::make_unique<WebhooksCommand>());
