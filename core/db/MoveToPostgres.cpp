@@ -278,7 +278,7 @@ qint64 MoveResult::rows() const
 
 QStringList MoveToPostgres::skippedTables()
 {
-    return {u"herald_schema"_s, u"senders"_s, u"campaign_holds"_s};
+    return {u"herald_schema"_s, u"senders"_s, u"campaign_holds"_s, u"number_pacing"_s};
 }
 
 MoveResult MoveToPostgres::move(const DatabaseConfig &source, const DatabaseConfig &target)

@@ -91,6 +91,7 @@ const QList<ExpectedTable> &expectedTables()
         {u"number_health"_s,
          {u"phone_number_id"_s, u"verified_name"_s, u"display_phone_number"_s, u"quality_rating"_s,
           u"messaging_limit_tier"_s, u"status"_s, u"throughput_level"_s, u"error"_s, u"checked_at"_s}},
+        {u"number_pacing"_s, {u"phone_number_id"_s, u"next_slot_us"_s}},
     };
     return tables;
 }

@@ -15,6 +15,7 @@
 #include "queue/RecipientRegions.h"
 #include "sender/SendOnceBody.h"
 #include "sender/SenderPresence.h"
+#include "sender/SharedPacer.h"
 #include "sender/WorkerIdentity.h"
 #include "webhook/CallbackData.h"
 
@@ -271,6 +272,9 @@ void SendWorker::configurePacing()
     // campaign that wants less has a bucket of its own as well.
     const QString number = m_config.api.phoneNumberId();
     m_limiter.setCeiling(number, m_config.rate);
+    if (m_pacer) {
+        m_pacer->setCeiling(number, m_config.rate);
+    }
     if (m_config.campaignRate > 0 && m_config.campaignRate < m_config.rate) {
         m_ownRateKey = u"campaign:"_s + m_config.campaignId;
         m_limiter.setCeiling(m_ownRateKey, m_config.campaignRate);
@@ -279,21 +283,34 @@ void SendWorker::configurePacing()
 
 bool SendWorker::takeToken()
 {
+    // This process's pace first (it slows down on Meta's throttling), then a slot of the number's
+    // shared timeline, so that a slot is only taken when the message goes now.
     const QString number = m_config.api.phoneNumberId();
-    if (m_ownRateKey.isEmpty()) {
-        return m_limiter.tryTake(number);
-    }
-    if (m_limiter.available(m_ownRateKey) < 1 || !m_limiter.tryTake(number)) {
+    if (m_limiter.available(number) < 1 ||
+        (!m_ownRateKey.isEmpty() && m_limiter.available(m_ownRateKey) < 1)) {
         return false;
     }
-    return m_limiter.tryTake(m_ownRateKey);
+    if (m_pacer && !m_pacer->tryTake(number)) {
+        return false;
+    }
+    m_limiter.tryTake(number);
+    if (!m_ownRateKey.isEmpty()) {
+        m_limiter.tryTake(m_ownRateKey);
+    }
+    return true;
 }
 
 std::chrono::milliseconds SendWorker::msUntilToken()
 {
-    const auto numberWait = m_limiter.msUntilAvailable(m_config.api.phoneNumberId());
-    return m_ownRateKey.isEmpty() ? numberWait
-                                  : std::max(numberWait, m_limiter.msUntilAvailable(m_ownRateKey));
+    const QString number = m_config.api.phoneNumberId();
+    auto wait = m_limiter.msUntilAvailable(number);
+    if (!m_ownRateKey.isEmpty()) {
+        wait = std::max(wait, m_limiter.msUntilAvailable(m_ownRateKey));
+    }
+    if (m_pacer) {
+        wait = std::max(wait, m_pacer->msUntilAvailable(number));
+    }
+    return wait;
 }
 
 QByteArray SendWorker::buildBody(const ClaimedMessage &message, QString *error) const

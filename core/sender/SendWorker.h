@@ -28,6 +28,7 @@ namespace herald {
 
 class Database;
 class QueueEngine;
+class SharedPacer;
 
 // Sends one campaign. Lives on the sender thread (see Sender), with its own database
 // connection and its own network access managers, and is driven entirely by events:
@@ -48,6 +49,9 @@ public:
     // `limiter` paces every campaign this process sends (one bucket per phone number) and
     // outlives the worker.
     SendWorker(const SenderConfig &config, RateLimiter &limiter, QObject *parent = nullptr);
+    // The number's ceiling shared with other processes (SenderHost's); without one (tests of the
+    // worker alone) only this process's limiter paces. Set before start().
+    void setPacer(SharedPacer *pacer) { m_pacer = pacer; }
     ~SendWorker() override;
 
     const QString &workerId() const { return m_workerId; }
@@ -122,6 +126,7 @@ private:
     int m_perManager = 6;
     int m_nextManager = 0;
     RateLimiter &m_limiter;
+    SharedPacer *m_pacer = nullptr;
     QString m_ownRateKey;   // the campaign's own bucket when it wants less than the number's ceiling
     bool m_holding = false; // this process holds the campaign (SenderPresence)
     RecipientDeferrals m_deferrals;

@@ -29,6 +29,7 @@ SenderHost::~SenderHost()
     qDeleteAll(m_workers);
     m_workers.clear();
     m_presence.reset();
+    m_pacer.reset();
     m_db.reset();
     WorkerIdentity::unregisterLive(m_senderId);
 }
@@ -44,6 +45,7 @@ bool SenderHost::announce(const SenderConfig &config, QString *why)
         m_presence.emplace(*m_db, Clock::system(), config.senderStaleness);
         m_label = config.senderLabel;
         m_presence->announce(m_senderId, m_kind, m_label);
+        m_pacer.emplace(*m_db);
         // Heartbeats run on the sender thread: one that waited long for SQLite's write lock
         // would freeze every campaign's sending and a Pause with it. A missed one is tried
         // again at the next beat.
@@ -51,6 +53,7 @@ bool SenderHost::announce(const SenderConfig &config, QString *why)
     } catch (const DbError &e) {
         *why = e.message();
         m_presence.reset();
+        m_pacer.reset();
         m_db.reset();
         return false;
     }
@@ -88,6 +91,7 @@ void SenderHost::startCampaign(const SenderConfig &config)
     SenderConfig cfg = config;
     cfg.senderId = m_senderId;
     auto *worker = new SendWorker(cfg, *m_limiter, this);
+    worker->setPacer(&*m_pacer);
     m_workers.insert(cfg.campaignId, worker);
     connect(worker, &SendWorker::progress, this, [this](const SendProgress &p) {
         m_rates.insert(p.campaignId, p.rate);
@@ -158,6 +162,7 @@ void SenderHost::withdraw()
         }
     }
     m_presence.reset();
+    m_pacer.reset();
     m_db.reset();
 }
 

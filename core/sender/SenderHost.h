@@ -3,6 +3,7 @@
 #include "sender/RateLimiter.h"
 #include "sender/SenderPresence.h"
 #include "sender/SenderTypes.h"
+#include "sender/SharedPacer.h"
 
 #include <QHash>
 #include <QObject>
@@ -18,12 +19,12 @@ class SendWorker;
 
 // Everything a sending process runs on its sender thread: one SendWorker per campaign, the
 // rate limiter they share (one bucket per phone number, so campaigns sending from one number
-// never exceed its ceiling together), and the process's presence — announced when the first
-// campaign starts (or at once for a headless worker, which stays announced while idle), a
-// heartbeat every few seconds with the process's sending rate, withdrawn when the last one ends
-// (a worker's when it signs off). A worker
-// whose campaign this process no longer holds (another sender took it over after this one went
-// silent) is detached at the next heartbeat.
+// never exceed its ceiling together), the SharedPacer that keeps this process and every other
+// sending from the same number under its ceiling together (on the presence's connection), and the process's
+// presence — announced when the first campaign starts (or at once for a headless worker, which stays
+// announced while idle), a heartbeat every few seconds with the process's sending rate, withdrawn when the
+// last one ends (a worker's when it signs off). A worker whose campaign this process no longer holds (another
+// sender took it over after this one went silent) is detached at the next heartbeat.
 class SenderHost : public QObject
 {
     Q_OBJECT
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<Database> m_db; // presence, on this thread
     std::optional<SenderPresence> m_presence;
     std::optional<RateLimiter> m_limiter;
+    std::optional<SharedPacer> m_pacer;     // the numbers' ceilings, shared with other processes
     QHash<QString, SendWorker *> m_workers; // by campaign id
     QHash<QString, double> m_rates;         // each campaign's sending rate, for the heartbeat
     SenderLabel m_label;

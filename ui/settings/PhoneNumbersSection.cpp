@@ -106,9 +106,8 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(SectionParts::note(
-        tr("A console or herald-cli run sending from a number keeps to its ceiling; several sending from "
-           "one number at once do not share it yet. Stored with the database and changed at "
-           "once, like herald-cli numbers."),
+        tr("Every console, herald-cli run and worker sending from a number keeps to its ceiling together "
+           "with the others. Stored with the database and changed at once, like herald-cli numbers."),
         this));
     layout->addWidget(listed, 1);
     layout->addWidget(edit);

@@ -12,3 +12,12 @@ ALTER TABLE senders
     ADD COLUMN name  text NOT NULL DEFAULT '',
     ADD COLUMN scope text NOT NULL DEFAULT '',
     ADD COLUMN rate  double precision NOT NULL DEFAULT 0;
+
+-- Each phone number's sending timeline, shared by every process that sends from it
+-- (SharedPacer): the next free moment in microseconds since 1970 on the database's clock
+-- (PostgreSQL's; the machine's for SQLite). A sender reserves the next 100 ms of it at a time,
+-- so that together they stay under the number's ceiling.
+CREATE TABLE number_pacing (
+    phone_number_id text PRIMARY KEY,
+    next_slot_us    bigint NOT NULL
+);

@@ -18,3 +18,12 @@ ALTER TABLE campaign_holds_shared RENAME TO campaign_holds;
 ALTER TABLE senders ADD COLUMN name TEXT NOT NULL DEFAULT '';
 ALTER TABLE senders ADD COLUMN scope TEXT NOT NULL DEFAULT '';
 ALTER TABLE senders ADD COLUMN rate REAL NOT NULL DEFAULT 0;
+
+-- Each phone number's sending timeline, shared by every process that sends from it
+-- (SharedPacer): the next free moment in microseconds since 1970 on the database's clock
+-- (PostgreSQL's; the machine's for SQLite). A sender reserves the next 100 ms of it at a time,
+-- so that together they stay under the number's ceiling.
+CREATE TABLE number_pacing (
+    phone_number_id TEXT PRIMARY KEY,
+    next_slot_us    INTEGER NOT NULL
+);
