@@ -290,8 +290,15 @@ bool SendWorker::takeToken()
         (!m_ownRateKey.isEmpty() && m_limiter.available(m_ownRateKey) < 1)) {
         return false;
     }
-    if (m_pacer && !m_pacer->tryTake(number)) {
-        return false;
+    if (m_pacer) {
+        try {
+            if (!m_pacer->tryTake(number)) {
+                return false;
+            }
+        } catch (const DbError &e) {
+            databaseFailed(e);
+            return false;
+        }
     }
     m_limiter.tryTake(number);
     if (!m_ownRateKey.isEmpty()) {
@@ -698,6 +705,9 @@ void SendWorker::retryDatabase()
         // sender holds its own after a long wait.
         m_engine->renewLeases(m_config.campaignId, m_workerId);
         returnWaitingRows();
+        if (m_pacer) {
+            m_pacer->reserveNow(m_config.api.phoneNumberId()); // the shared pacing works again
+        }
         // While the database was away this sender's heartbeat went unheard, so another sender
         // may have taken the campaign over (and failed this one's rows "interrupted").
         if (!SenderPresence(*m_db, Clock::system(), m_config.senderStaleness)

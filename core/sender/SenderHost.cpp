@@ -127,14 +127,14 @@ void SenderHost::heartbeat()
         held = m_presence->heartbeat(m_senderId, m_kind, rate, m_label);
     } catch (const DbError &e) {
         qCWarning(lcSender, "heartbeat failed: %s", qPrintable(e.message()));
-        if (e.cause() == DbError::Cause::ConnectionLost) {
-            try {
-                if (!m_db->answers()) {
-                    m_db->reconnect(); // the next heartbeat goes through it
-                }
-            } catch (const DbError &) {
-                // Still away: tried again at the next heartbeat.
+        // A connection that no longer answers (PostgreSQL restarted; a reconnect that failed left
+        // it closed, whose errors no longer say "connection lost") is opened again.
+        try {
+            if (!m_db->answers()) {
+                m_db->reconnect(); // the next heartbeat goes through it
             }
+        } catch (const DbError &) {
+            // Still away: tried again at the next heartbeat.
         }
         return;
     }

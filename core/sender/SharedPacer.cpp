@@ -84,7 +84,16 @@ bool SharedPacer::reserve(const QString &phoneNumberId, Grant &g)
     } catch (const DbError &e) {
         qCWarning(lcSender, "could not reserve sending time for number %s: %s", qPrintable(phoneNumberId),
                   qPrintable(e.message()));
-        return false;
+        // A connection that no longer answers (PostgreSQL restarted; a reconnect that failed
+        // left it closed) is opened again for the next try, whatever the error said.
+        try {
+            if (!m_db.answers()) {
+                m_db.reconnect();
+            }
+        } catch (const DbError &) {
+            // Still away: the sender's outage handling tries again.
+        }
+        throw;
     }
     // The slots start `delay` after the database's now; mapped from the moment the answer came,
     // so they can only fall later than planned, never into the previous holder's time.
@@ -110,7 +119,14 @@ bool SharedPacer::tryTake(const QString &phoneNumberId)
         if (now < g.retryAtNs) {
             return false;
         }
-        if (!reserve(phoneNumberId, g)) {
+        bool reserved = false;
+        try {
+            reserved = reserve(phoneNumberId, g);
+        } catch (const DbError &) {
+            g.retryAtNs = now + std::chrono::nanoseconds(RetryAfterFailure).count();
+            throw;
+        }
+        if (!reserved) {
             g.retryAtNs = now + std::chrono::nanoseconds(RetryAfterFailure).count();
             return false;
         }
@@ -121,6 +137,15 @@ bool SharedPacer::tryTake(const QString &phoneNumberId)
         return true;
     }
     return false;
+}
+
+void SharedPacer::reserveNow(const QString &phoneNumberId)
+{
+    Grant &g = m_numbers[phoneNumberId];
+    if (g.ceiling > 0) {
+        reserve(phoneNumberId, g);
+        g.retryAtNs = 0;
+    }
 }
 
 std::chrono::milliseconds SharedPacer::msUntilAvailable(const QString &phoneNumberId)

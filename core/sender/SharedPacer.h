@@ -25,8 +25,9 @@ class Database;
 //
 // Used on the sender thread beside its RateLimiter, which still slows one process down on Meta's
 // throttling answers; this class only keeps the processes together under the ceiling. A grant it
-// cannot get (the database busy or away) means no slot until the next try, never a send without
-// one. Not thread-safe.
+// cannot get (the database busy, full or away) means no slot until the next try, never a send
+// without one: the DbError goes to the sender, whose outage handling waits (up to its patience) or stops
+// with the reason. Not thread-safe.
 class SharedPacer
 {
     Q_DECLARE_TR_FUNCTIONS(SharedPacer)
@@ -47,8 +48,13 @@ public:
 
     void setCeiling(const QString &phoneNumberId, double messagesPerSecond);
     // Takes this moment's slot of the number, reserving a grant first when none is left (one
-    // short statement); false when no slot is due now.
+    // short statement); false when no slot is due now. Throws DbError when the reservation
+    // fails (the database locked, full or away: the sender's outage handling takes it), and
+    // tries again no sooner than RetryAfterFailure.
     bool tryTake(const QString &phoneNumberId);
+    // Reserves a fresh grant now, throwing DbError on failure: how a sender waiting out a
+    // database outage learns that the pacing works again.
+    void reserveNow(const QString &phoneNumberId);
     // When the next slot is due (0: now, or a grant is to be reserved).
     std::chrono::milliseconds msUntilAvailable(const QString &phoneNumberId);
 
