@@ -2185,6 +2185,10 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <source>Table %1: %2 rows in %3 but %4 read; nothing was moved.</source>
         <translation>Tabelle %1: %2 Zeilen in %3, aber %4 gelesen; nichts wurde übertragen.</translation>
     </message>
+    <message>
+        <source>Table %1 of the snapshot cannot be read: %2</source>
+        <translation>Die Tabelle %1 des Schnappschusses kann nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
@@ -3387,8 +3391,8 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <translation>%1 auf %2 (Prozess %3), zuletzt vor %4 s gemeldet</translation>
     </message>
     <message>
-        <source>The hold on campaign %1 could not be taken or read.</source>
-        <translation>Die Sperre für Kampagne %1 konnte nicht gesetzt oder gelesen werden.</translation>
+        <source>This sender is not registered, so it cannot hold campaign %1.</source>
+        <translation>Dieser Sender ist nicht angemeldet und kann Kampagne %1 daher nicht halten.</translation>
     </message>
 </context>
 <context>
@@ -4124,6 +4128,41 @@ serve braucht das App-Secret in %1 und das Verifizierungstoken in %2 (oder im Sc
     </message>
 </context>
 <context>
+    <name>WorkerCommand</name>
+    <message>
+        <source>How the consoles list this worker (default: the host&apos;s name).</source>
+        <translation>Wie die Konsolen diesen Worker anzeigen (Standard: der Name des Rechners).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>A campaign this worker may send, by name; repeat it for several. &quot;all&quot; (the default) takes every campaign, those created later included.</source>
+        <translation>Eine Kampagne, die dieser Worker senden darf, nach Namen; für mehrere wiederholen. „all“ (Standard) nimmt jede Kampagne, auch später angelegte.</translation>
+    </message>
+    <message>
+        <source>all|name</source>
+        <translation>all|Name</translation>
+    </message>
+    <message>
+        <source>Sends every running campaign until stopped, with other workers on the same database; SIGTERM drains and leaves every campaign as it was.</source>
+        <translation>Sendet jede laufende Kampagne, bis er beendet wird, gemeinsam mit anderen Workern an derselben Datenbank; SIGTERM lässt ihn auslaufen und jede Kampagne bleibt, wie sie war.</translation>
+    </message>
+    <message>
+        <source>--name must be 1 to %1 printable characters</source>
+        <translation>--name muss aus 1 bis %1 druckbaren Zeichen bestehen</translation>
+    </message>
+    <message>
+        <source>--campaigns needs a campaign&apos;s name, or all</source>
+        <translation>--campaigns braucht den Namen einer Kampagne oder all</translation>
+    </message>
+    <message>
+        <source>--campaigns all takes every campaign; name no others with it</source>
+        <translation>--campaigns all nimmt jede Kampagne; nennen Sie keine weiteren dazu</translation>
+    </message>
+</context>
+<context>
     <name>herald</name>
     <message>
         <source>The template has a location header, which Herald cannot fill yet.</source>
@@ -4620,6 +4659,10 @@ Letzter Fehler: %4</translation>
         <source>The sender lost track of this message while the database was unreachable; it may have been sent.</source>
         <translation>Der Sender hat diese Nachricht aus den Augen verloren, während die Datenbank nicht erreichbar war; sie wurde möglicherweise gesendet.</translation>
     </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is %2, not running.</source>
+        <translation>Kampagne „%1“ ist %2, nicht laufend.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
@@ -4723,6 +4766,73 @@ Letzter Fehler: %4</translation>
     <message>
         <source>The body holds more than %1 items.</source>
         <translation>Der Anfragetext enthält mehr als %1 Einträge.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::WorkerLoop</name>
+    <message>
+        <source>the worker could not announce itself: %1</source>
+        <translation>der Worker konnte sich nicht anmelden: %1</translation>
+    </message>
+    <message>
+        <source>every campaign</source>
+        <translation>jede Kampagne</translation>
+    </message>
+    <message>
+        <source>worker &quot;%1&quot; (%2) started; it sends %3</source>
+        <translation>Worker „%1“ (%2) gestartet; er sendet %3</translation>
+    </message>
+    <message>
+        <source>worker &quot;%1&quot; stopped</source>
+        <translation>Worker „%1“ beendet</translation>
+    </message>
+    <message>
+        <source>the database answers again</source>
+        <translation>die Datenbank antwortet wieder</translation>
+    </message>
+    <message>
+        <source>the database failed; trying again: %1</source>
+        <translation>die Datenbank ist fehlgeschlagen; neuer Versuch: %1</translation>
+    </message>
+    <message>
+        <source>no campaign is named &quot;%1&quot; yet; it is taken once it exists and runs</source>
+        <translation>noch heißt keine Kampagne „%1“; sie wird genommen, sobald es sie gibt und sie läuft</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; was due and is now running</source>
+        <translation>Kampagne „%1“ war fällig und läuft jetzt</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; cannot be sent: %2</source>
+        <translation>Kampagne „%1“ kann nicht gesendet werden: %2</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2</source>
+        <translation>Kampagne „%1“: %2</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: sending, at most %2 messages/s</source>
+        <translation>Kampagne „%1“: wird gesendet, höchstens %2 Nachrichten/s</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2 of %3 sent, %4 failed, %5 messages/s</source>
+        <translation>Kampagne „%1“: %2 von %3 gesendet, %4 fehlgeschlagen, %5 Nachrichten/s</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2 after %3 sent and %4 failed here%5</source>
+        <translation>Kampagne „%1“: %2 nach %3 gesendeten und %4 fehlgeschlagenen hier%5</translation>
+    </message>
+    <message>
+        <source>stopping without waiting for the requests in flight</source>
+        <translation>wird beendet, ohne auf die laufenden Anfragen zu warten</translation>
+    </message>
+    <message>
+        <source>stopping: recording the answers in flight and releasing held recipients; every campaign keeps its status</source>
+        <translation>wird beendet: die laufenden Antworten werden gespeichert und gehaltene Empfänger freigegeben; jede Kampagne behält ihren Status</translation>
+    </message>
+    <message>
+        <source>The worker was stopped; the campaign stays running for the next sender.</source>
+        <translation>Der Worker wurde beendet; die Kampagne läuft für den nächsten Sender weiter.</translation>
     </message>
 </context>
 <context>
@@ -6301,6 +6411,10 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
             <numerusform>%Ln Nachrichten noch nicht gesendet. Eine abgebrochene Kampagne kann nicht fortgesetzt werden; bereits gesendete Nachrichten bleiben gesendet.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Senders</source>
+        <translation>Sender</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::MessagePage</name>
@@ -7016,8 +7130,8 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <translation>Höchstens so viele Nachrichten pro Sekunde von dieser Nummer. Meta erlaubt 80, bis 1.000 für hochgestufte Nummern.</translation>
     </message>
     <message>
-        <source>A console or herald-cli run sending from a number keeps to its ceiling; several sending from one number at once do not share it yet. Stored with the database and changed at once, like herald-cli numbers.</source>
-        <translation>Eine Konsole oder ein herald-cli-Lauf, der von einer Nummer sendet, hält ihre Obergrenze ein; mehrere, die gleichzeitig von einer Nummer senden, teilen sie sich noch nicht. Mit der Datenbank gespeichert und sofort geändert, wie mit herald-cli numbers.</translation>
+        <source>Every console, herald-cli run and worker sending from a number keeps to its ceiling together with the others. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Jede Konsole, jedes herald-cli run und jeder Worker, die von einer Nummer senden, halten deren Obergrenze gemeinsam ein. In der Datenbank gespeichert und sofort geändert, wie herald-cli numbers.</translation>
     </message>
 </context>
 <context>
@@ -8114,6 +8228,112 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
             <numerusform>Kein Zustell-Callback für %n laufende Kampagne seit 10 min</numerusform>
             <numerusform>Kein Zustell-Callback für %n laufende Kampagnen seit 10 min</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendersModel</name>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>herald-cli run</source>
+        <translation>herald-cli run</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>%1 (this console)</source>
+        <translation>%1 (diese Konsole)</translation>
+    </message>
+    <message>
+        <source>Silent since %1</source>
+        <translation>Still seit %1</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Untätig</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sendet</translation>
+    </message>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation>%1 (Prozess %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 Nachr./s</translation>
+    </message>
+    <message>
+        <source>Not heard since %1. Its campaigns are taken over by the next sender, and the messages it had in flight end failed &quot;interrupted&quot;.</source>
+        <translation>Seit %1 nicht gemeldet. Seine Kampagnen übernimmt der nächste Sender, und die Nachrichten, die er unterwegs hatte, enden als fehlgeschlagen „unterbrochen“.</translation>
+    </message>
+    <message>
+        <source>Told to send: %1</source>
+        <translation>Soll senden: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendersPage</name>
+    <message>
+        <source>Senders</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Every console, herald-cli run and worker using this database, and the campaigns each sends. Workers may share a campaign; a console or a run sends one alone. One not heard for 10 s is silent: its campaigns go to the next sender.</source>
+        <translation>Jede Konsole, jedes herald-cli run und jeder Worker an dieser Datenbank und die Kampagnen, die sie senden. Worker können sich eine Kampagne teilen; eine Konsole oder ein run sendet eine allein. Wer 10 s lang nicht gemeldet wird, ist still: seine Kampagnen gehen an den nächsten Sender.</translation>
+    </message>
+    <message>
+        <source>Nothing is sending from this database now.</source>
+        <translation>Gerade sendet nichts aus dieser Datenbank.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sender(s), of them %1</source>
+        <translation><numerusform>%n Sender, davon %1</numerusform><numerusform>%n Sender, davon %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation><numerusform>%n Worker</numerusform><numerusform>%n Worker</numerusform></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent</source>
+        <translation><numerusform>%n still</numerusform><numerusform>%n still</numerusform></translation>
     </message>
 </context>
 <context>

@@ -592,4 +592,19 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>herald::ui::SendersPage</name>
+    <message numerus="yes">
+        <source>%n sender(s), of them %1</source>
+        <translation><numerusform>%n sender, of them %1</numerusform><numerusform>%n senders, of them %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation><numerusform>%n worker</numerusform><numerusform>%n workers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent</source>
+        <translation><numerusform>%n silent</numerusform><numerusform>%n silent</numerusform></translation>
+    </message>
+</context>
 </TS>

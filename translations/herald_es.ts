@@ -2185,6 +2185,10 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <source>Table %1: %2 rows in %3 but %4 read; nothing was moved.</source>
         <translation>Tabla %1: %2 filas en %3 pero %4 leídas; no se trasladó nada.</translation>
     </message>
+    <message>
+        <source>Table %1 of the snapshot cannot be read: %2</source>
+        <translation>No se puede leer la tabla %1 de la instantánea: %2</translation>
+    </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
@@ -3387,8 +3391,8 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <translation>%1 en %2 (proceso %3), última señal hace %4 s</translation>
     </message>
     <message>
-        <source>The hold on campaign %1 could not be taken or read.</source>
-        <translation>No se pudo obtener ni leer el bloqueo de la campaña %1.</translation>
+        <source>This sender is not registered, so it cannot hold campaign %1.</source>
+        <translation>Este remitente no está registrado, así que no puede tomar la campaña %1.</translation>
     </message>
 </context>
 <context>
@@ -4124,6 +4128,41 @@ serve necesita el secreto de la aplicación en %1 y el token de verificación en
     </message>
 </context>
 <context>
+    <name>WorkerCommand</name>
+    <message>
+        <source>How the consoles list this worker (default: the host&apos;s name).</source>
+        <translation>Cómo muestran las consolas este worker (por defecto: el nombre del equipo).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>A campaign this worker may send, by name; repeat it for several. &quot;all&quot; (the default) takes every campaign, those created later included.</source>
+        <translation>Una campaña que este worker puede enviar, por nombre; repítalo para varias. «all» (por defecto) toma todas las campañas, también las creadas después.</translation>
+    </message>
+    <message>
+        <source>all|name</source>
+        <translation>all|nombre</translation>
+    </message>
+    <message>
+        <source>Sends every running campaign until stopped, with other workers on the same database; SIGTERM drains and leaves every campaign as it was.</source>
+        <translation>Envía cada campaña en curso hasta que se detiene, junto con otros workers de la misma base de datos; SIGTERM lo vacía y deja cada campaña como estaba.</translation>
+    </message>
+    <message>
+        <source>--name must be 1 to %1 printable characters</source>
+        <translation>--name debe tener de 1 a %1 caracteres imprimibles</translation>
+    </message>
+    <message>
+        <source>--campaigns needs a campaign&apos;s name, or all</source>
+        <translation>--campaigns necesita el nombre de una campaña, o all</translation>
+    </message>
+    <message>
+        <source>--campaigns all takes every campaign; name no others with it</source>
+        <translation>--campaigns all toma todas las campañas; no nombre otras junto a él</translation>
+    </message>
+</context>
+<context>
     <name>herald</name>
     <message>
         <source>The template has a location header, which Herald cannot fill yet.</source>
@@ -4620,6 +4659,10 @@ Last error: %4</source>
         <source>The sender lost track of this message while the database was unreachable; it may have been sent.</source>
         <translation>El emisor perdió el rastro de este mensaje mientras la base de datos no estaba disponible; puede que se haya enviado.</translation>
     </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is %2, not running.</source>
+        <translation>La campaña «%1» está %2, no en curso.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
@@ -4723,6 +4766,73 @@ Last error: %4</source>
     <message>
         <source>The body holds more than %1 items.</source>
         <translation>El cuerpo contiene más de %1 elementos.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::WorkerLoop</name>
+    <message>
+        <source>the worker could not announce itself: %1</source>
+        <translation>el worker no pudo anunciarse: %1</translation>
+    </message>
+    <message>
+        <source>every campaign</source>
+        <translation>todas las campañas</translation>
+    </message>
+    <message>
+        <source>worker &quot;%1&quot; (%2) started; it sends %3</source>
+        <translation>worker «%1» (%2) iniciado; envía %3</translation>
+    </message>
+    <message>
+        <source>worker &quot;%1&quot; stopped</source>
+        <translation>worker «%1» detenido</translation>
+    </message>
+    <message>
+        <source>the database answers again</source>
+        <translation>la base de datos responde de nuevo</translation>
+    </message>
+    <message>
+        <source>the database failed; trying again: %1</source>
+        <translation>la base de datos falló; se reintenta: %1</translation>
+    </message>
+    <message>
+        <source>no campaign is named &quot;%1&quot; yet; it is taken once it exists and runs</source>
+        <translation>todavía no hay ninguna campaña llamada «%1»; se tomará cuando exista y esté en curso</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; was due and is now running</source>
+        <translation>la campaña «%1» llegó a su hora y está en curso</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; cannot be sent: %2</source>
+        <translation>la campaña «%1» no se puede enviar: %2</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2</source>
+        <translation>campaña «%1»: %2</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: sending, at most %2 messages/s</source>
+        <translation>campaña «%1»: enviando, como máximo %2 mensajes/s</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2 of %3 sent, %4 failed, %5 messages/s</source>
+        <translation>campaña «%1»: %2 de %3 enviados, %4 fallidos, %5 mensajes/s</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2 after %3 sent and %4 failed here%5</source>
+        <translation>campaña «%1»: %2 tras %3 enviados y %4 fallidos aquí%5</translation>
+    </message>
+    <message>
+        <source>stopping without waiting for the requests in flight</source>
+        <translation>deteniendo sin esperar las solicitudes en curso</translation>
+    </message>
+    <message>
+        <source>stopping: recording the answers in flight and releasing held recipients; every campaign keeps its status</source>
+        <translation>deteniendo: se registran las respuestas en curso y se liberan los destinatarios retenidos; cada campaña conserva su estado</translation>
+    </message>
+    <message>
+        <source>The worker was stopped; the campaign stays running for the next sender.</source>
+        <translation>El worker se detuvo; la campaña sigue en curso para el siguiente remitente.</translation>
     </message>
 </context>
 <context>
@@ -6301,6 +6411,10 @@ Con código de país, o como se escribe en la región predeterminada de Configur
             <numerusform>%Ln mensajes aún no enviados. Una campaña cancelada no se puede reanudar; los mensajes ya enviados siguen enviados.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Senders</source>
+        <translation>Remitentes</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::MessagePage</name>
@@ -7016,8 +7130,8 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <translation>Mensajes por segundo como máximo desde este número. Meta permite 80, hasta 1.000 para números mejorados.</translation>
     </message>
     <message>
-        <source>A console or herald-cli run sending from a number keeps to its ceiling; several sending from one number at once do not share it yet. Stored with the database and changed at once, like herald-cli numbers.</source>
-        <translation>Una consola o ejecución de herald-cli que envía desde un número respeta su límite; varias que envían desde un número a la vez todavía no lo comparten. Se guarda con la base de datos y cambia al instante, como herald-cli numbers.</translation>
+        <source>Every console, herald-cli run and worker sending from a number keeps to its ceiling together with the others. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Cada consola, herald-cli run y worker que envía desde un número respeta su límite junto con los demás. Se guarda con la base de datos y cambia al instante, como herald-cli numbers.</translation>
     </message>
 </context>
 <context>
@@ -8114,6 +8228,112 @@ Con código de país, o como se escribe en la región predeterminada de Configur
             <numerusform>Sin notificaciones de entrega para %n campaña en curso en 10 min</numerusform>
             <numerusform>Sin notificaciones de entrega para %n campañas en curso en 10 min</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendersModel</name>
+    <message>
+        <source>Console</source>
+        <translation>Consola</translation>
+    </message>
+    <message>
+        <source>herald-cli run</source>
+        <translation>herald-cli run</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>%1 (this console)</source>
+        <translation>%1 (esta consola)</translation>
+    </message>
+    <message>
+        <source>Silent since %1</source>
+        <translation>En silencio desde %1</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation>%1 (proceso %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 msj/s</translation>
+    </message>
+    <message>
+        <source>Not heard since %1. Its campaigns are taken over by the next sender, and the messages it had in flight end failed &quot;interrupted&quot;.</source>
+        <translation>Sin noticias desde %1. El siguiente remitente toma sus campañas, y los mensajes que tenía en curso terminan fallidos «interrumpido».</translation>
+    </message>
+    <message>
+        <source>Told to send: %1</source>
+        <translation>Encargado de enviar: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendersPage</name>
+    <message>
+        <source>Senders</source>
+        <translation>Remitentes</translation>
+    </message>
+    <message>
+        <source>Every console, herald-cli run and worker using this database, and the campaigns each sends. Workers may share a campaign; a console or a run sends one alone. One not heard for 10 s is silent: its campaigns go to the next sender.</source>
+        <translation>Cada consola, herald-cli run y worker que usa esta base de datos, y las campañas que envía cada uno. Los workers pueden compartir una campaña; una consola o un run la envía solo. Quien no da noticias durante 10 s queda en silencio: sus campañas pasan al siguiente remitente.</translation>
+    </message>
+    <message>
+        <source>Nothing is sending from this database now.</source>
+        <translation>Ahora no se envía nada desde esta base de datos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sender(s), of them %1</source>
+        <translation><numerusform>%n remitente, de ellos %1</numerusform><numerusform>%n remitentes, de ellos %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation><numerusform>%n worker</numerusform><numerusform>%n workers</numerusform></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent</source>
+        <translation><numerusform>%n en silencio</numerusform><numerusform>%n en silencio</numerusform></translation>
     </message>
 </context>
 <context>

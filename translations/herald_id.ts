@@ -2176,6 +2176,10 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <source>Table %1: %2 rows in %3 but %4 read; nothing was moved.</source>
         <translation>Tabel %1: %2 baris di %3 tetapi %4 dibaca; tidak ada yang dipindahkan.</translation>
     </message>
+    <message>
+        <source>Table %1 of the snapshot cannot be read: %2</source>
+        <translation>Tabel %1 dari snapshot tidak dapat dibaca: %2</translation>
+    </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
@@ -3369,8 +3373,8 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <translation>%1 di %2 (proses %3), terakhir aktif %4 dtk yang lalu</translation>
     </message>
     <message>
-        <source>The hold on campaign %1 could not be taken or read.</source>
-        <translation>Klaim atas kampanye %1 tidak dapat diambil atau dibaca.</translation>
+        <source>This sender is not registered, so it cannot hold campaign %1.</source>
+        <translation>Pengirim ini belum terdaftar, jadi tidak dapat memegang kampanye %1.</translation>
     </message>
 </context>
 <context>
@@ -4104,6 +4108,41 @@ serve memerlukan kunci rahasia aplikasi di %1 dan token verifikasi di %2 (atau d
     </message>
 </context>
 <context>
+    <name>WorkerCommand</name>
+    <message>
+        <source>How the consoles list this worker (default: the host&apos;s name).</source>
+        <translation>Nama worker ini di daftar konsol (bawaan: nama komputer).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+    <message>
+        <source>A campaign this worker may send, by name; repeat it for several. &quot;all&quot; (the default) takes every campaign, those created later included.</source>
+        <translation>Kampanye yang boleh dikirim worker ini, menurut nama; ulangi untuk beberapa. &quot;all&quot; (bawaan) mengambil semua kampanye, termasuk yang dibuat kemudian.</translation>
+    </message>
+    <message>
+        <source>all|name</source>
+        <translation>all|nama</translation>
+    </message>
+    <message>
+        <source>Sends every running campaign until stopped, with other workers on the same database; SIGTERM drains and leaves every campaign as it was.</source>
+        <translation>Mengirim setiap kampanye yang berjalan sampai dihentikan, bersama worker lain pada basis data yang sama; SIGTERM menuntaskannya dan membiarkan setiap kampanye seperti semula.</translation>
+    </message>
+    <message>
+        <source>--name must be 1 to %1 printable characters</source>
+        <translation>--name harus 1 sampai %1 karakter yang dapat dicetak</translation>
+    </message>
+    <message>
+        <source>--campaigns needs a campaign&apos;s name, or all</source>
+        <translation>--campaigns memerlukan nama kampanye, atau all</translation>
+    </message>
+    <message>
+        <source>--campaigns all takes every campaign; name no others with it</source>
+        <translation>--campaigns all mengambil semua kampanye; jangan sebut kampanye lain bersamanya</translation>
+    </message>
+</context>
+<context>
     <name>herald</name>
     <message>
         <source>The template has a location header, which Herald cannot fill yet.</source>
@@ -4599,6 +4638,10 @@ Kesalahan terakhir: %4</translation>
         <source>The sender lost track of this message while the database was unreachable; it may have been sent.</source>
         <translation>Pengirim kehilangan jejak pesan ini saat basis data tidak dapat dijangkau; pesan mungkin sudah terkirim.</translation>
     </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is %2, not running.</source>
+        <translation>Kampanye &quot;%1&quot; berstatus %2, tidak berjalan.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
@@ -4702,6 +4745,73 @@ Kesalahan terakhir: %4</translation>
     <message>
         <source>The body holds more than %1 items.</source>
         <translation>Isi permintaan berisi lebih dari %1 item.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::WorkerLoop</name>
+    <message>
+        <source>the worker could not announce itself: %1</source>
+        <translation>worker tidak dapat mengumumkan dirinya: %1</translation>
+    </message>
+    <message>
+        <source>every campaign</source>
+        <translation>semua kampanye</translation>
+    </message>
+    <message>
+        <source>worker &quot;%1&quot; (%2) started; it sends %3</source>
+        <translation>worker &quot;%1&quot; (%2) dimulai; mengirim %3</translation>
+    </message>
+    <message>
+        <source>worker &quot;%1&quot; stopped</source>
+        <translation>worker &quot;%1&quot; berhenti</translation>
+    </message>
+    <message>
+        <source>the database answers again</source>
+        <translation>basis data menjawab lagi</translation>
+    </message>
+    <message>
+        <source>the database failed; trying again: %1</source>
+        <translation>basis data gagal; mencoba lagi: %1</translation>
+    </message>
+    <message>
+        <source>no campaign is named &quot;%1&quot; yet; it is taken once it exists and runs</source>
+        <translation>belum ada kampanye bernama &quot;%1&quot;; kampanye itu diambil setelah ada dan berjalan</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; was due and is now running</source>
+        <translation>kampanye &quot;%1&quot; sudah jatuh tempo dan kini berjalan</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; cannot be sent: %2</source>
+        <translation>kampanye &quot;%1&quot; tidak dapat dikirim: %2</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2</source>
+        <translation>kampanye &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: sending, at most %2 messages/s</source>
+        <translation>kampanye &quot;%1&quot;: mengirim, paling banyak %2 pesan/dtk</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2 of %3 sent, %4 failed, %5 messages/s</source>
+        <translation>kampanye &quot;%1&quot;: %2 dari %3 terkirim, %4 gagal, %5 pesan/dtk</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2 after %3 sent and %4 failed here%5</source>
+        <translation>kampanye &quot;%1&quot;: %2 setelah %3 terkirim dan %4 gagal di sini%5</translation>
+    </message>
+    <message>
+        <source>stopping without waiting for the requests in flight</source>
+        <translation>berhenti tanpa menunggu permintaan yang sedang berjalan</translation>
+    </message>
+    <message>
+        <source>stopping: recording the answers in flight and releasing held recipients; every campaign keeps its status</source>
+        <translation>berhenti: mencatat jawaban yang sedang berjalan dan melepas penerima yang ditahan; setiap kampanye mempertahankan statusnya</translation>
+    </message>
+    <message>
+        <source>The worker was stopped; the campaign stays running for the next sender.</source>
+        <translation>Worker dihentikan; kampanye tetap berjalan untuk pengirim berikutnya.</translation>
     </message>
 </context>
 <context>
@@ -6255,6 +6365,10 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
             <numerusform>%Ln pesan belum terkirim. Kampanye yang dibatalkan tidak dapat dilanjutkan; pesan yang sudah terkirim tetap terkirim.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Senders</source>
+        <translation>Pengirim</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::MessagePage</name>
@@ -6970,8 +7084,8 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <translation>Pesan per detik paling banyak dari nomor ini. Meta mengizinkan 80, hingga 1.000 untuk nomor yang ditingkatkan.</translation>
     </message>
     <message>
-        <source>A console or herald-cli run sending from a number keeps to its ceiling; several sending from one number at once do not share it yet. Stored with the database and changed at once, like herald-cli numbers.</source>
-        <translation>Konsol atau run herald-cli yang mengirim dari sebuah nomor mematuhi batasnya; beberapa yang mengirim dari satu nomor bersamaan belum berbagi batas itu. Disimpan bersama basis data dan langsung berubah, seperti herald-cli numbers.</translation>
+        <source>Every console, herald-cli run and worker sending from a number keeps to its ceiling together with the others. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Setiap konsol, herald-cli run, dan worker yang mengirim dari sebuah nomor bersama-sama mematuhi batasnya. Disimpan bersama basis data dan langsung berubah, seperti herald-cli numbers.</translation>
     </message>
 </context>
 <context>
@@ -8045,6 +8159,112 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <translation>
             <numerusform>Tidak ada callback pengiriman untuk %n kampanye yang berjalan dalam 10 mnt</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendersModel</name>
+    <message>
+        <source>Console</source>
+        <translation>Konsol</translation>
+    </message>
+    <message>
+        <source>herald-cli run</source>
+        <translation>herald-cli run</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>%1 (this console)</source>
+        <translation>%1 (konsol ini)</translation>
+    </message>
+    <message>
+        <source>Silent since %1</source>
+        <translation>Diam sejak %1</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Menganggur</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Mengirim</translation>
+    </message>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation>%1 (proses %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 pesan/dtk</translation>
+    </message>
+    <message>
+        <source>Not heard since %1. Its campaigns are taken over by the next sender, and the messages it had in flight end failed &quot;interrupted&quot;.</source>
+        <translation>Tidak terdengar sejak %1. Kampanyenya diambil alih pengirim berikutnya, dan pesan yang sedang dikirimnya berakhir gagal &quot;terputus&quot;.</translation>
+    </message>
+    <message>
+        <source>Told to send: %1</source>
+        <translation>Ditugaskan mengirim: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Komputer</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampanye</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Laju</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendersPage</name>
+    <message>
+        <source>Senders</source>
+        <translation>Pengirim</translation>
+    </message>
+    <message>
+        <source>Every console, herald-cli run and worker using this database, and the campaigns each sends. Workers may share a campaign; a console or a run sends one alone. One not heard for 10 s is silent: its campaigns go to the next sender.</source>
+        <translation>Setiap konsol, herald-cli run, dan worker yang memakai basis data ini, serta kampanye yang dikirim masing-masing. Worker boleh berbagi kampanye; konsol atau run mengirim sendirian. Yang tidak terdengar selama 10 dtk dianggap diam: kampanyenya pindah ke pengirim berikutnya.</translation>
+    </message>
+    <message>
+        <source>Nothing is sending from this database now.</source>
+        <translation>Saat ini tidak ada yang mengirim dari basis data ini.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sender(s), of them %1</source>
+        <translation><numerusform>%n pengirim, di antaranya %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation><numerusform>%n worker</numerusform></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent</source>
+        <translation><numerusform>%n diam</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2185,6 +2185,10 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
         <source>Table %1: %2 rows in %3 but %4 read; nothing was moved.</source>
         <translation>Tabela %1: %2 linhas em %3, mas %4 lidas; nada foi movido.</translation>
     </message>
+    <message>
+        <source>Table %1 of the snapshot cannot be read: %2</source>
+        <translation>Não é possível ler a tabela %1 do instantâneo: %2</translation>
+    </message>
 </context>
 <context>
     <name>NewCampaignWizard</name>
@@ -3387,8 +3391,8 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
         <translation>%1 em %2 (processo %3), último sinal há %4 s</translation>
     </message>
     <message>
-        <source>The hold on campaign %1 could not be taken or read.</source>
-        <translation>Não foi possível obter nem ler a reserva da campanha %1.</translation>
+        <source>This sender is not registered, so it cannot hold campaign %1.</source>
+        <translation>Este remetente não está registrado, portanto não pode assumir a campanha %1.</translation>
     </message>
 </context>
 <context>
@@ -4124,6 +4128,41 @@ serve precisa da chave secreta do app em %1 e do token de verificação em %2 (o
     </message>
 </context>
 <context>
+    <name>WorkerCommand</name>
+    <message>
+        <source>How the consoles list this worker (default: the host&apos;s name).</source>
+        <translation>Como os consoles mostram este worker (padrão: o nome do computador).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>A campaign this worker may send, by name; repeat it for several. &quot;all&quot; (the default) takes every campaign, those created later included.</source>
+        <translation>Uma campanha que este worker pode enviar, pelo nome; repita para várias. &quot;all&quot; (o padrão) pega todas as campanhas, inclusive as criadas depois.</translation>
+    </message>
+    <message>
+        <source>all|name</source>
+        <translation>all|nome</translation>
+    </message>
+    <message>
+        <source>Sends every running campaign until stopped, with other workers on the same database; SIGTERM drains and leaves every campaign as it was.</source>
+        <translation>Envia cada campanha em andamento até ser parado, junto com outros workers do mesmo banco de dados; SIGTERM o esvazia e deixa cada campanha como estava.</translation>
+    </message>
+    <message>
+        <source>--name must be 1 to %1 printable characters</source>
+        <translation>--name deve ter de 1 a %1 caracteres imprimíveis</translation>
+    </message>
+    <message>
+        <source>--campaigns needs a campaign&apos;s name, or all</source>
+        <translation>--campaigns precisa do nome de uma campanha, ou all</translation>
+    </message>
+    <message>
+        <source>--campaigns all takes every campaign; name no others with it</source>
+        <translation>--campaigns all pega todas as campanhas; não indique outras junto</translation>
+    </message>
+</context>
+<context>
     <name>herald</name>
     <message>
         <source>The template has a location header, which Herald cannot fill yet.</source>
@@ -4620,6 +4659,10 @@ Last error: %4</source>
         <source>The sender lost track of this message while the database was unreachable; it may have been sent.</source>
         <translation>O emissor perdeu o controle desta mensagem enquanto o banco de dados estava inacessível; ela pode ter sido enviada.</translation>
     </message>
+    <message>
+        <source>Campaign &quot;%1&quot; is %2, not running.</source>
+        <translation>A campanha &quot;%1&quot; está %2, não em andamento.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
@@ -4723,6 +4766,73 @@ Last error: %4</source>
     <message>
         <source>The body holds more than %1 items.</source>
         <translation>O corpo contém mais de %1 itens.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::WorkerLoop</name>
+    <message>
+        <source>the worker could not announce itself: %1</source>
+        <translation>o worker não conseguiu se anunciar: %1</translation>
+    </message>
+    <message>
+        <source>every campaign</source>
+        <translation>todas as campanhas</translation>
+    </message>
+    <message>
+        <source>worker &quot;%1&quot; (%2) started; it sends %3</source>
+        <translation>worker &quot;%1&quot; (%2) iniciado; envia %3</translation>
+    </message>
+    <message>
+        <source>worker &quot;%1&quot; stopped</source>
+        <translation>worker &quot;%1&quot; parado</translation>
+    </message>
+    <message>
+        <source>the database answers again</source>
+        <translation>o banco de dados responde novamente</translation>
+    </message>
+    <message>
+        <source>the database failed; trying again: %1</source>
+        <translation>o banco de dados falhou; tentando novamente: %1</translation>
+    </message>
+    <message>
+        <source>no campaign is named &quot;%1&quot; yet; it is taken once it exists and runs</source>
+        <translation>ainda não há campanha chamada &quot;%1&quot;; ela será pega quando existir e estiver em andamento</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; was due and is now running</source>
+        <translation>a campanha &quot;%1&quot; chegou ao horário e está em andamento</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot; cannot be sent: %2</source>
+        <translation>a campanha &quot;%1&quot; não pode ser enviada: %2</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2</source>
+        <translation>campanha &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: sending, at most %2 messages/s</source>
+        <translation>campanha &quot;%1&quot;: enviando, no máximo %2 mensagens/s</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2 of %3 sent, %4 failed, %5 messages/s</source>
+        <translation>campanha &quot;%1&quot;: %2 de %3 enviadas, %4 com falha, %5 mensagens/s</translation>
+    </message>
+    <message>
+        <source>campaign &quot;%1&quot;: %2 after %3 sent and %4 failed here%5</source>
+        <translation>campanha &quot;%1&quot;: %2 após %3 enviadas e %4 com falha aqui%5</translation>
+    </message>
+    <message>
+        <source>stopping without waiting for the requests in flight</source>
+        <translation>parando sem esperar as solicitações em andamento</translation>
+    </message>
+    <message>
+        <source>stopping: recording the answers in flight and releasing held recipients; every campaign keeps its status</source>
+        <translation>parando: registrando as respostas em andamento e liberando os destinatários retidos; cada campanha mantém seu status</translation>
+    </message>
+    <message>
+        <source>The worker was stopped; the campaign stays running for the next sender.</source>
+        <translation>O worker foi parado; a campanha continua em andamento para o próximo remetente.</translation>
     </message>
 </context>
 <context>
@@ -6301,6 +6411,10 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
             <numerusform>%Ln mensagens ainda não foram enviadas. Uma campanha cancelada não pode ser retomada; as mensagens já enviadas continuam enviadas.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Senders</source>
+        <translation>Remetentes</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::MessagePage</name>
@@ -7016,8 +7130,8 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <translation>Mensagens por segundo no máximo a partir deste número. A Meta permite 80, até 1.000 para números promovidos.</translation>
     </message>
     <message>
-        <source>A console or herald-cli run sending from a number keeps to its ceiling; several sending from one number at once do not share it yet. Stored with the database and changed at once, like herald-cli numbers.</source>
-        <translation>Um console ou uma execução do herald-cli que envia de um número respeita o seu limite; vários enviando de um número ao mesmo tempo ainda não o compartilham. Guardado com o banco de dados e alterado na hora, como herald-cli numbers.</translation>
+        <source>Every console, herald-cli run and worker sending from a number keeps to its ceiling together with the others. Stored with the database and changed at once, like herald-cli numbers.</source>
+        <translation>Cada console, herald-cli run e worker que envia de um número respeita o limite dele junto com os demais. Salvo com o banco de dados e alterado na hora, como herald-cli numbers.</translation>
     </message>
 </context>
 <context>
@@ -8114,6 +8228,112 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
             <numerusform>Nenhum callback de entrega para %n campanha em execução em 10 min</numerusform>
             <numerusform>Nenhum callback de entrega para %n campanhas em execução em 10 min</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendersModel</name>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>herald-cli run</source>
+        <translation>herald-cli run</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>%1 (this console)</source>
+        <translation>%1 (este console)</translation>
+    </message>
+    <message>
+        <source>Silent since %1</source>
+        <translation>Em silêncio desde %1</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Ocioso</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation>%1 (processo %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhuma</translation>
+    </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 msg/s</translation>
+    </message>
+    <message>
+        <source>Not heard since %1. Its campaigns are taken over by the next sender, and the messages it had in flight end failed &quot;interrupted&quot;.</source>
+        <translation>Sem notícias desde %1. O próximo remetente assume suas campanhas, e as mensagens que ele tinha em andamento terminam com falha &quot;interrompida&quot;.</translation>
+    </message>
+    <message>
+        <source>Told to send: %1</source>
+        <translation>Encarregado de enviar: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Computador</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campanhas</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Taxa</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendersPage</name>
+    <message>
+        <source>Senders</source>
+        <translation>Remetentes</translation>
+    </message>
+    <message>
+        <source>Every console, herald-cli run and worker using this database, and the campaigns each sends. Workers may share a campaign; a console or a run sends one alone. One not heard for 10 s is silent: its campaigns go to the next sender.</source>
+        <translation>Cada console, herald-cli run e worker que usa este banco de dados, e as campanhas que cada um envia. Workers podem dividir uma campanha; um console ou um run envia uma sozinho. Quem fica 10 s sem dar notícias fica em silêncio: suas campanhas passam ao próximo remetente.</translation>
+    </message>
+    <message>
+        <source>Nothing is sending from this database now.</source>
+        <translation>Nada está enviando deste banco de dados agora.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sender(s), of them %1</source>
+        <translation><numerusform>%n remetente, dos quais %1</numerusform><numerusform>%n remetentes, dos quais %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation><numerusform>%n worker</numerusform><numerusform>%n workers</numerusform></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent</source>
+        <translation><numerusform>%n em silêncio</numerusform><numerusform>%n em silêncio</numerusform></translation>
     </message>
 </context>
 <context>

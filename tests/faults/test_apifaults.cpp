@@ -67,6 +67,9 @@ Case caseFor(Fault fault)
         break;
     case Fault::TooManyConnections:
         c.sim.maxConnections = 6; // the sender opens up to 12 (two managers of six)
+        // With answers that take a while, 12 requests are in flight at once even though the
+        // shared pacing spaces the sends evenly (instantly answered, they rarely overlap).
+        c.sim.latencyMs = 5;
         c.injected = RequestLog::eventTooManyConnections();
         c.isEvent = true;
         break;

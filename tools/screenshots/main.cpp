@@ -16,6 +16,7 @@
 #include "dialogs/RepairDialog.h"
 #include "models/CampaignTableModel.h"
 #include "models/RepairModel.h"
+#include "sender/SenderPresence.h"
 #include "sending/Credentials.h"
 #include "sending/SendController.h"
 #include "settings/LanguageChoice.h"
@@ -203,6 +204,19 @@ int main(int argc, char *argv[])
     window.showPage(2);
     waitMs(1500);
     ok = save(&window, out, u"daily-summary.png"_s) && ok;
+
+    // Two of the team's workers beside this console: one heard a moment ago, one silent.
+    {
+        Database db(config, u"senders"_s);
+        SenderPresence(db, Clock::system())
+            .announce(u"mkt-server-1/4711/0000a1b2"_s, SenderKind::Worker, {u"mkt-server-1-1"_s, {}});
+        const ManualClock past(QDateTime::currentDateTimeUtc().addSecs(-95));
+        SenderPresence(db, past).announce(u"mkt-server-2/5120/0000c3d4"_s, SenderKind::Worker,
+                                          {u"mkt-server-2-1"_s, u"Winter sale"_s});
+    }
+    window.showPage(4);
+    waitMs(2500);
+    ok = save(&window, out, u"senders.png"_s) && ok;
     window.showPage(0);
 
     // The repair dialog on counters a crash of an older sender left wrong.

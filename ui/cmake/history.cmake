@@ -1,5 +1,5 @@
 # What happened over time and what the account holds: the campaign's charts, the daily
-# summary, the templates and the opt-out list.
+# summary, the templates, the opt-out list, and who sends (consoles, runs, workers).
 target_sources(herald_ui PRIVATE
     widgets/ChartStyle.h widgets/ChartStyle.cpp
     widgets/PageMessage.h widgets/PageMessage.cpp
@@ -13,4 +13,6 @@ target_sources(herald_ui PRIVATE
     views/OverviewCharts.h views/OverviewCharts.cpp
     pages/TemplatesPage.h pages/TemplatesPage.cpp
     pages/DailySummaryPage.h pages/DailySummaryPage.cpp
-    pages/OptOutsPage.h pages/OptOutsPage.cpp)
+    pages/OptOutsPage.h pages/OptOutsPage.cpp
+    models/SendersModel.h models/SendersModel.cpp
+    pages/SendersPage.h pages/SendersPage.cpp)

@@ -64,8 +64,13 @@ void CampaignFeed::poll()
 
 bool CampaignFeed::changed(const CampaignsSnapshot &next) const
 {
-    if (next.rows.size() != m_last.rows.size()) {
+    if (next.rows.size() != m_last.rows.size() || next.senders.size() != m_last.senders.size()) {
         return true;
+    }
+    for (qsizetype i = 0; i < next.senders.size(); ++i) {
+        if (!next.senders.at(i).sameListing(m_last.senders.at(i))) {
+            return true;
+        }
     }
     for (qsizetype i = 0; i < next.rows.size(); ++i) {
         if (!next.rows.at(i).sameFigures(m_last.rows.at(i))) {

@@ -36,7 +36,12 @@ CampaignsSnapshot CampaignMonitor::poll(Database &db)
     CampaignsSnapshot snap;
     snap.takenAt = m_clock.now();
     const qint64 nowMs = m_time.elapsed();
-    const QHash<QString, SenderInfo> holders = SenderPresence(db, m_clock).holders();
+    const SenderPresence presence(db, m_clock);
+    const QHash<QString, SenderInfo> holders = presence.holders();
+    const QHash<QString, QStringList> holdings = presence.holdings();
+    for (const SenderInfo &s : presence.senders()) {
+        snap.senders << SenderRow{s, holdings.value(s.id)}; // campaign ids, named below
+    }
     // The business numbers a webhook receiver reports callbacks for: a handful of rows.
     QHash<QString, QDateTime> callbacks;
     QSqlQuery sources = db.run(u"SELECT phone_number_id, last_callback_at FROM webhook_sources"_s);
@@ -86,6 +91,15 @@ CampaignsSnapshot CampaignMonitor::poll(Database &db)
         rateOf(r, nowMs);
         seen.insert(r.id);
         snap.rows << r;
+    }
+    QHash<QString, QString> names;
+    for (const CampaignRow &r : std::as_const(snap.rows)) {
+        names.insert(r.id, r.name);
+    }
+    for (SenderRow &s : snap.senders) {
+        for (QString &campaign : s.campaigns) {
+            campaign = names.value(campaign, campaign);
+        }
     }
     for (auto it = m_samples.begin(); it != m_samples.end();) {
         it = seen.contains(it.key()) ? std::next(it) : m_samples.erase(it);

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -58,13 +59,28 @@ struct CampaignRow
     bool sameFigures(const CampaignRow &o) const;
 };
 
-// Every campaign, newest first, as one immutable value handed from the data thread to the
-// models.
+// A process that sends (a console, herald-cli run, a worker) as the console lists it.
+struct SenderRow
+{
+    SenderInfo info;
+    QStringList campaigns; // the names of the campaigns it holds
+
+    // What the Senders page shows is the same (a heartbeat alone changes nothing there).
+    bool sameListing(const SenderRow &o) const
+    {
+        return info.id == o.info.id && info.live == o.info.live && campaigns == o.campaigns &&
+               info.label.name == o.info.label.name && qRound(info.rate * 10) == qRound(o.info.rate * 10);
+    }
+};
+
+// Every campaign, newest first, and every process that sends, as one immutable value handed
+// from the data thread to the models.
 struct CampaignsSnapshot
 {
     QList<CampaignRow> rows;
-    QDateTime takenAt; // UTC
-    qint64 pollMs = 0; // how long the poll took on the data thread
+    QDateTime takenAt;        // UTC
+    qint64 pollMs = 0;        // how long the poll took on the data thread
+    QList<SenderRow> senders; // oldest first
 };
 
 } // namespace herald::ui

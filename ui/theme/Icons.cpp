@@ -83,6 +83,9 @@ QString Icons::path(Icon icon)
     case OptOuts:
         name = u"opt-outs"_s;
         break;
+    case Senders:
+        name = u"senders"_s;
+        break;
     case UserGuide:
         name = u"user-guide"_s;
         break;
@@ -219,7 +222,7 @@ namespace herald::ui {
 
 QIcon Icons::page(int index)
 {
-    static constexpr Icon pages[] = {Campaigns, Templates, DailySummary, OptOuts};
+    static constexpr Icon pages[] = {Campaigns, Templates, DailySummary, OptOuts, Senders};
     return index >= 0 && index < int(std::size(pages)) ? get(pages[index]) : QIcon();
 }
 

@@ -42,6 +42,7 @@ public:
         Templates,
         DailySummary,
         OptOuts,
+        Senders,
         UserGuide,
         Shortcuts,
         LogFolder,

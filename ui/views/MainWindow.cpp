@@ -16,6 +16,7 @@
 #include "models/CampaignTableModel.h"
 #include "pages/DailySummaryPage.h"
 #include "pages/OptOutsPage.h"
+#include "pages/SendersPage.h"
 #include "pages/TemplatesPage.h"
 #include "privacy/ErasePersonAction.h"
 #include "privacy/RetentionSchedule.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     , m_templatesPage(new TemplatesPage(*m_data, m_context, this))
     , m_dailyPage(new DailySummaryPage(*m_data, m_context, this))
     , m_optOutsPage(new OptOutsPage(*m_data, m_context, this))
+    , m_sendersPage(new SendersPage(this))
     , m_status(new SenderStatusBar(statusBar(), context.database.displayName(), this))
     , m_tray(new TrayNotifier(this, this))
     , m_demo(new DemoSession(*m_data, *m_sender, this))
@@ -101,7 +103,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
 
     m_navigation->setObjectName(u"navigation"_s);
     m_navigation->setAccessibleName(tr("Pages"));
-    for (const QString &page : {tr("Campaigns"), tr("Templates"), tr("Daily summary"), tr("Opt-outs")}) {
+    for (const QString &page :
+         {tr("Campaigns"), tr("Templates"), tr("Daily summary"), tr("Opt-outs"), tr("Senders")}) {
         m_navigation->addItem(page);
     }
     m_navigation->setCurrentRow(0);
@@ -109,10 +112,13 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_templatesPage->setObjectName(u"templatesPage"_s);
     m_dailyPage->setObjectName(u"dailyPage"_s);
     m_optOutsPage->setObjectName(u"optOutsPage"_s);
+    m_sendersPage->setObjectName(u"sendersPage"_s);
+    m_sendersPage->setLocalSender(m_sender->senderId());
     m_pages->addWidget(m_campaignsPage);
     m_pages->addWidget(m_templatesPage);
     m_pages->addWidget(m_dailyPage);
     m_pages->addWidget(m_optOutsPage);
+    m_pages->addWidget(m_sendersPage);
     auto *central = new QWidget(this);
     auto *column = new QVBoxLayout(central); // the notice after a crash above the pages
     column->setContentsMargins(6, 6, 6, 0);
@@ -185,6 +191,7 @@ void MainWindow::wire()
     Icons::decorate(this); // the Help menu's actions
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) { showPage(row); });
     connect(m_feed, &CampaignFeed::updated, this, &MainWindow::onSnapshot);
+    connect(m_feed, &CampaignFeed::updated, m_sendersPage, &SendersPage::setSnapshot);
     connect(m_feed, &CampaignFeed::updated, m_sender, &SendController::review);
     connect(m_feed, &CampaignFeed::failed, this, [this](const QString &why) {
         m_status->showNotice(tr("The database cannot be read: %1").arg(why));

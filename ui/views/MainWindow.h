@@ -22,6 +22,7 @@ class DataService;
 class DemoSession;
 class InterruptedNotice;
 class OptOutsPage;
+class SendersPage;
 class SendController;
 class SenderStatusBar;
 class TemplatesPage;
@@ -89,6 +90,7 @@ private:
     TemplatesPage *m_templatesPage;
     DailySummaryPage *m_dailyPage;
     OptOutsPage *m_optOutsPage;
+    SendersPage *m_sendersPage;
     SenderStatusBar *m_status;
     TrayNotifier *m_tray;
     DemoSession *m_demo;
