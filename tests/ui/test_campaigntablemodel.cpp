@@ -45,19 +45,19 @@ private Q_SLOTS:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
 
-        model.apply({{row(u"a"_s, 0, 100), row(u"b"_s, 0, 50)}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{row(u"a"_s, 0, 100), row(u"b"_s, 0, 50)}, QDateTime::currentDateTimeUtc(), 0, {}});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(inserted.size(), 1);
         // Figures moved in both: one dataChanged for the block, not one per row or cell.
-        model.apply({{row(u"a"_s, 10, 100), row(u"b"_s, 5, 50)}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{row(u"a"_s, 10, 100), row(u"b"_s, 5, 50)}, QDateTime::currentDateTimeUtc(), 0, {}});
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
         QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
         // Nothing moved: nothing emitted.
-        model.apply({{row(u"a"_s, 10, 100), row(u"b"_s, 5, 50)}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{row(u"a"_s, 10, 100), row(u"b"_s, 5, 50)}, QDateTime::currentDateTimeUtc(), 0, {}});
         QCOMPARE(changed.size(), 1);
         // One gone, one new.
-        model.apply({{row(u"b"_s, 5, 50), row(u"c"_s, 0, 10)}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{row(u"b"_s, 5, 50), row(u"c"_s, 0, 10)}, QDateTime::currentDateTimeUtc(), 0, {}});
         QCOMPARE(removed.size(), 1);
         QCOMPARE(model.rowCount(), 2);
         QVERIFY(model.campaign(u"c"_s));
@@ -73,7 +73,7 @@ private Q_SLOTS:
         big.pending = 31265 - 24363 - 84;
         big.rate = 18.2;
         big.etaSeconds = 380;
-        model.apply({{big, row(u"b"_s, 9, 10)}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{big, row(u"b"_s, 9, 10)}, QDateTime::currentDateTimeUtc(), 0, {}});
         const QModelIndex sent = model.index(0, CampaignTableModel::Sent);
         QCOMPARE(sent.data().toString(), u"24,363"_s);
         QCOMPARE(sent.data(CampaignTableModel::RawRole).toLongLong(), 24363);
@@ -99,7 +99,7 @@ private Q_SLOTS:
         tracked.read = 600;
         tracked.failedAfterSend = 12;
         const CampaignRow untracked = row(u"u"_s, 50, 100);
-        model.apply({{tracked, untracked}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{tracked, untracked}, QDateTime::currentDateTimeUtc(), 0, {}});
         QCOMPARE(model.headerData(CampaignTableModel::Delivered, Qt::Horizontal).toString(), u"Delivered"_s);
         QCOMPARE(model.headerData(CampaignTableModel::Read, Qt::Horizontal).toString(), u"Read"_s);
         const QModelIndex delivered = model.index(0, CampaignTableModel::Delivered);
@@ -115,7 +115,7 @@ private Q_SLOTS:
         // Only the delivered figure moved: the row changes, in one signal.
         changed.clear();
         tracked.delivered = 1150;
-        model.apply({{tracked, untracked}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{tracked, untracked}, QDateTime::currentDateTimeUtc(), 0, {}});
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
         QCOMPARE(changed.first().at(1).toModelIndex().row(), 0);
@@ -123,12 +123,12 @@ private Q_SLOTS:
         // A late failure alone counts as a change too (the Failures tab follows it).
         changed.clear();
         tracked.failedAfterSend = 13;
-        model.apply({{tracked, untracked}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{tracked, untracked}, QDateTime::currentDateTimeUtc(), 0, {}});
         QCOMPARE(changed.size(), 1);
         // Nothing sent yet: no share at all, neither a division by zero nor "0.0 %".
         CampaignRow fresh = row(u"f"_s, 0, 10);
         fresh.deliveryTracked = true;
-        model.apply({{tracked, untracked, fresh}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{tracked, untracked, fresh}, QDateTime::currentDateTimeUtc(), 0, {}});
         QCOMPARE(model.index(model.rowOf(u"f"_s), CampaignTableModel::Delivered).data().toString(), u"0"_s);
     }
 
@@ -208,7 +208,7 @@ private Q_SLOTS:
         elsewhere.sender = SenderInfo{
             u"other/2/x"_s, SenderKind::Run, u"other"_s, 2, {}, QDateTime::currentDateTimeUtc(), true};
         CampaignRow orphan = row(u"o"_s, 5, 10);
-        model.apply({{paused, elsewhere, orphan}, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({{paused, elsewhere, orphan}, QDateTime::currentDateTimeUtc(), 0, {}});
         QVERIFY(model.index(0, CampaignTableModel::Status).data().toString().contains(u"access token"_s));
         QVERIFY(model.index(1, CampaignTableModel::Status).data().toString().contains(u"elsewhere"_s));
         QVERIFY(model.index(1, CampaignTableModel::Status)
@@ -225,7 +225,7 @@ private Q_SLOTS:
         for (int i = 0; i < 20; ++i) {
             rows << row(QString::number(i), i * 5, 100);
         }
-        model.apply({rows, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({rows, QDateTime::currentDateTimeUtc(), 0, {}});
         QTableView view;
         ProgressDelegate delegate;
         view.setModel(&model);
