@@ -206,7 +206,7 @@ private Q_SLOTS:
         paused.statusReason = u"The access token has expired or is not valid. (190): Enter a new one"_s;
         CampaignRow elsewhere = row(u"e"_s, 5, 10);
         elsewhere.sender = SenderInfo{
-            u"other/2/x"_s, SenderKind::Run, u"other"_s, 2, {}, QDateTime::currentDateTimeUtc(), true};
+            u"other/2/x"_s, SenderKind::Run, u"other"_s, 2, {}, QDateTime::currentDateTimeUtc(), true, {}, 0};
         CampaignRow orphan = row(u"o"_s, 5, 10);
         model.apply({{paused, elsewhere, orphan}, QDateTime::currentDateTimeUtc(), 0, {}});
         QVERIFY(model.index(0, CampaignTableModel::Status).data().toString().contains(u"access token"_s));
