@@ -199,7 +199,7 @@ private Q_SLOTS:
             r.total = 10;
             rows << r;
         }
-        model.apply({rows, QDateTime::currentDateTimeUtc(), 0});
+        model.apply({rows, QDateTime::currentDateTimeUtc(), 0, {}});
         QCOMPARE(model.rowCount(), int(CampaignStatusMachine::all().size()));
         QList<QImage> seen;
         for (int row = 0; row < model.rowCount(); ++row) {
