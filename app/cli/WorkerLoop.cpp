@@ -79,7 +79,6 @@ ExitCode WorkerLoop::run()
          {u"campaigns"_s, QJsonArray::fromStringList(m_options.campaigns)}});
     connect(&m_sender, &Sender::presenceChanged, this, [this](bool present, const QString &) {
         if (!present && m_stopping) {
-            m_signedOff = true;
             m_loop.quit();
         }
     });
@@ -136,8 +135,11 @@ void WorkerLoop::considerCampaigns()
     for (const QString &wanted : std::as_const(m_options.campaigns)) {
         const bool found = std::any_of(candidates.cbegin(), candidates.cend(),
                                        [&](const Campaign &c) { return c.name == wanted; });
-        if (!found && !m_missingShown.contains(wanted) && !CampaignStore(db, clock).findByName(wanted)) {
-            m_missingShown.insert(wanted);
+        if (found || m_namesLookedUp.contains(wanted)) {
+            continue;
+        }
+        m_namesLookedUp.insert(wanted);
+        if (!CampaignStore(db, clock).findByName(wanted)) {
             emitEvent(u"no_such_campaign"_s,
                       tr("no campaign is named \"%1\" yet; it is taken once it exists and runs").arg(wanted),
                       {{u"campaign"_s, wanted}});

@@ -67,10 +67,9 @@ private:
     QHash<QString, QString> m_names;         // campaign id → name, for the lines
     QHash<QString, QString> m_lastRefusal;   // campaign id → the refusal last shown
     QHash<QString, SendProgress> m_progress; // campaigns being sent, their latest progress
-    QSet<QString> m_missingShown;
-    QString m_dbTrouble; // the database error last shown, so that it is shown once
+    QSet<QString> m_namesLookedUp;           // the --campaigns names checked for existence (once each)
+    QString m_dbTrouble;                     // the database error last shown, so that it is shown once
     bool m_stopping = false;
-    bool m_signedOff = false;
 };
 
 } // namespace herald::cli

@@ -225,25 +225,31 @@ std::optional<SenderInfo> SenderPresence::holder(const QString &campaignId) cons
 
 QHash<QString, SenderInfo> SenderPresence::holders() const
 {
-    QHash<QString, SenderInfo> byId;
-    for (const SenderInfo &s : senders()) {
-        byId.insert(s.id, s);
-    }
-    QHash<QString, SenderInfo> out;
-    QSqlQuery q =
-        m_db.run(u"SELECT campaign_id, sender_id FROM campaign_holds ORDER BY since DESC, sender_id DESC"_s);
+    return firstHolders(senders(), holds());
+}
+
+QList<SenderPresence::Hold> SenderPresence::holds() const
+{
+    QList<Hold> out;
+    QSqlQuery q = m_db.run(u"SELECT campaign_id, sender_id FROM campaign_holds ORDER BY since, sender_id"_s);
     while (q.next()) {
-        out.insert(q.value(0).toString(), byId.value(q.value(1).toString())); // the first holder last
+        out << Hold{q.value(0).toString(), q.value(1).toString()};
     }
     return out;
 }
 
-QHash<QString, QStringList> SenderPresence::holdings() const
+QHash<QString, SenderInfo> SenderPresence::firstHolders(const QList<SenderInfo> &senders,
+                                                        const QList<Hold> &holds)
 {
-    QHash<QString, QStringList> out;
-    QSqlQuery q = m_db.run(u"SELECT sender_id, campaign_id FROM campaign_holds ORDER BY since"_s);
-    while (q.next()) {
-        out[q.value(0).toString()] << q.value(1).toString();
+    QHash<QString, SenderInfo> byId;
+    for (const SenderInfo &s : senders) {
+        byId.insert(s.id, s);
+    }
+    QHash<QString, SenderInfo> out;
+    for (const Hold &h : holds) {
+        if (!out.contains(h.campaignId)) {
+            out.insert(h.campaignId, byId.value(h.senderId));
+        }
     }
     return out;
 }

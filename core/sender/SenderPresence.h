@@ -84,8 +84,17 @@ public:
     QList<SenderInfo> holdersOf(const QString &campaignId) const;
     // Every campaign's first holder, by campaign id.
     QHash<QString, SenderInfo> holders() const;
-    // The campaigns each sender holds, by sender id.
-    QHash<QString, QStringList> holdings() const;
+    struct Hold
+    {
+        QString campaignId;
+        QString senderId;
+    };
+    // Every hold, the longest-held first (what holders() is made of, for a caller that also
+    // wants each sender's campaigns without reading them twice).
+    QList<Hold> holds() const;
+    // The first holder of each campaign in `holds`, from `senders`.
+    static QHash<QString, SenderInfo> firstHolders(const QList<SenderInfo> &senders,
+                                                   const QList<Hold> &holds);
     QList<SenderInfo> senders() const;
     bool isLive(const QString &senderId) const;
 

@@ -50,7 +50,6 @@ bool SharedPacer::reserve(const QString &phoneNumberId, Grant &g)
     const qint64 slotUs = std::max<qint64>(1, std::llround(1e6 / pace));
     const qint64 spanUs = slotUs * slots;
     const qint64 jumpUs = std::chrono::microseconds(ClockJump).count();
-    const qint64 started = m_clock.nowNs();
     qint64 delayUs = 0;
     try {
         if (!g.rowKnown) {
@@ -98,8 +97,6 @@ bool SharedPacer::reserve(const QString &phoneNumberId, Grant &g)
     // The slots start `delay` after the database's now; mapped from the moment the answer came,
     // so they can only fall later than planned, never into the previous holder's time.
     const qint64 now = m_clock.nowNs();
-    ++m_grants;
-    m_grantNs += now - started;
     g.firstSlotNs = now + delayUs * 1000;
     g.slotNs = slotUs * 1000;
     g.slots = slots;

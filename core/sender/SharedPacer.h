@@ -58,10 +58,6 @@ public:
     // When the next slot is due (0: now, or a grant is to be reserved).
     std::chrono::milliseconds msUntilAvailable(const QString &phoneNumberId);
 
-    // Grants reserved so far and the statements' total time, for the benchmarks.
-    qint64 grants() const { return m_grants; }
-    qint64 grantNs() const { return m_grantNs; }
-
 private:
     struct Grant
     {
@@ -79,8 +75,6 @@ private:
     Database &m_db;
     const MonotonicClock &m_clock;
     QHash<QString, Grant> m_numbers;
-    qint64 m_grants = 0;
-    qint64 m_grantNs = 0;
 };
 
 } // namespace herald

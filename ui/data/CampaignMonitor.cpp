@@ -36,11 +36,17 @@ CampaignsSnapshot CampaignMonitor::poll(Database &db)
     CampaignsSnapshot snap;
     snap.takenAt = m_clock.now();
     const qint64 nowMs = m_time.elapsed();
+    // Two light queries: who sends, and what each holds.
     const SenderPresence presence(db, m_clock);
-    const QHash<QString, SenderInfo> holders = presence.holders();
-    const QHash<QString, QStringList> holdings = presence.holdings();
-    for (const SenderInfo &s : presence.senders()) {
-        snap.senders << SenderRow{s, holdings.value(s.id)}; // campaign ids, named below
+    const QList<SenderInfo> senders = presence.senders();
+    const QList<SenderPresence::Hold> holds = presence.holds();
+    const QHash<QString, SenderInfo> holders = SenderPresence::firstHolders(senders, holds);
+    QHash<QString, QStringList> held; // campaign ids by sender, named below
+    for (const SenderPresence::Hold &h : holds) {
+        held[h.senderId] << h.campaignId;
+    }
+    for (const SenderInfo &s : senders) {
+        snap.senders << SenderRow{s, held.value(s.id)};
     }
     // The business numbers a webhook receiver reports callbacks for: a handful of rows.
     QHash<QString, QDateTime> callbacks;

@@ -36,6 +36,12 @@ int SendersModel::silentCount() const
         std::count_if(m_rows.cbegin(), m_rows.cend(), [](const SenderRow &r) { return !r.info.live; }));
 }
 
+int SendersModel::countOf(SenderKind kind) const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [&](const SenderRow &r) { return r.info.kind == kind; }));
+}
+
 QString SendersModel::kindText(SenderKind kind)
 {
     switch (kind) {

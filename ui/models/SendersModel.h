@@ -34,6 +34,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     int silentCount() const;
+    int countOf(SenderKind kind) const;
     static QString kindText(SenderKind kind);
 
 private:

@@ -71,13 +71,7 @@ QString SendersPage::summaryText() const
     if (all == 0) {
         return tr("Nothing is sending from this database now.");
     }
-    int workers = 0;
-    for (int row = 0; row < all; ++row) {
-        workers += m_model->index(row, SendersModel::Kind).data().toString() ==
-                           SendersModel::kindText(SenderKind::Worker)
-                       ? 1
-                       : 0;
-    }
+    const int workers = m_model->countOf(SenderKind::Worker);
     const QString counted =
         tr("%n sender(s), of them %1", nullptr, all).arg(tr("%n worker(s)", nullptr, workers));
     const int silent = m_model->silentCount();
