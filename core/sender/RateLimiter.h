@@ -49,7 +49,7 @@ struct RateLimiterSettings
 // messages. Meta counts at its end, though, where requests arrive bunched by the network and
 // both machines' schedulers; so the limiter also remembers its grants of the last second and
 // never lets them exceed 98 % of the rate (secondShare). The bucket keeps the pace smooth within
-// the second, the cap leaves room for the jitter between here and Meta (measured in test_sender).
+// the second, the cap leaves room for the jitter between here and Meta (measured in test_ceiling).
 //
 // Not thread-safe: owned and used by one sender thread. Sharing a number's limit between
 // processes goes through the database (see ARCHITECTURE.md), not through this class.

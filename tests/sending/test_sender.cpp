@@ -88,47 +88,6 @@ private Q_SLOTS:
         verifyCallbackData(db, sim, c.id);
     }
 
-    // Meta counts throughput per second. The simulator measures the busiest sliding second of
-    // requests it received; the sender must keep it within 2 % (or one message) of the ceiling
-    // — and reach the ceiling, or the limiter would not be what paces it.
-    void noSecondCarriesMoreThanTheCeilingAllows_data()
-    {
-        QTest::addColumn<int>("ceiling");
-        QTest::addColumn<int>("messages");
-        QTest::newRow("80/s") << 80 << 400;
-        // 1,000/s is not checked here: the in-process simulator stamps arrivals on threads that
-        // share the two cores with the sender, and a stalled one stamps a backlog into one second
-        // (1,025–1,091 seen, alone in CI too) although the limiter sent no more. The send
-        // benchmark measures the rate at that ceiling (docs/BENCHMARKS.md: 998 msg/s); checking
-        // its busiest second needs a simulator in a process of its own.
-        QTest::newRow("200/s") << 200 << 1000;
-    }
-
-    void noSecondCarriesMoreThanTheCeilingAllows()
-    {
-        QFETCH(int, ceiling);
-        QFETCH(int, messages);
-        HERALD_TEST_DB(tdb);
-        SimulatorConfig sc;
-        sc.latencyMs = 5;
-        CloudApiSimulator sim(sc);
-        QVERIFY(sim.start());
-        const Campaign c = makeCampaign(tdb->db(), Clock::system(), u"Ceiling"_s, messages);
-        SenderConfig cfg = senderConfigFor(*tdb, sim, c.id);
-        cfg.rate = ceiling;
-        Sender sender;
-        const SendResult r = runToEnd(sender, cfg, 120'000);
-        QCOMPARE(SendResult::endName(r.end), u"completed"_s);
-        const qint64 peak = sim.log().totals().peakSendsPerSecond;
-        const double allowed = std::max(1.02 * ceiling, ceiling + 1.0);
-        qInfo(
-            "ceiling %d/s: the busiest second carried %lld requests (%.1f allowed); %lld messages in %.2f s",
-            ceiling, peak, allowed, r.sent, r.seconds);
-        QVERIFY2(double(peak) <= allowed, qPrintable(u"%1 requests in one second"_s.arg(peak)));
-        // Reaching the ceiling is a speed figure, measured by bench_send (docs/BENCHMARKS.md),
-        // not a promise a test can hold on a loaded machine. The ceiling above always holds.
-    }
-
     void aThrottlingStormSlowsTheLimiterAndLosesNothing()
     {
         HERALD_TEST_DB(tdb);

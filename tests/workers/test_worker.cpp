@@ -2,99 +2,15 @@
 // PostgreSQL: it sends the running campaigns it may take, starts a scheduled one when due, takes
 // one created after it started, and leaves alone a paused campaign and one it was not given;
 // while idle the consoles still see it; SIGTERM drains (answers in flight recorded, held rows
-// released) and exits 0 with the campaign still running, and a restarted worker finishes it; two
-// workers send one campaign together, nobody messaged twice, and together keep to the number's
-// ceiling.
-#include "../kill/KillHarness.h"
-#include "../secrets/SecretSearch.h"
-#include "db/Clock.h"
-#include "queue/CampaignStore.h"
+// released) and exits 0 with the campaign still running, and a restarted worker finishes it.
+// Two workers on one campaign: test_workershare.
+#include "WorkerHarness.h"
 #include "queue/Schedule.h"
 #include "sender/SenderPresence.h"
-
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QTemporaryDir>
-#include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace herald;
 using namespace herald::test;
-
-namespace {
-constexpr std::chrono::seconds Lease{300};
-
-qint64 count(Database &db, const QString &sql, const QVariantList &values = {})
-{
-    return db.scalar(sql, values).toLongLong();
-}
-
-CampaignStatus statusOf(Database &db, const QString &id)
-{
-    return CampaignStore(db, Clock::system()).byId(id).status;
-}
-
-Campaign runningCampaign(Database &db, const QString &name, int recipients, int firstNumber)
-{
-    const Campaign c = readyCampaign(db, name, recipients, firstNumber);
-    return CampaignStore(db, Clock::system()).transition(c.id, CampaignStatus::Running);
-}
-
-// Messages the simulator accepted for the campaign's recipients.
-int acceptedFor(Database &db, const CloudApiSimulator &sim, const QString &campaignId)
-{
-    const auto recipients = sim.log().recipients();
-    int accepted = 0;
-    for (const QString &key : recipientKeys(db, campaignId)) {
-        accepted += recipients.value(key).accepted;
-    }
-    return accepted;
-}
-
-// The worker's --json lines of one event.
-QList<QJsonObject> events(const QString &output, const QString &event)
-{
-    QList<QJsonObject> out;
-    for (const QString &line : output.split(u'\n', Qt::SkipEmptyParts)) {
-        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
-        if (o.value(u"event"_s).toString() == event) {
-            out << o;
-        }
-    }
-    return out;
-}
-
-// A simulator, its settings stored, the templates synced: what every case starts from.
-struct Setup
-{
-    QTemporaryDir home;
-    QString token = uniqueToken();
-    std::unique_ptr<CloudApiSimulator> sim;
-    QString cli = QString::fromUtf8(HERALD_CLI_PATH);
-
-    bool start(TestDatabase &tdb, int ceiling, int latencyMs)
-    {
-        SimulatorConfig sc;
-        sc.latencyMs = latencyMs;
-        sc.accessToken = token;
-        sim = std::make_unique<CloudApiSimulator>(sc);
-        if (!home.isValid() || !sim->start()) {
-            return false;
-        }
-        storeSimulatorSettings(tdb.db(), *sim, ceiling);
-        Child sync(cli, {u"--db"_s, tdb.url(), u"templates"_s, u"sync"_s}, home.path(), token,
-                   u"templates-sync.out"_s);
-        return sync.start() && sync.finish(60'000) == 0;
-    }
-
-    std::unique_ptr<Child> worker(TestDatabase &tdb, const QString &name, const QStringList &more = {})
-    {
-        QStringList args{u"--db"_s, tdb.url(), u"worker"_s, u"--json"_s, u"--name"_s, name};
-        args += more;
-        return std::make_unique<Child>(cli, args, home.path(), token, name + u".out"_s);
-    }
-};
-} // namespace
 
 class TestWorker : public QObject
 {
