@@ -1743,6 +1743,37 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     </message>
 </context>
 <context>
+    <name>HealthText</name>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1 people/24 h</source>
+        <translation>%1 Personen/24 h</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Not checked yet: Check health in Settings ▸ Phone numbers or herald-cli numbers health asks Meta, and a campaign&apos;s start asks about its number.</source>
+        <translation>Noch nicht geprüft: „Zustand prüfen“ unter Einstellungen ▸ Telefonnummern oder herald-cli numbers health fragt bei Meta nach, und der Start einer Kampagne fragt nach ihrer Nummer.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), throughput %3.</source>
+        <translation>%1 (%2), Durchsatz %3.</translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation>Geprüft %1.</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommand</name>
     <message>
         <source>The campaign (by name) to queue the contacts in.</source>
@@ -6686,6 +6717,52 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     </message>
 </context>
 <context>
+    <name>herald::ui::NumberHealthLine</name>
+    <message>
+        <source>The phone number&apos;s health cannot be read: %1</source>
+        <translation>Der Zustand der Telefonnummer kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No phone number is set: enter one in Settings (File ▸ Settings…).</source>
+        <translation>Keine Telefonnummer festgelegt: Tragen Sie eine in den Einstellungen ein (Datei ▸ Einstellungen…).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sends from %1: %2</source>
+        <translation>Sendet von %1: %2</translation>
+    </message>
+    <message>
+        <source>Phone number ID %1. %2</source>
+        <translation>Telefonnummern-ID %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::NumberHealthRunner</name>
+    <message>
+        <source>The phone numbers cannot be read from the database: %1</source>
+        <translation>Die Telefonnummern können nicht aus der Datenbank gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it in Settings (File ▸ Settings…) and check again.</source>
+        <translation>Kein Zugriffstoken festgelegt. Tragen Sie es in den Einstellungen ein (Datei ▸ Einstellungen…) und prüfen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The health check was cancelled; nothing was stored.</source>
+        <translation>Die Zustandsprüfung wurde abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Meta answered, but the answers cannot be stored: %1</source>
+        <translation>Meta hat geantwortet, aber die Antworten können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>No phone number is set. Add one under Settings ▸ Phone numbers, or enter the phone number ID on its Cloud API tab.</source>
+        <translation>Keine Telefonnummer festgelegt. Fügen Sie unter Einstellungen ▸ Telefonnummern eine hinzu oder tragen Sie die Telefonnummern-ID auf dem Reiter Cloud API ein.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::NumberSampleModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -6995,36 +7072,8 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <translation>Hinzugefügt %1</translation>
     </message>
     <message>
-        <source>Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it sends.</source>
-        <translation>Noch nicht geprüft: herald-cli numbers health fragt bei Meta nach, und herald-cli run fragt vor dem Senden.</translation>
-    </message>
-    <message>
-        <source>%1 (%2), throughput %3.</source>
-        <translation>%1 (%2), Durchsatz %3.</translation>
-    </message>
-    <message>
-        <source>Checked %1.</source>
-        <translation>Geprüft %1.</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Nicht geprüft</translation>
-    </message>
-    <message>
-        <source>Not read</source>
-        <translation>Nicht gelesen</translation>
-    </message>
-    <message>
-        <source>%1 people/24 h</source>
-        <translation>%1 Personen/24 h</translation>
-    </message>
-    <message>
-        <source>unlimited</source>
-        <translation>unbegrenzt</translation>
     </message>
 </context>
 <context>
@@ -7132,6 +7181,34 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     <message>
         <source>Every console, herald-cli run and worker sending from a number keeps to its ceiling together with the others. Stored with the database and changed at once, like herald-cli numbers.</source>
         <translation>Jede Konsole, jedes herald-cli run und jeder Worker, die von einer Nummer senden, halten deren Obergrenze gemeinsam ein. In der Datenbank gespeichert und sofort geändert, wie herald-cli numbers.</translation>
+    </message>
+    <message>
+        <source>Check health</source>
+        <translation>Zustand prüfen</translation>
+    </message>
+    <message>
+        <source>Asks Meta about each number&apos;s quality rating, messaging limit and status, as herald-cli numbers health does.</source>
+        <translation>Fragt Meta nach Qualitätsbewertung, Nachrichtenlimit und Status jeder Nummer, wie herald-cli numbers health.</translation>
+    </message>
+    <message>
+        <source>The default number %1 (Cloud API tab): %2.</source>
+        <translation>Die Standardnummer %1 (Reiter Cloud API): %2.</translation>
+    </message>
+    <message>
+        <source>Asking Meta about the numbers…</source>
+        <translation>Meta wird zu den Nummern befragt…</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it on the Cloud API tab and check again.</source>
+        <translation>Kein Zugriffstoken festgelegt. Tragen Sie es auf dem Reiter Cloud API ein und prüfen Sie erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meta answered for %n number(s).</source>
+        <translation><numerusform>Meta hat für %n Nummer geantwortet.</numerusform><numerusform>Meta hat für %n Nummern geantwortet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read: the Health column&apos;s tooltip says why.</source>
+        <translation><numerusform>%n konnte nicht gelesen werden: der Tooltip der Spalte Zustand sagt, warum.</numerusform><numerusform>%n konnten nicht gelesen werden: der Tooltip der Spalte Zustand sagt, warum.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -8321,11 +8398,17 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     </message>
     <message numerus="yes">
         <source>%n sender(s), of them %1</source>
-        <translation><numerusform>%n Sender, davon %1</numerusform><numerusform>%n Sender, davon %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Sender, davon %1</numerusform>
+            <numerusform>%n Sender, davon %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n worker(s)</source>
-        <translation><numerusform>%n Worker</numerusform><numerusform>%n Worker</numerusform></translation>
+        <translation>
+            <numerusform>%n Worker</numerusform>
+            <numerusform>%n Worker</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -8333,7 +8416,10 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     </message>
     <message numerus="yes">
         <source>%n silent</source>
-        <translation><numerusform>%n still</numerusform><numerusform>%n still</numerusform></translation>
+        <translation>
+            <numerusform>%n still</numerusform>
+            <numerusform>%n still</numerusform>
+        </translation>
     </message>
 </context>
 <context>

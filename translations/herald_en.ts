@@ -402,6 +402,20 @@
     </message>
 </context>
 <context>
+    <name>herald::ui::PhoneNumbersSection</name>
+    <message numerus="yes">
+        <source>Meta answered for %n number(s).</source>
+        <translation>
+            <numerusform>Meta answered for %n number.</numerusform>
+            <numerusform>Meta answered for %n numbers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read: the Health column's tooltip says why.</source>
+        <translation><numerusform>%n could not be read: the Health column's tooltip says why.</numerusform><numerusform>%n could not be read: the Health column's tooltip says why.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::QuietHoursPanel</name>
     <message numerus="yes">
         <source>%Ln recipient(s) wait for their window now</source>
@@ -596,15 +610,24 @@
     <name>herald::ui::SendersPage</name>
     <message numerus="yes">
         <source>%n sender(s), of them %1</source>
-        <translation><numerusform>%n sender, of them %1</numerusform><numerusform>%n senders, of them %1</numerusform></translation>
+        <translation>
+            <numerusform>%n sender, of them %1</numerusform>
+            <numerusform>%n senders, of them %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n worker(s)</source>
-        <translation><numerusform>%n worker</numerusform><numerusform>%n workers</numerusform></translation>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n silent</source>
-        <translation><numerusform>%n silent</numerusform><numerusform>%n silent</numerusform></translation>
+        <translation>
+            <numerusform>%n silent</numerusform>
+            <numerusform>%n silent</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1743,6 +1743,37 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     </message>
 </context>
 <context>
+    <name>HealthText</name>
+    <message>
+        <source>Not checked</source>
+        <translation>Sin comprobar</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>No leído</translation>
+    </message>
+    <message>
+        <source>%1 people/24 h</source>
+        <translation>%1 personas/24 h</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitado</translation>
+    </message>
+    <message>
+        <source>Not checked yet: Check health in Settings ▸ Phone numbers or herald-cli numbers health asks Meta, and a campaign&apos;s start asks about its number.</source>
+        <translation>Aún sin comprobar: «Comprobar estado» en Ajustes ▸ Números de teléfono o herald-cli numbers health pregunta a Meta, y el inicio de una campaña pregunta por su número.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), throughput %3.</source>
+        <translation>%1 (%2), rendimiento %3.</translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation>Comprobado %1.</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommand</name>
     <message>
         <source>The campaign (by name) to queue the contacts in.</source>
@@ -6686,6 +6717,52 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     </message>
 </context>
 <context>
+    <name>herald::ui::NumberHealthLine</name>
+    <message>
+        <source>The phone number&apos;s health cannot be read: %1</source>
+        <translation>No se puede leer el estado del número de teléfono: %1</translation>
+    </message>
+    <message>
+        <source>No phone number is set: enter one in Settings (File ▸ Settings…).</source>
+        <translation>No hay ningún número de teléfono: introduzca uno en Ajustes (Archivo ▸ Ajustes…).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sends from %1: %2</source>
+        <translation>Envía desde %1: %2</translation>
+    </message>
+    <message>
+        <source>Phone number ID %1. %2</source>
+        <translation>ID del número de teléfono %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::NumberHealthRunner</name>
+    <message>
+        <source>The phone numbers cannot be read from the database: %1</source>
+        <translation>No se pueden leer los números de teléfono de la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it in Settings (File ▸ Settings…) and check again.</source>
+        <translation>No hay ningún token de acceso. Introdúzcalo en Ajustes (Archivo ▸ Ajustes…) y vuelva a comprobar.</translation>
+    </message>
+    <message>
+        <source>The health check was cancelled; nothing was stored.</source>
+        <translation>Se canceló la comprobación del estado; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Meta answered, but the answers cannot be stored: %1</source>
+        <translation>Meta respondió, pero las respuestas no se pueden guardar: %1</translation>
+    </message>
+    <message>
+        <source>No phone number is set. Add one under Settings ▸ Phone numbers, or enter the phone number ID on its Cloud API tab.</source>
+        <translation>No hay ningún número de teléfono. Añada uno en Ajustes ▸ Números de teléfono o introduzca el ID del número en la pestaña Cloud API.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::NumberSampleModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -6995,36 +7072,8 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <translation>Añadido %1</translation>
     </message>
     <message>
-        <source>Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it sends.</source>
-        <translation>Sin comprobar todavía: herald-cli numbers health pregunta a Meta, y herald-cli run pregunta antes de enviar.</translation>
-    </message>
-    <message>
-        <source>%1 (%2), throughput %3.</source>
-        <translation>%1 (%2), rendimiento %3.</translation>
-    </message>
-    <message>
-        <source>Checked %1.</source>
-        <translation>Comprobado %1.</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Sin comprobar</translation>
-    </message>
-    <message>
-        <source>Not read</source>
-        <translation>No leído</translation>
-    </message>
-    <message>
-        <source>%1 people/24 h</source>
-        <translation>%1 personas/24 h</translation>
-    </message>
-    <message>
-        <source>unlimited</source>
-        <translation>ilimitado</translation>
     </message>
 </context>
 <context>
@@ -7132,6 +7181,34 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     <message>
         <source>Every console, herald-cli run and worker sending from a number keeps to its ceiling together with the others. Stored with the database and changed at once, like herald-cli numbers.</source>
         <translation>Cada consola, herald-cli run y worker que envía desde un número respeta su límite junto con los demás. Se guarda con la base de datos y cambia al instante, como herald-cli numbers.</translation>
+    </message>
+    <message>
+        <source>Check health</source>
+        <translation>Comprobar estado</translation>
+    </message>
+    <message>
+        <source>Asks Meta about each number&apos;s quality rating, messaging limit and status, as herald-cli numbers health does.</source>
+        <translation>Pregunta a Meta por la calificación de calidad, el límite de mensajes y el estado de cada número, como herald-cli numbers health.</translation>
+    </message>
+    <message>
+        <source>The default number %1 (Cloud API tab): %2.</source>
+        <translation>El número predeterminado %1 (pestaña Cloud API): %2.</translation>
+    </message>
+    <message>
+        <source>Asking Meta about the numbers…</source>
+        <translation>Preguntando a Meta por los números…</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it on the Cloud API tab and check again.</source>
+        <translation>No hay ningún token de acceso. Introdúzcalo en la pestaña Cloud API y vuelva a comprobar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meta answered for %n number(s).</source>
+        <translation><numerusform>Meta respondió por %n número.</numerusform><numerusform>Meta respondió por %n números.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read: the Health column&apos;s tooltip says why.</source>
+        <translation><numerusform>%n no se pudo leer: la descripción de la columna Estado dice por qué.</numerusform><numerusform>%n no se pudieron leer: la descripción de la columna Estado dice por qué.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -8321,11 +8398,17 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     </message>
     <message numerus="yes">
         <source>%n sender(s), of them %1</source>
-        <translation><numerusform>%n remitente, de ellos %1</numerusform><numerusform>%n remitentes, de ellos %1</numerusform></translation>
+        <translation>
+            <numerusform>%n remitente, de ellos %1</numerusform>
+            <numerusform>%n remitentes, de ellos %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n worker(s)</source>
-        <translation><numerusform>%n worker</numerusform><numerusform>%n workers</numerusform></translation>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -8333,7 +8416,10 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     </message>
     <message numerus="yes">
         <source>%n silent</source>
-        <translation><numerusform>%n en silencio</numerusform><numerusform>%n en silencio</numerusform></translation>
+        <translation>
+            <numerusform>%n en silencio</numerusform>
+            <numerusform>%n en silencio</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1736,6 +1736,37 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
 </context>
 <context>
+    <name>HealthText</name>
+    <message>
+        <source>Not checked</source>
+        <translation>Belum diperiksa</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Tidak terbaca</translation>
+    </message>
+    <message>
+        <source>%1 people/24 h</source>
+        <translation>%1 orang/24 jam</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>tanpa batas</translation>
+    </message>
+    <message>
+        <source>Not checked yet: Check health in Settings ▸ Phone numbers or herald-cli numbers health asks Meta, and a campaign&apos;s start asks about its number.</source>
+        <translation>Belum diperiksa: &quot;Periksa kondisi&quot; di Pengaturan ▸ Nomor telepon atau herald-cli numbers health bertanya ke Meta, dan memulai kampanye menanyakan nomornya.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), throughput %3.</source>
+        <translation>%1 (%2), throughput %3.</translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation>Diperiksa %1.</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommand</name>
     <message>
         <source>The campaign (by name) to queue the contacts in.</source>
@@ -6640,6 +6671,52 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     </message>
 </context>
 <context>
+    <name>herald::ui::NumberHealthLine</name>
+    <message>
+        <source>The phone number&apos;s health cannot be read: %1</source>
+        <translation>Kondisi nomor telepon tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>No phone number is set: enter one in Settings (File ▸ Settings…).</source>
+        <translation>Belum ada nomor telepon: masukkan satu di Pengaturan (Berkas ▸ Pengaturan…).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sends from %1: %2</source>
+        <translation>Mengirim dari %1: %2</translation>
+    </message>
+    <message>
+        <source>Phone number ID %1. %2</source>
+        <translation>ID nomor telepon %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::NumberHealthRunner</name>
+    <message>
+        <source>The phone numbers cannot be read from the database: %1</source>
+        <translation>Nomor telepon tidak dapat dibaca dari basis data: %1</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it in Settings (File ▸ Settings…) and check again.</source>
+        <translation>Belum ada token akses. Masukkan di Pengaturan (Berkas ▸ Pengaturan…) lalu periksa lagi.</translation>
+    </message>
+    <message>
+        <source>The health check was cancelled; nothing was stored.</source>
+        <translation>Pemeriksaan kondisi dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Meta answered, but the answers cannot be stored: %1</source>
+        <translation>Meta menjawab, tetapi jawabannya tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>No phone number is set. Add one under Settings ▸ Phone numbers, or enter the phone number ID on its Cloud API tab.</source>
+        <translation>Belum ada nomor telepon. Tambahkan di Pengaturan ▸ Nomor telepon, atau masukkan ID nomor telepon di tab Cloud API.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::NumberSampleModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -6949,36 +7026,8 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <translation>Ditambahkan %1</translation>
     </message>
     <message>
-        <source>Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it sends.</source>
-        <translation>Belum diperiksa: herald-cli numbers health bertanya ke Meta, dan herald-cli run bertanya sebelum mengirim.</translation>
-    </message>
-    <message>
-        <source>%1 (%2), throughput %3.</source>
-        <translation>%1 (%2), throughput %3.</translation>
-    </message>
-    <message>
-        <source>Checked %1.</source>
-        <translation>Diperiksa %1.</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>Kondisi</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Belum diperiksa</translation>
-    </message>
-    <message>
-        <source>Not read</source>
-        <translation>Tidak terbaca</translation>
-    </message>
-    <message>
-        <source>%1 people/24 h</source>
-        <translation>%1 orang/24 jam</translation>
-    </message>
-    <message>
-        <source>unlimited</source>
-        <translation>tanpa batas</translation>
     </message>
 </context>
 <context>
@@ -7086,6 +7135,34 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     <message>
         <source>Every console, herald-cli run and worker sending from a number keeps to its ceiling together with the others. Stored with the database and changed at once, like herald-cli numbers.</source>
         <translation>Setiap konsol, herald-cli run, dan worker yang mengirim dari sebuah nomor bersama-sama mematuhi batasnya. Disimpan bersama basis data dan langsung berubah, seperti herald-cli numbers.</translation>
+    </message>
+    <message>
+        <source>Check health</source>
+        <translation>Periksa kondisi</translation>
+    </message>
+    <message>
+        <source>Asks Meta about each number&apos;s quality rating, messaging limit and status, as herald-cli numbers health does.</source>
+        <translation>Menanyakan ke Meta peringkat kualitas, batas pesan, dan status setiap nomor, seperti herald-cli numbers health.</translation>
+    </message>
+    <message>
+        <source>The default number %1 (Cloud API tab): %2.</source>
+        <translation>Nomor bawaan %1 (tab Cloud API): %2.</translation>
+    </message>
+    <message>
+        <source>Asking Meta about the numbers…</source>
+        <translation>Menanyakan nomor-nomor ke Meta…</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it on the Cloud API tab and check again.</source>
+        <translation>Belum ada token akses. Masukkan di tab Cloud API lalu periksa lagi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meta answered for %n number(s).</source>
+        <translation><numerusform>Meta menjawab untuk %n nomor.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read: the Health column&apos;s tooltip says why.</source>
+        <translation><numerusform>%n tidak dapat dibaca: keterangan kolom Kondisi menjelaskan alasannya.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -8252,11 +8329,15 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     </message>
     <message numerus="yes">
         <source>%n sender(s), of them %1</source>
-        <translation><numerusform>%n pengirim, di antaranya %1</numerusform></translation>
+        <translation>
+            <numerusform>%n pengirim, di antaranya %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n worker(s)</source>
-        <translation><numerusform>%n worker</numerusform></translation>
+        <translation>
+            <numerusform>%n worker</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -8264,7 +8345,9 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     </message>
     <message numerus="yes">
         <source>%n silent</source>
-        <translation><numerusform>%n diam</numerusform></translation>
+        <translation>
+            <numerusform>%n diam</numerusform>
+        </translation>
     </message>
 </context>
 <context>

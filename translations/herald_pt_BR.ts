@@ -1743,6 +1743,37 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     </message>
 </context>
 <context>
+    <name>HealthText</name>
+    <message>
+        <source>Not checked</source>
+        <translation>Não verificado</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Não lido</translation>
+    </message>
+    <message>
+        <source>%1 people/24 h</source>
+        <translation>%1 pessoas/24 h</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitado</translation>
+    </message>
+    <message>
+        <source>Not checked yet: Check health in Settings ▸ Phone numbers or herald-cli numbers health asks Meta, and a campaign&apos;s start asks about its number.</source>
+        <translation>Ainda não verificado: &quot;Verificar estado&quot; em Configurações ▸ Números de telefone ou herald-cli numbers health pergunta à Meta, e o início de uma campanha pergunta pelo número dela.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), throughput %3.</source>
+        <translation>%1 (%2), vazão %3.</translation>
+    </message>
+    <message>
+        <source>Checked %1.</source>
+        <translation>Verificado %1.</translation>
+    </message>
+</context>
+<context>
     <name>ImportCommand</name>
     <message>
         <source>The campaign (by name) to queue the contacts in.</source>
@@ -6686,6 +6717,52 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     </message>
 </context>
 <context>
+    <name>herald::ui::NumberHealthLine</name>
+    <message>
+        <source>The phone number&apos;s health cannot be read: %1</source>
+        <translation>Não é possível ler o estado do número de telefone: %1</translation>
+    </message>
+    <message>
+        <source>No phone number is set: enter one in Settings (File ▸ Settings…).</source>
+        <translation>Nenhum número de telefone definido: informe um em Configurações (Arquivo ▸ Configurações…).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sends from %1: %2</source>
+        <translation>Envia de %1: %2</translation>
+    </message>
+    <message>
+        <source>Phone number ID %1. %2</source>
+        <translation>ID do número de telefone %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::NumberHealthRunner</name>
+    <message>
+        <source>The phone numbers cannot be read from the database: %1</source>
+        <translation>Não é possível ler os números de telefone do banco de dados: %1</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it in Settings (File ▸ Settings…) and check again.</source>
+        <translation>Nenhum token de acesso definido. Informe-o em Configurações (Arquivo ▸ Configurações…) e verifique novamente.</translation>
+    </message>
+    <message>
+        <source>The health check was cancelled; nothing was stored.</source>
+        <translation>A verificação de estado foi cancelada; nada foi salvo.</translation>
+    </message>
+    <message>
+        <source>Meta answered, but the answers cannot be stored: %1</source>
+        <translation>A Meta respondeu, mas as respostas não podem ser salvas: %1</translation>
+    </message>
+    <message>
+        <source>No phone number is set. Add one under Settings ▸ Phone numbers, or enter the phone number ID on its Cloud API tab.</source>
+        <translation>Nenhum número de telefone definido. Adicione um em Configurações ▸ Números de telefone ou informe o ID do número na aba Cloud API.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::NumberSampleModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -6995,36 +7072,8 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <translation>Adicionado %1</translation>
     </message>
     <message>
-        <source>Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it sends.</source>
-        <translation>Ainda não verificado: herald-cli numbers health pergunta à Meta, e herald-cli run pergunta antes de enviar.</translation>
-    </message>
-    <message>
-        <source>%1 (%2), throughput %3.</source>
-        <translation>%1 (%2), vazão %3.</translation>
-    </message>
-    <message>
-        <source>Checked %1.</source>
-        <translation>Verificado %1.</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Não verificado</translation>
-    </message>
-    <message>
-        <source>Not read</source>
-        <translation>Não lido</translation>
-    </message>
-    <message>
-        <source>%1 people/24 h</source>
-        <translation>%1 pessoas/24 h</translation>
-    </message>
-    <message>
-        <source>unlimited</source>
-        <translation>ilimitado</translation>
     </message>
 </context>
 <context>
@@ -7132,6 +7181,34 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     <message>
         <source>Every console, herald-cli run and worker sending from a number keeps to its ceiling together with the others. Stored with the database and changed at once, like herald-cli numbers.</source>
         <translation>Cada console, herald-cli run e worker que envia de um número respeita o limite dele junto com os demais. Salvo com o banco de dados e alterado na hora, como herald-cli numbers.</translation>
+    </message>
+    <message>
+        <source>Check health</source>
+        <translation>Verificar estado</translation>
+    </message>
+    <message>
+        <source>Asks Meta about each number&apos;s quality rating, messaging limit and status, as herald-cli numbers health does.</source>
+        <translation>Pergunta à Meta a classificação de qualidade, o limite de mensagens e o status de cada número, como herald-cli numbers health.</translation>
+    </message>
+    <message>
+        <source>The default number %1 (Cloud API tab): %2.</source>
+        <translation>O número padrão %1 (aba Cloud API): %2.</translation>
+    </message>
+    <message>
+        <source>Asking Meta about the numbers…</source>
+        <translation>Perguntando à Meta sobre os números…</translation>
+    </message>
+    <message>
+        <source>No access token is set. Enter it on the Cloud API tab and check again.</source>
+        <translation>Nenhum token de acesso definido. Informe-o na aba Cloud API e verifique novamente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meta answered for %n number(s).</source>
+        <translation><numerusform>A Meta respondeu por %n número.</numerusform><numerusform>A Meta respondeu por %n números.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read: the Health column&apos;s tooltip says why.</source>
+        <translation><numerusform>%n não pôde ser lido: a dica da coluna Estado diz por quê.</numerusform><numerusform>%n não puderam ser lidos: a dica da coluna Estado diz por quê.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -8321,11 +8398,17 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     </message>
     <message numerus="yes">
         <source>%n sender(s), of them %1</source>
-        <translation><numerusform>%n remetente, dos quais %1</numerusform><numerusform>%n remetentes, dos quais %1</numerusform></translation>
+        <translation>
+            <numerusform>%n remetente, dos quais %1</numerusform>
+            <numerusform>%n remetentes, dos quais %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n worker(s)</source>
-        <translation><numerusform>%n worker</numerusform><numerusform>%n workers</numerusform></translation>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -8333,7 +8416,10 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     </message>
     <message numerus="yes">
         <source>%n silent</source>
-        <translation><numerusform>%n em silêncio</numerusform><numerusform>%n em silêncio</numerusform></translation>
+        <translation>
+            <numerusform>%n em silêncio</numerusform>
+            <numerusform>%n em silêncio</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -17,13 +17,16 @@ SendPlanner::SendPlanner(Database &db, const Clock &clock)
     , m_clock(clock)
 {}
 
+QString SendPlanner::phoneNumberOf(const Campaign &campaign, const ApiSettings &api)
+{
+    return campaign.phoneNumberId.isEmpty() ? api.phoneNumberId() : campaign.phoneNumberId;
+}
+
 SendPlan SendPlanner::plan(const Campaign &campaign, ApiSettings api, double rate) const
 {
     SendPlan plan;
     const AppSettings stored(m_db);
-    if (!campaign.phoneNumberId.isEmpty()) {
-        api.setPhoneNumberId(campaign.phoneNumberId);
-    }
+    api.setPhoneNumberId(phoneNumberOf(campaign, api));
     QString problem;
     const PhoneNumberStore::Ceiling ceilingOf =
         PhoneNumberStore(m_db, m_clock).ceilingFor(api.phoneNumberId(), &problem);

@@ -39,6 +39,9 @@ public:
     // run; above the ceiling it is refused.
     SendPlan plan(const Campaign &campaign, ApiSettings api, double rate = 0) const;
 
+    // The phone number a campaign sends from: its own, else the connection's default.
+    static QString phoneNumberOf(const Campaign &campaign, const ApiSettings &api);
+
 private:
     Database &m_db;
     const Clock &m_clock;

@@ -9,12 +9,14 @@
 #include "models/RepairModel.h"
 #include "sending/DemoSession.h"
 #include "sending/SendController.h"
+#include "settings/NumberHealthStore.h"
 #include "settings/SettingKeys.h"
 #include "simulator/CloudApiSimulator.h"
 #include "simulator/StatusCallbacks.h"
 #include "views/CampaignActions.h"
 #include "views/CampaignDetail.h"
 #include "views/CampaignsPage.h"
+#include "views/NumberHealthLine.h"
 #include "views/OverviewCharts.h"
 #include "views/StatusBanner.h"
 #include "widgets/SenderStatusBar.h"
@@ -62,14 +64,13 @@ class TestMainWindow : public QObject
     quint64 m_violationsBefore = 0;
 
     // A fresh database with synced templates and a campaign ready to send, and a simulator.
-    bool setUp(const QString &backend, int latencyMs, QString *skip)
+    bool setUp(const QString &backend, int latencyMs, QString *skip, SimulatorConfig sc = {})
     {
         TestDbAccess access;
         m_tdb = TestDatabase::create(backend, skip);
         if (!m_tdb) {
             return false;
         }
-        SimulatorConfig sc;
         sc.latencyMs = latencyMs;
         m_sim = std::make_unique<CloudApiSimulator>(sc);
         return m_sim->start() && syncTemplates(m_tdb->db(), *m_sim);
@@ -155,6 +156,55 @@ private Q_SLOTS:
         QCOMPARE(m_sim->log().totals().accepted, stored.totalSent);
         verifyNobodyMessagedTwice(*m_sim);
         QVERIFY(w.tray().history().join(u"\n"_s).contains(u"completed"_s, Qt::CaseInsensitive));
+        QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore); // the GUI thread ran no SQL
+    }
+
+    // Before a start the console asks Meta about the campaign's number, as herald-cli run does,
+    // and warns of a YELLOW quality rating before anything is sent; the header shows it too.
+    void aStartAsksMetaAboutTheNumberFirstAndWarnsOfItsQuality()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        QString skip;
+        SimulatorConfig sc;
+        sc.qualityRating = u"YELLOW"_s;
+        if (!setUp(backend, 5, &skip, sc)) {
+            QSKIP(qPrintable(skip));
+        }
+        Campaign c;
+        {
+            TestDbAccess access;
+            c = readyCampaign(m_tdb->db(), u"Spring sale"_s, 50);
+        }
+        FixedCredentials credentials(m_sim->config().accessToken);
+        MainWindow w(contextFor(*m_tdb, *m_sim, &credentials));
+        w.show();
+        QVERIFY(waitUntil([&] { return shownRow(w, c.id); }, 10'000));
+        w.campaignsPage().selectCampaign(c.id);
+        Prompt::setNextAnswer(false); // "Start campaign?" — not now
+        action(w, "actionStart")->trigger();
+        QVERIFY(
+            waitUntil([&] { return !Prompt::shown().isEmpty() && !w.sender().isStarting(c.id); }, 15'000));
+        QVERIFY2(Prompt::shown().constLast().contains(u"medium (YELLOW)"_s),
+                 qPrintable(Prompt::shown().constLast()));
+        QCOMPARE(m_sim->log().totals().sendRequests, 0); // nothing sent before the answer
+        {
+            TestDbAccess access;
+            const auto stored =
+                NumberHealthStore(m_tdb->db(), Clock::system()).find(m_sim->config().phoneNumberId);
+            QVERIFY(stored);
+            QCOMPARE(stored->qualityRating, u"YELLOW"_s);
+        }
+        const auto *line = w.findChild<NumberHealthLine *>(u"campaignNumber"_s);
+        QVERIFY(line);
+        QVERIFY2(waitUntil([&] { return line->text().contains(u"YELLOW"_s); }, 10'000),
+                 qPrintable(line->text()));
+
+        // Declined: nothing changed in the database, and Start is offered again at once.
+        QVERIFY(waitUntil([&] { return action(w, "actionStart")->isEnabled(); }, 5'000));
+        Prompt::setNextAnswer(true);
+        action(w, "actionStart")->trigger();
+        QVERIFY(waitUntil([&] { return shownStatus(w, c.id) == CampaignStatus::Completed; }, 60'000));
+        QCOMPARE(m_sim->log().totals().accepted, 50);
         QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore); // the GUI thread ran no SQL
     }
 

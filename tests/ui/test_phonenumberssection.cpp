@@ -1,7 +1,10 @@
 // Settings → Phone numbers as a user meets it, on SQLite and PostgreSQL: adding a number with
 // its ceiling, a bad ID told and nothing stored, changing a listed number by selecting it, and
 // removal asked first and refused, with the store's reason, while a campaign still sends from
-// the number. The rows are the ones `herald-cli numbers` edits. The GUI thread runs no SQL.
+// the number. The rows are the ones `herald-cli numbers` edits. "Check health" asks the
+// simulator about every number and shows each answer, or why it could not be read; without a
+// token it says so and asks nothing. The campaign header's number line reads the same rows.
+// The GUI thread runs no SQL.
 // Set HERALD_SCREENSHOT_DIR for a picture.
 #include "UiTestUtil.h"
 #include "data/DataService.h"
@@ -12,10 +15,13 @@
 #include "settings/PhoneNumbersModel.h"
 #include "settings/PhoneNumbersSection.h"
 #include "settings/SettingKeys.h"
+#include "views/NumberHealthLine.h"
+#include "widgets/MessageTone.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -46,6 +52,19 @@ class TestPhoneNumbersSection : public QObject
         s.findChild<QLineEdit *>(u"numberLabel"_s)->setText(label);
         s.findChild<QSpinBox *>(u"numberCeiling"_s)->setValue(ceiling);
         s.findChild<QPushButton *>(u"numberStore"_s)->click();
+    }
+
+    bool createDatabase(QString *skip)
+    {
+        QFETCH_GLOBAL(QString, backend);
+        TestDbAccess access;
+        m_tdb = TestDatabase::create(backend, skip);
+        return m_tdb != nullptr;
+    }
+
+    static QModelIndex healthOf(PhoneNumbersSection &s, const QString &id)
+    {
+        return s.model()->index(s.model()->rowOf(id), PhoneNumbersModel::Health);
     }
 
 private Q_SLOTS:
@@ -183,6 +202,94 @@ private Q_SLOTS:
         QVERIFY2(s->message().contains(u"Removed 1065"_s), qPrintable(s->message()));
         QVERIFY(!stored(u"1065"_s));
         QCOMPARE(s->model()->numberAt(0).id, u"2077"_s);
+    }
+
+    void checkHealthAsksMetaAboutEveryNumberAndShowsEachAnswer()
+    {
+        QString skip;
+        if (!createDatabase(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        SimulatorConfig sc;
+        sc.qualityRating = u"YELLOW"_s;
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const QString known = sim.config().phoneNumberId;
+        {
+            TestDbAccess access;
+            PhoneNumberStore numbers(m_tdb->db(), Clock::system());
+            numbers.add(known, 80, u"Main line"_s);
+            numbers.add(u"9999"_s, 80, u"Old line"_s); // the simulator knows no such number
+        }
+        m_data = std::make_unique<DataService>(m_tdb->config());
+        SettingsDialog dialog(*m_data, contextFor(*m_tdb, sim, nullptr));
+        dialog.show();
+        auto *s = dialog.findChild<PhoneNumbersSection *>(u"phoneNumbersSection"_s);
+        dialog.tabs()->setCurrentWidget(s);
+        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded() && s->model()->rowCount() == 2, 10'000);
+        QCOMPARE(healthOf(*s, known).data().toString(), u"Not checked"_s);
+
+        auto *check = s->findChild<QPushButton *>(u"numbersCheckHealth"_s);
+        QVERIFY(check->isEnabled());
+        QSignalSpy done(s, &PhoneNumbersSection::healthChecked);
+        check->click();
+        QVERIFY(!check->isEnabled()); // one check at a time
+        QVERIFY(done.wait(20'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && healthOf(*s, known).data().toString() != u"Not checked"_s,
+                                 10'000);
+        QCOMPARE(healthOf(*s, known).data().toString(), u"YELLOW, 10,000 people/24 h, CONNECTED"_s);
+        QCOMPARE(healthOf(*s, u"9999"_s).data().toString(), u"Not read"_s);
+        QVERIFY(!healthOf(*s, u"9999"_s).data(Qt::ToolTipRole).toString().isEmpty());
+        QVERIFY(s->messageIsError());
+        QVERIFY2(s->message().contains(u"1 number."_s) && s->message().contains(u"1 could not be read"_s),
+                 qPrintable(s->message()));
+        QVERIFY(check->isEnabled());
+        {
+            TestDbAccess access;
+            NumberHealthStore store(m_tdb->db(), Clock::system());
+            QCOMPARE(store.find(known)->qualityRating, u"YELLOW"_s);
+            QVERIFY(!store.find(u"9999"_s)->ok());
+        }
+
+        // The campaign's header reads the same answer, in the warning colour for YELLOW.
+        NumberHealthLine line(*m_data);
+        QSignalSpy shown(&line, &NumberHealthLine::shown);
+        line.showNumber(known);
+        QVERIFY(shown.wait(10'000));
+        QVERIFY2(line.text().contains(u"YELLOW, 10,000 people/24 h, CONNECTED"_s), qPrintable(line.text()));
+        QVERIFY2(line.text().contains(sim.config().displayPhoneNumber), qPrintable(line.text()));
+        QVERIFY(line.toolTip().contains(known));
+        QCOMPARE(line.palette().color(QPalette::WindowText), toneColor(MessageTone::Warning));
+        // A campaign without a number of its own sends from the default one: none is set here.
+        line.showNumber(QString());
+        QVERIFY(shown.wait(10'000));
+        QVERIFY2(line.text().contains(u"No phone number is set"_s), qPrintable(line.text()));
+    }
+
+    void checkHealthWithoutATokenSaysSoAndAsksNothing()
+    {
+        QString skip;
+        if (!createDatabase(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        {
+            TestDbAccess access;
+            PhoneNumberStore(m_tdb->db(), Clock::system()).add(u"1065"_s, 80, QString());
+        }
+        m_data = std::make_unique<DataService>(m_tdb->config());
+        AppContext context;
+        context.database = m_tdb->config(); // no credentials, no simulator: no token at all
+        SettingsDialog dialog(*m_data, context);
+        dialog.show();
+        auto *s = dialog.findChild<PhoneNumbersSection *>(u"phoneNumbersSection"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded(), 10'000);
+        QSignalSpy done(s, &PhoneNumbersSection::healthChecked);
+        s->findChild<QPushButton *>(u"numbersCheckHealth"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10'000);
+        QVERIFY(s->messageIsError());
+        QVERIFY2(s->message().contains(u"No access token"_s), qPrintable(s->message()));
+        TestDbAccess access;
+        QVERIFY(!NumberHealthStore(m_tdb->db(), Clock::system()).find(u"1065"_s));
     }
 };
 

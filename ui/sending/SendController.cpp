@@ -1,6 +1,7 @@
 #include "sending/SendController.h"
 
 #include "data/DataService.h"
+#include "data/NumberHealthRunner.h"
 #include "db/AppSettings.h"
 #include "db/Clock.h"
 #include "db/Database.h"
@@ -21,6 +22,8 @@ namespace herald::ui {
 namespace {
 // A takeover that failed (no token, template not ready) is not tried again for this long.
 constexpr qint64 kRetryTakeoverMs = 60'000;
+// The health check before a start waits this long at most.
+constexpr std::chrono::milliseconds kHealthTimeout{5000};
 
 const Clock &clockOf(const AppContext &c)
 {
@@ -74,6 +77,13 @@ int SendController::inFlight() const
     return n;
 }
 
+void SendController::endStarting(const QString &campaignId)
+{
+    if (m_starting.remove(campaignId)) {
+        Q_EMIT startingEnded(campaignId);
+    }
+}
+
 void SendController::start(const QString &campaignId)
 {
     m_refusedAt.remove(campaignId);
@@ -90,48 +100,80 @@ void SendController::plan(const QString &campaignId, bool takeover, const QStrin
     m_context.credentials->accessToken(
         [this, campaignId, takeover, previousSender, startNotice](const QString &token, const QString &why) {
             if (token.isEmpty() && !m_context.apiOverride) {
-                m_starting.remove(campaignId);
+                endStarting(campaignId);
                 m_refusedAt.insert(campaignId, QDateTime::currentMSecsSinceEpoch());
                 Q_EMIT problem(tr("Cannot send"), why);
                 return;
             }
-            const std::optional<ApiSettings> override = m_context.apiOverride;
-            const AppContext ctx = m_context;
-            struct Planned
-            {
-                SendPlan plan;
-                QString name;
-            };
-            m_data.submit<Planned>(
-                this,
-                [campaignId, token, override, ctx](Database &db) {
-                    const Clock &clock = clockOf(ctx);
-                    const Campaign campaign = CampaignStore(db, clock).byId(campaignId);
-                    ApiSettings api = override ? *override : SettingKeys::apiSettings(AppSettings(db));
-                    if (!override) {
-                        api.setAccessToken(token);
-                    }
-                    Planned p{SendPlanner(db, clock).plan(campaign, api), campaign.name};
-                    p.plan.config.heartbeatInterval = ctx.heartbeatInterval;
-                    p.plan.config.senderStaleness = ctx.senderStaleness;
-                    return p;
-                },
-                [this, campaignId, takeover, previousSender, startNotice](const DataResult<Planned> &r) {
-                    if (!r.ok()) {
-                        m_starting.remove(campaignId);
-                        Q_EMIT problem(tr("Cannot send"), r.error);
-                        return;
-                    }
-                    if (!r.value->plan.ok()) {
-                        m_starting.remove(campaignId);
-                        m_refusedAt.insert(campaignId, QDateTime::currentMSecsSinceEpoch());
-                        Q_EMIT problem(tr("Campaign \"%1\" cannot start").arg(r.value->name),
-                                       r.value->plan.refusals.join(u"\n"_s));
-                        return;
-                    }
-                    launch(r.value->plan.config, r.value->plan.warnings, r.value->name, takeover,
-                           previousSender, startNotice);
-                });
+            if (takeover || !startNotice.isEmpty()) {
+                // A takeover or a scheduled start shows no warnings (see launch()): no check.
+                planWith(campaignId, token, takeover, previousSender, startNotice);
+                return;
+            }
+            checkHealth(campaignId, token,
+                        [=, this] { planWith(campaignId, token, takeover, previousSender, startNotice); });
+        });
+}
+
+void SendController::checkHealth(const QString &campaignId, const QString &token, std::function<void()> then)
+{
+    // What Meta says about the campaign's number now, for the warnings before the start, as
+    // `herald-cli run` asks: a few seconds at most, and a failure is a warning, never a refusal.
+    auto *runner = new NumberHealthRunner(m_context.database, clockOf(m_context), this);
+    connect(runner, &NumberHealthRunner::finished, this, [this, runner, then](const NumberHealthRun &) {
+        runner->deleteLater();
+        Q_EMIT healthChecked();
+        if (!m_closing) {
+            then();
+        }
+    });
+    NumberHealthRunner::Request request;
+    request.apiOverride = m_context.apiOverride;
+    request.accessToken = token;
+    request.campaignId = campaignId;
+    request.timeout = kHealthTimeout;
+    runner->start(request);
+}
+
+void SendController::planWith(const QString &campaignId, const QString &token, bool takeover,
+                              const QString &previousSender, const QString &startNotice)
+{
+    const std::optional<ApiSettings> override = m_context.apiOverride;
+    const AppContext ctx = m_context;
+    struct Planned
+    {
+        SendPlan plan;
+        QString name;
+    };
+    m_data.submit<Planned>(
+        this,
+        [campaignId, token, override, ctx](Database &db) {
+            const Clock &clock = clockOf(ctx);
+            const Campaign campaign = CampaignStore(db, clock).byId(campaignId);
+            ApiSettings api = override ? *override : SettingKeys::apiSettings(AppSettings(db));
+            if (!override) {
+                api.setAccessToken(token);
+            }
+            Planned p{SendPlanner(db, clock).plan(campaign, api), campaign.name};
+            p.plan.config.heartbeatInterval = ctx.heartbeatInterval;
+            p.plan.config.senderStaleness = ctx.senderStaleness;
+            return p;
+        },
+        [this, campaignId, takeover, previousSender, startNotice](const DataResult<Planned> &r) {
+            if (!r.ok()) {
+                endStarting(campaignId);
+                Q_EMIT problem(tr("Cannot send"), r.error);
+                return;
+            }
+            if (!r.value->plan.ok()) {
+                endStarting(campaignId);
+                m_refusedAt.insert(campaignId, QDateTime::currentMSecsSinceEpoch());
+                Q_EMIT problem(tr("Campaign \"%1\" cannot start").arg(r.value->name),
+                               r.value->plan.refusals.join(u"\n"_s));
+                return;
+            }
+            launch(r.value->plan.config, r.value->plan.warnings, r.value->name, takeover, previousSender,
+                   startNotice);
         });
 }
 
@@ -139,7 +181,7 @@ void SendController::launch(const SenderConfig &config, const QStringList &warni
                             bool takeover, const QString &previousSender, const QString &startNotice)
 {
     auto go = [this, config, name, takeover, previousSender, startNotice] {
-        m_starting.remove(config.campaignId);
+        endStarting(config.campaignId);
         if (m_closing || !m_sender.start(config)) {
             return;
         }
@@ -164,7 +206,7 @@ void SendController::launch(const SenderConfig &config, const QStringList &warni
                         if (yes) {
                             go();
                         } else {
-                            m_starting.remove(id);
+                            endStarting(id);
                         }
                     });
 }
@@ -251,7 +293,7 @@ void SendController::startDue(const QString &campaignId)
     m_data.submit<std::optional<ScheduledStart>>(
         this, [campaignId, ctx](Database &db) { return Schedule(db, clockOf(ctx)).startIfDue(campaignId); },
         [this, campaignId](const DataResult<std::optional<ScheduledStart>> &r) {
-            m_starting.remove(campaignId);
+            endStarting(campaignId);
             if (!r.ok()) {
                 Q_EMIT problem(tr("A scheduled campaign could not start"), r.error);
                 return;

@@ -44,7 +44,11 @@ public:
     void closeAll(std::function<void()> done);
 
     // Sends to this API (the demo's simulator) instead of the stored settings from now on.
-    void setApiOverride(const ApiSettings &api) { m_context.apiOverride = api; }
+    void setApiOverride(const ApiSettings &api)
+    {
+        m_context.apiOverride = api;
+        Q_EMIT apiOverridden(api.phoneNumberId());
+    }
 
     bool isSending(const QString &campaignId) const { return m_sender.isSending(campaignId); }
     bool isSendingAnything() const { return m_sender.isRunning(); }
@@ -68,12 +72,20 @@ Q_SIGNALS:
     void sending(const QString &campaignId);                 // a campaign started here
     void progressed(const herald::SendProgress &progress);
     void ended(const herald::SendResult &result);
-    void actionDone(); // a status change was written
+    void actionDone();    // a status change was written
+    void healthChecked(); // Meta was asked about a number before a start (number_health)
+    // A start asked for ended: sending, refused, or declined at its warnings.
+    void startingEnded(const QString &campaignId);
+    void apiOverridden(const QString &phoneNumberId); // the demo sends to its simulator from now on
 
 private:
     // `startNotice`: the campaign was started by its schedule; said instead of asking.
     void plan(const QString &campaignId, bool takeover, const QString &previousSender,
               const QString &startNotice = {});
+    void endStarting(const QString &campaignId);
+    void checkHealth(const QString &campaignId, const QString &token, std::function<void()> then);
+    void planWith(const QString &campaignId, const QString &token, bool takeover,
+                  const QString &previousSender, const QString &startNotice);
     void launch(const SenderConfig &config, const QStringList &warnings, const QString &name, bool takeover,
                 const QString &previousSender, const QString &startNotice);
     void startDue(const QString &campaignId);

@@ -1,6 +1,7 @@
 #include "settings/PhoneNumbersModel.h"
 
 #include "widgets/Formats.h"
+#include "widgets/HealthText.h"
 
 #include <QFont>
 #include <QLocale>
@@ -71,16 +72,7 @@ QVariant PhoneNumbersModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == Health) {
             const auto h = m_listing.health.constFind(n.id);
-            if (h == m_listing.health.cend()) {
-                return tr(
-                    "Not checked yet: herald-cli numbers health asks Meta, and herald-cli run asks before it "
-                    "sends.");
-            }
-            const QString what = h->ok()
-                                     ? tr("%1 (%2), throughput %3.")
-                                           .arg(h->verifiedName, h->displayPhoneNumber, h->throughputLevel)
-                                     : h->error;
-            return QString(what + u' ' + tr("Checked %1.").arg(Formats::dayTime(h->checkedAt)));
+            return HealthText::details(h == m_listing.health.cend() ? nullptr : &*h);
         }
         if (index.column() == Ceiling) {
             return tr("The most messages per second a console or herald-cli run sends from this number.");
@@ -131,17 +123,7 @@ void PhoneNumbersModel::setListing(const PhoneNumberListing &listing)
 QString PhoneNumbersModel::healthText(const QString &id) const
 {
     const auto h = m_listing.health.constFind(id);
-    if (h == m_listing.health.cend()) {
-        return tr("Not checked");
-    }
-    if (!h->ok()) {
-        return tr("Not read");
-    }
-    const std::optional<qint64> limit = NumberHealth::tierLimit(h->messagingLimitTier);
-    const QString limitText =
-        limit ? tr("%1 people/24 h").arg(QLocale().toString(*limit))
-              : (h->messagingLimitTier == "TIER_UNLIMITED"_L1 ? tr("unlimited") : h->messagingLimitTier);
-    return QStringList{h->qualityRating, limitText, h->status}.join(u", "_s);
+    return HealthText::brief(h == m_listing.health.cend() ? nullptr : &*h);
 }
 
 int PhoneNumbersModel::rowOf(const QString &id) const

@@ -1,13 +1,17 @@
 #include "settings/PhoneNumbersSection.h"
 
+#include "AppContext.h"
 #include "data/DataService.h"
+#include "data/NumberHealthRunner.h"
 #include "db/AppSettings.h"
 #include "db/Clock.h"
 #include "dialogs/Prompt.h"
+#include "sending/Credentials.h"
 #include "settings/NumberHealthStore.h"
 #include "settings/PhoneNumbersModel.h"
 #include "settings/SectionParts.h"
 #include "settings/SettingKeys.h"
+#include "widgets/HealthText.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -45,10 +49,12 @@ PhoneNumberListing readListing(Database &db, const Clock &clock)
 
 } // namespace
 
-PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, QWidget *parent)
+PhoneNumbersSection::PhoneNumbersSection(DataService &data, const AppContext &context, QWidget *parent)
     : QWidget(parent)
     , m_data(data)
-    , m_clock(clock)
+    , m_context(context)
+    , m_clock(context.clock ? *context.clock : Clock::system())
+    , m_health(new NumberHealthRunner(context.database, m_clock, this))
     , m_model(new PhoneNumbersModel(this))
     , m_table(new QTableView(this))
     , m_id(new QLineEdit(this))
@@ -56,6 +62,7 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     , m_ceiling(new QSpinBox(this))
     , m_store(new QPushButton(tr("Add"), this))
     , m_remove(new QPushButton(tr("Remove…"), this))
+    , m_checkHealth(new QPushButton(tr("Check health"), this))
     , m_unlisted(SectionParts::note(QString(), this))
     , m_message(new QLabel(this))
 {
@@ -67,6 +74,9 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     m_ceiling->setObjectName(u"numberCeiling"_s);
     m_store->setObjectName(u"numberStore"_s);
     m_remove->setObjectName(u"numberRemove"_s);
+    m_checkHealth->setObjectName(u"numbersCheckHealth"_s);
+    m_checkHealth->setToolTip(tr("Asks Meta about each number's quality rating, messaging limit and status, "
+                                 "as herald-cli numbers health does."));
     m_unlisted->setObjectName(u"numbersUnlisted"_s);
     m_message->setObjectName(u"numbersMessage"_s);
 
@@ -79,6 +89,7 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     auto *row = new QHBoxLayout;
     row->addWidget(m_remove);
     row->addStretch();
+    row->addWidget(m_checkHealth);
     listedLayout->addLayout(row);
     listedLayout->addWidget(m_unlisted);
 
@@ -116,6 +127,8 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     connect(m_store, &QPushButton::clicked, this, &PhoneNumbersSection::store);
     connect(m_id, &QLineEdit::returnPressed, this, &PhoneNumbersSection::store);
     connect(m_remove, &QPushButton::clicked, this, &PhoneNumbersSection::removeSelected);
+    connect(m_checkHealth, &QPushButton::clicked, this, &PhoneNumbersSection::checkHealth);
+    connect(m_health, &NumberHealthRunner::finished, this, &PhoneNumbersSection::onHealth);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PhoneNumbersSection::fillFormFromSelection);
     connect(m_id, &QLineEdit::textChanged, this, &PhoneNumbersSection::updateButtons);
@@ -124,6 +137,8 @@ PhoneNumbersSection::PhoneNumbersSection(DataService &data, const Clock &clock, 
     updateButtons();
     reload();
 }
+
+PhoneNumbersSection::~PhoneNumbersSection() = default;
 
 QString PhoneNumbersSection::message() const
 {
@@ -148,6 +163,7 @@ void PhoneNumbersSection::updateButtons()
     m_store->setText(listed ? tr("Change") : tr("Add"));
     m_store->setEnabled(!m_busy && m_loaded && !m_id->text().trimmed().isEmpty());
     m_remove->setEnabled(!m_busy && !selectedId().isEmpty());
+    m_checkHealth->setEnabled(!m_busy && m_loaded);
 }
 
 QString PhoneNumbersSection::selectedId() const
@@ -183,9 +199,20 @@ void PhoneNumbersSection::reload()
             const QString keep = m_selectAfterLoad.isEmpty() ? selectedId() : m_selectAfterLoad;
             m_selectAfterLoad.clear();
             m_model->setListing(*r.value);
-            m_unlisted->setText(
+            QString unlisted =
                 tr("A number not listed sends at the rate ceiling on the Sending tab: %1 msg/s.")
-                    .arg(QLocale().toString(r.value->unlistedCeiling)));
+                    .arg(QLocale().toString(r.value->unlistedCeiling));
+            if (const QString d = r.value->defaultId; !d.isEmpty() && m_model->rowOf(d) < 0) {
+                // The default number is not in the table: its health goes here.
+                const auto h = r.value->health.constFind(d);
+                const NumberHealth *health = h == r.value->health.cend() ? nullptr : &*h;
+                unlisted +=
+                    u' ' + tr("The default number %1 (Cloud API tab): %2.").arg(d, HealthText::brief(health));
+                m_unlisted->setToolTip(HealthText::details(health));
+            } else {
+                m_unlisted->setToolTip(QString());
+            }
+            m_unlisted->setText(unlisted);
             if (!m_ceilingTouched && m_model->rowOf(m_id->text().trimmed()) < 0) {
                 const QSignalBlocker quiet(m_ceiling);
                 m_ceiling->setValue(int(std::lround(r.value->unlistedCeiling)));
@@ -267,6 +294,61 @@ void PhoneNumbersSection::removeSelected()
                     self->reload();
                 });
         });
+}
+
+bool PhoneNumbersSection::isCheckingHealth() const
+{
+    return m_health->isRunning();
+}
+
+void PhoneNumbersSection::checkHealth()
+{
+    if (m_busy) {
+        return;
+    }
+    setBusy(true);
+    showMessage(tr("Asking Meta about the numbers…"), false);
+    const auto go = [self = QPointer<PhoneNumbersSection>(this)](const QString &token,
+                                                                 const QString &problem) {
+        if (!self) {
+            return;
+        }
+        if (token.isEmpty() && !self->m_context.apiOverride) {
+            self->setBusy(false);
+            self->showMessage(problem.isEmpty()
+                                  ? tr("No access token is set. Enter it on the Cloud API tab and "
+                                       "check again.")
+                                  : problem,
+                              true);
+            Q_EMIT self->healthChecked();
+            return;
+        }
+        NumberHealthRunner::Request request;
+        request.apiOverride = self->m_context.apiOverride;
+        request.accessToken = token;
+        self->m_health->start(request);
+    };
+    if (m_context.credentials) {
+        m_context.credentials->accessToken(go);
+    } else {
+        go(QString(), QString());
+    }
+}
+
+void PhoneNumbersSection::onHealth(const NumberHealthRun &run)
+{
+    setBusy(false);
+    if (!run.ok()) {
+        showMessage(run.error, true);
+    } else if (const int unread = run.unread(); unread > 0) {
+        showMessage(tr("Meta answered for %n number(s).", nullptr, int(run.results.size()) - unread) + u' ' +
+                        tr("%n could not be read: the Health column's tooltip says why.", nullptr, unread),
+                    true);
+    } else {
+        showMessage(tr("Meta answered for %n number(s).", nullptr, int(run.results.size())), false);
+    }
+    reload();
+    Q_EMIT healthChecked();
 }
 
 } // namespace herald::ui

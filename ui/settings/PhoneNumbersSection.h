@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AppContext.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -8,26 +10,26 @@ class QPushButton;
 class QSpinBox;
 class QTableView;
 
-namespace herald {
-class Clock;
-}
-
 namespace herald::ui {
 
 class DataService;
+class NumberHealthRunner;
 class PhoneNumbersModel;
+struct NumberHealthRun;
 
 // Settings → Phone numbers: the account's numbers and each one's ceiling (PhoneNumberStore, the
 // same rows `herald-cli numbers` edits), added, changed and removed at once like rate cards.
 // Selecting a number fills the form, so changing its ceiling or label is "select, edit, Change".
 // A refused removal (a campaign still sends from it) shows the store's reason. Every read and
-// write is a DataService job.
+// write is a DataService job. "Check health" asks Meta about every number (NumberHealthRunner,
+// as `herald-cli numbers health`) and shows the answers in the Health column.
 class PhoneNumbersSection : public QWidget
 {
     Q_OBJECT
 
 public:
-    PhoneNumbersSection(DataService &data, const Clock &clock, QWidget *parent = nullptr);
+    PhoneNumbersSection(DataService &data, const AppContext &context, QWidget *parent = nullptr);
+    ~PhoneNumbersSection() override;
 
     PhoneNumbersModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -41,9 +43,13 @@ public:
     void store();
     // Asks, then removes the selected number.
     void removeSelected();
+    // Asks Meta about every configured number and stores the answers.
+    void checkHealth();
+    bool isCheckingHealth() const;
 
 Q_SIGNALS:
-    void listed(); // a read of the list arrived
+    void listed();        // a read of the list arrived
+    void healthChecked(); // a health check ended (its message is shown)
 
 private:
     QString selectedId() const;
@@ -51,9 +57,12 @@ private:
     void updateButtons();
     void setBusy(bool busy);
     void showMessage(const QString &text, bool error);
+    void onHealth(const NumberHealthRun &run);
 
     DataService &m_data;
+    AppContext m_context;
     const Clock &m_clock;
+    NumberHealthRunner *m_health;
     PhoneNumbersModel *m_model;
     QTableView *m_table;
     QLineEdit *m_id;
@@ -61,6 +70,7 @@ private:
     QSpinBox *m_ceiling;
     QPushButton *m_store;
     QPushButton *m_remove;
+    QPushButton *m_checkHealth;
     QLabel *m_unlisted;
     QLabel *m_message;
     bool m_loaded = false;

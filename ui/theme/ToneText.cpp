@@ -11,11 +11,19 @@ constexpr const char *kToneProperty = "heraldTone";
 
 void ToneText::apply(QWidget *widget, MessageTone tone)
 {
-    if (!widget->property(kToneProperty).isValid()) {
+    if (!widget->findChild<ToneText *>(QString(), Qt::FindDirectChildrenOnly)) {
         widget->installEventFilter(new ToneText(widget));
     }
     widget->setProperty(kToneProperty, int(tone));
     paint(widget, tone);
+}
+
+void ToneText::clear(QWidget *widget)
+{
+    if (widget->property(kToneProperty).isValid()) {
+        widget->setProperty(kToneProperty, QVariant());
+        widget->setPalette(QPalette());
+    }
 }
 
 void ToneText::paint(QWidget *widget, MessageTone tone)

@@ -17,6 +17,8 @@ class ToneText : public QObject
 
 public:
     static void apply(QWidget *widget, MessageTone tone);
+    // Back to the theme's own text colour.
+    static void clear(QWidget *widget);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -5,6 +5,7 @@
 #include "views/CostEstimatePanel.h"
 #include "views/DeliveryFunnel.h"
 #include "views/FailuresView.h"
+#include "views/NumberHealthLine.h"
 #include "views/OverviewCharts.h"
 #include "views/QuietHoursPanel.h"
 #include "views/RecipientsView.h"
@@ -34,6 +35,7 @@ std::optional<int> codeIn(const QString &reason)
 CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
+    , m_number(new NumberHealthLine(data, this))
     , m_banner(new StatusBanner(this))
     , m_tabs(new QTabWidget(this))
     , m_overview(new OverviewCharts(data, this))
@@ -72,6 +74,7 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_number);
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs, 1);
     connect(m_failures, &FailuresView::reasonSelected, this,
@@ -99,6 +102,7 @@ void CampaignDetail::showCampaign(const CampaignRow &row, bool sendingHere)
     m_title->setText(u"<b>%1</b> — %2 (%3) — %4%5"_s.arg(
         row.name.toHtmlEscaped(), row.templateName.toHtmlEscaped(), row.templateLanguage.toHtmlEscaped(),
         started, sender.isEmpty() ? QString() : u" — "_s + sender));
+    m_number->showNumber(row.phoneNumberId);
     showBanner(row);
     m_overview->showCampaign(row);
     m_funnel->showCampaign(row);
@@ -169,6 +173,7 @@ void CampaignDetail::clear()
 {
     m_id.clear();
     m_title->setText(tr("Select a campaign to see its progress, failures and recipients."));
+    m_number->clear();
     m_banner->clear();
     m_overview->clear();
     m_funnel->clear();
@@ -177,6 +182,16 @@ void CampaignDetail::clear()
     m_failures->clear();
     m_recipients->clear();
     setEnabled(true);
+}
+
+void CampaignDetail::setDefaultNumber(const QString &phoneNumberId)
+{
+    m_number->setDefaultNumber(phoneNumberId);
+}
+
+void CampaignDetail::refreshNumberHealth()
+{
+    m_number->refresh();
 }
 
 } // namespace herald::ui

@@ -13,12 +13,14 @@ class CostEstimatePanel;
 class DataService;
 class DeliveryFunnel;
 class FailuresView;
+class NumberHealthLine;
 class OverviewCharts;
 class QuietHoursPanel;
 class RecipientsView;
 class StatusBanner;
 
-// The selected campaign: a header (template, category, started), a banner for a paused,
+// The selected campaign: a header (template, category, started; the number it sends from and its
+// health), a banner for a paused,
 // stopped or completed campaign, and its tabs — Overview (charts, the delivery funnel), Failures, Recipients.
 class CampaignDetail : public QWidget
 {
@@ -37,6 +39,11 @@ public:
     CostEstimatePanel *costEstimate() const { return m_estimate; }
     QuietHoursPanel *quietHours() const { return m_quietHours; }
     DeliveryFunnel *funnel() const { return m_funnel; }
+    NumberHealthLine *numberHealth() const { return m_number; }
+    // Reads the number's health again (after a health check).
+    void refreshNumberHealth();
+    // The number campaigns without one of their own send from, when not the settings' (the demo).
+    void setDefaultNumber(const QString &phoneNumberId);
 
 Q_SIGNALS:
     void resumeRequested(const QString &campaignId);
@@ -49,6 +56,7 @@ private:
 
     QString m_id;
     QLabel *m_title;
+    NumberHealthLine *m_number;
     StatusBanner *m_banner;
     QTabWidget *m_tabs;
     OverviewCharts *m_overview;

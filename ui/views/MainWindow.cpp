@@ -280,6 +280,14 @@ void MainWindow::wire()
         updateActions();
     });
     connect(m_sender, &SendController::actionDone, m_feed, &CampaignFeed::refreshNow);
+    connect(m_sender, &SendController::healthChecked, detail, &CampaignDetail::refreshNumberHealth);
+    connect(m_sender, &SendController::apiOverridden, detail, &CampaignDetail::setDefaultNumber);
+    // A start declined at its warnings changes nothing in the database: no snapshot would
+    // enable Start again.
+    connect(m_sender, &SendController::startingEnded, this, &MainWindow::updateActions);
+    if (m_context.apiOverride) {
+        detail->setDefaultNumber(m_context.apiOverride->phoneNumberId());
+    }
     connect(m_sender, &SendController::progressed, this, [this] {
         m_status->setSending(int(m_sender->progress().size()), m_sender->totalRate(), m_sender->inFlight());
     });
@@ -485,6 +493,8 @@ void MainWindow::openSettings()
     auto *dialog = new SettingsDialog(*m_data, m_context, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::saved, m_feed, &CampaignFeed::refreshNow);
+    // A health check, a number or the default number changed there: the campaign's header reads it again.
+    connect(dialog, &QDialog::finished, m_campaignsPage->detail(), &CampaignDetail::refreshNumberHealth);
     dialog->open();
 }
 

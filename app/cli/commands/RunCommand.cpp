@@ -164,8 +164,7 @@ void RunCommand::refreshHealth(CliContext &context, ApiSettings api, const QStri
 ExitCode RunCommand::send(CliContext &context, const Campaign &campaign, const ApiSettings &api, double rate,
                           int concurrency)
 {
-    refreshHealth(context, api,
-                  campaign.phoneNumberId.isEmpty() ? api.phoneNumberId() : campaign.phoneNumberId);
+    refreshHealth(context, api, SendPlanner::phoneNumberOf(campaign, api));
     SendPlan plan = SendPlanner(context.db(), context.clock()).plan(campaign, api, rate);
     for (const QString &warning : std::as_const(plan.warnings)) {
         context.err() << tr("warning: %1").arg(warning) << '\n';
