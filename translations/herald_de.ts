@@ -303,10 +303,6 @@
         <translation>ID</translation>
     </message>
     <message>
-        <source>schedule, unschedule, quiet-hours: the campaign&apos;s name.</source>
-        <translation>schedule, unschedule, quiet-hours: der Name der Kampagne.</translation>
-    </message>
-    <message>
         <source>schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; without an offset it is this computer&apos;s local time.</source>
         <translation>schedule: wann gestartet wird, ISO 8601, z. B. 2026-12-07T09:30:00Z oder 2026-12-07T10:30+01:00; ohne Zeitzonenversatz gilt die Ortszeit dieses Computers.</translation>
     </message>
@@ -421,6 +417,42 @@
     <message>
         <source>%1 uses %2.</source>
         <translation>%1 verwendet %2.</translation>
+    </message>
+    <message>
+        <source>create: send from a pool of the account&apos;s phone numbers instead, comma-separated IDs; each recipient keeps one of them.</source>
+        <translation>create: stattdessen aus einem Pool von Telefonnummern des Kontos senden, IDs durch Kommas getrennt; jeder Empfänger behält eine davon.</translation>
+    </message>
+    <message>
+        <source>id,id,…</source>
+        <translation>ID,ID,…</translation>
+    </message>
+    <message>
+        <source>reassign: only the recipients of this number (default: every number out of the pool).</source>
+        <translation>reassign: nur die Empfänger dieser Nummer (Standard: jede aus dem Pool genommene Nummer).</translation>
+    </message>
+    <message>
+        <source>schedule, unschedule, quiet-hours, estimate, reassign: the campaign&apos;s name.</source>
+        <translation>schedule, unschedule, quiet-hours, estimate, reassign: der Name der Kampagne.</translation>
+    </message>
+    <message>
+        <source>moves the recipients of numbers taken out of the campaign&apos;s pool to its other numbers, and records it</source>
+        <translation>verschiebt die Empfänger von aus dem Pool genommenen Nummern auf die anderen Nummern der Kampagne und hält das fest</translation>
+    </message>
+    <message>
+        <source>give either --phone-number-id or --numbers, not both</source>
+        <translation>geben Sie entweder --phone-number-id oder --numbers an, nicht beides</translation>
+    </message>
+    <message>
+        <source>herald-cli on %1</source>
+        <translation>herald-cli auf %1</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: no recipient waits for a number out of the pool.</source>
+        <translation>Kampagne „%1“: kein Empfänger wartet auf eine aus dem Pool genommene Nummer.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: moved %2 recipients of %3 to %4.</source>
+        <translation>Kampagne „%1“: %2 Empfänger von %3 auf %4 verschoben.</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2303,41 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     </message>
 </context>
 <context>
+    <name>NumberPool</name>
+    <message>
+        <source>%1 is named twice in the pool.</source>
+        <translation>%1 ist im Pool doppelt genannt.</translation>
+    </message>
+    <message>
+        <source>A pool has at least two phone numbers; for one, give the campaign its phone number ID.</source>
+        <translation>Ein Pool hat mindestens zwei Telefonnummern; für eine geben Sie der Kampagne ihre Telefonnummern-ID.</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id %1.</source>
+        <translation>Es gibt keine Kampagne mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>The phone numbers of a campaign are chosen before it sends; this one has started.</source>
+        <translation>Die Telefonnummern einer Kampagne werden vor dem Senden gewählt; diese hat schon begonnen.</translation>
+    </message>
+    <message>
+        <source>This campaign sends from one phone number: nothing to move.</source>
+        <translation>Diese Kampagne sendet von einer Telefonnummer: nichts zu verschieben.</translation>
+    </message>
+    <message>
+        <source>%1 is still in the pool: only a number taken out of it gives its recipients away.</source>
+        <translation>%1 ist noch im Pool: nur eine herausgenommene Nummer gibt ihre Empfänger ab.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of this campaign&apos;s numbers.</source>
+        <translation>%1 ist keine Nummer dieser Kampagne.</translation>
+    </message>
+    <message>
+        <source>Every number of the pool is out: there is no number to move the recipients to.</source>
+        <translation>Jede Nummer des Pools ist herausgenommen: es gibt keine Nummer, auf die die Empfänger verschoben werden können.</translation>
+    </message>
+</context>
+<context>
     <name>NumbersCommand</name>
     <message>
         <source>r</source>
@@ -3368,6 +3435,18 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
         <translation>%1 Nachrichten pro Sekunde liegen über der Obergrenze der Telefonnummer von %2 (%3); ein Lauf darf sie nur senken.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
+        <translation>Jede Telefonnummer aus dem Pool der Kampagne wurde herausgenommen: %1. Nichts kann gesendet werden, bis eine Nummer wieder darin ist.</translation>
+    </message>
+    <message>
+        <source>Taken out of the campaign&apos;s pool: %1. Their recipients wait until you move them to the other numbers (herald-cli campaign reassign).</source>
+        <translation>Aus dem Pool der Kampagne genommen: %1. Ihre Empfänger warten, bis Sie sie auf die anderen Nummern verschieben (herald-cli campaign reassign).</translation>
+    </message>
 </context>
 <context>
     <name>SendSession</name>
@@ -3639,6 +3718,14 @@ Anweisung: %2</translation>
     <message>
         <source>No campaigns yet. Create one with: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</source>
         <translation>Noch keine Kampagnen. Erstellen Sie eine mit: herald-cli campaign create --name NAME --template VORLAGE --lang SPRACHE</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 sent, %4 failed, %5 waiting</source>
+        <translation>%1 von %2: %3 gesendet, %4 fehlgeschlagen, %5 wartend</translation>
+    </message>
+    <message>
+        <source>out of the pool since %1 UTC: %2</source>
+        <translation>seit %1 UTC aus dem Pool: %2</translation>
     </message>
 </context>
 <context>
@@ -4694,6 +4781,21 @@ Letzter Fehler: %4</translation>
         <source>Campaign &quot;%1&quot; is %2, not running.</source>
         <translation>Kampagne „%1“ ist %2, nicht laufend.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>
+        <translation>
+            <numerusform>%Ln Empfänger wartet auf aus dem Pool der Kampagne genommene Telefonnummern: %1. Verschieben Sie ihn auf die anderen Nummern (herald-cli campaign reassign) und setzen Sie dann fort.</numerusform>
+            <numerusform>%Ln Empfänger warten auf aus dem Pool der Kampagne genommene Telefonnummern: %1. Verschieben Sie sie auf die anderen Nummern (herald-cli campaign reassign) und setzen Sie dann fort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meta reports the number as %1 (health checked %2 UTC).</source>
+        <translation>Meta meldet die Nummer als %1 (Zustand geprüft %2 UTC).</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
@@ -5149,6 +5251,10 @@ Letzter Fehler: %4</translation>
     <message>
         <source>Select a campaign to see its progress, failures and recipients.</source>
         <translation>Wählen Sie eine Kampagne, um Fortschritt, Fehler und Empfänger zu sehen.</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Nummern</translation>
     </message>
 </context>
 <context>
@@ -7204,11 +7310,17 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     </message>
     <message numerus="yes">
         <source>Meta answered for %n number(s).</source>
-        <translation><numerusform>Meta hat für %n Nummer geantwortet.</numerusform><numerusform>Meta hat für %n Nummern geantwortet.</numerusform></translation>
+        <translation>
+            <numerusform>Meta hat für %n Nummer geantwortet.</numerusform>
+            <numerusform>Meta hat für %n Nummern geantwortet.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read: the Health column&apos;s tooltip says why.</source>
-        <translation><numerusform>%n konnte nicht gelesen werden: der Tooltip der Spalte Zustand sagt, warum.</numerusform><numerusform>%n konnten nicht gelesen werden: der Tooltip der Spalte Zustand sagt, warum.</numerusform></translation>
+        <translation>
+            <numerusform>%n konnte nicht gelesen werden: der Tooltip der Spalte Zustand sagt, warum.</numerusform>
+            <numerusform>%n konnten nicht gelesen werden: der Tooltip der Spalte Zustand sagt, warum.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7260,6 +7372,102 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
     <message>
         <source>&amp;Default country:</source>
         <translation>Stan&amp;dardland:</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersModel</name>
+    <message>
+        <source>Sending</source>
+        <translation>Sendet</translation>
+    </message>
+    <message>
+        <source>Out of the pool</source>
+        <translation>Aus dem Pool</translation>
+    </message>
+    <message>
+        <source>Out of the pool since %1: %2</source>
+        <translation>Seit %1 aus dem Pool: %2</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>Telefonnummern-ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Why it left</source>
+        <translation>Warum herausgenommen</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersView</name>
+    <message>
+        <source>Move recipients…</source>
+        <translation>Empfänger verschieben…</translation>
+    </message>
+    <message>
+        <source>Phone numbers of the campaign</source>
+        <translation>Telefonnummern der Kampagne</translation>
+    </message>
+    <message>
+        <source>Send the recipients waiting for numbers out of the pool from the numbers still in it.</source>
+        <translation>Die Empfänger, die auf aus dem Pool genommene Nummern warten, von den verbliebenen Nummern senden.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s numbers cannot be read: %1</source>
+        <translation>Die Nummern der Kampagne können nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent from %Ln phone number(s) of the account; each recipient always from the same one.</source>
+        <translation>
+            <numerusform>Gesendet von %Ln Telefonnummer des Kontos; jeder Empfänger immer von derselben.</numerusform>
+            <numerusform>Gesendet von %Ln Telefonnummern des Kontos; jeder Empfänger immer von derselben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for numbers taken out of the pool: move them to the others, then resume.</source>
+        <translation>
+            <numerusform>%Ln Empfänger wartet auf aus dem Pool genommene Nummern: verschieben Sie ihn auf die anderen und setzen Sie dann fort.</numerusform>
+            <numerusform>%Ln Empfänger warten auf aus dem Pool genommene Nummern: verschieben Sie sie auf die anderen und setzen Sie dann fort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move recipients</source>
+        <translation>Empfänger verschieben</translation>
+    </message>
+    <message>
+        <source>Move the %1 recipients waiting for %2 to %3? They will be sent from those numbers once you resume the campaign. The move is recorded.</source>
+        <translation>Die %1 Empfänger, die auf %2 warten, auf %3 verschieben? Sie werden von diesen Nummern gesendet, sobald Sie die Kampagne fortsetzen. Das Verschieben wird festgehalten.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>the console on %1</source>
+        <translation>die Konsole auf %1</translation>
+    </message>
+    <message>
+        <source>The recipients were not moved: %1</source>
+        <translation>Die Empfänger wurden nicht verschoben: %1</translation>
+    </message>
+    <message>
+        <source>Moved %1 recipients. Resume the campaign to send them.</source>
+        <translation>%1 Empfänger verschoben. Setzen Sie die Kampagne fort, um sie zu senden.</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,13 @@
             <numerusform>%n answers from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for phone numbers taken out of the campaign's pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>
+        <translation>
+            <numerusform>%Ln recipient waits for phone numbers taken out of the campaign's pool: %1. Move it to the other numbers (herald-cli campaign reassign), then resume.</numerusform>
+            <numerusform>%Ln recipients wait for phone numbers taken out of the campaign's pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::CampaignManagement</name>
@@ -412,7 +419,27 @@
     </message>
     <message numerus="yes">
         <source>%n could not be read: the Health column's tooltip says why.</source>
-        <translation><numerusform>%n could not be read: the Health column's tooltip says why.</numerusform><numerusform>%n could not be read: the Health column's tooltip says why.</numerusform></translation>
+        <translation>
+            <numerusform>%n could not be read: the Health column's tooltip says why.</numerusform>
+            <numerusform>%n could not be read: the Health column's tooltip says why.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersView</name>
+    <message numerus="yes">
+        <source>Sent from %Ln phone number(s) of the account; each recipient always from the same one.</source>
+        <translation>
+            <numerusform>Sent from %Ln phone number of the account; each recipient always from the same one.</numerusform>
+            <numerusform>Sent from %Ln phone numbers of the account; each recipient always from the same one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for numbers taken out of the pool: move them to the others, then resume.</source>
+        <translation>
+            <numerusform>%Ln recipient waits for numbers taken out of the pool: move it to the others, then resume.</numerusform>
+            <numerusform>%Ln recipients wait for numbers taken out of the pool: move them to the others, then resume.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -303,10 +303,6 @@
         <translation>id</translation>
     </message>
     <message>
-        <source>schedule, unschedule, quiet-hours: the campaign&apos;s name.</source>
-        <translation>schedule, unschedule, quiet-hours: el nombre de la campaña.</translation>
-    </message>
-    <message>
         <source>schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; without an offset it is this computer&apos;s local time.</source>
         <translation>schedule: cuándo empezar, en ISO 8601, p. ej., 2026-12-07T09:30:00Z o 2026-12-07T10:30+01:00; sin desfase es la hora local de este equipo.</translation>
     </message>
@@ -421,6 +417,42 @@
     <message>
         <source>%1 uses %2.</source>
         <translation>%1 usa %2.</translation>
+    </message>
+    <message>
+        <source>create: send from a pool of the account&apos;s phone numbers instead, comma-separated IDs; each recipient keeps one of them.</source>
+        <translation>create: enviar en su lugar desde un grupo de números de teléfono de la cuenta, ID separados por comas; cada destinatario conserva uno de ellos.</translation>
+    </message>
+    <message>
+        <source>id,id,…</source>
+        <translation>id,id,…</translation>
+    </message>
+    <message>
+        <source>reassign: only the recipients of this number (default: every number out of the pool).</source>
+        <translation>reassign: solo los destinatarios de este número (por defecto: todos los números fuera del grupo).</translation>
+    </message>
+    <message>
+        <source>schedule, unschedule, quiet-hours, estimate, reassign: the campaign&apos;s name.</source>
+        <translation>schedule, unschedule, quiet-hours, estimate, reassign: el nombre de la campaña.</translation>
+    </message>
+    <message>
+        <source>moves the recipients of numbers taken out of the campaign&apos;s pool to its other numbers, and records it</source>
+        <translation>mueve los destinatarios de los números sacados del grupo de la campaña a sus otros números y lo registra</translation>
+    </message>
+    <message>
+        <source>give either --phone-number-id or --numbers, not both</source>
+        <translation>indique --phone-number-id o --numbers, no ambos</translation>
+    </message>
+    <message>
+        <source>herald-cli on %1</source>
+        <translation>herald-cli en %1</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: no recipient waits for a number out of the pool.</source>
+        <translation>Campaña «%1»: ningún destinatario espera a un número fuera del grupo.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: moved %2 recipients of %3 to %4.</source>
+        <translation>Campaña «%1»: se movieron %2 destinatarios de %3 a %4.</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2303,41 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     </message>
 </context>
 <context>
+    <name>NumberPool</name>
+    <message>
+        <source>%1 is named twice in the pool.</source>
+        <translation>%1 aparece dos veces en el grupo.</translation>
+    </message>
+    <message>
+        <source>A pool has at least two phone numbers; for one, give the campaign its phone number ID.</source>
+        <translation>Un grupo tiene al menos dos números de teléfono; para uno, indique a la campaña el ID de su número.</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id %1.</source>
+        <translation>No hay ninguna campaña con el id %1.</translation>
+    </message>
+    <message>
+        <source>The phone numbers of a campaign are chosen before it sends; this one has started.</source>
+        <translation>Los números de teléfono de una campaña se eligen antes de enviar; esta ya empezó.</translation>
+    </message>
+    <message>
+        <source>This campaign sends from one phone number: nothing to move.</source>
+        <translation>Esta campaña envía desde un solo número de teléfono: no hay nada que mover.</translation>
+    </message>
+    <message>
+        <source>%1 is still in the pool: only a number taken out of it gives its recipients away.</source>
+        <translation>%1 sigue en el grupo: solo un número sacado de él cede sus destinatarios.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of this campaign&apos;s numbers.</source>
+        <translation>%1 no es uno de los números de esta campaña.</translation>
+    </message>
+    <message>
+        <source>Every number of the pool is out: there is no number to move the recipients to.</source>
+        <translation>Todos los números del grupo están fuera: no hay ningún número al que mover los destinatarios.</translation>
+    </message>
+</context>
+<context>
     <name>NumbersCommand</name>
     <message>
         <source>r</source>
@@ -3368,6 +3435,18 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
         <translation>%1 mensajes por segundo superan el límite del número de teléfono de %2 (%3); una ejecución solo puede reducirlo.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
+        <translation>Todos los números de teléfono del grupo de la campaña se sacaron: %1. No se puede enviar nada hasta que vuelva un número.</translation>
+    </message>
+    <message>
+        <source>Taken out of the campaign&apos;s pool: %1. Their recipients wait until you move them to the other numbers (herald-cli campaign reassign).</source>
+        <translation>Sacados del grupo de la campaña: %1. Sus destinatarios esperan hasta que los mueva a los otros números (herald-cli campaign reassign).</translation>
+    </message>
 </context>
 <context>
     <name>SendSession</name>
@@ -3639,6 +3718,14 @@ Instrucción: %2</translation>
     <message>
         <source>No campaigns yet. Create one with: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</source>
         <translation>Aún no hay campañas. Cree una con: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 sent, %4 failed, %5 waiting</source>
+        <translation>%1 desde %2: %3 enviados, %4 fallidos, %5 en espera</translation>
+    </message>
+    <message>
+        <source>out of the pool since %1 UTC: %2</source>
+        <translation>fuera del grupo desde %1 UTC: %2</translation>
     </message>
 </context>
 <context>
@@ -4694,6 +4781,21 @@ Last error: %4</source>
         <source>Campaign &quot;%1&quot; is %2, not running.</source>
         <translation>La campaña «%1» está %2, no en curso.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>
+        <translation>
+            <numerusform>%Ln destinatario espera a números de teléfono sacados del grupo de la campaña: %1. Muévalo a los otros números (herald-cli campaign reassign) y luego reanude.</numerusform>
+            <numerusform>%Ln destinatarios esperan a números de teléfono sacados del grupo de la campaña: %1. Muévalos a los otros números (herald-cli campaign reassign) y luego reanude.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meta reports the number as %1 (health checked %2 UTC).</source>
+        <translation>Meta informa el número como %1 (estado comprobado %2 UTC).</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
@@ -5149,6 +5251,10 @@ Last error: %4</source>
     <message>
         <source>Select a campaign to see its progress, failures and recipients.</source>
         <translation>Seleccione una campaña para ver su progreso, fallos y destinatarios.</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Números</translation>
     </message>
 </context>
 <context>
@@ -7204,11 +7310,17 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     </message>
     <message numerus="yes">
         <source>Meta answered for %n number(s).</source>
-        <translation><numerusform>Meta respondió por %n número.</numerusform><numerusform>Meta respondió por %n números.</numerusform></translation>
+        <translation>
+            <numerusform>Meta respondió por %n número.</numerusform>
+            <numerusform>Meta respondió por %n números.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read: the Health column&apos;s tooltip says why.</source>
-        <translation><numerusform>%n no se pudo leer: la descripción de la columna Estado dice por qué.</numerusform><numerusform>%n no se pudieron leer: la descripción de la columna Estado dice por qué.</numerusform></translation>
+        <translation>
+            <numerusform>%n no se pudo leer: la descripción de la columna Estado dice por qué.</numerusform>
+            <numerusform>%n no se pudieron leer: la descripción de la columna Estado dice por qué.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7260,6 +7372,102 @@ Con código de país, o como se escribe en la región predeterminada de Configur
     <message>
         <source>&amp;Default country:</source>
         <translation>País &amp;predeterminado:</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersModel</name>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Out of the pool</source>
+        <translation>Fuera del grupo</translation>
+    </message>
+    <message>
+        <source>Out of the pool since %1: %2</source>
+        <translation>Fuera del grupo desde %1: %2</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID del número de teléfono</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Why it left</source>
+        <translation>Por qué salió</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersView</name>
+    <message>
+        <source>Move recipients…</source>
+        <translation>Mover destinatarios…</translation>
+    </message>
+    <message>
+        <source>Phone numbers of the campaign</source>
+        <translation>Números de teléfono de la campaña</translation>
+    </message>
+    <message>
+        <source>Send the recipients waiting for numbers out of the pool from the numbers still in it.</source>
+        <translation>Enviar a los destinatarios que esperan a números fuera del grupo desde los números que siguen en él.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s numbers cannot be read: %1</source>
+        <translation>No se pueden leer los números de la campaña: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent from %Ln phone number(s) of the account; each recipient always from the same one.</source>
+        <translation>
+            <numerusform>Enviada desde %Ln número de teléfono de la cuenta; cada destinatario siempre desde el mismo.</numerusform>
+            <numerusform>Enviada desde %Ln números de teléfono de la cuenta; cada destinatario siempre desde el mismo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for numbers taken out of the pool: move them to the others, then resume.</source>
+        <translation>
+            <numerusform>%Ln destinatario espera a números sacados del grupo: muévalo a los otros y luego reanude.</numerusform>
+            <numerusform>%Ln destinatarios esperan a números sacados del grupo: muévalos a los otros y luego reanude.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move recipients</source>
+        <translation>Mover destinatarios</translation>
+    </message>
+    <message>
+        <source>Move the %1 recipients waiting for %2 to %3? They will be sent from those numbers once you resume the campaign. The move is recorded.</source>
+        <translation>¿Mover los %1 destinatarios que esperan a %2 a %3? Se enviarán desde esos números cuando reanude la campaña. El cambio queda registrado.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Mover</translation>
+    </message>
+    <message>
+        <source>the console on %1</source>
+        <translation>la consola en %1</translation>
+    </message>
+    <message>
+        <source>The recipients were not moved: %1</source>
+        <translation>Los destinatarios no se movieron: %1</translation>
+    </message>
+    <message>
+        <source>Moved %1 recipients. Resume the campaign to send them.</source>
+        <translation>Se movieron %1 destinatarios. Reanude la campaña para enviarlos.</translation>
     </message>
 </context>
 <context>

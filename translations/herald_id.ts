@@ -303,10 +303,6 @@
         <translation>id</translation>
     </message>
     <message>
-        <source>schedule, unschedule, quiet-hours: the campaign&apos;s name.</source>
-        <translation>schedule, unschedule, quiet-hours: nama kampanye.</translation>
-    </message>
-    <message>
         <source>schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; without an offset it is this computer&apos;s local time.</source>
         <translation>schedule: kapan dimulai, ISO 8601, misalnya 2026-12-07T09:30:00Z atau 2026-12-07T10:30+01:00; tanpa offset berarti waktu lokal komputer ini.</translation>
     </message>
@@ -421,6 +417,42 @@
     <message>
         <source>%1 uses %2.</source>
         <translation>%1 menggunakan %2.</translation>
+    </message>
+    <message>
+        <source>create: send from a pool of the account&apos;s phone numbers instead, comma-separated IDs; each recipient keeps one of them.</source>
+        <translation>create: kirim dari kumpulan nomor telepon akun, ID dipisahkan koma; setiap penerima tetap memakai salah satunya.</translation>
+    </message>
+    <message>
+        <source>id,id,…</source>
+        <translation>id,id,…</translation>
+    </message>
+    <message>
+        <source>reassign: only the recipients of this number (default: every number out of the pool).</source>
+        <translation>reassign: hanya penerima nomor ini (bawaan: semua nomor yang dikeluarkan dari kumpulan).</translation>
+    </message>
+    <message>
+        <source>schedule, unschedule, quiet-hours, estimate, reassign: the campaign&apos;s name.</source>
+        <translation>schedule, unschedule, quiet-hours, estimate, reassign: nama kampanye.</translation>
+    </message>
+    <message>
+        <source>moves the recipients of numbers taken out of the campaign&apos;s pool to its other numbers, and records it</source>
+        <translation>memindahkan penerima dari nomor yang dikeluarkan dari kumpulan kampanye ke nomor lainnya, dan mencatatnya</translation>
+    </message>
+    <message>
+        <source>give either --phone-number-id or --numbers, not both</source>
+        <translation>berikan --phone-number-id atau --numbers, jangan keduanya</translation>
+    </message>
+    <message>
+        <source>herald-cli on %1</source>
+        <translation>herald-cli di %1</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: no recipient waits for a number out of the pool.</source>
+        <translation>Kampanye &quot;%1&quot;: tidak ada penerima yang menunggu nomor di luar kumpulan.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: moved %2 recipients of %3 to %4.</source>
+        <translation>Kampanye &quot;%1&quot;: %2 penerima dari %3 dipindahkan ke %4.</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2294,41 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     </message>
 </context>
 <context>
+    <name>NumberPool</name>
+    <message>
+        <source>%1 is named twice in the pool.</source>
+        <translation>%1 disebut dua kali dalam kumpulan.</translation>
+    </message>
+    <message>
+        <source>A pool has at least two phone numbers; for one, give the campaign its phone number ID.</source>
+        <translation>Kumpulan berisi sedikitnya dua nomor telepon; untuk satu nomor, berikan ID nomor telepon pada kampanye.</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id %1.</source>
+        <translation>Tidak ada kampanye dengan id %1.</translation>
+    </message>
+    <message>
+        <source>The phone numbers of a campaign are chosen before it sends; this one has started.</source>
+        <translation>Nomor telepon kampanye dipilih sebelum mengirim; kampanye ini sudah dimulai.</translation>
+    </message>
+    <message>
+        <source>This campaign sends from one phone number: nothing to move.</source>
+        <translation>Kampanye ini mengirim dari satu nomor telepon: tidak ada yang dipindahkan.</translation>
+    </message>
+    <message>
+        <source>%1 is still in the pool: only a number taken out of it gives its recipients away.</source>
+        <translation>%1 masih dalam kumpulan: hanya nomor yang dikeluarkan yang menyerahkan penerimanya.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of this campaign&apos;s numbers.</source>
+        <translation>%1 bukan salah satu nomor kampanye ini.</translation>
+    </message>
+    <message>
+        <source>Every number of the pool is out: there is no number to move the recipients to.</source>
+        <translation>Semua nomor kumpulan sudah dikeluarkan: tidak ada nomor untuk memindahkan penerima.</translation>
+    </message>
+</context>
+<context>
     <name>NumbersCommand</name>
     <message>
         <source>r</source>
@@ -3351,6 +3418,18 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
         <translation>%1 pesan per detik melebihi batas nomor telepon sebesar %2 (%3); sebuah run hanya boleh menurunkannya.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
+        <translation>Semua nomor telepon dalam kumpulan kampanye sudah dikeluarkan: %1. Tidak ada yang dapat dikirim sampai ada nomor yang kembali.</translation>
+    </message>
+    <message>
+        <source>Taken out of the campaign&apos;s pool: %1. Their recipients wait until you move them to the other numbers (herald-cli campaign reassign).</source>
+        <translation>Dikeluarkan dari kumpulan kampanye: %1. Penerimanya menunggu sampai Anda memindahkannya ke nomor lain (herald-cli campaign reassign).</translation>
+    </message>
 </context>
 <context>
     <name>SendSession</name>
@@ -3621,6 +3700,14 @@ Perintah: %2</translation>
     <message>
         <source>No campaigns yet. Create one with: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</source>
         <translation>Belum ada kampanye. Buat dengan: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 sent, %4 failed, %5 waiting</source>
+        <translation>%1 dari %2: %3 terkirim, %4 gagal, %5 menunggu</translation>
+    </message>
+    <message>
+        <source>out of the pool since %1 UTC: %2</source>
+        <translation>di luar kumpulan sejak %1 UTC: %2</translation>
     </message>
 </context>
 <context>
@@ -4673,6 +4760,20 @@ Kesalahan terakhir: %4</translation>
         <source>Campaign &quot;%1&quot; is %2, not running.</source>
         <translation>Kampanye &quot;%1&quot; berstatus %2, tidak berjalan.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>
+        <translation>
+            <numerusform>%Ln penerima menunggu nomor telepon yang dikeluarkan dari kumpulan kampanye: %1. Pindahkan ke nomor lain (herald-cli campaign reassign), lalu lanjutkan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meta reports the number as %1 (health checked %2 UTC).</source>
+        <translation>Meta melaporkan nomor ini sebagai %1 (kondisi diperiksa %2 UTC).</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
@@ -5128,6 +5229,10 @@ Kesalahan terakhir: %4</translation>
     <message>
         <source>Select a campaign to see its progress, failures and recipients.</source>
         <translation>Pilih kampanye untuk melihat kemajuan, kegagalan, dan penerimanya.</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Nomor</translation>
     </message>
 </context>
 <context>
@@ -7158,11 +7263,15 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     </message>
     <message numerus="yes">
         <source>Meta answered for %n number(s).</source>
-        <translation><numerusform>Meta menjawab untuk %n nomor.</numerusform></translation>
+        <translation>
+            <numerusform>Meta menjawab untuk %n nomor.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read: the Health column&apos;s tooltip says why.</source>
-        <translation><numerusform>%n tidak dapat dibaca: keterangan kolom Kondisi menjelaskan alasannya.</numerusform></translation>
+        <translation>
+            <numerusform>%n tidak dapat dibaca: keterangan kolom Kondisi menjelaskan alasannya.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7214,6 +7323,100 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
     <message>
         <source>&amp;Default country:</source>
         <translation>Negara &amp;bawaan:</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersModel</name>
+    <message>
+        <source>Sending</source>
+        <translation>Mengirim</translation>
+    </message>
+    <message>
+        <source>Out of the pool</source>
+        <translation>Di luar kumpulan</translation>
+    </message>
+    <message>
+        <source>Out of the pool since %1: %2</source>
+        <translation>Di luar kumpulan sejak %1: %2</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID nomor telepon</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Why it left</source>
+        <translation>Alasan dikeluarkan</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersView</name>
+    <message>
+        <source>Move recipients…</source>
+        <translation>Pindahkan penerima…</translation>
+    </message>
+    <message>
+        <source>Phone numbers of the campaign</source>
+        <translation>Nomor telepon kampanye</translation>
+    </message>
+    <message>
+        <source>Send the recipients waiting for numbers out of the pool from the numbers still in it.</source>
+        <translation>Kirim ke penerima yang menunggu nomor di luar kumpulan dari nomor yang masih ada di dalamnya.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s numbers cannot be read: %1</source>
+        <translation>Nomor kampanye tidak dapat dibaca: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent from %Ln phone number(s) of the account; each recipient always from the same one.</source>
+        <translation>
+            <numerusform>Dikirim dari %Ln nomor telepon akun; setiap penerima selalu dari nomor yang sama.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for numbers taken out of the pool: move them to the others, then resume.</source>
+        <translation>
+            <numerusform>%Ln penerima menunggu nomor yang dikeluarkan dari kumpulan: pindahkan ke nomor lain, lalu lanjutkan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move recipients</source>
+        <translation>Pindahkan penerima</translation>
+    </message>
+    <message>
+        <source>Move the %1 recipients waiting for %2 to %3? They will be sent from those numbers once you resume the campaign. The move is recorded.</source>
+        <translation>Pindahkan %1 penerima yang menunggu %2 ke %3? Mereka akan dikirimi dari nomor itu setelah Anda melanjutkan kampanye. Pemindahan ini dicatat.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Pindahkan</translation>
+    </message>
+    <message>
+        <source>the console on %1</source>
+        <translation>konsol di %1</translation>
+    </message>
+    <message>
+        <source>The recipients were not moved: %1</source>
+        <translation>Penerima tidak dipindahkan: %1</translation>
+    </message>
+    <message>
+        <source>Moved %1 recipients. Resume the campaign to send them.</source>
+        <translation>%1 penerima dipindahkan. Lanjutkan kampanye untuk mengirimnya.</translation>
     </message>
 </context>
 <context>

@@ -303,10 +303,6 @@
         <translation>id</translation>
     </message>
     <message>
-        <source>schedule, unschedule, quiet-hours: the campaign&apos;s name.</source>
-        <translation>schedule, unschedule, quiet-hours: o nome da campanha.</translation>
-    </message>
-    <message>
         <source>schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; without an offset it is this computer&apos;s local time.</source>
         <translation>schedule: quando iniciar, em ISO 8601, p. ex. 2026-12-07T09:30:00Z ou 2026-12-07T10:30-03:00; sem deslocamento, vale o horário local deste computador.</translation>
     </message>
@@ -421,6 +417,42 @@
     <message>
         <source>%1 uses %2.</source>
         <translation>%1 usa %2.</translation>
+    </message>
+    <message>
+        <source>create: send from a pool of the account&apos;s phone numbers instead, comma-separated IDs; each recipient keeps one of them.</source>
+        <translation>create: enviar de um grupo de números de telefone da conta, IDs separados por vírgula; cada destinatário mantém um deles.</translation>
+    </message>
+    <message>
+        <source>id,id,…</source>
+        <translation>id,id,…</translation>
+    </message>
+    <message>
+        <source>reassign: only the recipients of this number (default: every number out of the pool).</source>
+        <translation>reassign: só os destinatários deste número (padrão: todos os números fora do grupo).</translation>
+    </message>
+    <message>
+        <source>schedule, unschedule, quiet-hours, estimate, reassign: the campaign&apos;s name.</source>
+        <translation>schedule, unschedule, quiet-hours, estimate, reassign: o nome da campanha.</translation>
+    </message>
+    <message>
+        <source>moves the recipients of numbers taken out of the campaign&apos;s pool to its other numbers, and records it</source>
+        <translation>move os destinatários dos números retirados do grupo da campanha para os outros números dela e registra isso</translation>
+    </message>
+    <message>
+        <source>give either --phone-number-id or --numbers, not both</source>
+        <translation>informe --phone-number-id ou --numbers, não ambos</translation>
+    </message>
+    <message>
+        <source>herald-cli on %1</source>
+        <translation>herald-cli em %1</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: no recipient waits for a number out of the pool.</source>
+        <translation>Campanha &quot;%1&quot;: nenhum destinatário espera por um número fora do grupo.</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;: moved %2 recipients of %3 to %4.</source>
+        <translation>Campanha &quot;%1&quot;: %2 destinatários de %3 movidos para %4.</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2303,41 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     </message>
 </context>
 <context>
+    <name>NumberPool</name>
+    <message>
+        <source>%1 is named twice in the pool.</source>
+        <translation>%1 aparece duas vezes no grupo.</translation>
+    </message>
+    <message>
+        <source>A pool has at least two phone numbers; for one, give the campaign its phone number ID.</source>
+        <translation>Um grupo tem pelo menos dois números de telefone; para um só, informe à campanha o ID do número.</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id %1.</source>
+        <translation>Não há campanha com o id %1.</translation>
+    </message>
+    <message>
+        <source>The phone numbers of a campaign are chosen before it sends; this one has started.</source>
+        <translation>Os números de telefone de uma campanha são escolhidos antes do envio; esta já começou.</translation>
+    </message>
+    <message>
+        <source>This campaign sends from one phone number: nothing to move.</source>
+        <translation>Esta campanha envia de um único número de telefone: nada a mover.</translation>
+    </message>
+    <message>
+        <source>%1 is still in the pool: only a number taken out of it gives its recipients away.</source>
+        <translation>%1 ainda está no grupo: só um número retirado dele cede seus destinatários.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of this campaign&apos;s numbers.</source>
+        <translation>%1 não é um dos números desta campanha.</translation>
+    </message>
+    <message>
+        <source>Every number of the pool is out: there is no number to move the recipients to.</source>
+        <translation>Todos os números do grupo estão fora: não há número para onde mover os destinatários.</translation>
+    </message>
+</context>
+<context>
     <name>NumbersCommand</name>
     <message>
         <source>r</source>
@@ -3368,6 +3435,18 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
         <translation>%1 mensagens por segundo estão acima do limite do número de telefone de %2 (%3); uma execução só pode reduzi-lo.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
+        <translation>Todos os números de telefone do grupo da campanha foram retirados: %1. Nada pode ser enviado até um número voltar.</translation>
+    </message>
+    <message>
+        <source>Taken out of the campaign&apos;s pool: %1. Their recipients wait until you move them to the other numbers (herald-cli campaign reassign).</source>
+        <translation>Retirados do grupo da campanha: %1. Os destinatários deles esperam até você movê-los para os outros números (herald-cli campaign reassign).</translation>
+    </message>
 </context>
 <context>
     <name>SendSession</name>
@@ -3639,6 +3718,14 @@ Instrução: %2</translation>
     <message>
         <source>No campaigns yet. Create one with: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</source>
         <translation>Nenhuma campanha ainda. Crie uma com: herald-cli campaign create --name NOME --template MODELO --lang IDIOMA</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 sent, %4 failed, %5 waiting</source>
+        <translation>%1 de %2: %3 enviadas, %4 com falha, %5 aguardando</translation>
+    </message>
+    <message>
+        <source>out of the pool since %1 UTC: %2</source>
+        <translation>fora do grupo desde %1 UTC: %2</translation>
     </message>
 </context>
 <context>
@@ -4694,6 +4781,21 @@ Last error: %4</source>
         <source>Campaign &quot;%1&quot; is %2, not running.</source>
         <translation>A campanha &quot;%1&quot; está %2, não em andamento.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>
+        <translation>
+            <numerusform>%Ln destinatário espera por números de telefone retirados do grupo da campanha: %1. Mova-o para os outros números (herald-cli campaign reassign) e depois retome.</numerusform>
+            <numerusform>%Ln destinatários esperam por números de telefone retirados do grupo da campanha: %1. Mova-os para os outros números (herald-cli campaign reassign) e depois retome.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meta reports the number as %1 (health checked %2 UTC).</source>
+        <translation>A Meta informa o número como %1 (estado verificado %2 UTC).</translation>
+    </message>
 </context>
 <context>
     <name>herald::SenderHost</name>
@@ -5149,6 +5251,10 @@ Last error: %4</source>
     <message>
         <source>Select a campaign to see its progress, failures and recipients.</source>
         <translation>Selecione uma campanha para ver o progresso, as falhas e os destinatários.</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Números</translation>
     </message>
 </context>
 <context>
@@ -7204,11 +7310,17 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     </message>
     <message numerus="yes">
         <source>Meta answered for %n number(s).</source>
-        <translation><numerusform>A Meta respondeu por %n número.</numerusform><numerusform>A Meta respondeu por %n números.</numerusform></translation>
+        <translation>
+            <numerusform>A Meta respondeu por %n número.</numerusform>
+            <numerusform>A Meta respondeu por %n números.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n could not be read: the Health column&apos;s tooltip says why.</source>
-        <translation><numerusform>%n não pôde ser lido: a dica da coluna Estado diz por quê.</numerusform><numerusform>%n não puderam ser lidos: a dica da coluna Estado diz por quê.</numerusform></translation>
+        <translation>
+            <numerusform>%n não pôde ser lido: a dica da coluna Estado diz por quê.</numerusform>
+            <numerusform>%n não puderam ser lidos: a dica da coluna Estado diz por quê.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7260,6 +7372,102 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
     <message>
         <source>&amp;Default country:</source>
         <translation>&amp;País padrão:</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersModel</name>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Out of the pool</source>
+        <translation>Fora do grupo</translation>
+    </message>
+    <message>
+        <source>Out of the pool since %1: %2</source>
+        <translation>Fora do grupo desde %1: %2</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID do número de telefone</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviadas</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Com falha</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Aguardando</translation>
+    </message>
+    <message>
+        <source>Why it left</source>
+        <translation>Por que saiu</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersView</name>
+    <message>
+        <source>Move recipients…</source>
+        <translation>Mover destinatários…</translation>
+    </message>
+    <message>
+        <source>Phone numbers of the campaign</source>
+        <translation>Números de telefone da campanha</translation>
+    </message>
+    <message>
+        <source>Send the recipients waiting for numbers out of the pool from the numbers still in it.</source>
+        <translation>Enviar aos destinatários que esperam por números fora do grupo a partir dos números que continuam nele.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s numbers cannot be read: %1</source>
+        <translation>Não é possível ler os números da campanha: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent from %Ln phone number(s) of the account; each recipient always from the same one.</source>
+        <translation>
+            <numerusform>Enviada de %Ln número de telefone da conta; cada destinatário sempre do mesmo.</numerusform>
+            <numerusform>Enviada de %Ln números de telefone da conta; cada destinatário sempre do mesmo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) wait for numbers taken out of the pool: move them to the others, then resume.</source>
+        <translation>
+            <numerusform>%Ln destinatário espera por números retirados do grupo: mova-o para os outros e depois retome.</numerusform>
+            <numerusform>%Ln destinatários esperam por números retirados do grupo: mova-os para os outros e depois retome.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move recipients</source>
+        <translation>Mover destinatários</translation>
+    </message>
+    <message>
+        <source>Move the %1 recipients waiting for %2 to %3? They will be sent from those numbers once you resume the campaign. The move is recorded.</source>
+        <translation>Mover os %1 destinatários que esperam por %2 para %3? Eles serão enviados desses números quando você retomar a campanha. A mudança é registrada.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Mover</translation>
+    </message>
+    <message>
+        <source>the console on %1</source>
+        <translation>o console em %1</translation>
+    </message>
+    <message>
+        <source>The recipients were not moved: %1</source>
+        <translation>Os destinatários não foram movidos: %1</translation>
+    </message>
+    <message>
+        <source>Moved %1 recipients. Resume the campaign to send them.</source>
+        <translation>%1 destinatários movidos. Retome a campanha para enviá-los.</translation>
     </message>
 </context>
 <context>

@@ -336,6 +336,11 @@ const ErrorPolicyEntry *ErrorPolicy::entryForReason(const QString &reason)
     return nullptr;
 }
 
+bool ErrorPolicy::concernsNumber(const ErrorDecision &decision)
+{
+    return decision.code && (*decision.code == 131048 || *decision.code == 368);
+}
+
 ErrorDecision ErrorPolicy::forCode(int code, const QString &details)
 {
     const ErrorPolicyEntry *entry = entryForCode(code);

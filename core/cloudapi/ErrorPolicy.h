@@ -93,6 +93,10 @@ class ErrorPolicy
 public:
     static ErrorDecision classify(const ApiResponse &response);
     static ErrorDecision forCode(int code, const QString &details = {});
+    // An error about the phone number that sent, not the account or the message: 131048 (spam
+    // rate limit) and 368 (blocked for policy violations). In a campaign's pool of numbers that
+    // number leaves the pool and the others go on; with one number the action stands.
+    static bool concernsNumber(const ErrorDecision &decision);
     static ErrorDecision invalidMessage(const QString &problem);
     // Turns the last retryable decision into the final failure, keeping its code and details.
     static ErrorDecision retriesExhausted(const ErrorDecision &last);

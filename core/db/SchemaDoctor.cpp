@@ -59,7 +59,8 @@ const QList<ExpectedTable> &expectedTables()
           u"late_failed_at"_s,
           u"late_error_code"_s,
           u"late_error_reason"_s,
-          u"late_error_details"_s}},
+          u"late_error_details"_s,
+          u"phone_number_id"_s}},
         {u"campaign_minutes"_s, {u"campaign_id"_s, u"minute"_s, u"sent"_s, u"failed"_s}},
         {u"senders"_s,
          {u"id"_s, u"kind"_s, u"host"_s, u"pid"_s, u"started_at"_s, u"heartbeat_at"_s, u"name"_s, u"scope"_s,
@@ -92,6 +93,11 @@ const QList<ExpectedTable> &expectedTables()
          {u"phone_number_id"_s, u"verified_name"_s, u"display_phone_number"_s, u"quality_rating"_s,
           u"messaging_limit_tier"_s, u"status"_s, u"throughput_level"_s, u"error"_s, u"checked_at"_s}},
         {u"number_pacing"_s, {u"phone_number_id"_s, u"next_slot_us"_s}},
+        {u"campaign_numbers"_s,
+         {u"campaign_id"_s, u"phone_number_id"_s, u"position"_s, u"state"_s, u"out_reason"_s, u"out_at"_s}},
+        {u"number_reassignments"_s,
+         {u"id"_s, u"campaign_id"_s, u"from_number"_s, u"to_numbers"_s, u"moved"_s, u"reassigned_at"_s,
+          u"reassigned_by"_s}},
     };
     return tables;
 }

@@ -175,7 +175,8 @@ EnqueueResult QueueEngine::enqueuePostgres(const QString &campaignId, const QLis
     return result;
 }
 
-QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QString &workerId, int limit)
+QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QString &workerId, int limit,
+                                         const QStringList &outNumbers)
 {
     QList<ClaimedMessage> out;
     Transaction tx(m_db);
@@ -216,17 +217,27 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
         if (region) {
             values << *region;
         }
+        QString notOut;
+        if (!outNumbers.isEmpty()) {
+            // A pool's numbers taken out keep their recipients until they are moved.
+            notOut = u" AND (phone_number_id IS NULL OR phone_number_id NOT IN (?"_s +
+                     u", ?"_s.repeated(int(outNumbers.size()) - 1) + u"))"_s;
+            for (const QString &n : outNumbers) {
+                values << n;
+            }
+        }
         values << wanted;
-        QSqlQuery q =
-            m_db.run(u"UPDATE send_queue SET status = 'processing', claimed_by = ?, claimed_at = ?, attempts "
-                     u"= attempts + "
-                     u"1, claim_count = claim_count + 1, "
-                     "updated_at = ? WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? "
-                     "AND status IN ('ready', 'processing') AND status = 'ready' "
-                     "AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"_s +
-                         (region ? u" AND region = ?"_s : QString()) + u" ORDER BY id LIMIT ?"_s +
-                         skipLocked + u") RETURNING id, phone, contact_name, params, attempts, claim_count"_s,
-                     values);
+        QSqlQuery q = m_db.run(
+            u"UPDATE send_queue SET status = 'processing', claimed_by = ?, claimed_at = ?, attempts "
+            u"= attempts + "
+            u"1, claim_count = claim_count + 1, "
+            "updated_at = ? WHERE id IN (SELECT id FROM send_queue WHERE campaign_id = ? "
+            "AND status IN ('ready', 'processing') AND status = 'ready' "
+            "AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"_s +
+                (region ? u" AND region = ?"_s : QString()) + notOut + u" ORDER BY id LIMIT ?"_s +
+                skipLocked +
+                u") RETURNING id, phone, contact_name, params, attempts, claim_count, phone_number_id"_s,
+            values);
         while (q.next()) {
             ClaimedMessage m;
             m.id = q.value(0).toLongLong();
@@ -237,6 +248,7 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
             m.attempts = q.value(4).toInt();
             m.claimedBy = workerId;
             m.claim = q.value(5).toLongLong();
+            m.phoneNumberId = q.value(6).toString();
             out << m;
         }
         q.finish();

@@ -27,8 +27,10 @@ public:
     // running campaign hands out work; on PostgreSQL concurrent workers never receive the
     // same row (FOR UPDATE SKIP LOCKED). Rows whose phone opted out after being queued fail
     // "opted out" here instead of being handed out. When nothing is left at all the
-    // campaign completes here.
-    QList<ClaimedMessage> claim(const QString &campaignId, const QString &workerId, int limit);
+    // campaign completes here. Rows assigned to `outNumbers` (numbers taken out of the
+    // campaign's pool) are left waiting.
+    QList<ClaimedMessage> claim(const QString &campaignId, const QString &workerId, int limit,
+                                const QStringList &outNumbers = {});
 
     // Records a batch of outcomes in one transaction with the counters and completion. An
     // outcome changes its row only while the row is still held by the same claim (processing,

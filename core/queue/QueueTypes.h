@@ -39,7 +39,8 @@ struct ClaimedMessage
     QString phone;
     QString name;
     QJsonObject params;
-    int attempts = 0; // including this one
+    int attempts = 0;      // including this one
+    QString phoneNumberId; // its number in the campaign's pool; empty: the campaign's one number
 };
 
 // What happened to one claimed message. Made from the claim, never from a bare row id.

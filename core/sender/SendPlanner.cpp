@@ -3,6 +3,7 @@
 #include "db/AppSettings.h"
 #include "db/Database.h"
 #include "queue/Campaign.h"
+#include "queue/NumberPool.h"
 #include "settings/NumberHealthStore.h"
 #include "settings/PhoneNumberStore.h"
 #include "settings/SettingKeys.h"
@@ -16,6 +17,50 @@ SendPlanner::SendPlanner(Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock)
 {}
+
+void SendPlanner::planPool(const Campaign &campaign, double rate, SendPlan &plan) const
+{
+    const QList<PoolNumber> pool = NumberPool(m_db, m_clock).of(campaign.id);
+    if (pool.isEmpty()) {
+        return;
+    }
+    const PhoneNumberStore numbers(m_db, m_clock);
+    const NumberHealthStore health(m_db, m_clock);
+    QStringList out;
+    double total = 0;
+    for (const PoolNumber &n : pool) {
+        if (!n.active) {
+            out << tr("%1 (%2)").arg(n.id, n.outReason.section(u'\n', 0, 0));
+            plan.config.poolOut << n.id;
+            continue;
+        }
+        QString problem;
+        const double ceiling = numbers.ceilingFor(n.id, &problem).perSecond;
+        const double r = rate > 0 ? std::min(rate, ceiling) : ceiling;
+        plan.config.pool << SenderConfig::PoolNumber{n.id, r};
+        total += r;
+        plan.warnings << health.warnings(campaign, n.id);
+    }
+    if (plan.config.pool.isEmpty()) {
+        plan.refusals
+            << tr("Every phone number of the campaign's pool was taken out: %1. Nothing can be sent "
+                  "until a number is back in it.")
+                   .arg(out.join(u"; "_s));
+        return;
+    }
+    if (!out.isEmpty()) {
+        plan.warnings
+            << tr("Taken out of the campaign's pool: %1. Their recipients wait until you move them to "
+                  "the other numbers (herald-cli campaign reassign).")
+                   .arg(out.join(u"; "_s));
+    }
+    // The campaign's own rate is over all its numbers.
+    const double campaignRate = campaign.settings.value(u"rate"_s).toDouble();
+    plan.config.campaignRate = campaignRate > 0 && campaignRate < total ? campaignRate : 0;
+    plan.config.api.setPhoneNumberId(plan.config.pool.first().id);
+    plan.config.rate = plan.config.pool.first().rate;
+    plan.warnings.removeDuplicates(); // the portfolio's messaging limit is the same for every number
+}
 
 QString SendPlanner::phoneNumberOf(const Campaign &campaign, const ApiSettings &api)
 {
@@ -62,6 +107,7 @@ SendPlan SendPlanner::plan(const Campaign &campaign, ApiSettings api, double rat
     cfg.defaultParameters = readiness.defaults;
     cfg.rate = rate > 0 ? std::min(rate, ceiling) : ceiling;
     cfg.campaignRate = campaignRate > 0 && campaignRate < cfg.rate ? campaignRate : 0;
+    planPool(campaign, rate, plan);
     cfg.concurrency = concurrency;
     cfg.retryNoResponse =
         SettingKeys::retryNoResponse(stored) || campaign.settings.value(u"retry_no_response"_s).toBool();

@@ -43,6 +43,10 @@ public:
     static QString phoneNumberOf(const Campaign &campaign, const ApiSettings &api);
 
 private:
+    // A campaign sent from a pool: its active numbers, each at its own ceiling (`rate` may lower
+    // it), the health warnings of each, and the numbers taken out.
+    void planPool(const Campaign &campaign, double rate, SendPlan &plan) const;
+
     Database &m_db;
     const Clock &m_clock;
 };

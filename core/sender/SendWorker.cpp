@@ -10,6 +10,7 @@
 #include "db/SchemaDoctor.h"
 #include "log/LogCategories.h"
 #include "queue/CampaignStore.h"
+#include "queue/NumberPool.h"
 #include "queue/QueueEngine.h"
 #include "queue/QuietHours.h"
 #include "queue/RecipientRegions.h"
@@ -17,6 +18,7 @@
 #include "sender/SenderPresence.h"
 #include "sender/SharedPacer.h"
 #include "sender/WorkerIdentity.h"
+#include "settings/NumberHealthStore.h"
 #include "webhook/CallbackData.h"
 
 #include <QCoreApplication>
@@ -82,7 +84,7 @@ SendWorker::SendWorker(const SenderConfig &config, RateLimiter &limiter, QObject
     : QObject(parent)
     , m_config(config)
     , m_workerId(config.senderId.isEmpty() ? WorkerIdentity::makeId() : config.senderId)
-    , m_limiter(limiter)
+    , m_lanes(config, limiter)
     , m_retry(config.retry)
     , m_pumpTimer(this)
     , m_recordTimer(this)
@@ -144,8 +146,10 @@ void SendWorker::start()
         return;
     }
     m_state = State::Running;
-    qCInfo(lcSender).noquote() << "campaign" << m_config.campaignId << "sending to"
-                               << m_messagesUrl.toString();
+    for (const QString &number : m_lanes.active()) {
+        qCInfo(lcSender).noquote() << "campaign" << m_config.campaignId << "sending to"
+                                   << m_lanes.urlOf(number).toString();
+    }
     m_recordTimer.start(m_config.recordInterval);
     m_progressTimer.start(m_config.progressInterval);
     m_leaseTimer.start(std::max<std::chrono::milliseconds>(m_config.lease / 3, 1s));
@@ -199,6 +203,9 @@ bool SendWorker::prepare(QString *why)
             // Quiet hours need each recipient's country; the bulk import leaves it to here.
             RecipientRegions::fill(*m_db, campaign.id);
         }
+        if (m_lanes.isPool()) {
+            leaveOutUnhealthyNumbers();
+        }
         m_total = campaign.totalContacts;
         m_baseSent = campaign.totalSent;
         m_baseFailed = campaign.totalFailed;
@@ -207,9 +214,8 @@ bool SendWorker::prepare(QString *why)
         return false;
     }
 
-    configurePacing();
-    const double rate =
-        m_config.campaignRate > 0 ? std::min(m_config.rate, m_config.campaignRate) : m_config.rate;
+    m_lanes.configure();
+    const double rate = m_lanes.ceiling();
     if (m_config.concurrency <= 0) {
         // Enough requests in flight for the rate at 250 ms of latency, with a margin.
         m_config.concurrency = std::clamp(int(std::ceil(rate * 0.3)), 8, 600);
@@ -224,8 +230,7 @@ bool SendWorker::prepare(QString *why)
         return false;
     }
     m_requests.emplace(m_config.api);
-    m_messagesUrl = m_config.api.messagesUrl();
-    const bool tls = m_messagesUrl.scheme() == "https"_L1;
+    const bool tls = m_lanes.urlOf(m_lanes.active().value(0)).scheme() == "https"_L1;
     m_perManager = tls ? kHttp2PerManager : kHttp1PerManager;
     const int managers = (m_config.concurrency + m_perManager - 1) / m_perManager;
     for (int i = 0; i < managers; ++i) {
@@ -265,59 +270,44 @@ bool SendWorker::takeHold(QString *why)
     return false;
 }
 
-void SendWorker::configurePacing()
+std::deque<SendWorker::Held>::iterator SendWorker::takeSendable(QStringList &waiting)
 {
-    // The number's ceiling is shared by every campaign this process sends from it; Meta says
-    // when to slow down (130429), and the number's bucket then halves and climbs back. A
-    // campaign that wants less has a bucket of its own as well.
-    const QString number = m_config.api.phoneNumberId();
-    m_limiter.setCeiling(number, m_config.rate);
-    if (m_pacer) {
-        m_pacer->setCeiling(number, m_config.rate);
-    }
-    if (m_config.campaignRate > 0 && m_config.campaignRate < m_config.rate) {
-        m_ownRateKey = u"campaign:"_s + m_config.campaignId;
-        m_limiter.setCeiling(m_ownRateKey, m_config.campaignRate);
-    }
-}
-
-bool SendWorker::takeToken()
-{
-    // This process's pace first (it slows down on Meta's throttling), then a slot of the number's
-    // shared timeline, so that a slot is only taken when the message goes now.
-    const QString number = m_config.api.phoneNumberId();
-    if (m_limiter.available(number) < 1 ||
-        (!m_ownRateKey.isEmpty() && m_limiter.available(m_ownRateKey) < 1)) {
-        return false;
-    }
-    if (m_pacer) {
-        try {
-            if (!m_pacer->tryTake(number)) {
-                return false;
-            }
-        } catch (const DbError &e) {
-            databaseFailed(e);
-            return false;
+    // With one number only the front message is looked at, as its token decides; in a pool a
+    // number without a token leaves its messages held while the others' go.
+    for (auto it = m_held.begin(); it != m_held.end();) {
+        if (m_deferrals.isDeferred(it->message.phone)) {
+            m_deferred << std::move(*it);
+            it = m_held.erase(it);
+            continue;
         }
+        const QString number = m_lanes.numberOf(it->message);
+        if (!waiting.contains(number)) {
+            try {
+                if (m_lanes.takeToken(number)) {
+                    return it;
+                }
+            } catch (const DbError &e) {
+                databaseFailed(e);
+                return m_held.end();
+            }
+            waiting << number;
+            if (waiting.size() >= m_lanes.active().size()) {
+                break;
+            }
+        }
+        ++it;
     }
-    m_limiter.tryTake(number);
-    if (!m_ownRateKey.isEmpty()) {
-        m_limiter.tryTake(m_ownRateKey);
-    }
-    return true;
+    return m_held.end();
 }
 
-std::chrono::milliseconds SendWorker::msUntilToken()
+std::chrono::milliseconds SendWorker::msUntilToken(const QStringList &numbers)
 {
-    const QString number = m_config.api.phoneNumberId();
-    auto wait = m_limiter.msUntilAvailable(number);
-    if (!m_ownRateKey.isEmpty()) {
-        wait = std::max(wait, m_limiter.msUntilAvailable(m_ownRateKey));
+    std::optional<std::chrono::milliseconds> soonest;
+    for (const QString &number : numbers) {
+        const auto wait = m_lanes.msUntilToken(number);
+        soonest = soonest ? std::min(*soonest, wait) : wait;
     }
-    if (m_pacer) {
-        wait = std::max(wait, m_pacer->msUntilAvailable(number));
-    }
-    return wait;
+    return soonest.value_or(std::chrono::milliseconds(1));
 }
 
 QByteArray SendWorker::buildBody(const ClaimedMessage &message, QString *error) const
@@ -339,7 +329,20 @@ bool SendWorker::refill()
     }
     QList<ClaimedMessage> batch;
     try {
-        batch = m_engine->claim(m_config.campaignId, m_workerId, m_config.claimBatch);
+        batch = m_engine->claim(m_config.campaignId, m_workerId, m_config.claimBatch, m_lanes.out());
+        if (m_lanes.isPool()) {
+            NumberPool(*m_db, Clock::system()).pin(m_lanes.active(), batch);
+            // A number another sender took out of the pool meanwhile: its rows wait with it.
+            QList<ClaimedMessage> notHere;
+            for (qsizetype i = batch.size() - 1; i >= 0; --i) {
+                const QString number = m_lanes.numberOf(batch.at(i));
+                if (!m_lanes.isActive(number)) {
+                    m_lanes.takeOut(number); // and the next claims leave its rows alone
+                    notHere << batch.takeAt(i);
+                }
+            }
+            releaseNow(notHere);
+        }
     } catch (const DbError &e) {
         databaseFailed(e);
         return false;
@@ -385,24 +388,31 @@ void SendWorker::pump()
             m_held.push_front(m_deferred.takeAt(i));
         }
     }
-    const QString number = m_config.api.phoneNumberId();
     while (m_state == State::Running && m_inFlight.size() < m_config.concurrency) {
         if (m_held.empty()) {
             if (m_deferred.size() >= m_config.claimBatch * 2 || !refill() || m_held.empty()) {
                 break;
             }
         }
-        if (m_deferrals.isDeferred(m_held.front().message.phone)) {
-            m_deferred << std::move(m_held.front());
-            m_held.pop_front();
-            continue;
+        QStringList waiting;
+        auto next = takeSendable(waiting);
+        if (next == m_held.end() && m_lanes.isPool() && m_state == State::Running &&
+            qsizetype(m_held.size()) < qsizetype(m_config.claimBatch) * m_lanes.active().size() && refill()) {
+            // A number with a token may have nothing held: claim more for it.
+            next = takeSendable(waiting);
         }
-        if (!takeToken()) {
-            schedulePump(msUntilToken());
+        if (m_state != State::Running) {
             return;
         }
-        Held held = std::move(m_held.front());
-        m_held.pop_front();
+        if (next == m_held.end()) {
+            if (!m_held.empty()) {
+                schedulePump(msUntilToken(waiting));
+                return;
+            }
+            continue; // all of them were deferred
+        }
+        Held held = std::move(*next);
+        m_held.erase(next);
         send(std::move(held));
     }
     if (const auto next = m_deferrals.nextRelease(); next && !m_deferred.isEmpty()) {
@@ -429,7 +439,7 @@ int SendWorker::pickManager()
 void SendWorker::send(Held held)
 {
     const int manager = pickManager();
-    QNetworkRequest request = m_requests->make(m_messagesUrl);
+    QNetworkRequest request = m_requests->make(m_lanes.urlOf(m_lanes.numberOf(held.message)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = SendOnceBody::post(*m_managers.at(manager), request, held.body);
     ++m_managerLoad[manager];
@@ -473,12 +483,12 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
 {
     const Held &held = request.held;
     const ClaimedMessage &m = held.message;
-    const QString number = m_config.api.phoneNumberId();
+    const QString number = m_lanes.numberOf(m);
     const qint64 now = m_clock.elapsed();
     const bool draining = m_state != State::Running;
     switch (decision.action) {
     case ErrorAction::Sent:
-        m_limiter.reportClean(number);
+        m_lanes.reportClean(number);
         addOutcome(Outcome::sent(m, response.wamid));
         notePermanent(false, decision);
         break;
@@ -499,7 +509,7 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
     case ErrorAction::SlowDown:
     case ErrorAction::Maintenance:
         if (decision.throttle == ThrottleScope::PhoneNumber) {
-            m_limiter.reportThrottled(number);
+            m_lanes.reportThrottled(number);
         }
         if (decision.throttle == ThrottleScope::App || decision.action == ErrorAction::Maintenance) {
             m_appPausedUntilMs = std::max(m_appPausedUntilMs, now + qint64(decision.pause.count()));
@@ -525,13 +535,16 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
         break;
     case ErrorAction::PermanentFailure:
     case ErrorAction::PermanentOptOut:
-        m_limiter.reportClean(number);
+        m_lanes.reportClean(number);
         finalFailure(held, decision);
         break;
     case ErrorAction::PauseCampaign:
     case ErrorAction::StopCampaign:
     case ErrorAction::StopSender: {
-        m_toRelease << m;
+        if (m_lanes.isPool() && !m_lanes.isActive(number)) {
+            releaseNow({m}); // an answer in flight when its number left the pool
+            break;
+        }
         const QString code = decision.code ? u" (%1)"_s.arg(*decision.code) : QString();
         QString reason = decision.meaning() + code + u": "_s + decision.whatToDo();
         // What the network or the server said: which of the causes the meaning lists it was (a
@@ -539,6 +552,13 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
         if (!decision.details.isEmpty()) {
             reason += u"\n"_s + decision.details;
         }
+        if (m_lanes.isPool() && ErrorPolicy::concernsNumber(decision) &&
+            numberOut(number, decision.meaning() + code +
+                                  (decision.details.isEmpty() ? QString() : u"\n"_s + decision.details))) {
+            releaseNow({m});
+            break; // the pool's other numbers go on
+        }
+        m_toRelease << m;
         beginDrain(decision.action == ErrorAction::StopCampaign    ? SendResult::End::Stopped
                    : decision.action == ErrorAction::PauseCampaign ? SendResult::End::Paused
                                                                    : SendResult::End::SenderStopped,
@@ -546,6 +566,98 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
         break;
     }
     }
+}
+
+bool SendWorker::numberOut(const QString &number, const QString &reason)
+{
+    if (m_lanes.active().size() <= 1) {
+        return false; // the last one: the campaign stops as it would with one number
+    }
+    m_lanes.takeOut(number);
+    qCWarning(lcSender).noquote() << "campaign" << m_config.campaignId << ": phone number" << number
+                                  << "leaves the pool:" << reason;
+    // Its messages held here go back unsent and wait with it.
+    QList<ClaimedMessage> back;
+    for (auto it = m_held.begin(); it != m_held.end();) {
+        if (m_lanes.numberOf(it->message) == number) {
+            back << it->message;
+            it = m_held.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (qsizetype i = m_deferred.size() - 1; i >= 0; --i) {
+        if (m_lanes.numberOf(m_deferred.at(i).message) == number) {
+            back << m_deferred.takeAt(i).message;
+        }
+    }
+    try {
+        NumberPool(*m_db, Clock::system()).takeOut(m_config.campaignId, number, reason);
+    } catch (const DbError &e) {
+        databaseFailed(e);
+    }
+    releaseNow(back);
+    return true;
+}
+
+void SendWorker::leaveOutUnhealthyNumbers()
+{
+    // Meta reports a number FLAGGED or RESTRICTED (its last health check): it leaves the pool
+    // before anything is sent from it, as an error about it would take it out. The last one
+    // stays, and the warnings before the start said why.
+    const NumberHealthStore health(*m_db, Clock::system());
+    for (const QString &number : QStringList(m_lanes.active())) {
+        const std::optional<NumberHealth> h = health.find(number);
+        if (!h || !h->ok() || (h->status != "FLAGGED"_L1 && h->status != "RESTRICTED"_L1) ||
+            m_lanes.active().size() <= 1) {
+            continue;
+        }
+        const QString reason = tr("Meta reports the number as %1 (health checked %2 UTC).")
+                                   .arg(h->status, h->checkedAt.toUTC().toString(u"yyyy-MM-dd HH:mm"_s));
+        NumberPool(*m_db, Clock::system()).takeOut(m_config.campaignId, number, reason);
+        m_lanes.takeOut(number);
+        qCWarning(lcSender).noquote() << "campaign" << m_config.campaignId << ": phone number" << number
+                                      << "leaves the pool:" << reason;
+    }
+}
+
+void SendWorker::releaseNow(const QList<ClaimedMessage> &messages)
+{
+    // Back to ready at once: the rows wait with their number, and the campaign can tell that
+    // nothing else is left to send.
+    if (messages.isEmpty()) {
+        return;
+    }
+    if (inOutage()) {
+        m_toRelease << messages;
+        return;
+    }
+    try {
+        m_engine->release(messages);
+    } catch (const DbError &e) {
+        m_toRelease << messages; // released on the way out, or taken back when their lease ends
+        databaseFailed(e);
+    }
+}
+
+bool SendWorker::onlyOutNumbersLeft()
+{
+    const NumberPool::Waiting w = NumberPool(*m_db, Clock::system()).waiting(m_config.campaignId);
+    if (w.forOut == 0 || w.others > 0) {
+        return false;
+    }
+    QStringList why;
+    for (const PoolNumber &n : NumberPool(*m_db, Clock::system()).of(m_config.campaignId)) {
+        if (!n.active) {
+            why << tr("%1 (%2)").arg(n.id, n.outReason.section(u'\n', 0, 0));
+        }
+    }
+    beginDrain(SendResult::End::Paused,
+               tr("%Ln recipient(s) wait for phone numbers taken out of the campaign's pool: %1. Move them to "
+                  "the other numbers (herald-cli campaign reassign), then resume.",
+                  nullptr, int(w.forOut))
+                   .arg(why.join(u"; "_s)));
+    return true;
 }
 
 void SendWorker::finalFailure(const Held &held, const ErrorDecision &decision)
@@ -705,9 +817,7 @@ void SendWorker::retryDatabase()
         // sender holds its own after a long wait.
         m_engine->renewLeases(m_config.campaignId, m_workerId);
         returnWaitingRows();
-        if (m_pacer) {
-            m_pacer->reserveNow(m_config.api.phoneNumberId()); // the shared pacing works again
-        }
+        m_lanes.restartShared(); // the shared pacing works again
         // While the database was away this sender's heartbeat went unheard, so another sender
         // may have taken the campaign over (and failed this one's rows "interrupted").
         if (!SenderPresence(*m_db, Clock::system(), m_config.senderStaleness)
@@ -891,6 +1001,9 @@ void SendWorker::maybeFinish()
                 m_drainReason = c.statusReason;
                 return maybeFinish();
             }
+            if (!m_lanes.out().isEmpty() && onlyOutNumbersLeft()) {
+                return maybeFinish();
+            }
             // Running with nothing claimable: retries are waiting for their time, recipients
             // outside their quiet hours for their window, or rows are in flight at another
             // worker sharing the campaign. The sender holds the campaign meanwhile, and fails
@@ -1009,10 +1122,7 @@ void SendWorker::emitProgress()
     p.failed = m_baseFailed + m_runFailed;
     p.pending = std::max<qint64>(0, p.total - p.sent - p.failed);
     p.inFlight = int(m_inFlight.size());
-    p.ceiling = m_limiter.rate(m_config.api.phoneNumberId());
-    if (!m_ownRateKey.isEmpty()) {
-        p.ceiling = std::min(p.ceiling, m_limiter.rate(m_ownRateKey));
-    }
+    p.ceiling = m_lanes.rate();
     const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
     const qint64 done = m_runSent + m_runFailed;
     m_rateSamples.append({now, done});

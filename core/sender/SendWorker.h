@@ -8,6 +8,7 @@
 #include "queue/QuietHoursQueue.h"
 #include "sender/RateLimiter.h"
 #include "sender/RecipientDeferrals.h"
+#include "sender/SendLanes.h"
 #include "sender/SenderTypes.h"
 
 #include <QByteArray>
@@ -51,7 +52,7 @@ public:
     SendWorker(const SenderConfig &config, RateLimiter &limiter, QObject *parent = nullptr);
     // The number's ceiling shared with other processes (SenderHost's); without one (tests of the
     // worker alone) only this process's limiter paces. Set before start().
-    void setPacer(SharedPacer *pacer) { m_pacer = pacer; }
+    void setPacer(SharedPacer *pacer) { m_lanes.setPacer(pacer); }
     ~SendWorker() override;
 
     const QString &workerId() const { return m_workerId; }
@@ -88,10 +89,18 @@ private:
     bool prepare(QString *why);
     bool takeHold(QString *why);
     void recoverDeadSenders();
-    void configurePacing();
-    bool takeToken();
-    std::chrono::milliseconds msUntilToken();
+    // The first held message whose number has a token now (taken); m_held.end() when none.
+    // Numbers without one are added to `waiting`.
+    std::deque<Held>::iterator takeSendable(QStringList &waiting);
+    std::chrono::milliseconds msUntilToken(const QStringList &numbers);
     void pump();
+    // An error about one number of a pool (131048, 368): it leaves the pool, the others go on.
+    // False when it was the last one: the campaign stops as with one number.
+    bool numberOut(const QString &number, const QString &reason);
+    void releaseNow(const QList<ClaimedMessage> &messages);
+    void leaveOutUnhealthyNumbers(); // at the start; throws DbError
+    // Running with nothing claimable but recipients waiting for numbers out of the pool.
+    bool onlyOutNumbersLeft();
     void schedulePump(std::chrono::milliseconds wait);
     bool refill();
     void send(Held held);
@@ -120,14 +129,11 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<QueueEngine> m_engine;
     std::optional<ApiRequests> m_requests; // made in prepare(), once the settings are checked
-    QUrl m_messagesUrl;
     QList<QNetworkAccessManager *> m_managers;
     QList<int> m_managerLoad;
     int m_perManager = 6;
     int m_nextManager = 0;
-    RateLimiter &m_limiter;
-    SharedPacer *m_pacer = nullptr;
-    QString m_ownRateKey;   // the campaign's own bucket when it wants less than the number's ceiling
+    SendLanes m_lanes;
     bool m_holding = false; // this process holds the campaign (SenderPresence)
     RecipientDeferrals m_deferrals;
     RetryPolicy m_retry;

@@ -8,8 +8,10 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 
@@ -39,6 +41,15 @@ struct SenderConfig
     double rate = 80.0;
     // This campaign's own limit when it wants less than the number's ceiling; 0: none.
     double campaignRate = 0;
+    // A campaign sent from a pool of numbers (NumberPool): its active numbers, each with its own
+    // ceiling; empty: the one number of `api` at `rate`. `rate` is then the first one's.
+    struct PoolNumber
+    {
+        QString id;
+        double rate = 80.0;
+    };
+    QList<PoolNumber> pool;
+    QStringList poolOut; // the pool's numbers taken out: their recipients are left waiting
     // Lets `rate` go beyond Meta's 1,000/s: only for measuring the sender against the
     // simulator (bench_send). Never set for a real phone number.
     bool beyondMetaLimits = false;

@@ -127,7 +127,7 @@ std::optional<SimAnswer> spoiledAnswer(SimulatorState &state, const SimulatorCon
 } // namespace
 
 SimAnswer MessageEndpoint::handle(SimulatorState &state, const SimulatorConfig &config,
-                                  const SimRequest &request)
+                                  const SimRequest &request, const QString &fromNumber)
 {
     const SendValidator::Result send = SendValidator::check(request.body);
     const QString &key = send.recipientKey;
@@ -136,9 +136,12 @@ SimAnswer MessageEndpoint::handle(SimulatorState &state, const SimulatorConfig &
         state.log().recordUnattributedSend(request.receivedNs);
         return d.fail(send.error.value_or(SimGraphError::invalidParameter(u"Invalid parameter"_s)));
     }
-    const int attempt = state.log().recordSend(key, request.body, request.receivedNs);
+    const int attempt = state.log().recordSend(key, request.body, request.receivedNs, fromNumber);
     if (send.error)
         return d.fail(*send.error);
+    if (const NumberFault *f = config.faultOf(fromNumber);
+        f && state.log().acceptedFrom(fromNumber) >= f->afterAccepted)
+        return d.fail(SimGraphError::numberRefused(f->code));
 
     const quint64 keyHash = SimRandom::hash(key);
     if (auto fault =
@@ -170,7 +173,7 @@ SimAnswer MessageEndpoint::handle(SimulatorState &state, const SimulatorConfig &
         return d.fail(SimGraphError::pairRateLimit());
 
     const QString wamid = state.nextWamid(key);
-    const qint64 ordinal = state.log().recordOutcome(key, RequestLog::outcomeAccepted(), wamid);
+    const qint64 ordinal = state.log().recordOutcome(key, RequestLog::outcomeAccepted(), wamid, fromNumber);
     if (!config.statusWebhookUrl.isEmpty()) {
         // Accepted is delivered as far as Meta is concerned, whatever happens to the answer.
         state.statusInbox().push(

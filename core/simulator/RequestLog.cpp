@@ -43,13 +43,17 @@ void RequestLog::noteSendTime(qint64 receivedNs)
     m_totals.peakSendsPerSecond = qMax(m_totals.peakSendsPerSecond, qint64(m_lastSecond.size()));
 }
 
-int RequestLog::recordSend(const QString &key, const QByteArray &payload, qint64 receivedNs)
+int RequestLog::recordSend(const QString &key, const QByteArray &payload, qint64 receivedNs,
+                           const QString &fromNumber)
 {
     QMutexLocker lock(&m_mutex);
     ++m_totals.sendRequests;
     noteSendTime(receivedNs);
     RecipientLog &r = m_recipients[key];
     r.lastPayload = payload;
+    if (!fromNumber.isEmpty()) {
+        r.numbers << fromNumber;
+    }
     return r.received++;
 }
 
@@ -60,13 +64,17 @@ void RequestLog::recordUnattributedSend(qint64 receivedNs)
     noteSendTime(receivedNs);
 }
 
-qint64 RequestLog::recordOutcome(const QString &key, const QString &outcome, const QString &wamid)
+qint64 RequestLog::recordOutcome(const QString &key, const QString &outcome, const QString &wamid,
+                                 const QString &fromNumber)
 {
     const bool accepted = !wamid.isEmpty();
     QMutexLocker lock(&m_mutex);
     ++m_totals.byOutcome[outcome];
-    if (accepted)
+    if (accepted) {
         ++m_totals.accepted;
+        if (!fromNumber.isEmpty())
+            ++m_totals.acceptedByNumber[fromNumber];
+    }
     const qint64 ordinal = accepted ? m_totals.accepted : 0;
     if (key.isEmpty())
         return ordinal;
@@ -79,6 +87,12 @@ qint64 RequestLog::recordOutcome(const QString &key, const QString &outcome, con
         it->lastWamid = wamid;
     }
     return ordinal;
+}
+
+qint64 RequestLog::acceptedFrom(const QString &fromNumber) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_totals.acceptedByNumber.value(fromNumber);
 }
 
 void RequestLog::countClosedAfterAccept()

@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QMutex>
 #include <QString>
+#include <QStringList>
 
 #include <deque>
 
@@ -21,6 +22,7 @@ struct RecipientLog
     QByteArray lastPayload;
     QString lastOutcome; // see RequestLog::outcome*()
     QString lastWamid;
+    QStringList numbers; // the business phone number of each send request, in order
 
     bool operator==(const RecipientLog &) const = default;
 };
@@ -38,7 +40,8 @@ struct RequestLogTotals
     // Faults and refusals that are not an answer to a recipient's send: see RequestLog::event*().
     QMap<QString, qint64> events;
     QMap<QString, qint64> byOutcome;
-    QList<qint64> requestsByInstance; // index = server instance (thread)
+    QList<qint64> requestsByInstance;        // index = server instance (thread)
+    QHash<QString, qint64> acceptedByNumber; // business phone number id → accepted sends
 };
 
 // Thread-safe record of everything the simulator answered, for tests and the CLI summary.
@@ -71,10 +74,13 @@ public:
     // Server side. recordSend returns how many sends to this recipient came before (0 for the
     // first); receivedNs (steady clock) feeds the peak one-second window.
     void countRequest(int instance);
-    int recordSend(const QString &key, const QByteArray &payload, qint64 receivedNs = 0);
+    int recordSend(const QString &key, const QByteArray &payload, qint64 receivedNs = 0,
+                   const QString &fromNumber = {});
     void recordUnattributedSend(qint64 receivedNs = 0); // a send naming no usable recipient
     // Returns, for an accepted outcome (a wamid), its ordinal among all accepted sends (1, 2, …).
-    qint64 recordOutcome(const QString &key, const QString &outcome, const QString &wamid = {});
+    qint64 recordOutcome(const QString &key, const QString &outcome, const QString &wamid = {},
+                         const QString &fromNumber = {});
+    qint64 acceptedFrom(const QString &fromNumber) const;
     void countClosedAfterAccept();
     void countEvent(const QString &event);
     qint64 eventCount(const QString &event) const;

@@ -101,6 +101,18 @@ SimGraphError SimGraphError::pairRateLimit()
     return e;
 }
 
+SimGraphError SimGraphError::numberRefused(int code)
+{
+    if (code == 131048) {
+        SimGraphError e{400, 131048, u"(#131048) Spam rate limit hit"_s};
+        e.details = u"Message failed to send because there are restrictions on how many messages can be sent "
+                    "from this phone number. This may be because too many previous messages were blocked or "
+                    "flagged as spam."_s;
+        return e;
+    }
+    return {400, code, u"(#%1) Temporarily blocked for policies violations"_s.arg(code)};
+}
+
 SimGraphError SimGraphError::unexpected500()
 {
     SimGraphError e{500, 2, u"An unexpected error has occurred. Please retry your request later."_s};

@@ -38,12 +38,13 @@ struct SimGraphError
     static SimGraphError expiredToken();
     static SimGraphError unknownPath(const QString &path);
     static SimGraphError unsupportedRequest(const QString &method, const QString &objectId);
-    static SimGraphError permissionDenied();   // 10, HTTP 403: the token lacks a permission
-    static SimGraphError throughputReached();  // 130429, exactly as documented in CLOUD_API.md
-    static SimGraphError pairRateLimit();      // 131056
-    static SimGraphError unexpected500();      // code 2 with HTTP 500
-    static SimGraphError unavailable503();     // code 2 with HTTP 503
-    static SimGraphError somethingWentWrong(); // 131000
+    static SimGraphError permissionDenied();      // 10, HTTP 403: the token lacks a permission
+    static SimGraphError throughputReached();     // 130429, exactly as documented in CLOUD_API.md
+    static SimGraphError pairRateLimit();         // 131056
+    static SimGraphError numberRefused(int code); // 368 or 131048: this number may not send now
+    static SimGraphError unexpected500();         // code 2 with HTTP 500
+    static SimGraphError unavailable503();        // code 2 with HTTP 503
+    static SimGraphError somethingWentWrong();    // 131000
     static SimGraphError templateMissing(const QString &name, const QString &language); // 132001
     static SimGraphError templatePaused();                                              // 132015
     static SimGraphError templateDisabled();                                            // 132016

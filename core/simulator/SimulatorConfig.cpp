@@ -77,6 +77,15 @@ QList<SimTemplate> SimulatorConfig::defaultTemplates()
     return catalogue;
 }
 
+const NumberFault *SimulatorConfig::faultOf(const QString &id) const
+{
+    for (const NumberFault &f : numberFaults) {
+        if (f.phoneNumberId == id)
+            return &f;
+    }
+    return nullptr;
+}
+
 bool SimulatorConfig::validate(QString *error) const
 {
     auto fail = [error](const QString &why) {

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace herald {
 
@@ -47,6 +48,17 @@ struct CategoryChange
 // recipient), not from a shared generator: the k-th request to a number gets the same outcome
 // on every run with the same seed, however the requests are spread over threads and
 // connections. Latency jitter uses (seed, arrival order), which only the order can change.
+// One of the account's numbers starts refusing every message after it had this many accepted:
+// Graph code 368 (blocked for policy violations) or 131048 (spam rate limit) by default.
+struct NumberFault
+{
+    QString phoneNumberId;
+    int afterAccepted = 0;
+    int code = 368;
+
+    bool operator==(const NumberFault &) const = default;
+};
+
 struct SimulatorConfig
 {
     // Identity of the simulated account.
@@ -54,6 +66,10 @@ struct SimulatorConfig
     QString apiVersion = QStringLiteral("v23.0"); // empty: accept any vNN.N
     QString phoneNumberId = QStringLiteral("106540352242922");
     QString wabaId = QStringLiteral("102290129340398");
+    // More phone numbers of the same account: each sends messages and answers its health like
+    // phoneNumberId. numberFaults make one of them refuse after a while.
+    QStringList extraPhoneNumberIds;
+    QList<NumberFault> numberFaults;
     // What GET /{version}/{phone-number-id} answers about the number's health.
     QString verifiedName = QStringLiteral("Herald Demo Shop");
     QString displayPhoneNumber = QStringLiteral("+1 555-010-4242");
@@ -128,6 +144,12 @@ struct SimulatorConfig
     QList<CategoryChange> categoryChanges;
 
     bool validate(QString *error) const;
+    // phoneNumberId or one of extraPhoneNumberIds.
+    bool isAccountNumber(const QString &id) const
+    {
+        return id == phoneNumberId || extraPhoneNumberIds.contains(id);
+    }
+    const NumberFault *faultOf(const QString &phoneNumberId) const;
 
     // A small catalogue covering each status a sender must handle, positional and named
     // parameters, media headers and URL buttons; 9 templates, so paging with limit=2 has 5 pages.

@@ -99,6 +99,14 @@ void SimulatorOptions::addTo(QCommandLineParser &parser)
         valueOption("phone-number-id", "Phone number id of POST /{version}/{id}/messages.", "id"),
         valueOption("waba-id", "WhatsApp Business Account id of GET /{version}/{id}/message_templates.",
                     "id"),
+        valueOption("more-phone-number-ids",
+                    "More phone numbers of the same account, comma-separated: each sends and answers its "
+                    "health like --phone-number-id.",
+                    "id,id"),
+        valueOption("number-fault",
+                    "ID:AFTER[:CODE]: the number ID refuses every send with Graph code CODE (368, or 131048) "
+                    "once it had AFTER accepted. Repeatable.",
+                    "spec"),
         valueOption("quality-rating",
                     "Quality rating GET /{version}/{phone-number-id} reports: GREEN, YELLOW, RED or NA.",
                     "rating"),
@@ -226,6 +234,26 @@ bool SimulatorOptions::fromParser(const QCommandLineParser &parser, SimulatorCon
         c.phoneNumberId = parser.value(u"phone-number-id"_s);
     if (parser.isSet(u"waba-id"_s))
         c.wabaId = parser.value(u"waba-id"_s);
+    if (parser.isSet(u"more-phone-number-ids"_s)) {
+        c.extraPhoneNumberIds.clear();
+        for (const QString &id : parser.value(u"more-phone-number-ids"_s).split(u',', Qt::SkipEmptyParts))
+            c.extraPhoneNumberIds << id.trimmed();
+    }
+    for (const QString &spec : parser.values(u"number-fault"_s)) {
+        const QStringList parts = spec.split(u':');
+        bool afterOk = false;
+        bool codeOk = true;
+        NumberFault f;
+        f.phoneNumberId = parts.value(0).trimmed();
+        f.afterAccepted = parts.value(1).toInt(&afterOk);
+        if (parts.size() == 3)
+            f.code = parts.value(2).toInt(&codeOk);
+        if (f.phoneNumberId.isEmpty() || parts.size() < 2 || parts.size() > 3 || !afterOk ||
+            f.afterAccepted < 0 || !codeOk || (f.code != 368 && f.code != 131048))
+            return fail(
+                tr("--number-fault \"%1\" must be ID:AFTER[:CODE] with CODE 368 or 131048").arg(spec));
+        c.numberFaults << f;
+    }
     const auto oneOf = [&](const QString &name, const QStringList &allowed, QString *out) {
         if (!parser.isSet(name))
             return true;

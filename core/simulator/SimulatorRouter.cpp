@@ -83,7 +83,7 @@ SimAnswer SimulatorRouter::route(const SimRequest &request, const SimulatorConfi
         return SimAnswer::error(SimGraphError::unknownPath(request.path));
     const QString objectId = parts.at(1).toString();
     const QString method = QString::fromLatin1(request.methodName).toLower();
-    if (parts.size() == 2 && objectId == config.phoneNumberId && request.method == SimRequest::Method::Get)
+    if (parts.size() == 2 && config.isAccountNumber(objectId) && request.method == SimRequest::Method::Get)
         return config.healthRefused ? SimAnswer::error(SimGraphError::permissionDenied())
                                     : PhoneNumberEndpoint::handle(config, request);
     if (parts.size() != 3)
@@ -92,9 +92,9 @@ SimAnswer SimulatorRouter::route(const SimRequest &request, const SimulatorConfi
 
     const QStringView edge = parts.at(2);
     if (edge == u"messages") {
-        if (objectId != config.phoneNumberId || request.method != SimRequest::Method::Post)
+        if (!config.isAccountNumber(objectId) || request.method != SimRequest::Method::Post)
             return SimAnswer::error(SimGraphError::unsupportedRequest(method, objectId));
-        return MessageEndpoint::handle(m_state, config, request);
+        return MessageEndpoint::handle(m_state, config, request, objectId);
     }
     if (edge == u"message_templates") {
         if (objectId != config.wabaId || request.method != SimRequest::Method::Get)

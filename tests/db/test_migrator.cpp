@@ -14,12 +14,28 @@ using namespace herald;
 using namespace herald::test;
 
 namespace {
-const QStringList kHeraldTables = {
-    u"app_settings"_s,      u"campaign_holds"_s,   u"campaign_minutes"_s, u"campaigns"_s,
-    u"cost_estimates"_s,    u"daily_summary"_s,    u"herald_schema"_s,    u"number_health"_s,
-    u"number_pacing"_s,     u"opt_outs"_s,         u"phone_numbers"_s,    u"rate_card_countries"_s,
-    u"rate_card_markets"_s, u"rate_card_prices"_s, u"rate_cards"_s,       u"send_queue"_s,
-    u"senders"_s,           u"templates"_s,        u"webhook_events"_s,   u"webhook_sources"_s};
+const QStringList kHeraldTables = {u"app_settings"_s,
+                                   u"campaign_holds"_s,
+                                   u"campaign_minutes"_s,
+                                   u"campaign_numbers"_s,
+                                   u"campaigns"_s,
+                                   u"cost_estimates"_s,
+                                   u"daily_summary"_s,
+                                   u"herald_schema"_s,
+                                   u"number_health"_s,
+                                   u"number_pacing"_s,
+                                   u"number_reassignments"_s,
+                                   u"opt_outs"_s,
+                                   u"phone_numbers"_s,
+                                   u"rate_card_countries"_s,
+                                   u"rate_card_markets"_s,
+                                   u"rate_card_prices"_s,
+                                   u"rate_cards"_s,
+                                   u"send_queue"_s,
+                                   u"senders"_s,
+                                   u"templates"_s,
+                                   u"webhook_events"_s,
+                                   u"webhook_sources"_s};
 } // namespace
 
 class TestMigrator : public QObject

@@ -11,6 +11,7 @@
 #include "pricing/CostEstimator.h"
 #include "pricing/RateCardStore.h"
 #include "queue/DailySummary.h"
+#include "queue/NumberPool.h"
 #include "queue/Schedule.h"
 #include "sender/SenderPresence.h"
 #include "settings/NumberHealthStore.h"
@@ -153,6 +154,12 @@ void fill(Database &db)
         all << Outcome::sent(m, u"wamid.done.%1"_s.arg(m.id));
     }
     engine.record(all);
+    // From a pool of two numbers, one taken out and its recipients moved to the other.
+    const Campaign pooled = makeCampaign(db, clock, u"Pooled"_s, 6);
+    NumberPool pool(db, clock);
+    pool.set(pooled.id, {u"1065"_s, u"2077"_s});
+    pool.takeOut(pooled.id, u"2077"_s, u"The account is temporarily blocked for policy violations. (368)"_s);
+    pool.reassign(pooled.id, {}, u"herald-cli on desk"_s);
     const Campaign cancelled = makeCampaign(db, clock, u"Cancelled"_s, 5);
     store.transition(cancelled.id, CampaignStatus::Running);
     store.transition(cancelled.id, CampaignStatus::Cancelled);

@@ -6,6 +6,7 @@
 #include "optout/OptOutStore.h"
 #include "queue/CampaignStore.h"
 #include "queue/DailySummary.h"
+#include "queue/NumberPool.h"
 #include "queue/QueueEngine.h"
 #include "settings/SettingKeys.h"
 #include "simulator/CloudApiSimulator.h"
@@ -177,6 +178,21 @@ SampleIds fillSampleData(Database &db, const CloudApiSimulator &sim)
             u"Meta paused the template because of low quality. (132015): The campaign is paused. "
             "Improve the template or wait until Meta unpauses it, then resume."_s);
         ids.paused = c.id;
+    }
+    // From three numbers: one of them blocked by Meta midway, its recipients waiting to be moved.
+    clock.set(now.addSecs(-2 * 3600));
+    {
+        const QString blocked = u"106540352242924"_s;
+        const Campaign c = store.create(
+            {u"Black Friday — three numbers"_s, u"order_update"_s, u"en_US"_s, QString(), defaults});
+        QueueEngine(db, clock).enqueue(c.id, contacts(9000, 6000000));
+        NumberPool pool(db, clock);
+        pool.set(c.id, {sim.config().phoneNumberId, u"106540352242923"_s, blocked});
+        store.transition(c.id, CampaignStatus::Running);
+        sendOver(db, clock, c.id, 0.55, 12);
+        pool.takeOut(c.id, blocked, u"The account is temporarily blocked for policy violations. (368)"_s);
+        store.transition(c.id, CampaignStatus::Paused, u"paused by the user"_s);
+        ids.pooled = c.id;
     }
     // Running now: three quarters sent over the last half hour, left running for the window.
     clock.set(now.addSecs(-31 * 60));

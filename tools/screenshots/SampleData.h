@@ -18,6 +18,7 @@ struct SampleIds
     QString completed; // yesterday's, with failures
     QString running;   // about three quarters sent, continued live by the window
     QString paused;
+    QString pooled; // sent from three numbers, one of them taken out of the pool
 };
 
 SampleIds fillSampleData(Database &db, const CloudApiSimulator &sim);

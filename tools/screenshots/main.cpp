@@ -27,6 +27,7 @@
 #include "views/CampaignDetail.h"
 #include "views/CampaignsPage.h"
 #include "views/MainWindow.h"
+#include "views/PoolNumbersView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -197,6 +198,13 @@ int main(int argc, char *argv[])
     page.detail()->tabs()->setCurrentIndex(0);
     waitMs(1500);
     ok = save(&window, out, u"paused-banner.png"_s) && ok;
+
+    page.selectCampaign(ids.pooled);
+    waitMs(1500);
+    page.detail()->tabs()->setCurrentWidget(page.detail()->poolNumbers());
+    waitMs(1000);
+    ok = save(&window, out, u"campaign-numbers.png"_s) && ok;
+    page.detail()->tabs()->setCurrentIndex(0);
 
     window.showPage(1);
     waitMs(1500);

@@ -7,6 +7,7 @@
 #include "views/FailuresView.h"
 #include "views/NumberHealthLine.h"
 #include "views/OverviewCharts.h"
+#include "views/PoolNumbersView.h"
 #include "views/QuietHoursPanel.h"
 #include "views/RecipientsView.h"
 #include "views/StatusBanner.h"
@@ -43,6 +44,7 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     , m_quietHours(new QuietHoursPanel(data, Clock::system(), this))
     , m_failures(new FailuresView(data, this))
     , m_recipients(new RecipientsView(data, this))
+    , m_pool(new PoolNumbersView(data, this))
     , m_funnel(new DeliveryFunnel(this))
 {
     setObjectName(u"campaignDetail"_s);
@@ -71,6 +73,11 @@ CampaignDetail::CampaignDetail(DataService &data, QWidget *parent)
     m_tabs->addTab(overviewPage, tr("Overview"));
     m_tabs->addTab(m_failures, tr("Failures"));
     m_tabs->addTab(m_recipients, tr("Recipients"));
+    m_pool->setObjectName(u"numbersTab"_s);
+    const int poolTab = m_tabs->addTab(m_pool, tr("Numbers"));
+    m_tabs->setTabVisible(poolTab, false);
+    connect(m_pool, &PoolNumbersView::poolKnown, this,
+            [this, poolTab](bool pool) { m_tabs->setTabVisible(poolTab, pool); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_title);
@@ -110,6 +117,7 @@ void CampaignDetail::showCampaign(const CampaignRow &row, bool sendingHere)
     m_quietHours->showCampaign(row);
     m_failures->showCampaign(row);
     m_recipients->showCampaign(row);
+    m_pool->showCampaign(row);
     if (switched) {
         m_recipients->setReasonFilter({});
     }
@@ -181,6 +189,8 @@ void CampaignDetail::clear()
     m_quietHours->clear();
     m_failures->clear();
     m_recipients->clear();
+    m_pool->clear();
+    m_tabs->setTabVisible(m_tabs->indexOf(m_pool), false);
     setEnabled(true);
 }
 

@@ -15,13 +15,15 @@ class DeliveryFunnel;
 class FailuresView;
 class NumberHealthLine;
 class OverviewCharts;
+class PoolNumbersView;
 class QuietHoursPanel;
 class RecipientsView;
 class StatusBanner;
 
 // The selected campaign: a header (template, category, started; the number it sends from and its
 // health), a banner for a paused,
-// stopped or completed campaign, and its tabs — Overview (charts, the delivery funnel), Failures, Recipients.
+// stopped or completed campaign, and its tabs — Overview (charts, the delivery funnel), Failures,
+// Recipients, and Numbers for a campaign sent from a pool of numbers.
 class CampaignDetail : public QWidget
 {
     Q_OBJECT
@@ -40,6 +42,7 @@ public:
     QuietHoursPanel *quietHours() const { return m_quietHours; }
     DeliveryFunnel *funnel() const { return m_funnel; }
     NumberHealthLine *numberHealth() const { return m_number; }
+    PoolNumbersView *poolNumbers() const { return m_pool; }
     // Reads the number's health again (after a health check).
     void refreshNumberHealth();
     // The number campaigns without one of their own send from, when not the settings' (the demo).
@@ -64,6 +67,7 @@ private:
     QuietHoursPanel *m_quietHours;
     FailuresView *m_failures;
     RecipientsView *m_recipients;
+    PoolNumbersView *m_pool;  // its tab only for a campaign sent from a pool of numbers
     DeliveryFunnel *m_funnel; // made last: it comes last in the Overview's tab order
 };
 

@@ -5,12 +5,15 @@
 #include "Format.h"
 #include "commands/CampaignEstimate.h"
 #include "queue/CampaignStore.h"
+#include "queue/NumberPool.h"
 #include "queue/QuietHours.h"
 #include "queue/QuietHoursQueue.h"
 #include "queue/Schedule.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QSysInfo>
 #include <QTextStream>
 #include <QTimeZone>
 
@@ -24,7 +27,17 @@ CampaignCommand::CampaignCommand()
     , m_language(u"lang"_s, tr("create: the template's language code, e.g. en_US."), tr("code"))
     , m_phoneNumberId(u"phone-number-id"_s, tr("create: the WhatsApp Business phone number id to send from."),
                       tr("id"))
-    , m_campaign(u"campaign"_s, tr("schedule, unschedule, quiet-hours: the campaign's name."), tr("name"))
+    , m_numbers(
+          u"numbers"_s,
+          tr("create: send from a pool of the account's phone numbers instead, comma-separated IDs; each "
+             "recipient keeps one of them."),
+          tr("id,id,…"))
+    , m_from(u"from"_s,
+             tr("reassign: only the recipients of this number (default: every number out of the pool)."),
+             tr("id"))
+    , m_campaign(u"campaign"_s,
+                 tr("schedule, unschedule, quiet-hours, estimate, reassign: the campaign's name."),
+                 tr("name"))
     , m_at(u"at"_s,
            tr("schedule: when to start, ISO 8601, e.g. 2026-12-07T09:30:00Z or 2026-12-07T10:30+01:00; "
               "without an offset it is this computer's local time."),
@@ -55,6 +68,11 @@ QList<CampaignCommand::Action> CampaignCommand::actions() const
          &CampaignCommand::quietHours},
         {u"estimate"_s, tr("prices the campaign's recipients from the rate card and stores the estimate"),
          &CampaignCommand::estimate},
+        {u"reassign"_s,
+         tr("moves the recipients of numbers taken out of the campaign's pool to its other numbers, and "
+            "records "
+            "it"),
+         &CampaignCommand::reassign},
     };
 }
 
@@ -89,6 +107,8 @@ void CampaignCommand::addOptions(QCommandLineParser &parser)
     parser.addOption(m_template);
     parser.addOption(m_language);
     parser.addOption(m_phoneNumberId);
+    parser.addOption(m_numbers);
+    parser.addOption(m_from);
     parser.addOption(m_campaign);
     parser.addOption(m_at);
     parser.addOption(m_window);
@@ -121,8 +141,24 @@ ExitCode CampaignCommand::create(CliContext &context)
     spec.templateName = context.requiredValue(m_template);
     spec.templateLanguage = context.requiredValue(m_language);
     spec.phoneNumberId = context.args().value(m_phoneNumberId).trimmed();
+    QStringList pool;
+    if (context.args().isSet(m_numbers)) {
+        if (!spec.phoneNumberId.isEmpty()) {
+            throw CliError(ExitCode::Usage, tr("give either --phone-number-id or --numbers, not both"));
+        }
+        for (const QString &id : context.args().value(m_numbers).split(u',', Qt::SkipEmptyParts)) {
+            pool << id.trimmed();
+        }
+        if (const QString why = NumberPool::idsProblem(pool); !why.isEmpty()) {
+            throw CliError(ExitCode::Usage, u"--numbers: "_s + why);
+        }
+    }
     CampaignStore store(context.db(), context.clock());
-    const Campaign campaign = store.create(spec);
+    Campaign campaign = store.create(spec);
+    if (!pool.isEmpty()) {
+        NumberPool(context.db(), context.clock()).set(campaign.id, pool);
+        campaign = store.byId(campaign.id);
+    }
     if (context.json()) {
         context.printJson(Format::campaignJson(campaign));
     } else {
@@ -230,6 +266,36 @@ ExitCode CampaignCommand::estimate(CliContext &context)
     const Campaign campaign = context.campaignNamed(context.requiredValue(m_campaign));
     return CampaignEstimate::run(context, campaign, context.args().value(m_category),
                                  context.args().isSet(m_remaining));
+}
+
+ExitCode CampaignCommand::reassign(CliContext &context)
+{
+    const Campaign campaign = context.campaignNamed(context.requiredValue(m_campaign));
+    const QString from = context.args().value(m_from).trimmed();
+    // Refusals (no pool, no number left to take them, a number still in the pool) exit 6.
+    const QList<Reassignment> moves =
+        NumberPool(context.db(), context.clock())
+            .reassign(campaign.id, from, tr("herald-cli on %1").arg(QSysInfo::machineHostName()));
+    if (context.json()) {
+        QJsonArray list;
+        for (const Reassignment &r : moves) {
+            list.append(QJsonObject{
+                {u"from"_s, r.from}, {u"to"_s, QJsonArray::fromStringList(r.to)}, {u"moved"_s, r.moved}});
+        }
+        context.printJson(QJsonObject{{u"campaign"_s, campaign.name}, {u"reassignments"_s, list}});
+        return ExitCode::Success;
+    }
+    if (moves.isEmpty()) {
+        context.out()
+            << tr("Campaign \"%1\": no recipient waits for a number out of the pool.").arg(campaign.name)
+            << u'\n';
+    }
+    for (const Reassignment &r : moves) {
+        context.out() << tr("Campaign \"%1\": moved %2 recipients of %3 to %4.")
+                             .arg(campaign.name, Format::number(r.moved), r.from, r.to.join(u", "_s))
+                      << u'\n';
+    }
+    return ExitCode::Success;
 }
 
 } // namespace herald::cli

@@ -39,12 +39,15 @@ private:
     ExitCode unschedule(CliContext &context);
     ExitCode quietHours(CliContext &context);
     ExitCode estimate(CliContext &context);
+    ExitCode reassign(CliContext &context);
     void printCampaign(CliContext &context, const Campaign &campaign, const QString &text);
 
     QCommandLineOption m_name;
     QCommandLineOption m_template;
     QCommandLineOption m_language;
     QCommandLineOption m_phoneNumberId;
+    QCommandLineOption m_numbers;
+    QCommandLineOption m_from;
     QCommandLineOption m_campaign;
     QCommandLineOption m_at;
     QCommandLineOption m_window;

@@ -4,6 +4,7 @@
 #include "Format.h"
 #include "TextTable.h"
 #include "queue/CampaignStore.h"
+#include "queue/NumberPool.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -44,7 +45,9 @@ ExitCode StatusCommand::run(CliContext &context)
     if (context.json()) {
         QJsonArray list;
         for (const Campaign &c : std::as_const(campaigns)) {
-            list.append(Format::campaignJson(c));
+            QJsonObject o = Format::campaignJson(c);
+            addPool(context, c, o);
+            list.append(o);
         }
         context.printJson(QJsonObject{{u"campaigns"_s, list}});
         return ExitCode::Success;
@@ -75,7 +78,58 @@ ExitCode StatusCommand::run(CliContext &context)
                       Format::tableTime(c.startTime), Format::tableTime(c.endTime), c.statusReason});
     }
     context.out() << table.render();
+    for (const Campaign &c : std::as_const(campaigns)) {
+        printPool(context, c);
+    }
     return ExitCode::Success;
+}
+
+void StatusCommand::addPool(CliContext &context, const Campaign &campaign, QJsonObject &json)
+{
+    NumberPool pool(context.db(), context.clock());
+    const QList<PoolNumberProgress> numbers = pool.progress(campaign.id);
+    if (numbers.isEmpty()) {
+        return;
+    }
+    QJsonArray list;
+    for (const PoolNumberProgress &p : numbers) {
+        QJsonObject n{{u"id"_s, p.number.id},
+                      {u"state"_s, p.number.active ? u"active"_s : u"out"_s},
+                      {u"waiting"_s, p.waiting},
+                      {u"sent"_s, p.sent},
+                      {u"failed"_s, p.failed}};
+        if (!p.number.active) {
+            n.insert(u"out_reason"_s, p.number.outReason);
+            n.insert(u"out_at"_s, Format::jsonTime(p.number.outAt));
+        }
+        list.append(n);
+    }
+    json.insert(u"numbers"_s, list);
+    QJsonArray moves;
+    for (const Reassignment &r : pool.reassignments(campaign.id)) {
+        moves.append(QJsonObject{{u"from"_s, r.from},
+                                 {u"to"_s, QJsonArray::fromStringList(r.to)},
+                                 {u"moved"_s, r.moved},
+                                 {u"at"_s, Format::jsonTime(r.at)},
+                                 {u"by"_s, r.by}});
+    }
+    json.insert(u"reassignments"_s, moves);
+}
+
+void StatusCommand::printPool(CliContext &context, const Campaign &campaign)
+{
+    const QList<PoolNumberProgress> numbers = NumberPool(context.db(), context.clock()).progress(campaign.id);
+    for (const PoolNumberProgress &p : numbers) {
+        QString line = tr("%1 from %2: %3 sent, %4 failed, %5 waiting")
+                           .arg(campaign.name, p.number.id, Format::number(p.sent), Format::number(p.failed),
+                                Format::number(p.waiting));
+        if (!p.number.active) {
+            line += u"; "_s +
+                    tr("out of the pool since %1 UTC: %2")
+                        .arg(Format::tableTime(p.number.outAt), p.number.outReason.section(u'\n', 0, 0));
+        }
+        context.out() << line << u'\n';
+    }
 }
 
 } // namespace herald::cli
