@@ -119,38 +119,22 @@ qint64 NumberPool::spread(const QString &campaignId, const QString &whereRows, c
     return moved;
 }
 
-qint64 NumberPool::assign(const QString &campaignId)
-{
-    Transaction tx(m_db);
-    Counters::lock(m_db, {campaignId});
-    const QStringList to = active(campaignId);
-    const qint64 moved = to.isEmpty() ? 0 : spread(campaignId, u"phone_number_id IS NULL"_s, {}, to);
-    tx.commit();
-    return moved;
-}
-
 void NumberPool::pin(const QStringList &active, QList<ClaimedMessage> &claimed)
 {
     if (active.isEmpty()) {
         return;
     }
-    std::optional<Transaction> tx;
     std::optional<QSqlQuery> store;
     for (ClaimedMessage &m : claimed) {
         if (!m.phoneNumberId.isEmpty()) {
             continue;
         }
-        if (!tx) {
-            tx.emplace(m_db);
+        if (!store) {
             store = m_db.prepare(
                 u"UPDATE send_queue SET phone_number_id = ? WHERE id = ? AND phone_number_id IS NULL"_s);
         }
         m.phoneNumberId = active.at(int(m.id % active.size()));
         Database::exec(*store, {m.phoneNumberId, m.id});
-    }
-    if (tx) {
-        store->finish();
-        tx->commit();
     }
 }
 
@@ -258,15 +242,28 @@ QList<PoolNumberProgress> NumberPool::progress(const QString &campaignId) const
     return out;
 }
 
-NumberPool::Waiting NumberPool::waiting(const QString &campaignId) const
+NumberPool::Waiting NumberPool::waiting(const QString &campaignId, const QStringList &outNumbers) const
 {
     Waiting w;
-    w.forOut =
-        m_db.scalar(u"SELECT count(*) FROM send_queue q JOIN campaign_numbers n ON n.campaign_id = "
-                    "q.campaign_id AND n.phone_number_id = q.phone_number_id WHERE q.campaign_id = ? AND "
-                    "q.status = 'ready' AND n.state = 'out'"_s,
-                    {campaignId})
-            .toLongLong();
+    if (outNumbers.isEmpty()) {
+        w.forOut =
+            m_db.scalar(u"SELECT count(*) FROM send_queue q JOIN campaign_numbers n ON n.campaign_id = "
+                        "q.campaign_id AND n.phone_number_id = q.phone_number_id WHERE q.campaign_id = ? "
+                        "AND q.status = 'ready' AND n.state = 'out'"_s,
+                        {campaignId})
+                .toLongLong();
+    } else {
+        QVariantList values{campaignId};
+        for (const QString &n : outNumbers) {
+            values << n;
+        }
+        w.forOut =
+            m_db.scalar(u"SELECT count(*) FROM send_queue WHERE campaign_id = ? AND status = 'ready' AND "
+                        "phone_number_id IN (?"_s +
+                            u", ?"_s.repeated(int(outNumbers.size()) - 1) + u")"_s,
+                        values)
+                .toLongLong();
+    }
     w.others = m_db.scalar(u"SELECT count(*) FROM send_queue WHERE campaign_id = ? AND status IN ('ready', "
                            "'processing')"_s,
                            {campaignId})

@@ -62,11 +62,9 @@ public:
     QList<PoolNumber> of(const QString &campaignId) const; // by position; empty: no pool
     QStringList active(const QString &campaignId) const;
 
-    // Assigns the campaign's unassigned ready rows (contacts added later) to its active
-    // numbers, round robin by row id. Returns how many; 0 without a pool.
-    qint64 assign(const QString &campaignId);
     // Gives each claimed row that has no number yet (contacts added after the pool was set) one
-    // of `active` by the same rule, and stores it: it keeps that number from then on.
+    // of `active` by the same rule, and stores it: it keeps that number from then on. In the
+    // claim's transaction (QueueEngine::claim), so a row is never handed out without its number.
     void pin(const QStringList &active, QList<ClaimedMessage> &claimed);
     // Takes `id` out of the pool with the reason; false when it was out already or not in it.
     bool takeOut(const QString &campaignId, const QString &id, const QString &reason);
@@ -84,7 +82,8 @@ public:
         qint64 forOut = 0;
         qint64 others = 0;
     };
-    Waiting waiting(const QString &campaignId) const;
+    // `outNumbers`: the numbers the caller no longer sends from (as stored, when empty).
+    Waiting waiting(const QString &campaignId, const QStringList &outNumbers = {}) const;
 
 private:
     qint64 spread(const QString &campaignId, const QString &whereRows, const QVariantList &values,

@@ -7,6 +7,7 @@
 #include "queue/CampaignStore.h"
 #include "queue/Completion.h"
 #include "queue/Counters.h"
+#include "queue/NumberPool.h"
 #include "queue/OutcomeWriter.h"
 #include "queue/QuietHoursQueue.h"
 #include "queue/RecipientRegions.h"
@@ -176,7 +177,7 @@ EnqueueResult QueueEngine::enqueuePostgres(const QString &campaignId, const QLis
 }
 
 QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QString &workerId, int limit,
-                                         const QStringList &outNumbers)
+                                         const QStringList &outNumbers, const QStringList &pinTo)
 {
     QList<ClaimedMessage> out;
     Transaction tx(m_db);
@@ -254,6 +255,7 @@ QList<ClaimedMessage> QueueEngine::claim(const QString &campaignId, const QStrin
         q.finish();
     }
     dropOptedOut(campaignId, out);
+    NumberPool(m_db, m_clock).pin(pinTo, out);
     tx.commit();
     if (out.isEmpty()) {
         // The seed's first completion scenario: nothing claimable, maybe nothing left. In a

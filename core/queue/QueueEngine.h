@@ -28,9 +28,10 @@ public:
     // same row (FOR UPDATE SKIP LOCKED). Rows whose phone opted out after being queued fail
     // "opted out" here instead of being handed out. When nothing is left at all the
     // campaign completes here. Rows assigned to `outNumbers` (numbers taken out of the
-    // campaign's pool) are left waiting.
+    // campaign's pool) are left waiting; a claimed row without a number yet gets one of
+    // `pinTo` (NumberPool::pin) in the same transaction.
     QList<ClaimedMessage> claim(const QString &campaignId, const QString &workerId, int limit,
-                                const QStringList &outNumbers = {});
+                                const QStringList &outNumbers = {}, const QStringList &pinTo = {});
 
     // Records a batch of outcomes in one transaction with the counters and completion. An
     // outcome changes its row only while the row is still held by the same claim (processing,

@@ -274,6 +274,8 @@ std::deque<SendWorker::Held>::iterator SendWorker::takeSendable(QStringList &wai
 {
     // With one number only the front message is looked at, as its token decides; in a pool a
     // number without a token leaves its messages held while the others' go.
+    QList<ClaimedMessage> stray; // held for a number that left the pool: they wait with it
+    auto found = m_held.end();
     for (auto it = m_held.begin(); it != m_held.end();) {
         if (m_deferrals.isDeferred(it->message.phone)) {
             m_deferred << std::move(*it);
@@ -281,14 +283,20 @@ std::deque<SendWorker::Held>::iterator SendWorker::takeSendable(QStringList &wai
             continue;
         }
         const QString number = m_lanes.numberOf(it->message);
+        if (!m_lanes.isActive(number)) {
+            stray << it->message;
+            it = m_held.erase(it);
+            continue;
+        }
         if (!waiting.contains(number)) {
             try {
                 if (m_lanes.takeToken(number)) {
-                    return it;
+                    found = it;
+                    break;
                 }
             } catch (const DbError &e) {
                 databaseFailed(e);
-                return m_held.end();
+                break;
             }
             waiting << number;
             if (waiting.size() >= m_lanes.active().size()) {
@@ -297,7 +305,8 @@ std::deque<SendWorker::Held>::iterator SendWorker::takeSendable(QStringList &wai
         }
         ++it;
     }
-    return m_held.end();
+    releaseNow(stray); // `found` stays valid: nothing is erased after it was taken
+    return found;
 }
 
 std::chrono::milliseconds SendWorker::msUntilToken(const QStringList &numbers)
@@ -329,9 +338,9 @@ bool SendWorker::refill()
     }
     QList<ClaimedMessage> batch;
     try {
-        batch = m_engine->claim(m_config.campaignId, m_workerId, m_config.claimBatch, m_lanes.out());
+        batch = m_engine->claim(m_config.campaignId, m_workerId, m_config.claimBatch, m_lanes.out(),
+                                m_lanes.isPool() ? m_lanes.active() : QStringList());
         if (m_lanes.isPool()) {
-            NumberPool(*m_db, Clock::system()).pin(m_lanes.active(), batch);
             // A number another sender took out of the pool meanwhile: its rows wait with it.
             QList<ClaimedMessage> notHere;
             for (qsizetype i = batch.size() - 1; i >= 0; --i) {
@@ -396,7 +405,8 @@ void SendWorker::pump()
         }
         QStringList waiting;
         auto next = takeSendable(waiting);
-        if (next == m_held.end() && m_lanes.isPool() && m_state == State::Running &&
+        if (next == m_held.end() && m_lanes.isPool() && m_state == State::Running && !inOutage() &&
+            waiting.size() < m_lanes.active().size() &&
             qsizetype(m_held.size()) < qsizetype(m_config.claimBatch) * m_lanes.active().size() && refill()) {
             // A number with a token may have nothing held: claim more for it.
             next = takeSendable(waiting);
@@ -517,6 +527,8 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
         // Provably not accepted: send the same message again once the pace allows.
         if (draining) {
             m_toRelease << m;
+        } else if (!m_lanes.isActive(number)) {
+            releaseNow({m}); // its number left the pool meanwhile: it waits with it
         } else {
             m_held.push_front(held);
         }
@@ -529,6 +541,8 @@ void SendWorker::handle(const InFlight &request, const ApiResponse &response, co
         }
         if (draining) {
             m_toRelease << m;
+        } else if (!m_lanes.isActive(number)) {
+            releaseNow({m});
         } else {
             m_deferred << held;
         }
@@ -594,6 +608,7 @@ bool SendWorker::numberOut(const QString &number, const QString &reason)
     try {
         NumberPool(*m_db, Clock::system()).takeOut(m_config.campaignId, number, reason);
     } catch (const DbError &e) {
+        m_pendingOut.insert(number, reason); // written once the database answers again
         databaseFailed(e);
     }
     releaseNow(back);
@@ -629,20 +644,21 @@ void SendWorker::releaseNow(const QList<ClaimedMessage> &messages)
         return;
     }
     if (inOutage()) {
-        m_toRelease << messages;
+        m_releaseLater << messages;
         return;
     }
     try {
         m_engine->release(messages);
     } catch (const DbError &e) {
-        m_toRelease << messages; // released on the way out, or taken back when their lease ends
+        m_releaseLater << messages; // once the database answers again (retryDatabase)
         databaseFailed(e);
     }
 }
 
 bool SendWorker::onlyOutNumbersLeft()
 {
-    const NumberPool::Waiting w = NumberPool(*m_db, Clock::system()).waiting(m_config.campaignId);
+    const NumberPool::Waiting w =
+        NumberPool(*m_db, Clock::system()).waiting(m_config.campaignId, m_lanes.out());
     if (w.forOut == 0 || w.others > 0) {
         return false;
     }
@@ -652,11 +668,12 @@ bool SendWorker::onlyOutNumbersLeft()
             why << tr("%1 (%2)").arg(n.id, n.outReason.section(u'\n', 0, 0));
         }
     }
-    beginDrain(SendResult::End::Paused,
-               tr("%Ln recipient(s) wait for phone numbers taken out of the campaign's pool: %1. Move them to "
-                  "the other numbers (herald-cli campaign reassign), then resume.",
-                  nullptr, int(w.forOut))
-                   .arg(why.join(u"; "_s)));
+    beginDrain(
+        SendResult::End::Paused,
+        tr("%Ln recipient(s) wait for phone numbers taken out of the campaign's pool: %1. Move them to "
+           "the other numbers (herald-cli campaign reassign), then resume.",
+           nullptr, int(w.forOut))
+            .arg(why.join(u"; "_s)));
     return true;
 }
 
@@ -817,6 +834,12 @@ void SendWorker::retryDatabase()
         // sender holds its own after a long wait.
         m_engine->renewLeases(m_config.campaignId, m_workerId);
         returnWaitingRows();
+        m_engine->release(m_releaseLater);
+        m_releaseLater.clear();
+        for (auto it = m_pendingOut.cbegin(); it != m_pendingOut.cend(); ++it) {
+            NumberPool(*m_db, Clock::system()).takeOut(m_config.campaignId, it.key(), it.value());
+        }
+        m_pendingOut.clear();
         m_lanes.restartShared(); // the shared pacing works again
         // While the database was away this sender's heartbeat went unheard, so another sender
         // may have taken the campaign over (and failed this one's rows "interrupted").
@@ -865,7 +888,7 @@ void SendWorker::failForgottenClaims()
     for (const Outcome &o : std::as_const(m_outcomes)) {
         known.insert(o.id);
     }
-    for (const ClaimedMessage &m : std::as_const(m_toRelease)) {
+    for (const ClaimedMessage &m : std::as_const(m_toRelease) + std::as_const(m_releaseLater)) {
         known.insert(m.id);
     }
     QList<Outcome> forgotten;
@@ -1043,6 +1066,7 @@ void SendWorker::maybeFinish()
     SendResult::End end = m_drainEnd;
     QString reason = m_drainReason;
     try {
+        m_toRelease << std::exchange(m_releaseLater, {});
         m_engine->release(m_toRelease);
         m_toRelease.clear();
         CampaignStore store(*m_db, Clock::system());

@@ -146,9 +146,13 @@ private:
     QHash<QNetworkReply *, InFlight> m_inFlight;
     QList<Outcome> m_outcomes;         // not yet recorded
     QList<ClaimedMessage> m_toRelease; // claimed, never accepted, to hand back unsent
-    bool m_queueEmpty = false;         // the last claim found nothing claimable
-    WindowWait m_windowWait;           // holding: who waits for their quiet-hours window
-    qint64 m_appPausedUntilMs = 0;     // 4/80007/131057: the whole sender waits
+    // Rows of a number that left the pool, to hand back while running; kept here while the
+    // database does not answer, and handed back as soon as it does.
+    QList<ClaimedMessage> m_releaseLater;
+    QHash<QString, QString> m_pendingOut; // numbers out of the pool not yet written: number → reason
+    bool m_queueEmpty = false;            // the last claim found nothing claimable
+    WindowWait m_windowWait;              // holding: who waits for their quiet-hours window
+    qint64 m_appPausedUntilMs = 0;        // 4/80007/131057: the whole sender waits
 
     // A database outage: locked by another program, disk full, PostgreSQL away. Valid from the
     // first failure until a write succeeds again; nothing new is sent meanwhile.

@@ -1,6 +1,7 @@
 // A campaign sent from a pool of phone numbers, end to end through the real HTTP stack against
 // the simulator (three numbers of one account), on SQLite and PostgreSQL:
-// - each recipient is sent from one number, the one stored with its row, also after a retry;
+// - each recipient is sent from one number, the one stored with its row (given when the pool is
+//   set, or at the first claim for contacts added later);
 // - a number Meta refuses (368) leaves the pool with the reason while the others go on; its
 //   recipients wait, nothing is moved without `herald-cli campaign reassign`, which is
 //   recorded, and the campaign then completes from the other numbers, nobody messaged twice;
@@ -184,6 +185,35 @@ private Q_SLOTS:
         QVERIFY(member(db, c.id, kB).active);  // the last one stays: the campaign stopped instead
         QCOMPARE(sim.log().totals().accepted, 30);
         QCOMPARE(countWhere(db, u"status = 'processing'"_s), 0);
+        QVERIFY(countersMatch(db, Clock::system(), c.id));
+    }
+
+    void contactsAddedAfterThePoolWasSetGetTheirNumberWhenFirstClaimed()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        SimulatorConfig sc;
+        sc.latencyMs = 5;
+        sc.extraPhoneNumberIds = {kB};
+        CloudApiSimulator sim(sc);
+        QVERIFY(sim.start());
+        const QString kA = sim.config().phoneNumberId;
+        const Campaign c = makeCampaign(db, Clock::system(), u"Later"_s, 10);
+        NumberPool(db, Clock::system()).set(c.id, {kA, kB});
+        QueueEngine(db, Clock::system()).enqueue(c.id, makeRecipients(30, 5000));
+        QCOMPARE(countWhere(db, u"phone_number_id IS NULL"_s), 30);
+        Sender sender;
+        const SendResult r = runToEnd(sender, poolConfig(*tdb, sim, c.id, {kA, kB}), 60'000);
+        QCOMPARE(SendResult::endName(r.end), SendResult::endName(SendResult::End::Completed));
+        QCOMPARE(countWhere(db, u"phone_number_id IS NULL"_s), 0);
+        QVERIFY(sim.log().acceptedFrom(kA) > 0 && sim.log().acceptedFrom(kB) > 0);
+        const QHash<QString, QString> stored = assignedNumbers(db, c.id);
+        const auto recipients = sim.log().recipients();
+        QCOMPARE(recipients.size(), 40);
+        for (auto it = recipients.cbegin(); it != recipients.cend(); ++it) {
+            QCOMPARE(it->accepted, 1);
+            QCOMPARE(it->numbers, QStringList{stored.value(it.key())});
+        }
         QVERIFY(countersMatch(db, Clock::system(), c.id));
     }
 

@@ -132,8 +132,9 @@ void PoolNumbersView::updateSummary(const QString &message)
     if (!message.isEmpty()) {
         m_notice = message;
     }
-    QString text = tr("Sent from %Ln phone number(s) of the account; each recipient always from the same one.",
-                      nullptr, int(m_model->rowCount()));
+    QString text =
+        tr("Sent from %Ln phone number(s) of the account; each recipient always from the same one.", nullptr,
+           int(m_model->rowCount()));
     if (waiting > 0) {
         text += u' ' + tr("%Ln recipient(s) wait for numbers taken out of the pool: move them to the others, "
                           "then resume.",
@@ -184,6 +185,7 @@ void PoolNumbersView::reassign()
                     self->load();
                     self->updateSummary(tr("Moved %1 recipients. Resume the campaign to send them.")
                                             .arg(QLocale().toString(moved)));
+                    self->m_reassign->setEnabled(false); // until the read shows who still waits
                     Q_EMIT self->reassigned();
                 });
         });
