@@ -90,7 +90,9 @@ Case caseFor(Fault fault)
         c.isEvent = true;
         break;
     case Fault::SilentConnection:
-        c.sim.silentConnectionEvery = 4;
+        // Every second connection: the sender's two access managers open one each at least, so
+        // the fault is always met (every fourth was not when quick answers let Qt reuse three).
+        c.sim.silentConnectionEvery = 2;
         c.expect = Expect::NoResponse;
         c.injected = RequestLog::eventSilentConnection();
         c.isEvent = true;
@@ -245,9 +247,17 @@ private Q_SLOTS:
             // Accepted by the server (its log has the wamid), the answer unusable: failed
             // "unreadable response", never resent — a resend would message the person twice.
             const QStringList failed = failedPhones(db, u"unreadable response"_s);
-            QCOMPARE(after.totalFailed, failed.size());
+            // The server closes the connection after a spoiled answer; a request Qt had already
+            // begun on it dies unread. Herald cannot tell that it never arrived: "no response",
+            // never sent again (seen once in a few runs under load, for the truncated body).
+            const QStringList unread = failedPhones(db, u"no response"_s);
+            for (const QString &phone : unread) {
+                QCOMPARE(sim.log().receivedFor(phone), 0);
+            }
+            QVERIFY2(unread.size() <= 2, qPrintable(unread.join(u", "_s)));
+            QCOMPARE(after.totalFailed, failed.size() + unread.size());
             QCOMPARE(failed.size(), injected);
-            QCOMPARE(totals.accepted, after.totalSent + after.totalFailed);
+            QCOMPARE(totals.accepted, after.totalSent + failed.size());
             for (const QString &phone : failed) {
                 QCOMPARE(sim.log().receivedFor(phone), 1);
                 QCOMPARE(sim.log().acceptedFor(phone), 1);
