@@ -85,8 +85,7 @@ SettingsDialog::SettingsDialog(DataService &data, const AppContext &context, QWi
     m_tabs->addTab(buildComputerTab(context.database.displayName()), tr("This computer"));
     // Phone numbers and rate cards are stored with the database and change at once: nothing for
     // Save to do.
-    m_tabs->addTab(new PhoneNumbersSection(data, context, this),
-                   tr("Phone numbers"));
+    m_tabs->addTab(new PhoneNumbersSection(data, context, this), tr("Phone numbers"));
     m_tabs->addTab(new RateCardSection(data, context.clock ? *context.clock : Clock::system(), this),
                    tr("Rate cards"));
     for (int i = 0; i < m_tabs->count(); ++i) {
