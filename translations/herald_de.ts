@@ -2336,6 +2336,10 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <source>Every number of the pool is out: there is no number to move the recipients to.</source>
         <translation>Jede Nummer des Pools ist herausgenommen: es gibt keine Nummer, auf die die Empfänger verschoben werden können.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>NumbersCommand</name>
@@ -3434,10 +3438,6 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
     <message>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
         <translation>%1 Nachrichten pro Sekunde liegen über der Obergrenze der Telefonnummer von %2 (%3); ein Lauf darf sie nur senken.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
@@ -4780,10 +4780,6 @@ Letzter Fehler: %4</translation>
     <message>
         <source>Campaign &quot;%1&quot; is %2, not running.</source>
         <translation>Kampagne „%1“ ist %2, nicht laufend.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>

@@ -2336,6 +2336,10 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <source>Every number of the pool is out: there is no number to move the recipients to.</source>
         <translation>Todos los números del grupo están fuera: no hay ningún número al que mover los destinatarios.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>NumbersCommand</name>
@@ -3434,10 +3438,6 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
     <message>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
         <translation>%1 mensajes por segundo superan el límite del número de teléfono de %2 (%3); una ejecución solo puede reducirlo.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
@@ -4780,10 +4780,6 @@ Last error: %4</source>
     <message>
         <source>Campaign &quot;%1&quot; is %2, not running.</source>
         <translation>La campaña «%1» está %2, no en curso.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>

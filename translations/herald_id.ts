@@ -2327,6 +2327,10 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <source>Every number of the pool is out: there is no number to move the recipients to.</source>
         <translation>Semua nomor kumpulan sudah dikeluarkan: tidak ada nomor untuk memindahkan penerima.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>NumbersCommand</name>
@@ -3417,10 +3421,6 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
     <message>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
         <translation>%1 pesan per detik melebihi batas nomor telepon sebesar %2 (%3); sebuah run hanya boleh menurunkannya.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
@@ -4759,10 +4759,6 @@ Kesalahan terakhir: %4</translation>
     <message>
         <source>Campaign &quot;%1&quot; is %2, not running.</source>
         <translation>Kampanye &quot;%1&quot; berstatus %2, tidak berjalan.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>

@@ -2336,6 +2336,10 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
         <source>Every number of the pool is out: there is no number to move the recipients to.</source>
         <translation>Todos os números do grupo estão fora: não há número para onde mover os destinatários.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>NumbersCommand</name>
@@ -3434,10 +3438,6 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
     <message>
         <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
         <translation>%1 mensagens por segundo estão acima do limite do número de telefone de %2 (%3); uma execução só pode reduzi-lo.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
@@ -4780,10 +4780,6 @@ Last error: %4</source>
     <message>
         <source>Campaign &quot;%1&quot; is %2, not running.</source>
         <translation>A campanha &quot;%1&quot; está %2, não em andamento.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>

@@ -245,14 +245,7 @@ QList<PoolNumberProgress> NumberPool::progress(const QString &campaignId) const
 NumberPool::Waiting NumberPool::waiting(const QString &campaignId, const QStringList &outNumbers) const
 {
     Waiting w;
-    if (outNumbers.isEmpty()) {
-        w.forOut =
-            m_db.scalar(u"SELECT count(*) FROM send_queue q JOIN campaign_numbers n ON n.campaign_id = "
-                        "q.campaign_id AND n.phone_number_id = q.phone_number_id WHERE q.campaign_id = ? "
-                        "AND q.status = 'ready' AND n.state = 'out'"_s,
-                        {campaignId})
-                .toLongLong();
-    } else {
+    if (!outNumbers.isEmpty()) {
         QVariantList values{campaignId};
         for (const QString &n : outNumbers) {
             values << n;
@@ -270,6 +263,17 @@ NumberPool::Waiting NumberPool::waiting(const QString &campaignId, const QString
                    .toLongLong() -
                w.forOut;
     return w;
+}
+
+QString NumberPool::describeOut(const QList<PoolNumber> &pool)
+{
+    QStringList out;
+    for (const PoolNumber &n : pool) {
+        if (!n.active) {
+            out << tr("%1 (%2)").arg(n.id, n.outReasonLine());
+        }
+    }
+    return out.join(u"; "_s);
 }
 
 } // namespace herald

@@ -21,6 +21,8 @@ struct PoolNumber
     bool active = true;
     QString outReason; // why it left the pool
     QDateTime outAt;
+
+    QString outReasonLine() const { return outReason.section(u'\n', 0, 0); } // without Meta's details
 };
 
 // A pool number's share of the campaign, for `status --json` and the console.
@@ -60,6 +62,8 @@ public:
     // becomes the first. Only before it sends: refused (DbError) once it has sent or runs.
     void set(const QString &campaignId, const QStringList &ids);
     QList<PoolNumber> of(const QString &campaignId) const; // by position; empty: no pool
+    // The numbers out of `pool`, each with why: "ID (reason); ID (reason)".
+    static QString describeOut(const QList<PoolNumber> &pool);
     QStringList active(const QString &campaignId) const;
 
     // Gives each claimed row that has no number yet (contacts added after the pool was set) one
@@ -82,8 +86,9 @@ public:
         qint64 forOut = 0;
         qint64 others = 0;
     };
-    // `outNumbers`: the numbers the caller no longer sends from (as stored, when empty).
-    Waiting waiting(const QString &campaignId, const QStringList &outNumbers = {}) const;
+    // `outNumbers`: the numbers the caller no longer sends from (its own view: a take-out it
+    // could not write yet counts too).
+    Waiting waiting(const QString &campaignId, const QStringList &outNumbers) const;
 
 private:
     qint64 spread(const QString &campaignId, const QString &whereRows, const QVariantList &values,

@@ -26,11 +26,9 @@ void SendPlanner::planPool(const Campaign &campaign, double rate, SendPlan &plan
     }
     const PhoneNumberStore numbers(m_db, m_clock);
     const NumberHealthStore health(m_db, m_clock);
-    QStringList out;
     double total = 0;
     for (const PoolNumber &n : pool) {
         if (!n.active) {
-            out << tr("%1 (%2)").arg(n.id, n.outReason.section(u'\n', 0, 0));
             plan.config.poolOut << n.id;
             continue;
         }
@@ -45,14 +43,14 @@ void SendPlanner::planPool(const Campaign &campaign, double rate, SendPlan &plan
         plan.refusals
             << tr("Every phone number of the campaign's pool was taken out: %1. Nothing can be sent "
                   "until a number is back in it.")
-                   .arg(out.join(u"; "_s));
+                   .arg(NumberPool::describeOut(pool));
         return;
     }
-    if (!out.isEmpty()) {
+    if (!plan.config.poolOut.isEmpty()) {
         plan.warnings
             << tr("Taken out of the campaign's pool: %1. Their recipients wait until you move them to "
                   "the other numbers (herald-cli campaign reassign).")
-                   .arg(out.join(u"; "_s));
+                   .arg(NumberPool::describeOut(pool));
     }
     // The campaign's own rate is over all its numbers.
     const double campaignRate = campaign.settings.value(u"rate"_s).toDouble();

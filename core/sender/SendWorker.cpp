@@ -662,18 +662,12 @@ bool SendWorker::onlyOutNumbersLeft()
     if (w.forOut == 0 || w.others > 0) {
         return false;
     }
-    QStringList why;
-    for (const PoolNumber &n : NumberPool(*m_db, Clock::system()).of(m_config.campaignId)) {
-        if (!n.active) {
-            why << tr("%1 (%2)").arg(n.id, n.outReason.section(u'\n', 0, 0));
-        }
-    }
     beginDrain(
         SendResult::End::Paused,
         tr("%Ln recipient(s) wait for phone numbers taken out of the campaign's pool: %1. Move them to "
            "the other numbers (herald-cli campaign reassign), then resume.",
            nullptr, int(w.forOut))
-            .arg(why.join(u"; "_s)));
+            .arg(NumberPool::describeOut(NumberPool(*m_db, Clock::system()).of(m_config.campaignId))));
     return true;
 }
 

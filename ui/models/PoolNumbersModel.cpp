@@ -43,7 +43,7 @@ QVariant PoolNumbersModel::data(const QModelIndex &index, int role) const
         case Waiting:
             return locale.toString(p.waiting);
         case Reason:
-            return p.number.outReason.section(u'\n', 0, 0);
+            return p.number.outReasonLine();
         default:
             return {};
         }

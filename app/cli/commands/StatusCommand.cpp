@@ -124,9 +124,8 @@ void StatusCommand::printPool(CliContext &context, const Campaign &campaign)
                            .arg(campaign.name, p.number.id, Format::number(p.sent), Format::number(p.failed),
                                 Format::number(p.waiting));
         if (!p.number.active) {
-            line += u"; "_s +
-                    tr("out of the pool since %1 UTC: %2")
-                        .arg(Format::tableTime(p.number.outAt), p.number.outReason.section(u'\n', 0, 0));
+            line += u"; "_s + tr("out of the pool since %1 UTC: %2")
+                                  .arg(Format::tableTime(p.number.outAt), p.number.outReasonLine());
         }
         context.out() << line << u'\n';
     }
