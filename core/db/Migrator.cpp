@@ -113,13 +113,19 @@ int Migrator::migrate()
     const int latest = latestVersion();
     refuseIfNewer(currentVersion(), latest);
     int applied = 0;
+    bool haveVersionTable = false;
     for (const Migration &m : migrations) {
         Transaction tx(m_db);
         if (m_db.isPostgres()) {
             // Two programs starting at once must not both apply a migration.
             m_db.run(u"SELECT pg_advisory_xact_lock(7216011)"_s);
         }
-        ensureVersionTable();
+        // Created once, under the lock: PostgreSQL would answer every CREATE … IF NOT EXISTS of
+        // an existing table with a notice, which libpq prints on the user's terminal.
+        if (!haveVersionTable && !m_db.handle().tables().contains("herald_schema"_L1)) {
+            ensureVersionTable();
+        }
+        haveVersionTable = true;
         const int current = readVersion();
         refuseIfNewer(current, latest);
         if (m.version <= current) {

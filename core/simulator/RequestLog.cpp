@@ -28,19 +28,28 @@ void RequestLog::countRequest(int instance)
         ++m_totals.requestsByInstance[instance];
 }
 
-void RequestLog::noteSendTime(qint64 receivedNs)
+qint64 RequestLog::noteSendTime(std::deque<qint64> &window, qint64 receivedNs)
+{
+    // Server threads record in nearly, not exactly, arrival order: insert from the back.
+    auto at = window.end();
+    while (at != window.begin() && *(at - 1) > receivedNs)
+        --at;
+    window.insert(at, receivedNs);
+    constexpr qint64 second = 1'000'000'000;
+    while (window.front() <= window.back() - second)
+        window.pop_front();
+    return qint64(window.size());
+}
+
+void RequestLog::noteSendTime(qint64 receivedNs, const QString &fromNumber)
 {
     if (receivedNs <= 0)
         return;
-    // Server threads record in nearly, not exactly, arrival order: insert from the back.
-    auto at = m_lastSecond.end();
-    while (at != m_lastSecond.begin() && *(at - 1) > receivedNs)
-        --at;
-    m_lastSecond.insert(at, receivedNs);
-    constexpr qint64 second = 1'000'000'000;
-    while (m_lastSecond.front() <= m_lastSecond.back() - second)
-        m_lastSecond.pop_front();
-    m_totals.peakSendsPerSecond = qMax(m_totals.peakSendsPerSecond, qint64(m_lastSecond.size()));
+    m_totals.peakSendsPerSecond = qMax(m_totals.peakSendsPerSecond, noteSendTime(m_lastSecond, receivedNs));
+    if (!fromNumber.isEmpty()) {
+        qint64 &peak = m_totals.peakSendsPerSecondByNumber[fromNumber];
+        peak = qMax(peak, noteSendTime(m_lastSecondByNumber[fromNumber], receivedNs));
+    }
 }
 
 int RequestLog::recordSend(const QString &key, const QByteArray &payload, qint64 receivedNs,
@@ -48,7 +57,7 @@ int RequestLog::recordSend(const QString &key, const QByteArray &payload, qint64
 {
     QMutexLocker lock(&m_mutex);
     ++m_totals.sendRequests;
-    noteSendTime(receivedNs);
+    noteSendTime(receivedNs, fromNumber);
     RecipientLog &r = m_recipients[key];
     r.lastPayload = payload;
     if (!fromNumber.isEmpty()) {
@@ -61,7 +70,7 @@ void RequestLog::recordUnattributedSend(qint64 receivedNs)
 {
     QMutexLocker lock(&m_mutex);
     ++m_totals.sendRequests;
-    noteSendTime(receivedNs);
+    noteSendTime(receivedNs, {});
 }
 
 qint64 RequestLog::recordOutcome(const QString &key, const QString &outcome, const QString &wamid,
@@ -150,6 +159,7 @@ void RequestLog::clear()
     const auto instances = m_totals.requestsByInstance.size();
     m_recipients.clear();
     m_lastSecond.clear();
+    m_lastSecondByNumber.clear();
     m_totals = RequestLogTotals{};
     m_totals.requestsByInstance.fill(0, instances);
 }

@@ -36,6 +36,9 @@ struct RequestLogTotals
     // The most send requests received in any sliding one-second window (t - 1 s, t]: what a
     // per-second throughput limit such as Meta's sees of a client's pace.
     qint64 peakSendsPerSecond = 0;
+    // The same, counting only the send requests from one business phone number: what that
+    // number's own ceiling sees.
+    QHash<QString, qint64> peakSendsPerSecondByNumber;
     qint64 templateListings = 0; // GET …/message_templates answered with a page
     // Faults and refusals that are not an answer to a recipient's send: see RequestLog::event*().
     QMap<QString, qint64> events;
@@ -98,10 +101,13 @@ public:
     void setInstanceCount(int instances); // clears the per-instance counters
 
 private:
-    void noteSendTime(qint64 receivedNs); // under m_mutex
+    // Under m_mutex: adds a send time to a sliding second; returns how many sends it now holds.
+    static qint64 noteSendTime(std::deque<qint64> &window, qint64 receivedNs);
+    void noteSendTime(qint64 receivedNs, const QString &fromNumber);
 
     mutable QMutex m_mutex;
     std::deque<qint64> m_lastSecond; // send times within a second of the latest, in order
+    QHash<QString, std::deque<qint64>> m_lastSecondByNumber;
     QHash<QString, RecipientLog> m_recipients;
     RequestLogTotals m_totals;
 };

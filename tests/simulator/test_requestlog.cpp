@@ -94,6 +94,24 @@ private Q_SLOTS:
         QCOMPARE(unordered.totals().peakSendsPerSecond, 20);
     }
 
+    void peakSendsPerSecond_isAlsoKeptForEachNumber()
+    {
+        RequestLog log;
+        const qint64 t0 = 10'000 * kMs;
+        // Interleaved within one second: 30 from A, 12 from B; 3 from A a second later.
+        for (int i = 0; i < 42; ++i)
+            log.recordSend(u"1"_s, "x", t0 + i * 20 * kMs, i % 7 < 5 ? u"A"_s : u"B"_s);
+        for (int i = 0; i < 3; ++i)
+            log.recordSend(u"2"_s, "x", t0 + 2000 * kMs + i * kMs, u"A"_s);
+        const RequestLogTotals totals = log.totals();
+        QCOMPARE(totals.peakSendsPerSecond, 42);
+        QCOMPARE(totals.peakSendsPerSecondByNumber.value(u"A"_s), 30);
+        QCOMPARE(totals.peakSendsPerSecondByNumber.value(u"B"_s), 12);
+        QCOMPARE(totals.peakSendsPerSecondByNumber.size(), 2);
+        log.clear();
+        QVERIFY(log.totals().peakSendsPerSecondByNumber.isEmpty());
+    }
+
     void throughputWindow_admitsTheCapPerSlidingSecond()
     {
         ThroughputWindow window;
