@@ -3,6 +3,7 @@
 #include "../secrets/SecretSearch.h"
 #include "db/AppSettings.h"
 #include "db/Clock.h"
+#include "db/Transaction.h"
 #include "queue/CampaignStatus.h"
 #include "queue/CampaignStore.h"
 #include "queue/Counters.h"
@@ -174,13 +175,14 @@ void storeSimulatorSettings(Database &db, const CloudApiSimulator &sim, int ceil
     s.set(SettingKeys::RateCeiling, QString::number(ceiling));
 }
 
-Campaign readyCampaign(Database &db, const QString &name, int recipients, int firstNumber)
+Campaign readyCampaign(Database &db, const QString &name, int recipients, int firstNumber,
+                       const QString &phoneNumberId)
 {
     CampaignStore store(db, Clock::system());
     const QJsonObject settings{{u"defaults"_s, QJsonObject{{u"header.1"_s, u"https://example.com/a.jpg"_s},
                                                            {u"body.2"_s, u"A12345"_s},
                                                            {u"button.0"_s, u"A12345"_s}}}};
-    const Campaign c = store.create({name, u"order_update"_s, u"en_US"_s, {}, settings});
+    const Campaign c = store.create({name, u"order_update"_s, u"en_US"_s, phoneNumberId, settings});
     QList<Recipient> list;
     list.reserve(recipients);
     for (int i = 0; i < recipients; ++i) {
@@ -209,6 +211,12 @@ KillCheck checkAfterKill(Database &db, const QString &campaignId, const CloudApi
 {
     KillCheck check;
     QStringList why;
+    // One snapshot: other senders may still be writing (a team), and the counters, the recount
+    // and the history must be read as of one moment.
+    Transaction snapshot(db);
+    if (db.isPostgres()) {
+        db.execDirect(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s);
+    }
     const Campaign c = CampaignStore(db, Clock::system()).byId(campaignId);
     const CounterValues r = Counters::recount(db, campaignId);
     const CounterValues h = Counters::historyTotals(db, campaignId);
@@ -250,7 +258,8 @@ KillCheck checkAfterKill(Database &db, const QString &campaignId, const CloudApi
     return check;
 }
 
-EndCheck checkAtEnd(Database &db, const QString &campaignId, const CloudApiSimulator &sim, qint64 messages)
+EndCheck checkAtEnd(Database &db, const QString &campaignId, const CloudApiSimulator &sim, qint64 messages,
+                    bool onlyCampaignServed)
 {
     EndCheck end;
     QStringList why;
@@ -287,7 +296,8 @@ EndCheck checkAtEnd(Database &db, const QString &campaignId, const CloudApiSimul
             end.acceptedInterrupted += accepted;
         }
     }
-    if (const qint64 accepted = sim.log().totals().accepted; accepted != end.sent + end.acceptedInterrupted) {
+    if (const qint64 accepted = sim.log().totals().accepted;
+        onlyCampaignServed && accepted != end.sent + end.acceptedInterrupted) {
         why << u"the simulator accepted %1, the database has %2 sent and %3 accepted interrupted"_s
                    .arg(accepted)
                    .arg(end.sent)

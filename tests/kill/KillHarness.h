@@ -105,7 +105,9 @@ KillCheck checkAfterKill(Database &db, const QString &campaignId, const CloudApi
 void storeSimulatorSettings(Database &db, const CloudApiSimulator &sim, int ceiling);
 // A campaign of the simulator's order_update template with `recipients` contacts queued (phones
 // +4915<100000000 + firstNumber + i>), ready to be sent.
-Campaign readyCampaign(Database &db, const QString &name, int recipients, int firstNumber = 0);
+// `phoneNumberId` sends it from a number other than the default one.
+Campaign readyCampaign(Database &db, const QString &name, int recipients, int firstNumber = 0,
+                       const QString &phoneNumberId = {});
 
 // What must hold once the campaign ran to its end after the kills: completed, every row sent or
 // failed with a reason, the only failures the rows in flight at a kill ("interrupted"), every sent
@@ -118,7 +120,10 @@ struct EndCheck
     QString why;
     bool ok() const { return why.isEmpty(); }
 };
-EndCheck checkAtEnd(Database &db, const QString &campaignId, const CloudApiSimulator &sim, qint64 messages);
+// `onlyCampaignServed`: the simulator served this campaign alone, so everything it accepted must
+// be one of the campaign's sent or interrupted rows (with several, the caller sums them).
+EndCheck checkAtEnd(Database &db, const QString &campaignId, const CloudApiSimulator &sim, qint64 messages,
+                    bool onlyCampaignServed = true);
 
 // The campaign's phones as the simulator's log keys them (digits only).
 QSet<QString> recipientKeys(Database &db, const QString &campaignId);

@@ -65,10 +65,12 @@ struct Setup
     std::unique_ptr<CloudApiSimulator> sim;
     QString cli = QString::fromUtf8(HERALD_CLI_PATH);
 
-    bool start(TestDatabase &tdb, int ceiling, int latencyMs)
+    // `moreNumbers`: phone numbers of the account beside the simulator's default one.
+    bool start(TestDatabase &tdb, int ceiling, int latencyMs, const QStringList &moreNumbers = {})
     {
         SimulatorConfig sc;
         sc.latencyMs = latencyMs;
+        sc.extraPhoneNumberIds = moreNumbers;
         sc.accessToken = token;
         sim = std::make_unique<CloudApiSimulator>(sc);
         if (!home.isValid() || !sim->start()) {
@@ -79,6 +81,15 @@ struct Setup
                    u"templates-sync.out"_s);
         return sync.start() && sync.finish(60'000) == 0;
     }
+
+#ifdef HERALD_GUI_PATH
+    // The herald program (offscreen): a console, which sends the running campaigns nobody holds.
+    std::unique_ptr<Child> console(TestDatabase &tdb)
+    {
+        return std::make_unique<Child>(QString::fromUtf8(HERALD_GUI_PATH), QStringList{u"--db"_s, tdb.url()},
+                                       home.path(), token, u"console.out"_s);
+    }
+#endif
 
     std::unique_ptr<Child> worker(TestDatabase &tdb, const QString &name, const QStringList &more = {})
     {
