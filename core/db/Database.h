@@ -93,7 +93,8 @@ public:
     static QVariant textOrNull(const QString &s) { return s.isEmpty() ? nullString() : QVariant(s); }
 
 private:
-    friend class Transaction; // keeps m_inTransaction
+    friend class Transaction;  // keeps m_inTransaction
+    friend class ReadSnapshot; // reads it
 
     void openSqlite();
     void openPostgres();

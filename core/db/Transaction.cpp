@@ -10,6 +10,25 @@ using namespace Qt::StringLiterals;
 
 namespace herald {
 
+namespace {
+void begin(Database &db, const QString &statement)
+{
+    QSqlQuery q(db.handle());
+    if (!q.exec(statement)) {
+        throw DbError(DbError::Kind::Other,
+                      QCoreApplication::translate("Transaction", "Cannot start a transaction: %1")
+                          .arg(q.lastError().text()),
+                      db.causeOf(q.lastError()));
+    }
+}
+
+void rollBack(Database &db)
+{
+    QSqlQuery q(db.handle());
+    q.exec(u"ROLLBACK"_s);
+}
+} // namespace
+
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
@@ -20,14 +39,7 @@ Transaction::Transaction(Database &db)
             QCoreApplication::translate("Transaction", "A transaction cannot begin inside another one on %1.")
                 .arg(m_db.connectionName()));
     }
-    QSqlQuery q(m_db.handle());
-    const QString begin = m_db.isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s;
-    if (!q.exec(begin)) {
-        throw DbError(DbError::Kind::Other,
-                      QCoreApplication::translate("Transaction", "Cannot start a transaction: %1")
-                          .arg(q.lastError().text()),
-                      m_db.causeOf(q.lastError()));
-    }
+    begin(m_db, m_db.isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
     m_open = true;
     m_db.m_inTransaction = true;
     m_failuresAtBegin = Database::failedStatementsOnThisThread();
@@ -36,8 +48,7 @@ Transaction::Transaction(Database &db)
 Transaction::~Transaction()
 {
     if (m_open) {
-        QSqlQuery q(m_db.handle());
-        q.exec(u"ROLLBACK"_s);
+        rollBack(m_db);
         m_db.m_inTransaction = false;
     }
 }
@@ -63,6 +74,26 @@ void Transaction::commit()
     }
     m_open = false;
     m_db.m_inTransaction = false;
+}
+
+ReadSnapshot::ReadSnapshot(Database &db)
+    : m_db(db)
+{
+    if (m_db.m_inTransaction) {
+        return;
+    }
+    begin(m_db,
+          m_db.isPostgres() ? u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s : u"BEGIN DEFERRED"_s);
+    m_open = true;
+    m_db.m_inTransaction = true;
+}
+
+ReadSnapshot::~ReadSnapshot()
+{
+    if (m_open) {
+        rollBack(m_db);
+        m_db.m_inTransaction = false;
+    }
 }
 
 } // namespace herald

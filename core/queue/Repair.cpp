@@ -34,6 +34,9 @@ Repair::Repair(Database &db, const Clock &clock)
 QList<RepairItem> Repair::analyze(const QString &campaignId) const
 {
     const bool one = !campaignId.isEmpty();
+    // Senders may be writing (a team's workers): the counters, their recount and the history are
+    // read as of one moment, or a message recorded between two reads would look like a fault.
+    ReadSnapshot snapshot(m_db);
     const QHash<QString, CounterValues> recounts = Counters::recountAll(m_db, campaignId);
     QHash<QString, CounterValues> history;
     {

@@ -213,10 +213,7 @@ KillCheck checkAfterKill(Database &db, const QString &campaignId, const CloudApi
     QStringList why;
     // One snapshot: other senders may still be writing (a team), and the counters, the recount
     // and the history must be read as of one moment.
-    Transaction snapshot(db);
-    if (db.isPostgres()) {
-        db.execDirect(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s);
-    }
+    ReadSnapshot snapshot(db);
     const Campaign c = CampaignStore(db, Clock::system()).byId(campaignId);
     const CounterValues r = Counters::recount(db, campaignId);
     const CounterValues h = Counters::historyTotals(db, campaignId);
