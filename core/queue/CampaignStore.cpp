@@ -4,6 +4,7 @@
 #include "db/Database.h"
 #include "db/DbError.h"
 #include "db/Transaction.h"
+#include "queue/NumberPool.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -98,7 +99,7 @@ QString CampaignStore::nameProblem(const QString &name)
     return {};
 }
 
-Campaign CampaignStore::create(const NewCampaign &spec)
+Campaign CampaignStore::create(const NewCampaign &spec, const QStringList &numbers)
 {
     const QString name = spec.name.trimmed();
     if (const QString problem = nameProblem(name); !problem.isEmpty()) {
@@ -107,6 +108,15 @@ Campaign CampaignStore::create(const NewCampaign &spec)
     if (spec.templateName.trimmed().isEmpty() || spec.templateLanguage.trimmed().isEmpty()) {
         throw DbError(DbError::Kind::Refused,
                       tr("A campaign needs a template name and a language code (for example en_US)."));
+    }
+    if (!numbers.isEmpty()) {
+        if (!spec.phoneNumberId.isEmpty()) {
+            throw DbError(DbError::Kind::Refused,
+                          tr("A campaign sends from one phone number or from a pool, not both."));
+        }
+        if (const QString why = NumberPool::idsProblem(numbers); !why.isEmpty()) {
+            throw DbError(DbError::Kind::Refused, why);
+        }
     }
     Transaction tx(m_db);
     if (findByName(name)) {
@@ -119,6 +129,9 @@ Campaign CampaignStore::create(const NewCampaign &spec)
              {id, name, spec.templateName.trimmed(), spec.templateLanguage.trimmed(),
               Database::textOrNull(spec.phoneNumberId),
               QString::fromUtf8(QJsonDocument(spec.settings).toJson(QJsonDocument::Compact)), now, now});
+    if (!numbers.isEmpty()) {
+        NumberPool(m_db, m_clock).setWithin(id, numbers); // with the campaign, or not at all
+    }
     tx.commit();
     return byId(id);
 }

@@ -27,8 +27,10 @@ public:
     // valid UTF-8 (a command-line argument, a pasted byte string) turned into on the way in.
     static QString nameProblem(const QString &name);
 
-    // Creates a draft. Throws DbError when the name is taken or has a nameProblem().
-    Campaign create(const NewCampaign &spec);
+    // Creates a draft. Throws DbError when the name is taken or has a nameProblem(). `numbers`:
+    // a pool of the account's numbers (NumberPool) instead of spec.phoneNumberId, stored in the
+    // same transaction, so there is never a campaign without the pool it was created with.
+    Campaign create(const NewCampaign &spec, const QStringList &numbers = {});
 
     std::optional<Campaign> findByName(const QString &name) const;
     std::optional<Campaign> findById(const QString &id) const;

@@ -60,6 +60,15 @@ void NumberPool::set(const QString &campaignId, const QStringList &ids)
             DbError::Kind::Refused,
             tr("The phone numbers of a campaign are chosen before it sends; this one has started."));
     }
+    setWithin(campaignId, ids);
+    tx.commit();
+}
+
+void NumberPool::setWithin(const QString &campaignId, const QStringList &ids)
+{
+    if (const QString why = idsProblem(ids); !why.isEmpty()) {
+        throw DbError(DbError::Kind::Refused, why);
+    }
     m_db.run(u"DELETE FROM campaign_numbers WHERE campaign_id = ?"_s, {campaignId});
     QSqlQuery insert = m_db.prepare(
         u"INSERT INTO campaign_numbers (campaign_id, phone_number_id, position) VALUES (?, ?, ?)"_s);
@@ -69,7 +78,6 @@ void NumberPool::set(const QString &campaignId, const QStringList &ids)
     m_db.run(u"UPDATE campaigns SET phone_number_id = ? WHERE id = ?"_s, {ids.first(), campaignId});
     m_db.run(u"UPDATE send_queue SET phone_number_id = NULL WHERE campaign_id = ?"_s, {campaignId});
     spread(campaignId, u"phone_number_id IS NULL"_s, {}, ids);
-    tx.commit();
 }
 
 QList<PoolNumber> NumberPool::of(const QString &campaignId) const

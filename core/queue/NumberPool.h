@@ -61,6 +61,9 @@ public:
     // Makes `ids` the campaign's pool and assigns its recipients; the campaign's own number
     // becomes the first. Only before it sends: refused (DbError) once it has sent or runs.
     void set(const QString &campaignId, const QStringList &ids);
+    // The same inside the caller's transaction, with the campaign row already locked (a campaign
+    // created with its pool: CampaignStore::create).
+    void setWithin(const QString &campaignId, const QStringList &ids);
     QList<PoolNumber> of(const QString &campaignId) const; // by position; empty: no pool
     // The numbers out of `pool`, each with why: "ID (reason); ID (reason)".
     static QString describeOut(const QList<PoolNumber> &pool);

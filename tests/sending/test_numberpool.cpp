@@ -69,6 +69,33 @@ class TestNumberPool : public QObject
 private Q_SLOTS:
     void initTestCase_data() { TestDatabase::addBackendRows(); }
 
+    // Created with its pool in one transaction: a pool that cannot be stored leaves no campaign.
+    void aCampaignIsCreatedWithItsPoolOrNotAtAll()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        CampaignStore store(db, Clock::system());
+        const QString kA = u"100000000000001"_s;
+        const Campaign c = store.create({u"Pooled"_s, u"order_update"_s, u"en_US"_s, {}, {}}, {kA, kB});
+        QCOMPARE(c.phoneNumberId, kA);
+        const QList<PoolNumber> pool = NumberPool(db, Clock::system()).of(c.id);
+        QCOMPARE(pool.size(), 2);
+        QCOMPARE(pool.at(1).id, kB);
+        const auto refused = [&](const NewCampaign &spec, const QStringList &numbers) {
+            try {
+                store.create(spec, numbers);
+            } catch (const DbError &e) {
+                return e.kind() == DbError::Kind::Refused;
+            }
+            return false;
+        };
+        QVERIFY(refused({u"Twice"_s, u"order_update"_s, u"en_US"_s, {}, {}}, {kA, kA}));
+        QVERIFY(refused({u"Both"_s, u"order_update"_s, u"en_US"_s, kA, {}}, {kA, kB}));
+        QVERIFY(refused({u"Pooled"_s, u"order_update"_s, u"en_US"_s, {}, {}}, {kB, kC}));
+        QCOMPARE(db.scalar(u"SELECT count(*) FROM campaigns"_s).toInt(), 1);
+        QCOMPARE(db.scalar(u"SELECT count(*) FROM campaign_numbers"_s).toInt(), 2);
+    }
+
     void aRefusedNumberLeavesThePoolAndItsRecipientsWaitUntilMoved()
     {
         HERALD_TEST_DB(tdb);

@@ -153,12 +153,8 @@ ExitCode CampaignCommand::create(CliContext &context)
             throw CliError(ExitCode::Usage, u"--numbers: "_s + why);
         }
     }
-    CampaignStore store(context.db(), context.clock());
-    Campaign campaign = store.create(spec);
-    if (!pool.isEmpty()) {
-        NumberPool(context.db(), context.clock()).set(campaign.id, pool);
-        campaign = store.byId(campaign.id);
-    }
+    // The campaign and its pool in one transaction: never a campaign without the pool asked for.
+    const Campaign campaign = CampaignStore(context.db(), context.clock()).create(spec, pool);
     if (context.json()) {
         context.printJson(Format::campaignJson(campaign));
     } else {
