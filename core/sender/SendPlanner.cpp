@@ -18,12 +18,9 @@ SendPlanner::SendPlanner(Database &db, const Clock &clock)
     , m_clock(clock)
 {}
 
-void SendPlanner::planPool(const Campaign &campaign, double rate, SendPlan &plan) const
+void SendPlanner::planPool(const Campaign &campaign, const QList<PoolNumber> &pool, double rate,
+                           SendPlan &plan) const
 {
-    const QList<PoolNumber> pool = NumberPool(m_db, m_clock).of(campaign.id);
-    if (pool.isEmpty()) {
-        return;
-    }
     const PhoneNumberStore numbers(m_db, m_clock);
     const NumberHealthStore health(m_db, m_clock);
     double total = 0;
@@ -33,8 +30,11 @@ void SendPlanner::planPool(const Campaign &campaign, double rate, SendPlan &plan
             continue;
         }
         QString problem;
-        const double ceiling = numbers.ceilingFor(n.id, &problem).perSecond;
-        const double r = rate > 0 ? std::min(rate, ceiling) : ceiling;
+        const PhoneNumberStore::Ceiling ceiling = numbers.ceilingFor(n.id, &problem);
+        if (rate > ceiling.perSecond) {
+            plan.refusals << aboveCeiling(rate, n.id, ceiling);
+        }
+        const double r = rate > 0 ? std::min(rate, ceiling.perSecond) : ceiling.perSecond;
         plan.config.pool << SenderConfig::PoolNumber{n.id, r};
         total += r;
         plan.warnings << health.warnings(campaign, n.id);
@@ -65,10 +65,24 @@ QString SendPlanner::phoneNumberOf(const Campaign &campaign, const ApiSettings &
     return campaign.phoneNumberId.isEmpty() ? api.phoneNumberId() : campaign.phoneNumberId;
 }
 
+QString SendPlanner::aboveCeiling(double rate, const QString &phoneNumberId,
+                                  const PhoneNumberStore::Ceiling &ceiling)
+{
+    return tr("%1 messages per second is above the ceiling of %2 for phone number %3 (%4); a run may only "
+              "lower it.")
+        .arg(rate)
+        .arg(ceiling.perSecond)
+        .arg(phoneNumberId)
+        .arg(ceiling.source);
+}
+
 SendPlan SendPlanner::plan(const Campaign &campaign, ApiSettings api, double rate) const
 {
     SendPlan plan;
     const AppSettings stored(m_db);
+    // A pool's numbers are planned each on its own (planPool), the ones out of it not at all:
+    // the campaign's first number may be one of those.
+    const QList<PoolNumber> pool = NumberPool(m_db, m_clock).of(campaign.id);
     api.setPhoneNumberId(phoneNumberOf(campaign, api));
     QString problem;
     const PhoneNumberStore::Ceiling ceilingOf =
@@ -78,19 +92,17 @@ SendPlan SendPlanner::plan(const Campaign &campaign, ApiSettings api, double rat
     if (!problem.isEmpty()) {
         plan.warnings << problem;
     }
-    if (rate > ceiling) {
-        plan.refusals << tr("%1 messages per second is above the phone number's ceiling of %2 (%3); a "
-                            "run may only lower it.")
-                             .arg(rate)
-                             .arg(ceiling)
-                             .arg(ceilingOf.source);
+    if (pool.isEmpty() && rate > ceiling) {
+        plan.refusals << aboveCeiling(rate, api.phoneNumberId(), ceilingOf);
     }
     const double campaignRate = campaign.settings.value(u"rate"_s).toDouble();
     if (const QString why = api.validate(); !why.isEmpty()) {
         plan.refusals << why;
     }
 
-    plan.warnings << NumberHealthStore(m_db, m_clock).warnings(campaign, api.phoneNumberId());
+    if (pool.isEmpty()) {
+        plan.warnings << NumberHealthStore(m_db, m_clock).warnings(campaign, api.phoneNumberId());
+    }
     const ReadinessReport readiness = CampaignReadiness(m_db, m_clock).check(campaign);
     plan.warnings << readiness.warnings;
     plan.refusals << readiness.refusals;
@@ -105,7 +117,9 @@ SendPlan SendPlanner::plan(const Campaign &campaign, ApiSettings api, double rat
     cfg.defaultParameters = readiness.defaults;
     cfg.rate = rate > 0 ? std::min(rate, ceiling) : ceiling;
     cfg.campaignRate = campaignRate > 0 && campaignRate < cfg.rate ? campaignRate : 0;
-    planPool(campaign, rate, plan);
+    if (!pool.isEmpty()) {
+        planPool(campaign, pool, rate, plan);
+    }
     cfg.concurrency = concurrency;
     cfg.retryNoResponse =
         SettingKeys::retryNoResponse(stored) || campaign.settings.value(u"retry_no_response"_s).toBool();

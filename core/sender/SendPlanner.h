@@ -1,6 +1,8 @@
 #pragma once
 
+#include "queue/NumberPool.h"
 #include "sender/SenderTypes.h"
+#include "settings/PhoneNumberStore.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -36,7 +38,7 @@ public:
 
     // `api` is the connection with its token already resolved by the caller; its phone number
     // is replaced by the campaign's own when it has one. `rate` > 0 lowers the ceiling for this
-    // run; above the ceiling it is refused.
+    // run (each number's, for a pool); above a ceiling it is refused.
     SendPlan plan(const Campaign &campaign, ApiSettings api, double rate = 0) const;
 
     // The phone number a campaign sends from: its own, else the connection's default.
@@ -44,8 +46,10 @@ public:
 
 private:
     // A campaign sent from a pool: its active numbers, each at its own ceiling (`rate` may lower
-    // it), the health warnings of each, and the numbers taken out.
-    void planPool(const Campaign &campaign, double rate, SendPlan &plan) const;
+    // it), the health warnings of each, and the numbers taken out (neither checked nor warned of).
+    void planPool(const Campaign &campaign, const QList<PoolNumber> &pool, double rate, SendPlan &plan) const;
+    static QString aboveCeiling(double rate, const QString &phoneNumberId,
+                                const PhoneNumberStore::Ceiling &ceiling);
 
     Database &m_db;
     const Clock &m_clock;

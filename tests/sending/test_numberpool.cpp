@@ -275,6 +275,57 @@ private Q_SLOTS:
         QCOMPARE(countWhere(db, u"status = 'ready' AND phone_number_id = '%1'"_s.arg(kB)), 30);
     }
 
+    // A number out of the pool is out of the plan too, even the campaign's first one: its low
+    // ceiling does not refuse a run's rate, its health warns of nothing; the active numbers'
+    // ceilings and health count instead.
+    void thePlannerLeavesANumberOutOfThePoolOutOfItsChecks()
+    {
+        HERALD_TEST_DB(tdb);
+        Database &db = tdb->db();
+        const QString kA = u"100000000000001"_s;
+        PhoneNumberStore numbers(db, Clock::system());
+        numbers.add(kA, 40, u"Slow"_s);
+        numbers.add(kB, 200, {});
+        numbers.add(kC, 150, {});
+        NumberHealth h;
+        h.id = kA;
+        h.qualityRating = u"RED"_s;
+        h.status = u"CONNECTED"_s;
+        h.checkedAt = QDateTime::currentDateTimeUtc();
+        NumberHealthStore(db, Clock::system()).save({h});
+        const Campaign c = makeCampaign(db, Clock::system(), u"First out"_s, 10);
+        NumberPool pool(db, Clock::system());
+        pool.set(c.id, {kA, kB, kC});
+        ApiSettings api;
+        api.setAccessToken(u"token"_s);
+        const SendPlanner planner(db, Clock::system());
+        // The template was never synced here: that refusal is not this test's.
+        const auto aboveCeiling = [](const SendPlan &p) {
+            return p.refusals.filter(u"above the ceiling"_s);
+        };
+        SendPlan plan = planner.plan(CampaignStore(db, Clock::system()).byId(c.id), api, 100);
+        QVERIFY2(aboveCeiling(plan).join(u'\n').contains(kA),
+                 qPrintable(plan.refusals.join(u'\n'))); // 100 > 40
+        QVERIFY2(plan.warnings.join(u'\n').contains(u"RED"_s), qPrintable(plan.warnings.join(u'\n')));
+
+        QVERIFY(pool.takeOut(c.id, kA, u"Meta reported the number RESTRICTED"_s));
+        plan = planner.plan(CampaignStore(db, Clock::system()).byId(c.id), api, 100);
+        QVERIFY2(aboveCeiling(plan).isEmpty(), qPrintable(plan.refusals.join(u'\n')));
+        QCOMPARE(plan.config.api.phoneNumberId(), kB);
+        QCOMPARE(plan.config.pool.size(), 2);
+        QCOMPARE(plan.config.pool.at(0).rate, 100.0);
+        QCOMPARE(plan.config.pool.at(1).rate, 100.0);
+        QCOMPARE(plan.config.poolOut, QStringList{kA});
+        const QString warned = plan.warnings.join(u'\n');
+        QVERIFY2(!warned.contains(u"RED"_s) && warned.contains(u"Taken out of the campaign's pool"_s),
+                 qPrintable(warned));
+        // Above an active number's ceiling: refused, naming it.
+        plan = planner.plan(CampaignStore(db, Clock::system()).byId(c.id), api, 180);
+        QCOMPARE(aboveCeiling(plan).size(), 1);
+        QVERIFY2(aboveCeiling(plan).first().contains(kC) && aboveCeiling(plan).first().contains(u"150"_s),
+                 qPrintable(plan.refusals.join(u'\n')));
+    }
+
     void thePlannerSendsFromTheActiveNumbersAtTheirCeilings()
     {
         HERALD_TEST_DB(tdb);
