@@ -28,6 +28,11 @@ QString Format::number(qint64 value)
     return tableLocale().toString(value);
 }
 
+QString Format::decimal(double value, int places)
+{
+    return tableLocale().toString(value, 'f', places);
+}
+
 QString Format::percent(qint64 done, qint64 total)
 {
     if (total <= 0) {

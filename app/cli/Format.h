@@ -18,6 +18,7 @@ class Format
 {
 public:
     static QString number(qint64 value);
+    static QString decimal(double value, int places = 1); // in the table's locale
     // Share of done in total as "42.5%"; "-" when total is 0.
     static QString percent(qint64 done, qint64 total);
     // "2024-05-01 14:03" in UTC; "-" when invalid.

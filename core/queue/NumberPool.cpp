@@ -221,15 +221,17 @@ QList<PoolNumberProgress> NumberPool::progress(const QString &campaignId) const
 {
     QList<PoolNumberProgress> out;
     for (const PoolNumber &n : of(campaignId)) {
-        out << PoolNumberProgress{n, 0, 0, 0};
+        out << PoolNumberProgress{n, 0, 0, 0, 0};
     }
     if (out.isEmpty()) {
         return out;
     }
-    QSqlQuery q =
-        m_db.run(u"SELECT phone_number_id, status, count(*) FROM send_queue WHERE campaign_id = ? AND "
-                 "phone_number_id IS NOT NULL GROUP BY phone_number_id, status"_s,
-                 {campaignId});
+    // The rate comes with the counts, in the same pass over the campaign's rows.
+    const QVariant since = m_db.timeValue(m_clock.now().addSecs(-PoolNumberProgress::RateWindowSeconds));
+    QSqlQuery q = m_db.run(
+        u"SELECT phone_number_id, status, count(*), SUM(CASE WHEN sent_at >= ? THEN 1 ELSE 0 END) "
+        "FROM send_queue WHERE campaign_id = ? AND phone_number_id IS NOT NULL GROUP BY phone_number_id, status"_s,
+        {since, campaignId});
     while (q.next()) {
         const QString id = q.value(0).toString();
         const QString status = q.value(1).toString();
@@ -240,6 +242,7 @@ QList<PoolNumberProgress> NumberPool::progress(const QString &campaignId) const
             }
             if (status == "sent"_L1) {
                 p.sent += count;
+                p.sentLastMinute += q.value(3).toLongLong();
             } else if (status == "failed"_L1) {
                 p.failed += count;
             } else {

@@ -32,6 +32,10 @@ struct PoolNumberProgress
     qint64 waiting = 0; // ready or in flight
     qint64 sent = 0;
     qint64 failed = 0;
+    qint64 sentLastMinute = 0; // sent in the minute before progress() was asked: its rate
+
+    static constexpr int RateWindowSeconds = 60;
+    double ratePerSecond() const { return double(sentLastMinute) / RateWindowSeconds; }
 };
 
 // A recorded move of recipients from a number out of the pool to the active ones.

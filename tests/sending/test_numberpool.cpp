@@ -150,6 +150,8 @@ private Q_SLOTS:
         QCOMPARE(numbers.at(1).toObject().value(u"state"_s).toString(), u"out"_s);
         QCOMPARE(numbers.at(1).toObject().value(u"waiting"_s).toInteger(), 70);
         QCOMPARE(numbers.at(1).toObject().value(u"sent"_s).toInteger(), 30);
+        QCOMPARE(numbers.at(1).toObject().value(u"rate_per_second"_s).toDouble(),
+                 0.5); // 30 in the last minute
         QVERIFY(numbers.at(1).toObject().value(u"out_reason"_s).toString().contains(u"368"_s));
         QCOMPARE(shown.value(u"reassignments"_s).toArray().size(), 0);
         const CliRun stillIn = runCli(home.path(), {u"--db"_s, tdb->url(), u"campaign"_s, u"reassign"_s,

@@ -155,6 +155,12 @@ private Q_SLOTS:
                            .toLongLong() == 40;
             },
             10'000));
+        // Each number's rate over the last minute: all 40 went within it, from the first number.
+        const QModelIndex rate = view->model().index(0, PoolNumbersModel::Rate);
+        QCOMPARE(rate.data(PoolNumbersModel::RawRole).toDouble(), 40.0 / 60);
+        QCOMPARE(rate.data().toString(), u"0.7 msg/s"_s);
+        QCOMPARE(view->model().index(1, PoolNumbersModel::Rate).data(PoolNumbersModel::RawRole).toDouble(),
+                 0.0);
         QCOMPARE(Database::forbiddenThreadUses(), m_violationsBefore); // the GUI thread ran no SQL
     }
 };

@@ -36,6 +36,8 @@ QVariant PoolNumbersModel::data(const QModelIndex &index, int role) const
             return p.number.id;
         case State:
             return p.number.active ? tr("Sending") : tr("Out of the pool");
+        case Rate:
+            return tr("%1 msg/s").arg(locale.toString(p.ratePerSecond(), 'f', 1));
         case Sent:
             return locale.toString(p.sent);
         case Failed:
@@ -53,6 +55,8 @@ QVariant PoolNumbersModel::data(const QModelIndex &index, int role) const
             return p.number.id;
         case State:
             return p.number.active;
+        case Rate:
+            return p.ratePerSecond();
         case Sent:
             return p.sent;
         case Failed:
@@ -67,13 +71,18 @@ QVariant PoolNumbersModel::data(const QModelIndex &index, int role) const
     case ActiveRole:
         return p.number.active;
     case Qt::ToolTipRole:
+        if (index.column() == Rate) {
+            return tr("%Ln message(s) sent from this number in the last minute", nullptr,
+                      int(p.sentLastMinute));
+        }
         if (!p.number.active) {
             return tr("Out of the pool since %1: %2")
                 .arg(Formats::dayTime(p.number.outAt), p.number.outReason);
         }
         return {};
     case Qt::TextAlignmentRole:
-        return (index.column() == Sent || index.column() == Failed || index.column() == Waiting)
+        return (index.column() == Rate || index.column() == Sent || index.column() == Failed ||
+                index.column() == Waiting)
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     default:
@@ -91,6 +100,8 @@ QVariant PoolNumbersModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Phone number ID");
     case State:
         return tr("State");
+    case Rate:
+        return tr("Rate");
     case Sent:
         return tr("Sent");
     case Failed:

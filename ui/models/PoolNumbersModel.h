@@ -13,7 +13,7 @@ class PoolNumbersModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Number, State, Sent, Failed, Waiting, Reason, ColumnCount };
+    enum Column { Number, State, Rate, Sent, Failed, Waiting, Reason, ColumnCount };
     enum Role {
         RawRole = Qt::UserRole + 1, // counts as numbers, the id and reason as stored
         ActiveRole,                 // true while the number is in the pool

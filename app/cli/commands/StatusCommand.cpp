@@ -93,11 +93,10 @@ void StatusCommand::addPool(CliContext &context, const Campaign &campaign, QJson
     }
     QJsonArray list;
     for (const PoolNumberProgress &p : numbers) {
-        QJsonObject n{{u"id"_s, p.number.id},
-                      {u"state"_s, p.number.active ? u"active"_s : u"out"_s},
-                      {u"waiting"_s, p.waiting},
-                      {u"sent"_s, p.sent},
-                      {u"failed"_s, p.failed}};
+        QJsonObject n{
+            {u"id"_s, p.number.id},    {u"state"_s, p.number.active ? u"active"_s : u"out"_s},
+            {u"waiting"_s, p.waiting}, {u"sent"_s, p.sent},
+            {u"failed"_s, p.failed},   {u"rate_per_second"_s, std::round(p.ratePerSecond() * 100) / 100}};
         if (!p.number.active) {
             n.insert(u"out_reason"_s, p.number.outReason);
             n.insert(u"out_at"_s, Format::jsonTime(p.number.outAt));
@@ -120,9 +119,9 @@ void StatusCommand::printPool(CliContext &context, const Campaign &campaign)
 {
     const QList<PoolNumberProgress> numbers = NumberPool(context.db(), context.clock()).progress(campaign.id);
     for (const PoolNumberProgress &p : numbers) {
-        QString line = tr("%1 from %2: %3 sent, %4 failed, %5 waiting")
+        QString line = tr("%1 from %2: %3 sent, %4 failed, %5 waiting, %6 msg/s in the last minute")
                            .arg(campaign.name, p.number.id, Format::number(p.sent), Format::number(p.failed),
-                                Format::number(p.waiting));
+                                Format::number(p.waiting), Format::decimal(p.ratePerSecond()));
         if (!p.number.active) {
             line += u"; "_s + tr("out of the pool since %1 UTC: %2")
                                   .arg(Format::tableTime(p.number.outAt), p.number.outReasonLine());
