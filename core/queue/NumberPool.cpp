@@ -39,12 +39,8 @@ QString NumberPool::idsProblem(const QStringList &ids)
     return {};
 }
 
-void NumberPool::set(const QString &campaignId, const QStringList &ids)
+void NumberPool::refuseIfStarted(const QString &campaignId)
 {
-    if (const QString why = idsProblem(ids); !why.isEmpty()) {
-        throw DbError(DbError::Kind::Refused, why);
-    }
-    Transaction tx(m_db);
     Counters::lock(m_db, {campaignId});
     const QVariant status = m_db.scalar(u"SELECT status FROM campaigns WHERE id = ?"_s, {campaignId});
     if (!status.isValid()) {
@@ -60,7 +56,35 @@ void NumberPool::set(const QString &campaignId, const QStringList &ids)
             DbError::Kind::Refused,
             tr("The phone numbers of a campaign are chosen before it sends; this one has started."));
     }
+}
+
+void NumberPool::set(const QString &campaignId, const QStringList &ids)
+{
+    if (const QString why = idsProblem(ids); !why.isEmpty()) {
+        throw DbError(DbError::Kind::Refused, why);
+    }
+    Transaction tx(m_db);
+    refuseIfStarted(campaignId);
     setWithin(campaignId, ids);
+    tx.commit();
+}
+
+void NumberPool::choose(const QString &campaignId, const QStringList &ids)
+{
+    if (ids.size() > 1) {
+        set(campaignId, ids);
+        return;
+    }
+    if (ids.isEmpty() || !PhoneNumberStore::idProblem(ids.first()).isEmpty()) {
+        throw DbError(DbError::Kind::Refused, ids.isEmpty()
+                                                  ? tr("A campaign sends from at least one phone number.")
+                                                  : PhoneNumberStore::idProblem(ids.first()));
+    }
+    Transaction tx(m_db);
+    refuseIfStarted(campaignId);
+    m_db.run(u"DELETE FROM campaign_numbers WHERE campaign_id = ?"_s, {campaignId});
+    m_db.run(u"UPDATE campaigns SET phone_number_id = ? WHERE id = ?"_s, {ids.first(), campaignId});
+    m_db.run(u"UPDATE send_queue SET phone_number_id = NULL WHERE campaign_id = ?"_s, {campaignId});
     tx.commit();
 }
 

@@ -68,6 +68,9 @@ public:
     // The same inside the caller's transaction, with the campaign row already locked (a campaign
     // created with its pool: CampaignStore::create).
     void setWithin(const QString &campaignId, const QStringList &ids);
+    // What a user chose before the campaign sends: one number (the campaign's own; no pool) or
+    // several (a pool, as set()). Refused like set() once it has started.
+    void choose(const QString &campaignId, const QStringList &ids);
     QList<PoolNumber> of(const QString &campaignId) const; // by position; empty: no pool
     // The numbers out of `pool`, each with why: "ID (reason); ID (reason)".
     static QString describeOut(const QList<PoolNumber> &pool);
@@ -98,6 +101,7 @@ public:
     Waiting waiting(const QString &campaignId, const QStringList &outNumbers) const;
 
 private:
+    void refuseIfStarted(const QString &campaignId); // in the caller's transaction; locks the campaign
     qint64 spread(const QString &campaignId, const QString &whereRows, const QVariantList &values,
                   const QStringList &to);
 

@@ -6,9 +6,11 @@
 #include "db/AppSettings.h"
 #include "pricing/CostEstimator.h"
 #include "pricing/RateCardStore.h"
+#include "queue/NumberPool.h"
 #include "queue/QuietHours.h"
 #include "queue/QuietHoursQueue.h"
 #include "queue/Schedule.h"
+#include "settings/PhoneNumberStore.h"
 #include "settings/SettingKeys.h"
 #include "templates/TemplateStore.h"
 #include "views/CampaignDetail.h"
@@ -24,6 +26,7 @@
 #include "wizard/NewCampaignWizard.h"
 #include "wizard/QuietHoursSection.h"
 #include "wizard/ReviewPage.h"
+#include "wizard/SendFromSection.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -34,6 +37,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
@@ -283,6 +287,66 @@ private Q_SLOTS:
         QCOMPARE(kept.status, CampaignStatus::Scheduled);
         QCOMPARE(kept.scheduledAt.toUTC(), local.toUTC());
         QCOMPARE(m_console.sim().log().totals().sendRequests, 0);
+    }
+
+    // With several numbers in Settings, the review asks which to send from: the default one
+    // ticked, none refused, several stored as the campaign's pool in Finish's one job.
+    void severalTickedNumbersBecomeTheCampaignsPool()
+    {
+        QString skip;
+        if (!setUp(&skip)) {
+            QSKIP(qPrintable(skip));
+        }
+        const QString kB = u"200000000000002"_s;
+        const QString kC = u"300000000000003"_s;
+        QString defaultId;
+        {
+            TestDbAccess access;
+            PhoneNumberStore numbers(m_console.db(), Clock::system());
+            QVERIFY(numbers.add(kB, 50, u"Support"_s));
+            QVERIFY(numbers.add(kC, 80, u"Sales"_s));
+        }
+        defaultId = m_console.sim().config().phoneNumberId; // the console's connection
+        NewCampaignWizard *w = reviewWizard();
+        QVERIFY(w);
+        ReviewPage *review = w->reviewPage();
+        const QString id = review->result().campaignId;
+        SendFromSection *section = review->sendFromSection();
+        QVERIFY(waitUntil([&] { return section->loaded(); }, 10'000));
+        QVERIFY(section->isVisibleTo(w));
+        auto *list = child<QListWidget>(w, u"sendFromNumbers"_s);
+        QCOMPARE(list->count(), 3);
+        QCOMPARE(section->ticked(), QStringList{defaultId});
+        QVERIFY(section->choice().isEmpty()); // the default: nothing to store
+        QVERIFY2(list->item(1)->text().contains(u"Support"_s) && list->item(1)->text().contains(u"50"_s),
+                 qPrintable(list->item(1)->text()));
+
+        list->item(1)->setCheckState(Qt::Checked);
+        shot(w, u"review-send-from"_s);
+        list->item(1)->setCheckState(Qt::Unchecked);
+        list->item(0)->setCheckState(Qt::Unchecked);
+        QVERIFY(!review->isComplete());
+        QVERIFY(!w->button(QWizard::FinishButton)->isEnabled());
+        QVERIFY(child<QLabel>(w, u"sendFromNote"_s)->text().contains(u"at least one"_s));
+        list->item(1)->setCheckState(Qt::Checked);
+        list->item(2)->setCheckState(Qt::Checked);
+        QVERIFY(review->isComplete());
+        QCOMPARE(section->choice(), (QStringList{kB, kC}));
+        QVERIFY(finish(w, id));
+        QCOMPARE(campaign(id).phoneNumberId, kB);
+        TestDbAccess access;
+        const QList<PoolNumber> pool = NumberPool(m_console.db(), Clock::system()).of(id);
+        QCOMPARE(pool.size(), 2);
+        QCOMPARE(pool.at(0).id, kB);
+        QCOMPARE(pool.at(1).id, kC);
+        // Every recipient has its number already.
+        QCOMPARE(
+            m_console.db()
+                .scalar(
+                    u"SELECT count(*) FROM send_queue WHERE campaign_id = ? AND phone_number_id IS NULL"_s,
+                    {id})
+                .toInt(),
+            0);
     }
 
     void aTimeThatHasPassedIsRefusedAndTheDraftStays()

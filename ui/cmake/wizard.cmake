@@ -14,6 +14,7 @@ target_sources(herald_ui PRIVATE
     wizard/ScheduleSection.h wizard/ScheduleSection.cpp
     wizard/QuietHoursSection.h wizard/QuietHoursSection.cpp
     wizard/CostSection.h wizard/CostSection.cpp
+    wizard/SendFromSection.h wizard/SendFromSection.cpp
     wizard/FrequencyCapSection.h wizard/FrequencyCapSection.cpp
     wizard/ReviewPage.h wizard/ReviewPage.cpp
     wizard/NewCampaignWizard.h wizard/NewCampaignWizard.cpp

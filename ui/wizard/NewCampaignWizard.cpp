@@ -7,6 +7,7 @@
 #include "dialogs/Prompt.h"
 #include "pricing/CostEstimator.h"
 #include "queue/CampaignStore.h"
+#include "queue/NumberPool.h"
 #include "queue/QuietHoursQueue.h"
 #include "queue/Schedule.h"
 #include "settings/SettingKeys.h"
@@ -14,6 +15,7 @@
 #include "wizard/MessagePage.h"
 #include "wizard/PhonePage.h"
 #include "wizard/ReviewPage.h"
+#include "wizard/SendFromSection.h"
 #include "wizard/WizardImport.h"
 
 #include <QPushButton>
@@ -104,6 +106,7 @@ void NewCampaignWizard::setUpMode()
     m_contacts->presetReading(m_preset.readOptions(), subTitle);
     if (m_mode == Mode::Duplicate || m_mode == Mode::Reimport) {
         m_state.carried = m_preset.settings();
+        m_review->setNumbersFrom(m_sourceId);
         m_state.skipRecentDays =
             m_preset.settings().value(u"import"_s).toObject().value(u"skip_recent_days"_s).toInt();
     }
@@ -220,21 +223,25 @@ void NewCampaignWizard::accept()
     button(QWizard::FinishButton)->setEnabled(false);
     const QString id = m_review->takeCampaign();
     const QJsonObject settings = m_review->finalSettings();
+    const QStringList numbers = m_review->sendFromSection()->choice();
     const QuietHours quietHours = m_review->quietHours();
     const ScheduleSection::When when = m_review->when();
     const QDateTime at = m_review->startUtc();
     const bool start = when == ScheduleSection::When::Now;
-    // One job, in this order: the settings; for Change mapping, the new draft takes the old
-    // one's place (before anything can start or schedule it, so that the old draft never lives
+    // One job, in this order: the settings and the numbers to send from; for Change mapping, the new draft
+    // takes the old one's place (before anything can start or schedule it, so that the old draft never lives
     // on beside a campaign that sends to the same people); quiet hours; the estimate; the
     // schedule. A refusal (a time that has passed meanwhile, the old draft no longer a draft)
     // comes back as words with the draft kept; each step is whole on its own.
     const QString replaces = m_mode == Mode::Reimport ? m_sourceId : QString();
     m_data.submit<QString>(
         this,
-        [id, replaces, settings, quietHours, when, at, clock = &clockOf(m_app)](Database &db) {
+        [id, replaces, settings, numbers, quietHours, when, at, clock = &clockOf(m_app)](Database &db) {
             try {
                 CampaignStore(db, *clock).updateSettings(id, settings);
+                if (!numbers.isEmpty()) {
+                    NumberPool(db, *clock).choose(id, numbers); // one number, or a pool
+                }
                 if (!replaces.isEmpty()) {
                     CampaignStore(db, *clock).replaceDraft(replaces, id);
                 }

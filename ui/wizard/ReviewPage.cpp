@@ -9,6 +9,7 @@
 #include "wizard/CostSection.h"
 #include "wizard/FrequencyCapSection.h"
 #include "wizard/QuietHoursSection.h"
+#include "wizard/SendFromSection.h"
 
 #include <QCheckBox>
 #include <QDesktopServices>
@@ -107,6 +108,7 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     , m_quietHours(new QuietHoursSection(data, clockOf(app), this))
     , m_cost(new CostSection(data, clockOf(app), this))
     , m_cap(new FrequencyCapSection(this))
+    , m_sendFrom(new SendFromSection(data, clockOf(app), this))
 {
     setObjectName(u"reviewPage"_s);
     setTitle(tr("Review"));
@@ -180,6 +182,9 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     m_retry->setObjectName(u"retryNoResponse"_s);
     auto *sendBox = new QGroupBox(tr("Sending"), this);
     auto *sendLayout = new QFormLayout(sendBox);
+    m_sendLayout = sendLayout;
+    sendLayout->addRow(tr("Send from:"), m_sendFrom);
+    sendLayout->setRowVisible(m_sendFrom, false); // until the account turns out to have several
     sendLayout->addRow(tr("At most:"), m_rate);
     sendLayout->addRow(QString(), m_retry);
 
@@ -235,6 +240,10 @@ ReviewPage::ReviewPage(WizardState &state, DataService &data, const AppContext &
     connect(m_schedule, &ScheduleSection::changed, this, &ReviewPage::completeChanged);
     connect(m_quietHours, &QuietHoursSection::changed, this, &ReviewPage::completeChanged);
     connect(m_cap, &FrequencyCapSection::requested, this, &ReviewPage::capChanged);
+    connect(m_sendFrom, &SendFromSection::changed, this, [this] {
+        m_sendLayout->setRowVisible(m_sendFrom, m_sendFrom->hasChoice());
+        Q_EMIT completeChanged();
+    });
     TabOrder::followLayout(this); // the sections sit in slots made before them
 }
 
@@ -255,6 +264,12 @@ void ReviewPage::initializePage()
     m_rate->parentWidget()->setVisible(!adding);
     m_quietHours->followSchedule(*m_schedule);
     m_cap->setDays(m_state.skipRecentDays);
+    if (!adding) {
+        if (m_app.apiOverride) {
+            m_sendFrom->setDefaultNumber(m_app.apiOverride->phoneNumberId());
+        }
+        m_sendFrom->load(m_numbersFrom);
+    }
     startImport();
     checkApi();
 }
@@ -529,7 +544,8 @@ bool ReviewPage::isComplete() const
     if (m_import->isRunning() || m_result.campaignId.isEmpty() || !m_result.readiness.ok()) {
         return false;
     }
-    if (!m_schedule->problem().isEmpty() || !m_quietHours->problems().isEmpty()) {
+    if (!m_schedule->problem().isEmpty() || !m_quietHours->problems().isEmpty() ||
+        !m_sendFrom->problem().isEmpty()) {
         return false;
     }
     // Anything that sends (now or at a time) needs the account WhatsApp accepted.

@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QFormLayout;
 class QVBoxLayout;
 
 namespace herald::ui {
@@ -23,6 +24,7 @@ class CostSection;
 class DataService;
 class FrequencyCapSection;
 class QuietHoursSection;
+class SendFromSection;
 
 // Page 4: the import, once and for real, into the draft campaign (progress, cancel), then
 // what it did (imported, duplicates, already in the campaign, opted out, rejected by reason,
@@ -73,6 +75,9 @@ public:
     QuietHoursSection *quietHoursSection() const { return m_quietHours; }
     CostSection *costSection() const { return m_cost; }
     FrequencyCapSection *frequencyCapSection() const { return m_cap; }
+    SendFromSection *sendFromSection() const { return m_sendFrom; }
+    // A copy or a change of mapping: the numbers of the campaign it comes from are ticked.
+    void setNumbersFrom(const QString &campaignId) { m_numbersFrom = campaignId; }
 
 private:
     void startImport();
@@ -89,6 +94,7 @@ private:
     WizardImport *m_import;
     WizardImportResult m_result;
     bool m_apiOk = false;
+    QString m_numbersFrom;
 
     QProgressBar *m_progress;
     QPushButton *m_cancel;
@@ -116,6 +122,8 @@ private:
     QuietHoursSection *m_quietHours;
     CostSection *m_cost;
     FrequencyCapSection *m_cap;
+    SendFromSection *m_sendFrom;
+    QFormLayout *m_sendLayout = nullptr;
     QString m_existing;
     // Adding contacts: a new import waits until the last one's rows are out, or it would count
     // them as already in the campaign.
