@@ -2340,6 +2340,10 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>A campaign sends from at least one phone number.</source>
+        <translation>Eine Kampagne sendet von mindestens einer Telefonnummer.</translation>
+    </message>
 </context>
 <context>
     <name>NumbersCommand</name>
@@ -3436,16 +3440,16 @@ API-Schlüssel: %1. Zugriffstoken werden nie gespeichert: Geben Sie sie in %2 an
 <context>
     <name>SendPlanner</name>
     <message>
-        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
-        <translation>%1 Nachrichten pro Sekunde liegen über der Obergrenze der Telefonnummer von %2 (%3); ein Lauf darf sie nur senken.</translation>
-    </message>
-    <message>
         <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
         <translation>Jede Telefonnummer aus dem Pool der Kampagne wurde herausgenommen: %1. Nichts kann gesendet werden, bis eine Nummer wieder darin ist.</translation>
     </message>
     <message>
         <source>Taken out of the campaign&apos;s pool: %1. Their recipients wait until you move them to the other numbers (herald-cli campaign reassign).</source>
         <translation>Aus dem Pool der Kampagne genommen: %1. Ihre Empfänger warten, bis Sie sie auf die anderen Nummern verschieben (herald-cli campaign reassign).</translation>
+    </message>
+    <message>
+        <source>%1 messages per second is above the ceiling of %2 for phone number %3 (%4); a run may only lower it.</source>
+        <translation>%1 Nachrichten pro Sekunde liegen über der Obergrenze von %2 für die Telefonnummer %3 (%4); ein Lauf darf sie nur senken.</translation>
     </message>
 </context>
 <context>
@@ -3720,12 +3724,12 @@ Anweisung: %2</translation>
         <translation>Noch keine Kampagnen. Erstellen Sie eine mit: herald-cli campaign create --name NAME --template VORLAGE --lang SPRACHE</translation>
     </message>
     <message>
-        <source>%1 from %2: %3 sent, %4 failed, %5 waiting</source>
-        <translation>%1 von %2: %3 gesendet, %4 fehlgeschlagen, %5 wartend</translation>
-    </message>
-    <message>
         <source>out of the pool since %1 UTC: %2</source>
         <translation>seit %1 UTC aus dem Pool: %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 sent, %4 failed, %5 waiting, %6 msg/s in the last minute</source>
+        <translation>%1 von %2: %3 gesendet, %4 fehlgeschlagen, %5 wartend, %6 Nachr./s in der letzten Minute</translation>
     </message>
 </context>
 <context>
@@ -4384,6 +4388,10 @@ serve braucht das App-Secret in %1 und das Verifizierungstoken in %2 (oder im Sc
     <message>
         <source>A campaign name can have at most %1 characters; this one has %2.</source>
         <translation>Ein Kampagnenname darf höchstens %1 Zeichen haben; dieser hat %2.</translation>
+    </message>
+    <message>
+        <source>A campaign sends from one phone number or from a pool, not both.</source>
+        <translation>Eine Kampagne sendet von einer Telefonnummer oder aus einem Pool, nicht beides.</translation>
     </message>
 </context>
 <context>
@@ -7408,6 +7416,21 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <source>Why it left</source>
         <translation>Warum herausgenommen</translation>
     </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 Nachr./s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) sent from this number in the last minute</source>
+        <translation>
+            <numerusform>%Ln Nachricht in der letzten Minute von dieser Nummer gesendet</numerusform>
+            <numerusform>%Ln Nachrichten in der letzten Minute von dieser Nummer gesendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tempo</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::PoolNumbersView</name>
@@ -8373,6 +8396,10 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <source>Read the file&apos;s %1 rows into the campaign &quot;%2&quot; in %3.</source>
         <translation>Die %1 Zeilen der Datei wurden in %3 in die Kampagne „%2“ gelesen.</translation>
     </message>
+    <message>
+        <source>Send from:</source>
+        <translation>Senden von:</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ScheduleSection</name>
@@ -8464,6 +8491,36 @@ Mit Ländervorwahl oder im Format der Standardregion (Einstellungen ▸ Senden):
         <translation>
             <numerusform>Wartend: %Ln Empfänger außerhalb seines Zeitfensters; das nächste Zeitfenster öffnet um %1.</numerusform>
             <numerusform>Wartend: %Ln Empfänger außerhalb ihres Zeitfensters; das nächste Zeitfenster öffnet um %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendFromSection</name>
+    <message>
+        <source>Phone numbers to send from</source>
+        <translation>Telefonnummern, von denen gesendet wird</translation>
+    </message>
+    <message>
+        <source>(at most %1 msg/s; the default number)</source>
+        <translation>(höchstens %1 Nachr./s; die Standardnummer)</translation>
+    </message>
+    <message>
+        <source>(at most %1 msg/s)</source>
+        <translation>(höchstens %1 Nachr./s)</translation>
+    </message>
+    <message>
+        <source>The phone numbers could not be read: %1</source>
+        <translation>Die Telefonnummern konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Tick at least one phone number to send from.</source>
+        <translation>Haken Sie mindestens eine Telefonnummer an, von der gesendet wird.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each recipient is sent from one of the %Ln numbers, always the same one; each number sends at its own ceiling. A number Meta limits leaves the pool and the others go on.</source>
+        <translation>
+            <numerusform>Jeder Empfänger bekommt die Nachricht von der %Ln Nummer; sie sendet bis zu ihrer eigenen Obergrenze.</numerusform>
+            <numerusform>Jeder Empfänger bekommt die Nachricht von einer der %Ln Nummern, immer derselben; jede Nummer sendet bis zu ihrer eigenen Obergrenze. Eine Nummer, die Meta einschränkt, verlässt den Pool, und die anderen machen weiter.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -58,10 +58,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) still waiting will not be sent (failed, reason &quot;erased&quot;).</source>
+        <source>%n message(s) still waiting will not be sent (failed, reason "erased").</source>
         <translation>
-            <numerusform>%n message still waiting will not be sent (failed, reason &quot;erased&quot;).</numerusform>
-            <numerusform>%n messages still waiting will not be sent (failed, reason &quot;erased&quot;).</numerusform>
+            <numerusform>%n message still waiting will not be sent (failed, reason "erased").</numerusform>
+            <numerusform>%n messages still waiting will not be sent (failed, reason "erased").</numerusform>
         </translation>
     </message>
 </context>
@@ -149,10 +149,10 @@
 <context>
     <name>ResendCommand</name>
     <message numerus="yes">
-        <source>Queued %n failed message(s) of campaign &quot;%1&quot; again.</source>
+        <source>Queued %n failed message(s) of campaign "%1" again.</source>
         <translation>
-            <numerusform>Queued %n failed message of campaign &quot;%1&quot; again.</numerusform>
-            <numerusform>Queued %n failed messages of campaign &quot;%1&quot; again.</numerusform>
+            <numerusform>Queued %n failed message of campaign "%1" again.</numerusform>
+            <numerusform>Queued %n failed messages of campaign "%1" again.</numerusform>
         </translation>
     </message>
 </context>
@@ -189,17 +189,17 @@
 <context>
     <name>herald::SendWorker</name>
     <message numerus="yes">
-        <source>%n answer(s) from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</source>
+        <source>%n answer(s) from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</source>
         <translation>
-            <numerusform>%n answer from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</numerusform>
-            <numerusform>%n answers from Meta could not be recorded: those recipients end failed &quot;interrupted&quot; when the campaign is sent again, and are never sent to automatically.</numerusform>
+            <numerusform>%n answer from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</numerusform>
+            <numerusform>%n answers from Meta could not be recorded: those recipients end failed "interrupted" when the campaign is sent again, and are never sent to automatically.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln recipient(s) wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>
+        <source>%Ln recipient(s) wait for phone numbers taken out of the campaign's pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</source>
         <translation>
-            <numerusform>%Ln recipient waits for phone numbers taken out of the campaign&apos;s pool: %1. Move it to the other numbers (herald-cli campaign reassign), then resume.</numerusform>
-            <numerusform>%Ln recipients wait for phone numbers taken out of the campaign&apos;s pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</numerusform>
+            <numerusform>%Ln recipient waits for phone numbers taken out of the campaign's pool: %1. Move it to the other numbers (herald-cli campaign reassign), then resume.</numerusform>
+            <numerusform>%Ln recipients wait for phone numbers taken out of the campaign's pool: %1. Move them to the other numbers (herald-cli campaign reassign), then resume.</numerusform>
         </translation>
     </message>
 </context>
@@ -298,10 +298,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) still waiting for this number will not be sent (failed, reason &quot;erased&quot;).</source>
+        <source>%n message(s) still waiting for this number will not be sent (failed, reason "erased").</source>
         <translation>
-            <numerusform>%n message still waiting for this number will not be sent (failed, reason &quot;erased&quot;).</numerusform>
-            <numerusform>%n messages still waiting for this number will not be sent (failed, reason &quot;erased&quot;).</numerusform>
+            <numerusform>%n message still waiting for this number will not be sent (failed, reason "erased").</numerusform>
+            <numerusform>%n messages still waiting for this number will not be sent (failed, reason "erased").</numerusform>
         </translation>
     </message>
 </context>
@@ -335,10 +335,10 @@
 <context>
     <name>herald::ui::InterruptedNotice</name>
     <message numerus="yes">
-        <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became &quot;interrupted&quot;.</source>
+        <source>Herald or another sender stopped while messages of “%1” were in flight: %n message(s) became "interrupted".</source>
         <translation>
-            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n message became &quot;interrupted&quot;.</numerusform>
-            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n messages became &quot;interrupted&quot;.</numerusform>
+            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n message became "interrupted".</numerusform>
+            <numerusform>Herald or another sender stopped while messages of “%1” were in flight: %n messages became "interrupted".</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -356,10 +356,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Herald or another sender stopped while messages were in flight. %n message(s) became &quot;interrupted&quot;: %1.</source>
+        <source>Herald or another sender stopped while messages were in flight. %n message(s) became "interrupted": %1.</source>
         <translation>
-            <numerusform>Herald or another sender stopped while messages were in flight. %n message became &quot;interrupted&quot;: %1.</numerusform>
-            <numerusform>Herald or another sender stopped while messages were in flight. %n messages became &quot;interrupted&quot;: %1.</numerusform>
+            <numerusform>Herald or another sender stopped while messages were in flight. %n message became "interrupted": %1.</numerusform>
+            <numerusform>Herald or another sender stopped while messages were in flight. %n messages became "interrupted": %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -418,11 +418,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n could not be read: the Health column&apos;s tooltip says why.</source>
+        <source>%n could not be read: the Health column's tooltip says why.</source>
         <translation>
-            <numerusform>%n could not be read: the Health column&apos;s tooltip says why.</numerusform>
-            <numerusform>%n could not be read: the Health column&apos;s tooltip says why.</numerusform>
+            <numerusform>%n could not be read: the Health column's tooltip says why.</numerusform>
+            <numerusform>%n could not be read: the Health column's tooltip says why.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::PoolNumbersModel</name>
+    <message numerus="yes">
+        <source>%Ln message(s) sent from this number in the last minute</source>
+        <translation><numerusform>%Ln message sent from this number in the last minute</numerusform><numerusform>%Ln messages sent from this number in the last minute</numerusform></translation>
     </message>
 </context>
 <context>
@@ -472,10 +479,10 @@
 <context>
     <name>herald::ui::RateCardSection</name>
     <message numerus="yes">
-        <source>Imported &quot;%1&quot;: %n market(s) in %2, effective %3.</source>
+        <source>Imported "%1": %n market(s) in %2, effective %3.</source>
         <translation>
-            <numerusform>Imported &quot;%1&quot;: %n market in %2, effective %3.</numerusform>
-            <numerusform>Imported &quot;%1&quot;: %n markets in %2, effective %3.</numerusform>
+            <numerusform>Imported "%1": %n market in %2, effective %3.</numerusform>
+            <numerusform>Imported "%1": %n markets in %2, effective %3.</numerusform>
         </translation>
     </message>
 </context>
@@ -606,6 +613,16 @@
         <translation>
             <numerusform>Holding: %Ln recipient outside quiet hours; the next window opens at %1.</numerusform>
             <numerusform>Holding: %Ln recipients outside quiet hours; the next window opens at %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendFromSection</name>
+    <message numerus="yes">
+        <source>Each recipient is sent from one of the %Ln numbers, always the same one; each number sends at its own ceiling. A number Meta limits leaves the pool and the others go on.</source>
+        <translation>
+            <numerusform>Each recipient is sent from the %Ln number, which sends at its own ceiling.</numerusform>
+            <numerusform>Each recipient is sent from one of the %Ln numbers, always the same one; each number sends at its own ceiling. A number Meta limits leaves the pool and the others go on.</numerusform>
         </translation>
     </message>
 </context>

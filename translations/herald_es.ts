@@ -2340,6 +2340,10 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>A campaign sends from at least one phone number.</source>
+        <translation>Una campaña envía desde al menos un número de teléfono.</translation>
+    </message>
 </context>
 <context>
     <name>NumbersCommand</name>
@@ -3436,16 +3440,16 @@ Claves de la API: %1. Los tokens de acceso nunca se guardan: indíquelos en %2.<
 <context>
     <name>SendPlanner</name>
     <message>
-        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
-        <translation>%1 mensajes por segundo superan el límite del número de teléfono de %2 (%3); una ejecución solo puede reducirlo.</translation>
-    </message>
-    <message>
         <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
         <translation>Todos los números de teléfono del grupo de la campaña se sacaron: %1. No se puede enviar nada hasta que vuelva un número.</translation>
     </message>
     <message>
         <source>Taken out of the campaign&apos;s pool: %1. Their recipients wait until you move them to the other numbers (herald-cli campaign reassign).</source>
         <translation>Sacados del grupo de la campaña: %1. Sus destinatarios esperan hasta que los mueva a los otros números (herald-cli campaign reassign).</translation>
+    </message>
+    <message>
+        <source>%1 messages per second is above the ceiling of %2 for phone number %3 (%4); a run may only lower it.</source>
+        <translation>%1 mensajes por segundo supera el límite de %2 del número de teléfono %3 (%4); una ejecución solo puede bajarlo.</translation>
     </message>
 </context>
 <context>
@@ -3720,12 +3724,12 @@ Instrucción: %2</translation>
         <translation>Aún no hay campañas. Cree una con: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</translation>
     </message>
     <message>
-        <source>%1 from %2: %3 sent, %4 failed, %5 waiting</source>
-        <translation>%1 desde %2: %3 enviados, %4 fallidos, %5 en espera</translation>
-    </message>
-    <message>
         <source>out of the pool since %1 UTC: %2</source>
         <translation>fuera del grupo desde %1 UTC: %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 sent, %4 failed, %5 waiting, %6 msg/s in the last minute</source>
+        <translation>%1 desde %2: %3 enviados, %4 fallidos, %5 en espera, %6 msj/s en el último minuto</translation>
     </message>
 </context>
 <context>
@@ -4384,6 +4388,10 @@ serve necesita el secreto de la aplicación en %1 y el token de verificación en
     <message>
         <source>A campaign name can have at most %1 characters; this one has %2.</source>
         <translation>El nombre de una campaña puede tener %1 caracteres como máximo; este tiene %2.</translation>
+    </message>
+    <message>
+        <source>A campaign sends from one phone number or from a pool, not both.</source>
+        <translation>Una campaña envía desde un número de teléfono o desde un grupo, no ambos.</translation>
     </message>
 </context>
 <context>
@@ -7408,6 +7416,21 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <source>Why it left</source>
         <translation>Por qué salió</translation>
     </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 msj/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) sent from this number in the last minute</source>
+        <translation>
+            <numerusform>%Ln mensaje enviado desde este número en el último minuto</numerusform>
+            <numerusform>%Ln mensajes enviados desde este número en el último minuto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Ritmo</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::PoolNumbersView</name>
@@ -8373,6 +8396,10 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <source>✗ Not sent: %1</source>
         <translation>✗ No enviado: %1</translation>
     </message>
+    <message>
+        <source>Send from:</source>
+        <translation>Enviar desde:</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ScheduleSection</name>
@@ -8464,6 +8491,36 @@ Con código de país, o como se escribe en la región predeterminada de Configur
         <translation>
             <numerusform>En espera: %Ln destinatario fuera de su franja; la próxima franja se abre a las %1.</numerusform>
             <numerusform>En espera: %Ln destinatarios fuera de su franja; la próxima franja se abre a las %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendFromSection</name>
+    <message>
+        <source>Phone numbers to send from</source>
+        <translation>Números de teléfono desde los que enviar</translation>
+    </message>
+    <message>
+        <source>(at most %1 msg/s; the default number)</source>
+        <translation>(como máximo %1 msj/s; el número predeterminado)</translation>
+    </message>
+    <message>
+        <source>(at most %1 msg/s)</source>
+        <translation>(como máximo %1 msj/s)</translation>
+    </message>
+    <message>
+        <source>The phone numbers could not be read: %1</source>
+        <translation>No se pudieron leer los números de teléfono: %1</translation>
+    </message>
+    <message>
+        <source>Tick at least one phone number to send from.</source>
+        <translation>Marque al menos un número de teléfono desde el que enviar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each recipient is sent from one of the %Ln numbers, always the same one; each number sends at its own ceiling. A number Meta limits leaves the pool and the others go on.</source>
+        <translation>
+            <numerusform>Cada destinatario recibe el mensaje desde el %Ln número; envía a su propio límite.</numerusform>
+            <numerusform>Cada destinatario recibe el mensaje desde uno de los %Ln números, siempre el mismo; cada número envía a su propio límite. Un número que Meta limita sale del grupo y los demás continúan.</numerusform>
         </translation>
     </message>
 </context>

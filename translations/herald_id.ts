@@ -2331,6 +2331,10 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>A campaign sends from at least one phone number.</source>
+        <translation>Kampanye mengirim dari setidaknya satu nomor telepon.</translation>
+    </message>
 </context>
 <context>
     <name>NumbersCommand</name>
@@ -3419,16 +3423,16 @@ Kunci API: %1. Token akses tidak pernah disimpan: berikan di %2.</translation>
 <context>
     <name>SendPlanner</name>
     <message>
-        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
-        <translation>%1 pesan per detik melebihi batas nomor telepon sebesar %2 (%3); sebuah run hanya boleh menurunkannya.</translation>
-    </message>
-    <message>
         <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
         <translation>Semua nomor telepon dalam kumpulan kampanye sudah dikeluarkan: %1. Tidak ada yang dapat dikirim sampai ada nomor yang kembali.</translation>
     </message>
     <message>
         <source>Taken out of the campaign&apos;s pool: %1. Their recipients wait until you move them to the other numbers (herald-cli campaign reassign).</source>
         <translation>Dikeluarkan dari kumpulan kampanye: %1. Penerimanya menunggu sampai Anda memindahkannya ke nomor lain (herald-cli campaign reassign).</translation>
+    </message>
+    <message>
+        <source>%1 messages per second is above the ceiling of %2 for phone number %3 (%4); a run may only lower it.</source>
+        <translation>%1 pesan per detik melebihi batas %2 untuk nomor telepon %3 (%4); sebuah proses hanya boleh menurunkannya.</translation>
     </message>
 </context>
 <context>
@@ -3702,12 +3706,12 @@ Perintah: %2</translation>
         <translation>Belum ada kampanye. Buat dengan: herald-cli campaign create --name NAME --template TEMPLATE --lang LANGUAGE</translation>
     </message>
     <message>
-        <source>%1 from %2: %3 sent, %4 failed, %5 waiting</source>
-        <translation>%1 dari %2: %3 terkirim, %4 gagal, %5 menunggu</translation>
-    </message>
-    <message>
         <source>out of the pool since %1 UTC: %2</source>
         <translation>di luar kumpulan sejak %1 UTC: %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 sent, %4 failed, %5 waiting, %6 msg/s in the last minute</source>
+        <translation>%1 dari %2: %3 terkirim, %4 gagal, %5 menunggu, %6 pesan/dtk dalam menit terakhir</translation>
     </message>
 </context>
 <context>
@@ -4364,6 +4368,10 @@ serve memerlukan kunci rahasia aplikasi di %1 dan token verifikasi di %2 (atau d
     <message>
         <source>A campaign name can have at most %1 characters; this one has %2.</source>
         <translation>Nama kampanye paling banyak %1 karakter; nama ini memiliki %2.</translation>
+    </message>
+    <message>
+        <source>A campaign sends from one phone number or from a pool, not both.</source>
+        <translation>Kampanye mengirim dari satu nomor telepon atau dari kumpulan nomor, tidak keduanya.</translation>
     </message>
 </context>
 <context>
@@ -7359,6 +7367,20 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <source>Why it left</source>
         <translation>Alasan dikeluarkan</translation>
     </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 pesan/dtk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) sent from this number in the last minute</source>
+        <translation>
+            <numerusform>%Ln pesan terkirim dari nomor ini dalam menit terakhir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Laju</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::PoolNumbersView</name>
@@ -8303,6 +8325,10 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <source>✗ Not sent: %1</source>
         <translation>✗ Tidak terkirim: %1</translation>
     </message>
+    <message>
+        <source>Send from:</source>
+        <translation>Kirim dari:</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ScheduleSection</name>
@@ -8393,6 +8419,35 @@ Dengan kode negara, atau dalam format wilayah bawaan di Pengaturan ▸ Pengirima
         <source>Holding: %Ln recipient(s) outside quiet hours; the next window opens at %1.</source>
         <translation>
             <numerusform>Menahan: %Ln penerima di luar jam tenang; rentang berikutnya dibuka pada %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendFromSection</name>
+    <message>
+        <source>Phone numbers to send from</source>
+        <translation>Nomor telepon untuk mengirim</translation>
+    </message>
+    <message>
+        <source>(at most %1 msg/s; the default number)</source>
+        <translation>(paling banyak %1 pesan/dtk; nomor bawaan)</translation>
+    </message>
+    <message>
+        <source>(at most %1 msg/s)</source>
+        <translation>(paling banyak %1 pesan/dtk)</translation>
+    </message>
+    <message>
+        <source>The phone numbers could not be read: %1</source>
+        <translation>Nomor telepon tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Tick at least one phone number to send from.</source>
+        <translation>Centang setidaknya satu nomor telepon untuk mengirim.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each recipient is sent from one of the %Ln numbers, always the same one; each number sends at its own ceiling. A number Meta limits leaves the pool and the others go on.</source>
+        <translation>
+            <numerusform>Setiap penerima dikirimi dari salah satu dari %Ln nomor, selalu yang sama; setiap nomor mengirim pada batasnya sendiri. Nomor yang dibatasi Meta keluar dari kumpulan dan yang lain tetap berjalan.</numerusform>
         </translation>
     </message>
 </context>

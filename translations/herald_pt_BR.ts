@@ -2340,6 +2340,10 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>A campaign sends from at least one phone number.</source>
+        <translation>Uma campanha envia de pelo menos um número de telefone.</translation>
+    </message>
 </context>
 <context>
     <name>NumbersCommand</name>
@@ -3436,16 +3440,16 @@ Chaves da API: %1. Tokens de acesso nunca são armazenados: informe-os em %2.</t
 <context>
     <name>SendPlanner</name>
     <message>
-        <source>%1 messages per second is above the phone number&apos;s ceiling of %2 (%3); a run may only lower it.</source>
-        <translation>%1 mensagens por segundo estão acima do limite do número de telefone de %2 (%3); uma execução só pode reduzi-lo.</translation>
-    </message>
-    <message>
         <source>Every phone number of the campaign&apos;s pool was taken out: %1. Nothing can be sent until a number is back in it.</source>
         <translation>Todos os números de telefone do grupo da campanha foram retirados: %1. Nada pode ser enviado até um número voltar.</translation>
     </message>
     <message>
         <source>Taken out of the campaign&apos;s pool: %1. Their recipients wait until you move them to the other numbers (herald-cli campaign reassign).</source>
         <translation>Retirados do grupo da campanha: %1. Os destinatários deles esperam até você movê-los para os outros números (herald-cli campaign reassign).</translation>
+    </message>
+    <message>
+        <source>%1 messages per second is above the ceiling of %2 for phone number %3 (%4); a run may only lower it.</source>
+        <translation>%1 mensagens por segundo está acima do limite de %2 do número de telefone %3 (%4); uma execução só pode reduzi-lo.</translation>
     </message>
 </context>
 <context>
@@ -3720,12 +3724,12 @@ Instrução: %2</translation>
         <translation>Nenhuma campanha ainda. Crie uma com: herald-cli campaign create --name NOME --template MODELO --lang IDIOMA</translation>
     </message>
     <message>
-        <source>%1 from %2: %3 sent, %4 failed, %5 waiting</source>
-        <translation>%1 de %2: %3 enviadas, %4 com falha, %5 aguardando</translation>
-    </message>
-    <message>
         <source>out of the pool since %1 UTC: %2</source>
         <translation>fora do grupo desde %1 UTC: %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 sent, %4 failed, %5 waiting, %6 msg/s in the last minute</source>
+        <translation>%1 de %2: %3 enviadas, %4 com falha, %5 aguardando, %6 msg/s no último minuto</translation>
     </message>
 </context>
 <context>
@@ -4384,6 +4388,10 @@ serve precisa da chave secreta do app em %1 e do token de verificação em %2 (o
     <message>
         <source>A campaign name can have at most %1 characters; this one has %2.</source>
         <translation>O nome de uma campanha pode ter no máximo %1 caracteres; este tem %2.</translation>
+    </message>
+    <message>
+        <source>A campaign sends from one phone number or from a pool, not both.</source>
+        <translation>Uma campanha envia de um número de telefone ou de um grupo, não de ambos.</translation>
     </message>
 </context>
 <context>
@@ -7408,6 +7416,21 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <source>Why it left</source>
         <translation>Por que saiu</translation>
     </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 msg/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) sent from this number in the last minute</source>
+        <translation>
+            <numerusform>%Ln mensagem enviada deste número no último minuto</numerusform>
+            <numerusform>%Ln mensagens enviadas deste número no último minuto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Ritmo</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::PoolNumbersView</name>
@@ -8373,6 +8396,10 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <source>✗ Not sent: %1</source>
         <translation>✗ Não enviada: %1</translation>
     </message>
+    <message>
+        <source>Send from:</source>
+        <translation>Enviar de:</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::ScheduleSection</name>
@@ -8464,6 +8491,36 @@ Com o código do país, ou no formato da região padrão de Configurações ▸ 
         <translation>
             <numerusform>Em espera: %Ln destinatário fora da janela de envio; a próxima janela abre em %1.</numerusform>
             <numerusform>Em espera: %Ln destinatários fora da janela de envio; a próxima janela abre em %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::SendFromSection</name>
+    <message>
+        <source>Phone numbers to send from</source>
+        <translation>Números de telefone dos quais enviar</translation>
+    </message>
+    <message>
+        <source>(at most %1 msg/s; the default number)</source>
+        <translation>(no máximo %1 msg/s; o número padrão)</translation>
+    </message>
+    <message>
+        <source>(at most %1 msg/s)</source>
+        <translation>(no máximo %1 msg/s)</translation>
+    </message>
+    <message>
+        <source>The phone numbers could not be read: %1</source>
+        <translation>Não foi possível ler os números de telefone: %1</translation>
+    </message>
+    <message>
+        <source>Tick at least one phone number to send from.</source>
+        <translation>Marque pelo menos um número de telefone do qual enviar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each recipient is sent from one of the %Ln numbers, always the same one; each number sends at its own ceiling. A number Meta limits leaves the pool and the others go on.</source>
+        <translation>
+            <numerusform>Cada destinatário recebe a mensagem do %Ln número; ele envia no seu próprio limite.</numerusform>
+            <numerusform>Cada destinatário recebe a mensagem de um dos %Ln números, sempre o mesmo; cada número envia no seu próprio limite. Um número que a Meta limita sai do grupo e os outros continuam.</numerusform>
         </translation>
     </message>
 </context>
