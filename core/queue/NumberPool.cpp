@@ -75,16 +75,14 @@ void NumberPool::choose(const QString &campaignId, const QStringList &ids)
         set(campaignId, ids);
         return;
     }
-    if (ids.isEmpty() || !PhoneNumberStore::idProblem(ids.first()).isEmpty()) {
-        throw DbError(DbError::Kind::Refused, ids.isEmpty()
-                                                  ? tr("A campaign sends from at least one phone number.")
-                                                  : PhoneNumberStore::idProblem(ids.first()));
+    const QString why = ids.isEmpty() ? tr("A campaign sends from at least one phone number.")
+                                      : PhoneNumberStore::idProblem(ids.first());
+    if (!why.isEmpty()) {
+        throw DbError(DbError::Kind::Refused, why);
     }
     Transaction tx(m_db);
     refuseIfStarted(campaignId);
-    m_db.run(u"DELETE FROM campaign_numbers WHERE campaign_id = ?"_s, {campaignId});
-    m_db.run(u"UPDATE campaigns SET phone_number_id = ? WHERE id = ?"_s, {ids.first(), campaignId});
-    m_db.run(u"UPDATE send_queue SET phone_number_id = NULL WHERE campaign_id = ?"_s, {campaignId});
+    assign(campaignId, ids);
     tx.commit();
 }
 
@@ -93,15 +91,25 @@ void NumberPool::setWithin(const QString &campaignId, const QStringList &ids)
     if (const QString why = idsProblem(ids); !why.isEmpty()) {
         throw DbError(DbError::Kind::Refused, why);
     }
+    assign(campaignId, ids);
+}
+
+void NumberPool::assign(const QString &campaignId, const QStringList &ids)
+{
+    const bool pool = ids.size() > 1;
     m_db.run(u"DELETE FROM campaign_numbers WHERE campaign_id = ?"_s, {campaignId});
-    QSqlQuery insert = m_db.prepare(
-        u"INSERT INTO campaign_numbers (campaign_id, phone_number_id, position) VALUES (?, ?, ?)"_s);
-    for (int i = 0; i < ids.size(); ++i) {
-        Database::exec(insert, {campaignId, ids.at(i), i});
+    if (pool) {
+        QSqlQuery insert = m_db.prepare(
+            u"INSERT INTO campaign_numbers (campaign_id, phone_number_id, position) VALUES (?, ?, ?)"_s);
+        for (int i = 0; i < ids.size(); ++i) {
+            Database::exec(insert, {campaignId, ids.at(i), i});
+        }
     }
     m_db.run(u"UPDATE campaigns SET phone_number_id = ? WHERE id = ?"_s, {ids.first(), campaignId});
     m_db.run(u"UPDATE send_queue SET phone_number_id = NULL WHERE campaign_id = ?"_s, {campaignId});
-    spread(campaignId, u"phone_number_id IS NULL"_s, {}, ids);
+    if (pool) {
+        spread(campaignId, u"phone_number_id IS NULL"_s, {}, ids);
+    }
 }
 
 QList<PoolNumber> NumberPool::of(const QString &campaignId) const

@@ -102,6 +102,9 @@ public:
 
 private:
     void refuseIfStarted(const QString &campaignId); // in the caller's transaction; locks the campaign
+    // Stores `ids` as the campaign's number (one) or pool (several) and clears its rows' numbers,
+    // giving them one of the pool's again; in the caller's transaction.
+    void assign(const QString &campaignId, const QStringList &ids);
     qint64 spread(const QString &campaignId, const QString &whereRows, const QVariantList &values,
                   const QStringList &to);
 

@@ -14,6 +14,8 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace herald::ui {
@@ -51,7 +53,8 @@ void SendFromSection::load(const QString &sourceCampaignId)
             n.defaultId = !defaultOverride.isEmpty()
                               ? defaultOverride
                               : AppSettings(db).value(SettingKeys::PhoneNumberId, QString()).trimmed();
-            QList<PhoneNumber> listed = PhoneNumberStore(db, *clock).list();
+            const PhoneNumberStore store(db, *clock);
+            QList<PhoneNumber> listed = store.list();
             if (!n.defaultId.isEmpty() &&
                 std::none_of(listed.cbegin(), listed.cend(),
                              [&](const PhoneNumber &p) { return p.id == n.defaultId; })) {
@@ -59,7 +62,6 @@ void SendFromSection::load(const QString &sourceCampaignId)
                 d.id = n.defaultId;
                 listed.prepend(d);
             }
-            const PhoneNumberStore store(db, *clock);
             const QLocale locale;
             for (const PhoneNumber &p : std::as_const(listed)) {
                 QString line = p.label.isEmpty() ? p.id : u"%1 — %2"_s.arg(p.label, p.id);
@@ -90,7 +92,7 @@ void SendFromSection::load(const QString &sourceCampaignId)
             if (generation != m_generation) {
                 return;
             }
-            show(r.ok() ? *r.value : Numbers{});
+            present(r.ok() ? *r.value : Numbers{});
             if (!r.ok()) {
                 m_note->setText(tr("The phone numbers could not be read: %1").arg(r.error));
                 ToneText::apply(m_note, MessageTone::Error);
@@ -98,7 +100,7 @@ void SendFromSection::load(const QString &sourceCampaignId)
         });
 }
 
-void SendFromSection::show(const Numbers &numbers)
+void SendFromSection::present(const Numbers &numbers)
 {
     const QSignalBlocker quiet(m_list);
     m_list->clear();

@@ -55,7 +55,7 @@ private:
         QStringList lines; // what each row says
         QStringList ticked;
     };
-    void show(const Numbers &numbers);
+    void present(const Numbers &numbers);
     void describe();
 
     DataService &m_data;

@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QTextStream>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace herald::cli {
