@@ -1,4 +1,5 @@
 #include "CliApplication.h"
+#include "cloudapi/TlsLibrary.h"
 #include "commands/BuiltinCommands.h"
 #include "i18n/Translations.h"
 #include "log/CoreDumps.h"
@@ -14,6 +15,7 @@ using namespace Qt::StringLiterals;
 int main(int argc, char *argv[])
 {
     herald::keepSecretsOutOfCoreDumps(); // before the token or a password is read
+    herald::keepTlsLibraryAliveAtExit(); // before Qt loads OpenSSL: no crash on the way out
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"herald-cli"_s);
     QCoreApplication::setOrganizationName(u"Herald"_s);

@@ -1,5 +1,6 @@
 // herald: the console. Thin: the window and everything it uses live in herald_ui.
 #include "AppContext.h"
+#include "cloudapi/TlsLibrary.h"
 #include "db/Clock.h"
 #include "db/Database.h"
 #include "db/DatabaseConfig.h"
@@ -25,6 +26,7 @@ using namespace Qt::StringLiterals;
 int main(int argc, char *argv[])
 {
     herald::keepSecretsOutOfCoreDumps(); // before the token or a password is read
+    herald::keepTlsLibraryAliveAtExit(); // before Qt loads OpenSSL: no crash on the way out
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Herald"_s);
     QApplication::setApplicationName(u"Herald"_s);

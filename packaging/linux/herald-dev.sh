@@ -34,12 +34,15 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
     libphonenumber-dev qtkeychain-qt6-dev
+    libssl-dev # core tells the OpenSSL that Qt loads not to clean up at exit (TlsLibrary.h)
 )
 if [ "$mode" = test ]; then
     # The suite runs every engine test on a throwaway PostgreSQL server too, the sender's
     # HTTP/2-over-TLS tests against a Python h2 server with a CA made by openssl, and the
     # keychain tests against GNOME Keyring on a private D-Bus session.
     packages+=(postgresql sqlite3 python3-h2 openssl gnome-keyring dbus dbus-daemon libsecret-tools)
+    # A child program that hangs in a test has its threads' stacks printed (KillHarness.cpp).
+    packages+=(gdb)
     # The fuzzers (tests/fuzz/run-fuzzers.sh) are built with clang's libFuzzer.
     packages+=(clang libfuzzer-14-dev)
 fi

@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QThread>
 
 #include <cstdio>
@@ -114,11 +115,38 @@ bool Child::terminate()
 int Child::finish(int ms)
 {
     if (!m_process->waitForFinished(ms) && isRunning()) {
+        // Hung: what every thread was doing goes to the test's log before the kill, with the end
+        // of what the child wrote (a failure message shows only its beginning).
+        std::fprintf(stderr, "%s did not end within %d ms; its threads:\n%s\nthe end of its output:\n%s\n",
+                     qPrintable(QFileInfo(m_program).fileName()), ms, qPrintable(stacks()),
+                     qPrintable(output().right(4000)));
         m_process->kill();
         m_process->waitForFinished(10'000);
         return -1;
     }
-    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -2;
+    const int code = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -2;
+    if (code != 0) {
+        std::fprintf(stderr, "%s ended with %d; the end of its output:\n%s\n",
+                     qPrintable(QFileInfo(m_program).fileName()), code, qPrintable(output().right(4000)));
+    }
+    return code;
+}
+
+QString Child::stacks() const
+{
+    const QString gdb = QStandardPaths::findExecutable(u"gdb"_s);
+    if (gdb.isEmpty() || m_pid <= 0) {
+        return u"(gdb is not installed: no stacks)"_s;
+    }
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(gdb,
+            {u"-p"_s, QString::number(m_pid), u"-batch"_s, u"-nx"_s, u"-ex"_s, u"thread apply all bt 30"_s});
+    if (!p.waitForFinished(60'000)) {
+        p.kill();
+        p.waitForFinished(5'000);
+    }
+    return QString::fromLocal8Bit(p.readAll());
 }
 
 QString Child::output() const

@@ -55,8 +55,12 @@ public:
     // SIGTERM: asks it to end (a worker drains and exits). False when it had already ended.
     bool terminate();
     // Waits up to `ms`; the exit code, -1 on a timeout (the child is killed then), -2 on a crash.
+    // Anything but 0 writes the end of the child's output to stderr; a timeout its stacks too.
     int finish(int ms);
     QString output() const; // everything it wrote so far
+    // Every thread's stack, by gdb attached to the running child (the text says when gdb is
+    // missing or cannot attach).
+    QString stacks() const;
 
 private:
     std::unique_ptr<QProcess> m_process;
