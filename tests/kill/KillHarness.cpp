@@ -135,8 +135,11 @@ int Child::finish(int ms)
 QString Child::stacks() const
 {
     const QString gdb = QStandardPaths::findExecutable(u"gdb"_s);
-    if (gdb.isEmpty() || m_pid <= 0) {
+    if (gdb.isEmpty()) {
         return u"(gdb is not installed: no stacks)"_s;
+    }
+    if (m_pid <= 0) {
+        return u"(the child never started: no stacks)"_s;
     }
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
