@@ -45,6 +45,11 @@ public:
         qint64 dropped = 0;   // statuses given up after the last try
     };
 
+    StatusInbox() = default;
+    StatusInbox(const StatusInbox &) = delete;
+    StatusInbox &operator=(const StatusInbox &) = delete;
+    ~StatusInbox();
+
     void push(const AcceptedSend &send);
     QList<AcceptedSend> take();
 
