@@ -62,6 +62,12 @@ inline int waitFactor()
     return factor;
 }
 
+// A positive wait's timeout (QTRY_…_WITH_TIMEOUT, QSignalSpy::wait) stretched alike.
+inline int patient(int timeoutMs)
+{
+    return timeoutMs * waitFactor();
+}
+
 // Spins the event loop until `done()` or the timeout (times waitFactor()); true when done.
 inline bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 {

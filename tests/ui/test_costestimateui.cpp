@@ -235,13 +235,13 @@ private Q_SLOTS:
         auto dialog = openSettings(&s);
         QVERIFY(s);
         QAbstractItemModelTester tester(s->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded(), patient(10'000));
         QCOMPARE(s->model()->rowCount(), 0);
         QCOMPARE(storedCards(), 0); // listing installs nothing
 
         const QDate effective = QDate::currentDate().addDays(-30);
         importThroughSection(*s, writeFile(m_dir, u"meta_eur.csv"_s, kCard), u"Meta EUR"_s, effective);
-        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 1, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 1, patient(10'000));
         QVERIFY2(!s->messageIsError(), qPrintable(s->message()));
         QVERIFY(s->message().contains(u"Meta EUR"_s));
         const RateCardRow row = s->model()->rowAt(0); // a copy: the next import resets the model
@@ -264,7 +264,7 @@ private Q_SLOTS:
         }
         // A second, older card is listed too, but the newer one stays in use.
         importThroughSection(*s, writeFile(m_dir, u"older.csv"_s, kCard), QString(), effective.addDays(-60));
-        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 2, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 2, patient(10'000));
         const int older =
             s->model()->rowOf(s->model()->rowAt(0).card.id == row.card.id ? s->model()->rowAt(1).card.id
                                                                           : s->model()->rowAt(0).card.id);
@@ -276,7 +276,7 @@ private Q_SLOTS:
         s->table()->selectRow(s->model()->rowOf(row.card.id));
         s->findChild<QPushButton *>(u"rateCardView"_s)->click();
         QVERIFY(s->openDialog());
-        QTRY_VERIFY_WITH_TIMEOUT(s->openDialog()->isLoaded(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->openDialog()->isLoaded(), patient(10'000));
         RateCardPricesModel *prices = s->openDialog()->model();
         QAbstractItemModelTester pricesTester(prices, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(prices->rowCount(), 4);
@@ -306,10 +306,10 @@ private Q_SLOTS:
         RateCardSection *s = nullptr;
         auto dialog = openSettings(&s);
         QVERIFY(s);
-        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded(), patient(10'000));
         QSignalSpy listed(s, &RateCardSection::listed);
         importThroughSection(*s, writeFile(m_dir, u"bad.csv"_s, kBadCard), u"Bad"_s, QDate::currentDate());
-        QTRY_VERIFY_WITH_TIMEOUT(s->messageIsError(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->messageIsError(), patient(10'000));
         QVERIFY(!s->isBusy());
         QVERIFY2(s->message().contains(u"bad.csv, line 3"_s), qPrintable(s->message()));
         QVERIFY2(s->message().contains(u"\"UK\" is not an ISO 3166 country code"_s),
@@ -335,12 +335,12 @@ private Q_SLOTS:
         RateCardSection *s = nullptr;
         auto dialog = openSettings(&s);
         QVERIFY(s);
-        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded() && s->model()->rowCount() == 1, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded() && s->model()->rowCount() == 1, patient(10'000));
         QVERIFY(s->model()->rowAt(0).card.isExample);
         QVERIFY(s->model()->rowAt(0).current); // no imported card: the example is used
         importThroughSection(*s, writeFile(m_dir, u"meta_eur.csv"_s, kCard), u"Meta EUR"_s,
                              QDate::currentDate().addDays(-1));
-        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 2, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 2, patient(10'000));
         const int imported = s->model()->currentRow();
         QVERIFY(imported >= 0);
         const qint64 importedId = s->model()->rowAt(imported).card.id;
@@ -362,7 +362,7 @@ private Q_SLOTS:
 
         Prompt::setNextAnswer(true);
         remove->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 1, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 1, patient(10'000));
         QCOMPARE(storedCards(), 1);
         QCOMPARE(s->model()->rowOf(importedId), -1);
         QVERIFY(s->model()->rowAt(0).card.isExample);
@@ -395,7 +395,7 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy shown(panel, &CostEstimatePanel::estimateShown);
         w.campaignsPage().selectCampaign(id); // the window may have selected it already
-        QTRY_VERIFY_WITH_TIMEOUT(panel->estimate() && panel->estimate()->campaignId == id, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->estimate() && panel->estimate()->campaignId == id, patient(10'000));
         const CostEstimate &e = *panel->estimate();
         QCOMPARE(e.totalMicros, expected.totalMicros);
         QCOMPARE(e.cardId, cardId);
@@ -423,7 +423,7 @@ private Q_SLOTS:
         panel->findChild<QToolButton *>(u"estimateCountriesToggle"_s)->click();
         QVERIFY(panel->countryTable()->isVisible());
         panel->findChild<QPushButton *>(u"estimateRefresh"_s)->click();
-        QVERIFY(shown.wait(10'000));
+        QVERIFY(shown.wait(patient(10'000)));
         QCOMPARE(panel->checks(), checks + 1);
         QCOMPARE(panel->estimate()->totalMicros, expected.totalMicros);
         QVERIFY(!panel->estimate()->remainingOnly); // a draft: every recipient
@@ -598,7 +598,7 @@ private Q_SLOTS:
         auto *panel = w.findChild<CostEstimatePanel *>(u"costEstimatePanel"_s);
         QSignalSpy shown(panel, &CostEstimatePanel::estimateShown);
         w.campaignsPage().selectCampaign(id);
-        QTRY_VERIFY_WITH_TIMEOUT(panel->detailText().startsWith(u"No estimate: "_s), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->detailText().startsWith(u"No estimate: "_s), patient(10'000));
         QVERIFY(!panel->estimate());
         QVERIFY2(panel->detailText().startsWith(u"No estimate: "_s), qPrintable(panel->detailText()));
         QVERIFY(panel->detailText().contains(u"sync the templates"_s));

@@ -101,7 +101,7 @@ class TestDailySummaryPage : public QObject
     {
         QSignalSpy spy(&page, &DailySummaryPage::shown);
         action();
-        return spy.wait(10'000);
+        return spy.wait(patient(10'000));
     }
 
 private Q_SLOTS:

@@ -169,7 +169,7 @@ private Q_SLOTS:
         std::optional<ConnectionTester::Outcome> opened;
         QObject context;
         ConnectionTester::test(r.config, &context, [&](const ConnectionTester::Outcome &o) { opened = o; });
-        QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), patient(20000));
         QVERIFY2(opened->ok, qPrintable(opened->message));
 
         // Saved again with the password field left empty: the stored one stays.
@@ -187,7 +187,7 @@ private Q_SLOTS:
             QVERIFY(dialog.findChild<QRadioButton *>(u"dbPostgres"_s)->isChecked());
             QVERIFY(dialog.findChild<QLineEdit *>(u"dbPassword"_s)->text().isEmpty());
             dialog.findChild<QPushButton *>(u"dbTest"_s)->click();
-            QTRY_VERIFY_WITH_TIMEOUT(!dialog.databaseSection()->isTesting(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog.databaseSection()->isTesting(), patient(20000));
             QVERIFY2(dialog.databaseSection()->testResult().startsWith(u"Connected"_s),
                      qPrintable(dialog.databaseSection()->testResult()));
         }

@@ -131,7 +131,7 @@ private Q_SLOTS:
         w.show();
         QVERIFY(waitUntil([&] { return shownRow(w, c.id); }, 10'000));
         w.campaignsPage().selectCampaign(c.id);
-        QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == c.id, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == c.id, patient(10'000));
         auto *funnel = w.findChild<DeliveryFunnel *>();
         QVERIFY(funnel);
 
@@ -156,10 +156,11 @@ private Q_SLOTS:
         callbacks << callback(wamidOf(c, 0), DeliveryStatus::Delivered, t, kTracked); // a duplicate
         write(callbacks);
 
-        QTRY_COMPARE_WITH_TIMEOUT(cell(w, c.id, CampaignTableModel::Delivered), u"6 (75.0 %)"_s, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(w, c.id, CampaignTableModel::Delivered), u"6 (75.0 %)"_s,
+                                  patient(10'000));
         QCOMPARE(cell(w, c.id, CampaignTableModel::Read), u"3 (37.5 %)"_s);
         QCOMPARE(cell(w, c.id, CampaignTableModel::Sent), u"8"_s); // a late failure stays sent
-        QTRY_COMPARE_WITH_TIMEOUT(funnel->value(DeliveryFunnel::Delivered), 6, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(funnel->value(DeliveryFunnel::Delivered), 6, patient(10'000));
         QCOMPARE(funnel->value(DeliveryFunnel::Sent), 8);
         QCOMPARE(funnel->value(DeliveryFunnel::Read), 3);
         QCOMPARE(funnel->value(DeliveryFunnel::Failed), 2);
@@ -176,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(failures);
         w.campaignsPage().detail()->tabs()->setCurrentWidget(failures);
         const FailuresModel &model = failures->model();
-        QTRY_COMPARE_WITH_TIMEOUT(model.lateRows(), 2, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.lateRows(), 2, patient(10'000));
         QCOMPARE(model.total(), 2);
         QCOMPARE(model.lateTotal(), 2);
         const int late = model.rowOf(u"131049"_s, true);
@@ -234,19 +235,20 @@ private Q_SLOTS:
 
         // Eleven: the tracked campaign is named; the one without a receiver never is.
         m_clock.advanceMs(2 * 60'000);
-        QTRY_VERIFY_WITH_TIMEOUT(!status->isHidden(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!status->isHidden(), patient(10'000));
         QCOMPARE(status->text(), u"No delivery callback for Tracked in 11 min"_s);
         QVERIFY(!status->toolTip().isEmpty());
         QVERIFY(!shownRow(w, untracked.id)->callbacksQuiet);
         w.campaignsPage().selectCampaign(tracked.id);
         auto *funnel = w.findChild<DeliveryFunnel *>();
-        QTRY_VERIFY_WITH_TIMEOUT(funnel->trackingText().startsWith(u"No delivery callback"_s), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(funnel->trackingText().startsWith(u"No delivery callback"_s),
+                                 patient(10'000));
         w.campaignsPage().selectCampaign(untracked.id);
-        QTRY_COMPARE_WITH_TIMEOUT(funnel->trackingText(), u"Delivery not tracked"_s, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(funnel->trackingText(), u"Delivery not tracked"_s, patient(10'000));
 
         // A callback arrives: the warning goes.
         write({callback(wamidOf(tracked, 1), DeliveryStatus::Read, m_clock.now(), kTracked)});
-        QTRY_VERIFY_WITH_TIMEOUT(status->isHidden(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(status->isHidden(), patient(10'000));
         QCOMPARE(shownRow(w, tracked.id)->read, 1);
         w.closeWithoutAsking();
     }
@@ -268,7 +270,7 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return shownRow(w, c.id); }, 10'000));
         w.campaignsPage().selectCampaign(c.id);
         auto *funnel = w.findChild<DeliveryFunnel *>();
-        QTRY_COMPARE_WITH_TIMEOUT(funnel->trackingText(), u"Delivery not tracked"_s, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(funnel->trackingText(), u"Delivery not tracked"_s, patient(10'000));
         // An hour of silence, the campaign running all along: still no warning.
         m_clock.advanceMs(60 * 60'000);
         QTest::qWait(1000);

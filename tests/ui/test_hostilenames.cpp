@@ -75,7 +75,7 @@ private Q_SLOTS:
                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy counted(&recipients, &RecipientsModel::counted);
         recipients.setFilter(RecipientFilter{campaignId, RecipientFilter::Status::Any, {}, {}});
-        QVERIFY(counted.wait(10'000));
+        QVERIFY(counted.wait(patient(10'000)));
         QCOMPARE(recipients.rowCount(), strings.size());
         QVERIFY(waitUntil([&] { return recipients.index(0, 0).data(RecipientsModel::LoadedRole).toBool(); },
                           10'000));

@@ -62,7 +62,7 @@ class TestOptOutsPage : public QObject
     {
         QSignalSpy spy(&page, &OptOutsPage::shown);
         action();
-        return spy.wait(10'000);
+        return spy.wait(patient(10'000));
     }
 
     // Does what the Add button does with these fields, and waits for the page's answer.
@@ -241,7 +241,7 @@ private Q_SLOTS:
         QSignalSpy changed(&page, &OptOutsPage::changed);
         Prompt::setNextAnswer(true);
         page.removeSelected();
-        QVERIFY(changed.wait(5'000));
+        QVERIFY(changed.wait(patient(5'000)));
         QCOMPARE(stored(), 1);
         QVERIFY(page.message()->text().contains(u"Removed from the opt-out list: 2."_s));
         QVERIFY(waitUntil([&] { return page.model().rowCount() == 1; }, 5'000));
@@ -306,7 +306,7 @@ private Q_SLOTS:
         }
         Prompt::setNextFileName(bad);
         page.importFile();
-        QVERIFY(changed.wait(10'000));
+        QVERIFY(changed.wait(patient(10'000)));
         QCOMPARE(page.message()->kind(), PageMessage::Kind::Error);
         QVERIFY2(page.message()->text().startsWith(u"Nothing was added: "_s),
                  qPrintable(page.message()->text()));

@@ -130,7 +130,7 @@ class TestOverviewCharts : public QObject
     {
         QSignalSpy spy(&charts, &OverviewCharts::historyShown);
         action();
-        return spy.wait(10'000);
+        return spy.wait(patient(10'000));
     }
 
 private Q_SLOTS:

@@ -447,7 +447,7 @@ private Q_SLOTS:
         QVERIFY(schedule);
         QSignalSpy applied(schedule, &RetentionSchedule::applied);
         const Counts before[] = {countsOf(old), countsOf(recent), countsOf(open)};
-        QVERIFY(applied.wait(15'000));
+        QVERIFY(applied.wait(patient(15'000)));
         const auto result = applied.first().first().value<RetentionResult>();
         QCOMPARE(result.days, 30);
         QCOMPARE(result.campaigns, 1);
@@ -485,7 +485,7 @@ private Q_SLOTS:
         }
         auto *schedule = m_window->findChild<RetentionSchedule *>(u"retentionSchedule"_s);
         QSignalSpy applied(schedule, &RetentionSchedule::applied);
-        QVERIFY(applied.wait(15'000));
+        QVERIFY(applied.wait(patient(15'000)));
         QCOMPARE(applied.first().first().value<RetentionResult>().days, 0);
         QCOMPARE(erasedIn(old), 0);
         QCOMPARE(traces(), 1);
@@ -510,14 +510,14 @@ private Q_SLOTS:
         auto *schedule = m_window->findChild<RetentionSchedule *>(u"retentionSchedule"_s);
         QSignalSpy applied(schedule, &RetentionSchedule::applied);
         QSignalSpy purged(schedule, &RetentionSchedule::purged);
-        QVERIFY(applied.wait(15'000)); // unset: kept
+        QVERIFY(applied.wait(patient(15'000))); // unset: kept
         QCOMPARE(applied.first().first().value<RetentionResult>().days, 0);
         QCOMPARE(erasedIn(old), 0);
         {
             TestDbAccess access;
             AppSettings(m_console.db()).set(SettingKeys::RetentionDays, u"7"_s);
         }
-        QVERIFY(purged.wait(15'000)); // the next round reads the new setting
+        QVERIFY(purged.wait(patient(15'000))); // the next round reads the new setting
         QCOMPARE(erasedIn(old), 4);
         QCOMPARE(traces(), 0);
     }

@@ -121,7 +121,7 @@ private Q_SLOTS:
         QVERIFY(s);
         dialog.tabs()->setCurrentWidget(s);
         QAbstractItemModelTester tester(s->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded(), patient(10'000));
         QCOMPARE(s->model()->rowCount(), 0);
         auto *unlisted = s->findChild<QLabel *>(u"numbersUnlisted"_s);
         QVERIFY2(unlisted->text().contains(u"60 msg/s"_s), qPrintable(unlisted->text()));
@@ -134,7 +134,7 @@ private Q_SLOTS:
         QVERIFY2(s->message().contains(u"not the phone number itself"_s), qPrintable(s->message()));
 
         submit(*s, u"1065"_s, u"Main line"_s, 250);
-        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 1, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 1, patient(10'000));
         QVERIFY2(s->message().contains(u"Added 1065"_s), qPrintable(s->message()));
         QCOMPARE(stored(u"1065"_s)->ceiling, 250.0);
         QCOMPARE(stored(u"1065"_s)->label, u"Main line"_s);
@@ -142,7 +142,7 @@ private Q_SLOTS:
         QCOMPARE(marked.data().toString(), u"Default"_s); // api.phone_number_id
 
         submit(*s, u"2077"_s, u"Support"_s, 80);
-        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 2, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 2, patient(10'000));
         const auto health = [&](const QString &id) {
             return s->model()->index(s->model()->rowOf(id), PhoneNumbersModel::Health);
         };
@@ -159,8 +159,8 @@ private Q_SLOTS:
         QCOMPARE(store->text(), u"Change"_s);
         ceiling->setValue(300);
         store->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->message().contains(u"Changed 1065"_s), 10'000);
-        QTRY_COMPARE_WITH_TIMEOUT(stored(u"1065"_s)->ceiling, 300.0, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->message().contains(u"Changed 1065"_s), patient(10'000));
+        QTRY_COMPARE_WITH_TIMEOUT(stored(u"1065"_s)->ceiling, 300.0, patient(10'000));
         QCOMPARE(stored(u"1065"_s)->label, u"Main line"_s);
         if (const QString dir = qEnvironmentVariable("HERALD_SCREENSHOT_DIR"); !dir.isEmpty()) {
             QTest::qWait(100);
@@ -186,7 +186,7 @@ private Q_SLOTS:
         QVERIFY(stored(u"1065"_s)); // declined: kept
         Prompt::setNextAnswer(true);
         remove->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->messageIsError(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->messageIsError(), patient(10'000));
         QVERIFY2(s->message().contains(u"Spring sale"_s), qPrintable(s->message()));
         QVERIFY(stored(u"1065"_s));
         QCOMPARE(s->model()->rowCount(), 2);
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QTRY_VERIFY(remove->isEnabled());
         Prompt::setNextAnswer(true);
         remove->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 1, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && s->model()->rowCount() == 1, patient(10'000));
         QVERIFY2(s->message().contains(u"Removed 1065"_s), qPrintable(s->message()));
         QVERIFY(!stored(u"1065"_s));
         QCOMPARE(s->model()->numberAt(0).id, u"2077"_s);
@@ -226,7 +226,7 @@ private Q_SLOTS:
         dialog.show();
         auto *s = dialog.findChild<PhoneNumbersSection *>(u"phoneNumbersSection"_s);
         dialog.tabs()->setCurrentWidget(s);
-        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded() && s->model()->rowCount() == 2, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded() && s->model()->rowCount() == 2, patient(10'000));
         QCOMPARE(healthOf(*s, known).data().toString(), u"Not checked"_s);
 
         auto *check = s->findChild<QPushButton *>(u"numbersCheckHealth"_s);
@@ -234,9 +234,9 @@ private Q_SLOTS:
         QSignalSpy done(s, &PhoneNumbersSection::healthChecked);
         check->click();
         QVERIFY(!check->isEnabled()); // one check at a time
-        QVERIFY(done.wait(20'000));
+        QVERIFY(done.wait(patient(20'000)));
         QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy() && healthOf(*s, known).data().toString() != u"Not checked"_s,
-                                 10'000);
+                                 patient(10'000));
         QCOMPARE(healthOf(*s, known).data().toString(), u"YELLOW, 10,000 people/24 h, CONNECTED"_s);
         QCOMPARE(healthOf(*s, u"9999"_s).data().toString(), u"Not read"_s);
         QVERIFY(!healthOf(*s, u"9999"_s).data(Qt::ToolTipRole).toString().isEmpty());
@@ -255,14 +255,14 @@ private Q_SLOTS:
         NumberHealthLine line(*m_data);
         QSignalSpy shown(&line, &NumberHealthLine::shown);
         line.showNumber(known);
-        QVERIFY(shown.wait(10'000));
+        QVERIFY(shown.wait(patient(10'000)));
         QVERIFY2(line.text().contains(u"YELLOW, 10,000 people/24 h, CONNECTED"_s), qPrintable(line.text()));
         QVERIFY2(line.text().contains(sim.config().displayPhoneNumber), qPrintable(line.text()));
         QVERIFY(line.toolTip().contains(known));
         QCOMPARE(line.palette().color(QPalette::WindowText), toneColor(MessageTone::Warning));
         // A campaign without a number of its own sends from the default one: none is set here.
         line.showNumber(QString());
-        QVERIFY(shown.wait(10'000));
+        QVERIFY(shown.wait(patient(10'000)));
         QVERIFY2(line.text().contains(u"No phone number is set"_s), qPrintable(line.text()));
     }
 
@@ -282,10 +282,10 @@ private Q_SLOTS:
         SettingsDialog dialog(*m_data, context);
         dialog.show();
         auto *s = dialog.findChild<PhoneNumbersSection *>(u"phoneNumbersSection"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->isLoaded(), patient(10'000));
         QSignalSpy done(s, &PhoneNumbersSection::healthChecked);
         s->findChild<QPushButton *>(u"numbersCheckHealth"_s)->click();
-        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, patient(10'000));
         QVERIFY(s->messageIsError());
         QVERIFY2(s->message().contains(u"No access token"_s), qPrintable(s->message()));
         TestDbAccess access;

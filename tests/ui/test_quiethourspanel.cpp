@@ -118,7 +118,7 @@ class TestQuietHoursPanel : public QObject
         }
         QSignalSpy shown(&panel, &QuietHoursPanel::waitShown);
         panel.refresh();
-        return shown.count() > 0 || shown.wait(10'000);
+        return shown.count() > 0 || shown.wait(patient(10'000));
     }
 
     static QString localTime(const QDateTime &utc)
@@ -157,7 +157,7 @@ private Q_SLOTS:
         panel->setClock(m_clock);
         QSignalSpy shown(panel, &QuietHoursPanel::waitShown);
         w.campaignsPage().selectCampaign(id);
-        QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == id, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == id, patient(10'000));
         QVERIFY(countAgain(*panel)); // at the injected clock's time, whatever selection counted first
         QVERIFY(panel->isVisible());
         QCOMPARE(panel->windowText(), u"Sends only %1–%2 in each recipient's local time, weekdays only "
@@ -261,8 +261,8 @@ private Q_SLOTS:
         QVERIFY(panel);
         panel->setClock(m_clock);
         w.campaignsPage().selectCampaign(id);
-        QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == id, 10'000);
-        QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 5'000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == id, patient(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), patient(5'000));
         QVERIFY(panel->windowText().startsWith(u"Sends only "_s));
         QVERIFY(panel->waitText().isEmpty());
         QVERIFY(!panel->isRefreshing());
@@ -291,9 +291,9 @@ private Q_SLOTS:
         panel->setClock(m_clock);
         w.campaignsPage().selectCampaign(quiet);
         QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == quiet && panel->isVisible(),
-                                 10'000);
+                                 patient(10'000));
         w.campaignsPage().selectCampaign(plain);
-        QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == plain, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.campaignsPage().detail()->campaignId() == plain, patient(10'000));
         QVERIFY(panel->isHidden());
         QVERIFY(!panel->isRefreshing());
         QVERIFY(!panel->windowWait());

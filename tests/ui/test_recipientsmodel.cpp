@@ -82,7 +82,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy counted(&model, &RecipientsModel::counted);
         model.setFilter(filterFor(m_rows->campaignId));
-        QVERIFY(counted.wait(10'000));
+        QVERIFY(counted.wait(patient(10'000)));
         QCOMPARE(model.rowCount(), 2500);
         QCOMPARE(counted.first().first().toLongLong(), 2500);
         // The first page came with the count; nothing else was read.
@@ -93,7 +93,7 @@ private Q_SLOTS:
         // A row far away shows a placeholder, and its page is read because it was asked for.
         QSignalSpy arrived(&model, &RecipientsModel::pageArrived);
         QCOMPARE(model.index(2499, RecipientsModel::Phone).data().toString(), u"…"_s);
-        QVERIFY(arrived.wait(10'000));
+        QVERIFY(arrived.wait(patient(10'000)));
         QCOMPARE(arrived.first().at(0).toInt(), 2400);
         QCOMPARE(arrived.first().at(1).toInt(), 100);
         QCOMPARE(model.index(2499, 0).data(RecipientsModel::IdRole).toLongLong(), m_rows->ids.last());
@@ -124,7 +124,7 @@ private Q_SLOTS:
             QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
             QSignalSpy counted(&model, &RecipientsModel::counted);
             model.setFilter(filterFor(m_rows->campaignId));
-            QVERIFY(counted.wait(10'000));
+            QVERIFY(counted.wait(patient(10'000)));
             QCOMPARE(counted.first().first().toLongLong(), stored);
             QVERIFY(waitUntil([&] { return counted.size() == 2; }, 10'000));
             QCOMPARE(model.rowCount(), 2500);
@@ -143,7 +143,7 @@ private Q_SLOTS:
         RecipientsModel model(data);
         QSignalSpy counted(&model, &RecipientsModel::counted);
         model.setFilter(filterFor(m_rows->campaignId, Status::Failed, u"131026"_s));
-        QVERIFY(counted.wait(10'000));
+        QVERIFY(counted.wait(patient(10'000)));
         QVERIFY(model.rowCount() > 0);
         QCOMPARE(model.index(0, RecipientsModel::Status).data().toString(), u"Failed"_s);
         QCOMPARE(model.index(0, RecipientsModel::Status).data(RecipientsModel::RawRole).toString(),
@@ -159,7 +159,7 @@ private Q_SLOTS:
                     .contains(ErrorPolicy::entryForCode(131026)->meaningText()));
 
         model.setFilter(filterFor(m_rows->campaignId, Status::Sent));
-        QVERIFY(counted.wait(10'000));
+        QVERIFY(counted.wait(patient(10'000)));
         QCOMPARE(model.index(0, RecipientsModel::Status).data().toString(), u"Sent"_s);
         const qint64 id = model.index(0, 0).data(RecipientsModel::IdRole).toLongLong();
         QCOMPARE(model.index(0, RecipientsModel::Wamid).data().toString(), u"wamid.%1"_s.arg(id));
@@ -179,7 +179,7 @@ private Q_SLOTS:
         const auto countOf = [&](const RecipientFilter &f) {
             counted.clear();
             model.setFilter(f);
-            return counted.wait(10'000) ? model.rowCount() : -1;
+            return counted.wait(patient(10'000)) ? model.rowCount() : -1;
         };
         const QString id = m_rows->campaignId;
         QCOMPARE(countOf(filterFor(id, Status::Failed)), m_rows->failedIds.size());
@@ -212,7 +212,7 @@ private Q_SLOTS:
         view.show();
         QSignalSpy counted(&model, &RecipientsModel::counted);
         model.setFilter(filterFor(m_rows->campaignId));
-        QVERIFY(counted.wait(10'000));
+        QVERIFY(counted.wait(patient(10'000)));
         view.scrollToBottom();
         QVERIFY(waitUntil([&] { return model.isLoaded(8999); }, 10'000));
         QCOMPARE(model.index(8999, 0).data(RecipientsModel::IdRole).toLongLong(), m_rows->ids.last());
@@ -239,7 +239,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy counted(&model, &RecipientsModel::counted);
         model.setFilter(filterFor(m_rows->campaignId));
-        QVERIFY(counted.wait(10'000));
+        QVERIFY(counted.wait(patient(10'000)));
         // Ask for a far page, then change the filter before any answer can come back (the
         // answers are delivered by this thread's event loop, which has not run since).
         model.index(2000, 0).data();
@@ -247,7 +247,7 @@ private Q_SLOTS:
         model.setFilter(filterFor(m_rows->otherId, Status::Failed, u"131026"_s));
         model.setFilter(filterFor(m_rows->campaignId, Status::Any, u"no response"_s));
         counted.clear();
-        QVERIFY(counted.wait(10'000));
+        QVERIFY(counted.wait(patient(10'000)));
         QTest::qWait(300); // let any late answer arrive
         QCOMPARE(counted.size(), 1);
         QCOMPARE(model.rowCount(), m_rows->noResponse.size());
@@ -271,7 +271,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy counted(&model, &RecipientsModel::counted);
         model.setFilter(filterFor(m_rows->campaignId));
-        QVERIFY(counted.wait(10'000));
+        QVERIFY(counted.wait(patient(10'000)));
         QCOMPARE(model.index(1, RecipientsModel::Status).data(RecipientsModel::RawRole).toString(),
                  u"ready"_s);
         {
@@ -282,7 +282,7 @@ private Q_SLOTS:
         model.refresh();
         QCOMPARE(model.index(1, RecipientsModel::Status).data(RecipientsModel::RawRole).toString(),
                  u"ready"_s);
-        QVERIFY(counted.wait(10'000));
+        QVERIFY(counted.wait(patient(10'000)));
         QVERIFY(waitUntil([&] { return model.isLoaded(1); }, 10'000));
         QCOMPARE(model.index(1, RecipientsModel::Status).data(RecipientsModel::RawRole).toString(),
                  u"sent"_s);

@@ -107,7 +107,7 @@ private Q_SLOTS:
         detail.tabs()->setCurrentWidget(failures);
         QSignalSpy loaded(failures, &FailuresView::loaded);
         detail.showCampaign(m_rows->row(), false);
-        QVERIFY(loaded.wait(10'000));
+        QVERIFY(loaded.wait(patient(10'000)));
         QCOMPARE(failures->model().rowCount(), 2);
         QCOMPARE(failures->model().total(), m_rows->failedIds.size());
         const QString summary = failures->findChild<QLabel *>(u"failuresSummary"_s)->text();

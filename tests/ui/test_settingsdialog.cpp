@@ -125,7 +125,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(skip));
         }
         auto d = openDialog();
-        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), patient(10000));
         QCOMPARE(editor(*d, SettingKeys::ApiBase)->text(), u"https://graph.example.com"_s);
         QCOMPARE(editor(*d, SettingKeys::PhoneNumberId)->text(), u"106540352242922"_s);
         QCOMPARE(editor(*d, SettingKeys::RateCeiling)->text(), u"250"_s);
@@ -155,7 +155,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(skip));
         }
         auto d = openDialog();
-        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), patient(10000));
         const QList<QPair<QString, QString>> bad{{SettingKeys::ApiBase, u"http://graph.example.com"_s},
                                                  {SettingKeys::PhoneNumberId, u"my phone"_s},
                                                  {SettingKeys::RateCeiling, u"5000"_s},
@@ -188,7 +188,7 @@ private Q_SLOTS:
         }
         auto d = openDialog();
         QSignalSpy saved(d.get(), &SettingsDialog::saved);
-        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), patient(10000));
         editor(*d, SettingKeys::ApiBase)->setText(u"  http://127.0.0.1:8443  "_s);
         editor(*d, SettingKeys::PhoneNumberId)->setText(u"106540352242922"_s);
         editor(*d, SettingKeys::RateCeiling)->setText(u"300"_s);
@@ -199,7 +199,7 @@ private Q_SLOTS:
             ->setText(ApiSettings::defaultApiVersion()); // the default: not written
         editor(*d, SettingKeys::ApiVersion)->clear();
         d->findChild<QPushButton *>(u"settingsSave"_s)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!d->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!d->isVisible(), patient(10000));
         QCOMPARE(d->result(), int(QDialog::Accepted));
         QCOMPARE(saved.count(), 1);
         const QMap<QString, QString> expected{{SettingKeys::ApiBase, u"http://127.0.0.1:8443"_s},
@@ -227,7 +227,7 @@ private Q_SLOTS:
         }
         auto d = openDialog();
         QSignalSpy saved(d.get(), &SettingsDialog::saved);
-        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), patient(10000));
         TokenSection *token = d->tokenSection();
         QTRY_VERIFY(token->statusText().contains(u"No keychain can be reached"_s));
         const QString secret = uniqueToken();
@@ -235,7 +235,7 @@ private Q_SLOTS:
         editor(*d, SettingKeys::WabaId)->setText(u"102290129340398"_s);
         d->tabs()->setCurrentIndex(1);
         d->findChild<QPushButton *>(u"settingsSave"_s)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!d->isSaving(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!d->isSaving(), patient(10000));
         QVERIFY(d->isVisible());
         QCOMPARE(saved.count(), 0);
         QCOMPARE(d->tabs()->currentIndex(), 0); // the token's tab, with its error
@@ -264,7 +264,7 @@ private Q_SLOTS:
         QVERIFY(d->findChild<QLineEdit *>(u"tokenField"_s)->text().isEmpty());
 
         d->findChild<QPushButton *>(u"settingsSave"_s)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!d->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!d->isVisible(), patient(10000));
         QCOMPARE(saved.count(), 1);
 
         // Nowhere on disk: settings, data, caches, the database.
@@ -293,7 +293,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(skip));
         }
         auto d = openDialog();
-        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), patient(10000));
         DatabaseSection *db = d->databaseSection();
         QVERIFY(d->findChild<QLabel *>(u"dbNote"_s)->text().contains(m_tdb->config().displayName()));
         QVERIFY(d->findChild<QLabel *>(u"dbNote"_s)->text().contains(u"restarted"_s));
@@ -314,7 +314,7 @@ private Q_SLOTS:
         QVERIFY(db->problem().isEmpty());
         QCOMPARE(db->location(), u"postgresql://herald@db.example.com:5433/herald?sslmode=require"_s);
         d->findChild<QPushButton *>(u"settingsSave"_s)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!d->isSaving(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!d->isSaving(), patient(10000));
         QVERIFY(d->isVisible());
         QCOMPARE(d->tabs()->currentIndex(), 2);
         QVERIFY2(d->findChild<QLabel *>(u"dbError"_s)->text().contains(u"No keychain can be reached"_s),
@@ -332,7 +332,7 @@ private Q_SLOTS:
         QCOMPARE(language->itemText(0), u"System default"_s);
         language->setCurrentIndex(language->findData(u"en"_s));
         d->findChild<QPushButton *>(u"settingsSave"_s)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!d->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!d->isVisible(), patient(10000));
         QCOMPARE(DatabaseChoice::storedLocation(),
                  u"postgresql://herald@db.example.com:5433/herald?sslmode=require"_s);
         QVERIFY(!DatabaseChoice::storedPasswordInKeychain());
@@ -342,7 +342,7 @@ private Q_SLOTS:
 
         // The next dialog shows the choice; going back to the embedded default forgets it.
         auto again = openDialog();
-        QTRY_VERIFY_WITH_TIMEOUT(again->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(again->isLoaded(), patient(10000));
         QVERIFY(again->findChild<QRadioButton *>(u"dbPostgres"_s)->isChecked());
         QCOMPARE(again->findChild<QLineEdit *>(u"dbUrl"_s)->text(), DatabaseChoice::storedLocation());
         QCOMPARE(again->languageBox()->currentData().toString(), u"en"_s);
@@ -350,7 +350,7 @@ private Q_SLOTS:
         again->findChild<QLineEdit *>(u"dbPath"_s)->clear();
         again->languageBox()->setCurrentIndex(0);
         again->findChild<QPushButton *>(u"settingsSave"_s)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!again->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!again->isVisible(), patient(10000));
         QVERIFY(DatabaseChoice::storedLocation().isEmpty());
         QVERIFY(!QSettings().contains(u"ui/language"_s));
     }
@@ -362,7 +362,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(skip));
         }
         auto d = openDialog();
-        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(d->isLoaded(), patient(10000));
         DatabaseSection *db = d->databaseSection();
         auto *test = d->findChild<QPushButton *>(u"dbTest"_s);
         int latest = 0;
@@ -382,12 +382,12 @@ private Q_SLOTS:
             d->findChild<QLineEdit *>(u"dbPassword"_s)->setText(password);
             test->click();
             QVERIFY(db->isTesting());
-            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), patient(20000));
             QVERIFY2(db->testResult().contains(connected), qPrintable(db->testResult()));
 
             d->findChild<QLineEdit *>(u"dbPassword"_s)->setText(u"wrong"_s + password);
             test->click();
-            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), patient(20000));
             QVERIFY2(db->testResult().startsWith(u"Cannot connect to PostgreSQL"_s),
                      qPrintable(db->testResult()));
             QVERIFY(!db->testResult().contains(password));
@@ -396,13 +396,13 @@ private Q_SLOTS:
             d->findChild<QLineEdit *>(u"dbPath"_s)->setText(path);
             test->click();
             QVERIFY(db->isTesting());
-            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), patient(20000));
             QVERIFY2(db->testResult().contains(connected), qPrintable(db->testResult()));
 
             const QString missing = QFileInfo(path).absolutePath() + u"/not-yet/herald.db"_s;
             d->findChild<QLineEdit *>(u"dbPath"_s)->setText(missing);
             test->click();
-            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), patient(20000));
             QVERIFY2(db->testResult().contains(u"creates it there when it starts"_s),
                      qPrintable(db->testResult()));
             QVERIFY(!QFileInfo::exists(missing));
@@ -414,7 +414,7 @@ private Q_SLOTS:
             junk.close();
             d->findChild<QLineEdit *>(u"dbPath"_s)->setText(junk.fileName());
             test->click();
-            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!db->isTesting(), patient(20000));
             QVERIFY2(db->testResult().contains(u"not a usable Herald database"_s),
                      qPrintable(db->testResult()));
         }
