@@ -68,12 +68,12 @@ inline int patient(int timeoutMs)
     return timeoutMs * waitFactor();
 }
 
-// Spins the event loop until `done()` or the timeout (times waitFactor()); true when done.
+// Spins the event loop until `done()` or the patient() timeout; true when done.
 inline bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();
-    const qint64 limit = qint64(timeoutMs) * waitFactor();
+    const int limit = patient(timeoutMs);
     while (!done()) {
         if (clock.elapsed() > limit) {
             return false;
